@@ -1,0 +1,266 @@
+/**
+ * `modelaudit` command line: parses argv, runs the library, prints, and returns the exit code.
+ * Reports go to stdout (or --output); progress and errors go to stderr.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, type ScanEvent } from '../config.js';
+import { scan } from '../core/engine.js';
+import { SEVERITIES, severityRank, type Report, type Severity } from '../findings.js';
+import { formatJson } from '../reporters/json.js';
+import { formatText } from '../reporters/text.js';
+import { ALL_RULES, findRule, ruleHelpUrl, type Rule } from '../rules/registry.js';
+import { VERSION } from '../version.js';
+
+export interface CliIO {
+  readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(s: string): unknown; readonly isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+export const MAIN_HELP = `modelaudit ${VERSION}: scan model files for code they would run when loaded,
+without loading them.
+
+Usage:
+  modelaudit scan [options] <path>...   scan files and directories
+  modelaudit rules [RULE]               list rules, or explain one (ID or name)
+  modelaudit --version                  print the version
+  modelaudit --help                     print this help
+
+Run "modelaudit scan --help" for scan options.
+`;
+
+export const SCAN_HELP = `Usage: modelaudit scan [options] <path>...
+
+Scans files and directories (recursively) for code execution, file and network access and
+other risks in model files: pickles, PyTorch checkpoints and more. Formats are identified by
+content; names are only hints.
+
+Options:
+  -f, --format <text|json>    report format (default: text)
+  -o, --output <file>         write the report to a file instead of stdout
+      --fail-on <level>       exit 1 when a finding is at or above: error, warning, info,
+                              or none (default: error)
+  -q, --quiet                 no progress output; text reports list findings only
+  -v, --verbose               also list clean files, INFO findings, skipped entries, details
+      --timeout <seconds>     time limit per file (default: 120)
+      --max-file-size <bytes> skip (and report) files larger than this (default: 256 GiB)
+      --follow-symlinks       follow symbolic links inside the given directories
+      --no-color              never colour the text report (also: NO_COLOR=1)
+  -h, --help                  print this help
+
+Exit codes:
+  0  no finding at or above --fail-on
+  1  at least one finding at or above --fail-on
+  2  usage error, or a path that could not be read (takes precedence over 1)
+`;
+
+export const RULES_HELP = `Usage: modelaudit rules [options] [RULE]
+
+Lists every rule, or explains one rule given by ID (MA2001) or name (pickle-dangerous-call).
+
+Options:
+  -f, --format <text|json>    output format (default: text)
+  -h, --help                  print this help
+`;
+
+class UsageError extends Error {}
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      io.stdout.write(MAIN_HELP);
+      return command === undefined ? EXIT_ERROR : EXIT_OK;
+    }
+    if (command === '-V' || command === '--version' || command === 'version') {
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT_OK;
+    }
+    if (command === 'scan') return await scanCommand(rest, io);
+    if (command === 'rules') return rulesCommand(rest, io);
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError || isParseArgsError(err)) {
+      io.stderr.write(`modelaudit: ${(err as Error).message}\nRun "modelaudit --help" for usage.\n`);
+      return EXIT_ERROR;
+    }
+    io.stderr.write(`modelaudit: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+function isParseArgsError(err: unknown): boolean {
+  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+function parseFormat(value: string | undefined): 'text' | 'json' {
+  const v = value ?? 'text';
+  if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}"`);
+  return v;
+}
+
+function parseFailOn(value: string | undefined): Severity | 'none' {
+  const v = (value ?? 'error').toUpperCase();
+  if (v === 'NONE') return 'none';
+  if ((SEVERITIES as readonly string[]).includes(v)) return v as Severity;
+  throw new UsageError(`--fail-on must be error, warning, info or none, not "${value}"`);
+}
+
+function parsePositive(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number, not "${value}"`);
+  return n;
+}
+
+async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      'fail-on': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      verbose: { type: 'boolean', short: 'v' },
+      timeout: { type: 'string' },
+      'max-file-size': { type: 'string' },
+      'follow-symlinks': { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(SCAN_HELP);
+    return EXIT_OK;
+  }
+  const format = parseFormat(values.format);
+  const failOn = parseFailOn(values['fail-on']);
+  if (values.quiet && values.verbose) throw new UsageError('--quiet and --verbose cannot be used together');
+  if (positionals.length === 0) throw new UsageError('scan needs at least one path');
+  const timeout = parsePositive('--timeout', values.timeout);
+  const maxFileBytes = parsePositive('--max-file-size', values['max-file-size']);
+
+  const progress = makeProgress(io, Boolean(values.quiet), Boolean(values.verbose));
+  const report = await scan(positionals, {
+    limits: {
+      ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
+      ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
+    },
+    followSymlinks: Boolean(values['follow-symlinks']),
+    onEvent: progress.onEvent,
+  });
+  progress.done();
+
+  const toFile = values.output !== undefined;
+  const color =
+    !toFile && format === 'text' && !values['no-color'] && !io.env.NO_COLOR && (Boolean(io.stdout.isTTY) || Boolean(io.env.FORCE_COLOR));
+  const output =
+    format === 'json' ? formatJson(report) : formatText(report, { color, verbose: Boolean(values.verbose) });
+  if (toFile) await writeFile(values.output!, output);
+  else io.stdout.write(output);
+  return exitCode(report, failOn);
+}
+
+export function exitCode(report: Report, failOn: Severity | 'none'): number {
+  if (report.errors.length > 0) return EXIT_ERROR;
+  if (failOn === 'none') return EXIT_OK;
+  const threshold = severityRank(failOn);
+  const hit = report.files.some((f) => f.findings.some((x) => severityRank(x.severity) >= threshold));
+  return hit ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function makeProgress(io: CliIO, quiet: boolean, verbose: boolean): { onEvent: (e: ScanEvent) => void; done: () => void } {
+  const live = !quiet && Boolean(io.stderr.isTTY);
+  let scanned = 0;
+  let lastLen = 0;
+  const clear = (): void => {
+    if (live && lastLen > 0) io.stderr.write('\r' + ' '.repeat(lastLen) + '\r');
+    lastLen = 0;
+  };
+  return {
+    onEvent(e) {
+      if (e.type === 'operational-error') {
+        clear();
+        if (!quiet) io.stderr.write(`modelaudit: ${e.path}: ${e.message}\n`);
+        return;
+      }
+      if (e.type === 'file-done') {
+        scanned++;
+        if (verbose && !live) io.stderr.write(`scanned ${e.path} (${e.findings} findings, ${e.durationMs} ms)\n`);
+        return;
+      }
+      if (live) {
+        const line = `scanning [${scanned + 1}] ${e.path}`.slice(0, 120);
+        clear();
+        io.stderr.write(line);
+        lastLen = line.length;
+      }
+    },
+    done: clear,
+  };
+}
+
+function rulesCommand(args: readonly string[], io: CliIO): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout.write(RULES_HELP);
+    return EXIT_OK;
+  }
+  const format = parseFormat(values.format);
+  if (positionals.length > 1) throw new UsageError('rules takes at most one rule ID');
+  if (positionals.length === 1) {
+    const rule = findRule(positionals[0]!);
+    if (!rule) throw new UsageError(`no rule "${positionals[0]}" (run "modelaudit rules" for the list)`);
+    io.stdout.write(format === 'json' ? JSON.stringify({ ...rule, helpUri: ruleHelpUrl(rule) }, null, 2) + '\n' : explainRule(rule));
+    return EXIT_OK;
+  }
+  if (format === 'json') {
+    io.stdout.write(JSON.stringify(ALL_RULES.map((r) => ({ ...r, helpUri: ruleHelpUrl(r) })), null, 2) + '\n');
+    return EXIT_OK;
+  }
+  const lines = ALL_RULES.map((r) => `${r.id}  ${r.severity.padEnd(7)}  ${r.name.padEnd(32)}  ${r.title}`);
+  io.stdout.write(lines.join('\n') + '\n');
+  return EXIT_OK;
+}
+
+export function explainRule(rule: Rule): string {
+  const lines = [
+    `${rule.id} ${rule.name}`,
+    rule.title,
+    '',
+    `Severity: ${rule.severity}${rule.cwe ? `    CWE: ${rule.cwe}` : ''}    Family: ${rule.family}`,
+    '',
+    wrap(rule.description),
+    '',
+    `What to do: ${wrap(rule.remediation)}`,
+  ];
+  if (rule.references?.length) lines.push('', 'References:', ...rule.references.map((r) => `  ${r}`));
+  lines.push('', `Documentation: ${ruleHelpUrl(rule)}`);
+  return lines.join('\n') + '\n';
+}
+
+function wrap(text: string, width = 92): string {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out.join('\n');
+}

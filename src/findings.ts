@@ -1,0 +1,110 @@
+/**
+ * The findings model: what every scanner returns and every reporter prints.
+ * Values are plain frozen objects so they serialise to JSON unchanged.
+ */
+
+export const SEVERITIES = ['INFO', 'WARNING', 'ERROR'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Numeric rank for threshold comparisons: INFO < WARNING < ERROR. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+/** Where a finding sits: the file, the archive member chain inside it, and a position. */
+export interface Location {
+  /** Path of the scanned file, as given or discovered. */
+  readonly path: string;
+  /** Member inside a container, nested members joined by " > " (e.g. "model.zip > archive/data.pkl"). */
+  readonly member?: string;
+  /** Byte offset inside the file or member. */
+  readonly offset?: number;
+  /** Index of the pickle opcode (0-based, counted across the whole stream). */
+  readonly opcodeIndex?: number;
+  /** Line number for text formats (1-based). */
+  readonly line?: number;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly location: Location;
+  /** The concrete thing that triggered the rule, e.g. "os.system('echo pwned')". */
+  readonly evidence?: string;
+  readonly cwe?: string;
+  /** Scanner that produced the finding. */
+  readonly scanner: string;
+}
+
+export type FileStatus = 'clean' | 'findings';
+
+/** Result of scanning one top-level file (containers report their members' findings here too). */
+export interface FileResult {
+  readonly path: string;
+  /** Format identified from content, e.g. "pickle", "pytorch-zip", "unknown". */
+  readonly format: string;
+  readonly size: number;
+  readonly bytesRead: number;
+  readonly durationMs: number;
+  readonly status: FileStatus;
+  readonly findings: readonly Finding[];
+  /** Facts the scanners learned (protocol, members, storage references…), for people and tools. */
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+/** A path that could not be scanned at all (missing, unreadable): not a finding but a failure. */
+export interface OperationalError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface Report {
+  readonly schemaVersion: string;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly files: readonly FileResult[];
+  readonly errors: readonly OperationalError[];
+  readonly totals: {
+    readonly files: number;
+    readonly filesWithFindings: number;
+    readonly bytesRead: number;
+    readonly findings: SeverityCounts;
+  };
+}
+
+export function emptyCounts(): SeverityCounts {
+  return { INFO: 0, WARNING: 0, ERROR: 0 };
+}
+
+export function countBySeverity(findings: Iterable<Finding>): SeverityCounts {
+  const counts = emptyCounts();
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** The worst severity among findings, or undefined when there are none. */
+export function worstSeverity(findings: Iterable<Finding>): Severity | undefined {
+  let worst: Severity | undefined;
+  for (const f of findings) {
+    if (worst === undefined || severityRank(f.severity) > severityRank(worst)) worst = f.severity;
+  }
+  return worst;
+}
+
+/** Orders findings most severe first, then by member, offset and rule for stable output. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    (a.location.member ?? '').localeCompare(b.location.member ?? '') ||
+    (a.location.offset ?? -1) - (b.location.offset ?? -1) ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}

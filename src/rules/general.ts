@@ -1,0 +1,83 @@
+import type { Rule } from './types.js';
+
+export const GENERAL_RULES: readonly Rule[] = [
+  {
+    id: 'MA1001',
+    name: 'scan-timeout',
+    title: 'Scan did not finish within the time limit',
+    family: 'general',
+    severity: 'ERROR',
+    cwe: 'CWE-400',
+    description:
+      'The scan of this file was stopped when it reached the per-file time limit, so part of the ' +
+      'file was never examined. A file that cannot be fully examined is never reported as clean: ' +
+      'an attacker can pad a model so that a slow scanner gives up before reaching the payload.',
+    remediation:
+      'Raise the time limit (--timeout) if the file is legitimately large, or inspect the file by hand.',
+  },
+  {
+    id: 'MA1002',
+    name: 'limit-exceeded',
+    title: 'A resource limit was reached; the scan is incomplete',
+    family: 'general',
+    severity: 'ERROR',
+    cwe: 'CWE-400',
+    description:
+      'A size, member-count, nesting-depth, decompression, opcode, stack or memo limit was reached ' +
+      'and the rest of the file (or member) was not examined. The evidence names the limit. ' +
+      'Limits keep scans bounded; reaching one is never treated as clean.',
+    remediation:
+      'Check whether the file is legitimately this large or deep; if so raise the named limit, ' +
+      'otherwise treat the file as hostile.',
+  },
+  {
+    id: 'MA1003',
+    name: 'unknown-format',
+    title: 'File format not recognised',
+    family: 'general',
+    severity: 'INFO',
+    description:
+      'Neither the content nor the name of this file matched a format modelaudit knows, so it was ' +
+      'not scanned for code. Reported so that an unscanned file is never mistaken for a clean one.',
+    remediation:
+      'If this file is a model, open an issue with its format; otherwise exclude it from the scan.',
+  },
+  {
+    id: 'MA1004',
+    name: 'scanner-failure',
+    title: 'The scanner failed on this file',
+    family: 'general',
+    severity: 'ERROR',
+    description:
+      'The scanner hit an internal error while reading this file, so the file was not fully ' +
+      'examined. This is a bug in modelaudit, but the file is still reported (fail closed) because ' +
+      'crafted input is a common way to make scanners give up.',
+    remediation: 'Report the error message with the file (if you can share it) to the maintainers.',
+  },
+  {
+    id: 'MA1005',
+    name: 'content-extension-mismatch',
+    title: "File content does not match what its name claims",
+    family: 'general',
+    severity: 'WARNING',
+    cwe: 'CWE-434',
+    description:
+      'The file name promises a data-only or text format (for example .safetensors, .json, .txt, ' +
+      '.npy, .png) but the content is an executable serialization such as a pickle or an archive. ' +
+      'Loaders that pick their parser from the content, and humans who trust the extension, are ' +
+      'both misled. The content is scanned as what it really is.',
+    remediation: 'Rename the file after its real format, or replace it with the format it claims.',
+    references: ['https://nvd.nist.gov/vuln/detail/CVE-2025-1889'],
+  },
+  {
+    id: 'MA1006',
+    name: 'format-not-deeply-scanned',
+    title: 'Format recognised but not deeply scanned',
+    family: 'general',
+    severity: 'WARNING',
+    description:
+      'modelaudit recognises this format but does not yet analyse everything it can carry, so the ' +
+      'absence of other findings is weaker evidence than for fully supported formats.',
+    remediation: 'Review the file with the tools of its framework, or convert it to a fully scanned format.',
+  },
+];
