@@ -19,12 +19,30 @@ for (const b of bundles) {
   if (!existsSync(join(root, b.entry))) continue;
   const tmp = join(root, '.ncc-tmp', b.out);
   rmSync(tmp, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [ncc, 'build', join(root, b.entry), '-o', tmp, '--quiet', '--target', 'es2022', '--no-source-map-register', '--license', 'licenses.txt'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      ncc,
+      'build',
+      join(root, b.entry),
+      '-o',
+      tmp,
+      '--quiet',
+      '--target',
+      'es2022',
+      '--no-source-map-register',
+      '--license',
+      'licenses.txt',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
-  const produced = existsSync(join(tmp, 'index.mjs')) ? join(tmp, 'index.mjs') : join(tmp, 'index.js');
+  const produced = existsSync(join(tmp, 'index.mjs'))
+    ? join(tmp, 'index.mjs')
+    : join(tmp, 'index.js');
   let code = readFileSync(produced, 'utf8');
   if (b.shebang && !code.startsWith('#!')) code = '#!/usr/bin/env node\n' + code;
   writeFileSync(join(outDir, b.out), code, { mode: 0o755 });

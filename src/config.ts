@@ -43,7 +43,12 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
 
 export type ScanEvent =
   | { readonly type: 'file-start'; readonly path: string; readonly size: number }
-  | { readonly type: 'file-done'; readonly path: string; readonly findings: number; readonly durationMs: number }
+  | {
+      readonly type: 'file-done';
+      readonly path: string;
+      readonly findings: number;
+      readonly durationMs: number;
+    }
   | { readonly type: 'operational-error'; readonly path: string; readonly message: string };
 
 export interface ScanOptions {
@@ -91,7 +96,9 @@ export interface ScanOptionsInput {
 export function resolveOptions(input: ScanOptionsInput = {}): ScanOptions {
   const concurrency = input.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw new ConfigError(`concurrency must be an integer from 1 to 64, got ${String(concurrency)}`);
+    throw new ConfigError(
+      `concurrency must be an integer from 1 to 64, got ${String(concurrency)}`,
+    );
   }
   return Object.freeze({
     limits: resolveLimits(input.limits),

@@ -9,6 +9,7 @@ import { scan } from '../core/engine.js';
 import { SEVERITIES, severityRank, type Report, type Severity } from '../findings.js';
 import { formatJson } from '../reporters/json.js';
 import { formatText } from '../reporters/text.js';
+import { renderRulesMarkdown } from '../rules/docs.js';
 import { ALL_RULES, findRule, ruleHelpUrl, type Rule } from '../rules/registry.js';
 import { VERSION } from '../version.js';
 
@@ -64,7 +65,7 @@ export const RULES_HELP = `Usage: modelaudit rules [options] [RULE]
 Lists every rule, or explains one rule given by ID (MA2001) or name (pickle-dangerous-call).
 
 Options:
-  -f, --format <text|json>    output format (default: text)
+  -f, --format <fmt>          text (default), json, or markdown (the docs/rules.md page)
   -h, --help                  print this help
 `;
 
@@ -86,10 +87,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || isParseArgsError(err)) {
-      io.stderr.write(`modelaudit: ${(err as Error).message}\nRun "modelaudit --help" for usage.\n`);
+      io.stderr.write(
+        `modelaudit: ${(err as Error).message}\nRun "modelaudit --help" for usage.\n`,
+      );
       return EXIT_ERROR;
     }
-    io.stderr.write(`modelaudit: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.stderr.write(
+      `modelaudit: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     return EXIT_ERROR;
   }
 }
@@ -101,7 +106,8 @@ function isParseArgsError(err: unknown): boolean {
 
 function parseFormat(value: string | undefined): 'text' | 'json' {
   const v = value ?? 'text';
-  if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}"`);
+  if (v !== 'text' && v !== 'json')
+    throw new UsageError(`--format must be text or json, not "${v}"`);
   return v;
 }
 
@@ -115,7 +121,8 @@ function parseFailOn(value: string | undefined): Severity | 'none' {
 function parsePositive(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number, not "${value}"`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`${name} must be a positive number, not "${value}"`);
   return n;
 }
 
@@ -143,7 +150,8 @@ async function scanCommand(args: readonly string[], io: CliIO): Promise<number> 
   }
   const format = parseFormat(values.format);
   const failOn = parseFailOn(values['fail-on']);
-  if (values.quiet && values.verbose) throw new UsageError('--quiet and --verbose cannot be used together');
+  if (values.quiet && values.verbose)
+    throw new UsageError('--quiet and --verbose cannot be used together');
   if (positionals.length === 0) throw new UsageError('scan needs at least one path');
   const timeout = parsePositive('--timeout', values.timeout);
   const maxFileBytes = parsePositive('--max-file-size', values['max-file-size']);
@@ -161,9 +169,15 @@ async function scanCommand(args: readonly string[], io: CliIO): Promise<number> 
 
   const toFile = values.output !== undefined;
   const color =
-    !toFile && format === 'text' && !values['no-color'] && !io.env.NO_COLOR && (Boolean(io.stdout.isTTY) || Boolean(io.env.FORCE_COLOR));
+    !toFile &&
+    format === 'text' &&
+    !values['no-color'] &&
+    !io.env.NO_COLOR &&
+    (Boolean(io.stdout.isTTY) || Boolean(io.env.FORCE_COLOR));
   const output =
-    format === 'json' ? formatJson(report) : formatText(report, { color, verbose: Boolean(values.verbose) });
+    format === 'json'
+      ? formatJson(report)
+      : formatText(report, { color, verbose: Boolean(values.verbose) });
   if (toFile) await writeFile(values.output!, output);
   else io.stdout.write(output);
   return exitCode(report, failOn);
@@ -173,11 +187,17 @@ export function exitCode(report: Report, failOn: Severity | 'none'): number {
   if (report.errors.length > 0) return EXIT_ERROR;
   if (failOn === 'none') return EXIT_OK;
   const threshold = severityRank(failOn);
-  const hit = report.files.some((f) => f.findings.some((x) => severityRank(x.severity) >= threshold));
+  const hit = report.files.some((f) =>
+    f.findings.some((x) => severityRank(x.severity) >= threshold),
+  );
   return hit ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function makeProgress(io: CliIO, quiet: boolean, verbose: boolean): { onEvent: (e: ScanEvent) => void; done: () => void } {
+function makeProgress(
+  io: CliIO,
+  quiet: boolean,
+  verbose: boolean,
+): { onEvent: (e: ScanEvent) => void; done: () => void } {
   const live = !quiet && Boolean(io.stderr.isTTY);
   let scanned = 0;
   let lastLen = 0;
@@ -194,7 +214,8 @@ function makeProgress(io: CliIO, quiet: boolean, verbose: boolean): { onEvent: (
       }
       if (e.type === 'file-done') {
         scanned++;
-        if (verbose && !live) io.stderr.write(`scanned ${e.path} (${e.findings} findings, ${e.durationMs} ms)\n`);
+        if (verbose && !live)
+          io.stderr.write(`scanned ${e.path} (${e.findings} findings, ${e.durationMs} ms)\n`);
         return;
       }
       if (live) {
@@ -219,19 +240,36 @@ function rulesCommand(args: readonly string[], io: CliIO): number {
     io.stdout.write(RULES_HELP);
     return EXIT_OK;
   }
+  if (values.format === 'markdown') {
+    io.stdout.write(renderRulesMarkdown(ALL_RULES));
+    return EXIT_OK;
+  }
   const format = parseFormat(values.format);
   if (positionals.length > 1) throw new UsageError('rules takes at most one rule ID');
   if (positionals.length === 1) {
     const rule = findRule(positionals[0]!);
-    if (!rule) throw new UsageError(`no rule "${positionals[0]}" (run "modelaudit rules" for the list)`);
-    io.stdout.write(format === 'json' ? JSON.stringify({ ...rule, helpUri: ruleHelpUrl(rule) }, null, 2) + '\n' : explainRule(rule));
+    if (!rule)
+      throw new UsageError(`no rule "${positionals[0]}" (run "modelaudit rules" for the list)`);
+    io.stdout.write(
+      format === 'json'
+        ? JSON.stringify({ ...rule, helpUri: ruleHelpUrl(rule) }, null, 2) + '\n'
+        : explainRule(rule),
+    );
     return EXIT_OK;
   }
   if (format === 'json') {
-    io.stdout.write(JSON.stringify(ALL_RULES.map((r) => ({ ...r, helpUri: ruleHelpUrl(r) })), null, 2) + '\n');
+    io.stdout.write(
+      JSON.stringify(
+        ALL_RULES.map((r) => ({ ...r, helpUri: ruleHelpUrl(r) })),
+        null,
+        2,
+      ) + '\n',
+    );
     return EXIT_OK;
   }
-  const lines = ALL_RULES.map((r) => `${r.id}  ${r.severity.padEnd(7)}  ${r.name.padEnd(32)}  ${r.title}`);
+  const lines = ALL_RULES.map(
+    (r) => `${r.id}  ${r.severity.padEnd(7)}  ${r.name.padEnd(32)}  ${r.title}`,
+  );
   io.stdout.write(lines.join('\n') + '\n');
   return EXIT_OK;
 }
@@ -247,7 +285,8 @@ export function explainRule(rule: Rule): string {
     '',
     `What to do: ${wrap(rule.remediation)}`,
   ];
-  if (rule.references?.length) lines.push('', 'References:', ...rule.references.map((r) => `  ${r}`));
+  if (rule.references?.length)
+    lines.push('', 'References:', ...rule.references.map((r) => `  ${r}`));
   lines.push('', `Documentation: ${ruleHelpUrl(rule)}`);
   return lines.join('\n') + '\n';
 }

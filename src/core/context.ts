@@ -72,7 +72,9 @@ export class EngineContext implements ScanContext {
         path: this.collector.path,
         ...(member ? { member } : {}),
         ...(input.offset !== undefined && input.offset >= 0 ? { offset: input.offset } : {}),
-        ...(input.opcodeIndex !== undefined && input.opcodeIndex >= 0 ? { opcodeIndex: input.opcodeIndex } : {}),
+        ...(input.opcodeIndex !== undefined && input.opcodeIndex >= 0
+          ? { opcodeIndex: input.opcodeIndex }
+          : {}),
         ...(input.line !== undefined ? { line: input.line } : {}),
       }),
       ...(input.evidence !== undefined ? { evidence: input.evidence } : {}),
@@ -81,14 +83,19 @@ export class EngineContext implements ScanContext {
     });
     this.collector.findings.push(finding);
     this.count++;
-    if (this.worst === undefined || severityRank(finding.severity) > severityRank(this.worst)) this.worst = finding.severity;
+    if (this.worst === undefined || severityRank(finding.severity) > severityRank(this.worst))
+      this.worst = finding.severity;
   }
 
   detail(key: string, value: unknown): void {
     if (this.target.member === undefined) this.collector.details[key] = value;
     else {
-      const perMember = (this.collector.details.memberDetails ??= {}) as Record<string, Record<string, unknown>>;
-      if (Object.keys(perMember).length < MAX_MEMBER_DETAILS) (perMember[this.target.member] ??= {})[key] = value;
+      const perMember = (this.collector.details.memberDetails ??= {}) as Record<
+        string,
+        Record<string, unknown>
+      >;
+      if (Object.keys(perMember).length < MAX_MEMBER_DETAILS)
+        (perMember[this.target.member] ??= {})[key] = value;
     }
   }
 
@@ -99,7 +106,14 @@ export class EngineContext implements ScanContext {
 
   async scanMember(target: ScanTarget): Promise<MemberResult> {
     this.checkpoint();
-    const child = new EngineContext(this.collector, this.limits, this.deadline, this.depth + 1, target, this.signal);
+    const child = new EngineContext(
+      this.collector,
+      this.limits,
+      this.deadline,
+      this.depth + 1,
+      target,
+      this.signal,
+    );
     if (child.depth > this.limits.maxDepth) {
       child.report({
         ruleId: 'MA1002',
@@ -110,10 +124,18 @@ export class EngineContext implements ScanContext {
     }
     const format = await child.run();
     if (this.collector.members.length < MAX_MEMBER_DETAILS) {
-      this.collector.members.push({ member: target.member ?? target.name, format, findings: child.count });
+      this.collector.members.push({
+        member: target.member ?? target.name,
+        format,
+        findings: child.count,
+      });
     }
     this.count += child.count;
-    if (child.worst && (this.worst === undefined || severityRank(child.worst) > severityRank(this.worst))) this.worst = child.worst;
+    if (
+      child.worst &&
+      (this.worst === undefined || severityRank(child.worst) > severityRank(this.worst))
+    )
+      this.worst = child.worst;
     return { format, findings: child.count, worst: child.worst };
   }
 
@@ -141,7 +163,11 @@ export class EngineContext implements ScanContext {
     }
   }
 
-  private async spill(parts: Buffer[], pending: Buffer, stream: ReturnType<ScanTarget['openStream']>): Promise<RandomAccessSource> {
+  private async spill(
+    parts: Buffer[],
+    pending: Buffer,
+    stream: ReturnType<ScanTarget['openStream']>,
+  ): Promise<RandomAccessSource> {
     const dir = await mkdtemp(join(tmpdir(), 'modelaudit-'));
     this.collector.onCleanup(() => rm(dir, { recursive: true, force: true }));
     const file = join(dir, 'member');
@@ -200,11 +226,19 @@ export class EngineContext implements ScanContext {
     } catch (err) {
       if (err instanceof ScanInterrupted) throw err; // the whole file's budget is spent
       if (err instanceof LimitExceeded) {
-        this.report({ ruleId: 'MA1002', message: `scan incomplete: ${err.message}`, evidence: err.limit });
+        this.report({
+          ruleId: 'MA1002',
+          message: `scan incomplete: ${err.message}`,
+          evidence: err.limit,
+        });
         return;
       }
       const message = err instanceof Error ? err.message : String(err);
-      this.report({ ruleId: 'MA1004', message: `the ${scanner.id} scanner failed: ${message}`, evidence: message });
+      this.report({
+        ruleId: 'MA1004',
+        message: `the ${scanner.id} scanner failed: ${message}`,
+        evidence: message,
+      });
     }
   }
 }

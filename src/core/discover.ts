@@ -16,7 +16,10 @@ export interface Discovery {
 /** Directory names never descended into: version-control internals, not artifacts. */
 const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
 
-export async function discover(paths: readonly string[], followSymlinks: boolean): Promise<Discovery> {
+export async function discover(
+  paths: readonly string[],
+  followSymlinks: boolean,
+): Promise<Discovery> {
   const out: Discovery = { files: [], errors: [], skipped: [] };
   const seen = new Set<string>();
   for (const given of paths) {
@@ -43,7 +46,13 @@ export async function discover(paths: readonly string[], followSymlinks: boolean
   return out;
 }
 
-async function walk(dir: string, root: string, follow: boolean, out: Discovery, seen: Set<string>): Promise<void> {
+async function walk(
+  dir: string,
+  root: string,
+  follow: boolean,
+  out: Discovery,
+  seen: Set<string>,
+): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });

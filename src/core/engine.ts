@@ -24,13 +24,17 @@ import { describeError, discover } from './discover.js';
 export const REPORT_SCHEMA_VERSION = '1.0.0';
 
 /** Scans files and directories; never throws for bad input, only for bad options. */
-export async function scan(paths: readonly string[], input: ScanOptionsInput = {}): Promise<Report> {
+export async function scan(
+  paths: readonly string[],
+  input: ScanOptionsInput = {},
+): Promise<Report> {
   const options = resolveOptions(input);
   const startedAt = new Date();
   const t0 = performance.now();
   const found = await discover(paths, options.followSymlinks);
   const errors: OperationalError[] = [...found.errors];
-  for (const e of found.errors) options.onEvent?.({ type: 'operational-error', path: e.path, message: e.message });
+  for (const e of found.errors)
+    options.onEvent?.({ type: 'operational-error', path: e.path, message: e.message });
 
   const results: (FileResult | undefined)[] = new Array(found.files.length);
   let next = 0;
@@ -48,7 +52,9 @@ export async function scan(paths: readonly string[], input: ScanOptionsInput = {
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, found.files.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency, found.files.length) }, worker),
+  );
   const files = results.filter((r): r is FileResult => r !== undefined);
   return buildReport(files, errors, startedAt, performance.now() - t0);
 }
@@ -98,7 +104,10 @@ export async function scanFile(path: string, options: ScanOptions): Promise<File
 
   const finish = (): FileResult => {
     const findings = [...collector.findings].sort(compareFindings);
-    const details = { ...collector.details, ...(collector.members.length ? { members: collector.members } : {}) };
+    const details = {
+      ...collector.details,
+      ...(collector.members.length ? { members: collector.members } : {}),
+    };
     const result: FileResult = {
       path,
       format: collector.format,
@@ -109,7 +118,12 @@ export async function scanFile(path: string, options: ScanOptions): Promise<File
       findings,
       details,
     };
-    options.onEvent?.({ type: 'file-done', path, findings: findings.length, durationMs: result.durationMs });
+    options.onEvent?.({
+      type: 'file-done',
+      path,
+      findings: findings.length,
+      durationMs: result.durationMs,
+    });
     return result;
   };
 
@@ -141,10 +155,17 @@ export async function scanFile(path: string, options: ScanOptions): Promise<File
       name: basename(path),
       size: source.size,
       head,
-      openStream: () => new SourceStream(source),
+      openStream: () => new SourceStream(source, 0, head),
       source,
     };
-    const ctx = new EngineContext(collector, limits, Date.now() + limits.timeoutMs, 0, target, options.signal);
+    const ctx = new EngineContext(
+      collector,
+      limits,
+      Date.now() + limits.timeoutMs,
+      0,
+      target,
+      options.signal,
+    );
     try {
       await ctx.run();
     } catch (err) {

@@ -87,7 +87,9 @@ export class SliceSource implements RandomAccessSource {
 }
 
 function clampLength(position: number, length: number, size: number): number {
-  if (!Number.isSafeInteger(position) || position < 0) throw new RangeError(`bad read position ${position}`);
-  if (!Number.isSafeInteger(length) || length < 0) throw new RangeError(`bad read length ${length}`);
+  if (!Number.isSafeInteger(position) || position < 0)
+    throw new RangeError(`bad read position ${position}`);
+  if (!Number.isSafeInteger(length) || length < 0)
+    throw new RangeError(`bad read length ${length}`);
   return Math.max(0, Math.min(length, size - position));
 }

@@ -21,9 +21,14 @@ export interface ByteStream {
 export class SourceStream implements ByteStream {
   position: number;
 
+  /**
+   * `cached` holds bytes already read from the start of the source (the sniffed head), which
+   * are served from memory instead of being read again.
+   */
   constructor(
     private readonly source: RandomAccessSource,
     start = 0,
+    private readonly cached?: Buffer,
   ) {
     this.position = start;
   }
@@ -34,7 +39,18 @@ export class SourceStream implements ByteStream {
 
   async read(max: number): Promise<Buffer | null> {
     if (this.position >= this.source.size) return null;
-    const chunk = await this.source.read(this.position, Math.min(max, this.source.size - this.position));
+    if (this.cached && this.position < this.cached.length) {
+      const chunk = this.cached.subarray(
+        this.position,
+        Math.min(this.cached.length, this.position + max),
+      );
+      this.position += chunk.length;
+      return chunk;
+    }
+    const chunk = await this.source.read(
+      this.position,
+      Math.min(max, this.source.size - this.position),
+    );
     if (chunk.length === 0) return null;
     this.position += chunk.length;
     return chunk;
@@ -80,7 +96,8 @@ export class IterableStream implements ByteStream {
         return null;
       }
       const v = r.value;
-      const buf = typeof v === 'string' ? Buffer.from(v, 'latin1') : Buffer.isBuffer(v) ? v : Buffer.from(v);
+      const buf =
+        typeof v === 'string' ? Buffer.from(v, 'latin1') : Buffer.isBuffer(v) ? v : Buffer.from(v);
       if (buf.length > 0) return buf;
     }
   }

@@ -47,7 +47,13 @@ export async function analyzePickle(target: ScanTarget, ctx: ScanContext): Promi
     if (summary.faulted || machine.sawFrameViolation) await sweep(target, ctx, recorder);
   } catch (err) {
     if (!(err instanceof LimitExceeded)) throw err;
-    recorder.add('MA1002', `scan stopped: ${err.message}`, err.limit, { offset: -1, opcodeIndex: -1, opcode: '' }, 'limit');
+    recorder.add(
+      'MA1002',
+      `scan stopped: ${err.message}`,
+      err.limit,
+      { offset: -1, opcodeIndex: -1, opcode: '' },
+      'limit',
+    );
   } finally {
     summary ??= machine.finish();
     for (const f of recorder.findings()) ctx.report(f);
@@ -56,7 +62,12 @@ export async function analyzePickle(target: ScanTarget, ctx: ScanContext): Promi
   return { ...summary, complete };
 }
 
-async function runPass(stream: ByteStream, machine: PickleMachine, frameMode: 'linear' | 'file', ctx: ScanContext): Promise<void> {
+async function runPass(
+  stream: ByteStream,
+  machine: PickleMachine,
+  frameMode: 'linear' | 'file',
+  ctx: ScanContext,
+): Promise<void> {
   try {
     await readOpcodes(stream, machine, { keepBytes: ctx.limits.maxConstantBytes, frameMode });
   } finally {
@@ -73,9 +84,19 @@ async function fileModePass(target: ScanTarget, ctx: ScanContext, into: Recorder
   machine.finish();
   for (const f of recorder.findings()) {
     // Only what the straight read did not already show.
-    if (f.ruleId === 'MA2012' || f.ruleId === 'MA2013' || f.ruleId === 'MA2014' || f.ruleId === 'MA2015') continue;
+    if (
+      f.ruleId === 'MA2012' ||
+      f.ruleId === 'MA2013' ||
+      f.ruleId === 'MA2014' ||
+      f.ruleId === 'MA2015'
+    )
+      continue;
     if (!into.has(f.ruleId, f.evidence ?? '')) {
-      into.add(f.ruleId, f.message, f.evidence ?? '', { offset: f.offset ?? -1, opcodeIndex: f.opcodeIndex ?? -1, opcode: '' });
+      into.add(f.ruleId, f.message, f.evidence ?? '', {
+        offset: f.offset ?? -1,
+        opcodeIndex: f.opcodeIndex ?? -1,
+        opcode: '',
+      });
     }
   }
 }
@@ -99,7 +120,11 @@ async function sweep(target: ScanTarget, ctx: ScanContext, recorder: Recorder): 
   }
 }
 
-async function scanEmbedded(target: ScanTarget, ctx: ScanContext, candidates: readonly EmbeddedCandidate[]): Promise<void> {
+async function scanEmbedded(
+  target: ScanTarget,
+  ctx: ScanContext,
+  candidates: readonly EmbeddedCandidate[],
+): Promise<void> {
   for (const c of candidates) {
     const v = c.value;
     let bytes: Buffer | undefined;
@@ -116,7 +141,9 @@ async function scanEmbedded(target: ScanTarget, ctx: ScanContext, candidates: re
       member: target.member ? `${target.member} > ${label}` : label,
       name: 'embedded.pkl',
       size,
-      head: bytes ? bytes.subarray(0, HEAD_BYTES) : await outer!.read(v.dataOffset!, Math.min(HEAD_BYTES, size)),
+      head: bytes
+        ? bytes.subarray(0, HEAD_BYTES)
+        : await outer!.read(v.dataOffset!, Math.min(HEAD_BYTES, size)),
       openStream: (): ByteStream =>
         source ? new SourceStream(source) : new SourceStream(sliceOf(outer!, v.dataOffset!, size)),
       ...(source ? { source } : {}),
@@ -134,10 +161,15 @@ async function scanEmbedded(target: ScanTarget, ctx: ScanContext, candidates: re
   }
 }
 
-function sliceOf(source: NonNullable<ScanTarget['source']>, offset: number, size: number): BufferSourceLike {
+function sliceOf(
+  source: NonNullable<ScanTarget['source']>,
+  offset: number,
+  size: number,
+): BufferSourceLike {
   return {
     size,
-    read: (position: number, length: number) => source.read(offset + position, Math.max(0, Math.min(length, size - position))),
+    read: (position: number, length: number) =>
+      source.read(offset + position, Math.max(0, Math.min(length, size - position))),
   };
 }
 

@@ -14,10 +14,15 @@
  */
 import type { Limits } from '../config.js';
 import { LimitExceeded } from '../scanners/base.js';
-import { classifyGlobal } from './policy/classify.js';
+import { classifyGlobal, mapPython2Name } from './policy/classify.js';
 import type { FrameViolation, OpHandler, RawOp, ReadFault } from './reader.js';
-import { Recorder } from './recorder.js';
-import { decodeRawUnicodeEscape, decodeStringArg, decodeUtf8SurrogatePass, lineAsUtf8 } from './strings.js';
+import type { Recorder } from './recorder.js';
+import {
+  decodeRawUnicodeEscape,
+  decodeStringArg,
+  decodeUtf8SurrogatePass,
+  lineAsUtf8,
+} from './strings.js';
 import { parseFloatArg, parseIndexArg, parseIntArg, parseLongArg } from './textargs.js';
 import {
   FALSE,
@@ -120,7 +125,11 @@ export class PickleMachine implements OpHandler {
     }
     const index = this.opIndex++;
     if (this.opIndex > this.limits.maxPickleOpcodes) {
-      throw new LimitExceeded('maxPickleOpcodes', this.limits.maxPickleOpcodes, `opcode ${index} at offset ${op.offset}`);
+      throw new LimitExceeded(
+        'maxPickleOpcodes',
+        this.limits.maxPickleOpcodes,
+        `opcode ${index} at offset ${op.offset}`,
+      );
     }
     const site: Site = { offset: op.offset, opcodeIndex: index, opcode: op.info.name };
     try {
@@ -130,12 +139,20 @@ export class PickleMachine implements OpHandler {
       this.machineFault(err.message, site);
     }
     if (this.stack.length > this.limits.maxPickleStack) {
-      throw new LimitExceeded('maxPickleStack', this.limits.maxPickleStack, `at offset ${op.offset}`);
+      throw new LimitExceeded(
+        'maxPickleStack',
+        this.limits.maxPickleStack,
+        `at offset ${op.offset}`,
+      );
     }
   }
 
   fault(f: ReadFault): void {
-    const site: Site = { offset: f.offset, opcodeIndex: this.opIndex, opcode: 'opcode' in f ? f.opcode : '?' };
+    const site: Site = {
+      offset: f.offset,
+      opcodeIndex: this.opIndex,
+      opcode: 'opcode' in f ? f.opcode : '?',
+    };
     if (this.atStart && this.pickles > 0) {
       // Nothing but junk after a complete pickle: a loader stops after the last STOP.
       this.recorder.add(
@@ -158,7 +175,13 @@ export class PickleMachine implements OpHandler {
       return;
     }
     this.faulted = true;
-    this.recorder.add('MA2013', `malformed pickle: ${describeFault(f)}`, describeFault(f), site, 'malformed');
+    this.recorder.add(
+      'MA2013',
+      `malformed pickle: ${describeFault(f)}`,
+      describeFault(f),
+      site,
+      'malformed',
+    );
   }
 
   frameViolation(v: FrameViolation): void {
@@ -180,15 +203,15 @@ export class PickleMachine implements OpHandler {
     for (const use of this.uses.values()) {
       if (use.invoked) continue;
       const g = use.sample;
-      const name = qualifiedName(g);
+      const name = displayName(g);
       const c = g.cls;
       if (c.level === 'dangerous') {
         this.recorder.add(
           ruleForDanger(c.category, false),
           `imports ${name}: ${c.reason}`,
-          c.matched === name ? name : `${name} → ${c.matched}`,
+          c.matched === qualifiedName(g) ? qualifiedName(g) : `${qualifiedName(g)} → ${c.matched}`,
           g.site,
-          name,
+          qualifiedName(g),
         );
       } else if (c.level === 'library') {
         this.recorder.add(
@@ -199,7 +222,13 @@ export class PickleMachine implements OpHandler {
           name,
         );
       } else if (c.level === 'unclassified') {
-        this.recorder.add('MA2006', `imports ${name} from a module with no classification`, name, g.site, name);
+        this.recorder.add(
+          'MA2006',
+          `imports ${name} from a module with no classification`,
+          name,
+          g.site,
+          name,
+        );
       }
     }
     const imports = [...this.uses.values()].slice(0, MAX_IMPORT_DETAILS).map((u) => ({
@@ -240,7 +269,13 @@ export class PickleMachine implements OpHandler {
     // still judged (a different loader may read on), but report the fault itself.
     if (!this.lenient) {
       this.faulted = true;
-      this.recorder.add('MA2013', `malformed pickle: ${message} (${site.opcode} at offset ${site.offset})`, message, site, 'malformed');
+      this.recorder.add(
+        'MA2013',
+        `malformed pickle: ${message} (${site.opcode} at offset ${site.offset})`,
+        message,
+        site,
+        'malformed',
+      );
     }
     this.lenient = true;
   }
@@ -350,7 +385,8 @@ export class PickleMachine implements OpHandler {
   /** Notes constants that look like a pickle (raw or base64) for a nested scan. */
   private checkEmbedded(v: StrValue | BytesValue, op: RawOp): void {
     if (this.embedded.length >= MAX_EMBEDDED) return;
-    const head = v.k === 'bytes' ? v.prefix.subarray(0, 64) : Buffer.from(v.text.slice(0, 64), 'latin1');
+    const head =
+      v.k === 'bytes' ? v.prefix.subarray(0, 64) : Buffer.from(v.text.slice(0, 64), 'latin1');
     if (head.length < 4) return;
     const site: Site = { offset: op.offset, opcodeIndex: this.opIndex - 1, opcode: op.info.name };
     if (looksLikePickleStart(head)) {
@@ -364,12 +400,30 @@ export class PickleMachine implements OpHandler {
   }
 
   private makeGlobal(module: string, name: string, site: Site): GlobalValue {
-    const g: GlobalValue = { k: 'global', module, name, cls: classifyGlobal(module, name), site, invoked: false };
+    const mapped = mapPython2Name(module, name);
+    const g: GlobalValue = {
+      k: 'global',
+      module,
+      name,
+      cls: classifyGlobal(module, name),
+      site,
+      invoked: false,
+      ...(mapped ? { alias: `${mapped[0]}.${mapped[1]}` } : {}),
+    };
     this.currentHasSemantics = true;
     const key = qualifiedName(g);
     const use = this.uses.get(key);
     if (use) use.count++;
     else this.uses.set(key, { sample: g, invoked: false, count: 1 });
+    if (g.cls.level !== 'safe' && name.split('.').some(isDunder)) {
+      this.recorder.add(
+        'MA2019',
+        `${site.opcode} imports ${key}, walking through double-underscore attributes`,
+        key,
+        site,
+        key,
+      );
+    }
     return g;
   }
 
@@ -379,14 +433,21 @@ export class PickleMachine implements OpHandler {
     if (use) use.invoked = true;
   }
 
-  /** Judges a call site: `callee(*args)` reached through `via`. */
-  private invoke(callee: Value, args: Value, site: Site): CallValue {
+  /**
+   * Judges a call site and returns the value it produces. `mode` is "call" when the callable
+   * runs with arguments (REDUCE, OBJ, INST: __init__ for a class) and "new" when only
+   * cls.__new__ runs (NEWOBJ, NEWOBJ_EX, copyreg.__newobj__).
+   */
+  private invoke(callee: Value, args: Value, site: Site, mode: 'call' | 'new' = 'call'): Value {
     const call: CallValue = { k: 'call', callee, args, site };
     this.currentHasSemantics = true;
     switch (callee.k) {
-      case 'global':
-        this.judgeGlobalCall(callee, call, site);
+      case 'global': {
+        const resolved = this.resolveGetattr(callee, args, site);
+        if (resolved) return resolved;
+        this.judgeGlobalCall(callee, call, site, mode);
         break;
+      }
       case 'ext':
         // Reported at the EXT opcode; calling it is part of the same finding.
         break;
@@ -402,15 +463,53 @@ export class PickleMachine implements OpHandler {
         );
         break;
       default:
-        throw new MachineFault(`${site.opcode} calls a value that is not callable: ${render(callee)}`);
+        throw new MachineFault(
+          `${site.opcode} calls a value that is not callable: ${render(callee)}`,
+        );
     }
     return call;
   }
 
-  private judgeGlobalCall(g: GlobalValue, call: CallValue, site: Site): void {
+  /**
+   * getattr(imported, "name") is how pickles reach methods and class attributes
+   * (zoneinfo.ZoneInfo._unpickle, bound methods of Keras layers): it names the path
+   * imported.name, which is judged as an import of its own. getattr on an object this pickle
+   * built, with a plain attribute name, yields a bound method that is judged if it is called.
+   * Anything else (computed names, dunders on objects) stays a dangerous getattr call.
+   */
+  private resolveGetattr(g: GlobalValue, args: Value, site: Site): Value | undefined {
+    const effective = g.alias ?? qualifiedName(g);
+    if (effective !== 'builtins.getattr' || args.k !== 'tuple' || args.count !== 2)
+      return undefined;
+    const [target, attr] = args.items;
+    if (
+      !target ||
+      attr?.k !== 'str' ||
+      attr.truncated ||
+      !/^[A-Za-z_][A-Za-z0-9_]*$/.test(attr.text)
+    )
+      return undefined;
+    if (target.k === 'global') {
+      this.markInvoked(g);
+      return this.makeGlobal(target.module, `${target.name}.${attr.text}`, site);
+    }
+    if (
+      target.k === 'call' &&
+      target.callee.k === 'global' &&
+      target.callee.cls.level === 'safe' &&
+      !isDunder(attr.text)
+    ) {
+      this.markInvoked(g);
+      return unknown(`bound method ${render(target, 80)}.${attr.text}`);
+    }
+    return undefined;
+  }
+
+  private judgeGlobalCall(g: GlobalValue, call: CallValue, site: Site, mode: 'call' | 'new'): void {
     this.markInvoked(g);
-    const name = qualifiedName(g);
+    const name = displayName(g);
     const c = g.cls;
+    if (c.level !== 'safe') this.invokeCallableArgs(call, site);
     switch (c.level) {
       case 'dangerous':
         this.recorder.add(
@@ -440,24 +539,70 @@ export class PickleMachine implements OpHandler {
         );
         return;
       case 'safe': {
-        const positions = c.entry.invokesArgs;
-        if (!positions || call.args.k !== 'tuple') return;
-        for (const i of positions) {
-          const arg = call.args.items[i];
-          if (!arg) continue;
-          if (arg.k === 'global') this.invoke(arg, container('tuple', []), site);
-          else if (arg.k === 'call' || arg.k === 'unknown' || arg.k === 'persid' || arg.k === 'ext') {
-            this.recorder.add(
-              'MA2008',
-              `${name} instantiates argument ${i}, a value computed at load time: ${render(arg)}`,
-              render(call),
-              site,
-            );
+        if (c.entry.newOnly && mode === 'call') {
+          this.recorder.add(
+            'MA2003',
+            `${site.opcode} calls ${name} with arguments; it is only known safe when rebuilt through __new__, as real files do`,
+            render(call),
+            site,
+            name,
+          );
+          return;
+        }
+        if (call.args.k !== 'tuple') return;
+        for (const [positions, argMode] of [
+          [c.entry.invokesArgs, 'call'],
+          [c.entry.constructsArgs, 'new'],
+        ] as const) {
+          for (const i of positions ?? []) {
+            const arg = call.args.items[i];
+            if (!arg) continue;
+            if (arg.k === 'global')
+              this.invoke(arg, unknown(`arguments chosen by ${name}`), site, argMode);
+            else if (
+              arg.k === 'call' ||
+              arg.k === 'unknown' ||
+              arg.k === 'persid' ||
+              arg.k === 'ext'
+            ) {
+              this.recorder.add(
+                'MA2008',
+                `${name} ${argMode === 'new' ? 'instantiates' : 'calls'} argument ${i}, a value computed at load time: ${render(arg)}`,
+                render(call),
+                site,
+              );
+            }
           }
         }
         return;
       }
     }
+  }
+
+  /**
+   * A callable that is not known-safe may call whatever it is given (map, starmap, filter,
+   * reduce, sorted(key=…), operator.call…): imported callables among its arguments, and one
+   * level inside them, are judged as invoked.
+   */
+  private invokeCallableArgs(call: CallValue, site: Site): void {
+    const args = call.args;
+    if (args.k !== 'tuple' && args.k !== 'list' && args.k !== 'dict') return;
+    const via = call.callee.k === 'global' ? qualifiedName(call.callee) : 'a computed value';
+    const visit = (v: Value, depth: number): void => {
+      if (v.k === 'global') {
+        if (!v.invoked) this.invoke(v, unknown(`arguments chosen by ${via}`), site);
+      } else if (
+        depth > 0 &&
+        (v.k === 'tuple' ||
+          v.k === 'list' ||
+          v.k === 'dict' ||
+          v.k === 'set' ||
+          v.k === 'frozenset')
+      ) {
+        for (const item of v.items) visit(item, depth - 1);
+      }
+    };
+    for (const item of args.items) visit(item, 1);
   }
 
   /** APPEND/SETITEM/ADDITEMS/BUILD applied to an imported object mutate global state. */
@@ -476,12 +621,17 @@ export class PickleMachine implements OpHandler {
 
   private persistent(pid: Value, site: Site): Value {
     this.currentHasSemantics = true;
-    if (pid.k === 'tuple' && pid.items[0]?.k === 'str' && (pid.items[0].text === 'storage' || pid.items[0].text === 'module')) {
+    if (
+      pid.k === 'tuple' &&
+      pid.items[0]?.k === 'str' &&
+      (pid.items[0].text === 'storage' || pid.items[0].text === 'module')
+    ) {
       // PyTorch: ('storage', storage_type, key, location, numel[, view_metadata]).
       if (pid.items[0].text === 'storage') {
         this.storageReferences++;
         const key = pid.items[2];
-        if (key?.k === 'str' && this.storageKeys.size < MAX_STORAGE_KEYS) this.storageKeys.add(key.text);
+        if (key?.k === 'str' && this.storageKeys.size < MAX_STORAGE_KEYS)
+          this.storageKeys.add(key.text);
       }
       return { k: 'persid', note: 'torch storage', pid };
     }
@@ -531,7 +681,10 @@ export class PickleMachine implements OpHandler {
         return this.push({ k: 'scalar', text: String(op.float) });
       case 'LONG1':
       case 'LONG4':
-        return this.push({ k: 'scalar', text: op.truncated ? `<int of ${op.length} bytes>` : decodeLong(op.data!) });
+        return this.push({
+          k: 'scalar',
+          text: op.truncated ? `<int of ${op.length} bytes>` : decodeLong(op.data!),
+        });
       case 'INT': {
         const line = op.lines![0]!;
         const v = this.textInt(line, parseIntArg, 'INT', site);
@@ -539,7 +692,10 @@ export class PickleMachine implements OpHandler {
         return this.push({ k: 'scalar', text: v.toString() });
       }
       case 'LONG':
-        return this.push({ k: 'scalar', text: this.textInt(op.lines![0]!, parseLongArg, 'LONG', site).toString() });
+        return this.push({
+          k: 'scalar',
+          text: this.textInt(op.lines![0]!, parseLongArg, 'LONG', site).toString(),
+        });
       case 'FLOAT': {
         const line = op.lines![0]!;
         const r = parseFloatArg(line);
@@ -569,7 +725,8 @@ export class PickleMachine implements OpHandler {
       case 'BINUNICODE8': {
         if (op.truncated) return this.push(this.str(op.data!.toString('latin1'), op));
         const text = decodeUtf8SurrogatePass(op.data!);
-        if (text === undefined) throw new MachineFault(`${op.info.name} argument is not valid UTF-8`);
+        if (text === undefined)
+          throw new MachineFault(`${op.info.name} argument is not valid UTF-8`);
         return this.push(this.str(text, op));
       }
       case 'BINBYTES':
@@ -578,7 +735,12 @@ export class PickleMachine implements OpHandler {
       case 'BYTEARRAY8':
         return this.push(this.bytes(op));
       case 'NEXT_BUFFER':
-        this.recorder.add('MA2020', 'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)', 'NEXT_BUFFER', site);
+        this.recorder.add(
+          'MA2020',
+          'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)',
+          'NEXT_BUFFER',
+          site,
+        );
         return this.push({ k: 'buffer', note: 'out-of-band buffer' });
       case 'READONLY_BUFFER':
         this.top();
@@ -655,7 +817,8 @@ export class PickleMachine implements OpHandler {
 
       // -- stack and memo
       case 'POP':
-        if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length) this.marks.pop();
+        if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
+          this.marks.pop();
         else this.pop();
         return;
       case 'POP_MARK':
@@ -664,12 +827,17 @@ export class PickleMachine implements OpHandler {
       case 'DUP':
         return this.push(this.top());
       case 'GET':
-        return this.push(this.memoGet(Number(this.textInt(op.lines![0]!, parseIndexArg, 'GET', site))));
+        return this.push(
+          this.memoGet(Number(this.textInt(op.lines![0]!, parseIndexArg, 'GET', site))),
+        );
       case 'BINGET':
       case 'LONG_BINGET':
         return this.push(this.memoGet(op.int!));
       case 'PUT':
-        return this.memoPut(Number(this.textInt(op.lines![0]!, parseIndexArg, 'PUT', site)), this.top());
+        return this.memoPut(
+          Number(this.textInt(op.lines![0]!, parseIndexArg, 'PUT', site)),
+          this.top(),
+        );
       case 'BINPUT':
       case 'LONG_BINPUT':
         return this.memoPut(op.int!, this.top());
@@ -688,7 +856,9 @@ export class PickleMachine implements OpHandler {
           return this.push(this.makeGlobal(module.text, name.text, site));
         }
         const shown = `${render(module, 80)}, ${render(name, 80)}`;
-        const constantButNotStr = [module, name].every((v) => v.k === 'str' || v.k === 'bytes' || v.k === 'scalar');
+        const constantButNotStr = [module, name].every(
+          (v) => v.k === 'str' || v.k === 'bytes' || v.k === 'scalar',
+        );
         this.currentHasSemantics = true;
         if (constantButNotStr && (module.k !== 'str' || name.k !== 'str')) {
           throw new MachineFault(`STACK_GLOBAL requires str operands, got ${shown}`);
@@ -725,14 +895,17 @@ export class PickleMachine implements OpHandler {
       case 'NEWOBJ': {
         const args = this.pop();
         const cls = this.pop();
-        return this.push(this.invoke(cls, args, site));
+        return this.push(this.invoke(cls, args, site, 'new'));
       }
       case 'NEWOBJ_EX': {
         const kwargs = this.pop();
         const args = this.pop();
         const cls = this.pop();
-        const all = args.k === 'tuple' && kwargs.k === 'dict' && kwargs.count > 0 ? container('tuple', [...args.items, kwargs]) : args;
-        return this.push(this.invoke(cls, all, site));
+        const all =
+          args.k === 'tuple' && kwargs.k === 'dict' && kwargs.count > 0
+            ? container('tuple', [...args.items, kwargs])
+            : args;
+        return this.push(this.invoke(cls, all, site, 'new'));
       }
       case 'OBJ': {
         const items = this.popMark();
@@ -754,8 +927,14 @@ export class PickleMachine implements OpHandler {
       }
       case 'PERSID': {
         const line = op.lines![0]!;
-        if (!/^[\x00-\x7f]*$/.test(line)) throw new MachineFault('persistent IDs in protocol 0 must be ASCII strings');
-        return this.push(this.persistent({ k: 'str', text: line, truncated: op.truncated, length: line.length }, site));
+        if ([...line].some((ch) => ch.charCodeAt(0) > 0x7f))
+          throw new MachineFault('persistent IDs in protocol 0 must be ASCII strings');
+        return this.push(
+          this.persistent(
+            { k: 'str', text: line, truncated: op.truncated, length: line.length },
+            site,
+          ),
+        );
       }
       case 'BINPERSID':
         return this.push(this.persistent(this.pop(), site));
@@ -769,9 +948,20 @@ export class PickleMachine implements OpHandler {
     if (op.truncated) return [a ?? '', (b ?? '') + '…'];
     const module = lineAsUtf8(a ?? '');
     const name = lineAsUtf8(b ?? '');
-    if (module === undefined || name === undefined) throw new MachineFault(`${op.info.name} names are not valid UTF-8`);
+    if (module === undefined || name === undefined)
+      throw new MachineFault(`${op.info.name} names are not valid UTF-8`);
     return [module, name];
   }
+}
+
+function isDunder(part: string): boolean {
+  return part.length > 4 && part.startsWith('__') && part.endsWith('__');
+}
+
+/** module.name, with the Python 3 name a Python 2 name is mapped to. */
+function displayName(g: GlobalValue): string {
+  const name = qualifiedName(g);
+  return g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
 }
 
 function addItems(target: Value, items: readonly Value[]): void {
@@ -813,7 +1003,18 @@ function decodeLong(data: Buffer): string {
 /** A protocol-2+ header followed by an opcode byte, or a protocol-0 GLOBAL. */
 export function looksLikePickleStart(head: Buffer): boolean {
   if (head.length >= 3 && head[0] === 0x80 && head[1]! >= 2 && head[1]! <= HIGHEST_PROTOCOL) {
-    return head[2] === 0x95 || head[2] === 0x63 || head[2] === 0x8c || head[2] === 0x28 || head[2] === 0x5d || head[2] === 0x7d || head[2] === 0x58 || head[2] === 0x4b;
+    return (
+      head[2] === 0x95 ||
+      head[2] === 0x63 ||
+      head[2] === 0x8c ||
+      head[2] === 0x28 ||
+      head[2] === 0x5d ||
+      head[2] === 0x7d ||
+      head[2] === 0x58 ||
+      head[2] === 0x4b
+    );
   }
-  return /^c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(head.toString('latin1', 0, Math.min(head.length, 64)));
+  return /^c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(
+    head.toString('latin1', 0, Math.min(head.length, 64)),
+  );
 }

@@ -8,7 +8,13 @@ import { BufferSource } from '../io/source.js';
 import { SourceStream } from '../io/stream.js';
 import { PickleMachine } from './machine.js';
 import { HIGHEST_PROTOCOL } from './opcodes.js';
-import { readOpcodes, type FrameViolation, type OpHandler, type RawOp, type ReadFault } from './reader.js';
+import {
+  readOpcodes,
+  type FrameViolation,
+  type OpHandler,
+  type RawOp,
+  type ReadFault,
+} from './reader.js';
 import { Recorder } from './recorder.js';
 
 /** Opcodes needed before text that parses as opcodes counts as a pickle. */
@@ -43,14 +49,25 @@ class Probe implements OpHandler {
  * `complete` says whether `head` is the whole content.
  */
 export async function probePickle(head: Buffer, complete: boolean): Promise<boolean> {
-  if (head.length >= 2 && head[0] === 0x80 && head[1]! >= 2 && head[1]! <= HIGHEST_PROTOCOL) return true;
+  if (head.length >= 2 && head[0] === 0x80 && head[1]! >= 2 && head[1]! <= HIGHEST_PROTOCOL)
+    return true;
+  // A PROTO the C unpickler refuses (0x80 0x06…) still makes a pickle for lenient readers
+  // such as pickletools: judge the rest of the stream.
+  if (head.length >= 4 && head[0] === 0x80) return probeOpcodes(head.subarray(2), complete);
   if (head.length < 2) return false;
+  return probeOpcodes(head, complete);
+}
+
+async function probeOpcodes(head: Buffer, complete: boolean): Promise<boolean> {
   const recorder = new Recorder();
   const machine = new PickleMachine(recorder, DEFAULT_LIMITS, () => {});
   const probe = new Probe(machine, complete);
   const sample = head.subarray(0, Math.min(head.length, 16 * 1024));
   try {
-    await readOpcodes(new SourceStream(new BufferSource(sample)), probe, { keepBytes: 4096, frameMode: 'linear' });
+    await readOpcodes(new SourceStream(new BufferSource(sample)), probe, {
+      keepBytes: 4096,
+      frameMode: 'linear',
+    });
   } catch {
     return false;
   }

@@ -40,13 +40,28 @@ export interface RawOp {
 
 export type ReadFault =
   | { readonly kind: 'invalid-opcode'; readonly offset: number; readonly byte: number }
-  | { readonly kind: 'truncated'; readonly offset: number; readonly opcode: string; readonly detail: string }
-  | { readonly kind: 'bad-argument'; readonly offset: number; readonly opcode: string; readonly detail: string };
+  | {
+      readonly kind: 'truncated';
+      readonly offset: number;
+      readonly opcode: string;
+      readonly detail: string;
+    }
+  | {
+      readonly kind: 'bad-argument';
+      readonly offset: number;
+      readonly opcode: string;
+      readonly detail: string;
+    };
 
 export type FrameViolation =
   | { readonly kind: 'straddle'; readonly op: RawOp; readonly frameEnd: number }
   | { readonly kind: 'nested'; readonly op: RawOp; readonly frameEnd: number }
-  | { readonly kind: 'beyond-end'; readonly op: RawOp; readonly frameEnd: number; readonly size: number };
+  | {
+      readonly kind: 'beyond-end';
+      readonly op: RawOp;
+      readonly frameEnd: number;
+      readonly size: number;
+    };
 
 export interface ReaderOptions {
   /** Bytes of an argument kept in memory; longer ones are skipped. */
@@ -71,7 +86,13 @@ const MAX_SPLICE_WINDOW = 1 << 20;
 const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
 
 type Parsed =
-  | { readonly t: 'op'; readonly op: RawOp; readonly take: number; readonly skip: number; readonly skipLines: number }
+  | {
+      readonly t: 'op';
+      readonly op: RawOp;
+      readonly take: number;
+      readonly skip: number;
+      readonly skipLines: number;
+    }
   | { readonly t: 'need'; readonly bytes: number }
   | { readonly t: 'fault'; readonly fault: ReadFault };
 
@@ -79,7 +100,11 @@ type Parsed =
  * Reads every opcode of `stream` until its end or a fault, handing each to `handler`.
  * Returns the stream position where reading stopped.
  */
-export async function readOpcodes(stream: ByteStream, handler: OpHandler, options: ReaderOptions): Promise<number> {
+export async function readOpcodes(
+  stream: ByteStream,
+  handler: OpHandler,
+  options: ReaderOptions,
+): Promise<number> {
   const win = new Window(stream);
   let frameEnd: number | undefined;
   const streamSize = stream.size;
@@ -113,7 +138,7 @@ export async function readOpcodes(stream: ByteStream, handler: OpHandler, option
         return win.position;
       }
 
-      let { op, take, skip, skipLines } = parsed;
+      const { op, take, skip, skipLines } = parsed;
       if (frameEnd !== undefined) {
         if (op.offset >= frameEnd) frameEnd = undefined;
         else if (op.end > frameEnd) {
@@ -226,7 +251,8 @@ function parseOp(win: Window, keepBytes: number): Parsed {
   const kind = info.arg;
   if (kind === 'none') return opResult({ info, offset, end: offset + 1, truncated: false }, 1);
 
-  if (kind === 'line' || kind === 'line2') return parseLines(win, info, kind === 'line' ? 1 : 2, keepBytes);
+  if (kind === 'line' || kind === 'line2')
+    return parseLines(win, info, kind === 'line' ? 1 : 2, keepBytes);
 
   const fixed = fixedArgSize(kind);
   if (win.available < 1 + fixed) return { t: 'need', bytes: 1 + fixed };
@@ -237,13 +263,25 @@ function parseOp(win: Window, keepBytes: number): Parsed {
     case 'u1':
       return opResult({ info, offset, end: offset + 2, int: b[at], truncated: false }, 2);
     case 'u2':
-      return opResult({ info, offset, end: offset + 3, int: b.readUInt16LE(at), truncated: false }, 3);
+      return opResult(
+        { info, offset, end: offset + 3, int: b.readUInt16LE(at), truncated: false },
+        3,
+      );
     case 'i4':
-      return opResult({ info, offset, end: offset + 5, int: b.readInt32LE(at), truncated: false }, 5);
+      return opResult(
+        { info, offset, end: offset + 5, int: b.readInt32LE(at), truncated: false },
+        5,
+      );
     case 'u4':
-      return opResult({ info, offset, end: offset + 5, int: b.readUInt32LE(at), truncated: false }, 5);
+      return opResult(
+        { info, offset, end: offset + 5, int: b.readUInt32LE(at), truncated: false },
+        5,
+      );
     case 'f8':
-      return opResult({ info, offset, end: offset + 9, float: b.readDoubleBE(at), truncated: false }, 9);
+      return opResult(
+        { info, offset, end: offset + 9, float: b.readDoubleBE(at), truncated: false },
+        9,
+      );
     case 'u8': {
       const v = b.readBigUInt64LE(at);
       const n = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
@@ -261,7 +299,10 @@ function parseOp(win: Window, keepBytes: number): Parsed {
     // length unsigned for BINSTRING (python/cpython#135321) and signed for LONG4.
     const signed = b.readInt32LE(at);
     if (signed < 0 && info.name === 'LONG4') {
-      return { t: 'fault', fault: { kind: 'bad-argument', offset, opcode: info.name, detail: 'negative byte count' } };
+      return {
+        t: 'fault',
+        fault: { kind: 'bad-argument', offset, opcode: info.name, detail: 'negative byte count' },
+      };
     }
     length = b.readUInt32LE(at);
   } else {
@@ -274,7 +315,10 @@ function parseOp(win: Window, keepBytes: number): Parsed {
   if (length <= keepBytes) {
     if (win.available < head + length) return { t: 'need', bytes: head + length };
     const data = Buffer.from(b.subarray(at + fixed, at + fixed + length));
-    return opResult({ info, offset, end, int: length, length, data, dataOffset, truncated: false }, head + length);
+    return opResult(
+      { info, offset, end, int: length, length, data, dataOffset, truncated: false },
+      head + length,
+    );
   }
   // Large payload: keep a prefix (for sniffing nested pickles), skip the rest.
   const keep = Math.min(4096, keepBytes);
@@ -299,11 +343,17 @@ function parseLines(win: Window, info: OpcodeInfo, count: number, keepBytes: num
     const nl = win.indexOfNewline(pos);
     if (nl < 0) {
       const pending = win.available - pos;
-      if (pending <= keepBytes && !win.eof) return { t: 'need', bytes: win.available + Math.max(4096, pending) };
+      if (pending <= keepBytes && !win.eof)
+        return { t: 'need', bytes: win.available + Math.max(4096, pending) };
       if (win.eof && pending <= keepBytes) {
         return {
           t: 'fault',
-          fault: { kind: 'truncated', offset, opcode: info.name, detail: 'text argument is not terminated by a newline' },
+          fault: {
+            kind: 'truncated',
+            offset,
+            opcode: info.name,
+            detail: 'text argument is not terminated by a newline',
+          },
         };
       }
       // A line longer than we keep: take a prefix and skip to its newline (and any later line).
@@ -371,7 +421,10 @@ class Window {
   /** Ensures at least `n` bytes are buffered, unless the stream ends first. */
   async fill(n: number): Promise<void> {
     while (this.available < n && !this.eof) {
-      if (this.start > 0 && (this.start > this.buffer.length / 2 || this.end === this.buffer.length)) {
+      if (
+        this.start > 0 &&
+        (this.start > this.buffer.length / 2 || this.end === this.buffer.length)
+      ) {
         this.buffer.copy(this.buffer, 0, this.start, this.end);
         this.end -= this.start;
         this.start = 0;

@@ -19,13 +19,22 @@ export function decodeUtf8SurrogatePass(bytes: Buffer): string | undefined {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    if (b === 0xed && i + 2 < bytes.length && (bytes[i + 1]! & 0xe0) === 0xa0 && (bytes[i + 2]! & 0xc0) === 0x80) {
+    if (
+      b === 0xed &&
+      i + 2 < bytes.length &&
+      (bytes[i + 1]! & 0xe0) === 0xa0 &&
+      (bytes[i + 2]! & 0xc0) === 0x80
+    ) {
       out += String.fromCharCode(0xd000 | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f));
       i += 3;
       continue;
     }
     let j = i;
-    while (j < bytes.length && !(bytes[j] === 0xed && j + 1 < bytes.length && (bytes[j + 1]! & 0xe0) === 0xa0)) j++;
+    while (
+      j < bytes.length &&
+      !(bytes[j] === 0xed && j + 1 < bytes.length && (bytes[j + 1]! & 0xe0) === 0xa0)
+    )
+      j++;
     try {
       out += utf8.decode(bytes.subarray(i, j));
     } catch {
@@ -43,7 +52,9 @@ export function lineAsUtf8(line: string): string | undefined {
 }
 
 /** STRING argument: must be quoted; the inside is decoded like a Python bytes literal. */
-export function decodeStringArg(line: string): { ok: true; bytes: string } | { ok: false; why: string } {
+export function decodeStringArg(
+  line: string,
+): { ok: true; bytes: string } | { ok: false; why: string } {
   const q = line[0];
   if (line.length < 2 || (q !== "'" && q !== '"') || line[line.length - 1] !== q) {
     return { ok: false, why: 'the STRING opcode argument must be quoted' };
@@ -89,7 +100,8 @@ export function decodeStringArg(line: string): { ok: true; bytes: string } | { o
         break;
       case 'x': {
         const hex = body.slice(i + 1, i + 3);
-        if (!/^[0-9a-fA-F]{2}$/.test(hex)) return { ok: false, why: 'invalid \\x escape in STRING argument' };
+        if (!/^[0-9a-fA-F]{2}$/.test(hex))
+          return { ok: false, why: 'invalid \\x escape in STRING argument' };
         out += String.fromCharCode(parseInt(hex, 16));
         i += 2;
         break;
@@ -97,7 +109,13 @@ export function decodeStringArg(line: string): { ok: true; bytes: string } | { o
       default:
         if (n >= '0' && n <= '7') {
           let oct = n;
-          while (oct.length < 3 && body[i + 1] !== undefined && body[i + 1]! >= '0' && body[i + 1]! <= '7') oct += body[++i];
+          while (
+            oct.length < 3 &&
+            body[i + 1] !== undefined &&
+            body[i + 1]! >= '0' &&
+            body[i + 1]! <= '7'
+          )
+            oct += body[++i];
           out += String.fromCharCode(parseInt(oct, 8) & 0xff);
         } else out += '\\' + n;
     }
@@ -106,7 +124,9 @@ export function decodeStringArg(line: string): { ok: true; bytes: string } | { o
 }
 
 /** UNICODE argument: raw-unicode-escape (only \uXXXX and \UXXXXXXXX are escapes). */
-export function decodeRawUnicodeEscape(line: string): { ok: true; text: string } | { ok: false; why: string } {
+export function decodeRawUnicodeEscape(
+  line: string,
+): { ok: true; text: string } | { ok: false; why: string } {
   let out = '';
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;

@@ -21,7 +21,11 @@ const OVERLAP = 600;
 const MAX_HITS = 50;
 
 /** Sweeps at most `maxBytes` of the stream for GLOBAL/INST and STACK_GLOBAL-like operands. */
-export async function sweepForImports(stream: ByteStream, maxBytes: number, checkpoint: () => void): Promise<SweepHit[]> {
+export async function sweepForImports(
+  stream: ByteStream,
+  maxBytes: number,
+  checkpoint: () => void,
+): Promise<SweepHit[]> {
   const hits: SweepHit[] = [];
   const seen = new Set<string>();
   let carry: Buffer = Buffer.alloc(0);
@@ -39,10 +43,12 @@ export async function sweepForImports(stream: ByteStream, maxBytes: number, chec
       if (seen.has(key)) return;
       seen.add(key);
       const cls = classifyGlobal(module, name);
-      if (cls.level === 'dangerous' && hits.length < MAX_HITS) hits.push({ offset, module, name, cls });
+      if (cls.level === 'dangerous' && hits.length < MAX_HITS)
+        hits.push({ offset, module, name, cls });
     };
     TEXT_IMPORT.lastIndex = 0;
-    for (let m = TEXT_IMPORT.exec(text); m; m = TEXT_IMPORT.exec(text)) consider(base + m.index, m[1]!, m[2]!);
+    for (let m = TEXT_IMPORT.exec(text); m; m = TEXT_IMPORT.exec(text))
+      consider(base + m.index, m[1]!, m[2]!);
     // Counted strings (SHORT_BINUNICODE, BINUNICODE, SHORT_BINSTRING) taken in pairs.
     let prev: { text: string; end: number } | undefined;
     for (let i = 0; i < buf.length - 2; i++) {

@@ -117,9 +117,11 @@ export function parseIntArg(line: string): TextArg {
   const canonical = CANONICAL_INT.test(line) || line === '00' || line === '01';
   const s = cString(line);
   const r = strtol0(s);
-  if (!r.overflow && r.end > 0 && r.end === s.length) return { ok: true, value: r.value, canonical };
+  if (!r.overflow && r.end > 0 && r.end === s.length)
+    return { ok: true, value: r.value, canonical };
   const v = pyLongFromString(s, 0);
-  if (v === undefined) return { ok: false, why: `invalid literal for INT: ${JSON.stringify(line.slice(0, 40))}` };
+  if (v === undefined)
+    return { ok: false, why: `invalid literal for INT: ${JSON.stringify(line.slice(0, 40))}` };
   return { ok: true, value: v, canonical };
 }
 
@@ -129,7 +131,8 @@ export function parseLongArg(line: string): TextArg {
   let s = line;
   if (s.length > 0 && s.endsWith('L')) s = s.slice(0, -1);
   const v = pyLongFromString(cString(s), 0);
-  if (v === undefined) return { ok: false, why: `invalid literal for LONG: ${JSON.stringify(line.slice(0, 40))}` };
+  if (v === undefined)
+    return { ok: false, why: `invalid literal for LONG: ${JSON.stringify(line.slice(0, 40))}` };
   return { ok: true, value: v, canonical };
 }
 
@@ -137,7 +140,8 @@ export function parseLongArg(line: string): TextArg {
 export function parseIndexArg(line: string): TextArg {
   const canonical = CANONICAL_INDEX.test(line);
   const v = pyLongFromString(cString(line), 10);
-  if (v === undefined) return { ok: false, why: `invalid memo index ${JSON.stringify(line.slice(0, 40))}` };
+  if (v === undefined)
+    return { ok: false, why: `invalid memo index ${JSON.stringify(line.slice(0, 40))}` };
   return { ok: true, value: v, canonical };
 }
 
@@ -149,7 +153,10 @@ export function parseFloatArg(line: string): FloatArg {
   const s = cString(line);
   const m = C_FLOAT.exec(s);
   if (!m || m[0].length !== s.length) {
-    return { ok: false, why: `could not convert FLOAT argument ${JSON.stringify(line.slice(0, 40))}` };
+    return {
+      ok: false,
+      why: `could not convert FLOAT argument ${JSON.stringify(line.slice(0, 40))}`,
+    };
   }
   return { ok: true, text: m[0], canonical };
 }

@@ -40,6 +40,8 @@ export interface GlobalValue {
   readonly name: string;
   readonly cls: Classification;
   readonly site: Site;
+  /** The Python 3 name find_class maps a Python 2 name to (commands.getoutput → subprocess.getoutput). */
+  readonly alias?: string;
   /** Set when a call site (or a safe wrapper) invokes it. */
   invoked: boolean;
 }
@@ -64,7 +66,8 @@ export interface OpaqueValue {
   readonly pid?: Value;
 }
 
-export type Value = StrValue | BytesValue | ScalarValue | GlobalValue | CallValue | ContainerValue | OpaqueValue;
+export type Value =
+  StrValue | BytesValue | ScalarValue | GlobalValue | CallValue | ContainerValue | OpaqueValue;
 
 /** Items kept per container: enough for argument positions and readable evidence. */
 export const KEPT_ITEMS = 8;
@@ -108,7 +111,11 @@ function renderInner(v: Value, depth: number): string {
     case 'call': {
       const callee = depth > 0 ? renderInner(v.callee, depth - 1) : '…';
       const args =
-        v.args.k === 'tuple' && depth > 0 ? renderItems(v.args, depth - 1) : depth > 0 ? '*' + renderInner(v.args, depth - 1) : '…';
+        v.args.k === 'tuple' && depth > 0
+          ? renderItems(v.args, depth - 1)
+          : depth > 0
+            ? '*' + renderInner(v.args, depth - 1)
+            : '…';
       return `${callee}(${args})`;
     }
     case 'tuple':
@@ -122,7 +129,9 @@ function renderInner(v: Value, depth: number): string {
       if (depth <= 0) return '{…}';
       const pairs: string[] = [];
       for (let i = 0; i + 1 < v.items.length; i += 2) {
-        pairs.push(`${renderInner(v.items[i]!, depth - 1)}: ${renderInner(v.items[i + 1]!, depth - 1)}`);
+        pairs.push(
+          `${renderInner(v.items[i]!, depth - 1)}: ${renderInner(v.items[i + 1]!, depth - 1)}`,
+        );
       }
       if (v.count > v.items.length) pairs.push('…');
       return `{${pairs.join(', ')}}`;

@@ -17,7 +17,11 @@ function paint(on: boolean, code: keyof typeof CODES, s: string): string {
   return on ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s;
 }
 
-const SEVERITY_COLOR: Record<Severity, keyof typeof CODES> = { ERROR: 'red', WARNING: 'yellow', INFO: 'cyan' };
+const SEVERITY_COLOR: Record<Severity, keyof typeof CODES> = {
+  ERROR: 'red',
+  WARNING: 'yellow',
+  INFO: 'cyan',
+};
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -73,11 +77,19 @@ export function formatText(report: Report, options: TextOptions): string {
     .map((s) => paint(c && t.findings[s] > 0, SEVERITY_COLOR[s], `${t.findings[s]} ${s}`))
     .join(', ');
   const worst = (['ERROR', 'WARNING', 'INFO'] as const).find((s) => t.findings[s] > 0);
-  const verdict = worst === undefined ? paint(c, 'green', 'no findings') : `${t.filesWithFindings} with findings`;
+  const verdict =
+    worst === undefined ? paint(c, 'green', 'no findings') : `${t.filesWithFindings} with findings`;
   lines.push(
     `Scanned ${t.files} file${t.files === 1 ? '' : 's'} (${formatBytes(t.bytesRead)} read) in ${(report.durationMs / 1000).toFixed(2)} s: ${verdict} — ${counts}`,
   );
-  if (hiddenInfo > 0) lines.push(paint(c, 'dim', `${hiddenInfo} INFO finding${hiddenInfo === 1 ? '' : 's'} not shown (use --verbose)`));
+  if (hiddenInfo > 0)
+    lines.push(
+      paint(
+        c,
+        'dim',
+        `${hiddenInfo} INFO finding${hiddenInfo === 1 ? '' : 's'} not shown (use --verbose)`,
+      ),
+    );
   return lines.join('\n') + '\n';
 }
 

@@ -57,7 +57,7 @@ export const GENERAL_RULES: readonly Rule[] = [
   {
     id: 'MA1005',
     name: 'content-extension-mismatch',
-    title: "File content does not match what its name claims",
+    title: 'File content does not match what its name claims',
     family: 'general',
     severity: 'WARNING',
     cwe: 'CWE-434',
@@ -78,6 +78,7 @@ export const GENERAL_RULES: readonly Rule[] = [
     description:
       'modelaudit recognises this format but does not yet analyse everything it can carry, so the ' +
       'absence of other findings is weaker evidence than for fully supported formats.',
-    remediation: 'Review the file with the tools of its framework, or convert it to a fully scanned format.',
+    remediation:
+      'Review the file with the tools of its framework, or convert it to a fully scanned format.',
   },
 ];

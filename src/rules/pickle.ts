@@ -72,7 +72,7 @@ export const PICKLE_RULES: readonly Rule[] = [
     cwe: 'CWE-502',
     description:
       'The pickle invokes a callable from a module modelaudit has no classification for (typically ' +
-      'the application\'s own classes, or a third-party package). Loading runs that module\'s code; ' +
+      "the application's own classes, or a third-party package). Loading runs that module's code; " +
       'whether that is safe depends on the module, which cannot be judged from the file.',
     remediation:
       'Confirm the module is your own or trusted code. Teams that only accept known libraries can fail on warnings.',
@@ -126,7 +126,7 @@ export const PICKLE_RULES: readonly Rule[] = [
     cwe: 'CWE-502',
     description:
       'EXT opcodes import whatever the loading process has registered under a numeric code in ' +
-      'copyreg\'s extension registry. The callable cannot be known from the file, and no model ' +
+      "copyreg's extension registry. The callable cannot be known from the file, and no model " +
       'library writes these opcodes.',
     remediation: 'Do not load this file.',
   },
@@ -189,7 +189,8 @@ export const PICKLE_RULES: readonly Rule[] = [
       'underflow, a missing MARK or memo entry, invalid UTF-8, an unsupported protocol. Loaders ' +
       'stop at that point, but anything before it has already run (payloads are often followed by ' +
       'garbage precisely to break scanners). Dangerous calls seen before the fault are reported too.',
-    remediation: 'Do not load this file; a damaged model should be downloaded again from its source.',
+    remediation:
+      'Do not load this file; a damaged model should be downloaded again from its source.',
   },
   {
     id: 'MA2014',
@@ -222,7 +223,7 @@ export const PICKLE_RULES: readonly Rule[] = [
     family: 'pickle',
     severity: 'INFO',
     description:
-      'PERSID/BINPERSID hand a value to the loader\'s persistent_load hook. PyTorch uses them for ' +
+      "PERSID/BINPERSID hand a value to the loader's persistent_load hook. PyTorch uses them for " +
       'tensor storages, which is benign and not reported; persistent IDs in any other shape depend ' +
       'on a hook the file does not control, and are reported for review.',
     remediation: 'Nothing to do if the file is meant for a loader with a persistent_load hook.',

@@ -50,7 +50,8 @@ export async function identify(input: SniffInput): Promise<Identification> {
   }
   const ext = extensionOf(input.name);
   if (ext) {
-    for (const d of DETECTORS) if (d.extensions?.includes(ext)) return { format: d.format, by: 'name' };
+    for (const d of DETECTORS)
+      if (d.extensions?.includes(ext)) return { format: d.format, by: 'name' };
   }
   return { format: 'unknown', by: 'none' };
 }

@@ -25,10 +25,11 @@ export type Classification =
   | { readonly level: 'library'; readonly namespace: string }
   | { readonly level: 'unclassified' };
 
-const dangerTable: readonly { parts: readonly string[]; entry: DangerEntry }[] = DANGEROUS_CALLABLES.map((entry) => ({
-  parts: entry.target.split('.'),
-  entry,
-}));
+const dangerTable: readonly { parts: readonly string[]; entry: DangerEntry }[] =
+  DANGEROUS_CALLABLES.map((entry) => ({
+    parts: entry.target.split('.'),
+    entry,
+  }));
 
 interface CompiledSafe {
   readonly entry: SafeEntry;
@@ -45,7 +46,12 @@ for (const entry of SAFE_CALLABLES) {
   let module = entry.target.slice(0, colon);
   const submodules = module.endsWith('.**');
   if (submodules) module = module.slice(0, -3);
-  const compiled: CompiledSafe = { entry, module, submodules, name: globToRegExp(entry.target.slice(colon + 1)) };
+  const compiled: CompiledSafe = {
+    entry,
+    module,
+    submodules,
+    name: globToRegExp(entry.target.slice(colon + 1)),
+  };
   if (submodules) safeTrees.push(compiled);
   else {
     const list = safeExact.get(module) ?? [];
@@ -73,7 +79,7 @@ function isDunder(part: string): boolean {
   return part.length > 4 && part.startsWith('__') && part.endsWith('__');
 }
 
-function matchDanger(parts: readonly string[]): DangerEntry | undefined {
+function matchDanger(parts: readonly string[]): { entry: DangerEntry; length: number } | undefined {
   let best: { parts: readonly string[]; entry: DangerEntry } | undefined;
   for (const d of dangerTable) {
     if (d.parts.length > parts.length) continue;
@@ -87,48 +93,60 @@ function matchDanger(parts: readonly string[]): DangerEntry | undefined {
     // The most specific entry carries the most precise reason.
     if (ok && (!best || d.parts.length > best.parts.length)) best = d;
   }
-  return best?.entry;
+  return best && { entry: best.entry, length: best.parts.length };
 }
 
-/** Safe when some split of the path into module and qualname matches an entry. */
-function matchSafe(parts: readonly string[]): SafeEntry | undefined {
-  for (let k = parts.length - 1; k >= 1; k--) {
-    const module = parts.slice(0, k).join('.');
-    const qualname = parts.slice(k).join('.');
-    for (const s of safeExact.get(module) ?? []) if (s.name.test(qualname)) return s.entry;
-    for (const s of safeTrees) {
-      if ((module === s.module || module.startsWith(s.module + '.')) && s.name.test(qualname)) return s.entry;
-    }
+/**
+ * Safe when the module and qualname match an entry exactly as the pickle splits them. Name
+ * parts are never moved into the module: ('sklearn.x', 'np.lib.npyio.DataSource') walks the
+ * attribute np of sklearn.x (numpy), it does not name a module under sklearn.
+ */
+function matchSafe(module: string, qualname: string): SafeEntry | undefined {
+  for (const s of safeExact.get(module) ?? []) if (s.name.test(qualname)) return s.entry;
+  for (const s of safeTrees) {
+    if ((module === s.module || module.startsWith(s.module + '.')) && s.name.test(qualname))
+      return s.entry;
   }
   return undefined;
 }
 
-function classifyParts(moduleParts: readonly string[], nameParts: readonly string[]): Classification {
+function classifyParts(
+  moduleParts: readonly string[],
+  nameParts: readonly string[],
+): Classification {
   const parts = [...moduleParts, ...nameParts];
   const path = parts.join('.');
 
-  const danger = matchDanger(parts);
-  if (danger) {
-    return { level: 'dangerous', basis: 'table', category: danger.category, reason: danger.reason, matched: path };
-  }
-
   // A dotted qualname walks attributes; a module attribute may itself be a module
-  // (pathlib.os is os), so every tail of the walk is judged as a path of its own.
+  // (pathlib.os is os), so every tail of the walk is judged as a path of its own. The most
+  // specific match wins; on a tie the tail, which names the object actually reached.
+  const direct = matchDanger(parts);
+  let alias: { entry: DangerEntry; length: number; tail: readonly string[] } | undefined;
   for (let i = 0; i + 1 < nameParts.length; i++) {
     const tail = nameParts.slice(i);
     const hit = matchDanger(tail);
-    if (hit) {
-      return {
-        level: 'dangerous',
-        basis: 'alias',
-        category: hit.category,
-        reason: `${hit.reason} (reached through the attribute chain ${path})`,
-        matched: tail.join('.'),
-      };
-    }
+    if (hit && (!alias || hit.length > alias.length)) alias = { ...hit, tail };
+  }
+  if (alias && (!direct || alias.length >= direct.length)) {
+    return {
+      level: 'dangerous',
+      basis: 'alias',
+      category: alias.entry.category,
+      reason: `${alias.entry.reason} (reached through the attribute chain ${path})`,
+      matched: alias.tail.join('.'),
+    };
+  }
+  if (direct) {
+    return {
+      level: 'dangerous',
+      basis: 'table',
+      category: direct.entry.category,
+      reason: direct.entry.reason,
+      matched: path,
+    };
   }
 
-  const safe = matchSafe(parts);
+  const safe = matchSafe(moduleParts.join('.'), nameParts.join('.'));
   if (safe) return { level: 'safe', entry: safe };
 
   if (nameParts.some(isDunder)) {
@@ -136,7 +154,8 @@ function classifyParts(moduleParts: readonly string[], nameParts: readonly strin
       level: 'dangerous',
       basis: 'dunder',
       category: 'dunder-traversal',
-      reason: 'walks through double-underscore attributes, the classic route from any object to builtins',
+      reason:
+        'walks through double-underscore attributes, the classic route from any object to builtins',
       matched: path,
     };
   }
@@ -153,7 +172,8 @@ function classifyParts(moduleParts: readonly string[], nameParts: readonly strin
   }
 
   const top = moduleParts[0] ?? '';
-  if (STDLIB_MODULES.has(top) || KNOWN_LIBRARY_NAMESPACES.has(top)) return { level: 'library', namespace: top };
+  if (STDLIB_MODULES.has(top) || KNOWN_LIBRARY_NAMESPACES.has(top))
+    return { level: 'library', namespace: top };
   return { level: 'unclassified' };
 }
 

@@ -48,4 +48,15 @@ export interface SafeEntry {
   readonly target: string;
   readonly reason: string;
   readonly invokesArgs?: readonly number[];
+  /**
+   * Argument positions the callable instantiates with cls.__new__ only (no __init__), such as
+   * the class argument of copyreg.__newobj__: classes there are judged as constructed.
+   */
+  readonly constructsArgs?: readonly number[];
+  /**
+   * Safe only when rebuilt through __new__ (NEWOBJ, copyreg.__newobj__, _reconstructor's class
+   * argument), as real files do; called with arguments its __init__ reads files or the
+   * environment, so a call is judged like an unlisted library callable.
+   */
+  readonly newOnly?: boolean;
 }
