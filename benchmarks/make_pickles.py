@@ -30,5 +30,9 @@ write("numpy-1g.pkl", arrays, 4)
 write("numpy-1g-p2.pkl", dict(list(arrays.items())[:25]), 2)
 del arrays
 
-chunk = bytes(100 * 1024 * 1024 // scale)
-write("bytes-2g.pkl", [chunk] * 20, 4)
+# Distinct objects: a repeated object would be memoized and written once.
+size = 100 * 1024 * 1024 // scale
+write("bytes-2g.pkl", [bytes([i]) * size for i in range(20)], 4)
+
+# Opcode-heavy: many small objects, where time goes to interpretation rather than skipping.
+write("opcodes-heavy.pkl", [{"id": i, "score": i * 0.5, "tag": f"t{i % 97}"} for i in range(1_000_000)], 4)

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(936);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(516);
 
 const code = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 936:
+/***/ 516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6876,6 +6876,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * GLOBAL names). Returns undefined for bytes it would reject.
  */
 function decodeUtf8SurrogatePass(bytes) {
+    let ascii = true;
+    for (let i = 0; i < bytes.length; i++) {
+        if (bytes[i] > 0x7f) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii)
+        return bytes.toString('latin1');
     try {
         return utf8.decode(bytes);
     }
@@ -7214,7 +7223,7 @@ function renderInner(v, depth) {
             return 'b' + pyRepr(shown) + (v.length > 48 ? `…(${v.length} bytes)` : '');
         }
         case 'scalar':
-            return v.text;
+            return v.text ?? String(v.num);
         case 'global':
             return qualifiedName(v);
         case 'call': {
@@ -7273,6 +7282,89 @@ function pyRepr(s) {
         return '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0');
     });
     return `'${escaped}${s.length > 160 ? '…' : ''}'`;
+}
+
+;// CONCATENATED MODULE: ./src/pickle/memo.ts
+/**
+ * The unpickler memo, kept small: str values are stored as plain strings (rebuilt on GET),
+ * and past a budget, containers that hold only plain data are replaced by a shared marker.
+ * Imported callables, call results and containers holding them are always kept, since they
+ * are what a later GET can turn into a call; memory stays bounded for data-heavy pickles.
+ */
+
+const DENSE_LIMIT = 1 << 24;
+const INTERN_LIMIT = 65_536;
+/** Stored in place of plain data dropped past the budget. */
+const COMPACTED = Object.freeze(unknown('memoized data (not kept)'));
+function isPlainData(v) {
+    if (v.k === 'str' || v.k === 'bytes' || v.k === 'scalar')
+        return true;
+    if (v.k === 'tuple' || v.k === 'list' || v.k === 'dict' || v.k === 'set' || v.k === 'frozenset') {
+        return v.items.every((i) => i.k === 'str' || i.k === 'bytes' || i.k === 'scalar');
+    }
+    return false;
+}
+class Memo {
+    maxEntries;
+    dataBudget;
+    dense = [];
+    sparse = new Map();
+    strings = new Map();
+    count = 0;
+    keptData = 0;
+    /** Set once plain data started being dropped. */
+    compacted = false;
+    constructor(maxEntries, dataBudget) {
+        this.maxEntries = maxEntries;
+        this.dataBudget = dataBudget;
+    }
+    /** Equal strings share one copy: data pickles memoize the same short text many times. */
+    intern(text) {
+        if (text.length > 64)
+            return text;
+        const known = this.strings.get(text);
+        if (known !== undefined)
+            return known;
+        if (this.strings.size < INTERN_LIMIT)
+            this.strings.set(text, text);
+        return text;
+    }
+    /** Number of distinct indices stored (what MEMOIZE uses as its next index). */
+    get size() {
+        return this.count;
+    }
+    get(index) {
+        const raw = index < DENSE_LIMIT ? this.dense[index] : this.sparse.get(index);
+        if (raw === undefined)
+            return undefined;
+        return typeof raw === 'string'
+            ? { k: 'str', text: raw, truncated: false, length: raw.length }
+            : raw;
+    }
+    /** Stores a value; returns false when the memo is full and the value was not stored. */
+    put(index, value) {
+        const exists = index < DENSE_LIMIT ? this.dense[index] !== undefined : this.sparse.has(index);
+        if (!exists && this.count >= this.maxEntries)
+            return false;
+        let stored = value;
+        if (value.k === 'str' && !value.truncated && value.dataOffset === undefined)
+            stored = this.intern(value.text);
+        else if (isPlainData(value)) {
+            if (this.keptData >= this.dataBudget) {
+                stored = COMPACTED;
+                this.compacted = true;
+            }
+            else
+                this.keptData++;
+        }
+        if (index < DENSE_LIMIT)
+            this.dense[index] = stored;
+        else
+            this.sparse.set(index, stored);
+        if (!exists)
+            this.count++;
+        return true;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/pickle/opcodes.ts
@@ -7390,10 +7482,17 @@ function fixedArgSize(kind) {
 
 
 
+
 /** Raised for input the C unpickler would reject at this opcode. */
 class MachineFault extends Error {
 }
 const MAX_STORAGE_KEYS = 1_000_000;
+/** Plain-data containers kept in the memo before they are replaced by a marker. */
+const MEMO_DATA_BUDGET = 20_000;
+/** Characters of a str constant kept (longer ones are marked truncated; lengths are kept). */
+const MAX_TEXT = 1024;
+/** Bytes of a bytes constant kept for evidence. */
+const BYTES_PREFIX = 64;
 const MAX_EMBEDDED = 64;
 const MAX_IMPORT_DETAILS = 500;
 class PickleMachine {
@@ -7402,7 +7501,7 @@ class PickleMachine {
     checkpointFn;
     stack = [];
     marks = [];
-    memo = new Map();
+    memo;
     memoOverflow = false;
     opIndex = 0;
     pickles = 0;
@@ -7418,11 +7517,14 @@ class PickleMachine {
     frameViolations = 0;
     endOfLastPickle = 0;
     faulted = false;
+    curOp;
+    curIndex = 0;
     embedded = [];
     constructor(recorder, limits, checkpointFn) {
         this.recorder = recorder;
         this.limits = limits;
         this.checkpointFn = checkpointFn;
+        this.memo = new Memo(limits.maxPickleMemo, MEMO_DATA_BUDGET);
     }
     // ---- OpHandler --------------------------------------------------------------------------
     checkpoint() {
@@ -7441,14 +7543,15 @@ class PickleMachine {
         if (this.opIndex > this.limits.maxPickleOpcodes) {
             throw new LimitExceeded('maxPickleOpcodes', this.limits.maxPickleOpcodes, `opcode ${index} at offset ${op.offset}`);
         }
-        const site = { offset: op.offset, opcodeIndex: index, opcode: op.info.name };
+        this.curOp = op;
+        this.curIndex = index;
         try {
-            this.exec(op, site);
+            this.exec(op);
         }
         catch (err) {
             if (!(err instanceof MachineFault))
                 throw err;
-            this.machineFault(err.message, site);
+            this.machineFault(err.message, this.here());
         }
         if (this.stack.length > this.limits.maxPickleStack) {
             throw new LimitExceeded('maxPickleStack', this.limits.maxPickleStack, `at offset ${op.offset}`);
@@ -7526,6 +7629,14 @@ class PickleMachine {
         return this.frameViolations > 0;
     }
     // ---- helpers ---------------------------------------------------------------------------
+    /** Where the current opcode sits; built only when a finding or value needs it. */
+    here() {
+        return {
+            offset: this.curOp.offset,
+            opcodeIndex: this.curIndex,
+            opcode: this.curOp.info.name,
+        };
+    }
     site(op) {
         return { offset: op.offset, opcodeIndex: this.opIndex, opcode: op.info.name };
     }
@@ -7583,14 +7694,10 @@ class PickleMachine {
     memoPut(index, value) {
         if (index < 0)
             throw new MachineFault('negative PUT argument');
-        if (!this.memo.has(index) && this.memo.size >= this.limits.maxPickleMemo) {
-            if (!this.memoOverflow) {
-                this.memoOverflow = true;
-                this.recorder.add('MA1002', `memo limit (${this.limits.maxPickleMemo} entries) reached; later memo values are treated as unknown`, 'maxPickleMemo', { offset: -1, opcodeIndex: this.opIndex, opcode: 'PUT' });
-            }
-            return;
+        if (!this.memo.put(index, value) && !this.memoOverflow) {
+            this.memoOverflow = true;
+            this.recorder.add('MA1002', `memo limit (${this.limits.maxPickleMemo} entries) reached; later memo values are treated as unknown`, 'maxPickleMemo', this.here());
         }
-        this.memo.set(index, value);
     }
     textInt(line, parse, opname, site) {
         const r = parse(line);
@@ -7605,44 +7712,58 @@ class PickleMachine {
         this.recorder.add('MA2011', `${opname} argument ${shown} is not in the form picklers write; the C unpickler and pickletools read it differently`, `${opname} ${shown}`, site);
     }
     str(text, op) {
+        const long = text.length > MAX_TEXT;
         const v = {
             k: 'str',
-            text,
-            truncated: op.truncated,
+            text: long ? text.slice(0, MAX_TEXT) : text,
+            truncated: op.truncated || long,
             length: op.length ?? text.length,
-            ...(op.dataOffset !== undefined ? { dataOffset: op.dataOffset } : {}),
+            ...(op.dataOffset !== undefined && (op.truncated || long)
+                ? { dataOffset: op.dataOffset }
+                : {}),
         };
-        this.checkEmbedded(v, op);
+        // Only text that starts like a pickle (raw or base64) is worth a closer look.
+        const c0 = text.charCodeAt(0);
+        if (c0 === 0x80 || c0 === 0x63 || (c0 === 0x67 && text.charCodeAt(1) === 0x41)) {
+            this.checkEmbedded(v, op, Buffer.from(text, 'latin1'), !op.truncated);
+        }
         return v;
     }
     bytes(op) {
         const data = op.data ?? Buffer.alloc(0);
         const v = {
             k: 'bytes',
-            prefix: data,
+            // op.data is a view of the reader's window: copy the little that is kept.
+            prefix: Buffer.from(data.subarray(0, BYTES_PREFIX)),
             length: op.length ?? data.length,
-            truncated: op.truncated,
+            truncated: op.truncated || data.length > BYTES_PREFIX,
             ...(op.dataOffset !== undefined ? { dataOffset: op.dataOffset } : {}),
         };
-        this.checkEmbedded(v, op);
+        this.checkEmbedded(v, op, data, !op.truncated);
         return v;
     }
     /** Notes constants that look like a pickle (raw or base64) for a nested scan. */
-    checkEmbedded(v, op) {
-        if (this.embedded.length >= MAX_EMBEDDED)
-            return;
-        const head = v.k === 'bytes' ? v.prefix.subarray(0, 64) : Buffer.from(v.text.slice(0, 64), 'latin1');
-        if (head.length < 4)
+    checkEmbedded(v, op, data, whole) {
+        if (this.embedded.length >= MAX_EMBEDDED || data.length < 4)
             return;
         const site = { offset: op.offset, opcodeIndex: this.opIndex - 1, opcode: op.info.name };
+        const head = data.subarray(0, 64);
         if (looksLikePickleStart(head)) {
-            this.embedded.push({ value: v, site, encoding: 'raw' });
+            this.embedded.push({
+                value: v,
+                site,
+                encoding: 'raw',
+                ...(whole ? { data: Buffer.from(data) } : {}),
+            });
             return;
         }
-        if (v.k === 'str' && !v.truncated && v.text.length >= 12 && /^gA[A-Za-z0-9+/]/.test(v.text)) {
-            const decoded = Buffer.from(v.text.slice(0, 16), 'base64');
-            if (looksLikePickleStart(decoded))
-                this.embedded.push({ value: v, site, encoding: 'base64' });
+        if (v.k === 'str' && whole && data.length >= 12 && data[0] === 0x67 && data[1] === 0x41) {
+            const text = data.toString('latin1');
+            if (/^gA[A-Za-z0-9+/=\s]+$/.test(text)) {
+                const decoded = Buffer.from(text, 'base64');
+                if (looksLikePickleStart(decoded))
+                    this.embedded.push({ value: v, site, encoding: 'base64', data: decoded });
+            }
         }
     }
     makeGlobal(module, name, site) {
@@ -7833,18 +7954,19 @@ class PickleMachine {
         return { k: 'persid', note: 'persistent object', pid };
     }
     // ---- the opcodes -------------------------------------------------------------------------
-    exec(op, site) {
-        switch (op.info.name) {
-            case 'PROTO': {
+    exec(op) {
+        switch (op.info.code) {
+            case 0x80: {
+                // PROTO
                 const p = op.int ?? 0;
                 if (p > HIGHEST_PROTOCOL)
                     throw new MachineFault(`unsupported pickle protocol: ${p}`);
                 this.protocols.add(p);
                 return;
             }
-            case 'FRAME':
+            case 0x95: // FRAME
                 return;
-            case 'STOP':
+            case 0x2e: // STOP
                 this.pop();
                 this.stack = [];
                 this.marks = [];
@@ -7853,67 +7975,72 @@ class PickleMachine {
                 this.endOfLastPickle = op.end;
                 return;
             // -- constants
-            case 'NONE':
+            case 0x4e: // NONE
                 return this.push(NONE);
-            case 'NEWTRUE':
+            case 0x88: // NEWTRUE
                 return this.push(TRUE);
-            case 'NEWFALSE':
+            case 0x89: // NEWFALSE
                 return this.push(FALSE);
-            case 'BININT':
-            case 'BININT1':
-            case 'BININT2':
-                return this.push({ k: 'scalar', text: String(op.int) });
-            case 'BINFLOAT':
-                return this.push({ k: 'scalar', text: String(op.float) });
-            case 'LONG1':
-            case 'LONG4':
+            case 0x4a: // BININT
+            case 0x4b: // BININT1
+            case 0x4d: // BININT2
+                return this.push(intValue(op.int));
+            case 0x47: // BINFLOAT
+                return this.push(FLOAT);
+            case 0x8a: // LONG1
+            case 0x8b: // LONG4
                 return this.push({
                     k: 'scalar',
                     text: op.truncated ? `<int of ${op.length} bytes>` : decodeLong(op.data),
                 });
-            case 'INT': {
+            case 0x49: {
+                // INT
                 const line = op.lines[0];
-                const v = this.textInt(line, parseIntArg, 'INT', site);
+                const v = this.textInt(line, parseIntArg, 'INT', this.here());
                 if (line === '00' || line === '01')
                     return this.push(line === '01' ? TRUE : FALSE);
                 return this.push({ k: 'scalar', text: v.toString() });
             }
-            case 'LONG':
+            case 0x4c: // LONG
                 return this.push({
                     k: 'scalar',
-                    text: this.textInt(op.lines[0], parseLongArg, 'LONG', site).toString(),
+                    text: this.textInt(op.lines[0], parseLongArg, 'LONG', this.here()).toString(),
                 });
-            case 'FLOAT': {
+            case 0x46: {
+                // FLOAT
                 const line = op.lines[0];
                 const r = parseFloatArg(line);
                 if (!r.ok)
                     throw new MachineFault(r.why);
                 if (!r.canonical)
-                    this.differential('FLOAT', line, site);
+                    this.differential('FLOAT', line, this.here());
                 return this.push({ k: 'scalar', text: r.text });
             }
-            case 'STRING': {
+            case 0x53: {
+                // STRING
                 const r = decodeStringArg(op.lines[0]);
                 if (!r.ok)
                     throw new MachineFault(r.why);
                 return this.push(this.str(r.bytes, op));
             }
-            case 'UNICODE': {
+            case 0x56: {
+                // UNICODE
                 const r = decodeRawUnicodeEscape(op.lines[0]);
                 if (!r.ok)
                     throw new MachineFault(r.why);
                 return this.push(this.str(r.text, op));
             }
-            case 'BINSTRING':
-            case 'SHORT_BINSTRING':
+            case 0x54: // BINSTRING
+            case 0x55: // SHORT_BINSTRING
                 if ((op.length ?? 0) >= 2 ** 31) {
-                    this.differential(op.info.name, `length ${op.length}`, site);
+                    this.differential(op.info.name, `length ${op.length}`, this.here());
                 }
                 // Decoded to str with the loader's encoding (ASCII by default, latin1 in numpy/torch).
                 return this.push(this.str(op.data.toString('latin1'), op));
-            case 'BINUNICODE':
-            case 'SHORT_BINUNICODE':
-            case 'BINUNICODE8': {
+            case 0x58: // BINUNICODE
+            case 0x8c: // SHORT_BINUNICODE
+            case 0x8d: {
+                // BINUNICODE8
                 if (op.truncated)
                     return this.push(this.str(op.data.toString('latin1'), op));
                 const text = decodeUtf8SurrogatePass(op.data);
@@ -7921,122 +8048,131 @@ class PickleMachine {
                     throw new MachineFault(`${op.info.name} argument is not valid UTF-8`);
                 return this.push(this.str(text, op));
             }
-            case 'BINBYTES':
-            case 'SHORT_BINBYTES':
-            case 'BINBYTES8':
-            case 'BYTEARRAY8':
+            case 0x42: // BINBYTES
+            case 0x43: // SHORT_BINBYTES
+            case 0x8e: // BINBYTES8
+            case 0x96: // BYTEARRAY8
                 return this.push(this.bytes(op));
-            case 'NEXT_BUFFER':
-                this.recorder.add('MA2020', 'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)', 'NEXT_BUFFER', site);
+            case 0x97: // NEXT_BUFFER
+                this.recorder.add('MA2020', 'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)', 'NEXT_BUFFER', this.here());
                 return this.push({ k: 'buffer', note: 'out-of-band buffer' });
-            case 'READONLY_BUFFER':
+            case 0x98: // READONLY_BUFFER
                 this.top();
                 return;
             // -- containers
-            case 'MARK':
+            case 0x28: // MARK
                 this.marks.push(this.stack.length);
                 return;
-            case 'EMPTY_TUPLE':
+            case 0x29: // EMPTY_TUPLE
                 return this.push(container('tuple', []));
-            case 'TUPLE':
+            case 0x74: // TUPLE
                 return this.push(container('tuple', this.popMark()));
-            case 'TUPLE1':
-            case 'TUPLE2':
-            case 'TUPLE3': {
-                const n = op.info.name === 'TUPLE1' ? 1 : op.info.name === 'TUPLE2' ? 2 : 3;
+            case 0x85: // TUPLE1
+            case 0x86: // TUPLE2
+            case 0x87: {
+                // TUPLE3
+                const n = op.info.code - 0x84; // TUPLE1..TUPLE3 are 0x85..0x87
                 const items = [];
                 for (let i = 0; i < n; i++)
                     items.unshift(this.pop());
                 return this.push(container('tuple', items));
             }
-            case 'EMPTY_LIST':
+            case 0x5d: // EMPTY_LIST
                 return this.push(container('list', []));
-            case 'LIST':
+            case 0x6c: // LIST
                 return this.push(container('list', this.popMark()));
-            case 'EMPTY_DICT':
+            case 0x7d: // EMPTY_DICT
                 return this.push(container('dict', []));
-            case 'DICT': {
+            case 0x64: {
+                // DICT
                 const items = this.popMark();
                 if (items.length % 2 !== 0)
                     throw new MachineFault('odd number of items for DICT');
                 return this.push(container('dict', items));
             }
-            case 'EMPTY_SET':
+            case 0x8f: // EMPTY_SET
                 return this.push(container('set', []));
-            case 'FROZENSET':
+            case 0x91: // FROZENSET
                 return this.push(container('frozenset', this.popMark()));
-            case 'APPEND': {
+            case 0x61: {
+                // APPEND
                 const v = this.pop();
                 const target = this.top();
-                this.checkMutationTarget(target, 'appends', site);
+                this.checkMutationTarget(target, 'appends', this.here());
                 addItems(target, [v]);
                 return;
             }
-            case 'APPENDS': {
+            case 0x65: {
+                // APPENDS
                 const items = this.popMark();
                 const target = this.top();
-                this.checkMutationTarget(target, 'extends', site);
+                this.checkMutationTarget(target, 'extends', this.here());
                 addItems(target, items);
                 return;
             }
-            case 'SETITEM': {
+            case 0x73: {
+                // SETITEM
                 const v = this.pop();
                 const k = this.pop();
                 const target = this.top();
-                this.checkMutationTarget(target, `sets item ${render(k, 60)}`, site);
+                this.checkMutationTarget(target, `sets item ${render(k, 60)}`, this.here());
                 addItems(target, [k, v]);
                 return;
             }
-            case 'SETITEMS': {
+            case 0x75: {
+                // SETITEMS
                 const items = this.popMark();
                 if (items.length % 2 !== 0)
                     throw new MachineFault('odd number of items for SETITEMS');
                 const target = this.top();
-                this.checkMutationTarget(target, 'sets items', site);
+                this.checkMutationTarget(target, 'sets items', this.here());
                 addItems(target, items);
                 return;
             }
-            case 'ADDITEMS': {
+            case 0x90: {
+                // ADDITEMS
                 const items = this.popMark();
                 const target = this.top();
-                this.checkMutationTarget(target, 'adds items', site);
+                this.checkMutationTarget(target, 'adds items', this.here());
                 addItems(target, items);
                 return;
             }
             // -- stack and memo
-            case 'POP':
+            case 0x30: // POP
                 if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
                     this.marks.pop();
                 else
                     this.pop();
                 return;
-            case 'POP_MARK':
+            case 0x31: // POP_MARK
                 this.popMark();
                 return;
-            case 'DUP':
+            case 0x32: // DUP
                 return this.push(this.top());
-            case 'GET':
-                return this.push(this.memoGet(Number(this.textInt(op.lines[0], parseIndexArg, 'GET', site))));
-            case 'BINGET':
-            case 'LONG_BINGET':
+            case 0x67: // GET
+                return this.push(this.memoGet(Number(this.textInt(op.lines[0], parseIndexArg, 'GET', this.here()))));
+            case 0x68: // BINGET
+            case 0x6a: // LONG_BINGET
                 return this.push(this.memoGet(op.int));
-            case 'PUT':
-                return this.memoPut(Number(this.textInt(op.lines[0], parseIndexArg, 'PUT', site)), this.top());
-            case 'BINPUT':
-            case 'LONG_BINPUT':
+            case 0x70: // PUT
+                return this.memoPut(Number(this.textInt(op.lines[0], parseIndexArg, 'PUT', this.here())), this.top());
+            case 0x71: // BINPUT
+            case 0x72: // LONG_BINPUT
                 return this.memoPut(op.int, this.top());
-            case 'MEMOIZE':
+            case 0x94: // MEMOIZE
                 return this.memoPut(this.memo.size, this.top());
             // -- imports
-            case 'GLOBAL': {
+            case 0x63: {
+                // GLOBAL
                 const [module, name] = this.importNames(op);
-                return this.push(this.makeGlobal(module, name, site));
+                return this.push(this.makeGlobal(module, name, this.here()));
             }
-            case 'STACK_GLOBAL': {
+            case 0x93: {
+                // STACK_GLOBAL
                 const name = this.pop();
                 const module = this.pop();
                 if (module.k === 'str' && name.k === 'str' && !module.truncated && !name.truncated) {
-                    return this.push(this.makeGlobal(module.text, name.text, site));
+                    return this.push(this.makeGlobal(module.text, name.text, this.here()));
                 }
                 const shown = `${render(module, 80)}, ${render(name, 80)}`;
                 const constantButNotStr = [module, name].every((v) => v.k === 'str' || v.k === 'bytes' || v.k === 'scalar');
@@ -8044,66 +8180,74 @@ class PickleMachine {
                 if (constantButNotStr && (module.k !== 'str' || name.k !== 'str')) {
                     throw new MachineFault(`STACK_GLOBAL requires str operands, got ${shown}`);
                 }
-                this.recorder.add('MA2007', `STACK_GLOBAL imports a name computed at load time: (${shown})`, `STACK_GLOBAL(${shown})`, site);
+                this.recorder.add('MA2007', `STACK_GLOBAL imports a name computed at load time: (${shown})`, `STACK_GLOBAL(${shown})`, this.here());
                 return this.push(unknown(`import of (${shown})`));
             }
-            case 'EXT1':
-            case 'EXT2':
-            case 'EXT4': {
+            case 0x82: // EXT1
+            case 0x83: // EXT2
+            case 0x84: {
+                // EXT4
                 const code = op.int ?? 0;
                 if (code <= 0)
                     throw new MachineFault(`EXT specifies code <= 0`);
                 this.currentHasSemantics = true;
-                this.recorder.add('MA2009', `${op.info.name} imports whatever the loading process registered as extension code ${code}`, `${op.info.name} ${code}`, site);
+                this.recorder.add('MA2009', `${op.info.name} imports whatever the loading process registered as extension code ${code}`, `${op.info.name} ${code}`, this.here());
                 return this.push({ k: 'ext', note: `extension code ${code}` });
             }
             // -- calls
-            case 'REDUCE': {
+            case 0x52: {
+                // REDUCE
                 const args = this.pop();
                 const callee = this.pop();
-                return this.push(this.invoke(callee, args, site));
+                return this.push(this.invoke(callee, args, this.here()));
             }
-            case 'NEWOBJ': {
+            case 0x81: {
+                // NEWOBJ
                 const args = this.pop();
                 const cls = this.pop();
-                return this.push(this.invoke(cls, args, site, 'new'));
+                return this.push(this.invoke(cls, args, this.here(), 'new'));
             }
-            case 'NEWOBJ_EX': {
+            case 0x92: {
+                // NEWOBJ_EX
                 const kwargs = this.pop();
                 const args = this.pop();
                 const cls = this.pop();
                 const all = args.k === 'tuple' && kwargs.k === 'dict' && kwargs.count > 0
                     ? container('tuple', [...args.items, kwargs])
                     : args;
-                return this.push(this.invoke(cls, all, site, 'new'));
+                return this.push(this.invoke(cls, all, this.here(), 'new'));
             }
-            case 'OBJ': {
+            case 0x6f: {
+                // OBJ
                 const items = this.popMark();
                 if (items.length === 0)
                     throw new MachineFault('OBJ needs a class after MARK');
                 const cls = items[0];
-                return this.push(this.invoke(cls, container('tuple', items.slice(1)), site));
+                return this.push(this.invoke(cls, container('tuple', items.slice(1)), this.here()));
             }
-            case 'INST': {
+            case 0x69: {
+                // INST
                 const [module, name] = this.importNames(op);
-                const cls = this.makeGlobal(module, name, site);
+                const cls = this.makeGlobal(module, name, this.here());
                 const args = this.popMark();
-                return this.push(this.invoke(cls, container('tuple', args), site));
+                return this.push(this.invoke(cls, container('tuple', args), this.here()));
             }
-            case 'BUILD': {
+            case 0x62: {
+                // BUILD
                 const state = this.pop();
                 const inst = this.top();
-                this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, site);
+                this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, this.here());
                 return;
             }
-            case 'PERSID': {
+            case 0x50: {
+                // PERSID
                 const line = op.lines[0];
                 if ([...line].some((ch) => ch.charCodeAt(0) > 0x7f))
                     throw new MachineFault('persistent IDs in protocol 0 must be ASCII strings');
-                return this.push(this.persistent({ k: 'str', text: line, truncated: op.truncated, length: line.length }, site));
+                return this.push(this.persistent({ k: 'str', text: line, truncated: op.truncated, length: line.length }, this.here()));
             }
-            case 'BINPERSID':
-                return this.push(this.persistent(this.pop(), site));
+            case 0x51: // BINPERSID
+                return this.push(this.persistent(this.pop(), this.here()));
             default:
                 throw new MachineFault(`opcode ${op.info.name} is not handled`);
         }
@@ -8118,6 +8262,13 @@ class PickleMachine {
             throw new MachineFault(`${op.info.name} names are not valid UTF-8`);
         return [module, name];
     }
+}
+/** Floats never matter to a verdict; one shared value spares an allocation per BINFLOAT. */
+const FLOAT = Object.freeze({ k: 'scalar', text: '<float>' });
+/** Shared values for small integers: data-heavy pickles hold millions of them. */
+const SMALL_INTS = Array.from({ length: 1024 }, (_, i) => Object.freeze({ k: 'scalar', num: i }));
+function intValue(n) {
+    return n >= 0 && n < SMALL_INTS.length ? SMALL_INTS[n] : { k: 'scalar', num: n };
 }
 function machine_isDunder(part) {
     return part.length > 4 && part.startsWith('__') && part.endsWith('__');
@@ -8186,6 +8337,7 @@ function looksLikePickleStart(head) {
 ;// CONCATENATED MODULE: ./src/pickle/reader.ts
 
 const CHUNK = 1 << 20;
+const MIN_CHUNK = 64 * 1024;
 /** Most bytes buffered to splice a frame in `file` mode; beyond it the payload is skipped linearly. */
 const MAX_SPLICE_WINDOW = 1 << 20;
 /** Largest 8-byte length treated as a number; anything larger is beyond any real stream. */
@@ -8343,7 +8495,7 @@ function parseOp(win, keepBytes) {
         return { t: 'fault', fault: { kind: 'invalid-opcode', offset, byte: code } };
     const kind = info.arg;
     if (kind === 'none')
-        return opResult({ info, offset, end: offset + 1, truncated: false }, 1);
+        return opResult(mkOp(info, offset, offset + 1, false), 1);
     if (kind === 'line' || kind === 'line2')
         return parseLines(win, info, kind === 'line' ? 1 : 2, keepBytes);
     const fixed = fixedArgSize(kind);
@@ -8353,19 +8505,19 @@ function parseOp(win, keepBytes) {
     const at = win.offsetOf(1);
     switch (kind) {
         case 'u1':
-            return opResult({ info, offset, end: offset + 2, int: b[at], truncated: false }, 2);
+            return opResult(mkOp(info, offset, offset + 2, false, b[at]), 2);
         case 'u2':
-            return opResult({ info, offset, end: offset + 3, int: b.readUInt16LE(at), truncated: false }, 3);
+            return opResult(mkOp(info, offset, offset + 3, false, b.readUInt16LE(at)), 3);
         case 'i4':
-            return opResult({ info, offset, end: offset + 5, int: b.readInt32LE(at), truncated: false }, 5);
+            return opResult(mkOp(info, offset, offset + 5, false, b.readInt32LE(at)), 5);
         case 'u4':
-            return opResult({ info, offset, end: offset + 5, int: b.readUInt32LE(at), truncated: false }, 5);
+            return opResult(mkOp(info, offset, offset + 5, false, b.readUInt32LE(at)), 5);
         case 'f8':
-            return opResult({ info, offset, end: offset + 9, float: b.readDoubleBE(at), truncated: false }, 9);
+            return opResult(mkOp(info, offset, offset + 9, false, undefined, b.readDoubleBE(at)), 9);
         case 'u8': {
             const v = b.readBigUInt64LE(at);
             const n = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
-            return opResult({ info, offset, end: offset + 9, int: n, truncated: false }, 9);
+            return opResult(mkOp(info, offset, offset + 9, false, n), 9);
         }
         default:
             break;
@@ -8396,22 +8548,16 @@ function parseOp(win, keepBytes) {
     if (length <= keepBytes) {
         if (win.available < head + length)
             return { t: 'need', bytes: head + length };
-        const data = Buffer.from(b.subarray(at + fixed, at + fixed + length));
-        return opResult({ info, offset, end, int: length, length, data, dataOffset, truncated: false }, head + length);
+        const data = b.subarray(at + fixed, at + fixed + length);
+        return opResult(mkOp(info, offset, end, false, length, undefined, undefined, data, length, dataOffset), head + length);
     }
     // Large payload: keep a prefix (for sniffing nested pickles), skip the rest.
     const keep = Math.min(4096, keepBytes);
     if (win.available < head + keep && !win.eof)
         return { t: 'need', bytes: head + keep };
     const have = Math.min(keep, win.available - head);
-    const data = Buffer.from(b.subarray(at + fixed, at + fixed + have));
-    return {
-        t: 'op',
-        op: { info, offset, end, int: length, length, data, dataOffset, truncated: true },
-        take: head + have,
-        skip: length - have,
-        skipLines: 0,
-    };
+    const data = b.subarray(at + fixed, at + fixed + have);
+    return opResult(mkOp(info, offset, end, true, length, undefined, undefined, data, length, dataOffset), head + have, length - have);
 }
 function parseLines(win, info, count, keepBytes) {
     const offset = win.position;
@@ -8439,13 +8585,7 @@ function parseLines(win, info, count, keepBytes) {
             lines.push(win.text(pos, pos + keepBytes));
             while (lines.length < count)
                 lines.push('');
-            return {
-                t: 'op',
-                op: { info, offset, end: offset + win.available, lines, truncated: true },
-                take: win.available,
-                skip: 0,
-                skipLines: count - i,
-            };
+            return opResult(mkOp(info, offset, offset + win.available, true, undefined, undefined, lines), win.available, 0, count - i);
         }
         if (nl - pos > keepBytes) {
             lines.push(win.text(pos, pos + keepBytes));
@@ -8455,10 +8595,26 @@ function parseLines(win, info, count, keepBytes) {
             lines.push(win.text(pos, nl));
         pos = nl + 1;
     }
-    return opResult({ info, offset, end: offset + pos, lines, truncated }, pos);
+    return opResult(mkOp(info, offset, offset + pos, truncated, undefined, undefined, lines), pos);
 }
-function opResult(op, take) {
-    return { t: 'op', op, take, skip: 0, skipLines: 0 };
+/** Parsing is synchronous and its result is read before any await: reuse one object. */
+const scratch = {
+    t: 'op',
+    op: undefined,
+    take: 0,
+    skip: 0,
+    skipLines: 0,
+};
+/** Every RawOp has the same shape (same fields, same order), keeping the machine's reads monomorphic. */
+function mkOp(info, offset, end, truncated, int, float, lines, data, length, dataOffset) {
+    return { info, offset, end, int, float, lines, data, length, truncated, dataOffset };
+}
+function opResult(op, take, skip = 0, skipLines = 0) {
+    scratch.op = op;
+    scratch.take = take;
+    scratch.skip = skip;
+    scratch.skipLines = skipLines;
+    return scratch;
 }
 /** A growable window of buffered stream bytes; `position` is the stream offset of its first byte. */
 class Window {
@@ -8468,6 +8624,8 @@ class Window {
     end = 0;
     position = 0;
     eof = false;
+    /** Read size: starts small after a skip (the next payload may be near), grows to CHUNK. */
+    chunk = MIN_CHUNK;
     constructor(stream) {
         this.stream = stream;
         this.position = stream.position;
@@ -8501,7 +8659,8 @@ class Window {
                 this.end -= this.start;
                 this.start = 0;
             }
-            const want = Math.max(n - this.available, CHUNK);
+            const want = Math.max(n - this.available, this.chunk);
+            this.chunk = Math.min(CHUNK, this.chunk * 2);
             if (this.end + want > this.buffer.length) {
                 const grown = Buffer.allocUnsafe(Math.max(this.end + want, this.buffer.length * 2));
                 this.buffer.copy(grown, 0, 0, this.end);
@@ -8523,6 +8682,7 @@ class Window {
         let rest = n - fromBuffer;
         if (rest === 0)
             return n;
+        this.chunk = MIN_CHUNK;
         const skipped = await this.stream.skip(rest);
         this.position += skipped;
         rest -= skipped;
@@ -8769,29 +8929,24 @@ async function sweep(target, ctx, recorder) {
 async function scanEmbedded(target, ctx, candidates) {
     for (const c of candidates) {
         const v = c.value;
-        let bytes;
-        let size = v.length;
-        if (c.encoding === 'base64' && v.k === 'str')
-            bytes = Buffer.from(v.text, 'base64');
-        else if (!v.truncated)
-            bytes = v.k === 'bytes' ? v.prefix : Buffer.from(v.text, 'latin1');
-        const source = bytes ? new BufferSource(bytes) : undefined;
-        if (bytes)
-            size = bytes.length;
         const outer = target.source;
-        if (!source && !(outer && v.dataOffset !== undefined && v.k === 'bytes'))
+        // Small pickles were kept whole; larger raw ones are read back from the outer file.
+        const source = c.data
+            ? new BufferSource(c.data)
+            : outer && v.k === 'bytes' && v.dataOffset !== undefined
+                ? sliceOf(outer, v.dataOffset, v.length)
+                : undefined;
+        if (!source)
             continue;
         const label = `embedded pickle at offset ${c.site.offset}`;
         const member = {
             path: target.path,
             member: target.member ? `${target.member} > ${label}` : label,
             name: 'embedded.pkl',
-            size,
-            head: bytes
-                ? bytes.subarray(0, HEAD_BYTES)
-                : await outer.read(v.dataOffset, Math.min(HEAD_BYTES, size)),
-            openStream: () => source ? new SourceStream(source) : new SourceStream(sliceOf(outer, v.dataOffset, size)),
-            ...(source ? { source } : {}),
+            size: source.size,
+            head: await source.read(0, Math.min(HEAD_BYTES, source.size)),
+            openStream: () => new SourceStream(source),
+            source,
         };
         const result = await ctx.scanMember(member);
         if (result.findings > 0) {

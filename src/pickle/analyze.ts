@@ -127,26 +127,23 @@ async function scanEmbedded(
 ): Promise<void> {
   for (const c of candidates) {
     const v = c.value;
-    let bytes: Buffer | undefined;
-    let size = v.length;
-    if (c.encoding === 'base64' && v.k === 'str') bytes = Buffer.from(v.text, 'base64');
-    else if (!v.truncated) bytes = v.k === 'bytes' ? v.prefix : Buffer.from(v.text, 'latin1');
-    const source = bytes ? new BufferSource(bytes) : undefined;
-    if (bytes) size = bytes.length;
     const outer = target.source;
-    if (!source && !(outer && v.dataOffset !== undefined && v.k === 'bytes')) continue;
+    // Small pickles were kept whole; larger raw ones are read back from the outer file.
+    const source = c.data
+      ? new BufferSource(c.data)
+      : outer && v.k === 'bytes' && v.dataOffset !== undefined
+        ? sliceOf(outer, v.dataOffset, v.length)
+        : undefined;
+    if (!source) continue;
     const label = `embedded pickle at offset ${c.site.offset}`;
-    const member = {
+    const member: ScanTarget = {
       path: target.path,
       member: target.member ? `${target.member} > ${label}` : label,
       name: 'embedded.pkl',
-      size,
-      head: bytes
-        ? bytes.subarray(0, HEAD_BYTES)
-        : await outer!.read(v.dataOffset!, Math.min(HEAD_BYTES, size)),
-      openStream: (): ByteStream =>
-        source ? new SourceStream(source) : new SourceStream(sliceOf(outer!, v.dataOffset!, size)),
-      ...(source ? { source } : {}),
+      size: source.size,
+      head: await source.read(0, Math.min(HEAD_BYTES, source.size)),
+      openStream: (): ByteStream => new SourceStream(source),
+      source,
     };
     const result = await ctx.scanMember(member);
     if (result.findings > 0) {

@@ -36,10 +36,12 @@ import {
   type CallValue,
   type ContainerValue,
   type GlobalValue,
+  type ScalarValue,
   type Site,
   type StrValue,
   type Value,
 } from './values.js';
+import { Memo } from './memo.js';
 import { HIGHEST_PROTOCOL } from './opcodes.js';
 
 /** Raised for input the C unpickler would reject at this opcode. */
@@ -50,6 +52,8 @@ export interface EmbeddedCandidate {
   readonly value: StrValue | BytesValue;
   readonly site: Site;
   readonly encoding: 'raw' | 'base64';
+  /** The whole (decoded) pickle when it was small enough to keep; else read it by offset. */
+  readonly data?: Buffer;
 }
 
 /** What one imported name amounted to over the whole stream. */
@@ -72,14 +76,22 @@ export interface MachineSummary {
   readonly faulted: boolean;
 }
 
-const MAX_STORAGE_KEYS = 1_000_000;
+const MAX_STORAGE_KEYS = 200_000;
+/** Distinct imported names tracked; real files use a few hundred at most. */
+const MAX_DISTINCT_IMPORTS = 50_000;
+/** Plain-data containers kept in the memo before they are replaced by a marker. */
+const MEMO_DATA_BUDGET = 20_000;
+/** Characters of a str constant kept (longer ones are marked truncated; lengths are kept). */
+const MAX_TEXT = 1024;
+/** Bytes of a bytes constant kept for evidence. */
+const BYTES_PREFIX = 64;
 const MAX_EMBEDDED = 64;
 const MAX_IMPORT_DETAILS = 500;
 
 export class PickleMachine implements OpHandler {
   private stack: Value[] = [];
   private marks: number[] = [];
-  private readonly memo = new Map<number, Value>();
+  private readonly memo: Memo;
   private memoOverflow = false;
   private opIndex = 0;
   private pickles = 0;
@@ -95,13 +107,17 @@ export class PickleMachine implements OpHandler {
   private frameViolations = 0;
   private endOfLastPickle = 0;
   private faulted = false;
+  private curOp: RawOp | undefined;
+  private curIndex = 0;
   readonly embedded: EmbeddedCandidate[] = [];
 
   constructor(
     readonly recorder: Recorder,
     private readonly limits: Limits,
     private readonly checkpointFn: () => void,
-  ) {}
+  ) {
+    this.memo = new Memo(limits.maxPickleMemo, MEMO_DATA_BUDGET);
+  }
 
   // ---- OpHandler --------------------------------------------------------------------------
 
@@ -131,12 +147,13 @@ export class PickleMachine implements OpHandler {
         `opcode ${index} at offset ${op.offset}`,
       );
     }
-    const site: Site = { offset: op.offset, opcodeIndex: index, opcode: op.info.name };
+    this.curOp = op;
+    this.curIndex = index;
     try {
-      this.exec(op, site);
+      this.exec(op);
     } catch (err) {
       if (!(err instanceof MachineFault)) throw err;
-      this.machineFault(err.message, site);
+      this.machineFault(err.message, this.here());
     }
     if (this.stack.length > this.limits.maxPickleStack) {
       throw new LimitExceeded(
@@ -260,6 +277,15 @@ export class PickleMachine implements OpHandler {
 
   // ---- helpers ---------------------------------------------------------------------------
 
+  /** Where the current opcode sits; built only when a finding or value needs it. */
+  private here(): Site {
+    return {
+      offset: this.curOp!.offset,
+      opcodeIndex: this.curIndex,
+      opcode: this.curOp!.info.name,
+    };
+  }
+
   private site(op: RawOp): Site {
     return { offset: op.offset, opcodeIndex: this.opIndex, opcode: op.info.name };
   }
@@ -325,19 +351,15 @@ export class PickleMachine implements OpHandler {
 
   private memoPut(index: number, value: Value): void {
     if (index < 0) throw new MachineFault('negative PUT argument');
-    if (!this.memo.has(index) && this.memo.size >= this.limits.maxPickleMemo) {
-      if (!this.memoOverflow) {
-        this.memoOverflow = true;
-        this.recorder.add(
-          'MA1002',
-          `memo limit (${this.limits.maxPickleMemo} entries) reached; later memo values are treated as unknown`,
-          'maxPickleMemo',
-          { offset: -1, opcodeIndex: this.opIndex, opcode: 'PUT' },
-        );
-      }
-      return;
+    if (!this.memo.put(index, value) && !this.memoOverflow) {
+      this.memoOverflow = true;
+      this.recorder.add(
+        'MA1002',
+        `memo limit (${this.limits.maxPickleMemo} entries) reached; later memo values are treated as unknown`,
+        'maxPickleMemo',
+        this.here(),
+      );
     }
-    this.memo.set(index, value);
   }
 
   private textInt(line: string, parse: typeof parseIntArg, opname: string, site: Site): bigint {
@@ -358,14 +380,21 @@ export class PickleMachine implements OpHandler {
   }
 
   private str(text: string, op: RawOp): StrValue {
+    const long = text.length > MAX_TEXT;
     const v: StrValue = {
       k: 'str',
-      text,
-      truncated: op.truncated,
+      text: long ? text.slice(0, MAX_TEXT) : text,
+      truncated: op.truncated || long,
       length: op.length ?? text.length,
-      ...(op.dataOffset !== undefined ? { dataOffset: op.dataOffset } : {}),
+      ...(op.dataOffset !== undefined && (op.truncated || long)
+        ? { dataOffset: op.dataOffset }
+        : {}),
     };
-    this.checkEmbedded(v, op);
+    // Only text that starts like a pickle (raw or base64) is worth a closer look.
+    const c0 = text.charCodeAt(0);
+    if (c0 === 0x80 || c0 === 0x63 || (c0 === 0x67 && text.charCodeAt(1) === 0x41)) {
+      this.checkEmbedded(v, op, Buffer.from(text, 'latin1'), !op.truncated);
+    }
     return v;
   }
 
@@ -373,29 +402,37 @@ export class PickleMachine implements OpHandler {
     const data = op.data ?? Buffer.alloc(0);
     const v: BytesValue = {
       k: 'bytes',
-      prefix: data,
+      // op.data is a view of the reader's window: copy the little that is kept.
+      prefix: Buffer.from(data.subarray(0, BYTES_PREFIX)),
       length: op.length ?? data.length,
-      truncated: op.truncated,
+      truncated: op.truncated || data.length > BYTES_PREFIX,
       ...(op.dataOffset !== undefined ? { dataOffset: op.dataOffset } : {}),
     };
-    this.checkEmbedded(v, op);
+    this.checkEmbedded(v, op, data, !op.truncated);
     return v;
   }
 
   /** Notes constants that look like a pickle (raw or base64) for a nested scan. */
-  private checkEmbedded(v: StrValue | BytesValue, op: RawOp): void {
-    if (this.embedded.length >= MAX_EMBEDDED) return;
-    const head =
-      v.k === 'bytes' ? v.prefix.subarray(0, 64) : Buffer.from(v.text.slice(0, 64), 'latin1');
-    if (head.length < 4) return;
+  private checkEmbedded(v: StrValue | BytesValue, op: RawOp, data: Buffer, whole: boolean): void {
+    if (this.embedded.length >= MAX_EMBEDDED || data.length < 4) return;
     const site: Site = { offset: op.offset, opcodeIndex: this.opIndex - 1, opcode: op.info.name };
+    const head = data.subarray(0, 64);
     if (looksLikePickleStart(head)) {
-      this.embedded.push({ value: v, site, encoding: 'raw' });
+      this.embedded.push({
+        value: v,
+        site,
+        encoding: 'raw',
+        ...(whole ? { data: Buffer.from(data) } : {}),
+      });
       return;
     }
-    if (v.k === 'str' && !v.truncated && v.text.length >= 12 && /^gA[A-Za-z0-9+/]/.test(v.text)) {
-      const decoded = Buffer.from(v.text.slice(0, 16), 'base64');
-      if (looksLikePickleStart(decoded)) this.embedded.push({ value: v, site, encoding: 'base64' });
+    if (v.k === 'str' && whole && data.length >= 12 && data[0] === 0x67 && data[1] === 0x41) {
+      const text = data.toString('latin1');
+      if (/^gA[A-Za-z0-9+/=\s]+$/.test(text)) {
+        const decoded = Buffer.from(text, 'base64');
+        if (looksLikePickleStart(decoded))
+          this.embedded.push({ value: v, site, encoding: 'base64', data: decoded });
+      }
     }
   }
 
@@ -414,7 +451,16 @@ export class PickleMachine implements OpHandler {
     const key = qualifiedName(g);
     const use = this.uses.get(key);
     if (use) use.count++;
-    else this.uses.set(key, { sample: g, invoked: false, count: 1 });
+    else {
+      if (this.uses.size >= MAX_DISTINCT_IMPORTS) {
+        throw new LimitExceeded(
+          'maxPickleMemo',
+          MAX_DISTINCT_IMPORTS,
+          `more than ${MAX_DISTINCT_IMPORTS} distinct imports`,
+        );
+      }
+      this.uses.set(key, { sample: g, invoked: false, count: 1 });
+    }
     if (g.cls.level !== 'safe' && name.split('.').some(isDunder)) {
       this.recorder.add(
         'MA2019',
@@ -647,17 +693,18 @@ export class PickleMachine implements OpHandler {
 
   // ---- the opcodes -------------------------------------------------------------------------
 
-  private exec(op: RawOp, site: Site): void {
-    switch (op.info.name) {
-      case 'PROTO': {
+  private exec(op: RawOp): void {
+    switch (op.info.code) {
+      case 0x80: {
+        // PROTO
         const p = op.int ?? 0;
         if (p > HIGHEST_PROTOCOL) throw new MachineFault(`unsupported pickle protocol: ${p}`);
         this.protocols.add(p);
         return;
       }
-      case 'FRAME':
+      case 0x95: // FRAME
         return;
-      case 'STOP':
+      case 0x2e: // STOP
         this.pop();
         this.stack = [];
         this.marks = [];
@@ -667,193 +714,207 @@ export class PickleMachine implements OpHandler {
         return;
 
       // -- constants
-      case 'NONE':
+      case 0x4e: // NONE
         return this.push(NONE);
-      case 'NEWTRUE':
+      case 0x88: // NEWTRUE
         return this.push(TRUE);
-      case 'NEWFALSE':
+      case 0x89: // NEWFALSE
         return this.push(FALSE);
-      case 'BININT':
-      case 'BININT1':
-      case 'BININT2':
-        return this.push({ k: 'scalar', text: String(op.int) });
-      case 'BINFLOAT':
-        return this.push({ k: 'scalar', text: String(op.float) });
-      case 'LONG1':
-      case 'LONG4':
+      case 0x4a: // BININT
+      case 0x4b: // BININT1
+      case 0x4d: // BININT2
+        return this.push(intValue(op.int!));
+      case 0x47: // BINFLOAT
+        return this.push(FLOAT);
+      case 0x8a: // LONG1
+      case 0x8b: // LONG4
         return this.push({
           k: 'scalar',
           text: op.truncated ? `<int of ${op.length} bytes>` : decodeLong(op.data!),
         });
-      case 'INT': {
+      case 0x49: {
+        // INT
         const line = op.lines![0]!;
-        const v = this.textInt(line, parseIntArg, 'INT', site);
+        const v = this.textInt(line, parseIntArg, 'INT', this.here());
         if (line === '00' || line === '01') return this.push(line === '01' ? TRUE : FALSE);
         return this.push({ k: 'scalar', text: v.toString() });
       }
-      case 'LONG':
+      case 0x4c: // LONG
         return this.push({
           k: 'scalar',
-          text: this.textInt(op.lines![0]!, parseLongArg, 'LONG', site).toString(),
+          text: this.textInt(op.lines![0]!, parseLongArg, 'LONG', this.here()).toString(),
         });
-      case 'FLOAT': {
+      case 0x46: {
+        // FLOAT
         const line = op.lines![0]!;
         const r = parseFloatArg(line);
         if (!r.ok) throw new MachineFault(r.why);
-        if (!r.canonical) this.differential('FLOAT', line, site);
+        if (!r.canonical) this.differential('FLOAT', line, this.here());
         return this.push({ k: 'scalar', text: r.text });
       }
-      case 'STRING': {
+      case 0x53: {
+        // STRING
         const r = decodeStringArg(op.lines![0]!);
         if (!r.ok) throw new MachineFault(r.why);
         return this.push(this.str(r.bytes, op));
       }
-      case 'UNICODE': {
+      case 0x56: {
+        // UNICODE
         const r = decodeRawUnicodeEscape(op.lines![0]!);
         if (!r.ok) throw new MachineFault(r.why);
         return this.push(this.str(r.text, op));
       }
-      case 'BINSTRING':
-      case 'SHORT_BINSTRING':
+      case 0x54: // BINSTRING
+      case 0x55: // SHORT_BINSTRING
         if ((op.length ?? 0) >= 2 ** 31) {
-          this.differential(op.info.name, `length ${op.length}`, site);
+          this.differential(op.info.name, `length ${op.length}`, this.here());
         }
         // Decoded to str with the loader's encoding (ASCII by default, latin1 in numpy/torch).
         return this.push(this.str(op.data!.toString('latin1'), op));
-      case 'BINUNICODE':
-      case 'SHORT_BINUNICODE':
-      case 'BINUNICODE8': {
+      case 0x58: // BINUNICODE
+      case 0x8c: // SHORT_BINUNICODE
+      case 0x8d: {
+        // BINUNICODE8
         if (op.truncated) return this.push(this.str(op.data!.toString('latin1'), op));
         const text = decodeUtf8SurrogatePass(op.data!);
         if (text === undefined)
           throw new MachineFault(`${op.info.name} argument is not valid UTF-8`);
         return this.push(this.str(text, op));
       }
-      case 'BINBYTES':
-      case 'SHORT_BINBYTES':
-      case 'BINBYTES8':
-      case 'BYTEARRAY8':
+      case 0x42: // BINBYTES
+      case 0x43: // SHORT_BINBYTES
+      case 0x8e: // BINBYTES8
+      case 0x96: // BYTEARRAY8
         return this.push(this.bytes(op));
-      case 'NEXT_BUFFER':
+      case 0x97: // NEXT_BUFFER
         this.recorder.add(
           'MA2020',
           'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)',
           'NEXT_BUFFER',
-          site,
+          this.here(),
         );
         return this.push({ k: 'buffer', note: 'out-of-band buffer' });
-      case 'READONLY_BUFFER':
+      case 0x98: // READONLY_BUFFER
         this.top();
         return;
 
       // -- containers
-      case 'MARK':
+      case 0x28: // MARK
         this.marks.push(this.stack.length);
         return;
-      case 'EMPTY_TUPLE':
+      case 0x29: // EMPTY_TUPLE
         return this.push(container('tuple', []));
-      case 'TUPLE':
+      case 0x74: // TUPLE
         return this.push(container('tuple', this.popMark()));
-      case 'TUPLE1':
-      case 'TUPLE2':
-      case 'TUPLE3': {
-        const n = op.info.name === 'TUPLE1' ? 1 : op.info.name === 'TUPLE2' ? 2 : 3;
+      case 0x85: // TUPLE1
+      case 0x86: // TUPLE2
+      case 0x87: {
+        // TUPLE3
+        const n = op.info.code - 0x84; // TUPLE1..TUPLE3 are 0x85..0x87
         const items: Value[] = [];
         for (let i = 0; i < n; i++) items.unshift(this.pop());
         return this.push(container('tuple', items));
       }
-      case 'EMPTY_LIST':
+      case 0x5d: // EMPTY_LIST
         return this.push(container('list', []));
-      case 'LIST':
+      case 0x6c: // LIST
         return this.push(container('list', this.popMark()));
-      case 'EMPTY_DICT':
+      case 0x7d: // EMPTY_DICT
         return this.push(container('dict', []));
-      case 'DICT': {
+      case 0x64: {
+        // DICT
         const items = this.popMark();
         if (items.length % 2 !== 0) throw new MachineFault('odd number of items for DICT');
         return this.push(container('dict', items));
       }
-      case 'EMPTY_SET':
+      case 0x8f: // EMPTY_SET
         return this.push(container('set', []));
-      case 'FROZENSET':
+      case 0x91: // FROZENSET
         return this.push(container('frozenset', this.popMark()));
-      case 'APPEND': {
+      case 0x61: {
+        // APPEND
         const v = this.pop();
         const target = this.top();
-        this.checkMutationTarget(target, 'appends', site);
+        this.checkMutationTarget(target, 'appends', this.here());
         addItems(target, [v]);
         return;
       }
-      case 'APPENDS': {
+      case 0x65: {
+        // APPENDS
         const items = this.popMark();
         const target = this.top();
-        this.checkMutationTarget(target, 'extends', site);
+        this.checkMutationTarget(target, 'extends', this.here());
         addItems(target, items);
         return;
       }
-      case 'SETITEM': {
+      case 0x73: {
+        // SETITEM
         const v = this.pop();
         const k = this.pop();
         const target = this.top();
-        this.checkMutationTarget(target, `sets item ${render(k, 60)}`, site);
+        this.checkMutationTarget(target, `sets item ${render(k, 60)}`, this.here());
         addItems(target, [k, v]);
         return;
       }
-      case 'SETITEMS': {
+      case 0x75: {
+        // SETITEMS
         const items = this.popMark();
         if (items.length % 2 !== 0) throw new MachineFault('odd number of items for SETITEMS');
         const target = this.top();
-        this.checkMutationTarget(target, 'sets items', site);
+        this.checkMutationTarget(target, 'sets items', this.here());
         addItems(target, items);
         return;
       }
-      case 'ADDITEMS': {
+      case 0x90: {
+        // ADDITEMS
         const items = this.popMark();
         const target = this.top();
-        this.checkMutationTarget(target, 'adds items', site);
+        this.checkMutationTarget(target, 'adds items', this.here());
         addItems(target, items);
         return;
       }
 
       // -- stack and memo
-      case 'POP':
+      case 0x30: // POP
         if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
           this.marks.pop();
         else this.pop();
         return;
-      case 'POP_MARK':
+      case 0x31: // POP_MARK
         this.popMark();
         return;
-      case 'DUP':
+      case 0x32: // DUP
         return this.push(this.top());
-      case 'GET':
+      case 0x67: // GET
         return this.push(
-          this.memoGet(Number(this.textInt(op.lines![0]!, parseIndexArg, 'GET', site))),
+          this.memoGet(Number(this.textInt(op.lines![0]!, parseIndexArg, 'GET', this.here()))),
         );
-      case 'BINGET':
-      case 'LONG_BINGET':
+      case 0x68: // BINGET
+      case 0x6a: // LONG_BINGET
         return this.push(this.memoGet(op.int!));
-      case 'PUT':
+      case 0x70: // PUT
         return this.memoPut(
-          Number(this.textInt(op.lines![0]!, parseIndexArg, 'PUT', site)),
+          Number(this.textInt(op.lines![0]!, parseIndexArg, 'PUT', this.here())),
           this.top(),
         );
-      case 'BINPUT':
-      case 'LONG_BINPUT':
+      case 0x71: // BINPUT
+      case 0x72: // LONG_BINPUT
         return this.memoPut(op.int!, this.top());
-      case 'MEMOIZE':
+      case 0x94: // MEMOIZE
         return this.memoPut(this.memo.size, this.top());
 
       // -- imports
-      case 'GLOBAL': {
+      case 0x63: {
+        // GLOBAL
         const [module, name] = this.importNames(op);
-        return this.push(this.makeGlobal(module, name, site));
+        return this.push(this.makeGlobal(module, name, this.here()));
       }
-      case 'STACK_GLOBAL': {
+      case 0x93: {
+        // STACK_GLOBAL
         const name = this.pop();
         const module = this.pop();
         if (module.k === 'str' && name.k === 'str' && !module.truncated && !name.truncated) {
-          return this.push(this.makeGlobal(module.text, name.text, site));
+          return this.push(this.makeGlobal(module.text, name.text, this.here()));
         }
         const shown = `${render(module, 80)}, ${render(name, 80)}`;
         const constantButNotStr = [module, name].every(
@@ -867,13 +928,14 @@ export class PickleMachine implements OpHandler {
           'MA2007',
           `STACK_GLOBAL imports a name computed at load time: (${shown})`,
           `STACK_GLOBAL(${shown})`,
-          site,
+          this.here(),
         );
         return this.push(unknown(`import of (${shown})`));
       }
-      case 'EXT1':
-      case 'EXT2':
-      case 'EXT4': {
+      case 0x82: // EXT1
+      case 0x83: // EXT2
+      case 0x84: {
+        // EXT4
         const code = op.int ?? 0;
         if (code <= 0) throw new MachineFault(`EXT specifies code <= 0`);
         this.currentHasSemantics = true;
@@ -881,23 +943,26 @@ export class PickleMachine implements OpHandler {
           'MA2009',
           `${op.info.name} imports whatever the loading process registered as extension code ${code}`,
           `${op.info.name} ${code}`,
-          site,
+          this.here(),
         );
         return this.push({ k: 'ext', note: `extension code ${code}` });
       }
 
       // -- calls
-      case 'REDUCE': {
+      case 0x52: {
+        // REDUCE
         const args = this.pop();
         const callee = this.pop();
-        return this.push(this.invoke(callee, args, site));
+        return this.push(this.invoke(callee, args, this.here()));
       }
-      case 'NEWOBJ': {
+      case 0x81: {
+        // NEWOBJ
         const args = this.pop();
         const cls = this.pop();
-        return this.push(this.invoke(cls, args, site, 'new'));
+        return this.push(this.invoke(cls, args, this.here(), 'new'));
       }
-      case 'NEWOBJ_EX': {
+      case 0x92: {
+        // NEWOBJ_EX
         const kwargs = this.pop();
         const args = this.pop();
         const cls = this.pop();
@@ -905,39 +970,43 @@ export class PickleMachine implements OpHandler {
           args.k === 'tuple' && kwargs.k === 'dict' && kwargs.count > 0
             ? container('tuple', [...args.items, kwargs])
             : args;
-        return this.push(this.invoke(cls, all, site, 'new'));
+        return this.push(this.invoke(cls, all, this.here(), 'new'));
       }
-      case 'OBJ': {
+      case 0x6f: {
+        // OBJ
         const items = this.popMark();
         if (items.length === 0) throw new MachineFault('OBJ needs a class after MARK');
         const cls = items[0]!;
-        return this.push(this.invoke(cls, container('tuple', items.slice(1)), site));
+        return this.push(this.invoke(cls, container('tuple', items.slice(1)), this.here()));
       }
-      case 'INST': {
+      case 0x69: {
+        // INST
         const [module, name] = this.importNames(op);
-        const cls = this.makeGlobal(module, name, site);
+        const cls = this.makeGlobal(module, name, this.here());
         const args = this.popMark();
-        return this.push(this.invoke(cls, container('tuple', args), site));
+        return this.push(this.invoke(cls, container('tuple', args), this.here()));
       }
-      case 'BUILD': {
+      case 0x62: {
+        // BUILD
         const state = this.pop();
         const inst = this.top();
-        this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, site);
+        this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, this.here());
         return;
       }
-      case 'PERSID': {
+      case 0x50: {
+        // PERSID
         const line = op.lines![0]!;
         if ([...line].some((ch) => ch.charCodeAt(0) > 0x7f))
           throw new MachineFault('persistent IDs in protocol 0 must be ASCII strings');
         return this.push(
           this.persistent(
             { k: 'str', text: line, truncated: op.truncated, length: line.length },
-            site,
+            this.here(),
           ),
         );
       }
-      case 'BINPERSID':
-        return this.push(this.persistent(this.pop(), site));
+      case 0x51: // BINPERSID
+        return this.push(this.persistent(this.pop(), this.here()));
       default:
         throw new MachineFault(`opcode ${op.info.name} is not handled`);
     }
@@ -952,6 +1021,18 @@ export class PickleMachine implements OpHandler {
       throw new MachineFault(`${op.info.name} names are not valid UTF-8`);
     return [module, name];
   }
+}
+
+/** Floats never matter to a verdict; one shared value spares an allocation per BINFLOAT. */
+const FLOAT: ScalarValue = Object.freeze({ k: 'scalar', text: '<float>' });
+
+/** Shared values for small integers: data-heavy pickles hold millions of them. */
+const SMALL_INTS: readonly ScalarValue[] = Array.from({ length: 1024 }, (_, i) =>
+  Object.freeze({ k: 'scalar', num: i }),
+);
+
+function intValue(n: number): ScalarValue {
+  return n >= 0 && n < SMALL_INTS.length ? SMALL_INTS[n]! : { k: 'scalar', num: n };
 }
 
 function isDunder(part: string): boolean {

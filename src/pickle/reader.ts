@@ -28,7 +28,10 @@ export interface RawOp {
   readonly float?: number;
   /** Text argument(s) without the newline, latin1-decoded; possibly a truncated prefix. */
   readonly lines?: readonly string[];
-  /** Counted argument bytes: the whole payload, or a prefix when `truncated`. */
+  /**
+   * Counted argument bytes: the whole payload, or a prefix when `truncated`. A view of the
+   * reader's window, valid only while the handler runs: copy what must be kept.
+   */
   readonly data?: Buffer;
   /** Declared length of a counted argument. */
   readonly length?: number;
@@ -80,6 +83,7 @@ export interface OpHandler {
 }
 
 const CHUNK = 1 << 20;
+const MIN_CHUNK = 64 * 1024;
 /** Most bytes buffered to splice a frame in `file` mode; beyond it the payload is skipped linearly. */
 const MAX_SPLICE_WINDOW = 1 << 20;
 /** Largest 8-byte length treated as a number; anything larger is beyond any real stream. */
@@ -87,7 +91,7 @@ const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
 
 type Parsed =
   | {
-      readonly t: 'op';
+      t: 'op';
       readonly op: RawOp;
       readonly take: number;
       readonly skip: number;
@@ -249,7 +253,7 @@ function parseOp(win: Window, keepBytes: number): Parsed {
   if (!info) return { t: 'fault', fault: { kind: 'invalid-opcode', offset, byte: code } };
 
   const kind = info.arg;
-  if (kind === 'none') return opResult({ info, offset, end: offset + 1, truncated: false }, 1);
+  if (kind === 'none') return opResult(mkOp(info, offset, offset + 1, false), 1);
 
   if (kind === 'line' || kind === 'line2')
     return parseLines(win, info, kind === 'line' ? 1 : 2, keepBytes);
@@ -261,31 +265,19 @@ function parseOp(win: Window, keepBytes: number): Parsed {
 
   switch (kind) {
     case 'u1':
-      return opResult({ info, offset, end: offset + 2, int: b[at], truncated: false }, 2);
+      return opResult(mkOp(info, offset, offset + 2, false, b[at]), 2);
     case 'u2':
-      return opResult(
-        { info, offset, end: offset + 3, int: b.readUInt16LE(at), truncated: false },
-        3,
-      );
+      return opResult(mkOp(info, offset, offset + 3, false, b.readUInt16LE(at)), 3);
     case 'i4':
-      return opResult(
-        { info, offset, end: offset + 5, int: b.readInt32LE(at), truncated: false },
-        5,
-      );
+      return opResult(mkOp(info, offset, offset + 5, false, b.readInt32LE(at)), 5);
     case 'u4':
-      return opResult(
-        { info, offset, end: offset + 5, int: b.readUInt32LE(at), truncated: false },
-        5,
-      );
+      return opResult(mkOp(info, offset, offset + 5, false, b.readUInt32LE(at)), 5);
     case 'f8':
-      return opResult(
-        { info, offset, end: offset + 9, float: b.readDoubleBE(at), truncated: false },
-        9,
-      );
+      return opResult(mkOp(info, offset, offset + 9, false, undefined, b.readDoubleBE(at)), 9);
     case 'u8': {
       const v = b.readBigUInt64LE(at);
       const n = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
-      return opResult({ info, offset, end: offset + 9, int: n, truncated: false }, 9);
+      return opResult(mkOp(info, offset, offset + 9, false, n), 9);
     }
     default:
       break;
@@ -314,9 +306,9 @@ function parseOp(win: Window, keepBytes: number): Parsed {
   const end = dataOffset + length;
   if (length <= keepBytes) {
     if (win.available < head + length) return { t: 'need', bytes: head + length };
-    const data = Buffer.from(b.subarray(at + fixed, at + fixed + length));
+    const data = b.subarray(at + fixed, at + fixed + length);
     return opResult(
-      { info, offset, end, int: length, length, data, dataOffset, truncated: false },
+      mkOp(info, offset, end, false, length, undefined, undefined, data, length, dataOffset),
       head + length,
     );
   }
@@ -324,14 +316,12 @@ function parseOp(win: Window, keepBytes: number): Parsed {
   const keep = Math.min(4096, keepBytes);
   if (win.available < head + keep && !win.eof) return { t: 'need', bytes: head + keep };
   const have = Math.min(keep, win.available - head);
-  const data = Buffer.from(b.subarray(at + fixed, at + fixed + have));
-  return {
-    t: 'op',
-    op: { info, offset, end, int: length, length, data, dataOffset, truncated: true },
-    take: head + have,
-    skip: length - have,
-    skipLines: 0,
-  };
+  const data = b.subarray(at + fixed, at + fixed + have);
+  return opResult(
+    mkOp(info, offset, end, true, length, undefined, undefined, data, length, dataOffset),
+    head + have,
+    length - have,
+  );
 }
 
 function parseLines(win: Window, info: OpcodeInfo, count: number, keepBytes: number): Parsed {
@@ -359,13 +349,12 @@ function parseLines(win: Window, info: OpcodeInfo, count: number, keepBytes: num
       // A line longer than we keep: take a prefix and skip to its newline (and any later line).
       lines.push(win.text(pos, pos + keepBytes));
       while (lines.length < count) lines.push('');
-      return {
-        t: 'op',
-        op: { info, offset, end: offset + win.available, lines, truncated: true },
-        take: win.available,
-        skip: 0,
-        skipLines: count - i,
-      };
+      return opResult(
+        mkOp(info, offset, offset + win.available, true, undefined, undefined, lines),
+        win.available,
+        0,
+        count - i,
+      );
     }
     if (nl - pos > keepBytes) {
       lines.push(win.text(pos, pos + keepBytes));
@@ -373,11 +362,40 @@ function parseLines(win: Window, info: OpcodeInfo, count: number, keepBytes: num
     } else lines.push(win.text(pos, nl));
     pos = nl + 1;
   }
-  return opResult({ info, offset, end: offset + pos, lines, truncated }, pos);
+  return opResult(mkOp(info, offset, offset + pos, truncated, undefined, undefined, lines), pos);
 }
 
-function opResult(op: RawOp, take: number): Parsed {
-  return { t: 'op', op, take, skip: 0, skipLines: 0 };
+/** Parsing is synchronous and its result is read before any await: reuse one object. */
+const scratch: { t: 'op'; op: RawOp; take: number; skip: number; skipLines: number } = {
+  t: 'op',
+  op: undefined as unknown as RawOp,
+  take: 0,
+  skip: 0,
+  skipLines: 0,
+};
+
+/** Every RawOp has the same shape (same fields, same order), keeping the machine's reads monomorphic. */
+function mkOp(
+  info: OpcodeInfo,
+  offset: number,
+  end: number,
+  truncated: boolean,
+  int?: number,
+  float?: number,
+  lines?: readonly string[],
+  data?: Buffer,
+  length?: number,
+  dataOffset?: number,
+): RawOp {
+  return { info, offset, end, int, float, lines, data, length, truncated, dataOffset };
+}
+
+function opResult(op: RawOp, take: number, skip = 0, skipLines = 0): Parsed {
+  scratch.op = op;
+  scratch.take = take;
+  scratch.skip = skip;
+  scratch.skipLines = skipLines;
+  return scratch;
 }
 
 /** A growable window of buffered stream bytes; `position` is the stream offset of its first byte. */
@@ -387,6 +405,8 @@ class Window {
   private end = 0;
   position = 0;
   eof = false;
+  /** Read size: starts small after a skip (the next payload may be near), grows to CHUNK. */
+  private chunk = MIN_CHUNK;
 
   constructor(private readonly stream: ByteStream) {
     this.position = stream.position;
@@ -429,7 +449,8 @@ class Window {
         this.end -= this.start;
         this.start = 0;
       }
-      const want = Math.max(n - this.available, CHUNK);
+      const want = Math.max(n - this.available, this.chunk);
+      this.chunk = Math.min(CHUNK, this.chunk * 2);
       if (this.end + want > this.buffer.length) {
         const grown = Buffer.allocUnsafe(Math.max(this.end + want, this.buffer.length * 2));
         this.buffer.copy(grown, 0, 0, this.end);
@@ -451,6 +472,7 @@ class Window {
     this.consume(fromBuffer);
     let rest = n - fromBuffer;
     if (rest === 0) return n;
+    this.chunk = MIN_CHUNK;
     const skipped = await this.stream.skip(rest);
     this.position += skipped;
     rest -= skipped;

@@ -9,6 +9,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * GLOBAL names). Returns undefined for bytes it would reject.
  */
 export function decodeUtf8SurrogatePass(bytes: Buffer): string | undefined {
+  let ascii = true;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return bytes.toString('latin1');
   try {
     return utf8.decode(bytes);
   } catch {

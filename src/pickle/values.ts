@@ -30,8 +30,9 @@ export interface BytesValue {
 
 export interface ScalarValue {
   readonly k: 'scalar';
-  /** Python-like rendering: 42, 1.5, True, None. */
-  readonly text: string;
+  /** Python-like rendering: 42, True, None; for integers, `num` instead (rendered on demand). */
+  readonly text?: string;
+  readonly num?: number;
 }
 
 export interface GlobalValue {
@@ -105,7 +106,7 @@ function renderInner(v: Value, depth: number): string {
       return 'b' + pyRepr(shown) + (v.length > 48 ? `…(${v.length} bytes)` : '');
     }
     case 'scalar':
-      return v.text;
+      return v.text ?? String(v.num);
     case 'global':
       return qualifiedName(v);
     case 'call': {
