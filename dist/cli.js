@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(516);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(687);
 
 const code = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 516:
+/***/ 687:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -369,6 +369,14 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/rules/archive.ts
+/** Rules of the archive family (MA3xxx), filled in by its issue. */
+const ARCHIVE_RULES = [];
+
+;// CONCATENATED MODULE: ./src/rules/formats.ts
+/** Rules of the formats family (MA5xxx), filled in by its issue. */
+const FORMAT_RULES = [];
+
 ;// CONCATENATED MODULE: ./src/rules/general.ts
 const GENERAL_RULES = [
     {
@@ -442,6 +450,14 @@ const GENERAL_RULES = [
         remediation: 'Review the file with the tools of its framework, or convert it to a fully scanned format.',
     },
 ];
+
+;// CONCATENATED MODULE: ./src/rules/graph.ts
+/** Rules of the graph family (MA4xxx), filled in by its issue. */
+const GRAPH_RULES = [];
+
+;// CONCATENATED MODULE: ./src/rules/llm.ts
+/** Rules of the llm family (MA5xxx), filled in by its issue. */
+const LLM_RULES = [];
 
 ;// CONCATENATED MODULE: ./src/rules/pickle.ts
 const PICKLE_DOCS = 'https://docs.python.org/3/library/pickle.html';
@@ -724,13 +740,50 @@ const PICKLE_RULES = [
     },
 ];
 
+;// CONCATENATED MODULE: ./src/rules/policy.ts
+/** Rules of the policy family (MA6xxx), filled in by its issue. */
+const POLICY_RULES = [];
+
+;// CONCATENATED MODULE: ./src/rules/repository.ts
+/** Rules about the repository around the models (MA7xxx). */
+const REPOSITORY_RULES = [
+    {
+        id: 'MA7001',
+        name: 'git-lfs-pointer',
+        title: 'Git LFS pointer instead of the model',
+        family: 'repository',
+        severity: 'WARNING',
+        description: 'The file is a Git LFS pointer (a few lines naming the object id and size), not the model it ' +
+            'stands for: the checkout did not fetch LFS objects, so the real model was never scanned. A ' +
+            'gate that passes such a file has checked nothing.',
+        remediation: 'Fetch LFS objects before scanning: with actions/checkout set `lfs: true`, or run `git lfs pull` ' +
+            '(optionally `git lfs pull --include="*.bin,*.pt"`) before modelaudit.',
+        references: ['https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md'],
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
+
+
+
+
+
+
 
 
 /** Base address of the rule documentation (one anchor per rule). */
 const RULE_DOCS_URL = 'https://github.com/modelaudit/modelaudit/blob/main/docs/rules.md';
 /** Every rule ever published. IDs are never reused; retired rules stay listed with `retired`. */
-const ALL_RULES = Object.freeze([...GENERAL_RULES, ...PICKLE_RULES]);
+const ALL_RULES = Object.freeze([
+    ...GENERAL_RULES,
+    ...PICKLE_RULES,
+    ...ARCHIVE_RULES,
+    ...GRAPH_RULES,
+    ...LLM_RULES,
+    ...FORMAT_RULES,
+    ...POLICY_RULES,
+    ...REPOSITORY_RULES,
+]);
 const byKey = new Map();
 for (const rule of ALL_RULES) {
     byKey.set(rule.id.toUpperCase(), rule);
@@ -749,6 +802,42 @@ function getRule(id) {
 function ruleHelpUrl(rule) {
     return `${RULE_DOCS_URL}#${rule.id.toLowerCase()}-${rule.name}`;
 }
+
+;// CONCATENATED MODULE: ./src/scanners/archive/plugin.ts
+/** The archive family: detectors, scanners and archive layouts (filled in by its issue). */
+const archivePlugin = {
+    name: 'archive',
+    detectors: [],
+    scanners: [],
+    layouts: [],
+};
+
+;// CONCATENATED MODULE: ./src/scanners/formats/plugin.ts
+/** The formats family: detectors, scanners and archive layouts (filled in by its issue). */
+const formatsPlugin = {
+    name: 'formats',
+    detectors: [],
+    scanners: [],
+    layouts: [],
+};
+
+;// CONCATENATED MODULE: ./src/scanners/graph/plugin.ts
+/** The graph family: detectors, scanners and archive layouts (filled in by its issue). */
+const graphPlugin = {
+    name: 'graph',
+    detectors: [],
+    scanners: [],
+    layouts: [],
+};
+
+;// CONCATENATED MODULE: ./src/scanners/llm/plugin.ts
+/** The llm family: detectors, scanners and archive layouts (filled in by its issue). */
+const llmPlugin = {
+    name: 'llm',
+    detectors: [],
+    scanners: [],
+    layouts: [],
+};
 
 ;// CONCATENATED MODULE: ./src/pickle/policy/compat.ts
 /**
@@ -7486,7 +7575,9 @@ function fixedArgSize(kind) {
 /** Raised for input the C unpickler would reject at this opcode. */
 class MachineFault extends Error {
 }
-const MAX_STORAGE_KEYS = 1_000_000;
+const MAX_STORAGE_KEYS = 200_000;
+/** Distinct imported names tracked; real files use a few hundred at most. */
+const MAX_DISTINCT_IMPORTS = 50_000;
 /** Plain-data containers kept in the memo before they are replaced by a marker. */
 const MEMO_DATA_BUDGET = 20_000;
 /** Characters of a str constant kept (longer ones are marked truncated; lengths are kept). */
@@ -7782,8 +7873,12 @@ class PickleMachine {
         const use = this.uses.get(key);
         if (use)
             use.count++;
-        else
+        else {
+            if (this.uses.size >= MAX_DISTINCT_IMPORTS) {
+                throw new LimitExceeded('maxPickleMemo', MAX_DISTINCT_IMPORTS, `more than ${MAX_DISTINCT_IMPORTS} distinct imports`);
+            }
             this.uses.set(key, { sample: g, invoked: false, count: 1 });
+        }
         if (g.cls.level !== 'safe' && name.split('.').some(machine_isDunder)) {
             this.recorder.add('MA2019', `${site.opcode} imports ${key}, walking through double-underscore attributes`, key, site, key);
         }
@@ -8767,6 +8862,83 @@ class Recorder {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pickle/probe.ts
+/**
+ * Decides whether bytes are a pickle by running the opcode reader and the machine over the
+ * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
+ * pickle when the C unpickler would get through its start without an error.
+ */
+
+
+
+
+
+
+
+/** Opcodes needed before text that parses as opcodes counts as a pickle. */
+const MIN_OPCODES = 3;
+class Probe {
+    machine;
+    complete;
+    ops = 0;
+    stopped = false;
+    fatal = false;
+    constructor(machine, complete) {
+        this.machine = machine;
+        this.complete = complete;
+    }
+    op(op) {
+        if (this.stopped)
+            return;
+        this.ops++;
+        this.machine.op(op);
+        if (op.info.name === 'STOP')
+            this.stopped = true;
+    }
+    fault(f) {
+        // Running out of sniffed bytes is expected when the head is only the start of the file.
+        if (this.stopped || (f.kind === 'truncated' && !this.complete))
+            return;
+        this.fatal = true;
+    }
+    frameViolation(_v) { }
+    checkpoint() { }
+}
+/**
+ * True when `head` starts like a pickle: a PROTO header of a known protocol, or opcodes that
+ * the C unpickler would run without error for at least a few steps (or to a STOP).
+ * `complete` says whether `head` is the whole content.
+ */
+async function probePickle(head, complete) {
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL)
+        return true;
+    // A PROTO the C unpickler refuses (0x80 0x06…) still makes a pickle for lenient readers
+    // such as pickletools: judge the rest of the stream.
+    if (head.length >= 4 && head[0] === 0x80)
+        return probeOpcodes(head.subarray(2), complete);
+    if (head.length < 2)
+        return false;
+    return probeOpcodes(head, complete);
+}
+async function probeOpcodes(head, complete) {
+    const recorder = new Recorder();
+    const machine = new PickleMachine(recorder, DEFAULT_LIMITS, () => { });
+    const probe = new Probe(machine, complete);
+    const sample = head.subarray(0, Math.min(head.length, 16 * 1024));
+    try {
+        await readOpcodes(new SourceStream(new BufferSource(sample)), probe, {
+            keepBytes: 4096,
+            frameMode: 'linear',
+        });
+    }
+    catch {
+        return false;
+    }
+    if (probe.fatal || recorder.hasRule('MA2013'))
+        return false;
+    return probe.stopped ? probe.ops >= 2 : probe.ops >= MIN_OPCODES;
+}
+
 ;// CONCATENATED MODULE: ./src/pickle/sweep.ts
 
 const IDENT = '[A-Za-z_][A-Za-z0-9_.]{0,127}';
@@ -8987,92 +9159,86 @@ const pickleScanner = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/scanners/pickle-plugin.ts
+
+
+/** Plain pickle streams: identified by running their first opcodes, so this plugin goes last. */
+const picklePlugin = {
+    name: 'pickle',
+    detectors: [
+        {
+            format: 'pickle',
+            content: (i) => probePickle(i.head, i.size !== undefined && i.head.length >= i.size),
+            extensions: ['.pkl', '.pickle', '.pck', '.pcl'],
+            executable: true,
+        },
+    ],
+    scanners: [pickleScanner],
+    layouts: [],
+};
+
+;// CONCATENATED MODULE: ./src/scanners/repository-plugin.ts
+const LFS_HEADER = 'version https://git-lfs.github.com/spec/v1';
+/** Pointer files are tiny (the spec caps them at 1024 bytes). */
+const MAX_POINTER = 1024;
+function isLfsPointer(head, size) {
+    if (size === undefined || size > MAX_POINTER || head.length < LFS_HEADER.length)
+        return false;
+    return head.toString('latin1', 0, LFS_HEADER.length) === LFS_HEADER;
+}
+const lfsPointerScanner = {
+    id: 'git-lfs',
+    formats: ['git-lfs-pointer'],
+    rules: ['MA7001'],
+    scan(target, ctx) {
+        const text = target.head.toString('utf8');
+        const oid = /^oid (\S+)$/m.exec(text)?.[1];
+        const size = /^size (\d+)$/m.exec(text)?.[1];
+        ctx.report({
+            ruleId: 'MA7001',
+            message: `Git LFS pointer for a ${size ? `${size}-byte ` : ''}object that was not fetched; the real model was not scanned`,
+            evidence: oid ? `${oid}${size ? ` (${size} bytes)` : ''}` : 'git-lfs pointer',
+        });
+        ctx.detail('gitLfs', { oid, size: size ? Number(size) : undefined });
+        return Promise.resolve();
+    },
+};
+const repositoryPlugin = {
+    name: 'repository',
+    detectors: [{ format: 'git-lfs-pointer', content: (i) => isLfsPointer(i.head, i.size) }],
+    scanners: [lfsPointerScanner],
+    layouts: [],
+};
+
 ;// CONCATENATED MODULE: ./src/scanners/index.ts
 
-const SCANNERS = [pickleScanner];
+
+
+
+
+
+/** Specific magic-byte detectors first; the pickle probe, a heuristic, last. */
+const PLUGINS = [
+    repositoryPlugin,
+    archivePlugin,
+    graphPlugin,
+    llmPlugin,
+    formatsPlugin,
+    picklePlugin,
+];
+const DETECTORS = PLUGINS.flatMap((p) => p.detectors);
+const SCANNERS = PLUGINS.flatMap((p) => p.scanners);
+const ARCHIVE_LAYOUTS = PLUGINS.flatMap((p) => p.layouts);
 const byFormat = new Map();
 for (const s of SCANNERS)
     for (const f of s.formats)
-        byFormat.set(f, s);
+        if (!byFormat.has(f))
+            byFormat.set(f, s);
 function scannerFor(format) {
     return byFormat.get(format);
 }
-
-;// CONCATENATED MODULE: ./src/pickle/probe.ts
-/**
- * Decides whether bytes are a pickle by running the opcode reader and the machine over the
- * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
- * pickle when the C unpickler would get through its start without an error.
- */
-
-
-
-
-
-
-
-/** Opcodes needed before text that parses as opcodes counts as a pickle. */
-const MIN_OPCODES = 3;
-class Probe {
-    machine;
-    complete;
-    ops = 0;
-    stopped = false;
-    fatal = false;
-    constructor(machine, complete) {
-        this.machine = machine;
-        this.complete = complete;
-    }
-    op(op) {
-        if (this.stopped)
-            return;
-        this.ops++;
-        this.machine.op(op);
-        if (op.info.name === 'STOP')
-            this.stopped = true;
-    }
-    fault(f) {
-        // Running out of sniffed bytes is expected when the head is only the start of the file.
-        if (this.stopped || (f.kind === 'truncated' && !this.complete))
-            return;
-        this.fatal = true;
-    }
-    frameViolation(_v) { }
-    checkpoint() { }
-}
-/**
- * True when `head` starts like a pickle: a PROTO header of a known protocol, or opcodes that
- * the C unpickler would run without error for at least a few steps (or to a STOP).
- * `complete` says whether `head` is the whole content.
- */
-async function probePickle(head, complete) {
-    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL)
-        return true;
-    // A PROTO the C unpickler refuses (0x80 0x06…) still makes a pickle for lenient readers
-    // such as pickletools: judge the rest of the stream.
-    if (head.length >= 4 && head[0] === 0x80)
-        return probeOpcodes(head.subarray(2), complete);
-    if (head.length < 2)
-        return false;
-    return probeOpcodes(head, complete);
-}
-async function probeOpcodes(head, complete) {
-    const recorder = new Recorder();
-    const machine = new PickleMachine(recorder, DEFAULT_LIMITS, () => { });
-    const probe = new Probe(machine, complete);
-    const sample = head.subarray(0, Math.min(head.length, 16 * 1024));
-    try {
-        await readOpcodes(new SourceStream(new BufferSource(sample)), probe, {
-            keepBytes: 4096,
-            frameMode: 'linear',
-        });
-    }
-    catch {
-        return false;
-    }
-    if (probe.fatal || recorder.hasRule('MA2013'))
-        return false;
-    return probe.stopped ? probe.ops >= 2 : probe.ops >= MIN_OPCODES;
+function detectorFor(format) {
+    return DETECTORS.find((d) => d.format === format);
 }
 
 ;// CONCATENATED MODULE: ./src/utils/filetype.ts
@@ -9081,39 +9247,22 @@ async function probeOpcodes(head, complete) {
  * hint, used when the content alone is not conclusive.
  */
 
-
-const DETECTORS = [
-    {
-        format: 'pickle',
-        content: (i) => probePickle(i.head, i.size !== undefined && i.head.length >= i.size),
-        extensions: ['.pkl', '.pickle', '.pck', '.pcl'],
-    },
-];
-/** Registers an additional detector, before the catch-all ones (for scanners added later). */
-function registerDetector(detector, position = 'last') {
-    if (position === 'first')
-        DETECTORS.unshift(detector);
-    else
-        DETECTORS.push(detector);
-}
 function extensionOf(name) {
     return (0,external_node_path_namespaceObject.extname)(name).toLowerCase();
 }
-async function identify(input) {
-    for (const d of DETECTORS) {
+async function identify(input, detectors) {
+    for (const d of detectors) {
         if (d.content && (await d.content(input)))
             return { format: d.format, by: 'content' };
     }
     const ext = extensionOf(input.name);
     if (ext) {
-        for (const d of DETECTORS)
+        for (const d of detectors)
             if (d.extensions?.includes(ext))
                 return { format: d.format, by: 'name' };
     }
     return { format: 'unknown', by: 'none' };
 }
-/** Formats whose loading can run code. */
-const EXECUTABLE_FORMATS = new Set(['pickle']);
 /** Extensions that promise data-only or text content. */
 const DATA_ONLY_EXTENSIONS = new Set([
     '.safetensors',
@@ -9133,13 +9282,12 @@ const DATA_ONLY_EXTENSIONS = new Set([
     '.gguf',
     '.tflite',
     '.msgpack',
-    '.model_card',
     '.vocab',
     '.spm',
 ]);
 /** True when the name promises data but the content is an executable serialization. */
-function isExtensionMismatch(name, format) {
-    return EXECUTABLE_FORMATS.has(format) && DATA_ONLY_EXTENSIONS.has(extensionOf(name));
+function isExtensionMismatch(name, detector) {
+    return Boolean(detector?.executable) && DATA_ONLY_EXTENSIONS.has(extensionOf(name));
 }
 
 ;// CONCATENATED MODULE: ./src/core/context.ts
@@ -9158,6 +9306,7 @@ function isExtensionMismatch(name, format) {
 
 
 const MAX_MEMBER_DETAILS = 2000;
+const MAX_CLAIMS = 500;
 /** Everything gathered while scanning one top-level file. */
 class FileCollector {
     path;
@@ -9165,6 +9314,7 @@ class FileCollector {
     findings = [];
     details = {};
     members = [];
+    claims = [];
     format = 'unknown';
     cleanups = [];
     constructor(path, stats) {
@@ -9230,6 +9380,12 @@ class EngineContext {
             if (Object.keys(perMember).length < MAX_MEMBER_DETAILS)
                 (perMember[this.target.member] ??= {})[key] = value;
         }
+    }
+    claim(claim) {
+        if (this.collector.claims.length >= MAX_CLAIMS)
+            return;
+        const source = this.target.member ? `${this.target.member}: ${claim.source}` : claim.source;
+        this.collector.claims.push(Object.freeze({ ...claim, source }));
     }
     checkpoint() {
         if (this.signal?.aborted)
@@ -9314,7 +9470,12 @@ class EngineContext {
     /** Identifies the target and runs its scanner; returns the format. */
     async run() {
         const target = this.target;
-        const id = await identify({ head: target.head, name: target.name, size: target.size });
+        const id = await identify({
+            head: target.head,
+            name: target.name,
+            size: target.size,
+            ...(target.source ? { source: target.source } : {}),
+        }, DETECTORS);
         if (target.member === undefined)
             this.collector.format = id.format;
         const scanner = scannerFor(id.format);
@@ -9329,7 +9490,7 @@ class EngineContext {
             });
             return id.format;
         }
-        if (isExtensionMismatch(target.name, id.format)) {
+        if (isExtensionMismatch(target.name, detectorFor(id.format))) {
             this.scannerId = 'identify';
             this.report({
                 ruleId: 'MA1005',
@@ -9576,6 +9737,7 @@ async function scanFile(path, options) {
         const details = {
             ...collector.details,
             ...(collector.members.length ? { members: collector.members } : {}),
+            ...(collector.claims.length ? { identityClaims: collector.claims } : {}),
         };
         const result = {
             path,

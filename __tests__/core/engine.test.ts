@@ -83,3 +83,14 @@ describe('limits and fail-closed behaviour', () => {
     expect(rulesOf(r)).toContain('MA2013');
   });
 });
+
+describe('Git LFS pointers', () => {
+  test('a pointer file is a WARNING that says the model was not fetched', async () => {
+    const pointer =
+      'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n';
+    const r = await scanBytes(Buffer.from(pointer), 'pytorch_model.bin');
+    expect(r.format).toBe('git-lfs-pointer');
+    expect(rulesOf(r)).toEqual(['MA7001']);
+    expect(r.findings[0]!.message).toContain('12345-byte');
+  });
+});

@@ -15,21 +15,24 @@ import {
   LimitExceeded,
   ScanInterrupted,
   type FindingInput,
+  type IdentityClaim,
   type MemberResult,
   type ScanContext,
   type ScanTarget,
   type Scanner,
 } from '../scanners/base.js';
-import { scannerFor } from '../scanners/index.js';
+import { DETECTORS, detectorFor, scannerFor } from '../scanners/index.js';
 import { identify, isExtensionMismatch } from '../utils/filetype.js';
 
 const MAX_MEMBER_DETAILS = 2000;
+const MAX_CLAIMS = 500;
 
 /** Everything gathered while scanning one top-level file. */
 export class FileCollector {
   readonly findings: Finding[] = [];
   readonly details: Record<string, unknown> = {};
   readonly members: { member: string; format: string; findings: number }[] = [];
+  readonly claims: IdentityClaim[] = [];
   format = 'unknown';
   private readonly cleanups: (() => Promise<void>)[] = [];
 
@@ -97,6 +100,12 @@ export class EngineContext implements ScanContext {
       if (Object.keys(perMember).length < MAX_MEMBER_DETAILS)
         (perMember[this.target.member] ??= {})[key] = value;
     }
+  }
+
+  claim(claim: IdentityClaim): void {
+    if (this.collector.claims.length >= MAX_CLAIMS) return;
+    const source = this.target.member ? `${this.target.member}: ${claim.source}` : claim.source;
+    this.collector.claims.push(Object.freeze({ ...claim, source }));
   }
 
   checkpoint(): void {
@@ -192,7 +201,15 @@ export class EngineContext implements ScanContext {
   /** Identifies the target and runs its scanner; returns the format. */
   async run(): Promise<string> {
     const target = this.target;
-    const id = await identify({ head: target.head, name: target.name, size: target.size });
+    const id = await identify(
+      {
+        head: target.head,
+        name: target.name,
+        size: target.size,
+        ...(target.source ? { source: target.source } : {}),
+      },
+      DETECTORS,
+    );
     if (target.member === undefined) this.collector.format = id.format;
     const scanner = scannerFor(id.format);
     if (!scanner) {
@@ -207,7 +224,7 @@ export class EngineContext implements ScanContext {
       });
       return id.format;
     }
-    if (isExtensionMismatch(target.name, id.format)) {
+    if (isExtensionMismatch(target.name, detectorFor(id.format))) {
       this.scannerId = 'identify';
       this.report({
         ruleId: 'MA1005',

@@ -107,6 +107,7 @@ export async function scanFile(path: string, options: ScanOptions): Promise<File
     const details = {
       ...collector.details,
       ...(collector.members.length ? { members: collector.members } : {}),
+      ...(collector.claims.length ? { identityClaims: collector.claims } : {}),
     };
     const result: FileResult = {
       path,

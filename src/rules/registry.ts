@@ -1,5 +1,11 @@
+import { ARCHIVE_RULES } from './archive.js';
+import { FORMAT_RULES } from './formats.js';
 import { GENERAL_RULES } from './general.js';
+import { GRAPH_RULES } from './graph.js';
+import { LLM_RULES } from './llm.js';
 import { PICKLE_RULES } from './pickle.js';
+import { POLICY_RULES } from './policy.js';
+import { REPOSITORY_RULES } from './repository.js';
 import type { Rule } from './types.js';
 
 export type { Rule, RuleFamily } from './types.js';
@@ -8,7 +14,16 @@ export type { Rule, RuleFamily } from './types.js';
 export const RULE_DOCS_URL = 'https://github.com/modelaudit/modelaudit/blob/main/docs/rules.md';
 
 /** Every rule ever published. IDs are never reused; retired rules stay listed with `retired`. */
-export const ALL_RULES: readonly Rule[] = Object.freeze([...GENERAL_RULES, ...PICKLE_RULES]);
+export const ALL_RULES: readonly Rule[] = Object.freeze([
+  ...GENERAL_RULES,
+  ...PICKLE_RULES,
+  ...ARCHIVE_RULES,
+  ...GRAPH_RULES,
+  ...LLM_RULES,
+  ...FORMAT_RULES,
+  ...POLICY_RULES,
+  ...REPOSITORY_RULES,
+]);
 
 const byKey = new Map<string, Rule>();
 for (const rule of ALL_RULES) {

@@ -42,6 +42,23 @@ export interface FindingInput {
   readonly severity?: Severity;
 }
 
+/** A fact about what model this is, read from its own metadata (name policies use it). */
+export interface IdentityClaim {
+  readonly field:
+    | 'name'
+    | 'family'
+    | 'architecture'
+    | 'base_model'
+    | 'version'
+    | 'license'
+    | 'author'
+    | 'finetune'
+    | 'quantization';
+  readonly value: string;
+  /** Where it was read, e.g. "gguf:general.name", "config.json:_name_or_path". */
+  readonly source: string;
+}
+
 export interface ScanContext {
   readonly limits: Limits;
   /** Container nesting depth of the current target (0 for a file on disk). */
@@ -49,6 +66,8 @@ export interface ScanContext {
   report(finding: FindingInput): void;
   /** Records a fact about the target for the report (format version, members, counts…). */
   detail(key: string, value: unknown): void;
+  /** Records what the target's metadata says the model is (name, family, licence…). */
+  claim(claim: IdentityClaim): void;
   /** Throws ScanInterrupted once the time budget is spent or the scan is aborted. */
   checkpoint(): void;
   /** Identifies and scans a member of a container, under the depth limit. */

@@ -3,12 +3,14 @@
  * hint, used when the content alone is not conclusive.
  */
 import { extname } from 'node:path';
-import { probePickle } from '../pickle/probe.js';
+import type { RandomAccessSource } from '../io/source.js';
 
 export interface SniffInput {
   readonly head: Buffer;
   readonly name: string;
   readonly size: number | undefined;
+  /** Positioned reads, when available (for formats identified by their end, such as zip). */
+  readonly source?: RandomAccessSource;
 }
 
 export interface Identification {
@@ -24,40 +26,28 @@ export interface Detector {
   content?(input: SniffInput): boolean | Promise<boolean>;
   /** Extensions (lower case, with the dot) that suggest this format when no content matched. */
   readonly extensions?: readonly string[];
-}
-
-export const DETECTORS: Detector[] = [
-  {
-    format: 'pickle',
-    content: (i) => probePickle(i.head, i.size !== undefined && i.head.length >= i.size),
-    extensions: ['.pkl', '.pickle', '.pck', '.pcl'],
-  },
-];
-
-/** Registers an additional detector, before the catch-all ones (for scanners added later). */
-export function registerDetector(detector: Detector, position: 'first' | 'last' = 'last'): void {
-  if (position === 'first') DETECTORS.unshift(detector);
-  else DETECTORS.push(detector);
+  /** Loading this format can run code (pickles, archives that hold them): a data-only name is a lie. */
+  readonly executable?: boolean;
 }
 
 export function extensionOf(name: string): string {
   return extname(name).toLowerCase();
 }
 
-export async function identify(input: SniffInput): Promise<Identification> {
-  for (const d of DETECTORS) {
+export async function identify(
+  input: SniffInput,
+  detectors: readonly Detector[],
+): Promise<Identification> {
+  for (const d of detectors) {
     if (d.content && (await d.content(input))) return { format: d.format, by: 'content' };
   }
   const ext = extensionOf(input.name);
   if (ext) {
-    for (const d of DETECTORS)
+    for (const d of detectors)
       if (d.extensions?.includes(ext)) return { format: d.format, by: 'name' };
   }
   return { format: 'unknown', by: 'none' };
 }
-
-/** Formats whose loading can run code. */
-export const EXECUTABLE_FORMATS: Set<string> = new Set(['pickle']);
 
 /** Extensions that promise data-only or text content. */
 const DATA_ONLY_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -78,12 +68,11 @@ const DATA_ONLY_EXTENSIONS: ReadonlySet<string> = new Set([
   '.gguf',
   '.tflite',
   '.msgpack',
-  '.model_card',
   '.vocab',
   '.spm',
 ]);
 
 /** True when the name promises data but the content is an executable serialization. */
-export function isExtensionMismatch(name: string, format: string): boolean {
-  return EXECUTABLE_FORMATS.has(format) && DATA_ONLY_EXTENSIONS.has(extensionOf(name));
+export function isExtensionMismatch(name: string, detector: Detector | undefined): boolean {
+  return Boolean(detector?.executable) && DATA_ONLY_EXTENSIONS.has(extensionOf(name));
 }
