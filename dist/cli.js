@@ -9387,6 +9387,9 @@ class EngineContext {
         const source = this.target.member ? `${this.target.member}: ${claim.source}` : claim.source;
         this.collector.claims.push(Object.freeze({ ...claim, source }));
     }
+    layouts() {
+        return ARCHIVE_LAYOUTS;
+    }
     checkpoint() {
         if (this.signal?.aborted)
             throw new ScanInterrupted('aborted');

@@ -85,7 +85,16 @@ export function resolveLimits(overrides: Partial<Limits> = {}): Limits {
   return Object.freeze(merged as unknown as Limits);
 }
 
+/** Name policy inputs (see src/name-policies): which model names and families are allowed. */
+export interface NamePolicyInput {
+  /** Names or families that must not be used, matched case-insensitively on word boundaries. */
+  readonly blacklist?: readonly string[];
+  /** Path of a policy file (allow/deny lists, licences, exceptions). */
+  readonly policyFile?: string;
+}
+
 export interface ScanOptionsInput {
+  readonly namePolicy?: NamePolicyInput;
   readonly limits?: Partial<Limits>;
   readonly concurrency?: number;
   readonly followSymlinks?: boolean;

@@ -21,7 +21,8 @@ import {
   type ScanTarget,
   type Scanner,
 } from '../scanners/base.js';
-import { DETECTORS, detectorFor, scannerFor } from '../scanners/index.js';
+import { ARCHIVE_LAYOUTS, DETECTORS, detectorFor, scannerFor } from '../scanners/index.js';
+import type { ArchiveLayout } from '../scanners/plugin.js';
 import { identify, isExtensionMismatch } from '../utils/filetype.js';
 
 const MAX_MEMBER_DETAILS = 2000;
@@ -106,6 +107,10 @@ export class EngineContext implements ScanContext {
     if (this.collector.claims.length >= MAX_CLAIMS) return;
     const source = this.target.member ? `${this.target.member}: ${claim.source}` : claim.source;
     this.collector.claims.push(Object.freeze({ ...claim, source }));
+  }
+
+  layouts(): readonly ArchiveLayout[] {
+    return ARCHIVE_LAYOUTS;
   }
 
   checkpoint(): void {

@@ -7,6 +7,7 @@ import type { Limits } from '../config.js';
 import type { Severity } from '../findings.js';
 import type { RandomAccessSource } from '../io/source.js';
 import type { ByteStream } from '../io/stream.js';
+import type { ArchiveLayout } from './plugin.js';
 
 /** Bytes sniffed at the start of every file or member. */
 export const HEAD_BYTES = 64 * 1024;
@@ -74,6 +75,8 @@ export interface ScanContext {
   scanMember(target: ScanTarget): Promise<MemberResult>;
   /** Positioned reads on a target, copying a stream into memory (within limits) if needed. */
   randomAccess(target: ScanTarget): Promise<RandomAccessSource>;
+  /** Archive layouts every family registered (containers ask them what an archive is). */
+  layouts(): readonly ArchiveLayout[];
 }
 
 /** What scanning one member amounted to. */
