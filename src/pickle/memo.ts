@@ -8,6 +8,9 @@ import { unknown, type Value } from './values.js';
 
 const DENSE_LIMIT = 1 << 24;
 const INTERN_LIMIT = 65_536;
+/** Characters of memoized strings kept in full. */
+const STRING_BUDGET = 32 * 1024 * 1024;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
 /** Stored in place of plain data dropped past the budget. */
 export const COMPACTED: Value = Object.freeze(unknown('memoized data (not kept)'));
@@ -26,6 +29,7 @@ export class Memo {
   private readonly strings = new Map<string, string>();
   private count = 0;
   private keptData = 0;
+  private keptChars = 0;
   /** Set once plain data started being dropped. */
   compacted = false;
 
@@ -33,6 +37,25 @@ export class Memo {
     private readonly maxEntries: number,
     private readonly dataBudget: number,
   ) {}
+
+  /**
+   * Strings are kept while their total length fits the budget; past it only short
+   * identifier-like ones (what STACK_GLOBAL could use as a name), and past twice the budget
+   * none: a later import built from a dropped string is then judged as computed (fail closed).
+   */
+  private keepString(text: string): Value | string {
+    const interned = this.intern(text);
+    if (this.keptChars < STRING_BUDGET) {
+      this.keptChars += text.length;
+      return interned;
+    }
+    if (this.keptChars < 2 * STRING_BUDGET && text.length <= 64 && IDENTIFIER.test(text)) {
+      this.keptChars += text.length;
+      return interned;
+    }
+    this.compacted = true;
+    return COMPACTED;
+  }
 
   /** Equal strings share one copy: data pickles memoize the same short text many times. */
   private intern(text: string): string {
@@ -61,9 +84,9 @@ export class Memo {
     const exists = index < DENSE_LIMIT ? this.dense[index] !== undefined : this.sparse.has(index);
     if (!exists && this.count >= this.maxEntries) return false;
     let stored: Value | string = value;
-    if (value.k === 'str' && !value.truncated && value.dataOffset === undefined)
-      stored = this.intern(value.text);
-    else if (isPlainData(value)) {
+    if (value.k === 'str' && !value.truncated && value.dataOffset === undefined) {
+      stored = this.keepString(value.text);
+    } else if (isPlainData(value)) {
       if (this.keptData >= this.dataBudget) {
         stored = COMPACTED;
         this.compacted = true;

@@ -25,12 +25,17 @@ export type Classification =
   | { readonly level: 'library'; readonly namespace: string }
   | { readonly level: 'unclassified' };
 
-const dangerTable: readonly { parts: readonly string[]; entry: DangerEntry }[] =
-  DANGEROUS_CALLABLES.map((entry) => ({
-    parts: entry.target.split('.'),
-    entry,
-  }));
+/** Danger entries indexed by their first path component, so a lookup touches only a few. */
+const dangerByHead = new Map<string, { parts: readonly string[]; entry: DangerEntry }[]>();
+for (const entry of DANGEROUS_CALLABLES) {
+  const parts = entry.target.split('.');
+  const list = dangerByHead.get(parts[0]!) ?? [];
+  list.push({ parts, entry });
+  dangerByHead.set(parts[0]!, list);
+}
 
+/** Dotted paths longer than this are implausible for real classes and functions. */
+const MAX_PATH_PARTS = 24;
 interface CompiledSafe {
   readonly entry: SafeEntry;
   readonly module: string;
@@ -81,10 +86,10 @@ function isDunder(part: string): boolean {
 
 function matchDanger(parts: readonly string[]): { entry: DangerEntry; length: number } | undefined {
   let best: { parts: readonly string[]; entry: DangerEntry } | undefined;
-  for (const d of dangerTable) {
+  for (const d of dangerByHead.get(parts[0] ?? '') ?? []) {
     if (d.parts.length > parts.length) continue;
     let ok = true;
-    for (let i = 0; i < d.parts.length; i++) {
+    for (let i = 1; i < d.parts.length; i++) {
       if (d.parts[i] !== parts[i]) {
         ok = false;
         break;
@@ -116,6 +121,15 @@ function classifyParts(
 ): Classification {
   const parts = [...moduleParts, ...nameParts];
   const path = parts.join('.');
+  if (parts.length > MAX_PATH_PARTS || path.length > 1024) {
+    return {
+      level: 'dangerous',
+      basis: 'suspicious-name',
+      category: 'suspicious-name',
+      reason: `an implausibly long import path (${parts.length} parts, ${path.length} characters), built to tire scanners`,
+      matched: path.slice(0, 200),
+    };
+  }
 
   // A dotted qualname walks attributes; a module attribute may itself be a module
   // (pathlib.os is os), so every tail of the walk is judged as a path of its own. The most
