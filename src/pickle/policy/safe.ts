@@ -561,6 +561,34 @@ export const SAFE_CALLABLES: readonly SafeEntry[] = [
   },
   { target: 'torch._C:Generator', reason: 'random generator; state restored by __setstate__' },
   { target: 'torch:Generator', reason: 'random generator' },
+  // torch objects that training checkpoints store whole (not only their state dicts).
+  {
+    target: 'torch.torch_version:TorchVersion',
+    reason: 'str subclass holding torch.__version__, stored by many training scripts',
+  },
+  {
+    target: 'torch.optim.**:[A-Z]*',
+    reason:
+      'optimizer and lr_scheduler classes (torch.save of whole Adam/SGD/OneCycleLR objects); rebuilt with __new__ and a state dict, __setstate__ only restores hook dicts; their callables (lr_lambda functions) are judged as imports of their own',
+  },
+  {
+    target: 'torch.amp.grad_scaler:GradScaler',
+    reason: 'mixed-precision loss scaler; its state is numbers and a per-optimizer dict',
+  },
+  {
+    target: 'torch.amp.grad_scaler:_refresh_per_optimizer_state',
+    reason: 'returns a fresh dict; the default factory of GradScaler._per_optimizer_states',
+  },
+  { target: 'torch.cuda.amp.grad_scaler:GradScaler', reason: 'the same class under its older module' },
+  {
+    target: 'torch.cuda.amp.grad_scaler:_refresh_per_optimizer_state',
+    reason: 'the same default factory under its older module',
+  },
+  {
+    target: 'torch.amp.grad_scaler:OptState',
+    reason: 'enum stored in GradScaler per-optimizer state',
+  },
+  { target: 'torch.cuda.amp.grad_scaler:OptState', reason: 'the same enum under its older module' },
   // torch dtypes and quantization schemes, pickled by name; values, not callables.
   { target: 'torch:bfloat16', reason: 'torch dtype' },
   { target: 'torch:bit', reason: 'torch dtype' },
