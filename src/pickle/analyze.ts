@@ -6,7 +6,12 @@
 import { BufferSource } from '../io/source.js';
 import { SourceStream, type ByteStream } from '../io/stream.js';
 import { HEAD_BYTES, LimitExceeded, type ScanContext, type ScanTarget } from '../scanners/base.js';
-import { PickleMachine, type EmbeddedCandidate, type MachineSummary } from './machine.js';
+import {
+  PickleMachine,
+  type EmbeddedCandidate,
+  type LoaderHooks,
+  type MachineSummary,
+} from './machine.js';
 import { readOpcodes } from './reader.js';
 import { Recorder } from './recorder.js';
 import { sweepForImports } from './sweep.js';
@@ -24,9 +29,13 @@ export interface PickleAnalysis extends MachineSummary {
  * Scans `target` as a pickle stream (all pickles in it), reporting through `ctx`.
  * Findings gathered before a time or size limit are reported before the limit propagates.
  */
-export async function analyzePickle(target: ScanTarget, ctx: ScanContext): Promise<PickleAnalysis> {
+export async function analyzePickle(
+  target: ScanTarget,
+  ctx: ScanContext,
+  hooks?: LoaderHooks,
+): Promise<PickleAnalysis> {
   const recorder = new Recorder();
-  const machine = new PickleMachine(recorder, ctx.limits, () => ctx.checkpoint());
+  const machine = new PickleMachine(recorder, ctx.limits, () => ctx.checkpoint(), hooks);
   let complete = false;
   let summary: MachineSummary | undefined;
   try {
@@ -43,8 +52,10 @@ export async function analyzePickle(target: ScanTarget, ctx: ScanContext): Promi
     summary = machine.finish();
     complete = true;
 
-    if (machine.sawFrameViolation) await fileModePass(target, ctx, recorder);
-    if (summary.faulted || machine.sawFrameViolation) await sweep(target, ctx, recorder);
+    if (machine.sawFrameViolation) await fileModePass(target, ctx, recorder, hooks);
+    if (summary.faulted || machine.sawFrameViolation) {
+      await sweep(target, ctx, recorder, new Set(summary.imports.map((i) => i.name)));
+    }
   } catch (err) {
     if (!(err instanceof LimitExceeded)) throw err;
     recorder.add(
@@ -76,10 +87,15 @@ async function runPass(
 }
 
 /** Re-reads the stream as CPython < 3.13.15/3.14.7 reads a file when frames are violated. */
-async function fileModePass(target: ScanTarget, ctx: ScanContext, into: Recorder): Promise<void> {
+async function fileModePass(
+  target: ScanTarget,
+  ctx: ScanContext,
+  into: Recorder,
+  hooks?: LoaderHooks,
+): Promise<void> {
   const recorder = new Recorder();
   recorder.context = 'as an older C unpickler reads it from a file';
-  const machine = new PickleMachine(recorder, ctx.limits, () => ctx.checkpoint());
+  const machine = new PickleMachine(recorder, ctx.limits, () => ctx.checkpoint(), hooks);
   await runPass(target.openStream(), machine, 'file', ctx);
   machine.finish();
   for (const f of recorder.findings()) {
@@ -101,10 +117,16 @@ async function fileModePass(target: ScanTarget, ctx: ScanContext, into: Recorder
   }
 }
 
-async function sweep(target: ScanTarget, ctx: ScanContext, recorder: Recorder): Promise<void> {
+/** Imports the straight read already judged are left out: the sweep is for the ones it missed. */
+async function sweep(
+  target: ScanTarget,
+  ctx: ScanContext,
+  recorder: Recorder,
+  known: ReadonlySet<string>,
+): Promise<void> {
   const stream = target.openStream();
   try {
-    const hits = await sweepForImports(stream, SWEEP_LIMIT, () => ctx.checkpoint());
+    const hits = await sweepForImports(stream, SWEEP_LIMIT, () => ctx.checkpoint(), known);
     for (const h of hits) {
       const name = `${h.module}.${h.name}`;
       recorder.add(

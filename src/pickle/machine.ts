@@ -15,6 +15,7 @@
 import type { Limits } from '../config.js';
 import { LimitExceeded } from '../scanners/base.js';
 import { classifyGlobal, mapPython2Name } from './policy/classify.js';
+import { WATCHED_STATE_KEYS, runStateCheck, type StateView } from './policy/state-checks.js';
 import type { FrameViolation, OpHandler, RawOp, ReadFault } from './reader.js';
 import type { Recorder } from './recorder.js';
 import {
@@ -26,6 +27,7 @@ import {
 import { parseFloatArg, parseIndexArg, parseIntArg, parseLongArg } from './textargs.js';
 import {
   FALSE,
+  KEPT_ITEMS,
   NONE,
   TRUE,
   container,
@@ -54,6 +56,24 @@ export interface EmbeddedCandidate {
   readonly encoding: 'raw' | 'base64';
   /** The whole (decoded) pickle when it was small enough to keep; else read it by offset. */
   readonly data?: Buffer;
+}
+
+/**
+ * What a format's loader does beyond the unpickler (joblib reads array data from the stream
+ * right after BUILD on its array wrapper). The machine follows it so the opcodes after that
+ * data are read where the loader reads them.
+ */
+export interface LoaderHooks {
+  /**
+   * Called after every BUILD with the object and the state applied to it. Returns what the
+   * loader reads next: raw bytes to skip, a separate pickle (own stack and memo) whose result
+   * replaces the object, or nothing.
+   */
+  afterBuild?(
+    inst: Value,
+    state: Value,
+    site: Site,
+  ): { readonly skip: number } | { readonly nestedPickle: true } | undefined;
 }
 
 /** What one imported name amounted to over the whole stream. */
@@ -91,8 +111,12 @@ const MAX_IMPORT_DETAILS = 500;
 export class PickleMachine implements OpHandler {
   private stack: Value[] = [];
   private marks: number[] = [];
-  private readonly memo: Memo;
+  private memo: Memo;
   private memoOverflow = false;
+  /** Raw bytes the loader reads after the current opcode (see LoaderHooks). */
+  private rawSkip = 0;
+  /** Outer pickles suspended while a nested one (LoaderHooks) is read. */
+  private readonly suspended: { stack: Value[]; marks: number[]; memo: Memo }[] = [];
   private opIndex = 0;
   private pickles = 0;
   private readonly protocols = new Set<number>();
@@ -115,8 +139,16 @@ export class PickleMachine implements OpHandler {
     readonly recorder: Recorder,
     private readonly limits: Limits,
     private readonly checkpointFn: () => void,
+    private readonly hooks: LoaderHooks = {},
   ) {
     this.memo = new Memo(limits.maxPickleMemo, MEMO_DATA_BUDGET);
+  }
+
+  /** Bytes the loader reads raw after the opcode just handled; the reader skips them. */
+  takeRawSkip(): number {
+    const n = this.rawSkip;
+    this.rawSkip = 0;
+    return n;
   }
 
   // ---- OpHandler --------------------------------------------------------------------------
@@ -651,6 +683,23 @@ export class PickleMachine implements OpHandler {
     for (const item of args.items) visit(item, 1);
   }
 
+  /** BUILD on an object whose class runs code from its state: the state must be the library's own. */
+  private checkState(inst: Value, state: Value): void {
+    const cls = constructedClass(inst);
+    if (!cls || cls.cls.level !== 'safe' || !cls.cls.entry.stateCheck) return;
+    const problem = runStateCheck(cls.cls.entry.stateCheck, stateView(state));
+    if (problem) {
+      const name = qualifiedName(cls);
+      this.recorder.add(
+        'MA2023',
+        `BUILD runs ${name}.__setstate__, which executes code from the state: ${problem}`,
+        `${name}.__setstate__`,
+        this.here(),
+        name,
+      );
+    }
+  }
+
   /** APPEND/SETITEM/ADDITEMS/BUILD applied to an imported object mutate global state. */
   private checkMutationTarget(target: Value, what: string, site: Site): void {
     if (target.k !== 'global') return;
@@ -706,6 +755,14 @@ export class PickleMachine implements OpHandler {
         return;
       case 0x2e: // STOP
         this.pop();
+        if (this.suspended.length > 0) {
+          // The end of a nested pickle (LoaderHooks): the outer one resumes.
+          const outer = this.suspended.pop()!;
+          this.stack = outer.stack;
+          this.marks = outer.marks;
+          this.memo = outer.memo;
+          return;
+        }
         this.stack = [];
         this.marks = [];
         this.lenient = false;
@@ -825,7 +882,9 @@ export class PickleMachine implements OpHandler {
         // DICT
         const items = this.popMark();
         if (items.length % 2 !== 0) throw new MachineFault('odd number of items for DICT');
-        return this.push(container('dict', items));
+        const dict = container('dict', items);
+        watchKeys(dict, items);
+        return this.push(dict);
       }
       case 0x8f: // EMPTY_SET
         return this.push(container('set', []));
@@ -991,6 +1050,19 @@ export class PickleMachine implements OpHandler {
         const state = this.pop();
         const inst = this.top();
         this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, this.here());
+        this.checkState(inst, state);
+        const next = this.hooks.afterBuild?.(inst, state, this.here());
+        if (next) {
+          // The loader replaces the object by what it reads next.
+          this.stack[this.stack.length - 1] = LOADED_DATA;
+          if ('skip' in next) this.rawSkip = next.skip;
+          else {
+            this.suspended.push({ stack: this.stack, marks: this.marks, memo: this.memo });
+            this.stack = [];
+            this.marks = [];
+            this.memo = new Memo(this.limits.maxPickleMemo, MEMO_DATA_BUDGET);
+          }
+        }
         return;
       }
       case 0x50: {
@@ -1023,6 +1095,9 @@ export class PickleMachine implements OpHandler {
   }
 }
 
+/** Data a loader hook read from the stream in place of an object (a joblib array). */
+const LOADED_DATA: ScalarValue = Object.freeze({ k: 'scalar', text: '<array data>' });
+
 /** Floats never matter to a verdict; one shared value spares an allocation per BINFLOAT. */
 const FLOAT: ScalarValue = Object.freeze({ k: 'scalar', text: '<float>' });
 
@@ -1048,9 +1123,49 @@ function displayName(g: GlobalValue): string {
 function addItems(target: Value, items: readonly Value[]): void {
   if (target.k === 'list' || target.k === 'dict' || target.k === 'set') {
     const c = target as ContainerValue;
-    for (const item of items) if (c.items.length < 8) c.items.push(item);
+    for (const item of items) if (c.items.length < KEPT_ITEMS) c.items.push(item);
     c.count += items.length;
+    if (target.k === 'dict') watchKeys(c, items);
   }
+}
+
+/** Keeps values under watched keys (see policy/state-checks) beyond the kept items. */
+function watchKeys(c: ContainerValue, pairs: readonly Value[]): void {
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const k = pairs[i]!;
+    if (k.k === 'str' && WATCHED_STATE_KEYS.has(k.text))
+      (c.watched ??= new Map()).set(k.text, pairs[i + 1]!);
+  }
+}
+
+/** The class an object was built from: the callee, or the class argument of copyreg's wrappers. */
+function constructedClass(v: Value): GlobalValue | undefined {
+  if (v.k !== 'call' || v.callee.k !== 'global') return undefined;
+  const name = qualifiedName(v.callee);
+  if (
+    name === 'copyreg._reconstructor' ||
+    name === 'copyreg.__newobj__' ||
+    name === 'copyreg.__newobj_ex__' ||
+    name === 'copy_reg._reconstructor'
+  ) {
+    const cls = v.args.k === 'tuple' ? v.args.items[0] : undefined;
+    return cls?.k === 'global' ? cls : undefined;
+  }
+  return v.callee;
+}
+
+/** What a state-check can see of a BUILD state (a dict, or (dict, slots)). */
+function stateView(state: Value): StateView {
+  const dict = state.k === 'tuple' && state.items[0]?.k === 'dict' ? state.items[0] : state;
+  if (dict.k !== 'dict') return { kind: 'opaque', why: `the state is ${render(dict, 60)}` };
+  return {
+    kind: 'dict',
+    get(key) {
+      const v = dict.watched?.get(key);
+      if (v === undefined) return 'absent';
+      return v.k === 'str' && !v.truncated ? { text: v.text } : 'opaque';
+    },
+  };
 }
 
 function ruleForDanger(category: string, invoked: boolean): string {

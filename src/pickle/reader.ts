@@ -80,6 +80,11 @@ export interface OpHandler {
   frameViolation(v: FrameViolation): void;
   /** Called between chunks; may throw to abort (time limits). */
   checkpoint(): void;
+  /**
+   * Raw bytes the loader reads straight from the file after the opcode just handled (joblib
+   * array data), which the reader skips; 0 or absent for none.
+   */
+  takeRawSkip?(): number;
 }
 
 const CHUNK = 1 << 20;
@@ -165,6 +170,31 @@ export async function readOpcodes(
       }
       win.consume(take);
       handler.op(op);
+      const raw = handler.takeRawSkip?.() ?? 0;
+      if (raw > 0) {
+        if (frameEnd !== undefined && op.end < frameEnd) {
+          // The loader reads raw data from the file, which is past the whole frame already.
+          handler.fault({
+            kind: 'bad-argument',
+            offset: op.offset,
+            opcode: op.info.name,
+            detail: `the loader reads ${raw} bytes of raw data from after the enclosing FRAME, out of stream order`,
+          });
+          return win.position;
+        }
+        frameEnd = undefined;
+        const skipped = await win.skip(raw);
+        if (skipped < raw) {
+          handler.fault({
+            kind: 'truncated',
+            offset: op.offset,
+            opcode: op.info.name,
+            detail: `the loader reads ${raw} bytes of raw data after it but the stream ends ${raw - skipped} bytes short`,
+          });
+          return win.position;
+        }
+        break;
+      }
       if (skip > 0) {
         const skipped = await win.skip(skip);
         if (skipped < skip) {

@@ -59,6 +59,8 @@ export interface ContainerValue {
   /** The first items (dict: alternating keys and values), for evidence and argument checks. */
   readonly items: Value[];
   count: number;
+  /** Dict values kept under watched keys (policy/state-checks), wherever they sit in the dict. */
+  watched?: Map<string, Value>;
 }
 
 export interface OpaqueValue {
@@ -70,8 +72,11 @@ export interface OpaqueValue {
 export type Value =
   StrValue | BytesValue | ScalarValue | GlobalValue | CallValue | ContainerValue | OpaqueValue;
 
-/** Items kept per container: enough for argument positions and readable evidence. */
-export const KEPT_ITEMS = 8;
+/**
+ * Items kept per container: enough for argument positions, readable evidence, and the state
+ * dicts loader hooks read whole (joblib's array wrapper has six keys).
+ */
+export const KEPT_ITEMS = 16;
 
 export const NONE: ScalarValue = Object.freeze({ k: 'scalar', text: 'None' });
 export const TRUE: ScalarValue = Object.freeze({ k: 'scalar', text: 'True' });

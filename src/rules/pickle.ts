@@ -305,4 +305,18 @@ export const PICKLE_RULES: readonly Rule[] = [
       '(pickle.loads, torch.load, numpy.load) that the outer file calls.',
     remediation: 'Review the nested findings.',
   },
+  {
+    id: 'MA2023',
+    name: 'pickle-setstate-code',
+    title: "Pickle feeds code to a class's __setstate__",
+    family: 'pickle',
+    severity: 'ERROR',
+    cwe: 'CWE-94',
+    description:
+      'The object is of a class real models use, but whose __setstate__ executes code taken from ' +
+      'the pickled state (scipy.stats distributions exec() their _parse_arg_template). The state ' +
+      'here is not what the library writes, or cannot be verified, so loading runs code the ' +
+      "file's author chose.",
+    remediation: 'Do not load this file.',
+  },
 ];

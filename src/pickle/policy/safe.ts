@@ -579,7 +579,10 @@ export const SAFE_CALLABLES: readonly SafeEntry[] = [
     target: 'torch.amp.grad_scaler:_refresh_per_optimizer_state',
     reason: 'returns a fresh dict; the default factory of GradScaler._per_optimizer_states',
   },
-  { target: 'torch.cuda.amp.grad_scaler:GradScaler', reason: 'the same class under its older module' },
+  {
+    target: 'torch.cuda.amp.grad_scaler:GradScaler',
+    reason: 'the same class under its older module',
+  },
   {
     target: 'torch.cuda.amp.grad_scaler:_refresh_per_optimizer_state',
     reason: 'the same default factory under its older module',
@@ -1280,6 +1283,40 @@ export const SAFE_CALLABLES: readonly SafeEntry[] = [
   {
     target: 'sklearn.externals.joblib.numpy_pickle:NumpyArrayWrapper',
     reason: 'the same in joblib as vendored by scikit-learn < 0.23',
+  },
+  // numpy.vectorize stores a Python callable and calls it only when the application calls the
+  // vectorized function (scipy.stats distributions keep several); the stored callable is judged
+  // as an import of its own.
+  {
+    target: 'numpy:vectorize',
+    reason: 'wraps a callable for element-wise calls; nothing runs at load',
+  },
+  {
+    target: 'numpy.lib._function_base_impl:vectorize',
+    reason: 'numpy.vectorize under its numpy 2 module',
+  },
+  {
+    target: 'numpy.lib.function_base:vectorize',
+    reason: 'numpy.vectorize under its numpy 1 module',
+  },
+  // scipy.stats distributions (RandomizedSearchCV parameter grids). rv_generic.__setstate__
+  // exec()s the _parse_arg_template string from the state, so they are safe only when that
+  // string is the parser scipy itself generates: the machine checks it on BUILD.
+  {
+    target: 'scipy.stats._continuous_distns:*_gen',
+    reason: 'continuous distribution objects; state verified (exec of _parse_arg_template)',
+    stateCheck: 'scipy-argparser',
+  },
+  {
+    target: 'scipy.stats._discrete_distns:*_gen',
+    reason: 'discrete distribution objects; state verified (exec of _parse_arg_template)',
+    stateCheck: 'scipy-argparser',
+  },
+  {
+    target: 'scipy.stats._distn_infrastructure:rv_*',
+    reason:
+      'distribution base and frozen-distribution classes; state verified (exec of _parse_arg_template)',
+    stateCheck: 'scipy-argparser',
   },
   // scipy.sparse matrices and arrays (exact names: their modules also import the sparsetools
   // kernels, which trust their index arguments). Not scipy.stats distributions: their

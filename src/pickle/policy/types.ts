@@ -1,3 +1,5 @@
+import type { StateCheckName } from './state-checks.js';
+
 /**
  * Shapes of the callable policy tables. The tables themselves are plain data, each entry
  * with the reason it is there, so a reviewer can audit them without reading code.
@@ -59,4 +61,9 @@ export interface SafeEntry {
    * environment, so a call is judged like an unlisted library callable.
    */
   readonly newOnly?: boolean;
+  /**
+   * Safe only when the state a BUILD applies is what the library writes, because __setstate__
+   * runs code from it (scipy.stats distributions exec a template): the named check decides.
+   */
+  readonly stateCheck?: StateCheckName;
 }
