@@ -54,7 +54,9 @@ export interface IdentityClaim {
     | 'license'
     | 'author'
     | 'finetune'
-    | 'quantization';
+    | 'quantization'
+    /** Parameter-count label such as "8B" or "8x7B" (GGUF general.size_label). */
+    | 'size_label';
   readonly value: string;
   /** Where it was read, e.g. "gguf:general.name", "config.json:_name_or_path". */
   readonly source: string;
