@@ -25,6 +25,13 @@ export interface PickleAnalysis extends MachineSummary {
   readonly complete: boolean;
 }
 
+export interface AnalyzeOptions {
+  /** What the format's loader does beyond the unpickler (joblib array data). */
+  readonly hooks?: LoaderHooks;
+  /** Sweep unparsed bytes for imports after a fault (default true). */
+  readonly sweep?: boolean;
+}
+
 /**
  * Scans `target` as a pickle stream (all pickles in it), reporting through `ctx`.
  * Findings gathered before a time or size limit are reported before the limit propagates.
@@ -32,8 +39,9 @@ export interface PickleAnalysis extends MachineSummary {
 export async function analyzePickle(
   target: ScanTarget,
   ctx: ScanContext,
-  hooks?: LoaderHooks,
+  options: AnalyzeOptions = {},
 ): Promise<PickleAnalysis> {
+  const hooks = options.hooks;
   const recorder = new Recorder();
   const machine = new PickleMachine(recorder, ctx.limits, () => ctx.checkpoint(), hooks);
   let complete = false;
@@ -53,7 +61,7 @@ export async function analyzePickle(
     complete = true;
 
     if (machine.sawFrameViolation) await fileModePass(target, ctx, recorder, hooks);
-    if (summary.faulted || machine.sawFrameViolation) {
+    if ((summary.faulted || machine.sawFrameViolation) && options.sweep !== false) {
       await sweep(target, ctx, recorder, new Set(summary.imports.map((i) => i.name)));
     }
   } catch (err) {

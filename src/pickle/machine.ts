@@ -16,7 +16,7 @@ import type { Limits } from '../config.js';
 import { LimitExceeded } from '../scanners/base.js';
 import { classifyGlobal, mapPython2Name } from './policy/classify.js';
 import { WATCHED_STATE_KEYS, runStateCheck, type StateView } from './policy/state-checks.js';
-import type { FrameViolation, OpHandler, RawOp, ReadFault } from './reader.js';
+import type { FrameViolation, OpHandler, RawOp, RawSkip, ReadFault } from './reader.js';
 import type { Recorder } from './recorder.js';
 import {
   decodeRawUnicodeEscape,
@@ -73,7 +73,10 @@ export interface LoaderHooks {
     inst: Value,
     state: Value,
     site: Site,
-  ): { readonly skip: number } | { readonly nestedPickle: true } | undefined;
+  ):
+    | { readonly skip: number; readonly padded: boolean }
+    | { readonly nestedPickle: true }
+    | undefined;
 }
 
 /** What one imported name amounted to over the whole stream. */
@@ -114,7 +117,7 @@ export class PickleMachine implements OpHandler {
   private memo: Memo;
   private memoOverflow = false;
   /** Raw bytes the loader reads after the current opcode (see LoaderHooks). */
-  private rawSkip = 0;
+  private rawSkip: RawSkip | undefined;
   /** Outer pickles suspended while a nested one (LoaderHooks) is read. */
   private readonly suspended: { stack: Value[]; marks: number[]; memo: Memo }[] = [];
   private opIndex = 0;
@@ -145,9 +148,9 @@ export class PickleMachine implements OpHandler {
   }
 
   /** Bytes the loader reads raw after the opcode just handled; the reader skips them. */
-  takeRawSkip(): number {
+  takeRawSkip(): RawSkip | undefined {
     const n = this.rawSkip;
-    this.rawSkip = 0;
+    this.rawSkip = undefined;
     return n;
   }
 
@@ -728,6 +731,9 @@ export class PickleMachine implements OpHandler {
         if (key?.k === 'str' && this.storageKeys.size < MAX_STORAGE_KEYS)
           this.storageKeys.add(key.text);
       }
+      // Legacy torch.save of a module: ('module', cls, source_file, source); persistent_load
+      // returns cls itself, which is judged like any import when it is called.
+      if (pid.items[0].text === 'module' && pid.items[1]?.k === 'global') return pid.items[1];
       return { k: 'persid', note: 'torch storage', pid };
     }
     this.recorder.add(
@@ -1055,7 +1061,7 @@ export class PickleMachine implements OpHandler {
         if (next) {
           // The loader replaces the object by what it reads next.
           this.stack[this.stack.length - 1] = LOADED_DATA;
-          if ('skip' in next) this.rawSkip = next.skip;
+          if ('skip' in next) this.rawSkip = { bytes: next.skip, padded: next.padded };
           else {
             this.suspended.push({ stack: this.stack, marks: this.marks, memo: this.memo });
             this.stack = [];

@@ -73,6 +73,11 @@ export interface ReaderOptions {
   readonly frameMode: 'linear' | 'file';
 }
 
+export interface RawSkip {
+  readonly bytes: number;
+  readonly padded: boolean;
+}
+
 export interface OpHandler {
   /** Called for each opcode, synchronously, in stream order. */
   op(op: RawOp): void;
@@ -82,9 +87,10 @@ export interface OpHandler {
   checkpoint(): void;
   /**
    * Raw bytes the loader reads straight from the file after the opcode just handled (joblib
-   * array data), which the reader skips; 0 or absent for none.
+   * array data), which the reader skips; `padded`: a length byte and that many padding bytes
+   * come first. Undefined for none.
    */
-  takeRawSkip?(): number;
+  takeRawSkip?(): RawSkip | undefined;
 }
 
 const CHUNK = 1 << 20;
@@ -170,8 +176,9 @@ export async function readOpcodes(
       }
       win.consume(take);
       handler.op(op);
-      const raw = handler.takeRawSkip?.() ?? 0;
-      if (raw > 0) {
+      const rawSkip = handler.takeRawSkip?.();
+      if (rawSkip) {
+        let raw = rawSkip.bytes;
         if (frameEnd !== undefined && op.end < frameEnd) {
           // The loader reads raw data from the file, which is past the whole frame already.
           handler.fault({
@@ -183,6 +190,11 @@ export async function readOpcodes(
           return win.position;
         }
         frameEnd = undefined;
+        if (rawSkip.padded) {
+          await win.fill(1);
+          if (win.available > 0) raw += 1 + win.byteAt(0);
+          else raw += 1;
+        }
         const skipped = await win.skip(raw);
         if (skipped < raw) {
           handler.fault({
