@@ -32,7 +32,7 @@ const dir = mkdtempSync(join(tmpdir(), 'modelaudit-cli-'));
 const evil = join(dir, 'evil.pkl');
 const clean = join(dir, 'clean.pkl');
 const unclassified = join(dir, 'custom.pkl');
-const notes = join(dir, 'README.md');
+const notes = join(dir, 'notes.dat');
 writeFileSync(
   evil,
   p()
@@ -91,7 +91,7 @@ describe('modelaudit scan', () => {
     const byName = Object.fromEntries(report.files.map((f) => [f.path.split('/').pop(), f]));
     expect(byName['evil.pkl']!.format).toBe('pickle');
     expect(byName['clean.pkl']!.status).toBe('clean');
-    expect(byName['README.md']!.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual([
+    expect(byName['notes.dat']!.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual([
       'MA1003',
     ]);
     expect(r.err).toBe('');
