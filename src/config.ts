@@ -1,6 +1,8 @@
 /**
  * Scan options and limits: validated once, frozen, and handed read-only to every scanner.
  */
+import { compileNamePolicy, PolicyError } from './name-policies/policy-file.js';
+import type { NamePolicy } from './name-policies/policy.js';
 
 export interface Limits {
   /** Files larger than this are not read; a limit finding is reported instead. */
@@ -61,6 +63,8 @@ export interface ScanOptions {
   readonly onEvent?: (event: ScanEvent) => void;
   /** Aborts the whole scan. */
   readonly signal?: AbortSignal;
+  /** The compiled name policy (blacklist and policy file); undefined when none was given. */
+  readonly namePolicy?: NamePolicy;
 }
 
 export class ConfigError extends Error {
@@ -109,11 +113,19 @@ export function resolveOptions(input: ScanOptionsInput = {}): ScanOptions {
       `concurrency must be an integer from 1 to 64, got ${String(concurrency)}`,
     );
   }
+  let namePolicy: NamePolicy | undefined;
+  try {
+    namePolicy = compileNamePolicy(input.namePolicy);
+  } catch (err) {
+    if (err instanceof PolicyError) throw new ConfigError(err.message);
+    throw err;
+  }
   return Object.freeze({
     limits: resolveLimits(input.limits),
     concurrency,
     followSymlinks: input.followSymlinks ?? false,
     onEvent: input.onEvent,
     signal: input.signal,
+    ...(namePolicy ? { namePolicy } : {}),
   });
 }

@@ -65,6 +65,60 @@ export interface OperationalError {
   readonly message: string;
 }
 
+/** One fact about what a model is, and where it was read (see docs/name-policies.md). */
+export interface IdentityEvidence {
+  /** name, family, architecture, base_model, version, license, author, finetune, quantization, tag. */
+  readonly field: string;
+  readonly value: string;
+  /** Where: "config.json:_name_or_path", "gguf:general.name", "path:directory"… */
+  readonly source: string;
+  /** The file it was read from (absent for evidence taken from paths). */
+  readonly path?: string;
+  /** Set for a pipeline component's own metadata (unet, text_encoder…): informative only. */
+  readonly component?: string;
+}
+
+/** What a model is, inferred from its evidence; each field's source is in `sources`. */
+export interface ModelIdentity {
+  /** True when the model's own metadata (not only file or directory names) names it. */
+  readonly determined: boolean;
+  readonly name?: string;
+  /** The most specific family (see src/name-policies/families.ts). */
+  readonly family?: string;
+  /** Every family the model counts as, parents of derived families included. */
+  readonly families: readonly string[];
+  readonly architecture?: string;
+  readonly baseModel?: string;
+  readonly version?: string;
+  readonly license?: string;
+  readonly author?: string;
+  /** For each field above, the evidence source it was taken from. */
+  readonly sources: Readonly<Record<string, string>>;
+}
+
+/** Outcome of the name policy for one model (absent when no policy was given). */
+export interface ModelPolicyResult {
+  readonly decision: 'pass' | 'violation' | 'exempt';
+  /** Rule IDs of the policy findings raised for the model. */
+  readonly rules: readonly string[];
+  /** The reason of the per-path exception that waived its violations. */
+  readonly exception?: string;
+}
+
+/** A model: a directory with config/model card and weights, a Hugging Face cache entry, or a lone file. */
+export interface ModelResult {
+  /** The model's directory, or the file itself for a lone file. */
+  readonly root: string;
+  readonly kind: 'directory' | 'file' | 'hf-cache';
+  readonly identity: ModelIdentity;
+  readonly evidence: readonly IdentityEvidence[];
+  /** Scanned files that belong to the model. */
+  readonly files: readonly string[];
+  /** Metadata that could not be read (over a cap, invalid JSON or YAML…). */
+  readonly problems?: readonly string[];
+  readonly policy?: ModelPolicyResult;
+}
+
 export interface Report {
   readonly schemaVersion: string;
   readonly tool: { readonly name: string; readonly version: string };
@@ -72,6 +126,8 @@ export interface Report {
   readonly durationMs: number;
   readonly files: readonly FileResult[];
   readonly errors: readonly OperationalError[];
+  /** Models the files make up, with their inferred identity (schema 1.1). */
+  readonly models?: readonly ModelResult[];
   readonly totals: {
     readonly files: number;
     readonly filesWithFindings: number;

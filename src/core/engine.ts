@@ -1,6 +1,7 @@
 /**
- * discover → identify → scan → collect. One top-level file at a time per worker slot, each
- * under its own time budget; findings are collected per file into the report.
+ * discover → identify → scan → policy → report. One top-level file at a time per worker slot,
+ * each under its own time budget; findings are collected per file, then the policy stage
+ * groups the files into models, infers what each model is and applies the name policy.
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -11,17 +12,19 @@ import {
   countBySeverity,
   emptyCounts,
   type FileResult,
+  type ModelResult,
   type OperationalError,
   type Report,
 } from '../findings.js';
 import { FileSource, IoStats } from '../io/source.js';
 import { SourceStream } from '../io/stream.js';
+import { identifyModels } from '../name-policies/stage.js';
 import { HEAD_BYTES, ScanInterrupted, type ScanTarget } from '../scanners/base.js';
 import { VERSION } from '../version.js';
 import { EngineContext, FileCollector } from './context.js';
 import { describeError, discover } from './discover.js';
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 /** Scans files and directories; never throws for bad input, only for bad options. */
 export async function scan(
@@ -55,8 +58,14 @@ export async function scan(
   await Promise.all(
     Array.from({ length: Math.min(options.concurrency, found.files.length) }, worker),
   );
-  const files = results.filter((r): r is FileResult => r !== undefined);
-  return buildReport(files, errors, startedAt, performance.now() - t0);
+  const scanned = results.filter((r): r is FileResult => r !== undefined);
+  // Policy: models and their identity; name-policy findings are only ever added.
+  const { files, models } = await identifyModels(scanned, {
+    roots: paths,
+    ...(options.namePolicy ? { policy: options.namePolicy } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return buildReport(files, errors, startedAt, performance.now() - t0, models);
 }
 
 export function buildReport(
@@ -64,6 +73,7 @@ export function buildReport(
   errors: readonly OperationalError[],
   startedAt: Date,
   durationMs: number,
+  models: readonly ModelResult[] = [],
 ): Report {
   const findings = emptyCounts();
   let bytesRead = 0;
@@ -81,6 +91,7 @@ export function buildReport(
     durationMs: round(durationMs),
     files,
     errors,
+    models,
     totals: {
       files: files.length,
       filesWithFindings: files.filter((f) => f.findings.length > 0).length,

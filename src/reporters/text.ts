@@ -1,7 +1,7 @@
 /**
  * The report for people: one block per file with findings, then a summary line.
  */
-import type { Finding, Report, Severity } from '../findings.js';
+import type { Finding, ModelResult, Report, Severity } from '../findings.js';
 import { severityRank } from '../findings.js';
 import { findRule } from '../rules/registry.js';
 
@@ -69,6 +69,7 @@ export function formatText(report: Report, options: TextOptions): string {
     }
     lines.push('');
   }
+  if (options.verbose && report.models?.length) lines.push(...formatModels(report.models, c), '');
   for (const e of report.errors) lines.push(`${paint(c, 'red', 'error')}: ${e.path}: ${e.message}`);
   if (report.errors.length) lines.push('');
 
@@ -91,6 +92,54 @@ export function formatText(report: Report, options: TextOptions): string {
       ),
     );
   return lines.join('\n') + '\n';
+}
+
+/** Evidence lines shown per model in verbose mode. */
+const MAX_EVIDENCE_LINES = 12;
+
+/** The models section of a verbose report: identity, the evidence for it, the policy outcome. */
+export function formatModels(models: readonly ModelResult[], c: boolean): string[] {
+  const lines = [paint(c, 'bold', 'Models')];
+  for (const m of models) {
+    const n = m.files.length;
+    lines.push(
+      `  ${paint(c, 'bold', m.root)}  ${paint(c, 'dim', `(${m.kind}, ${n} file${n === 1 ? '' : 's'})`)}`,
+    );
+    const id = m.identity;
+    const parts = [
+      id.name && `name ${id.name}`,
+      id.family &&
+        `family ${id.family}${id.families.length > 1 ? ` (${id.families.join(', ')})` : ''}`,
+      id.architecture && `architecture ${id.architecture}`,
+      id.baseModel && `base model ${id.baseModel}`,
+      id.version && `version ${id.version}`,
+      id.license && `licence ${id.license}`,
+    ].filter(Boolean);
+    lines.push(
+      `    identity: ${parts.length ? parts.join(', ') : 'unknown'}${id.determined ? '' : paint(c, 'dim', ' (not determined from metadata)')}`,
+    );
+    const shown = m.evidence.filter((e) => !e.component);
+    for (const e of shown.slice(0, MAX_EVIDENCE_LINES))
+      lines.push(`    ${paint(c, 'dim', 'evidence:')} ${e.source} = ${e.value}`);
+    if (shown.length > MAX_EVIDENCE_LINES)
+      lines.push(
+        paint(c, 'dim', `    … ${shown.length - MAX_EVIDENCE_LINES} more (see --format json)`),
+      );
+    for (const p of m.problems ?? []) lines.push(`    ${paint(c, 'yellow', 'problem:')} ${p}`);
+    if (m.policy) {
+      const color =
+        m.policy.decision === 'violation'
+          ? 'red'
+          : m.policy.decision === 'pass'
+            ? 'green'
+            : 'yellow';
+      const rules = m.policy.rules.length ? ` (${m.policy.rules.join(', ')})` : '';
+      lines.push(
+        `    policy: ${paint(c, color, m.policy.decision)}${rules}${m.policy.exception ? ` — exception: ${m.policy.exception}` : ''}`,
+      );
+    }
+  }
+  return lines;
 }
 
 /** Severity order helper for callers that sort or filter by threshold. */
