@@ -32,4 +32,6 @@ export { classifyGlobal } from './pickle/policy/classify.js';
 export type { Classification } from './pickle/policy/classify.js';
 export type { Scanner, ScanTarget, ScanContext, FindingInput } from './scanners/base.js';
 export { SCANNERS } from './scanners/index.js';
+export { buildSarif, formatSarif } from './reporters/sarif.js';
+export type { SarifLog, SarifOptions } from './reporters/sarif.js';
 export { VERSION } from './version.js';

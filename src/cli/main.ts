@@ -4,10 +4,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, type ScanEvent } from '../config.js';
+import { ConfigError, type NamePolicyInput, type ScanEvent } from '../config.js';
 import { scan } from '../core/engine.js';
 import { SEVERITIES, severityRank, type Report, type Severity } from '../findings.js';
 import { formatJson } from '../reporters/json.js';
+import { formatSarif } from '../reporters/sarif.js';
 import { formatText } from '../reporters/text.js';
 import { renderRulesMarkdown } from '../rules/docs.js';
 import { ALL_RULES, findRule, ruleHelpUrl, type Rule } from '../rules/registry.js';
@@ -42,7 +43,7 @@ other risks in model files: pickles, PyTorch checkpoints and more. Formats are i
 content; names are only hints.
 
 Options:
-  -f, --format <text|json>    report format (default: text)
+  -f, --format <fmt>          text (default), json, or sarif (SARIF 2.1.0, for code scanning)
   -o, --output <file>         write the report to a file instead of stdout
       --fail-on <level>       exit 1 when a finding is at or above: error, warning, info,
                               or none (default: error)
@@ -51,6 +52,12 @@ Options:
       --timeout <seconds>     time limit per file (default: 120)
       --max-file-size <bytes> skip (and report) files larger than this (default: 256 GiB)
       --follow-symlinks       follow symbolic links inside the given directories
+      --blacklist <name>      fail on models whose name or family (from their own metadata)
+                              matches, case-insensitively and word-bounded: "llama" matches
+                              Llama-2-7b, TinyLlama and Llama fine-tunes, not llamaindex;
+                              repeat or comma-separate; globs and /regex/ accepted
+      --policy <file>         name policy file (YAML or JSON): allow/deny lists, version
+                              and licence rules, exceptions (docs/name-policies.md)
       --no-color              never colour the text report (also: NO_COLOR=1)
   -h, --help                  print this help
 
@@ -111,6 +118,12 @@ function parseFormat(value: string | undefined): 'text' | 'json' {
   return v;
 }
 
+function parseScanFormat(value: string | undefined): 'text' | 'json' | 'sarif' {
+  const v = value ?? 'text';
+  if (v === 'text' || v === 'json' || v === 'sarif') return v;
+  throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
+}
+
 function parseFailOn(value: string | undefined): Severity | 'none' {
   const v = (value ?? 'error').toUpperCase();
   if (v === 'NONE') return 'none';
@@ -140,6 +153,8 @@ async function scanCommand(args: readonly string[], io: CliIO): Promise<number> 
       timeout: { type: 'string' },
       'max-file-size': { type: 'string' },
       'follow-symlinks': { type: 'boolean' },
+      blacklist: { type: 'string', multiple: true },
+      policy: { type: 'string' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -148,7 +163,7 @@ async function scanCommand(args: readonly string[], io: CliIO): Promise<number> 
     io.stdout.write(SCAN_HELP);
     return EXIT_OK;
   }
-  const format = parseFormat(values.format);
+  const format = parseScanFormat(values.format);
   const failOn = parseFailOn(values['fail-on']);
   if (values.quiet && values.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
@@ -163,6 +178,7 @@ async function scanCommand(args: readonly string[], io: CliIO): Promise<number> 
       ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     },
     followSymlinks: Boolean(values['follow-symlinks']),
+    ...namePolicyOptions(values.blacklist, values.policy),
     onEvent: progress.onEvent,
   });
   progress.done();
@@ -177,10 +193,32 @@ async function scanCommand(args: readonly string[], io: CliIO): Promise<number> 
   const output =
     format === 'json'
       ? formatJson(report)
-      : formatText(report, { color, verbose: Boolean(values.verbose) });
+      : format === 'sarif'
+        ? formatSarif(report, { srcRoot: process.cwd() })
+        : formatText(report, { color, verbose: Boolean(values.verbose) });
   if (toFile) await writeFile(values.output!, output);
   else io.stdout.write(output);
   return exitCode(report, failOn);
+}
+
+/** --blacklist (repeatable; commas separate names, except inside a /regex/) and --policy. */
+export function namePolicyOptions(
+  blacklist: readonly string[] | undefined,
+  policyFile: string | undefined,
+): { namePolicy?: NamePolicyInput } {
+  const names = (blacklist ?? []).flatMap((v) =>
+    /^\s*\/.*\/[a-z]*\s*$/s.test(v) ? [v.trim()] : v.split(',').map((s) => s.trim()),
+  );
+  if (names.some((n) => n === '')) throw new UsageError('--blacklist needs a non-empty name');
+  if (policyFile !== undefined && !policyFile.trim())
+    throw new UsageError('--policy needs a file name');
+  if (names.length === 0 && policyFile === undefined) return {};
+  return {
+    namePolicy: {
+      ...(names.length ? { blacklist: names } : {}),
+      ...(policyFile !== undefined ? { policyFile } : {}),
+    },
+  };
 }
 
 export function exitCode(report: Report, failOn: Severity | 'none'): number {

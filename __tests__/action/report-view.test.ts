@@ -1,0 +1,317 @@
+/**
+ * What the Action makes of a report: the view (non-models set aside), annotations within
+ * GitHub's per-level limits, the gate, the job summary (escaping, 1 MiB fallback), the findings
+ * output and the code scanning category.
+ */
+import { planAnnotations, lfsWarning } from '../../src/action/annotations.js';
+import { evaluateGate } from '../../src/action/gate.js';
+import { categoryOf, uploadDecision, uploadRef } from '../../src/action/code-scanning.js';
+import type { ActionContext } from '../../src/action/context.js';
+import { findingsJson } from '../../src/action/run.js';
+import { parseInputs } from '../../src/action/inputs.js';
+import { code, renderSummary, text, type SummaryInput } from '../../src/action/summary.js';
+import { viewOf } from '../../src/action/view.js';
+import { buildReport } from '../../src/core/engine.js';
+import type { FileResult, Finding, Severity } from '../../src/findings.js';
+
+function finding(ruleId: string, severity: Severity, path: string, evidence?: string): Finding {
+  return {
+    ruleId,
+    severity,
+    message: `${ruleId} message`,
+    location: { path, offset: 10 },
+    ...(evidence !== undefined ? { evidence } : {}),
+    scanner: 'test',
+  };
+}
+
+function file(path: string, findings: Finding[], format = 'pickle'): FileResult {
+  return {
+    path,
+    format,
+    size: 100,
+    bytesRead: 100,
+    durationMs: 1,
+    status: findings.length ? 'findings' : 'clean',
+    findings,
+    details: {},
+  };
+}
+
+function report(files: FileResult[], errors: { path: string; message: string }[] = []) {
+  return buildReport(files, errors, new Date('2026-01-01T00:00:00Z'), 1234);
+}
+
+const sample = report([
+  file('evil.pkl', [finding('MA2001', 'ERROR', 'evil.pkl', "os.system('id')")]),
+  file('odd.pkl', [finding('MA2005', 'WARNING', 'odd.pkl')]),
+  file('README.md', [finding('MA1003', 'INFO', 'README.md')], 'unknown'),
+  file('model.safetensors', [finding('MA7001', 'WARNING', 'model.safetensors')], 'git-lfs-pointer'),
+  file('clean.pkl', []),
+]);
+
+describe('viewOf', () => {
+  test('sets non-models aside and finds LFS pointers', () => {
+    const v = viewOf(sample);
+    expect(v.notModels).toEqual(['README.md']);
+    expect(v.lfsPointers).toEqual(['model.safetensors']);
+    expect(v.counts).toEqual({ ERROR: 1, WARNING: 2, INFO: 0 });
+    expect(v.files.map((f) => f.path)).toEqual([
+      'evil.pkl',
+      'odd.pkl',
+      'model.safetensors',
+      'clean.pkl',
+    ]);
+  });
+});
+
+describe('planAnnotations', () => {
+  test('maps severities to levels, most severe first, and keeps clear of the limits', () => {
+    const many = report(
+      Array.from({ length: 30 }, (_, i) =>
+        file(`f${String(i).padStart(2, '0')}.pkl`, [
+          finding(
+            i < 12 ? 'MA2001' : i < 24 ? 'MA2005' : 'MA2016',
+            i < 12 ? 'ERROR' : i < 24 ? 'WARNING' : 'INFO',
+            'x',
+          ),
+        ]),
+      ),
+    );
+    const plan = planAnnotations(viewOf(many), 'INFO');
+    const count = (level: string) => plan.annotations.filter((a) => a.level === level).length;
+    expect(count('error')).toBe(9);
+    expect(count('warning')).toBe(8);
+    expect(count('notice')).toBe(6);
+    expect(plan.hidden).toEqual({ ERROR: 3, WARNING: 4, INFO: 0 });
+    expect(plan.overflow?.message).toContain('7 more findings are not shown');
+    expect(plan.annotations[0]!.file).toBe('f00.pkl');
+    expect(plan.annotations.map((a) => a.level).join(',')).toMatch(
+      /^(error,)+(warning,)+(notice,?)+$/,
+    );
+  });
+
+  test('honours the lowest severity asked for, and what was already emitted', () => {
+    const plan = planAnnotations(viewOf(sample), 'ERROR', { error: 0, warning: 0, notice: 0 });
+    expect(plan.annotations.map((a) => a.file)).toEqual(['evil.pkl']);
+    const full = planAnnotations(viewOf(sample), 'INFO', { error: 9, warning: 0, notice: 0 });
+    expect(full.annotations.some((a) => a.level === 'error')).toBe(false);
+    expect(full.hidden.ERROR).toBe(1);
+  });
+
+  test('a finding annotation says what, where, what to do and links the rule', () => {
+    const [a] = planAnnotations(viewOf(sample), 'ERROR').annotations;
+    expect(a).toMatchObject({
+      level: 'error',
+      title: 'modelaudit MA2001 pickle-dangerous-call',
+      file: 'evil.pkl',
+      startLine: 1,
+    });
+    expect(a!.message).toContain("Evidence: os.system('id')");
+    expect(a!.message).toContain('Where: offset 10');
+    expect(a!.message).toContain('What to do:');
+    expect(a!.message).toContain('#ma2001-pickle-dangerous-call');
+  });
+
+  test('unscannable paths are errors on their file', () => {
+    const r = report([], [{ path: 'gone.pkl', message: 'permission denied' }]);
+    const [a] = planAnnotations(viewOf(r), 'INFO').annotations;
+    expect(a).toMatchObject({ level: 'error', file: 'gone.pkl' });
+  });
+
+  test('the LFS warning says how to fix the checkout', () => {
+    expect(lfsWarning([])).toBeUndefined();
+    const w = lfsWarning(['a.bin', 'b.bin'])!;
+    expect(w.level).toBe('warning');
+    expect(w.message).toContain('2 files are Git LFS pointers');
+    expect(w.message).toContain('lfs: true');
+    expect(w.message).toContain('git lfs pull');
+  });
+});
+
+describe('evaluateGate', () => {
+  test('fails at or above fail-on, naming the worst files first', () => {
+    const v = viewOf(sample);
+    const error = evaluateGate(v, 'ERROR');
+    expect(error.failed).toBe(true);
+    expect(error.message).toContain('1 finding at or above ERROR');
+    expect(error.message).toContain('evil.pkl (1 ERROR)');
+    const warning = evaluateGate(v, 'WARNING');
+    expect(warning.offending.map((f) => f.path)).toEqual([
+      'evil.pkl',
+      'model.safetensors',
+      'odd.pkl',
+    ]);
+    expect(evaluateGate(v, 'none').failed).toBe(false);
+  });
+
+  test('non-models never fail the gate, unscannable paths always do (unless none)', () => {
+    const v = viewOf(
+      report([file('README.md', [finding('MA1003', 'INFO', 'README.md')], 'unknown')]),
+    );
+    expect(evaluateGate(v, 'INFO').failed).toBe(false);
+    const broken = viewOf(report([], [{ path: 'x.pkl', message: 'permission denied' }]));
+    expect(evaluateGate(broken, 'ERROR').message).toContain('1 path could not be scanned: x.pkl');
+    expect(evaluateGate(broken, 'none').failed).toBe(false);
+  });
+});
+
+function summaryInput(r = sample): SummaryInput {
+  const view = viewOf(r);
+  return {
+    view,
+    gate: evaluateGate(view, 'ERROR'),
+    failOn: 'error',
+    scopeText: 'changed files of pull request #1',
+    notes: [],
+    shard: { index: 1, count: 1 },
+    units: [],
+    deleted: ['gone.pkl'],
+    skipped: [],
+    scanSeconds: 0.5,
+    totalSeconds: 1,
+    sarif: { file: '/tmp/x.sarif', category: 'modelaudit/changed', upload: 'uploaded' },
+  };
+}
+
+describe('renderSummary', () => {
+  test('full form: verdict, totals, table, details, non-models, deletions', () => {
+    const { markdown, form } = renderSummary(summaryInput());
+    expect(form).toBe('full');
+    expect(markdown).toContain('## modelaudit: ❌ failed');
+    expect(markdown).toContain('| `evil.pkl` | `pickle` | ❌ ERROR | 1 | 0 | 0 |');
+    expect(markdown).toContain('<details><summary>evil.pkl: 1 ERROR</summary>');
+    expect(markdown).toContain("`os.system('id')`");
+    expect(markdown).toContain('1 file not recognised as a model format');
+    expect(markdown).toContain('1 deleted file');
+    expect(markdown).toContain('Git LFS pointer');
+  });
+
+  test('untrusted text cannot become Markdown or HTML', () => {
+    expect(code('a|b')).toBe('`a\\|b`');
+    expect(code('x `y` z')).toBe('``x `y` z``');
+    expect(code('`')).toBe('`` ` ``');
+    expect(code('line\nbreak')).toBe('`line↵break`');
+    expect(text('<img src=x onerror=alert(1)> *bold* [link](http://x)')).toBe(
+      '\\<img src=x onerror=alert(1)\\> \\*bold\\* \\[link\\](http://x)',
+    );
+    const evil = report([
+      file('<script>|x`.pkl', [
+        finding('MA2001', 'ERROR', 'x', '</details><img src=x>\n# heading'),
+      ]),
+    ]);
+    const md = renderSummary(summaryInput(evil)).markdown;
+    // Raw HTML only ever appears inside code spans, where GitHub shows it as text.
+    expect(md).toContain('| ``<script>\\|x`.pkl`` |');
+    expect(md).toContain('| `</details><img src=x>↵# heading` |');
+    expect(md).toContain('<details><summary>&#60;script&#62;&#124;x&#96;.pkl: 1 ERROR</summary>');
+    expect(md.split('\n').some((l) => l.startsWith('# heading'))).toBe(false);
+  });
+
+  test('falls back to a short form under the size limit, then to a minimal one', () => {
+    const big = report(
+      Array.from({ length: 400 }, (_, i) =>
+        file(
+          `models/${'d'.repeat(40)}/${i}.pkl`,
+          Array.from({ length: 20 }, () => finding('MA2001', 'ERROR', 'x', 'e'.repeat(200))),
+        ),
+      ),
+    );
+    const full = renderSummary(summaryInput(big), 10_000_000);
+    expect(full.form).toBe('full');
+    expect(Buffer.byteLength(full.markdown)).toBeGreaterThan(1_000_000);
+    const short = renderSummary(summaryInput(big));
+    expect(short.form).toBe('short');
+    expect(Buffer.byteLength(short.markdown)).toBeLessThan(1_000_000);
+    expect(short.markdown).toContain("would exceed GitHub's 1 MiB limit");
+    expect(short.markdown.match(/^\| `models/gm)?.length).toBe(50);
+    const minimal = renderSummary(summaryInput(big), 2_000);
+    expect(minimal.form).toBe('minimal');
+    expect(minimal.markdown).toContain('8000 ERROR');
+  });
+});
+
+describe('outputs and categories', () => {
+  test('the findings output is JSON, most severe first, and cut to size', () => {
+    const { json, truncated } = findingsJson(viewOf(sample));
+    const rows = JSON.parse(json) as { path: string; severity: string; rule: string }[];
+    expect(truncated).toBe(false);
+    expect(rows.map((r) => r.severity)).toEqual(['ERROR', 'WARNING', 'WARNING']);
+    expect(rows[0]).toMatchObject({ path: 'evil.pkl', rule: 'pickle-dangerous-call' });
+    const huge = report(
+      Array.from({ length: 2000 }, (_, i) =>
+        file(`f${i}.pkl`, [finding('MA2001', 'ERROR', 'x', 'y'.repeat(400))]),
+      ),
+    );
+    const cut = findingsJson(viewOf(huge));
+    expect(cut.truncated).toBe(true);
+    expect(cut.json.length).toBeLessThanOrEqual(256 * 1024);
+    expect(() => JSON.parse(cut.json) as unknown).not.toThrow();
+  });
+
+  test('full scans own modelaudit/all; changed scans modelaudit/changed; shards their own', () => {
+    const all = { kind: 'all', reason: '', fallback: false } as const;
+    const changed = { kind: 'changes', description: '', source: 'event', files: [] } as const;
+    const inputs = (v: Record<string, string>) => parseInputs((n) => v[n] ?? '');
+    expect(categoryOf(all, inputs({}))).toBe('modelaudit/all');
+    expect(categoryOf(changed, inputs({}))).toBe('modelaudit/changed');
+    expect(categoryOf(all, inputs({ 'shard-index': '2', 'shard-count': '4' }))).toBe(
+      'modelaudit/all/shard-2-of-4',
+    );
+    expect(categoryOf(changed, inputs({ category: 'models-nightly/' }))).toBe('models-nightly');
+  });
+});
+
+describe('uploads', () => {
+  const ctx = (over: Partial<ActionContext>): ActionContext => ({
+    eventName: 'pull_request',
+    payload: { pull_request: { number: 5, head: { sha: 'h'.repeat(40) } } },
+    sha: 'm'.repeat(40),
+    ref: 'refs/pull/5/merge',
+    owner: 'o',
+    repo: 'r',
+    workspace: '/w',
+    apiUrl: 'https://api.github.com',
+    serverUrl: 'https://github.com',
+    runnerTemp: '/tmp',
+    ...over,
+  });
+  const changed = { kind: 'changes', description: '', source: 'git-diff', files: [] } as const;
+  const all = { kind: 'all', reason: '', fallback: false } as const;
+  const inputs = { uploadSarif: true, category: undefined, token: 't' };
+
+  test('pull requests upload to their merge ref, or their head ref when the head is checked out', () => {
+    expect(uploadRef(ctx({}), 'm'.repeat(40))).toBe('refs/pull/5/merge');
+    expect(uploadRef(ctx({}), 'h'.repeat(40))).toBe('refs/pull/5/head');
+    expect(uploadRef(ctx({ eventName: 'push', payload: {}, ref: 'refs/heads/main' }), 'x')).toBe(
+      'refs/heads/main',
+    );
+  });
+
+  test('changed-file scans of pushes are not uploaded unless a category is given', () => {
+    const push = ctx({ eventName: 'push', payload: {}, ref: 'refs/heads/main' });
+    const d = uploadDecision(changed, push, inputs, 'refs/heads/main', 'x');
+    expect(d).toMatchObject({ upload: false, annotation: { level: 'notice' } });
+    expect(uploadDecision(all, push, inputs, 'refs/heads/main', 'x')).toEqual({ upload: true });
+    expect(
+      uploadDecision(changed, push, { ...inputs, category: 'mine' }, 'refs/heads/main', 'x'),
+    ).toEqual({ upload: true });
+    expect(uploadDecision(changed, ctx({}), inputs, 'refs/pull/5/merge', 'x')).toEqual({
+      upload: true,
+    });
+  });
+
+  test('no upload without a token or outside Actions; none when switched off', () => {
+    expect(uploadDecision(all, ctx({}), { ...inputs, token: '' }, 'r', 'x')).toMatchObject({
+      upload: false,
+      annotation: { level: 'warning' },
+    });
+    expect(uploadDecision(all, ctx({ owner: '' }), inputs, 'r', 'x')).toMatchObject({
+      upload: false,
+    });
+    expect(uploadDecision(all, ctx({}), { ...inputs, uploadSarif: false }, 'r', 'x')).toEqual({
+      upload: false,
+      text: 'not uploaded (upload-sarif: false)',
+    });
+  });
+});
