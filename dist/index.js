@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(150);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5031);
 /** Entry point of the GitHub Action (bundled to dist/index.js; action.yml runs it on node24). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 150:
+/***/ 5031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31698,6 +31698,7 @@ const ARCHIVE_RULES = [
             'loads it with torch.load, so the index decides which files run.',
         remediation: 'Regenerate the index with save_pretrained or obtain it from the model authors.',
         references: ['https://huggingface.co/docs/transformers/main/en/big_models'],
+        retired: 'superseded by MA5304–MA5306 (one scanner now handles every *.index.json)',
     },
 ];
 
@@ -48173,101 +48174,6 @@ async function checkLegacyValues(src, found, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/shard-index.ts
-/**
- * Hugging Face sharded PyTorch checkpoints: pytorch_model.bin.index.json maps each weight to
- * the shard file transformers loads with torch.load. The shards themselves are PyTorch zips;
- * the index decides which files are loaded, so its entries must stay inside the model folder.
- */
-
-
-const MAX_INDEX = 64 * 1024 * 1024;
-/** A `*.bin.index.json`, or JSON with a weight_map naming .bin shards. */
-function isShardIndex(i) {
-    const start = i.head.toString('utf8', 0, Math.min(i.head.length, 4096)).trimStart();
-    if (!start.startsWith('{'))
-        return false;
-    const text = i.head.toString('utf8');
-    if (!text.includes('"weight_map"'))
-        return false;
-    return /\.bin\.index\.json$/i.test(i.name) || /"[^"]*\.bin"\s*[,}]/.test(text);
-}
-const shardIndexScanner = {
-    id: 'shard-index',
-    formats: ['pytorch-shard-index'],
-    rules: ['MA3001', 'MA3022'],
-    async scan(target, ctx) {
-        const stream = target.openStream();
-        let text;
-        try {
-            text = (await readAll(stream, MAX_INDEX)).toString('utf8');
-        }
-        catch {
-            ctx.report({
-                ruleId: 'MA3022',
-                message: `shard index larger than ${MAX_INDEX} bytes`,
-                evidence: `${target.size} bytes`,
-            });
-            return;
-        }
-        finally {
-            await stream.close();
-        }
-        let json;
-        try {
-            json = JSON.parse(text);
-        }
-        catch (err) {
-            const msg = err instanceof Error ? err.message : String(err);
-            ctx.report({
-                ruleId: 'MA3022',
-                message: `shard index is not valid JSON: ${msg}`,
-                evidence: msg,
-            });
-            return;
-        }
-        const map = json?.weight_map;
-        if (typeof map !== 'object' || map === null || Array.isArray(map)) {
-            ctx.report({
-                ruleId: 'MA3022',
-                message: 'shard index has no weight_map object',
-                evidence: 'weight_map',
-            });
-            return;
-        }
-        const shards = new Set();
-        const bad = [];
-        for (const [weight, file] of Object.entries(map)) {
-            if (typeof file !== 'string' || file === '') {
-                bad.push(weight);
-                continue;
-            }
-            if (shards.has(file))
-                continue;
-            shards.add(file);
-            const why = pathEscape(file);
-            if (why) {
-                ctx.report({
-                    ruleId: 'MA3001',
-                    message: `the shard index makes transformers load ${JSON.stringify(file)}, which ${why}`,
-                    evidence: file,
-                });
-            }
-        }
-        if (bad.length > 0) {
-            ctx.report({
-                ruleId: 'MA3022',
-                message: `${bad.length} weight(s) map to something other than a file name`,
-                evidence: bad.slice(0, 5).join(', '),
-            });
-        }
-        ctx.detail('shardIndex', {
-            shards: [...shards].slice(0, 1000),
-            weights: Object.keys(map).length,
-        });
-    },
-};
-
 ;// CONCATENATED MODULE: ./src/io/sevenzip.ts
 /**
  * A bounded 7z reader: the signature header, the (possibly LZMA-packed) header with its
@@ -49292,7 +49198,6 @@ const torchScriptLayout = {
 
 
 
-
 function startsLikeZip(h) {
     return (h.length >= 4 &&
         h[0] === 0x50 &&
@@ -49357,7 +49262,6 @@ const archivePlugin = {
             extensions: ['.joblib'],
             executable: true,
         },
-        { format: 'pytorch-shard-index', content: (i) => isShardIndex(i) },
         // Last: a zip found by its end record behind other bytes (polyglots, self-extractors).
         { format: 'zip', content: isZip, executable: true },
     ],
@@ -49369,7 +49273,6 @@ const archivePlugin = {
         compressedScanner,
         joblibScanner,
         npyScanner,
-        shardIndexScanner,
     ],
     layouts: [torchScriptLayout, pytorchZipLayout, npzLayout],
 };
@@ -61406,7 +61309,35 @@ function looksLikeOnnx(head) {
         return false;
     const next = head[2];
     // producer_name(2) producer_version(3) domain(4) model_version(5) doc(6) graph(7) opset(8) metadata(14)
-    return [0x12, 0x1a, 0x22, 0x28, 0x32, 0x3a, 0x42, 0x72].includes(next);
+    if (![0x12, 0x1a, 0x22, 0x28, 0x32, 0x3a, 0x42, 0x72].includes(next))
+        return false;
+    // Core ML's Model starts the same way (specificationVersion, then field 2), but its field 2
+    // is a ModelDescription message, where ONNX has the producer name: require text there.
+    if (next === 0x12)
+        return isShortText(head, 3);
+    return true;
+}
+/** A length-delimited field at `at` whose value starts with printable ASCII. */
+function isShortText(head, at) {
+    let len = 0;
+    let shift = 0;
+    let i = at;
+    for (; i < head.length && i < at + 5; i++) {
+        len |= (head[i] & 0x7f) << shift;
+        shift += 7;
+        if (!(head[i] & 0x80))
+            break;
+    }
+    const start = i + 1;
+    const end = Math.min(start + Math.min(len, 32), head.length);
+    if (len === 0)
+        return true;
+    if (start >= end)
+        return false;
+    for (let j = start; j < end; j++)
+        if (head[j] < 0x20 || head[j] > 0x7e)
+            return false;
+    return true;
 }
 const onnxScanner = {
     id: 'onnx',

@@ -166,7 +166,7 @@ describe('binary formats', () => {
   });
 });
 
-describe('Core ML (.mlmodel, claimed first by the ONNX detector when scanned by the engine)', () => {
+describe('Core ML (.mlmodel)', () => {
   const unit = join(FIXTURES_ROOT, 'formats', 'benign', 'coreml', 'unit');
   test.each([
     ['glm.mlmodel', []],

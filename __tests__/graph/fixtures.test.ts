@@ -18,7 +18,7 @@ import { BufferSource } from '../../src/io/source.js';
 
 const graph = loadFixtures().filter((f) => f.manifest.includes(`${join('fixtures', 'graph')}`));
 const suspicious = graph.filter((f) => f.class === 'suspicious');
-const archiveManifest = join(FIXTURES_ROOT, 'graph', 'keras', 'keras-archives.json');
+const archiveManifest = join(FIXTURES_ROOT, 'graph', 'keras', 'manifest.json');
 const archives = (
   JSON.parse(readFileSync(archiveManifest, 'utf8')) as { fixtures: FixtureEntry[] }
 ).fixtures.map((f) => ({

@@ -318,6 +318,7 @@ export function explainRule(rule: Rule): string {
     rule.title,
     '',
     `Severity: ${rule.severity}${rule.cwe ? `    CWE: ${rule.cwe}` : ''}    Family: ${rule.family}`,
+    ...(rule.retired ? ['', `Retired: ${rule.retired}.`] : []),
     '',
     wrap(rule.description),
     '',

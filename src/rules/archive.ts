@@ -326,5 +326,6 @@ export const ARCHIVE_RULES: readonly Rule[] = [
       'loads it with torch.load, so the index decides which files run.',
     remediation: 'Regenerate the index with save_pretrained or obtain it from the model authors.',
     references: ['https://huggingface.co/docs/transformers/main/en/big_models'],
+    retired: 'superseded by MA5304–MA5306 (one scanner now handles every *.index.json)',
   },
 ];

@@ -28,6 +28,7 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
       `Severity: ${r.severity}${r.cwe ? ` · ${r.cwe}` : ''} · family: ${r.family}`,
       '',
     );
+    if (r.retired) out.push(`> Retired: ${r.retired}. The ID stays reserved.`, '');
     out.push(
       '### What it detects and why it matters',
       '',

@@ -26,4 +26,6 @@ export interface Rule {
   readonly remediation: string;
   /** Advisories, papers and specifications behind the rule. */
   readonly references?: readonly string[];
+  /** Set when no scanner reports the rule any more; the ID stays reserved and documented. */
+  readonly retired?: string;
 }

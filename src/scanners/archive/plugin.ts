@@ -12,7 +12,6 @@ import { compressedFormat, compressedScanner } from './compressed.js';
 import { isJoblib, joblibScanner } from './joblib.js';
 import { isNpy, npyScanner, npzLayout } from './numpy.js';
 import { pytorchLegacyScanner, pytorchZipLayout, startsWithLegacyMagic } from './pytorch.js';
-import { isShardIndex, shardIndexScanner } from './shard-index.js';
 import { sevenZipScanner, isSevenZip } from './sevenzip.js';
 import { tarScanner } from './tar.js';
 import { isTarHeader } from '../../io/tar.js';
@@ -92,7 +91,6 @@ export const archivePlugin: ScannerPlugin = {
       extensions: ['.joblib'],
       executable: true,
     },
-    { format: 'pytorch-shard-index', content: (i) => isShardIndex(i) },
     // Last: a zip found by its end record behind other bytes (polyglots, self-extractors).
     { format: 'zip', content: isZip, executable: true },
   ],
@@ -104,7 +102,6 @@ export const archivePlugin: ScannerPlugin = {
     compressedScanner,
     joblibScanner,
     npyScanner,
-    shardIndexScanner,
   ],
   layouts: [torchScriptLayout, pytorchZipLayout, npzLayout],
 };

@@ -63,7 +63,29 @@ export function looksLikeOnnx(head: Buffer): boolean {
   if (ir < 1 || ir > 20) return false;
   const next = head[2]!;
   // producer_name(2) producer_version(3) domain(4) model_version(5) doc(6) graph(7) opset(8) metadata(14)
-  return [0x12, 0x1a, 0x22, 0x28, 0x32, 0x3a, 0x42, 0x72].includes(next);
+  if (![0x12, 0x1a, 0x22, 0x28, 0x32, 0x3a, 0x42, 0x72].includes(next)) return false;
+  // Core ML's Model starts the same way (specificationVersion, then field 2), but its field 2
+  // is a ModelDescription message, where ONNX has the producer name: require text there.
+  if (next === 0x12) return isShortText(head, 3);
+  return true;
+}
+
+/** A length-delimited field at `at` whose value starts with printable ASCII. */
+function isShortText(head: Buffer, at: number): boolean {
+  let len = 0;
+  let shift = 0;
+  let i = at;
+  for (; i < head.length && i < at + 5; i++) {
+    len |= (head[i]! & 0x7f) << shift;
+    shift += 7;
+    if (!(head[i]! & 0x80)) break;
+  }
+  const start = i + 1;
+  const end = Math.min(start + Math.min(len, 32), head.length);
+  if (len === 0) return true;
+  if (start >= end) return false;
+  for (let j = start; j < end; j++) if (head[j]! < 0x20 || head[j]! > 0x7e) return false;
+  return true;
 }
 
 interface Walk {
