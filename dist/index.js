@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5031);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4486);
 /** Entry point of the GitHub Action (bundled to dist/index.js; action.yml runs it on node24). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5031:
+/***/ 4486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54161,12 +54161,77 @@ function base32(s) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/scanners/formats/python/model-dir.ts
+/**
+ * Whether a Python file on disk travels with a model: its directory, or one of the two above
+ * it, holds model metadata or weights (config.json, *.safetensors, MLmodel…). Python elsewhere
+ * (a project's own training scripts) is not model code, and analysing it would turn every
+ * `subprocess` call in a repository into a finding.
+ */
+
+
+const MARKER_FILES = new Set([
+    'config.json',
+    'model_index.json',
+    'adapter_config.json',
+    'tokenizer_config.json',
+    'generation_config.json',
+    'modules.json',
+    'config_sentence_transformers.json',
+    'MLmodel',
+    'model_config.yaml',
+    'MANIFEST.json',
+    'saved_model.pb',
+    'hubconf.py',
+]);
+const MARKER_EXTENSIONS = /\.(safetensors|bin|pt|pth|ckpt|pkl|pickle|joblib|gguf|ggml|onnx|ort|h5|hdf5|keras|pb|tflite|msgpack|nemo|mar|pte|mlmodel|npz|npy|pdparams|pdmodel|skops)$/i;
+/** Directory entries read per directory: enough for any model repository. */
+const MAX_ENTRIES = 5000;
+const LEVELS = 3;
+const model_dir_cache = new Map();
+async function holdsModel(dir) {
+    const hit = model_dir_cache.get(dir);
+    if (hit !== undefined)
+        return hit;
+    let found = false;
+    try {
+        const entries = await (0,promises_namespaceObject.readdir)(dir);
+        for (const name of entries.slice(0, MAX_ENTRIES)) {
+            if (MARKER_FILES.has(name) || MARKER_EXTENSIONS.test(name)) {
+                found = true;
+                break;
+            }
+        }
+    }
+    catch {
+        found = false;
+    }
+    if (model_dir_cache.size > 10_000)
+        model_dir_cache.clear();
+    model_dir_cache.set(dir, found);
+    return found;
+}
+/** True when `path` sits in (or up to two levels below) a directory holding a model. */
+async function isInModelDirectory(path) {
+    let dir = (0,external_node_path_namespaceObject.dirname)(path);
+    for (let level = 0; level < LEVELS; level++) {
+        if (await holdsModel(dir))
+            return true;
+        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
+        if (parent === dir || (0,external_node_path_namespaceObject.basename)(dir) === '')
+            break;
+        dir = parent;
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/scanners/formats/python/scanner.ts
 /**
  * Python source and bytecode shipped with models: custom modeling code, TorchServe handlers,
  * MLflow loader modules, diffusers components. Source is tokenized and analysed (never run);
  * bytecode is reported, since it cannot be reviewed and may shadow the source.
  */
+
 
 
 
@@ -54229,8 +54294,17 @@ async function reportPython(text, ctx, target) {
 const pythonSourceScanner = {
     id: 'python-source',
     formats: ['python-source'],
-    rules: PYTHON_RULES,
+    rules: [...PYTHON_RULES, 'MA1003'],
     async scan(target, ctx) {
+        // Members of model archives are model code; a file on disk only next to a model.
+        if (target.member === undefined && !(await isInModelDirectory(target.path))) {
+            ctx.report({
+                ruleId: 'MA1003',
+                message: 'Python source outside a model directory: analysed only as code shipped with a model (next to config.json, weights…)',
+                evidence: 'python-source',
+            });
+            return;
+        }
         const buf = await readWhole(target, MAX_PYTHON_SOURCE);
         if (!buf) {
             ctx.report({
@@ -54257,8 +54331,16 @@ const pythonSourceScanner = {
 const pythonBytecodeScanner = {
     id: 'python-bytecode',
     formats: ['python-bytecode'],
-    rules: ['MA5412', 'MA5413'],
-    scan(target, ctx) {
+    rules: ['MA5412', 'MA5413', 'MA1003'],
+    async scan(target, ctx) {
+        if (target.member === undefined && !(await isInModelDirectory(target.path))) {
+            ctx.report({
+                ruleId: 'MA1003',
+                message: 'Python bytecode outside a model directory: judged only when it ships with a model',
+                evidence: 'python-bytecode',
+            });
+            return;
+        }
         const h = target.head;
         const flags = h.length >= 8 ? h.readUInt32LE(4) : 0;
         const magic = h.length >= 2 ? h.readUInt16LE(0) : 0;
@@ -54276,7 +54358,7 @@ const pythonBytecodeScanner = {
                 evidence: `magic ${magic}, flags ${flags}`,
             });
         }
-        return Promise.resolve();
+        return;
     },
 };
 /** A .pyc header: a 2-byte version magic followed by \r\n, and a flags word of 0–3. */

@@ -9,6 +9,7 @@ import { HEAD_BYTES, type ScanContext, type ScanTarget, type Scanner } from '../
 import { findSecrets, lineOf } from '../common/secrets.js';
 import { decodeUtf8, readWhole } from '../common/read.js';
 import { analyzePython, type PyAnalysis } from './analyze.js';
+import { isInModelDirectory } from './model-dir.js';
 
 /** Largest source file analysed; real modeling files stay well below. */
 export const MAX_PYTHON_SOURCE = 8 * 1024 * 1024;
@@ -73,8 +74,18 @@ export async function reportPython(
 export const pythonSourceScanner: Scanner = {
   id: 'python-source',
   formats: ['python-source'],
-  rules: PYTHON_RULES,
+  rules: [...PYTHON_RULES, 'MA1003'],
   async scan(target, ctx) {
+    // Members of model archives are model code; a file on disk only next to a model.
+    if (target.member === undefined && !(await isInModelDirectory(target.path))) {
+      ctx.report({
+        ruleId: 'MA1003',
+        message:
+          'Python source outside a model directory: analysed only as code shipped with a model (next to config.json, weights…)',
+        evidence: 'python-source',
+      });
+      return;
+    }
     const buf = await readWhole(target, MAX_PYTHON_SOURCE);
     if (!buf) {
       ctx.report({
@@ -102,8 +113,17 @@ export const pythonSourceScanner: Scanner = {
 export const pythonBytecodeScanner: Scanner = {
   id: 'python-bytecode',
   formats: ['python-bytecode'],
-  rules: ['MA5412', 'MA5413'],
-  scan(target, ctx) {
+  rules: ['MA5412', 'MA5413', 'MA1003'],
+  async scan(target, ctx) {
+    if (target.member === undefined && !(await isInModelDirectory(target.path))) {
+      ctx.report({
+        ruleId: 'MA1003',
+        message:
+          'Python bytecode outside a model directory: judged only when it ships with a model',
+        evidence: 'python-bytecode',
+      });
+      return;
+    }
     const h = target.head;
     const flags = h.length >= 8 ? h.readUInt32LE(4) : 0;
     const magic = h.length >= 2 ? h.readUInt16LE(0) : 0;
@@ -121,7 +141,7 @@ export const pythonBytecodeScanner: Scanner = {
         evidence: `magic ${magic}, flags ${flags}`,
       });
     }
-    return Promise.resolve();
+    return;
   },
 };
 
