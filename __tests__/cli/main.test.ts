@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { main, type CliIO } from '../../src/cli/main.js';
+import { main, SCAN_HELP, type CliIO } from '../../src/cli/main.js';
 import type { Report } from '../../src/findings.js';
 import { p } from '../helpers/pickle-builder.js';
 
@@ -173,5 +173,12 @@ describe('the committed bundle', () => {
     expect((JSON.parse(r.stdout) as Report).totals.findings.ERROR).toBeGreaterThan(0);
     const ok = spawnSync(process.execPath, [cli, 'scan', clean], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
+  });
+});
+
+describe('documentation', () => {
+  test("the README's usage block is the real scan --help text", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain('```\n' + SCAN_HELP + '```');
   });
 });
