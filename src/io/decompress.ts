@@ -10,7 +10,7 @@ import { BytesInput } from './bytes-input.js';
 import { bzip2 } from './bzip2.js';
 import { lz4 } from './lz4.js';
 import { lzmaAlone, lzmaRaw, parsePropsByte, xz, type LzmaOptions } from './lzma.js';
-import { IterableStream, type ByteStream } from './stream.js';
+import { IterableStream, skipByReading, type ByteStream } from './stream.js';
 
 export type Codec = 'deflate' | 'zlib' | 'gzip' | 'bzip2' | 'lzma' | 'xz' | 'lz4' | 'zip-lzma';
 
@@ -170,14 +170,8 @@ export class GuardedStream implements ByteStream {
     return chunk;
   }
 
-  async skip(n: number): Promise<number> {
-    let skipped = 0;
-    while (skipped < n) {
-      const chunk = await this.read(Math.min(n - skipped, 1 << 20));
-      if (!chunk) break;
-      skipped += chunk.length;
-    }
-    return skipped;
+  skip(n: number): Promise<number> {
+    return skipByReading(this, n);
   }
 
   close(): Promise<void> {

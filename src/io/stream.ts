@@ -114,14 +114,8 @@ export class IterableStream implements ByteStream {
     return chunk;
   }
 
-  async skip(n: number): Promise<number> {
-    let skipped = 0;
-    while (skipped < n) {
-      const chunk = await this.read(Math.min(n - skipped, 1 << 20));
-      if (!chunk) break;
-      skipped += chunk.length;
-    }
-    return skipped;
+  skip(n: number): Promise<number> {
+    return skipByReading(this, n);
   }
 
   async close(): Promise<void> {
@@ -131,6 +125,17 @@ export class IterableStream implements ByteStream {
     }
     this.onClose?.();
   }
+}
+
+/** Skips `n` bytes of a stream that cannot seek, by reading and dropping them. */
+export async function skipByReading(stream: Pick<ByteStream, 'read'>, n: number): Promise<number> {
+  let skipped = 0;
+  while (skipped < n) {
+    const chunk = await stream.read(Math.min(n - skipped, 1 << 20));
+    if (!chunk) break;
+    skipped += chunk.length;
+  }
+  return skipped;
 }
 
 /** Reads a whole (small) stream into memory, failing past `limit` bytes. */

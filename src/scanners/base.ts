@@ -121,3 +121,8 @@ export class LimitExceeded extends ScannerError {
     super(`${limit} (${value}) reached: ${detail}`);
   }
 }
+
+/** A time limit, an abort or a resource limit: scanning must stop, not report a parse error. */
+export function isScanStop(err: unknown): err is ScanInterrupted | LimitExceeded {
+  return err instanceof ScanInterrupted || err instanceof LimitExceeded;
+}

@@ -1,3 +1,4 @@
+import { isScanStop } from '../base.js';
 /**
  * Single compressed streams (gzip, bzip2, xz, .lzma, LZ4 frames, zlib; joblib's compressed files
  * are such streams around a joblib pickle): decompressed as a stream under the size and ratio
@@ -121,8 +122,7 @@ export const compressedScanner: Scanner = {
         (r) => reportBomb(ctx, target, name, r),
       );
     } catch (err) {
-      if (err instanceof Error && (err.name === 'ScanInterrupted' || err.name === 'LimitExceeded'))
-        throw err;
+      if (isScanStop(err)) throw err;
       const msg = err instanceof Error ? err.message : String(err);
       ctx.report({
         ruleId: 'MA3012',

@@ -1,3 +1,4 @@
+import { isScanStop } from '../base.js';
 /**
  * The 7z container scanner: the header read with our bounded reader, each member decoded as a
  * stream (solid folders decoded from their start and skipped to the member), identified and
@@ -105,11 +106,7 @@ export const sevenZipScanner: Scanner = {
             (r) => reportBomb(ctx, target, e.name, r),
           );
         } catch (err) {
-          if (
-            err instanceof Error &&
-            (err.name === 'LimitExceeded' || err.name === 'ScanInterrupted')
-          )
-            throw err;
+          if (isScanStop(err)) throw err;
           const msg = err instanceof Error ? err.message : String(err);
           throw new MemberUnreadable(
             'MA3012',

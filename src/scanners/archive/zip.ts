@@ -1,3 +1,4 @@
+import { isScanStop } from '../base.js';
 /**
  * The zip container scanner: reads the directory with our lenient reader, reports every lie
  * the headers tell, scans bytes before the archive and between members, offers the archive to
@@ -137,11 +138,7 @@ function zipMember(
           (r) => reportBomb(ctx, parent, e.name, r),
         );
       } catch (err) {
-        if (
-          err instanceof Error &&
-          (err.name === 'LimitExceeded' || err.name === 'ScanInterrupted')
-        )
-          throw err;
+        if (isScanStop(err)) throw err;
         const msg = err instanceof Error ? err.message : String(err);
         if (isEncrypted(e))
           throw new MemberUnreadable(
