@@ -65,6 +65,17 @@ describe('callable classification', () => {
     });
   });
 
+  test('transformers modeling classes are safe only as __new__-rebuilt objects; tokenizers are not covered', () => {
+    expect(classifyGlobal('transformers.models.bert.modeling_bert', 'BertModel')).toMatchObject({
+      level: 'safe',
+      entry: { newOnly: true },
+    });
+    expect(level('transformers.models.bert.tokenization_bert', 'BertTokenizer')).toBe('library');
+    expect(level('transformers.models.bert.modeling_bert', 'load_tf_weights_in_bert')).toBe(
+      'library',
+    );
+  });
+
   test('implausibly long dotted names are dangerous and cheap to judge', () => {
     const t0 = Date.now();
     const name = Array.from({ length: 2000 }, (_, i) => `a${i}`).join('.');

@@ -45,10 +45,20 @@ interface CompiledSafe {
 
 const safeExact = new Map<string, CompiledSafe[]>();
 const safeTrees: CompiledSafe[] = [];
+/** Entries whose module is itself a glob (transformers.models.*.modeling_*). */
+const safeModuleGlobs: { module: RegExp; name: RegExp; entry: SafeEntry }[] = [];
 for (const entry of SAFE_CALLABLES) {
   const colon = entry.target.indexOf(':');
   if (colon < 0) throw new Error(`safe entry ${entry.target} lacks "module:name"`);
   let module = entry.target.slice(0, colon);
+  if (module.includes('*') && !/^[^*]*\.\*\*$/.test(module)) {
+    safeModuleGlobs.push({
+      module: globToRegExp(module),
+      name: globToRegExp(entry.target.slice(colon + 1)),
+      entry,
+    });
+    continue;
+  }
   const submodules = module.endsWith('.**');
   if (submodules) module = module.slice(0, -3);
   const compiled: CompiledSafe = {
@@ -112,6 +122,8 @@ function matchSafe(module: string, qualname: string): SafeEntry | undefined {
     if ((module === s.module || module.startsWith(s.module + '.')) && s.name.test(qualname))
       return s.entry;
   }
+  for (const s of safeModuleGlobs)
+    if (s.module.test(module) && s.name.test(qualname)) return s.entry;
   return undefined;
 }
 

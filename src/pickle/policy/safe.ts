@@ -835,6 +835,39 @@ export const SAFE_CALLABLES: readonly SafeEntry[] = [
     target: 'torch._C._nn:glu',
     reason: 'native activation function (F.gelu is torch._C._nn.gelu)',
   },
+  // Whole transformers models saved with torch.save(model): the modeling and configuration
+  // classes, rebuilt with __new__ and a state dict (nn.Module.__setstate__ only updates it).
+  // Tokenizer, processor and feature-extractor modules are not covered: several of their
+  // __setstate__ methods load files or external tokenizers named in the state.
+  {
+    target: 'transformers.models.*.modeling_*:[A-Z]*',
+    reason: 'transformers model and layer classes (nn.Module subclasses) of whole-model saves',
+    newOnly: true,
+  },
+  {
+    target: 'transformers.models.*.configuration_*:[A-Z]*',
+    reason: 'transformers model configurations held by whole-model saves',
+    newOnly: true,
+  },
+  {
+    target: 'transformers.activations:[A-Z]*',
+    reason: 'activation modules (GELUActivation…) inside whole-model saves',
+    newOnly: true,
+  },
+  {
+    target: 'transformers.pytorch_utils:Conv1D',
+    reason: 'GPT-2 style linear layer module',
+    newOnly: true,
+  },
+  {
+    target: 'transformers.generation.configuration_utils:GenerationConfig',
+    reason: 'generation settings held by whole-model saves',
+    newOnly: true,
+  },
+  {
+    target: 'transformers.modeling_outputs:[A-Z]*',
+    reason: 'model output dataclasses; their reduce calls the dataclass with its field values',
+  },
   // Hugging Face transformers / accelerate / tokenizers: training_args.bin (TrainingArguments saved
   // with torch.save by every Trainer), configs, tokenizers.Tokenizer. Real files build these with
   // NEWOBJ (cls.__new__ only); the reasons say what __init__ would do if called with arguments.

@@ -38,7 +38,7 @@ export interface DangerEntry {
  * A callable that real model files reference and that is safe to invoke with any arguments.
  *
  * `target` is "module:qualname". The module may end in ".**" to cover the module and all of its
- * submodules. The qualname may be exact ("OrderedDict", "Outer.Inner") or a glob in which "*"
+ * submodules, or use "*" within a component (transformers.models.*.modeling_*). The qualname may be exact ("OrderedDict", "Outer.Inner") or a glob in which "*"
  * matches any run of characters other than "." and "[A-Z]" a character class, e.g. "[A-Z]*"
  * for class names.
  *
