@@ -572,6 +572,15 @@ export const SAFE_CALLABLES: readonly SafeEntry[] = [
       'optimizer and lr_scheduler classes (torch.save of whole Adam/SGD/OneCycleLR objects); rebuilt with __new__ and a state dict, __setstate__ only restores hook dicts; their callables (lr_lambda functions) are judged as imports of their own',
   },
   {
+    target: 'torch.distributions.**:[A-Z]*',
+    reason:
+      'probability distribution objects (Normal, Categorical…): parameters are tensors, __init__ only validates them',
+  },
+  {
+    target: 'torch.nn.utils.rnn:PackedSequence',
+    reason: 'namedtuple of tensors produced by pack_sequence',
+  },
+  {
     target: 'torch.amp.grad_scaler:GradScaler',
     reason: 'mixed-precision loss scaler; its state is numbers and a per-optimizer dict',
   },
