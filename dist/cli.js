@@ -3937,15 +3937,8 @@ class IterableStream {
         this.position += chunk.length;
         return chunk;
     }
-    async skip(n) {
-        let skipped = 0;
-        while (skipped < n) {
-            const chunk = await this.read(Math.min(n - skipped, 1 << 20));
-            if (!chunk)
-                break;
-            skipped += chunk.length;
-        }
-        return skipped;
+    skip(n) {
+        return skipByReading(this, n);
     }
     async close() {
         if (!this.done) {
@@ -3954,6 +3947,17 @@ class IterableStream {
         }
         this.onClose?.();
     }
+}
+/** Skips `n` bytes of a stream that cannot seek, by reading and dropping them. */
+async function skipByReading(stream, n) {
+    let skipped = 0;
+    while (skipped < n) {
+        const chunk = await stream.read(Math.min(n - skipped, 1 << 20));
+        if (!chunk)
+            break;
+        skipped += chunk.length;
+    }
+    return skipped;
 }
 /** Reads a whole (small) stream into memory, failing past `limit` bytes. */
 async function readAll(stream, limit) {
@@ -4662,6 +4666,10 @@ class LimitExceeded extends ScannerError {
         this.limit = limit;
         this.value = value;
     }
+}
+/** A time limit, an abort or a resource limit: scanning must stop, not report a parse error. */
+function isScanStop(err) {
+    return err instanceof ScanInterrupted || err instanceof LimitExceeded;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -9448,6 +9456,14 @@ const SAFE_CALLABLES = [
         reason: 'optimizer and lr_scheduler classes (torch.save of whole Adam/SGD/OneCycleLR objects); rebuilt with __new__ and a state dict, __setstate__ only restores hook dicts; their callables (lr_lambda functions) are judged as imports of their own',
     },
     {
+        target: 'torch.distributions.**:[A-Z]*',
+        reason: 'probability distribution objects (Normal, Categorical…): parameters are tensors, __init__ only validates them',
+    },
+    {
+        target: 'torch.nn.utils.rnn:PackedSequence',
+        reason: 'namedtuple of tensors produced by pack_sequence',
+    },
+    {
         target: 'torch.amp.grad_scaler:GradScaler',
         reason: 'mixed-precision loss scaler; its state is numbers and a per-optimizer dict',
     },
@@ -9708,6 +9724,39 @@ const SAFE_CALLABLES = [
     {
         target: 'torch._C._nn:glu',
         reason: 'native activation function (F.gelu is torch._C._nn.gelu)',
+    },
+    // Whole transformers models saved with torch.save(model): the modeling and configuration
+    // classes, rebuilt with __new__ and a state dict (nn.Module.__setstate__ only updates it).
+    // Tokenizer, processor and feature-extractor modules are not covered: several of their
+    // __setstate__ methods load files or external tokenizers named in the state.
+    {
+        target: 'transformers.models.*.modeling_*:[A-Z]*',
+        reason: 'transformers model and layer classes (nn.Module subclasses) of whole-model saves',
+        newOnly: true,
+    },
+    {
+        target: 'transformers.models.*.configuration_*:[A-Z]*',
+        reason: 'transformers model configurations held by whole-model saves',
+        newOnly: true,
+    },
+    {
+        target: 'transformers.activations:[A-Z]*',
+        reason: 'activation modules (GELUActivation…) inside whole-model saves',
+        newOnly: true,
+    },
+    {
+        target: 'transformers.pytorch_utils:Conv1D',
+        reason: 'GPT-2 style linear layer module',
+        newOnly: true,
+    },
+    {
+        target: 'transformers.generation.configuration_utils:GenerationConfig',
+        reason: 'generation settings held by whole-model saves',
+        newOnly: true,
+    },
+    {
+        target: 'transformers.modeling_outputs:[A-Z]*',
+        reason: 'model output dataclasses; their reduce calls the dataclass with its field values',
     },
     // Hugging Face transformers / accelerate / tokenizers: training_args.bin (TrainingArguments saved
     // with torch.save by every Trainer), configs, tokenizers.Tokenizer. Real files build these with
@@ -11047,11 +11096,21 @@ for (const entry of DANGEROUS_CALLABLES) {
 const MAX_PATH_PARTS = 24;
 const safeExact = new Map();
 const safeTrees = [];
+/** Entries whose module is itself a glob (transformers.models.*.modeling_*). */
+const safeModuleGlobs = [];
 for (const entry of SAFE_CALLABLES) {
     const colon = entry.target.indexOf(':');
     if (colon < 0)
         throw new Error(`safe entry ${entry.target} lacks "module:name"`);
     let module = entry.target.slice(0, colon);
+    if (module.includes('*') && !/^[^*]*\.\*\*$/.test(module)) {
+        safeModuleGlobs.push({
+            module: classify_globToRegExp(module),
+            name: classify_globToRegExp(entry.target.slice(colon + 1)),
+            entry,
+        });
+        continue;
+    }
     const submodules = module.endsWith('.**');
     if (submodules)
         module = module.slice(0, -3);
@@ -11121,6 +11180,9 @@ function matchSafe(module, qualname) {
         if ((module === s.module || module.startsWith(s.module + '.')) && s.name.test(qualname))
             return s.entry;
     }
+    for (const s of safeModuleGlobs)
+        if (s.module.test(module) && s.name.test(qualname))
+            return s.entry;
     return undefined;
 }
 function classifyParts(moduleParts, nameParts) {
@@ -14698,15 +14760,8 @@ class GuardedStream {
         }
         return chunk;
     }
-    async skip(n) {
-        let skipped = 0;
-        while (skipped < n) {
-            const chunk = await this.read(Math.min(n - skipped, 1 << 20));
-            if (!chunk)
-                break;
-            skipped += chunk.length;
-        }
-        return skipped;
+    skip(n) {
+        return skipByReading(this, n);
     }
     close() {
         return this.inner.close();
@@ -15223,6 +15278,7 @@ async function scanOne(m, parent, ctx, afterMember) {
 
 
 
+
 /** Declared expansions are judged past this size (small members compress as they please). */
 const DECLARED_RATIO_FLOOR = 1 << 20;
 /** Members up to this size get their CRC checked (large stored tensors are never read). */
@@ -15296,8 +15352,7 @@ function zipMember(e, src, parent, ctx) {
                 return await compressedMember(parent, e.name, { codec: method, compressed: () => new SourceStream(data), size: e.size }, ctx, (r) => reportBomb(ctx, parent, e.name, r));
             }
             catch (err) {
-                if (err instanceof Error &&
-                    (err.name === 'LimitExceeded' || err.name === 'ScanInterrupted'))
+                if (isScanStop(err))
                     throw err;
                 const msg = err instanceof Error ? err.message : String(err);
                 if (isEncrypted(e))
@@ -15555,6 +15610,7 @@ async function checkSymlink(e, src, parent, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/archive/compressed.ts
+
 /**
  * Single compressed streams (gzip, bzip2, xz, .lzma, LZ4 frames, zlib; joblib's compressed files
  * are such streams around a joblib pickle): decompressed as a stream under the size and ratio
@@ -15662,7 +15718,7 @@ const compressedScanner = {
             }, ctx, (r) => reportBomb(ctx, target, name, r));
         }
         catch (err) {
-            if (err instanceof Error && (err.name === 'ScanInterrupted' || err.name === 'LimitExceeded'))
+            if (isScanStop(err))
                 throw err;
             const msg = err instanceof Error ? err.message : String(err);
             ctx.report({
@@ -17237,6 +17293,7 @@ async function readSevenZip(src, opts, maxMembers) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/archive/sevenzip.ts
+
 /**
  * The 7z container scanner: the header read with our bounded reader, each member decoded as a
  * stream (solid folders decoded from their start and skipped to the member), identified and
@@ -17304,8 +17361,7 @@ const sevenZipScanner = {
                     }, e.size, ctx, (r) => reportBomb(ctx, target, e.name, r));
                 }
                 catch (err) {
-                    if (err instanceof Error &&
-                        (err.name === 'LimitExceeded' || err.name === 'ScanInterrupted'))
+                    if (isScanStop(err))
                         throw err;
                     const msg = err instanceof Error ? err.message : String(err);
                     throw new MemberUnreadable('MA3012', `member ${JSON.stringify(e.name)} does not decode: ${msg}`, msg);

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4486);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7014);
 /** Entry point of the GitHub Action (bundled to dist/index.js; action.yml runs it on node24). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4486:
+/***/ 7014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35294,15 +35294,8 @@ class IterableStream {
         this.position += chunk.length;
         return chunk;
     }
-    async skip(n) {
-        let skipped = 0;
-        while (skipped < n) {
-            const chunk = await this.read(Math.min(n - skipped, 1 << 20));
-            if (!chunk)
-                break;
-            skipped += chunk.length;
-        }
-        return skipped;
+    skip(n) {
+        return skipByReading(this, n);
     }
     async close() {
         if (!this.done) {
@@ -35311,6 +35304,17 @@ class IterableStream {
         }
         this.onClose?.();
     }
+}
+/** Skips `n` bytes of a stream that cannot seek, by reading and dropping them. */
+async function skipByReading(stream, n) {
+    let skipped = 0;
+    while (skipped < n) {
+        const chunk = await stream.read(Math.min(n - skipped, 1 << 20));
+        if (!chunk)
+            break;
+        skipped += chunk.length;
+    }
+    return skipped;
 }
 /** Reads a whole (small) stream into memory, failing past `limit` bytes. */
 async function readAll(stream, limit) {
@@ -36019,6 +36023,10 @@ class LimitExceeded extends ScannerError {
         this.limit = limit;
         this.value = value;
     }
+}
+/** A time limit, an abort or a resource limit: scanning must stop, not report a parse error. */
+function isScanStop(err) {
+    return err instanceof ScanInterrupted || err instanceof LimitExceeded;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -40805,6 +40813,14 @@ const SAFE_CALLABLES = [
         reason: 'optimizer and lr_scheduler classes (torch.save of whole Adam/SGD/OneCycleLR objects); rebuilt with __new__ and a state dict, __setstate__ only restores hook dicts; their callables (lr_lambda functions) are judged as imports of their own',
     },
     {
+        target: 'torch.distributions.**:[A-Z]*',
+        reason: 'probability distribution objects (Normal, Categorical…): parameters are tensors, __init__ only validates them',
+    },
+    {
+        target: 'torch.nn.utils.rnn:PackedSequence',
+        reason: 'namedtuple of tensors produced by pack_sequence',
+    },
+    {
         target: 'torch.amp.grad_scaler:GradScaler',
         reason: 'mixed-precision loss scaler; its state is numbers and a per-optimizer dict',
     },
@@ -41065,6 +41081,39 @@ const SAFE_CALLABLES = [
     {
         target: 'torch._C._nn:glu',
         reason: 'native activation function (F.gelu is torch._C._nn.gelu)',
+    },
+    // Whole transformers models saved with torch.save(model): the modeling and configuration
+    // classes, rebuilt with __new__ and a state dict (nn.Module.__setstate__ only updates it).
+    // Tokenizer, processor and feature-extractor modules are not covered: several of their
+    // __setstate__ methods load files or external tokenizers named in the state.
+    {
+        target: 'transformers.models.*.modeling_*:[A-Z]*',
+        reason: 'transformers model and layer classes (nn.Module subclasses) of whole-model saves',
+        newOnly: true,
+    },
+    {
+        target: 'transformers.models.*.configuration_*:[A-Z]*',
+        reason: 'transformers model configurations held by whole-model saves',
+        newOnly: true,
+    },
+    {
+        target: 'transformers.activations:[A-Z]*',
+        reason: 'activation modules (GELUActivation…) inside whole-model saves',
+        newOnly: true,
+    },
+    {
+        target: 'transformers.pytorch_utils:Conv1D',
+        reason: 'GPT-2 style linear layer module',
+        newOnly: true,
+    },
+    {
+        target: 'transformers.generation.configuration_utils:GenerationConfig',
+        reason: 'generation settings held by whole-model saves',
+        newOnly: true,
+    },
+    {
+        target: 'transformers.modeling_outputs:[A-Z]*',
+        reason: 'model output dataclasses; their reduce calls the dataclass with its field values',
     },
     // Hugging Face transformers / accelerate / tokenizers: training_args.bin (TrainingArguments saved
     // with torch.save by every Trainer), configs, tokenizers.Tokenizer. Real files build these with
@@ -42404,11 +42453,21 @@ for (const entry of DANGEROUS_CALLABLES) {
 const MAX_PATH_PARTS = 24;
 const safeExact = new Map();
 const safeTrees = [];
+/** Entries whose module is itself a glob (transformers.models.*.modeling_*). */
+const safeModuleGlobs = [];
 for (const entry of SAFE_CALLABLES) {
     const colon = entry.target.indexOf(':');
     if (colon < 0)
         throw new Error(`safe entry ${entry.target} lacks "module:name"`);
     let module = entry.target.slice(0, colon);
+    if (module.includes('*') && !/^[^*]*\.\*\*$/.test(module)) {
+        safeModuleGlobs.push({
+            module: classify_globToRegExp(module),
+            name: classify_globToRegExp(entry.target.slice(colon + 1)),
+            entry,
+        });
+        continue;
+    }
     const submodules = module.endsWith('.**');
     if (submodules)
         module = module.slice(0, -3);
@@ -42478,6 +42537,9 @@ function matchSafe(module, qualname) {
         if ((module === s.module || module.startsWith(s.module + '.')) && s.name.test(qualname))
             return s.entry;
     }
+    for (const s of safeModuleGlobs)
+        if (s.module.test(module) && s.name.test(qualname))
+            return s.entry;
     return undefined;
 }
 function classifyParts(moduleParts, nameParts) {
@@ -46055,15 +46117,8 @@ class GuardedStream {
         }
         return chunk;
     }
-    async skip(n) {
-        let skipped = 0;
-        while (skipped < n) {
-            const chunk = await this.read(Math.min(n - skipped, 1 << 20));
-            if (!chunk)
-                break;
-            skipped += chunk.length;
-        }
-        return skipped;
+    skip(n) {
+        return skipByReading(this, n);
     }
     close() {
         return this.inner.close();
@@ -46580,6 +46635,7 @@ async function scanOne(m, parent, ctx, afterMember) {
 
 
 
+
 /** Declared expansions are judged past this size (small members compress as they please). */
 const DECLARED_RATIO_FLOOR = 1 << 20;
 /** Members up to this size get their CRC checked (large stored tensors are never read). */
@@ -46653,8 +46709,7 @@ function zipMember(e, src, parent, ctx) {
                 return await compressedMember(parent, e.name, { codec: method, compressed: () => new SourceStream(data), size: e.size }, ctx, (r) => reportBomb(ctx, parent, e.name, r));
             }
             catch (err) {
-                if (err instanceof Error &&
-                    (err.name === 'LimitExceeded' || err.name === 'ScanInterrupted'))
+                if (isScanStop(err))
                     throw err;
                 const msg = err instanceof Error ? err.message : String(err);
                 if (isEncrypted(e))
@@ -46912,6 +46967,7 @@ async function checkSymlink(e, src, parent, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/archive/compressed.ts
+
 /**
  * Single compressed streams (gzip, bzip2, xz, .lzma, LZ4 frames, zlib; joblib's compressed files
  * are such streams around a joblib pickle): decompressed as a stream under the size and ratio
@@ -47019,7 +47075,7 @@ const compressedScanner = {
             }, ctx, (r) => reportBomb(ctx, target, name, r));
         }
         catch (err) {
-            if (err instanceof Error && (err.name === 'ScanInterrupted' || err.name === 'LimitExceeded'))
+            if (isScanStop(err))
                 throw err;
             const msg = err instanceof Error ? err.message : String(err);
             ctx.report({
@@ -48594,6 +48650,7 @@ async function readSevenZip(src, opts, maxMembers) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/archive/sevenzip.ts
+
 /**
  * The 7z container scanner: the header read with our bounded reader, each member decoded as a
  * stream (solid folders decoded from their start and skipped to the member), identified and
@@ -48661,8 +48718,7 @@ const sevenZipScanner = {
                     }, e.size, ctx, (r) => reportBomb(ctx, target, e.name, r));
                 }
                 catch (err) {
-                    if (err instanceof Error &&
-                        (err.name === 'LimitExceeded' || err.name === 'ScanInterrupted'))
+                    if (isScanStop(err))
                         throw err;
                     const msg = err instanceof Error ? err.message : String(err);
                     throw new MemberUnreadable('MA3012', `member ${JSON.stringify(e.name)} does not decode: ${msg}`, msg);
@@ -64251,131 +64307,6 @@ function directoryUri(dir) {
     return href.endsWith('/') ? href : `${href}/`;
 }
 
-;// CONCATENATED MODULE: ./src/reporters/text.ts
-
-
-const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 };
-function paint(on, code, s) {
-    return on ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s;
-}
-const SEVERITY_COLOR = {
-    ERROR: 'red',
-    WARNING: 'yellow',
-    INFO: 'cyan',
-};
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    const units = ['KB', 'MB', 'GB', 'TB'];
-    let v = n / 1024;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
-}
-function formatLocation(f) {
-    const parts = [];
-    if (f.location.member)
-        parts.push(f.location.member);
-    if (f.location.offset !== undefined)
-        parts.push(`offset ${f.location.offset}`);
-    if (f.location.opcodeIndex !== undefined)
-        parts.push(`opcode #${f.location.opcodeIndex}`);
-    if (f.location.line !== undefined)
-        parts.push(`line ${f.location.line}`);
-    return parts.join(', ');
-}
-function formatText(report, options) {
-    const c = options.color;
-    const lines = [];
-    let hiddenInfo = 0;
-    for (const file of report.files) {
-        const shown = file.findings.filter((f) => options.verbose || f.severity !== 'INFO');
-        hiddenInfo += file.findings.length - shown.length;
-        if (shown.length === 0 && !options.verbose)
-            continue;
-        const header = `${paint(c, 'bold', file.path)}  ${paint(c, 'dim', `(${file.format}, ${formatBytes(file.size)}, ${file.durationMs} ms)`)}`;
-        lines.push(header);
-        if (shown.length === 0)
-            lines.push(`  ${paint(c, 'green', 'clean')}`);
-        for (const f of shown) {
-            const rule = findRule(f.ruleId);
-            const sev = paint(c, SEVERITY_COLOR[f.severity], f.severity.padEnd(7));
-            lines.push(`  ${sev}  ${f.ruleId}  ${rule?.name ?? ''}`);
-            lines.push(`           ${f.message}`);
-            const where = formatLocation(f);
-            if (where)
-                lines.push(`           ${paint(c, 'dim', 'at')} ${where}`);
-            if (f.evidence)
-                lines.push(`           ${paint(c, 'dim', 'evidence:')} ${f.evidence}`);
-        }
-        if (options.verbose && Object.keys(file.details).length > 0) {
-            lines.push(`  ${paint(c, 'dim', 'details: ' + JSON.stringify(file.details).slice(0, 2000))}`);
-        }
-        lines.push('');
-    }
-    if (options.verbose && report.models?.length)
-        lines.push(...formatModels(report.models, c), '');
-    for (const e of report.errors)
-        lines.push(`${paint(c, 'red', 'error')}: ${e.path}: ${e.message}`);
-    if (report.errors.length)
-        lines.push('');
-    const t = report.totals;
-    const counts = ['ERROR', 'WARNING', 'INFO']
-        .map((s) => paint(c && t.findings[s] > 0, SEVERITY_COLOR[s], `${t.findings[s]} ${s}`))
-        .join(', ');
-    const worst = ['ERROR', 'WARNING', 'INFO'].find((s) => t.findings[s] > 0);
-    const verdict = worst === undefined ? paint(c, 'green', 'no findings') : `${t.filesWithFindings} with findings`;
-    lines.push(`Scanned ${t.files} file${t.files === 1 ? '' : 's'} (${formatBytes(t.bytesRead)} read) in ${(report.durationMs / 1000).toFixed(2)} s: ${verdict} — ${counts}`);
-    if (hiddenInfo > 0)
-        lines.push(paint(c, 'dim', `${hiddenInfo} INFO finding${hiddenInfo === 1 ? '' : 's'} not shown (use --verbose)`));
-    return lines.join('\n') + '\n';
-}
-/** Evidence lines shown per model in verbose mode. */
-const MAX_EVIDENCE_LINES = 12;
-/** The models section of a verbose report: identity, the evidence for it, the policy outcome. */
-function formatModels(models, c) {
-    const lines = [paint(c, 'bold', 'Models')];
-    for (const m of models) {
-        const n = m.files.length;
-        lines.push(`  ${paint(c, 'bold', m.root)}  ${paint(c, 'dim', `(${m.kind}, ${n} file${n === 1 ? '' : 's'})`)}`);
-        const id = m.identity;
-        const parts = [
-            id.name && `name ${id.name}`,
-            id.family &&
-                `family ${id.family}${id.families.length > 1 ? ` (${id.families.join(', ')})` : ''}`,
-            id.architecture && `architecture ${id.architecture}`,
-            id.baseModel && `base model ${id.baseModel}`,
-            id.version && `version ${id.version}`,
-            id.license && `licence ${id.license}`,
-        ].filter(Boolean);
-        lines.push(`    identity: ${parts.length ? parts.join(', ') : 'unknown'}${id.determined ? '' : paint(c, 'dim', ' (not determined from metadata)')}`);
-        const shown = m.evidence.filter((e) => !e.component);
-        for (const e of shown.slice(0, MAX_EVIDENCE_LINES))
-            lines.push(`    ${paint(c, 'dim', 'evidence:')} ${e.source} = ${e.value}`);
-        if (shown.length > MAX_EVIDENCE_LINES)
-            lines.push(paint(c, 'dim', `    … ${shown.length - MAX_EVIDENCE_LINES} more (see --format json)`));
-        for (const p of m.problems ?? [])
-            lines.push(`    ${paint(c, 'yellow', 'problem:')} ${p}`);
-        if (m.policy) {
-            const color = m.policy.decision === 'violation'
-                ? 'red'
-                : m.policy.decision === 'pass'
-                    ? 'green'
-                    : 'yellow';
-            const rules = m.policy.rules.length ? ` (${m.policy.rules.join(', ')})` : '';
-            lines.push(`    policy: ${paint(c, color, m.policy.decision)}${rules}${m.policy.exception ? ` — exception: ${m.policy.exception}` : ''}`);
-        }
-    }
-    return lines;
-}
-/** Severity order helper for callers that sort or filter by threshold. */
-function atLeast(f, threshold) {
-    return severityRank(f.severity) >= severityRank(threshold);
-}
-
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
 /**
  * Findings as GitHub annotations on their files: ERROR → error, WARNING → warning, INFO →
@@ -64764,6 +64695,72 @@ function uploadDecision(scope, ctx, inputs, ref, headSha) {
     return { upload: true };
 }
 
+;// CONCATENATED MODULE: ./src/action/models.ts
+/**
+ * The models of a report (`report.models`: what each model is, the evidence for it and the name
+ * policy's outcome) as the Action shows them: one row per model for the job summary, and the
+ * models behind the name-policy findings that fail the gate.
+ *
+ * The policy's findings (MA6xxx) are attached to a file of the model; their evidence is written
+ * `source = "value" (file)` (docs/name-policies.md), so the source that decided a violation is
+ * read from there. Without a violation, the row shows where the family (else the name) came from.
+ */
+
+
+function isPolicyFinding(f) {
+    return findRule(f.ruleId)?.family === 'name-policy';
+}
+/** Rows for every model of the report: violations first, then exemptions, then the rest. */
+function modelRows(view) {
+    const byPath = new Map(view.files.map((f) => [f.path, f.findings]));
+    const rows = (view.report.models ?? []).map((m) => {
+        const findings = m.files
+            .flatMap((p) => byPath.get(p) ?? [])
+            .filter(isPolicyFinding)
+            .sort((a, b) => findings_severityRank(b.severity) - findings_severityRank(a.severity));
+        const id = m.identity;
+        return {
+            root: m.root,
+            kind: m.kind,
+            name: id.name,
+            families: id.family
+                ? [id.family, ...id.families.filter((f) => f !== id.family)]
+                : [...id.families],
+            determined: id.determined,
+            source: findings.map(evidenceSource).find((s) => s !== undefined) ??
+                id.sources.family ??
+                id.sources.name,
+            policy: m.policy,
+            findings,
+        };
+    });
+    return rows.sort((a, b) => order(a) - order(b) || a.root.localeCompare(b.root));
+}
+/** Models with name-policy findings at or above `threshold`: the ones that fail the gate. */
+function failingModels(view, threshold) {
+    const rank = findings_severityRank(threshold);
+    return modelRows(view).filter((r) => r.findings.some((f) => findings_severityRank(f.severity) >= rank));
+}
+/** The rule IDs of a row's findings at or above `threshold`, with their names. */
+function describeRules(row, threshold = 'INFO') {
+    const rank = findings_severityRank(threshold);
+    const ids = [
+        ...new Set(row.findings.filter((f) => findings_severityRank(f.severity) >= rank).map((f) => f.ruleId)),
+    ];
+    return ids.map((id) => `${id} ${findRule(id)?.name ?? ''}`.trim()).join(', ');
+}
+/** "config.json:model_type" out of `config.json:model_type = "llama" (models/x/config.json)`. */
+function evidenceSource(f) {
+    return /^([^\s=]+) = /.exec(f.evidence ?? '')?.[1];
+}
+function order(r) {
+    if (r.policy?.decision === 'violation')
+        return 0;
+    if (r.policy?.decision === 'exempt')
+        return 1;
+    return 2;
+}
+
 ;// CONCATENATED MODULE: ./src/action/view.ts
 /**
  * The report as the Action presents it. One rule is set aside: MA1003 (unknown-format) marks
@@ -64823,11 +64820,14 @@ function rank(s) {
 ;// CONCATENATED MODULE: ./src/action/gate.ts
 /**
  * The quality gate: does this scan fail the step? Findings at or above `fail-on` fail it, and so
- * does a path that could not be scanned at all (fail closed), unless `fail-on` is `none`.
+ * does a path that could not be scanned at all (fail closed), unless `fail-on` is `none`. When
+ * name-policy findings are among them, the message names the models and rules, and says when
+ * the policy alone fails the step.
  */
 
 
-/** Files named in the failure message; the rest are counted. */
+
+/** Files (and models) named in the failure message; the rest are counted. */
 const NAMED_FILES = 5;
 function evaluateGate(view, failOn) {
     if (failOn === 'none')
@@ -64840,6 +64840,11 @@ function evaluateGate(view, failOn) {
         const named = offending.slice(0, NAMED_FILES).map((f) => `${f.path} (${describeCounts(f)})`);
         const more = offending.length - named.length;
         parts.push(`modelaudit found ${hits} finding${hits === 1 ? '' : 's'} at or above ${failOn} (fail-on: ${failOn.toLowerCase()}) in ${offending.length} file${offending.length === 1 ? '' : 's'}: ${named.join(', ')}${more > 0 ? `, and ${more} more` : ''}.`);
+        const policyHits = offending.reduce((n, f) => n +
+            f.findings.filter((x) => isPolicyFinding(x) && findings_severityRank(x.severity) >= threshold)
+                .length, 0);
+        if (policyHits > 0)
+            parts.push(policyMessage(view, failOn, policyHits, hits));
     }
     if (view.errors.length > 0) {
         const named = view.errors.slice(0, NAMED_FILES).map((e) => `${e.path} (${e.message})`);
@@ -64847,6 +64852,24 @@ function evaluateGate(view, failOn) {
         parts.push(`${view.errors.length} path${view.errors.length === 1 ? '' : 's'} could not be scanned: ${named.join(', ')}${more > 0 ? `, and ${more} more` : ''}.`);
     }
     return { failed: parts.length > 0, offending, message: parts.join(' ') };
+}
+/**
+ * "All of them are name-policy findings (no security finding reached fail-on); the name policy
+ * fails 2 models: models/a (MA6001 name-policy-denied, by config.json:model_type), …"
+ */
+function policyMessage(view, failOn, policyHits, hits) {
+    const models = failingModels(view, failOn);
+    const named = models
+        .slice(0, NAMED_FILES)
+        .map((m) => `${m.root} (${describeRules(m, failOn)}${m.source ? `, by ${m.source}` : ''})`);
+    const more = models.length - named.length;
+    const list = `${named.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
+    const fails = models.length
+        ? `; the name policy fails ${models.length} model${models.length === 1 ? '' : 's'}: ${list}`
+        : '';
+    if (policyHits === hits)
+        return `${hits === 1 ? 'It is a name-policy finding' : 'All of them are name-policy findings'} (no security finding reached fail-on)${fails}.`;
+    return `${policyHits} of them ${policyHits === 1 ? 'is a name-policy finding' : 'are name-policy findings'}${fails}.`;
 }
 function describeCounts(f) {
     return ['ERROR', 'WARNING', 'INFO']
@@ -65718,7 +65741,133 @@ async function markerIn(root, dir) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/reporters/text.ts
+
+
+const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 };
+function paint(on, code, s) {
+    return on ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s;
+}
+const SEVERITY_COLOR = {
+    ERROR: 'red',
+    WARNING: 'yellow',
+    INFO: 'cyan',
+};
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const units = ['KB', 'MB', 'GB', 'TB'];
+    let v = n / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
+}
+function formatLocation(f) {
+    const parts = [];
+    if (f.location.member)
+        parts.push(f.location.member);
+    if (f.location.offset !== undefined)
+        parts.push(`offset ${f.location.offset}`);
+    if (f.location.opcodeIndex !== undefined)
+        parts.push(`opcode #${f.location.opcodeIndex}`);
+    if (f.location.line !== undefined)
+        parts.push(`line ${f.location.line}`);
+    return parts.join(', ');
+}
+function formatText(report, options) {
+    const c = options.color;
+    const lines = [];
+    let hiddenInfo = 0;
+    for (const file of report.files) {
+        const shown = file.findings.filter((f) => options.verbose || f.severity !== 'INFO');
+        hiddenInfo += file.findings.length - shown.length;
+        if (shown.length === 0 && !options.verbose)
+            continue;
+        const header = `${paint(c, 'bold', file.path)}  ${paint(c, 'dim', `(${file.format}, ${formatBytes(file.size)}, ${file.durationMs} ms)`)}`;
+        lines.push(header);
+        if (shown.length === 0)
+            lines.push(`  ${paint(c, 'green', 'clean')}`);
+        for (const f of shown) {
+            const rule = findRule(f.ruleId);
+            const sev = paint(c, SEVERITY_COLOR[f.severity], f.severity.padEnd(7));
+            lines.push(`  ${sev}  ${f.ruleId}  ${rule?.name ?? ''}`);
+            lines.push(`           ${f.message}`);
+            const where = formatLocation(f);
+            if (where)
+                lines.push(`           ${paint(c, 'dim', 'at')} ${where}`);
+            if (f.evidence)
+                lines.push(`           ${paint(c, 'dim', 'evidence:')} ${f.evidence}`);
+        }
+        if (options.verbose && Object.keys(file.details).length > 0) {
+            lines.push(`  ${paint(c, 'dim', 'details: ' + JSON.stringify(file.details).slice(0, 2000))}`);
+        }
+        lines.push('');
+    }
+    if (options.verbose && report.models?.length)
+        lines.push(...formatModels(report.models, c), '');
+    for (const e of report.errors)
+        lines.push(`${paint(c, 'red', 'error')}: ${e.path}: ${e.message}`);
+    if (report.errors.length)
+        lines.push('');
+    const t = report.totals;
+    const counts = ['ERROR', 'WARNING', 'INFO']
+        .map((s) => paint(c && t.findings[s] > 0, SEVERITY_COLOR[s], `${t.findings[s]} ${s}`))
+        .join(', ');
+    const worst = ['ERROR', 'WARNING', 'INFO'].find((s) => t.findings[s] > 0);
+    const verdict = worst === undefined ? paint(c, 'green', 'no findings') : `${t.filesWithFindings} with findings`;
+    lines.push(`Scanned ${t.files} file${t.files === 1 ? '' : 's'} (${formatBytes(t.bytesRead)} read) in ${(report.durationMs / 1000).toFixed(2)} s: ${verdict} — ${counts}`);
+    if (hiddenInfo > 0)
+        lines.push(paint(c, 'dim', `${hiddenInfo} INFO finding${hiddenInfo === 1 ? '' : 's'} not shown (use --verbose)`));
+    return lines.join('\n') + '\n';
+}
+/** Evidence lines shown per model in verbose mode. */
+const MAX_EVIDENCE_LINES = 12;
+/** The models section of a verbose report: identity, the evidence for it, the policy outcome. */
+function formatModels(models, c) {
+    const lines = [paint(c, 'bold', 'Models')];
+    for (const m of models) {
+        const n = m.files.length;
+        lines.push(`  ${paint(c, 'bold', m.root)}  ${paint(c, 'dim', `(${m.kind}, ${n} file${n === 1 ? '' : 's'})`)}`);
+        const id = m.identity;
+        const parts = [
+            id.name && `name ${id.name}`,
+            id.family &&
+                `family ${id.family}${id.families.length > 1 ? ` (${id.families.join(', ')})` : ''}`,
+            id.architecture && `architecture ${id.architecture}`,
+            id.baseModel && `base model ${id.baseModel}`,
+            id.version && `version ${id.version}`,
+            id.license && `licence ${id.license}`,
+        ].filter(Boolean);
+        lines.push(`    identity: ${parts.length ? parts.join(', ') : 'unknown'}${id.determined ? '' : paint(c, 'dim', ' (not determined from metadata)')}`);
+        const shown = m.evidence.filter((e) => !e.component);
+        for (const e of shown.slice(0, MAX_EVIDENCE_LINES))
+            lines.push(`    ${paint(c, 'dim', 'evidence:')} ${e.source} = ${e.value}`);
+        if (shown.length > MAX_EVIDENCE_LINES)
+            lines.push(paint(c, 'dim', `    … ${shown.length - MAX_EVIDENCE_LINES} more (see --format json)`));
+        for (const p of m.problems ?? [])
+            lines.push(`    ${paint(c, 'yellow', 'problem:')} ${p}`);
+        if (m.policy) {
+            const color = m.policy.decision === 'violation'
+                ? 'red'
+                : m.policy.decision === 'pass'
+                    ? 'green'
+                    : 'yellow';
+            const rules = m.policy.rules.length ? ` (${m.policy.rules.join(', ')})` : '';
+            lines.push(`    policy: ${paint(c, color, m.policy.decision)}${rules}${m.policy.exception ? ` — exception: ${m.policy.exception}` : ''}`);
+        }
+    }
+    return lines;
+}
+/** Severity order helper for callers that sort or filter by threshold. */
+function atLeast(f, threshold) {
+    return severityRank(f.severity) >= severityRank(threshold);
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 
@@ -65730,7 +65879,13 @@ const SUMMARY_LIMIT_BYTES = 1_000_000;
 const MAX_FINDINGS_PER_FILE = 100;
 /** Files listed in the short form. */
 const SHORT_FORM_FILES = 50;
+/** Models listed in the full form (the JSON report has all of them). */
+const MAX_MODEL_ROWS = 1000;
+/** Models listed in the short form: those the name policy did not pass. */
+const SHORT_FORM_MODELS = 50;
 const MAX_CELL = 300;
+/** The gate's message names up to 5 files, 5 models and 5 paths: room for all of them. */
+const MAX_GATE_MESSAGE = 8000;
 function renderSummary(input, limit = SUMMARY_LIMIT_BYTES) {
     const full = summary_render(input, 'full');
     if (Buffer.byteLength(full) <= limit)
@@ -65762,7 +65917,7 @@ function summary_render(input, form) {
     for (const n of input.notes)
         out.push(`> ${summary_text(n)}`, '');
     if (gate.failed)
-        out.push(`> ❌ ${summary_text(gate.message)}`, '');
+        out.push(`> ❌ ${summary_text(gate.message, MAX_GATE_MESSAGE)}`, '');
     if (view.lfsPointers.length > 0) {
         const n = view.lfsPointers.length;
         out.push(`> ⚠️ **${n} Git LFS pointer${n === 1 ? '' : 's'}: the model${n === 1 ? ' was' : 's were'} not checked out, so ${n === 1 ? 'it was' : 'they were'} not scanned.** ` +
@@ -65786,6 +65941,7 @@ function summary_render(input, form) {
             out.push(`_The full summary would exceed GitHub's 1 MiB limit: ${listed.length} of ${withFindings.length} files with findings are listed${omitted > 0 ? `, ${omitted} files omitted` : ''}. ` +
                 'Every finding is in the annotations, the SARIF file and the `report-file` output._', '');
         }
+        out.push(...modelsSection(modelRows(view), form));
         if (form === 'full') {
             for (const f of worstFirst(withFindings))
                 out.push(...fileDetails(f));
@@ -65799,6 +65955,8 @@ function summary_render(input, form) {
                 out.push(details(`${input.skipped.length} selected path${input.skipped.length === 1 ? '' : 's'} not scanned`, input.skipped.map((s) => `- ${code(s.path)}: ${summary_text(s.reason)}`)));
         }
     }
+    if (form === 'minimal')
+        out.push(...modelsSection(modelRows(view), form));
     if (view.errors.length > 0) {
         out.push('**Could not be scanned:**', '');
         for (const e of view.errors.slice(0, 50))
@@ -65807,6 +65965,73 @@ function summary_render(input, form) {
     }
     out.push(`<sub>modelaudit ${summary_text(view.report.tool.version)} · SARIF ${code(input.sarif.file)} · category ${code(input.sarif.category)} · ${summary_text(input.sarif.upload)}</sub>`, '');
     return out.join('\n');
+}
+/**
+ * The models the files make up. With a name policy: a heading, the verdicts counted and a table
+ * (full form: every model; short form: those the policy did not pass; minimal: the counts).
+ * Without one: the identities in a collapsed section of the full form.
+ */
+function modelsSection(rows, form) {
+    if (rows.length === 0)
+        return [];
+    const policy = rows.some((r) => r.policy);
+    if (!policy) {
+        if (form !== 'full')
+            return [];
+        return [
+            details(`${rows.length} model${rows.length === 1 ? '' : 's'} identified (no name policy given)`, modelTable(rows.slice(0, MAX_MODEL_ROWS), false, rows.length)),
+        ];
+    }
+    const n = (d) => rows.filter((r) => r.policy?.decision === d).length;
+    const counts = [`${rows.length} model${rows.length === 1 ? '' : 's'}`];
+    if (n('violation'))
+        counts.push(`❌ ${n('violation')} violating the name policy`);
+    if (n('exempt'))
+        counts.push(`➖ ${n('exempt')} exempt`);
+    if (n('pass'))
+        counts.push(`✅ ${n('pass')} passing`);
+    const out = ['### Models', '', counts.join(' · '), ''];
+    if (form === 'minimal')
+        return out;
+    const candidates = form === 'full' ? rows : rows.filter((r) => r.policy?.decision !== 'pass');
+    const listed = candidates.slice(0, form === 'full' ? MAX_MODEL_ROWS : SHORT_FORM_MODELS);
+    if (listed.length > 0)
+        out.push(...modelTable(listed, true, candidates.length));
+    if (form === 'short' && n('pass') > 0)
+        out.push(`_${n('pass')} passing models are not listed._`, '');
+    return out;
+}
+function modelTable(rows, policy, total) {
+    const headers = ['Model', 'Name', 'Family', 'Source', ...(policy ? ['Name policy'] : [])];
+    const out = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---|').join('')}`];
+    for (const r of rows) {
+        const cells = [
+            code(r.root),
+            r.name !== undefined ? code(r.name) : '—',
+            r.families.length ? code(r.families.join(', ')) : '—',
+            r.source !== undefined ? code(r.source) : '—',
+        ];
+        if (policy)
+            cells.push(policyVerdict(r));
+        out.push(`| ${cells.join(' | ')} |`);
+    }
+    if (total > rows.length)
+        out.push('', `_and ${total - rows.length} more models (see the \`report-file\` output)_`);
+    out.push('');
+    return out;
+}
+function policyVerdict(r) {
+    const rules = r.findings.length ? summary_text(describeRules(r)) : '';
+    switch (r.policy?.decision) {
+        case 'violation':
+            return `❌ ${rules || 'violation'}`;
+        case 'exempt':
+            return `➖ exempt${r.policy.exception ? `: ${summary_text(r.policy.exception)}` : ''}${rules ? ` (${rules})` : ''}`;
+        case 'pass':
+            return `✅ pass${rules ? ` (${rules})` : ''}`;
+        default:
+            return '—';
+    }
 }
 function fileVerdict(f) {
     if (f.worst === 'ERROR')
@@ -65859,8 +66084,8 @@ function code(s) {
  * Untrusted text as plain Markdown text: the characters that start emphasis, code, links, HTML,
  * entities, strike-through or table cells are backslash-escaped.
  */
-function summary_text(s) {
-    return clipCell(s)
+function summary_text(s, max = MAX_CELL) {
+    return clipCell(s, max)
         .replace(/\r\n|\r|\n/g, ' ')
         .replace(/\p{Cc}/gu, '�')
         .replace(/[\\`*_[\]<>|~&]/g, (ch) => `\\${ch}`);
@@ -65870,8 +66095,36 @@ function escapeHtml(s) {
         .replace(/\p{Cc}/gu, '�')
         .replace(/[&<>"'`|*_[\]\\~#!()]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
-function clipCell(s) {
-    return s.length > MAX_CELL ? `${s.slice(0, MAX_CELL)}…` : s;
+function clipCell(s, max = MAX_CELL) {
+    return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+;// CONCATENATED MODULE: ./src/action/text-log.ts
+
+function formatLogReport(view, options) {
+    const byPath = new Map(view.report.files.map((f) => [f.path, f]));
+    const shown = {
+        ...view.report,
+        // Files with MA1003 among other findings keep the others; MA1003-only files are left out.
+        files: view.files.map((f) => ({ ...byPath.get(f.path), findings: f.findings })),
+        totals: {
+            ...view.report.totals,
+            filesWithFindings: view.files.filter((f) => f.findings.length > 0).length,
+            findings: view.counts,
+        },
+    };
+    // INFO findings are listed in the job summary; the Action has no --verbose to show them here.
+    const lines = formatText(shown, { color: false, verbose: false })
+        .replace(/\(use --verbose\)$/m, '(listed in the job summary)')
+        .trimEnd()
+        .split('\n');
+    const n = view.notModels.length;
+    if (n > 0)
+        lines.push(`${n} file${n === 1 ? ' is' : 's are'} not a model format modelaudit knows (MA1003: source, docs, data): ` +
+            'not counted as findings; the job summary lists them.');
+    if (options.models && view.report.models?.length)
+        lines.push('', ...formatModels(view.report.models, false));
+    return lines.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/action/upload.ts
@@ -66050,13 +66303,15 @@ async function runScan(inputs, ctx, t0) {
     info(log_printable(`modelaudit: ${scopeText}`));
     for (const s of selection.skipped)
         info(log_printable(`  not scanned: ${s.path}: ${s.reason}`));
-    // Scan, and print the report with workflow commands disabled (it quotes scanned content).
+    // Scan, and print the report with workflow commands disabled (it quotes scanned content),
+    // counting what the summary counts; with a name policy, the models and their verdicts too.
     const scanStart = external_node_perf_hooks_.performance.now();
-    const report = await scan(selection.targets, scanOptions(inputs, ctx));
+    const options = scanOptions(inputs, ctx);
+    const report = await scan(selection.targets, options);
     const scanSeconds = (external_node_perf_hooks_.performance.now() - scanStart) / 1000;
     const view = viewOf(report);
     startGroup('modelaudit report');
-    writeUntrusted((s) => process.stdout.write(s), formatText(report, { color: false, verbose: false }));
+    writeUntrusted((s) => process.stdout.write(s), formatLogReport(view, { models: options?.namePolicy !== undefined }));
     endGroup();
     // Annotations: findings, then the LFS warning (even with annotations off: it is never a
     // silent pass), then how many findings were not shown.

@@ -14,6 +14,7 @@ import {
   cleanup,
   git,
   makeOrigin,
+  makePolicyWorkspace,
   makeWorkspace,
   OWNER,
   PR_FILES,
@@ -238,7 +239,20 @@ describe('pull_request', () => {
     expect(s).toContain('`models/old/legacy.pkl`');
     expect(s).toContain('scanned as a whole');
     expect(s).toContain('Git LFS pointer');
+    expect(s).toContain('models identified (no name policy given)');
+    expect(s).not.toContain('### Models');
     expect(Buffer.byteLength(s)).toBeLessThan(1024 * 1024);
+  });
+
+  test('the log counts what the summary counts: files that are not models are set aside', () => {
+    expect(run.stdout).toMatch(
+      /Scanned 8 files .*: 3 with findings — 1 ERROR, 2 WARNING, 0 INFO\n/,
+    );
+    expect(run.stdout).toContain(
+      '1 file is not a model format modelaudit knows (MA1003: source, docs, data): not counted as findings',
+    );
+    expect(run.stdout).not.toContain('--verbose');
+    expect(run.summary).toContain('1 file not recognised as a model format');
   });
 
   test('fails last, naming the worst file, and never runs the model', () => {
@@ -693,4 +707,246 @@ test('a policy file that does not exist is an input error', async () => {
   } finally {
     await api.close();
   }
+});
+
+/**
+ * Name policies through the Action's inputs, on fixtures/action/policy: models whose names do
+ * not say "llama" but whose metadata does (a config.json with model_type llama, a GGUF named
+ * "Meta Llama 3.1 8B Instruct"), BERT and Qwen models, and two documented false matches.
+ */
+describe('name policy inputs', () => {
+  interface ModelJson {
+    root: string;
+    identity: { family?: string; sources: Record<string, string> };
+    policy?: { decision: string; rules: string[] };
+  }
+  const models = (run: ActionRun): ModelJson[] =>
+    (JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')) as { models: ModelJson[] })
+      .models;
+  const decisions = (run: ActionRun): Record<string, string> =>
+    Object.fromEntries(
+      models(run).map((m) => [m.root, `${m.policy?.decision} ${m.policy?.rules.join(' ')}`.trim()]),
+    );
+  const findingErrors = (run: ActionRun) =>
+    run.annotations.filter((a) => a.command === 'error' && a.properties.file);
+
+  async function runPolicy(inputs: Record<string, string>, api: FakeApi): Promise<ActionRun> {
+    const ws = makePolicyWorkspace();
+    return runAction({
+      workspace: ws.dir,
+      event: 'workflow_dispatch',
+      payload: {},
+      sha: ws.sha,
+      ref: 'refs/heads/main',
+      api,
+      inputs: { scan: 'all', paths: 'models', ...inputs },
+    });
+  }
+
+  describe('blacklist: llama fails on models whose metadata says Llama', () => {
+    let api: FakeApi;
+    let run: ActionRun;
+    beforeAll(async () => {
+      api = await startFakeApi();
+      run = await runPolicy({ blacklist: 'llama\nalpaca\n' }, api);
+      record(
+        'workflow_dispatch, blacklist llama (multi-line)',
+        'fails on the config.json and GGUF Llamas; 4 other models pass',
+        run,
+      );
+    });
+    afterAll(() => api.close());
+
+    test('fails the step on the two Llama models only', () => {
+      expect(run.code).toBe(1);
+      expect(run.outputs.status).toBe('failed');
+      expect(run.outputs['error-count']).toBe('2');
+      expect(decisions(run)).toEqual({
+        'models/bert-base-uncased': 'pass',
+        'models/chat-assistant': 'violation MA6001',
+        'models/gguf/assistant-q4_k_m.gguf': 'violation MA6001',
+        'models/gguf/mistral-7b-instruct-v0.2.Q4_K_M.gguf': 'pass',
+        'models/gguf/qwen2.5-7b-instruct-q4_k_m.gguf': 'pass',
+        'models/llamaindex-utils': 'pass',
+      });
+    });
+
+    test('annotates the file holding the evidence, naming the rule and the evidence', () => {
+      const errors = findingErrors(run);
+      expect(errors.map((a) => [a.properties.file, a.properties.title])).toEqual([
+        ['models/chat-assistant/config.json', 'modelaudit MA6001 name-policy-denied'],
+        ['models/gguf/assistant-q4_k_m.gguf', 'modelaudit MA6001 name-policy-denied'],
+      ]);
+      expect(errors[0]!.message).toContain(
+        'its family llama (from its architecture) matches "llama" (blacklist)',
+      );
+      expect(errors[0]!.message).toContain(
+        'Evidence: config.json:model_type = "llama" (models/chat-assistant/config.json)',
+      );
+      expect(errors[1]!.message).toContain(
+        'Evidence: gguf:general.name = "Meta Llama 3.1 8B Instruct" (models/gguf/assistant-q4_k_m.gguf)',
+      );
+      expect(errors[1]!.message).toContain('#ma6001-name-policy-denied');
+    });
+
+    test('the summary has a Models table and the findings with their evidence', () => {
+      const s = run.summary;
+      expect(s).toContain('### Models');
+      expect(s).toContain('6 models · ❌ 2 violating the name policy · ✅ 4 passing');
+      expect(s).toContain('| Model | Name | Family | Source | Name policy |');
+      expect(s).toContain(
+        '| `models/chat-assistant` | `chat-assistant` | `llama` | `config.json:model_type` | ❌ MA6001 name-policy-denied |',
+      );
+      expect(s).toContain(
+        '| `models/gguf/assistant-q4_k_m.gguf` | `Meta Llama 3.1 8B Instruct` | `llama` | `gguf:general.name` | ❌ MA6001 name-policy-denied |',
+      );
+      expect(s).toContain(
+        '| `models/llamaindex-utils` | `llamaindex-utils` | `bert` | `config.json:model_type` | ✅ pass |',
+      );
+      // Violations come first in the table.
+      expect(s.indexOf('`models/chat-assistant` |')).toBeLessThan(
+        s.indexOf('`models/bert-base-uncased` |'),
+      );
+      expect(s).toContain('<details><summary>models/chat-assistant/config.json: 1 ERROR</summary>');
+      expect(s).toMatch(
+        /\| ERROR \| \[MA6001 name-policy-denied\]\([^)]+#ma6001-name-policy-denied\) \|.*\| `config\.json:model_type = "llama" \(models\/chat-assistant\/config\.json\)` \|/,
+      );
+    });
+
+    test('the gate message says the name policy fails the step, naming models, rules and evidence', () => {
+      const gate = run.annotations[run.annotations.length - 1]!;
+      expect(gate.command).toBe('error');
+      expect(gate.properties.file).toBeUndefined();
+      expect(gate.message).toContain(
+        'All of them are name-policy findings (no security finding reached fail-on); the name policy fails 2 models: ' +
+          'models/chat-assistant (MA6001 name-policy-denied, by config.json:model_type), ' +
+          'models/gguf/assistant-q4_k_m.gguf (MA6001 name-policy-denied, by gguf:general.name).',
+      );
+      // The summary shows the whole message (escaped), not a clipped cell.
+      expect(run.summary).toContain(
+        'models/gguf/assistant-q4\\_k\\_m.gguf (MA6001 name-policy-denied, by gguf:general.name).',
+      );
+    });
+
+    test('the log lists the models and their verdicts; SARIF carries the violations', () => {
+      expect(run.stdout).toContain('policy: violation (MA6001)');
+      expect(run.stdout).toMatch(
+        /Scanned 12 files .*: 2 with findings — 2 ERROR, 0 WARNING, 0 INFO/,
+      );
+      const log = expectValidSarif(api.uploads[0]!.sarif);
+      expect(
+        log.runs[0]!.results.map(
+          (r) => `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}`,
+        ),
+      ).toEqual([
+        'MA6001 models/chat-assistant/config.json',
+        'MA6001 models/gguf/assistant-q4_k_m.gguf',
+      ]);
+    });
+  });
+
+  describe('policy: an allow list in .github/model-policy.yml', () => {
+    let api: FakeApi;
+    beforeAll(async () => {
+      api = await startFakeApi();
+    });
+    afterAll(() => api.close());
+
+    test('passes BERT and Qwen models', async () => {
+      const run = await runPolicy(
+        {
+          policy: '.github/model-policy.yml',
+          paths: 'models/bert-base-uncased\nmodels/gguf/qwen2.5-7b-instruct-q4_k_m.gguf',
+          'upload-sarif': 'false',
+        },
+        api,
+      );
+      record('workflow_dispatch, policy allow list, BERT + Qwen', 'passes; Models table', run);
+      expect(run.code).toBe(0);
+      expect(run.outputs.status).toBe('clean');
+      expect(run.annotations.filter((a) => a.command === 'error')).toEqual([]);
+      expect(decisions(run)).toEqual({
+        'models/bert-base-uncased': 'pass',
+        'models/gguf/qwen2.5-7b-instruct-q4_k_m.gguf': 'pass',
+      });
+      expect(run.summary).toContain('## modelaudit: ✅ no findings');
+      expect(run.summary).toContain('2 models · ✅ 2 passing');
+      expect(run.summary).toContain(
+        '| `models/gguf/qwen2.5-7b-instruct-q4_k_m.gguf` | `Qwen2.5 7B Instruct` | `qwen` | `gguf:general.name` | ✅ pass |',
+      );
+      expect(run.summary).toContain(
+        '| `models/bert-base-uncased` | `bert-base-uncased` | `bert` | `config.json:model_type` | ✅ pass |',
+      );
+    });
+
+    test('fails Llama models that are not on it', async () => {
+      const run = await runPolicy(
+        { policy: '.github/model-policy.yml', 'upload-sarif': 'false' },
+        api,
+      );
+      record('workflow_dispatch, policy allow list, all models', 'fails on the 2 Llamas', run);
+      expect(run.code).toBe(1);
+      expect(run.outputs.status).toBe('failed');
+      expect(decisions(run)).toEqual({
+        'models/bert-base-uncased': 'pass',
+        'models/chat-assistant': 'violation MA6002',
+        'models/gguf/assistant-q4_k_m.gguf': 'violation MA6002',
+        'models/gguf/mistral-7b-instruct-v0.2.Q4_K_M.gguf': 'pass',
+        'models/gguf/qwen2.5-7b-instruct-q4_k_m.gguf': 'pass',
+        'models/llamaindex-utils': 'pass',
+      });
+      const errors = findingErrors(run);
+      expect(errors.map((a) => [a.properties.file, a.properties.title])).toEqual([
+        ['models/chat-assistant/config.json', 'modelaudit MA6002 name-policy-not-allowed'],
+        ['models/gguf/assistant-q4_k_m.gguf', 'modelaudit MA6002 name-policy-not-allowed'],
+      ]);
+      expect(errors[0]!.message).toContain('family llama is not on the allow list');
+      expect(errors[0]!.message).toContain('Evidence: config.json:model_type = "llama"');
+      expect(run.summary).toContain(
+        '| `models/chat-assistant` | `chat-assistant` | `llama` | `config.json:model_type` | ❌ MA6002 name-policy-not-allowed |',
+      );
+      expect(run.summary).toContain('6 models · ❌ 2 violating the name policy · ✅ 4 passing');
+      const gate = run.annotations[run.annotations.length - 1]!;
+      expect(gate.message).toContain(
+        'the name policy fails 2 models: models/chat-assistant (MA6002 name-policy-not-allowed, by config.json:model_type), ' +
+          'models/gguf/assistant-q4_k_m.gguf (MA6002 name-policy-not-allowed, by gguf:general.name).',
+      );
+    });
+  });
+
+  test('blacklist: llama passes "llama" inside llamaindex and a Mistral GGUF whose llama.cpp architecture is llama', async () => {
+    const api = await startFakeApi();
+    try {
+      const run = await runPolicy(
+        {
+          blacklist: 'llama',
+          paths: 'models/llamaindex-utils\nmodels/gguf/mistral-7b-instruct-v0.2.Q4_K_M.gguf',
+          'upload-sarif': 'false',
+        },
+        api,
+      );
+      record(
+        'workflow_dispatch, blacklist llama, llamaindex-utils + Mistral GGUF',
+        'passes (documented false matches)',
+        run,
+      );
+      expect(run.code).toBe(0);
+      expect(run.outputs.status).toBe('clean');
+      expect(run.annotations.filter((a) => a.command === 'error')).toEqual([]);
+      expect(decisions(run)).toEqual({
+        'models/gguf/mistral-7b-instruct-v0.2.Q4_K_M.gguf': 'pass',
+        'models/llamaindex-utils': 'pass',
+      });
+      const mistral = models(run).find((m) => m.root.includes('mistral'))!;
+      expect(mistral.identity.family).toBe('mistral');
+      expect(run.summary).toContain(
+        '| `models/gguf/mistral-7b-instruct-v0.2.Q4_K_M.gguf` | `Mistral 7B Instruct v0.2` | `mistral` | `gguf:general.name` | ✅ pass |',
+      );
+      expect(run.summary).toContain(
+        '| `models/llamaindex-utils` | `llamaindex-utils` | `bert` | `config.json:model_type` | ✅ pass |',
+      );
+    } finally {
+      await api.close();
+    }
+  });
 });

@@ -6,7 +6,15 @@
  * GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) and parses what it printed and wrote. No network.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +25,8 @@ import { gunzipSync } from 'node:zlib';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ACTION = join(ROOT, 'dist', 'index.js');
 const MODELS = join(ROOT, 'fixtures', 'action', 'models');
+/** The name-policy repository: models named neutrally, identified by their metadata. */
+export const POLICY_REPO = join(ROOT, 'fixtures', 'action', 'policy');
 
 /** Temporary directories made by this harness, removed by cleanup(). */
 const made: string[] = [];
@@ -134,6 +144,21 @@ export function makeOrigin(): Origin {
   const bare = join(top, 'origin.git');
   git(top, 'clone', '-q', '--bare', work, bare);
   return { dir: bare, url: `file://${bare}`, base, head, merge };
+}
+
+/**
+ * A one-commit repository holding a copy of fixtures/action/policy: models/ as the fixture has
+ * it, the policy file as .github/model-policy.yml. Returns the workspace and its commit.
+ */
+export function makePolicyWorkspace(): { dir: string; sha: string } {
+  const dir = join(tempDir('modelaudit-action-policy-'), 'workspace');
+  cpSync(join(POLICY_REPO, 'models'), join(dir, 'models'), { recursive: true });
+  put(dir, '.github/model-policy.yml', readFileSync(join(POLICY_REPO, 'model-policy.yml')));
+  put(dir, 'README.md', '# models under a name policy\n');
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'models');
+  return { dir, sha: git(dir, 'rev-parse', 'HEAD') };
 }
 
 /** A checkout of `commit` (full history, or the last commit only when shallow). */

@@ -10,9 +10,10 @@ import type { ActionContext } from '../../src/action/context.js';
 import { findingsJson } from '../../src/action/run.js';
 import { parseInputs } from '../../src/action/inputs.js';
 import { code, renderSummary, text, type SummaryInput } from '../../src/action/summary.js';
+import { formatLogReport } from '../../src/action/text-log.js';
 import { viewOf } from '../../src/action/view.js';
 import { buildReport } from '../../src/core/engine.js';
-import type { FileResult, Finding, Severity } from '../../src/findings.js';
+import type { FileResult, Finding, ModelResult, Severity } from '../../src/findings.js';
 
 function finding(ruleId: string, severity: Severity, path: string, evidence?: string): Finding {
   return {
@@ -38,8 +39,12 @@ function file(path: string, findings: Finding[], format = 'pickle'): FileResult 
   };
 }
 
-function report(files: FileResult[], errors: { path: string; message: string }[] = []) {
-  return buildReport(files, errors, new Date('2026-01-01T00:00:00Z'), 1234);
+function report(
+  files: FileResult[],
+  errors: { path: string; message: string }[] = [],
+  models: ModelResult[] = [],
+) {
+  return buildReport(files, errors, new Date('2026-01-01T00:00:00Z'), 1234, models);
 }
 
 const sample = report([
@@ -313,5 +318,136 @@ describe('uploads', () => {
       upload: false,
       text: 'not uploaded (upload-sarif: false)',
     });
+  });
+});
+
+describe('models and the name policy', () => {
+  const denied = finding(
+    'MA6001',
+    'ERROR',
+    'llama/config.json',
+    'config.json:model_type = "llama" (llama/config.json)',
+  );
+  function model(
+    root: string,
+    family: string | undefined,
+    files: string[],
+    policy?: ModelResult['policy'],
+  ): ModelResult {
+    return {
+      root,
+      kind: 'directory',
+      identity: {
+        determined: family !== undefined,
+        name: root,
+        families: family ? [family] : [],
+        ...(family ? { family } : {}),
+        sources: family
+          ? { name: 'path:directory', family: 'config.json:model_type' }
+          : { name: 'path:directory' },
+      },
+      evidence: [],
+      files,
+      ...(policy ? { policy } : {}),
+    };
+  }
+  const withPolicy = report(
+    [
+      file('llama/config.json', [denied], 'hf-config'),
+      file('llama/model.safetensors', [], 'safetensors'),
+      file('bert/config.json', [], 'hf-config'),
+      file('evil.pkl', [finding('MA2001', 'ERROR', 'evil.pkl', "os.system('id')")]),
+    ],
+    [],
+    [
+      model('bert', 'bert', ['bert/config.json'], { decision: 'pass', rules: [] }),
+      model('llama', 'llama', ['llama/config.json', 'llama/model.safetensors'], {
+        decision: 'violation',
+        rules: ['MA6001'],
+      }),
+      model('evil.pkl', undefined, ['evil.pkl'], { decision: 'pass', rules: [] }),
+    ],
+  );
+
+  test('the summary has a Models table: violations first, with the source of the decision', () => {
+    const md = renderSummary(summaryInput(withPolicy)).markdown;
+    expect(md).toContain('### Models');
+    expect(md).toContain('3 models · ❌ 1 violating the name policy · ✅ 2 passing');
+    const rows = md.split('\n').filter((l) => l.startsWith('| `') && l.endsWith('|'));
+    const models = rows.filter((l) => l.split('|').length === 7);
+    expect(models).toEqual([
+      '| `llama` | `llama` | `llama` | `config.json:model_type` | ❌ MA6001 name-policy-denied |',
+      '| `bert` | `bert` | `bert` | `config.json:model_type` | ✅ pass |',
+      '| `evil.pkl` | `evil.pkl` | — | `path:directory` | ✅ pass |',
+    ]);
+  });
+
+  test('the short form lists the models the policy did not pass; the minimal form counts them', () => {
+    const short = renderSummary(summaryInput(withPolicy), 1_600);
+    expect(short.form).toBe('short');
+    expect(short.markdown).toContain('| `llama` | `llama` | `llama` |');
+    expect(short.markdown).not.toContain('| `bert` | `bert` |');
+    expect(short.markdown).toContain('_2 passing models are not listed._');
+    const minimal = renderSummary(summaryInput(withPolicy), 100);
+    expect(minimal.form).toBe('minimal');
+    expect(minimal.markdown).toContain('3 models · ❌ 1 violating the name policy · ✅ 2 passing');
+    expect(minimal.markdown).not.toContain('| Model |');
+  });
+
+  test('without a policy the identities are in a collapsed section, without a verdict column', () => {
+    const plain = report(
+      [file('bert/config.json', [], 'hf-config')],
+      [],
+      [model('bert', 'bert', ['bert/config.json'])],
+    );
+    const md = renderSummary(summaryInput(plain)).markdown;
+    expect(md).not.toContain('### Models');
+    expect(md).toContain('<details><summary>1 model identified (no name policy given)</summary>');
+    expect(md).toContain('| Model | Name | Family | Source |\n|---|---|---|---|\n');
+    expect(md).toContain('| `bert` | `bert` | `bert` | `config.json:model_type` |');
+  });
+
+  test('the gate names the models the policy fails, and says when it alone fails the step', () => {
+    const mixed = evaluateGate(viewOf(withPolicy), 'ERROR');
+    expect(mixed.message).toContain(
+      '1 of them is a name-policy finding; the name policy fails 1 model: llama (MA6001 name-policy-denied, by config.json:model_type).',
+    );
+    const policyOnly = report(
+      [file('llama/config.json', [denied], 'hf-config')],
+      [],
+      [
+        model('llama', 'llama', ['llama/config.json'], {
+          decision: 'violation',
+          rules: ['MA6001'],
+        }),
+      ],
+    );
+    const gate = evaluateGate(viewOf(policyOnly), 'ERROR');
+    expect(gate.message).toContain(
+      'It is a name-policy finding (no security finding reached fail-on); the name policy fails 1 model: llama',
+    );
+    expect(evaluateGate(viewOf(sample), 'ERROR').message).not.toContain('name-policy');
+    // The whole message reaches the summary, not a 300-character cell.
+    const md = renderSummary({ ...summaryInput(policyOnly), gate }).markdown;
+    expect(md).toContain('by config.json:model\\_type).');
+  });
+
+  test('the log counts what the summary counts: MA1003-only files are set aside and counted', () => {
+    const log = formatLogReport(viewOf(sample), { models: false });
+    expect(log).toContain('Scanned 5 files');
+    expect(log).toContain('3 with findings — 1 ERROR, 2 WARNING, 0 INFO');
+    expect(log).toContain(
+      '1 file is not a model format modelaudit knows (MA1003: source, docs, data): not counted as findings',
+    );
+    expect(log).not.toContain('README.md');
+    expect(log).not.toContain('--verbose');
+    expect(log).not.toContain('Models');
+    const info = report([file('a.pkl', [finding('MA2016', 'INFO', 'a.pkl')])]);
+    expect(formatLogReport(viewOf(info), { models: false })).toContain(
+      '1 INFO finding not shown (listed in the job summary)',
+    );
+    const models = formatLogReport(viewOf(withPolicy), { models: true });
+    expect(models).toContain('Models\n  bert  (directory, 1 file)');
+    expect(models).toContain('policy: violation (MA6001)');
   });
 });

@@ -12,7 +12,6 @@ import { ConfigError } from '../config.js';
 import { scan } from '../core/engine.js';
 import type { Report } from '../findings.js';
 import { buildSarif } from '../reporters/sarif.js';
-import { formatText } from '../reporters/text.js';
 import { findRule } from '../rules/registry.js';
 import {
   lfsWarning,
@@ -30,6 +29,7 @@ import { InputError, parseInputs, type ActionInputs } from './inputs.js';
 import { printable, writeUntrusted } from './log.js';
 import { selectTargets, type Selection } from './select.js';
 import { renderSummary } from './summary.js';
+import { formatLogReport } from './text-log.js';
 import { uploadSarif } from './upload.js';
 import { isShownFinding, viewOf, type ReportView } from './view.js';
 
@@ -113,15 +113,17 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
   core.info(printable(`modelaudit: ${scopeText}`));
   for (const s of selection.skipped) core.info(printable(`  not scanned: ${s.path}: ${s.reason}`));
 
-  // Scan, and print the report with workflow commands disabled (it quotes scanned content).
+  // Scan, and print the report with workflow commands disabled (it quotes scanned content),
+  // counting what the summary counts; with a name policy, the models and their verdicts too.
   const scanStart = performance.now();
-  const report = await scan(selection.targets, scanOptions(inputs, ctx));
+  const options = scanOptions(inputs, ctx);
+  const report = await scan(selection.targets, options);
   const scanSeconds = (performance.now() - scanStart) / 1000;
   const view = viewOf(report);
   core.startGroup('modelaudit report');
   writeUntrusted(
     (s) => process.stdout.write(s),
-    formatText(report, { color: false, verbose: false }),
+    formatLogReport(view, { models: options?.namePolicy !== undefined }),
   );
   core.endGroup();
 

@@ -1,8 +1,9 @@
 /**
  * The job summary (Markdown): verdict, totals and time, what was scanned and why, a table of
- * files, each file's findings in a collapsible section, files that are not models, and where
- * the SARIF went. GitHub refuses step summaries over 1 MiB, so a short form (totals and the
- * worst files) replaces the full one when it would not fit.
+ * files, the models they make up (identity and name-policy verdict), each file's findings in a
+ * collapsible section, files that are not models, and where the SARIF went. GitHub refuses step
+ * summaries over 1 MiB, so a short form (totals, the worst files and the models the policy did
+ * not pass) replaces the full one when it would not fit, and a minimal one after that.
  *
  * Paths, evidence and messages come from scanned files and pull requests: they are written as
  * code spans or escaped text, never as Markdown or HTML that GitHub would interpret.
@@ -12,6 +13,7 @@ import { formatBytes } from '../reporters/text.js';
 import { findRule, ruleHelpUrl } from '../rules/registry.js';
 import { describeLocation } from './annotations.js';
 import { describeCounts, type GateResult } from './gate.js';
+import { describeRules, modelRows, type ModelRow } from './models.js';
 import { worstFirst, type FileView, type ReportView } from './view.js';
 
 /** GitHub's limit is 1 MiB per step; stay clear of it. */
@@ -20,7 +22,13 @@ export const SUMMARY_LIMIT_BYTES = 1_000_000;
 const MAX_FINDINGS_PER_FILE = 100;
 /** Files listed in the short form. */
 const SHORT_FORM_FILES = 50;
+/** Models listed in the full form (the JSON report has all of them). */
+const MAX_MODEL_ROWS = 1000;
+/** Models listed in the short form: those the name policy did not pass. */
+const SHORT_FORM_MODELS = 50;
 const MAX_CELL = 300;
+/** The gate's message names up to 5 files, 5 models and 5 paths: room for all of them. */
+const MAX_GATE_MESSAGE = 8000;
 
 export interface SummaryInput {
   readonly view: ReportView;
@@ -74,7 +82,7 @@ function render(input: SummaryInput, form: 'full' | 'short' | 'minimal'): string
     scope.push(`shard ${input.shard.index} of ${input.shard.count}`);
   out.push(scope.join(' · '), '');
   for (const n of input.notes) out.push(`> ${text(n)}`, '');
-  if (gate.failed) out.push(`> ❌ ${text(gate.message)}`, '');
+  if (gate.failed) out.push(`> ❌ ${text(gate.message, MAX_GATE_MESSAGE)}`, '');
 
   if (view.lfsPointers.length > 0) {
     const n = view.lfsPointers.length;
@@ -107,6 +115,7 @@ function render(input: SummaryInput, form: 'full' | 'short' | 'minimal'): string
         '',
       );
     }
+    out.push(...modelsSection(modelRows(view), form));
     if (form === 'full') {
       for (const f of worstFirst(withFindings)) out.push(...fileDetails(f));
       if (input.units.length > 0)
@@ -139,6 +148,7 @@ function render(input: SummaryInput, form: 'full' | 'short' | 'minimal'): string
         );
     }
   }
+  if (form === 'minimal') out.push(...modelsSection(modelRows(view), form));
   if (view.errors.length > 0) {
     out.push('**Could not be scanned:**', '');
     for (const e of view.errors.slice(0, 50)) out.push(`- ${code(e.path)}: ${text(e.message)}`);
@@ -149,6 +159,71 @@ function render(input: SummaryInput, form: 'full' | 'short' | 'minimal'): string
     '',
   );
   return out.join('\n');
+}
+
+/**
+ * The models the files make up. With a name policy: a heading, the verdicts counted and a table
+ * (full form: every model; short form: those the policy did not pass; minimal: the counts).
+ * Without one: the identities in a collapsed section of the full form.
+ */
+function modelsSection(rows: readonly ModelRow[], form: 'full' | 'short' | 'minimal'): string[] {
+  if (rows.length === 0) return [];
+  const policy = rows.some((r) => r.policy);
+  if (!policy) {
+    if (form !== 'full') return [];
+    return [
+      details(
+        `${rows.length} model${rows.length === 1 ? '' : 's'} identified (no name policy given)`,
+        modelTable(rows.slice(0, MAX_MODEL_ROWS), false, rows.length),
+      ),
+    ];
+  }
+  const n = (d: string) => rows.filter((r) => r.policy?.decision === d).length;
+  const counts = [`${rows.length} model${rows.length === 1 ? '' : 's'}`];
+  if (n('violation')) counts.push(`❌ ${n('violation')} violating the name policy`);
+  if (n('exempt')) counts.push(`➖ ${n('exempt')} exempt`);
+  if (n('pass')) counts.push(`✅ ${n('pass')} passing`);
+  const out = ['### Models', '', counts.join(' · '), ''];
+  if (form === 'minimal') return out;
+  const candidates = form === 'full' ? rows : rows.filter((r) => r.policy?.decision !== 'pass');
+  const listed = candidates.slice(0, form === 'full' ? MAX_MODEL_ROWS : SHORT_FORM_MODELS);
+  if (listed.length > 0) out.push(...modelTable(listed, true, candidates.length));
+  if (form === 'short' && n('pass') > 0)
+    out.push(`_${n('pass')} passing models are not listed._`, '');
+  return out;
+}
+
+function modelTable(rows: readonly ModelRow[], policy: boolean, total: number): string[] {
+  const headers = ['Model', 'Name', 'Family', 'Source', ...(policy ? ['Name policy'] : [])];
+  const out = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---|').join('')}`];
+  for (const r of rows) {
+    const cells = [
+      code(r.root),
+      r.name !== undefined ? code(r.name) : '—',
+      r.families.length ? code(r.families.join(', ')) : '—',
+      r.source !== undefined ? code(r.source) : '—',
+    ];
+    if (policy) cells.push(policyVerdict(r));
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  if (total > rows.length)
+    out.push('', `_and ${total - rows.length} more models (see the \`report-file\` output)_`);
+  out.push('');
+  return out;
+}
+
+function policyVerdict(r: ModelRow): string {
+  const rules = r.findings.length ? text(describeRules(r)) : '';
+  switch (r.policy?.decision) {
+    case 'violation':
+      return `❌ ${rules || 'violation'}`;
+    case 'exempt':
+      return `➖ exempt${r.policy.exception ? `: ${text(r.policy.exception)}` : ''}${rules ? ` (${rules})` : ''}`;
+    case 'pass':
+      return `✅ pass${rules ? ` (${rules})` : ''}`;
+    default:
+      return '—';
+  }
 }
 
 function fileVerdict(f: FileView): string {
@@ -204,8 +279,8 @@ export function code(s: string): string {
  * Untrusted text as plain Markdown text: the characters that start emphasis, code, links, HTML,
  * entities, strike-through or table cells are backslash-escaped.
  */
-export function text(s: string): string {
-  return clipCell(s)
+export function text(s: string, max = MAX_CELL): string {
+  return clipCell(s, max)
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(/\p{Cc}/gu, '�')
     .replace(/[\\`*_[\]<>|~&]/g, (ch) => `\\${ch}`);
@@ -217,6 +292,6 @@ function escapeHtml(s: string): string {
     .replace(/[&<>"'`|*_[\]\\~#!()]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-function clipCell(s: string): string {
-  return s.length > MAX_CELL ? `${s.slice(0, MAX_CELL)}…` : s;
+function clipCell(s: string, max = MAX_CELL): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
 }
