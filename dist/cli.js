@@ -3734,7 +3734,7 @@ const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequir
  */
 const SEVERITIES = ['INFO', 'WARNING', 'ERROR'];
 /** Numeric rank for threshold comparisons: INFO < WARNING < ERROR. */
-function findings_severityRank(severity) {
+function severityRank(severity) {
     return SEVERITIES.indexOf(severity);
 }
 function isSeverity(value) {
@@ -3753,14 +3753,14 @@ function countBySeverity(findings) {
 function worstSeverity(findings) {
     let worst;
     for (const f of findings) {
-        if (worst === undefined || findings_severityRank(f.severity) > findings_severityRank(worst))
+        if (worst === undefined || severityRank(f.severity) > severityRank(worst))
             worst = f.severity;
     }
     return worst;
 }
 /** Orders findings most severe first, then by member, offset and rule for stable output. */
 function compareFindings(a, b) {
-    return (findings_severityRank(b.severity) - findings_severityRank(a.severity) ||
+    return (severityRank(b.severity) - severityRank(a.severity) ||
         (a.location.member ?? '').localeCompare(b.location.member ?? '') ||
         (a.location.offset ?? -1) - (b.location.offset ?? -1) ||
         a.ruleId.localeCompare(b.ruleId));
@@ -32248,7 +32248,7 @@ class EngineContext {
         });
         this.collector.findings.push(finding);
         this.count++;
-        if (this.worst === undefined || findings_severityRank(finding.severity) > findings_severityRank(this.worst))
+        if (this.worst === undefined || severityRank(finding.severity) > severityRank(this.worst))
             this.worst = finding.severity;
     }
     detail(key, value) {
@@ -32296,7 +32296,7 @@ class EngineContext {
         }
         this.count += child.count;
         if (child.worst &&
-            (this.worst === undefined || findings_severityRank(child.worst) > findings_severityRank(this.worst)))
+            (this.worst === undefined || severityRank(child.worst) > severityRank(this.worst)))
             this.worst = child.worst;
         return { format, findings: child.count, worst: child.worst };
     }
@@ -32960,7 +32960,6 @@ function directoryUri(dir) {
 
 ;// CONCATENATED MODULE: ./src/reporters/text.ts
 
-
 const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 };
 function paint(on, code, s) {
     return on ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s;
@@ -33077,10 +33076,6 @@ function formatModels(models, c) {
         }
     }
     return lines;
-}
-/** Severity order helper for callers that sort or filter by threshold. */
-function atLeast(f, threshold) {
-    return severityRank(f.severity) >= severityRank(threshold);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/docs.ts
@@ -33320,8 +33315,8 @@ function exitCode(report, failOn) {
         return EXIT_ERROR;
     if (failOn === 'none')
         return EXIT_OK;
-    const threshold = findings_severityRank(failOn);
-    const hit = report.files.some((f) => f.findings.some((x) => findings_severityRank(x.severity) >= threshold));
+    const threshold = severityRank(failOn);
+    const hit = report.files.some((f) => f.findings.some((x) => severityRank(x.severity) >= threshold));
     return hit ? EXIT_FINDINGS : EXIT_OK;
 }
 function makeProgress(io, quiet, verbose) {

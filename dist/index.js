@@ -35091,7 +35091,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
  */
 const SEVERITIES = ['INFO', 'WARNING', 'ERROR'];
 /** Numeric rank for threshold comparisons: INFO < WARNING < ERROR. */
-function findings_severityRank(severity) {
+function severityRank(severity) {
     return SEVERITIES.indexOf(severity);
 }
 function isSeverity(value) {
@@ -35110,14 +35110,14 @@ function countBySeverity(findings) {
 function worstSeverity(findings) {
     let worst;
     for (const f of findings) {
-        if (worst === undefined || findings_severityRank(f.severity) > findings_severityRank(worst))
+        if (worst === undefined || severityRank(f.severity) > severityRank(worst))
             worst = f.severity;
     }
     return worst;
 }
 /** Orders findings most severe first, then by member, offset and rule for stable output. */
 function compareFindings(a, b) {
-    return (findings_severityRank(b.severity) - findings_severityRank(a.severity) ||
+    return (severityRank(b.severity) - severityRank(a.severity) ||
         (a.location.member ?? '').localeCompare(b.location.member ?? '') ||
         (a.location.offset ?? -1) - (b.location.offset ?? -1) ||
         a.ruleId.localeCompare(b.ruleId));
@@ -63605,7 +63605,7 @@ class EngineContext {
         });
         this.collector.findings.push(finding);
         this.count++;
-        if (this.worst === undefined || findings_severityRank(finding.severity) > findings_severityRank(this.worst))
+        if (this.worst === undefined || severityRank(finding.severity) > severityRank(this.worst))
             this.worst = finding.severity;
     }
     detail(key, value) {
@@ -63653,7 +63653,7 @@ class EngineContext {
         }
         this.count += child.count;
         if (child.worst &&
-            (this.worst === undefined || findings_severityRank(child.worst) > findings_severityRank(this.worst)))
+            (this.worst === undefined || severityRank(child.worst) > severityRank(this.worst)))
             this.worst = child.worst;
         return { format, findings: child.count, worst: child.worst };
     }
@@ -64357,13 +64357,13 @@ function planAnnotations(view, annotateFrom, used = { error: 0, warning: 0, noti
             message: `${e.path} could not be scanned: ${e.message}. A file that cannot be read is never reported clean.`,
             file: e.path,
         });
-    const threshold = findings_severityRank(annotateFrom);
+    const threshold = severityRank(annotateFrom);
     const all = [];
     for (const file of view.files)
         for (const f of file.findings)
-            if (findings_severityRank(f.severity) >= threshold)
+            if (severityRank(f.severity) >= threshold)
                 all.push({ path: file.path, f });
-    all.sort((a, b) => findings_severityRank(b.f.severity) - findings_severityRank(a.f.severity) || a.path.localeCompare(b.path));
+    all.sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.path.localeCompare(b.path));
     for (const { path, f } of all)
         take(f.severity, findingAnnotation(path, f));
     const total = hidden.ERROR + hidden.WARNING + hidden.INFO;
@@ -64717,7 +64717,7 @@ function modelRows(view) {
         const findings = m.files
             .flatMap((p) => byPath.get(p) ?? [])
             .filter(isPolicyFinding)
-            .sort((a, b) => findings_severityRank(b.severity) - findings_severityRank(a.severity));
+            .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
         const id = m.identity;
         return {
             root: m.root,
@@ -64738,14 +64738,14 @@ function modelRows(view) {
 }
 /** Models with name-policy findings at or above `threshold`: the ones that fail the gate. */
 function failingModels(view, threshold) {
-    const rank = findings_severityRank(threshold);
-    return modelRows(view).filter((r) => r.findings.some((f) => findings_severityRank(f.severity) >= rank));
+    const rank = severityRank(threshold);
+    return modelRows(view).filter((r) => r.findings.some((f) => severityRank(f.severity) >= rank));
 }
 /** The rule IDs of a row's findings at or above `threshold`, with their names. */
 function describeRules(row, threshold = 'INFO') {
-    const rank = findings_severityRank(threshold);
+    const rank = severityRank(threshold);
     const ids = [
-        ...new Set(row.findings.filter((f) => findings_severityRank(f.severity) >= rank).map((f) => f.ruleId)),
+        ...new Set(row.findings.filter((f) => severityRank(f.severity) >= rank).map((f) => f.ruleId)),
     ];
     return ids.map((id) => `${id} ${findRule(id)?.name ?? ''}`.trim()).join(', ');
 }
@@ -64814,7 +64814,7 @@ function worstFirst(files) {
         a.path.localeCompare(b.path));
 }
 function rank(s) {
-    return s === undefined ? -1 : findings_severityRank(s);
+    return s === undefined ? -1 : severityRank(s);
 }
 
 ;// CONCATENATED MODULE: ./src/action/gate.ts
@@ -64832,16 +64832,16 @@ const NAMED_FILES = 5;
 function evaluateGate(view, failOn) {
     if (failOn === 'none')
         return { failed: false, offending: [], message: '' };
-    const threshold = findings_severityRank(failOn);
-    const offending = worstFirst(view.files.filter((f) => f.findings.some((x) => findings_severityRank(x.severity) >= threshold)));
+    const threshold = severityRank(failOn);
+    const offending = worstFirst(view.files.filter((f) => f.findings.some((x) => severityRank(x.severity) >= threshold)));
     const parts = [];
     if (offending.length > 0) {
-        const hits = offending.reduce((n, f) => n + f.findings.filter((x) => findings_severityRank(x.severity) >= threshold).length, 0);
+        const hits = offending.reduce((n, f) => n + f.findings.filter((x) => severityRank(x.severity) >= threshold).length, 0);
         const named = offending.slice(0, NAMED_FILES).map((f) => `${f.path} (${describeCounts(f)})`);
         const more = offending.length - named.length;
         parts.push(`modelaudit found ${hits} finding${hits === 1 ? '' : 's'} at or above ${failOn} (fail-on: ${failOn.toLowerCase()}) in ${offending.length} file${offending.length === 1 ? '' : 's'}: ${named.join(', ')}${more > 0 ? `, and ${more} more` : ''}.`);
         const policyHits = offending.reduce((n, f) => n +
-            f.findings.filter((x) => isPolicyFinding(x) && findings_severityRank(x.severity) >= threshold)
+            f.findings.filter((x) => isPolicyFinding(x) && severityRank(x.severity) >= threshold)
                 .length, 0);
         if (policyHits > 0)
             parts.push(policyMessage(view, failOn, policyHits, hits));
@@ -65743,7 +65743,6 @@ async function markerIn(root, dir) {
 
 ;// CONCATENATED MODULE: ./src/reporters/text.ts
 
-
 const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 };
 function paint(on, code, s) {
     return on ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s;
@@ -65860,10 +65859,6 @@ function formatModels(models, c) {
         }
     }
     return lines;
-}
-/** Severity order helper for callers that sort or filter by threshold. */
-function atLeast(f, threshold) {
-    return severityRank(f.severity) >= severityRank(threshold);
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts

@@ -2,7 +2,6 @@
  * The report for people: one block per file with findings, then a summary line.
  */
 import type { Finding, ModelResult, Report, Severity } from '../findings.js';
-import { severityRank } from '../findings.js';
 import { findRule } from '../rules/registry.js';
 
 export interface TextOptions {
@@ -142,7 +141,3 @@ export function formatModels(models: readonly ModelResult[], c: boolean): string
   return lines;
 }
 
-/** Severity order helper for callers that sort or filter by threshold. */
-export function atLeast(f: Finding, threshold: Severity): boolean {
-  return severityRank(f.severity) >= severityRank(threshold);
-}
