@@ -140,4 +140,3 @@ export function formatModels(models: readonly ModelResult[], c: boolean): string
   }
   return lines;
 }
-
