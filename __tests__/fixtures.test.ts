@@ -4,10 +4,10 @@
  * clean; and scanning never executes anything (no marker file appears).
  */
 import { existsSync, rmSync } from 'node:fs';
-import { resolveOptions } from '../src/config.js';
-import { scanFile } from '../src/core/engine.js';
-import type { FileResult } from '../src/findings.js';
-import { scannerFor } from '../src/scanners/index.js';
+import { resolveOptions } from '../src/options/options.js';
+import { scanFile } from '../src/pipeline/engine.js';
+import type { FileResult } from '../src/findings/finding.js';
+import { scannerFor } from '../src/scan/registry.js';
 import { loadFixtures, type LoadedFixture } from './helpers/manifest.js';
 
 const fixtures = loadFixtures();

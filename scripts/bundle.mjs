@@ -10,7 +10,7 @@ const outDir = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist');
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 
 const bundles = [
-  { entry: 'src/cli.ts', out: 'cli.js', shebang: true },
+  { entry: 'src/cli/bin.ts', out: 'cli.js', shebang: true },
   { entry: 'src/action/main.ts', out: 'index.js', shebang: false },
 ];
 

@@ -12,8 +12,8 @@ import { parseInputs } from '../../src/action/inputs.js';
 import { code, renderSummary, text, type SummaryInput } from '../../src/action/summary.js';
 import { formatLogReport } from '../../src/action/text-log.js';
 import { viewOf } from '../../src/action/view.js';
-import { buildReport } from '../../src/core/engine.js';
-import type { FileResult, Finding, ModelResult, Severity } from '../../src/findings.js';
+import { buildReport } from '../../src/pipeline/engine.js';
+import type { FileResult, Finding, ModelResult, Severity } from '../../src/findings/finding.js';
 
 function finding(ruleId: string, severity: Severity, path: string, evidence?: string): Finding {
   return {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { main, SCAN_HELP, type CliIO } from '../../src/cli/main.js';
-import type { Report } from '../../src/findings.js';
+import type { Report } from '../../src/findings/finding.js';
 import { p } from '../helpers/pickle-builder.js';
 
 class Sink {

@@ -1,7 +1,7 @@
 /**
  * Hand-assembles pickle streams opcode by opcode for tests.
  */
-import { OP } from '../../src/pickle/opcodes.js';
+import { OP } from '../../src/analysis/pickle/opcodes.js';
 
 export class P {
   private readonly parts: Buffer[] = [];

@@ -4,9 +4,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveOptions, type Limits } from '../../src/config.js';
-import { scanFile } from '../../src/core/engine.js';
-import type { FileResult } from '../../src/findings.js';
+import { resolveOptions, type Limits } from '../../src/options/options.js';
+import { scanFile } from '../../src/pipeline/engine.js';
+import type { FileResult } from '../../src/findings/finding.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelaudit-test-'));
 let n = 0;

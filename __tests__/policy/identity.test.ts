@@ -4,12 +4,17 @@
  * and the inference rules on hand-made evidence (scanner claims, conflicts, derivatives).
  */
 import { readFileSync } from 'node:fs';
-import { scan } from '../../src/core/engine.js';
-import { resolveOptions } from '../../src/config.js';
-import type { FileResult, IdentityEvidence, ModelResult, Report } from '../../src/findings.js';
-import { identifyModels } from '../../src/name-policies/stage.js';
-import { inferIdentity } from '../../src/name-policies/identity.js';
-import { FAMILIES, familyOfArchitecture } from '../../src/name-policies/families.js';
+import { scan } from '../../src/pipeline/engine.js';
+import { resolveOptions } from '../../src/options/options.js';
+import type {
+  FileResult,
+  IdentityEvidence,
+  ModelResult,
+  Report,
+} from '../../src/findings/finding.js';
+import { identifyModels } from '../../src/policy/stage.js';
+import { inferIdentity } from '../../src/policy/identity.js';
+import { FAMILIES, familyOfArchitecture } from '../../src/policy/families.js';
 
 interface Expected {
   name?: string;

@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scan } from '../../src/core/engine.js';
-import type { ModelResult, Report } from '../../src/findings.js';
-import { readDirMetadata, frontMatter } from '../../src/name-policies/metadata.js';
+import { scan } from '../../src/pipeline/engine.js';
+import type { ModelResult, Report } from '../../src/findings/finding.js';
+import { readDirMetadata, frontMatter } from '../../src/policy/dir-metadata.js';
 
 const pickleBytes = Buffer.from([0x80, 0x04, 0x7d, 0x94, 0x2e]); // {} protocol 4
 

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { main, namePolicyOptions, type CliIO } from '../../src/cli/main.js';
-import { ConfigError, resolveOptions, type NamePolicyInput } from '../../src/config.js';
-import { scan } from '../../src/core/engine.js';
-import type { Report } from '../../src/findings.js';
-import { parsePolicyDocument } from '../../src/name-policies/policy-file.js';
-import { formatText } from '../../src/reporters/text.js';
+import { ConfigError, resolveOptions, type NamePolicyInput } from '../../src/options/options.js';
+import { scan } from '../../src/pipeline/engine.js';
+import type { Report } from '../../src/findings/finding.js';
+import { parsePolicyDocument } from '../../src/policy/policy-file.js';
+import { formatText } from '../../src/report/text.js';
 
 const FIXTURES = 'fixtures/policy/';
 const POLICIES = `${FIXTURES}policies/`;

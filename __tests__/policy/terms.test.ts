@@ -2,14 +2,14 @@
  * Word-bounded, case-insensitive matching of names, globs and regular expressions, and model
  * version constraints (docs/name-policies.md, "Matching").
  */
-import { globToRegExp, matchTerm, parseTerm, TermError } from '../../src/name-policies/terms.js';
+import { globToRegExp, matchTerm, parseTerm, TermError } from '../../src/policy/terms.js';
 import {
   parseConstraint,
   parseVersion,
   versionAfter,
   VersionError,
-} from '../../src/name-policies/version.js';
-import { pathPatterns } from '../../src/name-policies/policy-file.js';
+} from '../../src/policy/version.js';
+import { pathPatterns } from '../../src/policy/policy-file.js';
 
 const matches = (term: string, value: string): boolean =>
   matchTerm(parseTerm(term), value) !== undefined;

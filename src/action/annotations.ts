@@ -4,7 +4,7 @@
  * a few slots stay free for the Action's own messages (the gate, the LFS warning, upload
  * problems), and a final notice says how many findings were not shown.
  */
-import { severityRank, type Finding, type Severity } from '../findings.js';
+import { severityRank, type Finding, type Severity } from '../findings/finding.js';
 import { findRule, ruleHelpUrl } from '../rules/registry.js';
 import type { ReportView } from './view.js';
 

@@ -4,7 +4,7 @@
  * name-policy findings are among them, the message names the models and rules, and says when
  * the policy alone fails the step.
  */
-import { severityRank, type Severity } from '../findings.js';
+import { severityRank, type Severity } from '../findings/finding.js';
 import { describeRules, failingModels, isPolicyFinding } from './models.js';
 import { worstFirst, type FileView, type ReportView } from './view.js';
 

@@ -3,7 +3,7 @@
  * equal to this table), parsed and validated in one place. Every problem is collected, so a
  * workflow with three bad inputs learns about all three in one run.
  */
-import { SEVERITIES, type Severity } from '../findings.js';
+import { SEVERITIES, type Severity } from '../findings/finding.js';
 
 export interface InputSpec {
   readonly name: string;

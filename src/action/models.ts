@@ -7,7 +7,12 @@
  * `source = "value" (file)` (docs/name-policies.md), so the source that decided a violation is
  * read from there. Without a violation, the row shows where the family (else the name) came from.
  */
-import { severityRank, type Finding, type ModelResult, type Severity } from '../findings.js';
+import {
+  severityRank,
+  type Finding,
+  type ModelResult,
+  type Severity,
+} from '../findings/finding.js';
 import { findRule } from '../rules/registry.js';
 import type { ReportView } from './view.js';
 

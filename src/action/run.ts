@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { ConfigError } from '../config.js';
-import { scan } from '../core/engine.js';
-import type { Report } from '../findings.js';
-import { buildSarif } from '../reporters/sarif.js';
+import { ConfigError } from '../options/options.js';
+import { scan } from '../pipeline/engine.js';
+import type { Report } from '../findings/finding.js';
+import { buildSarif } from '../report/sarif.js';
 import { findRule } from '../rules/registry.js';
 import {
   lfsWarning,

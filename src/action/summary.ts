@@ -8,8 +8,8 @@
  * Paths, evidence and messages come from scanned files and pull requests: they are written as
  * code spans or escaped text, never as Markdown or HTML that GitHub would interpret.
  */
-import type { Finding } from '../findings.js';
-import { formatBytes } from '../reporters/text.js';
+import type { Finding } from '../findings/finding.js';
+import { formatBytes } from '../report/text.js';
 import { findRule, ruleHelpUrl } from '../rules/registry.js';
 import { describeLocation } from './annotations.js';
 import { describeCounts, type GateResult } from './gate.js';

@@ -4,8 +4,8 @@
  * the same findings and files, and a line says how many there were. With a name policy, the
  * models and their verdicts follow.
  */
-import type { Report } from '../findings.js';
-import { formatModels, formatText } from '../reporters/text.js';
+import type { Report } from '../findings/finding.js';
+import { formatModels, formatText } from '../report/text.js';
 import type { ReportView } from './view.js';
 
 export function formatLogReport(view: ReportView, options: { readonly models: boolean }): string {

@@ -17,7 +17,7 @@ import {
   type Report,
   type Severity,
   type SeverityCounts,
-} from '../findings.js';
+} from '../findings/finding.js';
 
 export const NOT_A_MODEL_RULE = 'MA1003';
 export const LFS_POINTER_RULE = 'MA7001';

@@ -4,12 +4,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, type NamePolicyInput, type ScanEvent } from '../config.js';
-import { scan } from '../core/engine.js';
-import { SEVERITIES, severityRank, type Report, type Severity } from '../findings.js';
-import { formatJson } from '../reporters/json.js';
-import { formatSarif } from '../reporters/sarif.js';
-import { formatText } from '../reporters/text.js';
+import { ConfigError, type NamePolicyInput, type ScanEvent } from '../options/options.js';
+import { scan } from '../pipeline/engine.js';
+import { SEVERITIES, severityRank, type Report, type Severity } from '../findings/finding.js';
+import { formatJson } from '../report/json.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatText } from '../report/text.js';
 import { renderRulesMarkdown } from '../rules/docs.js';
 import { ALL_RULES, findRule, ruleHelpUrl, type Rule } from '../rules/registry.js';
 import { VERSION } from '../version.js';

@@ -1,4 +1,4 @@
-import type { Severity } from '../findings.js';
+import type { Severity } from '../findings/finding.js';
 
 export type RuleFamily =
   | 'general'

@@ -1,0 +1,93 @@
+import { classifyGlobal } from '../../src/knowledge/callables/classify.js';
+
+const level = (m: string, n: string): string => classifyGlobal(m, n).level;
+
+describe('callable classification', () => {
+  test.each([
+    ['os', 'system'],
+    ['posix', 'system'],
+    ['nt', 'system'],
+    ['subprocess', 'Popen'],
+    ['builtins', 'eval'],
+    ['builtins', 'getattr'],
+    ['__builtin__', 'eval'], // Python 2 name
+    ['commands', 'getoutput'], // Python 2 module mapped to subprocess
+    ['os.path', 'join'], // submodule of a dangerous family (CVE-2025-10157 class)
+    ['asyncio.subprocess', 'create_subprocess_shell'],
+    ['pathlib', 'os.system'], // attribute alias
+    ['builtins', 'eval.__call__'],
+    ['pydoc', 'pipepager'],
+    ['pkgutil', 'resolve_name'],
+    ['operator', 'attrgetter'],
+    ['_operator', 'attrgetter'],
+    ['torch', 'load'],
+    ['numpy', 'load'],
+    ['torch.hub', 'load'],
+  ])('%s.%s is dangerous', (m, n) => {
+    expect(level(m, n)).toBe('dangerous');
+  });
+
+  test.each([
+    ['collections', 'OrderedDict'],
+    ['torch._utils', '_rebuild_tensor_v2'],
+    ['numpy.core.multiarray', '_reconstruct'],
+    ['numpy._core.multiarray', '_reconstruct'],
+    ['copyreg', '_reconstructor'],
+    ['copy_reg', '_reconstructor'], // Python 2 name of copyreg
+    ['__builtin__', 'set'],
+    ['sklearn.linear_model._logistic', 'LogisticRegression'],
+    ['torch.nn.modules.linear', 'Linear'],
+  ])('%s.%s is safe', (m, n) => {
+    expect(level(m, n)).toBe('safe');
+  });
+
+  test('name parts are never moved into the module to match a safe glob', () => {
+    // ('sklearn.x', 'np.lib.npyio.DataSource') walks the attribute np of an sklearn module
+    // (numpy), it does not name an sklearn class.
+    expect(level('sklearn.linear_model._base', 'np.lib.npyio.DataSource')).not.toBe('safe');
+    expect(level('torch', '_utils._rebuild_tensor_v2')).not.toBe('safe');
+  });
+
+  test('library namespaces: unlisted callables are "library", other modules "unclassified"', () => {
+    expect(level('torch.utils.collect_env', 'get_pretty_env_info')).not.toBe('safe');
+    expect(level('numpy', 'some_new_function')).toBe('library');
+    expect(level('json', 'loads')).toBe('library');
+    expect(level('mylab.models', 'Net')).toBe('unclassified');
+  });
+
+  test('runner-like names and dunder walks are dangerous anywhere', () => {
+    expect(classifyGlobal('somepkg.util', 'system')).toMatchObject({
+      level: 'dangerous',
+      category: 'suspicious-name',
+    });
+    expect(classifyGlobal('mylab', 'Net.__init__.__globals__')).toMatchObject({
+      level: 'dangerous',
+    });
+  });
+
+  test('transformers modeling classes are safe only as __new__-rebuilt objects; tokenizers are not covered', () => {
+    expect(classifyGlobal('transformers.models.bert.modeling_bert', 'BertModel')).toMatchObject({
+      level: 'safe',
+      entry: { newOnly: true },
+    });
+    expect(level('transformers.models.bert.tokenization_bert', 'BertTokenizer')).toBe('library');
+    expect(level('transformers.models.bert.modeling_bert', 'load_tf_weights_in_bert')).toBe(
+      'library',
+    );
+  });
+
+  test('implausibly long dotted names are dangerous and cheap to judge', () => {
+    const t0 = Date.now();
+    const name = Array.from({ length: 2000 }, (_, i) => `a${i}`).join('.');
+    expect(classifyGlobal('mylab', name)).toMatchObject({
+      level: 'dangerous',
+      category: 'suspicious-name',
+    });
+    expect(Date.now() - t0).toBeLessThan(200);
+  });
+
+  test('the most specific match explains an alias', () => {
+    const c = classifyGlobal('shutil', 'os.system');
+    expect(c).toMatchObject({ level: 'dangerous', basis: 'alias', matched: 'os.system' });
+  });
+});

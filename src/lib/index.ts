@@ -1,0 +1,37 @@
+/**
+ * modelaudit's library API: scan model files without loading them and get the findings back
+ * as data. Nothing here prints or exits.
+ *
+ *   import { scan } from 'modelaudit';
+ *   const report = await scan(['model.pt'], { limits: { timeoutMs: 60_000 } });
+ */
+export { scan, scanFile, buildReport, REPORT_SCHEMA_VERSION } from '../pipeline/engine.js';
+export { DEFAULT_LIMITS, resolveLimits, resolveOptions, ConfigError } from '../options/options.js';
+export type { Limits, ScanOptions, ScanOptionsInput, ScanEvent } from '../options/options.js';
+export {
+  SEVERITIES,
+  severityRank,
+  isSeverity,
+  worstSeverity,
+  countBySeverity,
+  compareFindings,
+} from '../findings/finding.js';
+export type {
+  Severity,
+  Finding,
+  Location,
+  FileResult,
+  FileStatus,
+  Report,
+  OperationalError,
+  SeverityCounts,
+} from '../findings/finding.js';
+export { ALL_RULES, findRule, getRule, ruleHelpUrl, RULE_DOCS_URL } from '../rules/registry.js';
+export type { Rule, RuleFamily } from '../rules/registry.js';
+export { classifyGlobal } from '../knowledge/callables/classify.js';
+export type { Classification } from '../knowledge/callables/classify.js';
+export type { Scanner, ScanTarget, ScanContext, FindingInput } from '../scan/base.js';
+export { SCANNERS } from '../scan/registry.js';
+export { buildSarif, formatSarif } from '../report/sarif.js';
+export type { SarifLog, SarifOptions } from '../report/sarif.js';
+export { VERSION } from '../version.js';

@@ -1,0 +1,203 @@
+/**
+ * discover → identify → scan → policy → report. One top-level file at a time per worker slot,
+ * each under its own time budget; findings are collected per file, then the policy stage
+ * groups the files into models, infers what each model is and applies the name policy.
+ */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { resolveOptions, type ScanOptions, type ScanOptionsInput } from '../options/options.js';
+import {
+  compareFindings,
+  countBySeverity,
+  emptyCounts,
+  type FileResult,
+  type ModelResult,
+  type OperationalError,
+  type Report,
+} from '../findings/finding.js';
+import { FileSource, IoStats } from '../io/source.js';
+import { SourceStream } from '../io/stream.js';
+import { identifyModels } from '../policy/stage.js';
+import { HEAD_BYTES, ScanInterrupted, type ScanTarget } from '../scan/base.js';
+import { VERSION } from '../version.js';
+import { EngineContext, FileCollector } from './context.js';
+import { describeError, discover } from '../discover/walk.js';
+
+export const REPORT_SCHEMA_VERSION = '1.1.0';
+
+/** Scans files and directories; never throws for bad input, only for bad options. */
+export async function scan(
+  paths: readonly string[],
+  input: ScanOptionsInput = {},
+): Promise<Report> {
+  const options = resolveOptions(input);
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const found = await discover(paths, options.followSymlinks);
+  const errors: OperationalError[] = [...found.errors];
+  for (const e of found.errors)
+    options.onEvent?.({ type: 'operational-error', path: e.path, message: e.message });
+
+  const results: (FileResult | undefined)[] = new Array(found.files.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < found.files.length) {
+      if (options.signal?.aborted) return;
+      const i = next++;
+      const path = found.files[i]!;
+      try {
+        results[i] = await scanFile(path, options);
+      } catch (err) {
+        const e = { path, message: describeError(err) };
+        errors.push(e);
+        options.onEvent?.({ type: 'operational-error', ...e });
+      }
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency, found.files.length) }, worker),
+  );
+  const scanned = results.filter((r): r is FileResult => r !== undefined);
+  // Policy: models and their identity; name-policy findings are only ever added.
+  const { files, models } = await identifyModels(scanned, {
+    roots: paths,
+    ...(options.namePolicy ? { policy: options.namePolicy } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return buildReport(files, errors, startedAt, performance.now() - t0, models);
+}
+
+export function buildReport(
+  files: readonly FileResult[],
+  errors: readonly OperationalError[],
+  startedAt: Date,
+  durationMs: number,
+  models: readonly ModelResult[] = [],
+): Report {
+  const findings = emptyCounts();
+  let bytesRead = 0;
+  for (const f of files) {
+    bytesRead += f.bytesRead;
+    const c = countBySeverity(f.findings);
+    findings.INFO += c.INFO;
+    findings.WARNING += c.WARNING;
+    findings.ERROR += c.ERROR;
+  }
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'modelaudit', version: VERSION },
+    startedAt: startedAt.toISOString(),
+    durationMs: round(durationMs),
+    files,
+    errors,
+    models,
+    totals: {
+      files: files.length,
+      filesWithFindings: files.filter((f) => f.findings.length > 0).length,
+      bytesRead,
+      findings,
+    },
+  };
+}
+
+/**
+ * Scans one file. Throws only when the file cannot be opened or read at all (an operational
+ * error); anything wrong with its content becomes a finding.
+ */
+export async function scanFile(path: string, options: ScanOptions): Promise<FileResult> {
+  const t0 = performance.now();
+  const info = await stat(path);
+  options.onEvent?.({ type: 'file-start', path, size: info.size });
+  const stats = new IoStats();
+  const collector = new FileCollector(path, stats);
+  const limits = options.limits;
+
+  const finish = (): FileResult => {
+    const findings = [...collector.findings].sort(compareFindings);
+    const details = {
+      ...collector.details,
+      ...(collector.members.length ? { members: collector.members } : {}),
+      ...(collector.claims.length ? { identityClaims: collector.claims } : {}),
+    };
+    const result: FileResult = {
+      path,
+      format: collector.format,
+      size: info.size,
+      bytesRead: stats.bytesRead,
+      durationMs: round(performance.now() - t0),
+      status: findings.length > 0 ? 'findings' : 'clean',
+      findings,
+      details,
+    };
+    options.onEvent?.({
+      type: 'file-done',
+      path,
+      findings: findings.length,
+      durationMs: result.durationMs,
+    });
+    return result;
+  };
+
+  const placeholder: ScanTarget = {
+    path,
+    name: basename(path),
+    size: info.size,
+    head: Buffer.alloc(0),
+    openStream: () => {
+      throw new Error('not opened');
+    },
+  };
+
+  if (info.size > limits.maxFileBytes) {
+    const ctx = new EngineContext(collector, limits, Infinity, 0, placeholder, options.signal);
+    ctx.report({
+      ruleId: 'MA1002',
+      message: `file is ${info.size} bytes, over the ${limits.maxFileBytes}-byte limit; it was not scanned`,
+      evidence: 'maxFileBytes',
+    });
+    return finish();
+  }
+
+  const source = await FileSource.open(path, stats);
+  try {
+    const head = await source.read(0, HEAD_BYTES);
+    const target: ScanTarget = {
+      path,
+      name: basename(path),
+      size: source.size,
+      head,
+      openStream: () => new SourceStream(source, 0, head),
+      source,
+    };
+    const ctx = new EngineContext(
+      collector,
+      limits,
+      Date.now() + limits.timeoutMs,
+      0,
+      target,
+      options.signal,
+    );
+    try {
+      await ctx.run();
+    } catch (err) {
+      if (!(err instanceof ScanInterrupted)) throw err;
+      ctx.report({
+        ruleId: 'MA1001',
+        message:
+          err.reason === 'timeout'
+            ? `scan stopped after ${limits.timeoutMs} ms; the rest of the file was not examined`
+            : 'scan aborted before the file was fully examined',
+        evidence: err.reason === 'timeout' ? `timeoutMs=${limits.timeoutMs}` : 'aborted',
+      });
+    }
+  } finally {
+    await collector.cleanup();
+    await source.close();
+  }
+  return finish();
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

@@ -1,0 +1,138 @@
+import { isScanStop } from '../base.js';
+/**
+ * Single compressed streams (gzip, bzip2, xz, .lzma, LZ4 frames, zlib; joblib's compressed files
+ * are such streams around a joblib pickle): decompressed as a stream under the size and ratio
+ * limits, and the content identified and scanned as a member.
+ */
+import { decompress, sniffCodec, type Codec } from '../../io/decompress.js';
+import { BufferSource } from '../../io/source.js';
+import { SourceStream, type ByteStream } from '../../io/stream.js';
+import type { SniffInput } from '../../identify/identify.js';
+import type { Scanner } from '../base.js';
+import { MAX_LZMA_DICTIONARY, OffsetStream, compressedMember, finishDecoding } from './members.js';
+import { reportBomb } from './zip.js';
+
+/** joblib < 0.10 ("ZF" + 19 characters of hexadecimal length, then zlib data). */
+const ZFILE_HEADER = 21;
+
+function isZFile(head: Buffer): boolean {
+  return (
+    head.length > ZFILE_HEADER + 2 &&
+    head.toString('latin1', 0, 4) === 'ZF0x' &&
+    head[ZFILE_HEADER] === 0x78
+  );
+}
+
+export function codecOf(head: Buffer): { codec: Codec; offset: number } | undefined {
+  if (isZFile(head)) return { codec: 'zlib', offset: ZFILE_HEADER };
+  const codec = sniffCodec(head);
+  return codec ? { codec, offset: 0 } : undefined;
+}
+
+const FORMAT_OF: Record<Codec, string> = {
+  gzip: 'gzip',
+  bzip2: 'bzip2',
+  xz: 'xz',
+  lzma: 'lzma',
+  lz4: 'lz4',
+  zlib: 'zlib',
+  deflate: 'zlib',
+  'zip-lzma': 'lzma',
+};
+
+/** Codecs identified by a magic number strong enough to trust without decoding. */
+const STRONG: ReadonlySet<Codec> = new Set(['gzip', 'bzip2', 'xz', 'lz4']);
+
+const sniffed = new WeakMap<Buffer, Promise<string | undefined>>();
+
+/** The compressed format of a file, 'joblib-compressed' when its start decompresses to joblib. */
+export function compressedFormat(input: SniffInput): Promise<string | undefined> {
+  let p = sniffed.get(input.head);
+  if (!p) {
+    p = sniff(input.head);
+    sniffed.set(input.head, p);
+  }
+  return p;
+}
+
+async function sniff(head: Buffer): Promise<string | undefined> {
+  const c = codecOf(head);
+  if (!c) return undefined;
+  // Decode what the head holds: weak magic numbers (zlib, .lzma) must produce output.
+  const parts: Buffer[] = [];
+  let total = 0;
+  const stream = decompress(new SourceStream(new BufferSource(head.subarray(c.offset))), c.codec, {
+    maxDictionary: MAX_LZMA_DICTIONARY,
+  });
+  try {
+    while (total < 64 * 1024) {
+      const chunk = await stream.read(64 * 1024 - total);
+      if (!chunk) break;
+      parts.push(Buffer.from(chunk));
+      total += chunk.length;
+    }
+  } catch {
+    // The head usually ends inside the stream.
+  } finally {
+    await stream.close().catch(() => undefined);
+  }
+  if (total === 0 && !STRONG.has(c.codec) && c.offset === 0) return undefined;
+  const text = Buffer.concat(parts, total).toString('latin1');
+  if (/joblib[\s.]numpy_pickle|NumpyArrayWrapper/.test(text) || c.offset > 0)
+    return 'joblib-compressed';
+  return FORMAT_OF[c.codec];
+}
+
+function innerName(name: string): string {
+  const stripped = name.replace(/\.(gz|tgz|gzip|bz2|tbz2?|xz|txz|lzma|lz4|z|zlib)$/i, (m) =>
+    /^\.t/i.test(m) ? '.tar' : '',
+  );
+  return stripped && stripped !== name ? stripped : `${name} (decompressed)`;
+}
+
+export const compressedScanner: Scanner = {
+  id: 'compressed',
+  formats: ['gzip', 'bzip2', 'xz', 'lzma', 'lz4', 'zlib', 'joblib-compressed'],
+  rules: ['MA3002', 'MA3012', 'MA1002'],
+  async scan(target, ctx) {
+    const c = codecOf(target.head);
+    if (!c) {
+      ctx.report({
+        ruleId: 'MA3012',
+        message: 'not a compressed stream modelaudit can decode',
+        evidence: target.head.subarray(0, 8).toString('hex'),
+      });
+      return;
+    }
+    const name = innerName(target.name);
+    let member;
+    try {
+      member = await compressedMember(
+        target,
+        name,
+        {
+          codec: c.codec,
+          compressed: (): ByteStream =>
+            c.offset > 0
+              ? new OffsetStream(target.openStream(), c.offset, undefined)
+              : target.openStream(),
+          size: undefined,
+        },
+        ctx,
+        (r) => reportBomb(ctx, target, name, r),
+      );
+    } catch (err) {
+      if (isScanStop(err)) throw err;
+      const msg = err instanceof Error ? err.message : String(err);
+      ctx.report({
+        ruleId: 'MA3012',
+        message: `the ${c.codec} stream does not decompress: ${msg}`,
+        evidence: msg,
+      });
+      return;
+    }
+    ctx.detail('compression', { codec: c.codec });
+    await ctx.scanMember(member);
+    await finishDecoding(member, ctx);
+  },
+};

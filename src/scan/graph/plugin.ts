@@ -1,0 +1,26 @@
+/**
+ * The graph family: Keras (legacy HDF5 and .keras archives), TensorFlow SavedModel (and Keras
+ * SavedModel metadata) and ONNX. None of these formats is loaded: HDF5 and protobuf structures
+ * are read with bounded positioned reads, tensor payloads are skipped.
+ */
+import type { ScannerPlugin } from '../plugin.js';
+import { isHdf5 } from '../../io/hdf5.js';
+import { kerasArchiveLayout, kerasH5Scanner } from './keras.js';
+import { looksLikeOnnx, onnxScanner } from './onnx.js';
+import { kerasMetadataScanner, looksLikeSavedModel, savedModelScanner } from './savedmodel.js';
+
+export const graphPlugin: ScannerPlugin = {
+  name: 'graph',
+  detectors: [
+    { format: 'hdf5', content: (i) => isHdf5(i.head), extensions: ['.h5', '.hdf5', '.he5'] },
+    { format: 'tf-savedmodel', content: (i) => looksLikeSavedModel(i.head, i.name) },
+    {
+      format: 'keras-metadata',
+      content: (i) =>
+        i.name.endsWith('keras_metadata.pb') && i.head.length > 0 && i.head[0] === 0x0a,
+    },
+    { format: 'onnx', content: (i) => looksLikeOnnx(i.head), extensions: ['.onnx'] },
+  ],
+  scanners: [kerasH5Scanner, savedModelScanner, kerasMetadataScanner, onnxScanner],
+  layouts: [kerasArchiveLayout],
+};
