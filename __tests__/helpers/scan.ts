@@ -4,7 +4,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveOptions, type Limits } from '../../src/options/options.js';
+import { resolveOptions } from '../../src/options/options.js';
+import { type Limits } from '../../src/io/limits.js';
 import { scanFile } from '../../src/pipeline/engine.js';
 import type { FileResult } from '../../src/findings/finding.js';
 

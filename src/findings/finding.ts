@@ -41,6 +41,19 @@ export interface Finding {
   readonly scanner: string;
 }
 
+export interface FindingInput {
+  readonly ruleId: string;
+  readonly message: string;
+  readonly evidence?: string;
+  readonly offset?: number;
+  readonly opcodeIndex?: number;
+  readonly line?: number;
+  /** A sub-part of the target (appended to the member chain), e.g. "data.pkl". */
+  readonly member?: string;
+  /** Overrides the rule's default severity; reserved for rules documented to vary. */
+  readonly severity?: Severity;
+}
+
 export type FileStatus = 'clean' | 'findings';
 
 /** Result of scanning one top-level file (containers report their members' findings here too). */

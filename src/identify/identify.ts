@@ -5,6 +5,9 @@
 import { extname } from 'node:path';
 import type { RandomAccessSource } from '../io/source.js';
 
+/** Bytes sniffed at the start of every file or member. */
+export const HEAD_BYTES = 64 * 1024;
+
 export interface SniffInput {
   readonly head: Buffer;
   readonly name: string;

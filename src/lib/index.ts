@@ -6,8 +6,10 @@
  *   const report = await scan(['model.pt'], { limits: { timeoutMs: 60_000 } });
  */
 export { scan, scanFile, buildReport, REPORT_SCHEMA_VERSION } from '../pipeline/engine.js';
-export { DEFAULT_LIMITS, resolveLimits, resolveOptions, ConfigError } from '../options/options.js';
-export type { Limits, ScanOptions, ScanOptionsInput, ScanEvent } from '../options/options.js';
+export { resolveLimits, resolveOptions, ConfigError } from '../options/options.js';
+export { DEFAULT_LIMITS } from '../io/limits.js';
+export type { ScanOptions, ScanOptionsInput, ScanEvent } from '../options/options.js';
+export type { Limits } from '../io/limits.js';
 export {
   SEVERITIES,
   severityRank,
@@ -30,7 +32,8 @@ export { ALL_RULES, findRule, getRule, ruleHelpUrl, RULE_DOCS_URL } from '../rul
 export type { Rule, RuleFamily } from '../rules/registry.js';
 export { classifyGlobal } from '../knowledge/callables/classify.js';
 export type { Classification } from '../knowledge/callables/classify.js';
-export type { Scanner, ScanTarget, ScanContext, FindingInput } from '../scan/base.js';
+export type { Scanner, ScanTarget, ScanContext } from '../scan/base.js';
+export type { FindingInput } from '../findings/finding.js';
 export { SCANNERS } from '../scan/registry.js';
 export { buildSarif, formatSarif } from '../report/sarif.js';
 export type { SarifLog, SarifOptions } from '../report/sarif.js';

@@ -1,47 +1,9 @@
 /**
  * Scan options and limits: validated once, frozen, and handed read-only to every scanner.
  */
+import { DEFAULT_LIMITS, type Limits } from '../io/limits.js';
 import { compileNamePolicy, PolicyError } from '../policy/policy-file.js';
 import type { NamePolicy } from '../policy/name-policy.js';
-
-export interface Limits {
-  /** Files larger than this are not read; a limit finding is reported instead. */
-  readonly maxFileBytes: number;
-  /** Wall-clock budget for one top-level file, members included. */
-  readonly timeoutMs: number;
-  /** Opcodes interpreted per pickle stream (all pickles of one stream together). */
-  readonly maxPickleOpcodes: number;
-  /** Values on the pickle stack at once. */
-  readonly maxPickleStack: number;
-  /** Entries in the pickle memo. */
-  readonly maxPickleMemo: number;
-  /** Bytes kept of one string or bytes constant; longer payloads are skipped by seeking. */
-  readonly maxConstantBytes: number;
-  /** Nesting of containers (archive in archive, pickle in pickle). */
-  readonly maxDepth: number;
-  /** Members examined per container. */
-  readonly maxMembers: number;
-  /** Total bytes produced by decompression for one top-level file. */
-  readonly maxDecompressedBytes: number;
-  /** Largest tolerated ratio of decompressed to compressed size for one member. */
-  readonly maxCompressionRatio: number;
-  /** Largest member copied into memory when a scanner needs random access to it. */
-  readonly maxInMemoryBytes: number;
-}
-
-export const DEFAULT_LIMITS: Limits = Object.freeze({
-  maxFileBytes: 256 * 1024 ** 3,
-  timeoutMs: 120_000,
-  maxPickleOpcodes: 100_000_000,
-  maxPickleStack: 1_000_000,
-  maxPickleMemo: 4_000_000,
-  maxConstantBytes: 64 * 1024,
-  maxDepth: 8,
-  maxMembers: 100_000,
-  maxDecompressedBytes: 16 * 1024 ** 3,
-  maxCompressionRatio: 200,
-  maxInMemoryBytes: 64 * 1024 * 1024,
-});
 
 export type ScanEvent =
   | { readonly type: 'file-start'; readonly path: string; readonly size: number }

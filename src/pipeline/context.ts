@@ -6,23 +6,22 @@
 import { mkdtemp, rm, writeFile, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Limits } from '../options/options.js';
+import type { Limits } from '../io/limits.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import { severityRank } from '../findings/finding.js';
 import { BufferSource, FileSource, IoStats, type RandomAccessSource } from '../io/source.js';
 import { getRule } from '../rules/registry.js';
 import {
-  LimitExceeded,
-  ScanInterrupted,
-  type FindingInput,
   type IdentityClaim,
   type MemberResult,
   type ScanContext,
   type ScanTarget,
   type Scanner,
 } from '../scan/base.js';
+import { type FindingInput } from '../findings/finding.js';
+import { LimitExceeded, ScanInterrupted } from '../io/limits.js';
 import { ARCHIVE_LAYOUTS, DETECTORS, detectorFor, scannerFor } from '../scan/registry.js';
-import type { ArchiveLayout } from '../scan/plugin.js';
+import type { ArchiveLayout } from '../scan/base.js';
 import { identify, isExtensionMismatch } from '../identify/identify.js';
 
 const MAX_MEMBER_DETAILS = 2000;

@@ -19,7 +19,9 @@ import {
 import { FileSource, IoStats } from '../io/source.js';
 import { SourceStream } from '../io/stream.js';
 import { identifyModels } from '../policy/stage.js';
-import { HEAD_BYTES, ScanInterrupted, type ScanTarget } from '../scan/base.js';
+import { type ScanTarget } from '../scan/base.js';
+import { HEAD_BYTES } from '../identify/identify.js';
+import { ScanInterrupted } from '../io/limits.js';
 import { VERSION } from '../version.js';
 import { EngineContext, FileCollector } from './context.js';
 import { describeError, discover } from '../discover/walk.js';

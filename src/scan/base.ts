@@ -3,14 +3,11 @@
  * target (bytes it may read, never load) and a read-only context, and reports findings
  * through the context. It never prints, exits or reads configuration itself.
  */
-import type { Limits } from '../options/options.js';
-import type { Severity } from '../findings/finding.js';
+import type { Limits } from '../io/limits.js';
+import type { FindingInput, Severity } from '../findings/finding.js';
 import type { RandomAccessSource } from '../io/source.js';
 import type { ByteStream } from '../io/stream.js';
-import type { ArchiveLayout } from './plugin.js';
-
-/** Bytes sniffed at the start of every file or member. */
-export const HEAD_BYTES = 64 * 1024;
+import type { Detector } from '../identify/identify.js';
 
 /** Something to scan: a file, or a member of a container. */
 export interface ScanTarget {
@@ -28,19 +25,6 @@ export interface ScanTarget {
   openStream(): ByteStream;
   /** Positioned reads, when the content sits on disk or in memory uncompressed. */
   readonly source?: RandomAccessSource;
-}
-
-export interface FindingInput {
-  readonly ruleId: string;
-  readonly message: string;
-  readonly evidence?: string;
-  readonly offset?: number;
-  readonly opcodeIndex?: number;
-  readonly line?: number;
-  /** A sub-part of the target (appended to the member chain), e.g. "data.pkl". */
-  readonly member?: string;
-  /** Overrides the rule's default severity; reserved for rules documented to vary. */
-  readonly severity?: Severity;
 }
 
 /** A fact about what model this is, read from its own metadata (name policies use it). */
@@ -97,32 +81,47 @@ export interface Scanner {
   scan(target: ScanTarget, ctx: ScanContext): Promise<void>;
 }
 
-/** Base of errors raised by scanners; the engine turns them into findings. */
-export class ScannerError extends Error {
-  override name = 'ScannerError';
+/*
+ * How a format family plugs into the engine: its detectors (format identification), its
+ * scanners, and the archive layouts it recognises (a .keras file is a zip with config.json,
+ * a PyTorch checkpoint is a zip with data.pkl…). Each family owns one plugin module.
+ */
+
+/** A member of an archive, as listed by its directory. */
+export interface ArchiveEntry {
+  readonly name: string;
+  /** Uncompressed size when the archive declares it. */
+  readonly size: number | undefined;
+  readonly isDirectory: boolean;
 }
 
-/** The time budget ran out or the scan was aborted. */
-export class ScanInterrupted extends ScannerError {
-  override name = 'ScanInterrupted';
-  constructor(readonly reason: 'timeout' | 'aborted') {
-    super(reason === 'timeout' ? 'time limit reached' : 'scan aborted');
-  }
+/** An opened archive, as containers hand it to the layouts that recognise it. */
+export interface ArchiveView {
+  /** Container kind: "zip", "tar"… */
+  readonly kind: string;
+  readonly entries: readonly ArchiveEntry[];
+  /** Opens a member for scanning (streaming, bounded by the limits). */
+  open(name: string): Promise<ScanTarget>;
+  /** Reads a small member whole as UTF-8, failing past `limit` bytes. */
+  readText(name: string, limit: number): Promise<string>;
 }
 
-/** A resource limit was reached; the rest of the target was not examined. */
-export class LimitExceeded extends ScannerError {
-  override name = 'LimitExceeded';
-  constructor(
-    readonly limit: keyof Limits,
-    readonly value: number,
-    detail: string,
-  ) {
-    super(`${limit} (${value}) reached: ${detail}`);
-  }
+/**
+ * A format that is an archive with a known layout. The container scanner lists the members,
+ * asks each layout whether it matches, and lets the first match scan the archive. Members the
+ * layout does not scan itself are still identified and scanned one by one, unless the layout
+ * returns "handled".
+ */
+export interface ArchiveLayout {
+  readonly format: string;
+  matches(entries: readonly ArchiveEntry[], target: ScanTarget): boolean;
+  scan(archive: ArchiveView, target: ScanTarget, ctx: ScanContext): Promise<'handled' | 'continue'>;
 }
 
-/** A time limit, an abort or a resource limit: scanning must stop, not report a parse error. */
-export function isScanStop(err: unknown): err is ScanInterrupted | LimitExceeded {
-  return err instanceof ScanInterrupted || err instanceof LimitExceeded;
+export interface ScannerPlugin {
+  readonly name: string;
+  /** Run in order, before the pickle probe (which is a heuristic and goes last). */
+  readonly detectors: readonly Detector[];
+  readonly scanners: readonly Scanner[];
+  readonly layouts: readonly ArchiveLayout[];
 }

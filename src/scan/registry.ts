@@ -9,7 +9,7 @@ import { graphPlugin } from './graph/plugin.js';
 import { llmPlugin } from './llm/plugin.js';
 import { picklePlugin } from './pickle/plugin.js';
 import { repositoryPlugin } from './repository/plugin.js';
-import type { ArchiveLayout, ScannerPlugin } from './plugin.js';
+import type { ArchiveLayout, ScannerPlugin } from './base.js';
 
 /** Specific magic-byte detectors first; the pickle probe, a heuristic, last. */
 export const PLUGINS: readonly ScannerPlugin[] = [

@@ -17,7 +17,7 @@ import {
   scanContainer,
   type ContainerMember,
 } from '../../../src/scan/archive/view.js';
-import type { ArchiveLayout } from '../../../src/scan/plugin.js';
+import type { ArchiveLayout } from '../../../src/scan/base.js';
 import { rulesOf, scanBytes } from '../../helpers/scan.js';
 import { PAYLOAD, PLAIN, tar } from './build.js';
 

@@ -9,7 +9,7 @@
  */
 import { basename } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import type { Limits } from '../../../src/options/options.js';
+import type { Limits } from '../../../src/io/limits.js';
 import type { FileResult } from '../../../src/findings/finding.js';
 import { rulesOf, scanBytes } from '../../helpers/scan.js';
 import { PAYLOAD, PLAIN, zip } from './build.js';

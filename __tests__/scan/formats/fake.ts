@@ -6,13 +6,13 @@ import { resolveLimits } from '../../../src/options/options.js';
 import { BufferSource } from '../../../src/io/source.js';
 import { SourceStream } from '../../../src/io/stream.js';
 import type {
-  FindingInput,
   IdentityClaim,
   MemberResult,
   ScanContext,
   ScanTarget,
 } from '../../../src/scan/base.js';
-import type { ArchiveView } from '../../../src/scan/plugin.js';
+import type { FindingInput } from '../../../src/findings/finding.js';
+import type { ArchiveView } from '../../../src/scan/base.js';
 import { ARCHIVE_LAYOUTS } from '../../../src/scan/registry.js';
 
 export class FakeContext implements ScanContext {

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { BufferSource, type RandomAccessSource } from '../../../src/io/source.js';
 import { SourceStream } from '../../../src/io/stream.js';
-import { HEAD_BYTES, type ScanTarget } from '../../../src/scan/base.js';
-import type { ArchiveEntry, ArchiveView } from '../../../src/scan/plugin.js';
+import { type ScanTarget } from '../../../src/scan/base.js';
+import { HEAD_BYTES } from '../../../src/identify/identify.js';
+import type { ArchiveEntry, ArchiveView } from '../../../src/scan/base.js';
 
 /** Reads every member of a small zip file into memory (test fixtures only). */
 export function readZip(path: string): Map<string, Buffer> {

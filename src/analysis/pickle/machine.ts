@@ -12,8 +12,8 @@
  *   or setattr on whatever object is below them, so applying them to an imported object
  *   mutates global state.
  */
-import type { Limits } from '../../options/options.js';
-import { LimitExceeded } from '../../scan/base.js';
+import type { Limits } from '../../io/limits.js';
+import { LimitExceeded } from '../../io/limits.js';
 import { classifyGlobal, mapPython2Name } from '../../knowledge/callables/classify.js';
 import {
   WATCHED_STATE_KEYS,

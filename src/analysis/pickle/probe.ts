@@ -3,7 +3,7 @@
  * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
  * pickle when the C unpickler would get through its start without an error.
  */
-import { DEFAULT_LIMITS } from '../../options/options.js';
+import { DEFAULT_LIMITS } from '../../io/limits.js';
 import { BufferSource } from '../../io/source.js';
 import { SourceStream } from '../../io/stream.js';
 import { PickleMachine } from './machine.js';

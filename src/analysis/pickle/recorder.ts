@@ -3,7 +3,7 @@
  * same unclassified class ten thousand times yields one finding with a count, not ten
  * thousand. Findings are emitted in the order they were first seen.
  */
-import type { FindingInput } from '../../scan/base.js';
+import type { FindingInput } from '../../findings/finding.js';
 import type { Site } from './values.js';
 
 interface Entry {

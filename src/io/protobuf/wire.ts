@@ -15,7 +15,7 @@
  */
 import protobuf from 'protobufjs';
 import type { RandomAccessSource } from '../source.js';
-import { LimitExceeded } from '../../scan/base.js';
+import { LimitExceeded } from '../limits.js';
 
 /** A field that was too long to keep: where its bytes are in the source. */
 export interface PayloadRef {

@@ -1,4 +1,4 @@
-import { isScanStop } from '../base.js';
+import { isScanStop } from '../../io/limits.js';
 /**
  * Single compressed streams (gzip, bzip2, xz, .lzma, LZ4 frames, zlib; joblib's compressed files
  * are such streams around a joblib pickle): decompressed as a stream under the size and ratio

@@ -6,12 +6,13 @@
  * also judged as pickle.load would read it (array bytes taken as opcodes): what those would run
  * is reported too.
  */
-import { analyzePickle } from '../../analysis/pickle/analyze.js';
+import { analyzePickle } from '../pickle/analyze.js';
 import type { LoaderHooks } from '../../analysis/pickle/machine.js';
 import { qualifiedName, type ContainerValue, type Value } from '../../analysis/pickle/values.js';
 import type { Site } from '../../analysis/pickle/values.js';
 import type { SniffInput } from '../../identify/identify.js';
-import type { FindingInput, ScanContext, Scanner } from '../base.js';
+import type { ScanContext, Scanner } from '../base.js';
+import type { FindingInput } from '../../findings/finding.js';
 import { pathEscape, subContext } from './members.js';
 
 const WRAPPERS = new Set([

@@ -4,7 +4,7 @@
  * budget, member path checks, and sub-contexts that attribute findings to a member.
  */
 import { posix } from 'node:path';
-import type { Limits } from '../../options/options.js';
+import type { Limits } from '../../io/limits.js';
 import {
   DecompressionBudget,
   GuardedStream,
@@ -15,13 +15,10 @@ import {
 import type { RandomAccessSource } from '../../io/source.js';
 import { SliceSource } from '../../io/source.js';
 import { SourceStream, type ByteStream } from '../../io/stream.js';
-import {
-  HEAD_BYTES,
-  LimitExceeded,
-  type FindingInput,
-  type ScanContext,
-  type ScanTarget,
-} from '../base.js';
+import { type ScanContext, type ScanTarget } from '../base.js';
+import { HEAD_BYTES } from '../../identify/identify.js';
+import { type FindingInput } from '../../findings/finding.js';
+import { LimitExceeded } from '../../io/limits.js';
 
 /** Largest LZMA dictionary allocated (xz -9 and 7-Zip's ultra preset use 64 MiB). */
 export const MAX_LZMA_DICTIONARY = 256 * 1024 * 1024;

@@ -4,7 +4,7 @@
  * members (a layout of the zip scanner).
  */
 import type { ScanTarget, Scanner } from '../base.js';
-import type { ArchiveEntry, ArchiveLayout } from '../plugin.js';
+import type { ArchiveEntry, ArchiveLayout } from '../base.js';
 import { tailMember } from './members.js';
 
 const MAGIC = Buffer.from('\x93NUMPY', 'latin1');

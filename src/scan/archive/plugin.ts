@@ -6,8 +6,8 @@
 import { hasZipEnd } from '../../io/zip.js';
 import { probePickle } from '../../analysis/pickle/probe.js';
 import type { Detector, SniffInput } from '../../identify/identify.js';
-import { DEFAULT_LIMITS } from '../../options/options.js';
-import type { ScannerPlugin } from '../plugin.js';
+import { DEFAULT_LIMITS } from '../../io/limits.js';
+import type { ScannerPlugin } from '../base.js';
 import { compressedFormat, compressedScanner } from './compressed.js';
 import { isJoblib, joblibScanner } from './joblib.js';
 import { isNpy, npyScanner, npzLayout } from './numpy.js';
@@ -17,7 +17,7 @@ import { tarScanner } from './tar.js';
 import { isTarHeader } from '../../io/tar.js';
 import { torchScriptLayout } from './torchscript.js';
 import { isWholeFileView, zipDirectoryOf, zipScanner } from './zip.js';
-import type { ArchiveEntry } from '../plugin.js';
+import type { ArchiveEntry } from '../base.js';
 
 function startsLikeZip(h: Buffer): boolean {
   return (

@@ -5,7 +5,7 @@
  */
 import { SliceSource, type RandomAccessSource } from '../../io/source.js';
 import { SourceStream } from '../../io/stream.js';
-import { analyzePickle } from '../../analysis/pickle/analyze.js';
+import { analyzePickle } from '../pickle/analyze.js';
 import { PickleMachine } from '../../analysis/pickle/machine.js';
 import {
   readOpcodes,
@@ -14,8 +14,9 @@ import {
   type ReadFault,
 } from '../../analysis/pickle/reader.js';
 import { Recorder } from '../../analysis/pickle/recorder.js';
-import { HEAD_BYTES, type ScanContext, type ScanTarget, type Scanner } from '../base.js';
-import type { ArchiveEntry, ArchiveLayout } from '../plugin.js';
+import { type ScanContext, type ScanTarget, type Scanner } from '../base.js';
+import { HEAD_BYTES } from '../../identify/identify.js';
+import type { ArchiveEntry, ArchiveLayout } from '../base.js';
 import { findingMember } from './members.js';
 import type { ContainerView } from './view.js';
 

@@ -1,4 +1,4 @@
-import { isScanStop } from '../base.js';
+import { isScanStop } from '../../io/limits.js';
 /**
  * The 7z container scanner: the header read with our bounded reader, each member decoded as a
  * stream (solid folders decoded from their start and skipped to the member), identified and

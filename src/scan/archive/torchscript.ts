@@ -4,10 +4,11 @@
  * code rather than Python imports; and that code (code/**.py), checked for what TorchScript can
  * reach outside the model: native libraries, files, further deserialization, custom operators.
  */
-import { analyzePickle } from '../../analysis/pickle/analyze.js';
+import { analyzePickle } from '../pickle/analyze.js';
 import { probePickle } from '../../analysis/pickle/probe.js';
-import type { FindingInput, ScanContext, ScanTarget } from '../base.js';
-import type { ArchiveEntry, ArchiveLayout } from '../plugin.js';
+import type { ScanContext, ScanTarget } from '../base.js';
+import type { FindingInput } from '../../findings/finding.js';
+import type { ArchiveEntry, ArchiveLayout } from '../base.js';
 import { findingMember, subContext } from './members.js';
 import { archiveFolder, storageKeysOf, tieStorages, vouchForMetadata } from './pytorch.js';
 import type { ContainerView } from './view.js';

@@ -4,7 +4,7 @@
  */
 import { readAll } from '../../io/stream.js';
 import type { ScanContext, ScanTarget } from '../base.js';
-import type { ArchiveEntry, ArchiveView } from '../plugin.js';
+import type { ArchiveEntry, ArchiveView } from '../base.js';
 import { finishDecoding, findingMember } from './members.js';
 
 /** A member that cannot be read; `ruleId` says why (encrypted, unsupported, malformed). */

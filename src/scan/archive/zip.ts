@@ -1,4 +1,4 @@
-import { isScanStop } from '../base.js';
+import { isScanStop } from '../../io/limits.js';
 /**
  * The zip container scanner: reads the directory with our lenient reader, reports every lie
  * the headers tell, scans bytes before the archive and between members, offers the archive to

@@ -7,7 +7,7 @@
  */
 import { basename } from 'node:path';
 import type { ScanContext, ScanTarget } from '../base.js';
-import type { ArchiveEntry, ArchiveLayout, ArchiveView } from '../plugin.js';
+import type { ArchiveEntry, ArchiveLayout, ArchiveView } from '../base.js';
 import { escapeReason } from './common/read.js';
 import { judgeReference } from './common/refs.js';
 import { analyzePython } from '../../analysis/python/analyze.js';

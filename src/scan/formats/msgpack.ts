@@ -7,7 +7,8 @@
  */
 import { BufferSource, SliceSource } from '../../io/source.js';
 import { SourceStream } from '../../io/stream.js';
-import { HEAD_BYTES, type ScanContext, type ScanTarget, type Scanner } from '../base.js';
+import { type ScanContext, type ScanTarget, type Scanner } from '../base.js';
+import { HEAD_BYTES } from '../../identify/identify.js';
 import { StreamCursor } from '../../io/stream-cursor.js';
 import { FormatError } from '../../io/paged.js';
 import { parseStructure } from './common/structure.js';

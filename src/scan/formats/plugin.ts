@@ -8,7 +8,7 @@
 import { basename } from 'node:path';
 import { probePickle } from '../../analysis/pickle/probe.js';
 import type { Detector, SniffInput } from '../../identify/identify.js';
-import type { ScannerPlugin } from '../plugin.js';
+import type { ScannerPlugin } from '../base.js';
 import { FORMAT_SCANNERS } from './scanners.js';
 import { FORMAT_LAYOUTS } from './layouts.js';
 import { TEMPLATE_EXTENSIONS, TEXT_EXTENSIONS } from './text.js';

@@ -7,7 +7,8 @@
 import { classifyGlobal, type Classification } from '../../knowledge/callables/classify.js';
 import { BufferSource } from '../../io/source.js';
 import { SourceStream } from '../../io/stream.js';
-import { HEAD_BYTES, type ScanContext, type ScanTarget } from '../base.js';
+import { type ScanContext, type ScanTarget } from '../base.js';
+import { HEAD_BYTES } from '../../identify/identify.js';
 import { KERAS_NAMES } from '../../knowledge/keras-names.js';
 import { alarmingNames, MarshalError, summarizeCode } from '../../io/marshal.js';
 

@@ -5,7 +5,7 @@
  */
 import { readAll } from '../../io/stream.js';
 import { type ScanContext, type ScanTarget, type Scanner } from '../base.js';
-import type { ArchiveEntry, ArchiveLayout, ArchiveView } from '../plugin.js';
+import type { ArchiveEntry, ArchiveLayout, ArchiveView } from '../base.js';
 import { Hdf5Error, Hdf5File, type H5Attribute } from '../../io/hdf5.js';
 import { KerasConfigAnalyzer, type ConfigFacts } from './keras-config.js';
 import { KERAS_CONFIG_RULES } from './savedmodel.js';

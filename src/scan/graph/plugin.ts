@@ -3,7 +3,7 @@
  * SavedModel metadata) and ONNX. None of these formats is loaded: HDF5 and protobuf structures
  * are read with bounded positioned reads, tensor payloads are skipped.
  */
-import type { ScannerPlugin } from '../plugin.js';
+import type { ScannerPlugin } from '../base.js';
 import { isHdf5 } from '../../io/hdf5.js';
 import { kerasArchiveLayout, kerasH5Scanner } from './keras.js';
 import { looksLikeOnnx, onnxScanner } from './onnx.js';

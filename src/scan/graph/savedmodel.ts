@@ -5,7 +5,8 @@
  */
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { LimitExceeded, type ScanContext, type ScanTarget, type Scanner } from '../base.js';
+import { type ScanContext, type ScanTarget, type Scanner } from '../base.js';
+import { LimitExceeded } from '../../io/limits.js';
 import { kerasType, tfType } from '../../io/protobuf/schemas.js';
 import {
   Decoder,

@@ -6,7 +6,8 @@
 import { BufferSource } from '../../io/source.js';
 import { SourceStream } from '../../io/stream.js';
 import { analyzeTemplate, looksLikeTemplate } from '../../analysis/jinja/analyze.js';
-import { HEAD_BYTES, type IdentityClaim, type ScanContext, type ScanTarget } from '../base.js';
+import { type IdentityClaim, type ScanContext, type ScanTarget } from '../base.js';
+import { HEAD_BYTES } from '../../identify/identify.js';
 
 /** Where a metadata value was read from, for messages, locations and member names. */
 export interface MetadataValue {

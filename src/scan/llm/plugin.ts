@@ -1,4 +1,4 @@
-import type { ScannerPlugin } from '../plugin.js';
+import type { ScannerPlugin } from '../base.js';
 import { ggufScanner, looksLikeGguf } from './gguf.js';
 import { looksLikeSafetensors, safetensorsScanner } from './safetensors.js';
 

@@ -9,7 +9,8 @@
 import { SliceSource, type RandomAccessSource } from '../../io/source.js';
 import { SourceStream } from '../../io/stream.js';
 import { LLM_RULES } from '../../rules/llm.js';
-import { HEAD_BYTES, type ScanContext, type ScanTarget, type Scanner } from '../base.js';
+import { type ScanContext, type ScanTarget, type Scanner } from '../base.js';
+import { HEAD_BYTES } from '../../identify/identify.js';
 import type { JsonSyntaxError } from '../../io/strict-json.js';
 import { exactUnsigned, parseStrictJson, type JsonValue } from '../../io/strict-json.js';
 import { checkMetadataValue, ClaimSink } from './metadata-values.js';

@@ -1,5 +1,5 @@
 import { probePickle } from '../../analysis/pickle/probe.js';
-import type { ScannerPlugin } from '../plugin.js';
+import type { ScannerPlugin } from '../base.js';
 import { pickleScanner } from './scanner.js';
 
 /** Plain pickle streams: identified by running their first opcodes, so this plugin goes last. */

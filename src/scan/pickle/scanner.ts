@@ -1,4 +1,4 @@
-import { analyzePickle } from '../../analysis/pickle/analyze.js';
+import { analyzePickle } from './analyze.js';
 import { PICKLE_RULES } from '../../rules/pickle.js';
 import type { Scanner } from '../base.js';
 

@@ -5,7 +5,8 @@
  */
 import { BufferSource } from '../../io/source.js';
 import { SourceStream } from '../../io/stream.js';
-import { HEAD_BYTES, type ScanContext, type ScanTarget, type Scanner } from '../base.js';
+import { type ScanContext, type ScanTarget, type Scanner } from '../base.js';
+import { HEAD_BYTES } from '../../identify/identify.js';
 import { findSecrets, lineOf } from '../formats/common/secrets.js';
 import { decodeUtf8, readWhole } from '../formats/common/read.js';
 import { analyzePython, type PyAnalysis } from '../../analysis/python/analyze.js';

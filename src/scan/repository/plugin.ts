@@ -2,7 +2,7 @@
  * Files that stand in for a model: Git LFS pointers (the checkout did not fetch the object).
  */
 import type { Scanner } from '../base.js';
-import type { ScannerPlugin } from '../plugin.js';
+import type { ScannerPlugin } from '../base.js';
 
 const LFS_HEADER = 'version https://git-lfs.github.com/spec/v1';
 /** Pointer files are tiny (the spec caps them at 1024 bytes). */

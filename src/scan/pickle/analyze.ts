@@ -5,17 +5,19 @@
  */
 import { BufferSource } from '../../io/source.js';
 import { SourceStream, type ByteStream } from '../../io/stream.js';
-import { HEAD_BYTES, LimitExceeded, type ScanContext, type ScanTarget } from '../../scan/base.js';
+import { type ScanContext, type ScanTarget } from '../base.js';
+import { HEAD_BYTES } from '../../identify/identify.js';
+import { LimitExceeded } from '../../io/limits.js';
 import {
   PickleMachine,
   type EmbeddedCandidate,
   type LoaderHooks,
   type MachineSummary,
-} from './machine.js';
-import { readOpcodes } from './reader.js';
-import { Recorder } from './recorder.js';
-import { sweepForImports } from './sweep.js';
-import { render } from './values.js';
+} from '../../analysis/pickle/machine.js';
+import { readOpcodes } from '../../analysis/pickle/reader.js';
+import { Recorder } from '../../analysis/pickle/recorder.js';
+import { sweepForImports } from '../../analysis/pickle/sweep.js';
+import { render } from '../../analysis/pickle/values.js';
 
 /** Bytes swept for hidden imports after a fault. */
 const SWEEP_LIMIT = 64 * 1024 * 1024;
