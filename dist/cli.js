@@ -2,13 +2,13 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5581:
+/***/ 2827:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5268);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5934);
 
-const code = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
+const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5268:
+/***/ 5934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35,6 +35,53 @@ __nccwpck_require__.d(__webpack_exports__, {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/io/limits.ts
+/**
+ * The limits every scan runs under, and the errors that stop a scan when one is reached. A leaf
+ * module: readers, analysers and scanners all check the same limits.
+ */
+const DEFAULT_LIMITS = Object.freeze({
+    maxFileBytes: 256 * 1024 ** 3,
+    timeoutMs: 120_000,
+    maxPickleOpcodes: 100_000_000,
+    maxPickleStack: 1_000_000,
+    maxPickleMemo: 4_000_000,
+    maxConstantBytes: 64 * 1024,
+    maxDepth: 8,
+    maxMembers: 100_000,
+    maxDecompressedBytes: 16 * 1024 ** 3,
+    maxCompressionRatio: 200,
+    maxInMemoryBytes: 64 * 1024 * 1024,
+});
+/** Scanning must stop: the time budget ran out, the scan was aborted or a limit was reached. */
+class ScanStop extends Error {
+    name = 'ScanStop';
+}
+/** The time budget ran out or the scan was aborted. */
+class ScanInterrupted extends ScanStop {
+    reason;
+    name = 'ScanInterrupted';
+    constructor(reason) {
+        super(reason === 'timeout' ? 'time limit reached' : 'scan aborted');
+        this.reason = reason;
+    }
+}
+/** A resource limit was reached; the rest of the target was not examined. */
+class LimitExceeded extends ScanStop {
+    limit;
+    value;
+    name = 'LimitExceeded';
+    constructor(limit, value, detail) {
+        super(`${limit} (${value}) reached: ${detail}`);
+        this.limit = limit;
+        this.value = value;
+    }
+}
+/** A time limit, an abort or a resource limit: scanning must stop, not report a parse error. */
+function isScanStop(err) {
+    return err instanceof ScanInterrupted || err instanceof LimitExceeded;
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
@@ -2083,6 +2130,24 @@ const PICKLE_RULES = [
             "file's author chose.",
         remediation: 'Do not load this file.',
     },
+    {
+        id: 'MA2024',
+        name: 'pickle-defence-tampering',
+        title: 'Pickle tampers with the defences of the machine that loads it',
+        family: 'pickle',
+        severity: 'ERROR',
+        cwe: 'CWE-693',
+        description: 'The pickle references or calls security tooling (pickle scanners, safe-unpickling libraries, ' +
+            'signature verifiers), a safe loader\'s allow-list or safe-mode switch (torch.serialization.' +
+            'add_safe_globals, keras enable_unsafe_deserialization, yaml constructors, the copyreg EXT ' +
+            'registry), or an interpreter hook point (audit, trace, profile, import, monitoring, exit and ' +
+            'signal hooks, warning and logging filters). Model data has no reason to touch any of these: ' +
+            'the file is preparing the environment so that a later load, or its own payload, goes ' +
+            'unnoticed. This is an ERROR whatever tier the module would otherwise fall in.',
+        remediation: 'Do not load this file, and check whether anything that already loaded it changed the ' +
+            'environment (allow-lists, hooks, logging).',
+        references: ['https://peps.python.org/pep-0578/'],
+    },
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/policy.ts
@@ -2272,7 +2337,7 @@ function ruleHelpUrl(rule) {
     return `${RULE_DOCS_URL}#${rule.id.toLowerCase()}-${rule.name}`;
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/families.ts
+;// CONCATENATED MODULE: ./src/policy/families.ts
 /**
  * The table of model families: how their names are written, which architectures (config.json
  * `model_type` and `architectures`, GGUF `general.architecture`, diffusers `_class_name`) and
@@ -2481,7 +2546,7 @@ function familyOfLicense(value) {
     return FAMILIES.find((f) => f.licenses?.includes(key));
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/terms.ts
+;// CONCATENATED MODULE: ./src/policy/terms.ts
 /**
  * Terms of name policies and how they match names: word-bounded words, globs and regular
  * expressions, always case-insensitive.
@@ -2707,7 +2772,7 @@ function termNamesFamily(term, names) {
     return names.some((n) => term.regex.test(n));
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/version.ts
+;// CONCATENATED MODULE: ./src/policy/version.ts
 /**
  * Model versions and version constraints. Model versions are not semver: "2", "3.1", "v0.2",
  * "2.5". They are compared numerically part by part, missing parts counting as 0.
@@ -2815,7 +2880,7 @@ function normaliseVersion(text) {
     return v ? v.join('.') : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/identity.ts
+;// CONCATENATED MODULE: ./src/policy/identity.ts
 
 
 
@@ -3075,7 +3140,7 @@ function optional(key, value) {
     return (value === undefined || value === '' ? {} : { [key]: value });
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/policy.ts
+;// CONCATENATED MODULE: ./src/policy/name-policy.ts
 
 
 
@@ -3340,7 +3405,7 @@ paths, problems) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/policy-file.ts
+;// CONCATENATED MODULE: ./src/policy/policy-file.ts
 /**
  * Name policy inputs → a compiled, frozen NamePolicy: the blacklist (CLI --blacklist, the
  * Action's `blacklist` input, the library's namePolicy.blacklist) and the policy file (YAML or
@@ -3662,24 +3727,12 @@ function deepFreeze(o) {
     return o;
 }
 
-;// CONCATENATED MODULE: ./src/config.ts
+;// CONCATENATED MODULE: ./src/options/options.ts
 /**
  * Scan options and limits: validated once, frozen, and handed read-only to every scanner.
  */
 
-const DEFAULT_LIMITS = Object.freeze({
-    maxFileBytes: 256 * 1024 ** 3,
-    timeoutMs: 120_000,
-    maxPickleOpcodes: 100_000_000,
-    maxPickleStack: 1_000_000,
-    maxPickleMemo: 4_000_000,
-    maxConstantBytes: 64 * 1024,
-    maxDepth: 8,
-    maxMembers: 100_000,
-    maxDecompressedBytes: 16 * 1024 ** 3,
-    maxCompressionRatio: 200,
-    maxInMemoryBytes: 64 * 1024 * 1024,
-});
+
 class ConfigError extends Error {
     name = 'ConfigError';
 }
@@ -3727,7 +3780,7 @@ function resolveOptions(input = {}) {
 
 ;// CONCATENATED MODULE: external "node:perf_hooks"
 const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-;// CONCATENATED MODULE: ./src/findings.ts
+;// CONCATENATED MODULE: ./src/findings/finding.ts
 /**
  * The findings model: what every scanner returns and every reporter prints.
  * Values are plain frozen objects so they serialise to JSON unchanged.
@@ -3975,7 +4028,7 @@ async function readAll(stream, limit) {
     return Buffer.concat(parts, total);
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/read.ts
+;// CONCATENATED MODULE: ./src/policy/read.ts
 /**
  * Bounded reads of the small metadata files beside a model (config.json, README.md…). They are
  * parsed, never executed; a file over its cap, a link leading out of the model, a special file
@@ -4050,7 +4103,7 @@ async function readBounded(path, cap, containedIn, allowTruncate = false) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/metadata.ts
+;// CONCATENATED MODULE: ./src/policy/dir-metadata.ts
 /**
  * Readers for the metadata files that say what a model directory holds: Hugging Face
  * config.json, generation_config.json, adapter_config.json (PEFT), diffusers model_index.json,
@@ -4311,7 +4364,7 @@ async function readDirMetadata(dir, containedIn, component) {
     return { dir, marker, pipeline, components, evidence, problems };
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/grouping.ts
+;// CONCATENATED MODULE: ./src/policy/grouping.ts
 /**
  * Groups scanned files into models:
  * - a Hugging Face cache entry (`…/models--org--name/{blobs,snapshots}/…`) is one model;
@@ -4434,7 +4487,7 @@ function normalisePath(p) {
         .replace(/^(\.\/)+/, '');
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/stage.ts
+;// CONCATENATED MODULE: ./src/policy/stage.ts
 /**
  * The engine's policy stage for names: after every file is scanned, group the files into
  * models, gather the evidence of what each model is (metadata files beside it, identity claims
@@ -4640,36 +4693,55 @@ async function judgeModel(group, cache, policy) {
     return { model, findings };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/base.ts
+;// CONCATENATED MODULE: ./src/identify/identify.ts
+/**
+ * Format identification: content first (magic bytes, first opcodes); the file name is only a
+ * hint, used when the content alone is not conclusive.
+ */
+
 /** Bytes sniffed at the start of every file or member. */
 const HEAD_BYTES = 64 * 1024;
-/** Base of errors raised by scanners; the engine turns them into findings. */
-class ScannerError extends Error {
-    name = 'ScannerError';
+function extensionOf(name) {
+    return (0,external_node_path_namespaceObject.extname)(name).toLowerCase();
 }
-/** The time budget ran out or the scan was aborted. */
-class ScanInterrupted extends ScannerError {
-    reason;
-    name = 'ScanInterrupted';
-    constructor(reason) {
-        super(reason === 'timeout' ? 'time limit reached' : 'scan aborted');
-        this.reason = reason;
+async function identify(input, detectors) {
+    for (const d of detectors) {
+        if (d.content && (await d.content(input)))
+            return { format: d.format, by: 'content' };
     }
-}
-/** A resource limit was reached; the rest of the target was not examined. */
-class LimitExceeded extends ScannerError {
-    limit;
-    value;
-    name = 'LimitExceeded';
-    constructor(limit, value, detail) {
-        super(`${limit} (${value}) reached: ${detail}`);
-        this.limit = limit;
-        this.value = value;
+    const ext = extensionOf(input.name);
+    if (ext) {
+        for (const d of detectors)
+            if (d.extensions?.includes(ext))
+                return { format: d.format, by: 'name' };
     }
+    return { format: 'unknown', by: 'none' };
 }
-/** A time limit, an abort or a resource limit: scanning must stop, not report a parse error. */
-function isScanStop(err) {
-    return err instanceof ScanInterrupted || err instanceof LimitExceeded;
+/** Extensions that promise data-only or text content. */
+const DATA_ONLY_EXTENSIONS = new Set([
+    '.safetensors',
+    '.json',
+    '.txt',
+    '.md',
+    '.csv',
+    '.tsv',
+    '.yaml',
+    '.yml',
+    '.npy',
+    '.png',
+    '.jpg',
+    '.jpeg',
+    '.gif',
+    '.onnx',
+    '.gguf',
+    '.tflite',
+    '.msgpack',
+    '.vocab',
+    '.spm',
+]);
+/** True when the name promises data but the content is an executable serialization. */
+function isExtensionMismatch(name, detector) {
+    return Boolean(detector?.executable) && DATA_ONLY_EXTENSIONS.has(extensionOf(name));
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -5036,7 +5108,7 @@ function hex(n) {
     return `0x${n.toString(16).padStart(8, '0')}`;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/policy/compat.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/compat.ts
 /**
  * Python 2 names that the unpickler rewrites before importing (Lib/_compat_pickle.py),
  * applied by find_class when the protocol is below 3 and fix_imports is on (the default).
@@ -5192,7 +5264,7 @@ const NAME_MAPPING = {
     'whichdb\u0000whichdb': ['dbm', 'whichdb'],
 };
 
-;// CONCATENATED MODULE: ./src/pickle/policy/dangerous.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/dangerous.ts
 const DANGEROUS_CALLABLES = [
     // ---------------------------------------------------------------------------------------------
     // builtins: code execution, namespace access and attribute access (Python 3 and Python 2 names)
@@ -5568,11 +5640,6 @@ const DANGEROUS_CALLABLES = [
         target: 'atexit',
         category: 'environment',
         reason: 'atexit.register stores a callable that runs when the interpreter exits',
-    },
-    {
-        target: 'weakref.finalize',
-        category: 'environment',
-        reason: 'finalize(obj, func, *args) calls func when obj dies, immediately for a temporary: a call hidden as a reference',
     },
     {
         target: 'time.sleep',
@@ -6111,46 +6178,6 @@ const DANGEROUS_CALLABLES = [
         target: 'statistics.reduce',
         category: 'code-execution',
         reason: 'statistics re-exports functools.reduce',
-    },
-    {
-        target: 'copyreg.add_extension',
-        category: 'environment',
-        reason: 'registers an extension code so that a later EXT1/EXT2/EXT4 opcode imports the module and name chosen here',
-    },
-    {
-        target: 'copyreg.remove_extension',
-        category: 'environment',
-        reason: 'edits the extension registry used by EXT opcodes',
-    },
-    {
-        target: 'copyreg.clear_extension_cache',
-        category: 'environment',
-        reason: 'edits the extension cache used by EXT opcodes',
-    },
-    {
-        target: 'copyreg._extension_registry',
-        category: 'environment',
-        reason: 'mutable registry: SETITEM on it maps an extension code to any (module, name) without a single call',
-    },
-    {
-        target: 'copyreg._inverted_registry',
-        category: 'environment',
-        reason: 'mutable registry read by EXT opcodes: SETITEM on it makes a later EXT code import any (module, name)',
-    },
-    {
-        target: 'copyreg._extension_cache',
-        category: 'environment',
-        reason: 'mutable cache read by EXT opcodes: SETITEM on it makes a later EXT code return any object',
-    },
-    {
-        target: 'copyreg.dispatch_table',
-        category: 'environment',
-        reason: 'mutable table of reducers used by every later pickle.dump in the process',
-    },
-    {
-        target: 'copyreg.pickle',
-        category: 'environment',
-        reason: 'registers a reducer for a type, changing how every later pickle.dump serializes it',
     },
     {
         target: 'codecs.register',
@@ -7183,26 +7210,6 @@ const DANGEROUS_CALLABLES = [
         reason: 'internal loader of legacy and tar checkpoints (unpickles)',
     },
     {
-        target: 'torch.serialization.add_safe_globals',
-        category: 'environment',
-        reason: 'widens the weights_only allowlist for every later torch.load in the process',
-    },
-    {
-        target: 'torch.serialization.safe_globals',
-        category: 'environment',
-        reason: 'context manager that widens the weights_only allowlist',
-    },
-    {
-        target: 'torch.serialization.register_package',
-        category: 'environment',
-        reason: 'registers a deserializer that torch.load calls for every storage location tag',
-    },
-    {
-        target: 'torch.serialization._package_registry',
-        category: 'environment',
-        reason: 'mutable list: APPEND adds a deserializer callable that later loads invoke',
-    },
-    {
         target: 'torch.nn.modules.module._global_forward_hooks',
         category: 'environment',
         reason: 'process-wide hook dict: SETITEM on it makes every nn.Module of the application call the stored callable, without any call at load time',
@@ -7943,16 +7950,6 @@ const DANGEROUS_CALLABLES = [
         reason: 'imports a module named in a config and returns an attribute of it',
     },
     {
-        target: 'keras.src.saving.serialization_lib.enable_unsafe_deserialization',
-        category: 'environment',
-        reason: 'turns safe_mode off for every later load (CVE-2025-9906)',
-    },
-    {
-        target: 'keras.config.enable_unsafe_deserialization',
-        category: 'environment',
-        reason: 'turns safe_mode off for every later load (CVE-2025-9906)',
-    },
-    {
         target: 'keras.saving.deserialize_keras_object',
         category: 'import',
         reason: 'resolves module/class names from a config',
@@ -8536,16 +8533,6 @@ const DANGEROUS_CALLABLES = [
         reason: 'LibYAML full loader class',
     },
     {
-        target: 'yaml.add_constructor',
-        category: 'environment',
-        reason: 'registers a tag constructor that later YAML loads call',
-    },
-    {
-        target: 'yaml.add_multi_constructor',
-        category: 'environment',
-        reason: 'registers a tag-prefix constructor that later YAML loads call',
-    },
-    {
         target: 'ruamel.yaml.load',
         category: 'deserializer',
         reason: 'older ruamel.yaml API: unsafe by default',
@@ -8864,7 +8851,138 @@ const DANGEROUS_CALLABLES = [
     },
 ];
 
-;// CONCATENATED MODULE: ./src/pickle/policy/namespaces.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/defences.ts
+/**
+ * Callables that attack the environment loading the model rather than (only) running a
+ * payload: security tooling (pickle scanners and safe-loading libraries, their hook installers,
+ * allow-list registries and safe-mode switches) and the interpreter's own hook points (audit,
+ * trace, profile, import and monitoring hooks). A model has no business touching any of them,
+ * so they are their own rule (MA2024), ERROR whatever tier the module would otherwise fall in.
+ *
+ * Matched like the dangerous table (module family, submodules included; the most specific entry
+ * wins and these entries win ties), so `sys.settrace` is tampering although `sys` as a whole is
+ * an environment change.
+ */
+const scanner = (target, what) => ({
+    target,
+    category: 'defence-tampering',
+    reason: `${what}: a model that imports a security scanner's or safe loader's code is tampering with the defences`,
+});
+const hook = (target, what) => ({
+    target,
+    category: 'defence-tampering',
+    reason: `installs or changes ${what}, which runs attacker-chosen code on later events and can blind monitoring`,
+});
+const allowList = (target, what) => ({
+    target,
+    category: 'defence-tampering',
+    reason: `${what}: widens what a safe loader accepts, so a later load runs what it would have refused`,
+});
+const DEFENCE_TAMPERING = [
+    // Pickle and model scanners, and safe-unpickling libraries: any reference is hostile.
+    scanner('picklescan', 'picklescan, the pickle scanner'),
+    scanner('fickling', 'fickling, the pickle decompiler and safe-load hook'),
+    scanner('modelscan', 'modelscan, the model scanner'),
+    scanner('modelaudit', 'modelaudit, the model scanner'),
+    scanner('model_signing', 'model_signing, the model signature verifier'),
+    scanner('sigstore', 'sigstore, the signature verifier'),
+    scanner('safe_pickle', 'a safe-unpickling library'),
+    scanner('safepickle', 'a safe-unpickling library'),
+    scanner('restricted_pickle', 'a safe-unpickling library'),
+    scanner('restrictedpickle', 'a safe-unpickling library'),
+    scanner('pickle_guard', 'a safe-unpickling library'),
+    scanner('pickleguard', 'a safe-unpickling library'),
+    scanner('secure_pickle', 'a safe-unpickling library'),
+    scanner('pickle_scanner', 'a pickle scanner'),
+    scanner('llm_guard', 'llm-guard, the model and prompt scanner'),
+    scanner('huggingface_hub.utils._safetensors', "the Hub client's safe-loading helpers"),
+    scanner('torch._weights_only_unpickler', "torch's weights-only (safe) unpickler"),
+    scanner('numpy.lib.format._check_pickle', "numpy's pickle gate"),
+    // Allow-lists and safe-mode switches of the loaders.
+    allowList('torch.serialization.add_safe_globals', "adds to torch.load's weights-only allow-list"),
+    allowList('torch.serialization.safe_globals', "widens torch.load's weights-only allow-list"),
+    allowList('torch.serialization.clear_safe_globals', "resets torch.load's allow-list"),
+    allowList('torch.serialization._get_safe_globals', "reaches torch.load's allow-list"),
+    allowList('torch.serialization._default_to_weights_only', "changes torch.load's safe default"),
+    allowList('torch.serialization.skip_data', 'changes what torch.load reads'),
+    allowList('torch.serialization.register_package', 'registers a storage-location handler'),
+    allowList('torch.serialization._package_registry', 'holds the storage-location handlers'),
+    allowList('keras.src.saving.serialization_lib.enable_unsafe_deserialization', "turns Keras safe mode off (Lambda bytecode and arbitrary classes load)"),
+    allowList('keras.config.enable_unsafe_deserialization', 'turns Keras safe mode off'),
+    allowList('keras.src.saving.serialization_lib.SafeModeScope', 'changes Keras safe mode'),
+    allowList('keras.saving.register_keras_serializable', 'registers classes Keras will rebuild'),
+    allowList('keras.utils.register_keras_serializable', 'registers classes Keras will rebuild'),
+    allowList('keras.src.saving.object_registration', 'registers or reaches classes Keras will rebuild'),
+    allowList('keras.saving.get_custom_objects', "reaches Keras' registry of rebuildable classes"),
+    allowList('keras.utils.get_custom_objects', "reaches Keras' registry of rebuildable classes"),
+    allowList('yaml.add_constructor', 'registers a YAML constructor that safe loaders will call'),
+    allowList('yaml.add_multi_constructor', 'registers YAML constructors that loaders will call'),
+    allowList('yaml.add_implicit_resolver', 'changes how YAML loaders resolve tags'),
+    allowList('yaml.add_path_resolver', 'changes how YAML loaders resolve tags'),
+    allowList('jsonpickle.handlers', 'registers jsonpickle handlers'),
+    allowList('skops.io._audit', "reaches skops' trusted-type audit"),
+    allowList('copyreg.add_extension', 'changes the EXT code registry that later pickles resolve'),
+    allowList('copyreg.remove_extension', 'changes the EXT code registry'),
+    allowList('copyreg.clear_extension_cache', 'changes the EXT code registry'),
+    allowList('copyreg._extension_registry', 'is the EXT code registry'),
+    allowList('copyreg._inverted_registry', 'is the EXT code registry'),
+    allowList('copyreg._extension_cache', 'is the EXT code cache'),
+    allowList('copyreg.dispatch_table', 'holds the reducers pickling uses'),
+    allowList('copyreg.pickle', 'registers a reducer'),
+    // Interpreter hook points.
+    hook('sys.addaudithook', 'an audit hook (PEP 578), the hook security monitors rely on'),
+    hook('sys.audit', 'audit events (forging them misleads monitors)'),
+    hook('sys.settrace', 'a trace function'),
+    hook('sys.setprofile', 'a profile function'),
+    hook('sys._settraceallthreads', 'a trace function for every thread'),
+    hook('sys._setprofileallthreads', 'a profile function for every thread'),
+    hook('sys.monitoring', 'sys.monitoring callbacks (PEP 669)'),
+    hook('sys.meta_path', 'the import system (meta-path finders)'),
+    hook('sys.path_hooks', 'the import system (path hooks)'),
+    hook('sys.path_importer_cache', 'the import system (importer cache)'),
+    hook('sys.modules', 'the module table (a planted module shadows a real one)'),
+    hook('sys.excepthook', 'the exception hook'),
+    hook('sys.unraisablehook', 'the unraisable-exception hook'),
+    hook('sys.breakpointhook', 'the breakpoint hook'),
+    hook('sys.displayhook', 'the display hook'),
+    hook('sys.set_asyncgen_hooks', 'async-generator hooks'),
+    hook('sys.setdlopenflags', 'how native libraries are loaded'),
+    hook('sys.activate_stack_trampoline', 'the perf stack trampoline'),
+    hook('threading.settrace', 'a trace function for new threads'),
+    hook('threading.setprofile', 'a profile function for new threads'),
+    hook('threading.settrace_all_threads', 'a trace function for every thread'),
+    hook('threading.setprofile_all_threads', 'a profile function for every thread'),
+    hook('threading.excepthook', 'the thread exception hook'),
+    hook('importlib.abc', 'the import system (finder and loader classes)'),
+    hook('importlib.machinery.PathFinder', 'the import system (path finder)'),
+    hook('importlib.machinery.FileFinder.path_hook', 'the import system (path hooks)'),
+    hook('importlib.invalidate_caches', 'the import caches'),
+    hook('importlib._bootstrap._install', 'the import system'),
+    hook('importlib._bootstrap_external._install', 'the import system'),
+    hook('gc.callbacks', 'garbage-collector callbacks'),
+    hook('atexit.register', 'an exit handler'),
+    hook('atexit._run_exitfuncs', 'exit handlers'),
+    hook('atexit.unregister', 'exit handlers'),
+    hook('signal.signal', 'a signal handler'),
+    hook('signal.set_wakeup_fd', 'signal delivery'),
+    hook('faulthandler.register', 'a fault handler'),
+    hook('weakref.finalize', 'a finalizer (a callable run when an object dies)'),
+    hook('logging.disable', 'logging (silences what monitors read)'),
+    hook('logging.root', 'the root logger'),
+    hook('logging.setLoggerClass', 'logging'),
+    hook('logging.setLogRecordFactory', 'logging'),
+    hook('warnings.filterwarnings', 'warning filters (silences safe-loading warnings)'),
+    hook('warnings.simplefilter', 'warning filters (silences safe-loading warnings)'),
+    hook('warnings.resetwarnings', 'warning filters'),
+    hook('warnings.showwarning', 'how warnings are shown'),
+    hook('warnings.filters', 'warning filters'),
+    hook('site.addsitedir', 'the import path (and runs .pth files)'),
+    hook('site.main', 'the import path (and runs .pth files)'),
+    hook('sitecustomize', 'the interpreter start-up hook'),
+    hook('usercustomize', 'the interpreter start-up hook'),
+];
+
+;// CONCATENATED MODULE: ./src/knowledge/callables/namespaces.ts
 /**
  * Top-level packages whose contents are known: a callable there that is not safe-listed is judged
  * an unsafe library callable (ERROR when invoked).
@@ -8907,7 +9025,7 @@ const KNOWN_LIBRARY_NAMESPACES = new Set([
     'cloudpickle',
 ]);
 
-;// CONCATENATED MODULE: ./src/pickle/policy/safe.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/safe.ts
 const SAFE_CALLABLES = [
     // Python builtins: constructors of plain values only. Never getattr, eval, exec, compile, open,
     // __import__, globals, vars, input, breakpoint, help, setattr, delattr, exit, quit, print,
@@ -10543,7 +10661,7 @@ const SAFE_CALLABLES = [
     },
 ];
 
-;// CONCATENATED MODULE: ./src/pickle/policy/stdlib.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/stdlib.ts
 /**
  * Names of the Python standard library's top-level modules (sys.stdlib_module_names of
  * CPython 3.11, modules of newer versions, and Python 2 names that the unpickler maps
@@ -10934,7 +11052,7 @@ const STDLIB_MODULES = new Set([
     'xmlrpclib',
 ]);
 
-;// CONCATENATED MODULE: ./src/pickle/policy/suspicious.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/suspicious.ts
 /**
  * Final attribute names used by command and code runners; in unclassified modules, or at the end
  * of an attribute chain, they make a call an ERROR.
@@ -11072,7 +11190,7 @@ const SUSPICIOUS_NAMES = new Set([
     'load_from_checkpoint',
 ]);
 
-;// CONCATENATED MODULE: ./src/pickle/policy/classify.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/classify.ts
 /**
  * Judges an imported name (module, qualname) the way find_class would resolve it:
  * Python-2 names mapped as _compat_pickle maps them, dotted qualnames walked attribute by
@@ -11084,9 +11202,11 @@ const SUSPICIOUS_NAMES = new Set([
 
 
 
+
 /** Danger entries indexed by their first path component, so a lookup touches only a few. */
 const dangerByHead = new Map();
-for (const entry of DANGEROUS_CALLABLES) {
+// Defence tampering first: on a tie of specificity the first entry wins.
+for (const entry of [...DEFENCE_TAMPERING, ...DANGEROUS_CALLABLES]) {
     const parts = entry.target.split('.');
     const list = dangerByHead.get(parts[0]) ?? [];
     list.push({ parts, entry });
@@ -11149,6 +11269,9 @@ function classify_globToRegExp(glob) {
 function isDunder(part) {
     return part.length > 4 && part.startsWith('__') && part.endsWith('__');
 }
+function rank(d) {
+    return (d.entry.category === 'defence-tampering' ? 1000 : 0) + d.parts.length;
+}
 function matchDanger(parts) {
     let best;
     for (const d of dangerByHead.get(parts[0] ?? '') ?? []) {
@@ -11161,11 +11284,12 @@ function matchDanger(parts) {
                 break;
             }
         }
-        // The most specific entry carries the most precise reason.
-        if (ok && (!best || d.parts.length > best.parts.length))
+        // Tampering with the defences wins over any other danger; otherwise the most specific
+        // entry carries the most precise reason.
+        if (ok && (!best || rank(d) > rank(best)))
             best = d;
     }
-    return best && { entry: best.entry, length: best.parts.length };
+    return best && { entry: best.entry, rank: rank(best) };
 }
 /**
  * Safe when the module and qualname match an entry exactly as the pickle splits them. Name
@@ -11205,10 +11329,10 @@ function classifyParts(moduleParts, nameParts) {
     for (let i = 0; i + 1 < nameParts.length; i++) {
         const tail = nameParts.slice(i);
         const hit = matchDanger(tail);
-        if (hit && (!alias || hit.length > alias.length))
+        if (hit && (!alias || hit.rank > alias.rank))
             alias = { ...hit, tail };
     }
-    if (alias && (!direct || alias.length >= direct.length)) {
+    if (alias && (!direct || alias.rank >= direct.rank)) {
         return {
             level: 'dangerous',
             basis: 'alias',
@@ -11284,7 +11408,7 @@ function classifyGlobal(module, name) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/policy/state-checks.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/state-checks.ts
 /**
  * Checks for classes that are safe only when their pickled state is what the library itself
  * writes: their __setstate__ runs code taken from the state. The safe table names the check
@@ -11328,7 +11452,7 @@ function checkScipyArgparser(state) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/strings.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/strings.ts
 /**
  * Decoders for pickle string arguments, matching what the C unpickler accepts.
  */
@@ -11491,7 +11615,7 @@ function decodeRawUnicodeEscape(line) {
     return { ok: true, text: out };
 }
 
-;// CONCATENATED MODULE: ./src/pickle/textargs.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/textargs.ts
 /**
  * Protocol-0 text arguments read the way Modules/_pickle.c reads them.
  *
@@ -11655,7 +11779,7 @@ function parseFloatArg(line) {
     return { ok: true, text: m[0], canonical };
 }
 
-;// CONCATENATED MODULE: ./src/pickle/values.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/values.ts
 /**
  * Items kept per container: enough for argument positions, readable evidence, and the state
  * dicts loader hooks read whole (joblib's array wrapper has six keys).
@@ -11749,7 +11873,7 @@ function pyRepr(s) {
     return `'${escaped}${s.length > 160 ? '…' : ''}'`;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/memo.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/memo.ts
 /**
  * The unpickler memo, kept small: str values are stored as plain strings (rebuilt on GET),
  * and past a budget, containers that hold only plain data are replaced by a shared marker.
@@ -11855,7 +11979,7 @@ class Memo {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pickle/opcodes.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/opcodes.ts
 /**
  * Every opcode of pickle protocols 0–5, with how its argument is laid out.
  * Names follow pickletools; argument kinds follow what Modules/_pickle.c reads.
@@ -11963,7 +12087,7 @@ function fixedArgSize(kind) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pickle/machine.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/machine.ts
 
 
 
@@ -12875,6 +12999,8 @@ function stateView(state) {
     };
 }
 function ruleForDanger(category, invoked) {
+    if (category === 'defence-tampering')
+        return 'MA2024';
     if (category === 'code-reconstruction')
         return 'MA2017';
     if (category === 'dunder-traversal')
@@ -12921,7 +13047,7 @@ function looksLikePickleStart(head) {
     return /^c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(head.toString('latin1', 0, Math.min(head.length, 64)));
 }
 
-;// CONCATENATED MODULE: ./src/pickle/reader.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/reader.ts
 
 const CHUNK = 1 << 20;
 const MIN_CHUNK = 64 * 1024;
@@ -13342,7 +13468,7 @@ class Window {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pickle/recorder.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/recorder.ts
 class Recorder {
     maxEntries;
     entries = new Map();
@@ -13387,7 +13513,7 @@ class Recorder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pickle/probe.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/probe.ts
 /**
  * Decides whether bytes are a pickle by running the opcode reader and the machine over the
  * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
@@ -14768,12 +14894,13 @@ class GuardedStream {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/members.ts
+;// CONCATENATED MODULE: ./src/scan/archive/members.ts
 /**
  * Shared plumbing of the container scanners: member targets (stored members are windows of the
  * file; compressed ones stream through a guarded decompressor), the per-file decompression
  * budget, member path checks, and sub-contexts that attribute findings to a member.
  */
+
 
 
 
@@ -15121,7 +15248,7 @@ function crc32(data, crc = 0) {
     return ~c >>> 0;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/view.ts
+;// CONCATENATED MODULE: ./src/scan/archive/view.ts
 /**
  * The archive view containers (zip, tar, 7z) hand to layouts, and the generic pass that
  * identifies and scans every member a layout did not take care of.
@@ -15271,7 +15398,7 @@ async function scanOne(m, parent, ctx, afterMember) {
         await afterMember(m, t, r.format);
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/zip.ts
+;// CONCATENATED MODULE: ./src/scan/archive/zip.ts
 
 
 
@@ -15609,7 +15736,7 @@ async function checkSymlink(e, src, parent, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/compressed.ts
+;// CONCATENATED MODULE: ./src/scan/archive/compressed.ts
 
 /**
  * Single compressed streams (gzip, bzip2, xz, .lzma, LZ4 frames, zlib; joblib's compressed files
@@ -15734,7 +15861,7 @@ const compressedScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/pickle/sweep.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/sweep.ts
 
 const IDENT = '[A-Za-z_][A-Za-z0-9_.]{0,127}';
 const TEXT_IMPORT = new RegExp(`[ci](${IDENT})\\n(${IDENT})\\n`, 'g');
@@ -15817,12 +15944,13 @@ async function sweepForImports(stream, maxBytes, checkpoint, known = new Set()) 
     return hits;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/analyze.ts
+;// CONCATENATED MODULE: ./src/scan/pickle/analyze.ts
 /**
  * Runs the symbolic machine over a pickle target: the straight read, a second read as an
  * older C unpickler reading a file when frames are violated, a sweep of bytes the parser
  * could not follow, and nested scans of pickles carried inside constants.
  */
+
 
 
 
@@ -15955,7 +16083,7 @@ function sliceOf(source, offset, size) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/joblib.ts
+;// CONCATENATED MODULE: ./src/scan/archive/joblib.ts
 /**
  * joblib files: a pickle stream in which joblib.load reads, right after BUILD on each
  * NumpyArrayWrapper, the array's raw bytes (after an alignment padding byte and padding) or,
@@ -16309,7 +16437,7 @@ async function isJoblib(i) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/numpy.ts
+;// CONCATENATED MODULE: ./src/scan/archive/numpy.ts
 
 const numpy_MAGIC = Buffer.from('\x93NUMPY', 'latin1');
 function isNpy(head) {
@@ -16595,7 +16723,7 @@ const npzLayout = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/archive/pytorch.ts
+;// CONCATENATED MODULE: ./src/scan/archive/pytorch.ts
 /**
  * PyTorch checkpoints: the zip layout torch.save writes (data.pkl, tensor storages tied to it by
  * persistent IDs, small metadata members), and the legacy stream format (magic number,
@@ -17292,7 +17420,7 @@ async function readSevenZip(src, opts, maxMembers) {
     return { entries, folders: streams.folders };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/sevenzip.ts
+;// CONCATENATED MODULE: ./src/scan/archive/sevenzip.ts
 
 /**
  * The 7z container scanner: the header read with our bounded reader, each member decoded as a
@@ -17592,7 +17720,7 @@ async function readTar(src, maxMembers) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/tar.ts
+;// CONCATENATED MODULE: ./src/scan/archive/tar.ts
 /**
  * The tar container scanner (plain tar; compressed tars arrive here as the decompressed member
  * of a gzip, bzip2 or xz stream): every file member identified and scanned, links and names
@@ -17694,7 +17822,7 @@ function checkPaths(e, target, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/torchscript.ts
+;// CONCATENATED MODULE: ./src/scan/archive/torchscript.ts
 /**
  * TorchScript archives (torch.jit.save): pickles (data.pkl, constants.pkl, debug pickles) read by
  * the TorchScript unpickler, whose `__torch__.*` classes resolve to the archive's own compiled
@@ -17879,7 +18007,7 @@ const torchScriptLayout = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/archive/plugin.ts
+;// CONCATENATED MODULE: ./src/scan/archive/plugin.ts
 /**
  * The archive family: containers (zip, tar, 7z, compressed streams) and the pickle-bearing
  * formats built on them (PyTorch zip and legacy checkpoints, TorchScript, joblib, NumPy).
@@ -17976,7 +18104,7 @@ const archivePlugin = {
     layouts: [torchScriptLayout, pytorchZipLayout, npzLayout],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/paged.ts
+;// CONCATENATED MODULE: ./src/io/paged.ts
 /** A structural violation of the format being parsed; scanners report it as MA5900. */
 class FormatError extends Error {
     name = 'FormatError';
@@ -18159,7 +18287,7 @@ async function readFlatString(r, p, end, max) {
     return (await r.bytes(p + 4, Math.min(len, max))).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/protobuf.ts
+;// CONCATENATED MODULE: ./src/io/protobuf/fields.ts
 /** Protobuf wire-format walking over positioned reads, with every length bounds-checked. */
 
 async function varint(r, pos, end) {
@@ -18223,7 +18351,7 @@ async function protoString(r, f, max = 4096) {
     return (await r.bytes(f.start, Math.min(f.length, max))).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/read.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/read.ts
 /**
  * Bounded whole reads of small targets (metadata, manifests, source files) and sibling files
  * of a top-level file on disk (the directory layout around a model).
@@ -18326,7 +18454,7 @@ async function readSibling(dir, rel, limit) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/secrets.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/secrets.ts
 /**
  * Credentials and remote references in text and metadata. Token formats are matched by their
  * documented prefixes and shapes; values that look like documentation placeholders are
@@ -18429,7 +18557,7 @@ function lineOf(text, index) {
     return line;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/structure.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/structure.ts
 
 async function parseStructure(ctx, format, fn) {
     try {
@@ -18448,7 +18576,7 @@ async function parseStructure(ctx, format, fn) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/coreml.ts
+;// CONCATENATED MODULE: ./src/scan/formats/coreml.ts
 
 
 
@@ -18655,7 +18783,7 @@ const coremlWeightsScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/executorch.ts
+;// CONCATENATED MODULE: ./src/scan/formats/executorch.ts
 
 
 const STANDARD_NAMESPACES = new Set([
@@ -18758,7 +18886,7 @@ const executorchScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/templates/lexer.ts
+;// CONCATENATED MODULE: ./src/analysis/jinja/lexer.ts
 /**
  * A Jinja lexer that follows jinja2's (lexer.py, default delimiters, no line statements): the
  * same states, token rules and brace balancing, and string literals decoded the way Python's
@@ -19122,7 +19250,7 @@ function lexTag(source, start, isBlock, tokens, addLines, getLine) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/templates/names.ts
+;// CONCATENATED MODULE: ./src/knowledge/template-names.ts
 /**
  * Reviewed name tables for the template analyzer: which globals a chat-template renderer
  * provides, which free names or attribute names only an escape would use, and how each filter
@@ -19332,7 +19460,7 @@ const NAME_DISPATCH_FILTERS = new Set([
     'rejectattr',
 ]);
 
-;// CONCATENATED MODULE: ./src/templates/parser.ts
+;// CONCATENATED MODULE: ./src/analysis/jinja/parser.ts
 
 /** Deepest expression or statement nesting accepted (real templates stay far below). */
 const MAX_NESTING = 200;
@@ -20075,7 +20203,7 @@ class Parser {
     }
 }
 
-;// CONCATENATED MODULE: ./src/templates/analyze.ts
+;// CONCATENATED MODULE: ./src/analysis/jinja/analyze.ts
 
 
 
@@ -20819,7 +20947,7 @@ function childBodies(s) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/refs.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/refs.ts
 /**
  * Judges a dotted name that a configuration makes a loader import and call (Hydra `_target_`,
  * diffusers component libraries, PEFT `auto_mapping`, skops types, MLflow loader modules).
@@ -20927,11 +21055,11 @@ function judgeReference(dotted) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/metadata.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/metadata-tree.ts
 
 
 const MAX_NODES = 2_000_000;
-const metadata_MAX_DEPTH = 256;
+const metadata_tree_MAX_DEPTH = 256;
 const MAX_REPORTS = 50;
 const EVAL_RESOLVER = /\$\{\s*(eval|python|exec|py|shell|sh|call|import)\s*:/i;
 function checkMetadataTree(root, ctx, opts) {
@@ -20942,7 +21070,7 @@ function checkMetadataTree(root, ctx, opts) {
             ctx.report(f);
     };
     const visit = (value, path, key, depth) => {
-        if (++nodes > MAX_NODES || depth > metadata_MAX_DEPTH)
+        if (++nodes > MAX_NODES || depth > metadata_tree_MAX_DEPTH)
             return;
         if (typeof value === 'string') {
             if (isSecretKeyValue(key, value))
@@ -20995,7 +21123,7 @@ function checkMetadataTree(root, ctx, opts) {
 /** Secrets found in raw text, reported with their line. */
 
 
-;// CONCATENATED MODULE: ./src/scanners/formats/xgboost.ts
+;// CONCATENATED MODULE: ./src/scan/formats/xgboost.ts
 const xgboost_MAX_REPORTS = 10;
 function xgboost_isObj(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
@@ -21111,7 +21239,7 @@ function checkXgboostModel(model, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/policy.ts
+;// CONCATENATED MODULE: ./src/knowledge/python-calls.ts
 /**
  * What Python source shipped with a model may not do. Entries are dotted paths matched as
  * prefixes of the resolved name of a reference (after import aliases): "subprocess" covers
@@ -21430,7 +21558,7 @@ const CANONICAL_MODULES = {
     cPickle: 'pickle',
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/tokenize.ts
+;// CONCATENATED MODULE: ./src/analysis/python/tokenize.ts
 /**
  * A lightweight Python tokenizer: enough of Python's lexical grammar to find names, attribute
  * chains, calls and string literals with their line numbers, without a Python runtime. It never
@@ -21783,7 +21911,7 @@ function decodeEscapes(body, isBytes) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/analyze.ts
+;// CONCATENATED MODULE: ./src/analysis/python/analyze.ts
 /**
  * Static analysis of Python source shipped with models (custom modeling code, handlers,
  * loader modules). It resolves every reference through the file's imports and simple aliases
@@ -22860,7 +22988,7 @@ function base32(s) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/model-dir.ts
+;// CONCATENATED MODULE: ./src/scan/python/model-dir.ts
 /**
  * Whether a Python file on disk travels with a model: its directory, or one of the two above
  * it, holds model metadata or weights (config.json, *.safetensors, MLmodel…). Python elsewhere
@@ -22924,7 +23052,7 @@ async function isInModelDirectory(path) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/scanner.ts
+;// CONCATENATED MODULE: ./src/scan/python/scanner.ts
 /**
  * Python source and bytecode shipped with models: custom modeling code, TorchServe handlers,
  * MLflow loader modules, diffusers components. Source is tokenized and analysed (never run);
@@ -23075,7 +23203,7 @@ function isPythonBytecode(head) {
     return head.readUInt32LE(4) <= 3 && head[16] === 0xe3; // marshalled code object follows
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/hf/custom-code.ts
+;// CONCATENATED MODULE: ./src/scan/huggingface/custom-code.ts
 /**
  * Code that metadata makes a loader import: `auto_map` class references, custom pipelines and
  * components, handler and loader modules. Each reference is checked for paths that leave the
@@ -23190,7 +23318,7 @@ async function checkCustomCode(refs, target, ctx, what) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/hf/diffusers.ts
+;// CONCATENATED MODULE: ./src/scan/huggingface/diffusers.ts
 
 
 
@@ -23287,7 +23415,7 @@ async function checkDiffusersIndex(index, target, ctx) {
     await checkCustomCode(refs, target, ctx, 'model_index.json (custom pipeline or components)');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/hf/shards.ts
+;// CONCATENATED MODULE: ./src/scan/huggingface/shards.ts
 /**
  * Sharded checkpoints: the `*.index.json` weight map names the shard of every tensor. Shard
  * names are joined with the model directory by the loaders, so absolute paths and `..` reach
@@ -23377,7 +23505,7 @@ async function checkShardIndex(index, target, ctx) {
     ctx.detail('shardIndex', { shards: shards.size, missing });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/hf/json.ts
+;// CONCATENATED MODULE: ./src/scan/huggingface/json-metadata.ts
 /**
  * JSON metadata around models: Hugging Face configs (auto_map, custom pipelines, identity),
  * tokenizer and processor configs (chat templates), sharded-checkpoint indexes, diffusers
@@ -23414,7 +23542,7 @@ const JSON_RULES = [
     'MA5900',
     'MA1006',
 ];
-function json_isObject(v) {
+function json_metadata_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 const jsonMetadataScanner = {
@@ -23472,15 +23600,15 @@ async function analyzeJson(value, target, ctx) {
             await checkSentenceTransformerModules(value, target, ctx);
         return;
     }
-    if (!json_isObject(value))
+    if (!json_metadata_isObject(value))
         return;
     claimIdentity(value, ctx, target.name);
     const refs = [];
     if ('auto_map' in value)
         collectAutoMap(value.auto_map, refs, ctx, target);
-    if (json_isObject(value.custom_pipelines)) {
+    if (json_metadata_isObject(value.custom_pipelines)) {
         for (const [task, spec] of Object.entries(value.custom_pipelines)) {
-            if (json_isObject(spec) && typeof spec.impl === 'string') {
+            if (json_metadata_isObject(spec) && typeof spec.impl === 'string') {
                 const r = parseClassReference(`custom_pipelines.${task}.impl`, spec.impl);
                 if (r)
                     refs.push(r);
@@ -23495,12 +23623,12 @@ async function analyzeJson(value, target, ctx) {
     if (name === 'model_index.json' ||
         (typeof value._diffusers_version === 'string' && hasComponents(value)))
         await checkDiffusersIndex(value, target, ctx);
-    if (json_isObject(value.auto_mapping))
+    if (json_metadata_isObject(value.auto_mapping))
         checkPeftAutoMapping(value.auto_mapping, ctx, target.name);
-    if (json_isObject(value.learner))
+    if (json_metadata_isObject(value.learner))
         checkXgboostModel(value, ctx);
     if (name === '_checkpoint_metadata') {
-        if (json_isObject(value.item_handlers))
+        if (json_metadata_isObject(value.item_handlers))
             checkOrbaxHandlers(value.item_handlers, ctx);
         else if (typeof value.item_handlers === 'string')
             checkOrbaxHandlers({ default: value.item_handlers }, ctx);
@@ -23513,7 +23641,7 @@ function hasComponents(v) {
         (x[0] === null || typeof x[0] === 'string'));
 }
 function collectAutoMap(autoMap, refs, ctx, target) {
-    if (!json_isObject(autoMap)) {
+    if (!json_metadata_isObject(autoMap)) {
         ctx.report({
             ruleId: 'MA5307',
             message: `${target.name}: auto_map is not an object`,
@@ -23547,7 +23675,7 @@ function checkChatTemplates(templates, ctx, where) {
         list.push({ name: 'default', template: templates });
     else if (Array.isArray(templates)) {
         for (const t of templates) {
-            if (json_isObject(t) && typeof t.template === 'string')
+            if (json_metadata_isObject(t) && typeof t.template === 'string')
                 list.push({ name: typeof t.name === 'string' ? t.name : '?', template: t.template });
             else
                 ctx.report({
@@ -23557,7 +23685,7 @@ function checkChatTemplates(templates, ctx, where) {
                 });
         }
     }
-    else if (json_isObject(templates)) {
+    else if (json_metadata_isObject(templates)) {
         for (const [name, t] of Object.entries(templates))
             if (typeof t === 'string')
                 list.push({ name, template: t });
@@ -23604,7 +23732,7 @@ function checkPeftAutoMapping(m, ctx, where) {
 async function checkSentenceTransformerModules(list, target, ctx) {
     const refs = [];
     for (const m of list) {
-        if (!json_isObject(m) || typeof m.type !== 'string')
+        if (!json_metadata_isObject(m) || typeof m.type !== 'string')
             continue;
         const type = m.type;
         if (type.startsWith('sentence_transformers.'))
@@ -23649,13 +23777,13 @@ function claimIdentity(v, ctx, file) {
     claim('base_model', v.base_model_name_or_path, 'base_model_name_or_path');
     if (typeof v._class_name === 'string')
         claim('architecture', v._class_name, '_class_name');
-    if (json_isObject(v.quantization_config))
+    if (json_metadata_isObject(v.quantization_config))
         claim('quantization', v.quantization_config.quant_method, 'quantization_config.quant_method');
     if (typeof v.peft_type === 'string')
         claim('finetune', v.peft_type, 'peft_type');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/misc.ts
+;// CONCATENATED MODULE: ./src/scan/formats/data-only.ts
 
 
 
@@ -23709,9 +23837,9 @@ const ocdbtScanner = {
 };
 
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/cursor.ts
+;// CONCATENATED MODULE: ./src/io/stream-cursor.ts
 
-class Cursor {
+class StreamCursor {
     stream;
     buf = Buffer.alloc(0);
     at = 0;
@@ -23766,7 +23894,7 @@ class Cursor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/msgpack.ts
+;// CONCATENATED MODULE: ./src/scan/formats/msgpack.ts
 /**
  * msgpack model files: Flax `serialization.to_bytes` checkpoints (flax_model.msgpack, legacy
  * `checkpoint` files) and other msgpack data. Flax writes three extension types (ndarray,
@@ -23825,7 +23953,7 @@ const msgpackScanner = {
     rules: ['MA5606', 'MA5607', 'MA5900'],
     async scan(target, ctx) {
         const stream = target.openStream();
-        const c = new Cursor(stream);
+        const c = new StreamCursor(stream);
         const exts = new Map();
         let items = 0;
         const pickles = [];
@@ -23990,7 +24118,7 @@ async function scanPickles(list, target, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/native.ts
+;// CONCATENATED MODULE: ./src/scan/formats/native.ts
 /** APE: a shell-script / PE polyglot header ("MZqFpD='"), or its ELF and "jartsr" variants. */
 function isApe(head) {
     const t = head.toString('latin1', 0, 8);
@@ -24033,7 +24161,7 @@ const nativeScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/ort.ts
+;// CONCATENATED MODULE: ./src/scan/graph/ort.ts
 
 
 
@@ -24136,7 +24264,7 @@ function reportDomains(seen, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/paddle.ts
+;// CONCATENATED MODULE: ./src/scan/formats/paddle.ts
 
 
 
@@ -24260,7 +24388,7 @@ const paddleParamsScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/rds.ts
+;// CONCATENATED MODULE: ./src/scan/formats/rds.ts
 
 
 
@@ -24324,7 +24452,7 @@ const rdsScanner = {
         const calls = new Map();
         // Parse from a fresh stream with the header handled explicitly.
         const s2 = target.openStream();
-        const d = new Cursor(s2);
+        const d = new StreamCursor(s2);
         try {
             await parseStructure(ctx, 'R serialization', async () => {
                 const int = async () => (await d.take(4)).readInt32BE(0);
@@ -24658,7 +24786,7 @@ const rdsScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/requirements.ts
+;// CONCATENATED MODULE: ./src/scan/formats/requirements.ts
 const requirements_MAX_REPORTS = 20;
 /** Why one requirement line installs from somewhere other than the default index. */
 function requirementRisk(line) {
@@ -24701,7 +24829,7 @@ function checkRequirementLines(lines, ctx, where, firstLine = 1) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/text.ts
+;// CONCATENATED MODULE: ./src/scan/formats/text.ts
 /**
  * Text files around models: model cards (README.md, whose front matter names the base model
  * and licence), Jinja chat templates (chat_template.jinja), requirements files, vocabularies
@@ -24819,7 +24947,7 @@ function claimFrontMatter(text, ctx, name) {
                 claim('name', e.name, 'model-index.name');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/tflite.ts
+;// CONCATENATED MODULE: ./src/scan/formats/tflite.ts
 
 
 const CUSTOM = 32;
@@ -24958,7 +25086,7 @@ const tfliteScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/torch7.ts
+;// CONCATENATED MODULE: ./src/scan/formats/torch7.ts
 
 
 
@@ -25002,7 +25130,7 @@ const torch7Scanner = {
     rules: ['MA5609', 'MA5610', 'MA5900'],
     async scan(target, ctx) {
         const stream = target.openStream();
-        const c = new Cursor(stream);
+        const c = new StreamCursor(stream);
         const seen = new Set();
         const classes = new Map();
         let functions = 0;
@@ -25124,7 +25252,7 @@ const torch7Scanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/trees.ts
+;// CONCATENATED MODULE: ./src/scan/formats/trees.ts
 
 
 
@@ -25317,7 +25445,7 @@ const xgboostBinaryScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/ubjson.ts
+;// CONCATENATED MODULE: ./src/scan/formats/ubjson.ts
 
 
 
@@ -25360,7 +25488,7 @@ const ubjsonScanner = {
             return;
         }
         const stream = target.openStream();
-        const c = new Cursor(stream);
+        const c = new StreamCursor(stream);
         let items = 0;
         let root;
         try {
@@ -25507,7 +25635,7 @@ const ubjsonScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/xml.ts
+;// CONCATENATED MODULE: ./src/scan/formats/xml.ts
 /**
  * XML model formats: PMML and OpenVINO IR (.xml beside its .bin weights), and other XML. The
  * document is tokenized without ever resolving entities or fetching anything: a DOCTYPE with
@@ -25682,7 +25810,7 @@ async function checkOpenVino(text, target, ctx) {
     ctx.detail('openvino', { net, layers, customLayers: [...custom.keys()] });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/mlflow.ts
+;// CONCATENATED MODULE: ./src/scan/formats/mlflow.ts
 
 
 
@@ -25783,7 +25911,7 @@ async function checkMlflowModel(doc, target, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/yaml.ts
+;// CONCATENATED MODULE: ./src/scan/formats/yaml.ts
 /**
  * YAML metadata: NeMo and Hydra configs (`_target_` instantiation, the model `target`),
  * MLflow `MLmodel` files and their environment files, Lightning hparams and any other YAML.
@@ -25923,7 +26051,7 @@ async function analyzeYamlText(text, target, ctx, where = target.name) {
     return docs[0];
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/scanners.ts
+;// CONCATENATED MODULE: ./src/scan/formats/scanners.ts
 
 
 
@@ -25967,7 +26095,7 @@ const FORMAT_SCANNERS = [
     paddleParamsScanner,
 ];
 
-;// CONCATENATED MODULE: ./src/scanners/formats/skops.ts
+;// CONCATENATED MODULE: ./src/scan/formats/skops.ts
 
 const PRIMITIVES = new Set([
     'int',
@@ -26053,7 +26181,7 @@ function checkSkopsSchema(schema, ctx) {
     ctx.detail('skops', { nodes, untrusted: [...untrusted.keys()].slice(0, 50) });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/layouts.ts
+;// CONCATENATED MODULE: ./src/scan/formats/layouts.ts
 /**
  * Archive layouts of the formats family. The container scanner (zip, tar) offers each
  * archive to the layouts; these add what the format means on top of the member-by-member
@@ -26272,7 +26400,7 @@ const FORMAT_LAYOUTS = [
     coreMlPackageLayout,
 ];
 
-;// CONCATENATED MODULE: ./src/scanners/formats/detect-binary.ts
+;// CONCATENATED MODULE: ./src/scan/formats/detect-binary.ts
 
 
 
@@ -26339,7 +26467,7 @@ const BINARY_DETECTORS = [
     { format: 'paddle-params', extensions: ['.pdiparams'] },
 ];
 
-;// CONCATENATED MODULE: ./src/scanners/formats/plugin.ts
+;// CONCATENATED MODULE: ./src/scan/formats/plugin.ts
 /**
  * The formats family: Hugging Face repositories and the metadata around models (JSON, YAML,
  * text, Python), and the model formats no other family covers. Detectors go by content
@@ -26445,7 +26573,7 @@ const formatsPlugin = {
     layouts: FORMAT_LAYOUTS,
 };
 
-;// CONCATENATED MODULE: ./src/scanners/graph/hdf5.ts
+;// CONCATENATED MODULE: ./src/io/hdf5.ts
 class Hdf5Error extends Error {
     offset;
     name = 'Hdf5Error';
@@ -27247,7 +27375,7 @@ function dataspaceCount(b) {
     return n;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/keras-names.ts
+;// CONCATENATED MODULE: ./src/knowledge/keras-names.ts
 /**
  * Class and function names Keras exports (generated by fixtures/graph/gen_keras_names.py
  * from keras 3.15.1, plus names Keras 2 wrote). A module-less class name outside
@@ -27357,7 +27485,7 @@ vectorized_map view view_as_complex view_as_real vsplit vstack where while_loop 
 `;
 const KERAS_NAMES = new Set(NAMES.split(/\s+/).filter(Boolean));
 
-;// CONCATENATED MODULE: ./src/scanners/graph/marshal.ts
+;// CONCATENATED MODULE: ./src/io/marshal.ts
 /**
  * Reads Python's marshal format far enough to describe a code object without running it:
  * its names (co_names: imported modules, called attributes), constants, variable names,
@@ -27706,7 +27834,7 @@ function alarmingNames(s) {
     return s.names.filter((n) => ALARMING_NAMES.has(n));
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/keras-config.ts
+;// CONCATENATED MODULE: ./src/scan/graph/keras-config.ts
 /**
  * Judges a Keras model configuration (the JSON in model_config, training_config, config.json
  * or Keras SavedModel metadata) by what deserializing it would do: Lambda bytecode, references
@@ -28054,7 +28182,7 @@ function decodeBase64(s) {
 // EXTERNAL MODULE: ./node_modules/protobufjs/index.js
 var protobufjs = __nccwpck_require__(1853);
 var protobufjs_default = /*#__PURE__*/__nccwpck_require__.n(protobufjs);
-;// CONCATENATED MODULE: ./src/proto/schemas.ts
+;// CONCATENATED MODULE: ./src/io/protobuf/schemas.ts
 /**
  * The protobuf schemas modelaudit reads, written as .proto text embedded in this module (so
  * the ncc bundle needs no files at run time) and parsed once by protobufjs.
@@ -28280,7 +28408,7 @@ function kerasType(name) {
     return parsed().keras.lookupType(`keras.${name}`);
 }
 
-;// CONCATENATED MODULE: ./src/proto/wire.ts
+;// CONCATENATED MODULE: ./src/io/protobuf/wire.ts
 /**
  * A lazy protobuf decoder over positioned reads. Messages are decoded against a protobufjs
  * schema (schemas.ts) into plain objects, but a multi-gigabyte message is never read whole:
@@ -28406,7 +28534,7 @@ class Decoder {
     async decodePositioned(type, start, end, depth) {
         this.enter(depth, start);
         const out = { $offset: start, $length: end - start };
-        const cursor = new wire_Cursor(this.source, start, end);
+        const cursor = new WireCursor(this.source, start, end);
         while (cursor.pos < end) {
             if (++this.calls % 4096 === 0)
                 this.options.checkpoint();
@@ -28503,7 +28631,7 @@ class Decoder {
  * messages are served from one 64 KiB read instead of a read each; long fields are skipped
  * without loading them.
  */
-class wire_Cursor {
+class WireCursor {
     source;
     pos;
     end;
@@ -28662,7 +28790,7 @@ async function readPayload(source, ref, max) {
     return source.read(ref.offset, Math.min(ref.length, max));
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/tf-ops.ts
+;// CONCATENATED MODULE: ./src/scan/graph/tf-ops.ts
 /**
  * TensorFlow's standard op set: every op exported as tf.raw_ops (from TensorFlow's API golden
  * file tensorflow/tools/api/golden/v2/tensorflow.raw_ops.pbtxt), plus the runtime-internal ops
@@ -28972,10 +29100,10 @@ function isStandardTfOp(op) {
     return TF_STANDARD_OPS.has(op) || /^_Mkl[A-Z]\w*$/.test(op);
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/tf-op-table.ts
+;// CONCATENATED MODULE: ./src/knowledge/tensorflow-ops.ts
 const DATASET = 'a tf.data source that reads the files named by its input';
 const SUMMARY = 'writes event files through a summary writer';
-const tf_op_table_entries = [
+const tensorflow_ops_entries = [
     [['ReadFile'], { category: 'file', reason: 'reads a whole file into a tensor', paths: [0] }],
     [['WriteFile'], { category: 'file', reason: 'writes a tensor to a file', paths: [0] }],
     [
@@ -29181,7 +29309,7 @@ const tf_op_table_entries = [
         },
     ],
 ];
-const TF_OP_TABLE = new Map(tf_op_table_entries.flatMap(([ops, entry]) => ops.map((op) => [op, entry])));
+const TF_OP_TABLE = new Map(tensorflow_ops_entries.flatMap(([ops, entry]) => ops.map((op) => [op, entry])));
 /** Ops through which a path flows unchanged (or joined with other strings). */
 const PATH_PASSTHROUGH = new Set([
     'Identity',
@@ -29216,7 +29344,7 @@ const PATH_SOURCES = new Set([
     '_DeviceArg',
 ]);
 
-;// CONCATENATED MODULE: ./src/scanners/graph/tf-graph.ts
+;// CONCATENATED MODULE: ./src/scan/graph/tf-graph.ts
 
 
 
@@ -29499,7 +29627,7 @@ function isPlainAssetName(c, assets) {
     return assets.has(base) && !c.includes('..') && !c.startsWith('/');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/limits.ts
+;// CONCATENATED MODULE: ./src/scan/graph/decode-options.ts
 /** Lazy protobuf decoding: what is kept in memory and how deep messages may nest. */
 function decodeOptions(ctx) {
     const memory = ctx.limits.maxInMemoryBytes;
@@ -29512,7 +29640,7 @@ function decodeOptions(ctx) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/savedmodel.ts
+;// CONCATENATED MODULE: ./src/scan/graph/savedmodel.ts
 /**
  * TensorFlow SavedModel (saved_model.pb) and Keras SavedModel metadata (keras_metadata.pb):
  * every meta-graph, its function library and nested graphs are judged op by op; Keras layer
@@ -29774,7 +29902,7 @@ const kerasMetadataScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/graph/keras.ts
+;// CONCATENATED MODULE: ./src/scan/graph/keras.ts
 /**
  * Keras models: legacy HDF5 files (.h5, .hdf5, and model.weights.h5 inside .keras archives)
  * read with the bounded HDF5 reader, and the .keras archive layout (config.json,
@@ -29943,7 +30071,7 @@ async function analyzeArchiveConfig(archive, target, ctx) {
     }).analyze(json);
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/onnx-ops.ts
+;// CONCATENATED MODULE: ./src/knowledge/onnx-ops.ts
 /**
  * Operators each standard ONNX domain defines (generated by fixtures/graph/gen_onnx_ops.py
  * from onnx 1.23.1 and onnxruntime 1.30.0; every opset version).
@@ -30026,7 +30154,7 @@ QLinearAveragePool QLinearConv QLinearConvTranspose Resize SpaceToDepth
 };
 const ONNX_DOMAIN_OPS = new Map(Object.entries(DOMAINS).map(([d, s]) => [d, new Set(s.split(/\s+/).filter(Boolean))]));
 
-;// CONCATENATED MODULE: ./src/scanners/graph/onnx.ts
+;// CONCATENATED MODULE: ./src/scan/graph/onnx.ts
 /**
  * ONNX models: the ModelProto is walked lazily (main graph, subgraphs in If/Loop/Scan and any
  * other graph attribute, training graphs, model-local functions) without reading tensor
@@ -30416,7 +30544,7 @@ function identity(ctx, model, meta, graph) {
         ctx.claim({ field: 'name', value: hint[1], source: 'onnx:doc_string' });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/plugin.ts
+;// CONCATENATED MODULE: ./src/scan/graph/plugin.ts
 
 
 
@@ -30436,8 +30564,8 @@ const graphPlugin = {
     layouts: [kerasArchiveLayout],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/llm/cursor.ts
-const cursor_WINDOW = 1 << 20;
+;// CONCATENATED MODULE: ./src/io/source-cursor.ts
+const source_cursor_WINDOW = 1 << 20;
 /** The source ended before a field did. */
 class Truncated extends Error {
     offset;
@@ -30449,7 +30577,7 @@ class Truncated extends Error {
         this.wanted = wanted;
     }
 }
-class cursor_Cursor {
+class SourceCursor {
     source;
     pos = 0;
     littleEndian = true;
@@ -30470,7 +30598,7 @@ class cursor_Cursor {
             throw new Truncated(this.pos, n);
         if (this.pos >= this.bufStart && this.pos + n <= this.bufStart + this.buf.length)
             return;
-        const len = Math.min(Math.max(n, cursor_WINDOW), this.source.size - this.pos);
+        const len = Math.min(Math.max(n, source_cursor_WINDOW), this.source.size - this.pos);
         this.buf = await this.source.read(this.pos, len);
         this.bufStart = this.pos;
         if (this.buf.length < n)
@@ -30503,7 +30631,7 @@ class cursor_Cursor {
     }
     /** Reads n bytes (a copy-free view when they sit in the window). */
     async bytes(n) {
-        if (n <= cursor_WINDOW) {
+        if (n <= source_cursor_WINDOW) {
             await this.ensure(n);
             const out = this.buf.subarray(this.at(), this.at() + n);
             this.pos += n;
@@ -30523,7 +30651,7 @@ class cursor_Cursor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/metadata.ts
+;// CONCATENATED MODULE: ./src/scan/llm/metadata-values.ts
 /**
  * Checks shared by safetensors __metadata__ and GGUF key-value strings: chat templates (handed
  * to the template analyzer), URLs a tool might fetch, code or shell commands, and pickles
@@ -30719,7 +30847,7 @@ class ClaimSink {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/json.ts
+;// CONCATENATED MODULE: ./src/io/strict-json.ts
 /**
  * A strict JSON reader for headers that must be read exactly as their loader reads them:
  * duplicate keys are kept and reported (JSON.parse silently keeps the last), numbers keep their
@@ -30914,7 +31042,7 @@ function exactUnsigned(v) {
     return BigInt(v.text);
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/safetensors.ts
+;// CONCATENATED MODULE: ./src/scan/llm/safetensors.ts
 /**
  * safetensors: an 8-byte little-endian header length, a JSON header, then the data area. The
  * header is validated the way the safetensors library validates it (and stricter where a
@@ -31346,7 +31474,7 @@ async function sliceTarget(parent, source, offset, length, name) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/gguf.ts
+;// CONCATENATED MODULE: ./src/scan/llm/gguf.ts
 
 
 
@@ -31555,7 +31683,7 @@ class GgufReader {
         this.source = source;
         this.target = target;
         this.ctx = ctx;
-        this.c = new cursor_Cursor(source);
+        this.c = new SourceCursor(source);
         this.claims = new ClaimSink(ctx);
     }
     summary() {
@@ -31997,7 +32125,7 @@ class GgufReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/plugin.ts
+;// CONCATENATED MODULE: ./src/scan/llm/plugin.ts
 
 
 /**
@@ -32018,7 +32146,7 @@ const llmPlugin = {
     layouts: [],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/pickle.ts
+;// CONCATENATED MODULE: ./src/scan/pickle/scanner.ts
 
 
 /** Plain pickle streams, whatever their name: every pickle in the stream is judged. */
@@ -32038,7 +32166,7 @@ const pickleScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/pickle-plugin.ts
+;// CONCATENATED MODULE: ./src/scan/pickle/plugin.ts
 
 
 /** Plain pickle streams: identified by running their first opcodes, so this plugin goes last. */
@@ -32056,7 +32184,7 @@ const picklePlugin = {
     layouts: [],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/repository-plugin.ts
+;// CONCATENATED MODULE: ./src/scan/repository/plugin.ts
 const LFS_HEADER = 'version https://git-lfs.github.com/spec/v1';
 /** Pointer files are tiny (the spec caps them at 1024 bytes). */
 const MAX_POINTER = 1024;
@@ -32089,7 +32217,7 @@ const repositoryPlugin = {
     layouts: [],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/index.ts
+;// CONCATENATED MODULE: ./src/scan/registry.ts
 
 
 
@@ -32120,56 +32248,7 @@ function detectorFor(format) {
     return DETECTORS.find((d) => d.format === format);
 }
 
-;// CONCATENATED MODULE: ./src/utils/filetype.ts
-/**
- * Format identification: content first (magic bytes, first opcodes); the file name is only a
- * hint, used when the content alone is not conclusive.
- */
-
-function extensionOf(name) {
-    return (0,external_node_path_namespaceObject.extname)(name).toLowerCase();
-}
-async function identify(input, detectors) {
-    for (const d of detectors) {
-        if (d.content && (await d.content(input)))
-            return { format: d.format, by: 'content' };
-    }
-    const ext = extensionOf(input.name);
-    if (ext) {
-        for (const d of detectors)
-            if (d.extensions?.includes(ext))
-                return { format: d.format, by: 'name' };
-    }
-    return { format: 'unknown', by: 'none' };
-}
-/** Extensions that promise data-only or text content. */
-const DATA_ONLY_EXTENSIONS = new Set([
-    '.safetensors',
-    '.json',
-    '.txt',
-    '.md',
-    '.csv',
-    '.tsv',
-    '.yaml',
-    '.yml',
-    '.npy',
-    '.png',
-    '.jpg',
-    '.jpeg',
-    '.gif',
-    '.onnx',
-    '.gguf',
-    '.tflite',
-    '.msgpack',
-    '.vocab',
-    '.spm',
-]);
-/** True when the name promises data but the content is an executable serialization. */
-function isExtensionMismatch(name, detector) {
-    return Boolean(detector?.executable) && DATA_ONLY_EXTENSIONS.has(extensionOf(name));
-}
-
-;// CONCATENATED MODULE: ./src/core/context.ts
+;// CONCATENATED MODULE: ./src/pipeline/context.ts
 /**
  * The engine side of ScanContext: stamps findings with path, member, rule severity and
  * scanner; enforces the time budget and the nesting limit; dispatches members back through
@@ -32415,7 +32494,7 @@ function describeHead(head) {
     return printable ? JSON.stringify(sample.toString('latin1')) : sample.toString('hex');
 }
 
-;// CONCATENATED MODULE: ./src/core/discover.ts
+;// CONCATENATED MODULE: ./src/discover/walk.ts
 /**
  * Turns the paths a user gave into the regular files to scan: directories are walked
  * recursively; symbolic links are not followed unless asked, and never out of the roots.
@@ -32530,12 +32609,13 @@ function describeError(err) {
     return err instanceof Error ? err.message : String(err);
 }
 
-;// CONCATENATED MODULE: ./src/core/engine.ts
+;// CONCATENATED MODULE: ./src/pipeline/engine.ts
 /**
  * discover → identify → scan → policy → report. One top-level file at a time per worker slot,
  * each under its own time budget; findings are collected per file, then the policy stage
  * groups the files into models, infers what each model is and applies the name policy.
  */
+
 
 
 
@@ -32703,7 +32783,7 @@ function round(ms) {
     return Math.round(ms * 100) / 100;
 }
 
-;// CONCATENATED MODULE: ./src/reporters/json.ts
+;// CONCATENATED MODULE: ./src/report/json.ts
 /** The report as JSON, in the shape described by schema/report.schema.json. */
 function formatJson(report) {
     return JSON.stringify(report, null, 2) + '\n';
@@ -32713,7 +32793,7 @@ function formatJson(report) {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/reporters/sarif.ts
+;// CONCATENATED MODULE: ./src/report/sarif.ts
 /**
  * The report as a SARIF 2.1.0 log: one run, rules from the registry, one result per finding.
  * A pure function of the report (no clock, no file system), so the same report always gives the
@@ -32958,7 +33038,7 @@ function directoryUri(dir) {
     return href.endsWith('/') ? href : `${href}/`;
 }
 
-;// CONCATENATED MODULE: ./src/reporters/text.ts
+;// CONCATENATED MODULE: ./src/report/text.ts
 
 const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 };
 function paint(on, code, s) {
@@ -55381,6 +55461,6 @@ exports.visitAsync = visitAsync;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(2827);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
