@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5934);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3675);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5934:
+/***/ 3675:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1025,6 +1025,24 @@ const GENERAL_RULES = [
             'absence of other findings is weaker evidence than for fully supported formats.',
         remediation: 'Review the file with the tools of its framework, or convert it to a fully scanned format.',
     },
+    {
+        id: 'MA1020',
+        name: 'encoded-payload',
+        title: 'A value hides a payload behind encodings',
+        family: 'general',
+        severity: 'ERROR',
+        cwe: 'CWE-506',
+        description: 'A string or bytes value (a pickle constant, a JSON or YAML value, safetensors or GGUF ' +
+            'metadata, an ONNX attribute, a Keras config entry) decodes, through hex, base32, base64, ' +
+            'base85 or Ascii85 and zlib, gzip, bzip2, LZMA, xz or LZ4 layers, to a pickle, an archive or ' +
+            'executable, Python source or a template. It was scanned as a nested member. The severity is ' +
+            'that of the worst finding inside (INFO when nothing dangerous was found): a loader needs a ' +
+            'second stage to run it, but nobody hides harmless data this way.',
+        remediation: 'Review the nested findings; do not load the file with code that decodes its values.',
+        references: [
+            'https://github.com/mmaitre314/picklescan/security/advisories/GHSA-84r2-jw7c-4r5q',
+        ],
+    },
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/graph.ts
@@ -1334,6 +1352,20 @@ const GRAPH_RULES = [
             'from registered custom kernels.',
         remediation: 'Check which library provides the operator, or re-export the model.',
         references: ['https://onnx.ai/onnx/operators/'],
+    },
+    {
+        id: 'MA4047',
+        name: 'onnx-custom-operator-command',
+        title: 'A custom ONNX operator is handed a command, inline code or a native library',
+        family: 'keras-tensorflow-onnx',
+        severity: 'ERROR',
+        cwe: 'CWE-78',
+        description: 'A node from a custom operator domain (one that needs a custom operator library) carries, in ' +
+            'its string attributes, a shell command line, an interpreter invocation or inline code, or the ' +
+            'path of a native library. The custom domain alone is a warning (MA4044); a kernel that is ' +
+            'given commands or libraries to load is how such models run code on the machine that serves them.',
+        remediation: 'Do not run the model; find out what the custom operator library does with these strings.',
+        references: ['https://onnxruntime.ai/docs/reference/operators/add-custom-op.html'],
     },
     {
         id: 'MA4046',
@@ -2138,7 +2170,7 @@ const PICKLE_RULES = [
         severity: 'ERROR',
         cwe: 'CWE-693',
         description: 'The pickle references or calls security tooling (pickle scanners, safe-unpickling libraries, ' +
-            'signature verifiers), a safe loader\'s allow-list or safe-mode switch (torch.serialization.' +
+            "signature verifiers), a safe loader's allow-list or safe-mode switch (torch.serialization." +
             'add_safe_globals, keras enable_unsafe_deserialization, yaml constructors, the copyreg EXT ' +
             'registry), or an interpreter hook point (audit, trace, profile, import, monitoring, exit and ' +
             'signal hooks, warning and logging filters). Model data has no reason to touch any of these: ' +
@@ -8907,7 +8939,7 @@ const DEFENCE_TAMPERING = [
     allowList('torch.serialization.skip_data', 'changes what torch.load reads'),
     allowList('torch.serialization.register_package', 'registers a storage-location handler'),
     allowList('torch.serialization._package_registry', 'holds the storage-location handlers'),
-    allowList('keras.src.saving.serialization_lib.enable_unsafe_deserialization', "turns Keras safe mode off (Lambda bytecode and arbitrary classes load)"),
+    allowList('keras.src.saving.serialization_lib.enable_unsafe_deserialization', 'turns Keras safe mode off (Lambda bytecode and arbitrary classes load)'),
     allowList('keras.config.enable_unsafe_deserialization', 'turns Keras safe mode off'),
     allowList('keras.src.saving.serialization_lib.SafeModeScope', 'changes Keras safe mode'),
     allowList('keras.saving.register_keras_serializable', 'registers classes Keras will rebuild'),
@@ -11873,1723 +11905,6 @@ function pyRepr(s) {
     return `'${escaped}${s.length > 160 ? '…' : ''}'`;
 }
 
-;// CONCATENATED MODULE: ./src/analysis/pickle/memo.ts
-/**
- * The unpickler memo, kept small: str values are stored as plain strings (rebuilt on GET),
- * and past a budget, containers that hold only plain data are replaced by a shared marker.
- * Imported callables, call results and containers holding them are always kept, since they
- * are what a later GET can turn into a call; memory stays bounded for data-heavy pickles.
- */
-
-const DENSE_LIMIT = 1 << 24;
-const INTERN_LIMIT = 65_536;
-/** Characters of memoized strings kept in full. */
-const STRING_BUDGET = 32 * 1024 * 1024;
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
-/** Stored in place of plain data dropped past the budget. */
-const COMPACTED = Object.freeze(unknown('memoized data (not kept)'));
-function isPlainData(v) {
-    if (v.k === 'str' || v.k === 'bytes' || v.k === 'scalar')
-        return true;
-    if (v.k === 'tuple' || v.k === 'list' || v.k === 'dict' || v.k === 'set' || v.k === 'frozenset') {
-        return v.items.every((i) => i.k === 'str' || i.k === 'bytes' || i.k === 'scalar');
-    }
-    return false;
-}
-class Memo {
-    maxEntries;
-    dataBudget;
-    dense = [];
-    sparse = new Map();
-    strings = new Map();
-    count = 0;
-    keptData = 0;
-    keptChars = 0;
-    /** Set once plain data started being dropped. */
-    compacted = false;
-    constructor(maxEntries, dataBudget) {
-        this.maxEntries = maxEntries;
-        this.dataBudget = dataBudget;
-    }
-    /**
-     * Strings are kept while their total length fits the budget; past it only short
-     * identifier-like ones (what STACK_GLOBAL could use as a name), and past twice the budget
-     * none: a later import built from a dropped string is then judged as computed (fail closed).
-     */
-    keepString(text) {
-        const interned = this.intern(text);
-        if (this.keptChars < STRING_BUDGET) {
-            this.keptChars += text.length;
-            return interned;
-        }
-        if (this.keptChars < 2 * STRING_BUDGET && text.length <= 64 && IDENTIFIER.test(text)) {
-            this.keptChars += text.length;
-            return interned;
-        }
-        this.compacted = true;
-        return COMPACTED;
-    }
-    /** Equal strings share one copy: data pickles memoize the same short text many times. */
-    intern(text) {
-        if (text.length > 64)
-            return text;
-        const known = this.strings.get(text);
-        if (known !== undefined)
-            return known;
-        if (this.strings.size < INTERN_LIMIT)
-            this.strings.set(text, text);
-        return text;
-    }
-    /** Number of distinct indices stored (what MEMOIZE uses as its next index). */
-    get size() {
-        return this.count;
-    }
-    get(index) {
-        const raw = index < DENSE_LIMIT ? this.dense[index] : this.sparse.get(index);
-        if (raw === undefined)
-            return undefined;
-        return typeof raw === 'string'
-            ? { k: 'str', text: raw, truncated: false, length: raw.length }
-            : raw;
-    }
-    /** Stores a value; returns false when the memo is full and the value was not stored. */
-    put(index, value) {
-        const exists = index < DENSE_LIMIT ? this.dense[index] !== undefined : this.sparse.has(index);
-        if (!exists && this.count >= this.maxEntries)
-            return false;
-        let stored = value;
-        if (value.k === 'str' && !value.truncated && value.dataOffset === undefined) {
-            stored = this.keepString(value.text);
-        }
-        else if (isPlainData(value)) {
-            if (this.keptData >= this.dataBudget) {
-                stored = COMPACTED;
-                this.compacted = true;
-            }
-            else
-                this.keptData++;
-        }
-        if (index < DENSE_LIMIT)
-            this.dense[index] = stored;
-        else
-            this.sparse.set(index, stored);
-        if (!exists)
-            this.count++;
-        return true;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/opcodes.ts
-/**
- * Every opcode of pickle protocols 0–5, with how its argument is laid out.
- * Names follow pickletools; argument kinds follow what Modules/_pickle.c reads.
- */
-const TABLE = [
-    ['(', 'MARK', 'none', 0],
-    ['.', 'STOP', 'none', 0],
-    ['0', 'POP', 'none', 0],
-    ['1', 'POP_MARK', 'none', 1],
-    ['2', 'DUP', 'none', 0],
-    ['F', 'FLOAT', 'line', 0],
-    ['I', 'INT', 'line', 0],
-    ['J', 'BININT', 'i4', 1],
-    ['K', 'BININT1', 'u1', 1],
-    ['L', 'LONG', 'line', 0],
-    ['M', 'BININT2', 'u2', 1],
-    ['N', 'NONE', 'none', 0],
-    ['P', 'PERSID', 'line', 0],
-    ['Q', 'BINPERSID', 'none', 1],
-    ['R', 'REDUCE', 'none', 0],
-    ['S', 'STRING', 'line', 0],
-    ['T', 'BINSTRING', 'bytes4', 1],
-    ['U', 'SHORT_BINSTRING', 'bytes1', 1],
-    ['V', 'UNICODE', 'line', 0],
-    ['X', 'BINUNICODE', 'bytes4', 1],
-    ['a', 'APPEND', 'none', 0],
-    ['b', 'BUILD', 'none', 0],
-    ['c', 'GLOBAL', 'line2', 0],
-    ['d', 'DICT', 'none', 0],
-    ['}', 'EMPTY_DICT', 'none', 1],
-    ['e', 'APPENDS', 'none', 1],
-    ['g', 'GET', 'line', 0],
-    ['h', 'BINGET', 'u1', 1],
-    ['i', 'INST', 'line2', 0],
-    ['j', 'LONG_BINGET', 'u4', 1],
-    ['l', 'LIST', 'none', 0],
-    [']', 'EMPTY_LIST', 'none', 1],
-    ['o', 'OBJ', 'none', 1],
-    ['p', 'PUT', 'line', 0],
-    ['q', 'BINPUT', 'u1', 1],
-    ['r', 'LONG_BINPUT', 'u4', 1],
-    ['s', 'SETITEM', 'none', 0],
-    ['t', 'TUPLE', 'none', 0],
-    [')', 'EMPTY_TUPLE', 'none', 1],
-    ['u', 'SETITEMS', 'none', 1],
-    ['G', 'BINFLOAT', 'f8', 1],
-    ['\x80', 'PROTO', 'u1', 2],
-    ['\x81', 'NEWOBJ', 'none', 2],
-    ['\x82', 'EXT1', 'u1', 2],
-    ['\x83', 'EXT2', 'u2', 2],
-    ['\x84', 'EXT4', 'i4', 2],
-    ['\x85', 'TUPLE1', 'none', 2],
-    ['\x86', 'TUPLE2', 'none', 2],
-    ['\x87', 'TUPLE3', 'none', 2],
-    ['\x88', 'NEWTRUE', 'none', 2],
-    ['\x89', 'NEWFALSE', 'none', 2],
-    ['\x8a', 'LONG1', 'bytes1', 2],
-    ['\x8b', 'LONG4', 'bytes4', 2],
-    ['B', 'BINBYTES', 'bytes4', 3],
-    ['C', 'SHORT_BINBYTES', 'bytes1', 3],
-    ['\x8c', 'SHORT_BINUNICODE', 'bytes1', 4],
-    ['\x8d', 'BINUNICODE8', 'bytes8', 4],
-    ['\x8e', 'BINBYTES8', 'bytes8', 4],
-    ['\x8f', 'EMPTY_SET', 'none', 4],
-    ['\x90', 'ADDITEMS', 'none', 4],
-    ['\x91', 'FROZENSET', 'none', 4],
-    ['\x92', 'NEWOBJ_EX', 'none', 4],
-    ['\x93', 'STACK_GLOBAL', 'none', 4],
-    ['\x94', 'MEMOIZE', 'none', 4],
-    ['\x95', 'FRAME', 'u8', 4],
-    ['\x96', 'BYTEARRAY8', 'bytes8', 5],
-    ['\x97', 'NEXT_BUFFER', 'none', 5],
-    ['\x98', 'READONLY_BUFFER', 'none', 5],
-];
-/** Opcode info indexed by byte value; undefined for bytes that are not opcodes. */
-const OPCODES = (() => {
-    const table = new Array(256).fill(undefined);
-    for (const [ch, name, arg, proto] of TABLE) {
-        const code = ch.charCodeAt(0);
-        table[code] = Object.freeze({ code, name, arg, proto });
-    }
-    return table;
-})();
-/** Byte value of an opcode by name, for building pickles in tests and fixtures. */
-const OP = Object.freeze(Object.fromEntries(TABLE.map(([ch, name]) => [name, ch.charCodeAt(0)])));
-const HIGHEST_PROTOCOL = 5;
-/** Size in bytes of a fixed argument, or of the length field of a counted argument. */
-function fixedArgSize(kind) {
-    switch (kind) {
-        case 'u1':
-        case 'bytes1':
-            return 1;
-        case 'u2':
-            return 2;
-        case 'i4':
-        case 'u4':
-        case 'bytes4':
-            return 4;
-        case 'u8':
-        case 'f8':
-        case 'bytes8':
-            return 8;
-        default:
-            return 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/machine.ts
-
-
-
-
-
-
-
-
-/** Raised for input the C unpickler would reject at this opcode. */
-class MachineFault extends Error {
-}
-const MAX_STORAGE_KEYS = 200_000;
-/** Distinct imported names tracked; real files use a few hundred at most. */
-const MAX_DISTINCT_IMPORTS = 50_000;
-/** Plain-data containers kept in the memo before they are replaced by a marker. */
-const MEMO_DATA_BUDGET = 20_000;
-/** Characters of a str constant kept (longer ones are marked truncated; lengths are kept). */
-const MAX_TEXT = 1024;
-/** Bytes of a bytes constant kept for evidence. */
-const BYTES_PREFIX = 64;
-const MAX_EMBEDDED = 64;
-const MAX_IMPORT_DETAILS = 500;
-class PickleMachine {
-    recorder;
-    limits;
-    checkpointFn;
-    hooks;
-    stack = [];
-    marks = [];
-    memo;
-    memoOverflow = false;
-    /** Raw bytes the loader reads after the current opcode (see LoaderHooks). */
-    rawSkip;
-    /** Outer pickles suspended while a nested one (LoaderHooks) is read. */
-    suspended = [];
-    opIndex = 0;
-    pickles = 0;
-    protocols = new Set();
-    /** True before the first opcode of a pickle (at the start, and after each STOP). */
-    atStart = true;
-    /** The current pickle imported or called something (used to tell data from trailing junk). */
-    currentHasSemantics = false;
-    lenient = false;
-    uses = new Map();
-    storageReferences = 0;
-    storageKeys = new Set();
-    frameViolations = 0;
-    endOfLastPickle = 0;
-    faulted = false;
-    curOp;
-    curIndex = 0;
-    embedded = [];
-    constructor(recorder, limits, checkpointFn, hooks = {}) {
-        this.recorder = recorder;
-        this.limits = limits;
-        this.checkpointFn = checkpointFn;
-        this.hooks = hooks;
-        this.memo = new Memo(limits.maxPickleMemo, MEMO_DATA_BUDGET);
-    }
-    /** Bytes the loader reads raw after the opcode just handled; the reader skips them. */
-    takeRawSkip() {
-        const n = this.rawSkip;
-        this.rawSkip = undefined;
-        return n;
-    }
-    // ---- OpHandler --------------------------------------------------------------------------
-    checkpoint() {
-        this.checkpointFn();
-    }
-    op(op) {
-        if (this.atStart) {
-            this.atStart = false;
-            this.pickles++;
-            this.currentHasSemantics = false;
-            if (this.pickles === 2) {
-                this.recorder.add('MA2015', 'the stream holds more than one pickle; loaders that call load() again run every one, and each was scanned', 'stacked pickles', this.site(op));
-            }
-        }
-        const index = this.opIndex++;
-        if (this.opIndex > this.limits.maxPickleOpcodes) {
-            throw new LimitExceeded('maxPickleOpcodes', this.limits.maxPickleOpcodes, `opcode ${index} at offset ${op.offset}`);
-        }
-        this.curOp = op;
-        this.curIndex = index;
-        try {
-            this.exec(op);
-        }
-        catch (err) {
-            if (!(err instanceof MachineFault))
-                throw err;
-            this.machineFault(err.message, this.here());
-        }
-        if (this.stack.length > this.limits.maxPickleStack) {
-            throw new LimitExceeded('maxPickleStack', this.limits.maxPickleStack, `at offset ${op.offset}`);
-        }
-    }
-    fault(f) {
-        const site = {
-            offset: f.offset,
-            opcodeIndex: this.opIndex,
-            opcode: 'opcode' in f ? f.opcode : '?',
-        };
-        if (this.atStart && this.pickles > 0) {
-            // Nothing but junk after a complete pickle: a loader stops after the last STOP.
-            this.recorder.add('MA2014', `${describeFault(f)} after the end of the last pickle`, `trailing bytes from offset ${f.offset}`, site, 'trailing');
-            return;
-        }
-        if (!this.currentHasSemantics && this.pickles > 1) {
-            this.recorder.add('MA2014', `bytes after the last complete pickle do not form a pickle: ${describeFault(f)}`, `trailing bytes after offset ${this.endOfLastPickle}`, site, 'trailing');
-            return;
-        }
-        this.faulted = true;
-        this.recorder.add('MA2013', `malformed pickle: ${describeFault(f)}`, describeFault(f), site, 'malformed');
-    }
-    frameViolation(v) {
-        this.frameViolations++;
-        const site = { offset: v.op.offset, opcodeIndex: this.opIndex, opcode: v.op.info.name };
-        const what = v.kind === 'straddle'
-            ? `${v.op.info.name} at offset ${v.op.offset} runs past the end of its FRAME (${v.frameEnd})`
-            : v.kind === 'nested'
-                ? `a FRAME starts at offset ${v.op.offset} before the previous frame ends (${v.frameEnd})`
-                : `a FRAME at offset ${v.op.offset} declares bytes up to ${v.frameEnd} but the stream has ${v.size}`;
-        this.recorder.add('MA2012', what, what, site, v.kind);
-    }
-    // ---- results ---------------------------------------------------------------------------
-    /** Reports imports that were never invoked, then returns the stream summary. */
-    finish() {
-        for (const use of this.uses.values()) {
-            if (use.invoked)
-                continue;
-            const g = use.sample;
-            const name = displayName(g);
-            const c = g.cls;
-            if (c.level === 'dangerous') {
-                this.recorder.add(ruleForDanger(c.category, false), `imports ${name}: ${c.reason}`, c.matched === qualifiedName(g) ? qualifiedName(g) : `${qualifiedName(g)} → ${c.matched}`, g.site, qualifiedName(g));
-            }
-            else if (c.level === 'library') {
-                this.recorder.add('MA2004', `imports ${name}, which is in ${c.namespace} but not on the safe list`, name, g.site, name);
-            }
-            else if (c.level === 'unclassified') {
-                this.recorder.add('MA2006', `imports ${name} from a module with no classification`, name, g.site, name);
-            }
-        }
-        const imports = [...this.uses.values()].slice(0, MAX_IMPORT_DETAILS).map((u) => ({
-            name: qualifiedName(u.sample),
-            invoked: u.invoked,
-            verdict: u.sample.cls.level,
-        }));
-        return {
-            opcodes: this.opIndex,
-            pickles: this.pickles,
-            protocols: [...this.protocols].sort(),
-            storageReferences: this.storageReferences,
-            storageKeys: this.storageKeys,
-            imports,
-            frameViolations: this.frameViolations,
-            endOfLastPickle: this.endOfLastPickle,
-            faulted: this.faulted,
-        };
-    }
-    /** True after a STOP with nothing read since (the stream ended cleanly between pickles). */
-    get betweenPickles() {
-        return this.atStart;
-    }
-    get sawFrameViolation() {
-        return this.frameViolations > 0;
-    }
-    // ---- helpers ---------------------------------------------------------------------------
-    /** Where the current opcode sits; built only when a finding or value needs it. */
-    here() {
-        return {
-            offset: this.curOp.offset,
-            opcodeIndex: this.curIndex,
-            opcode: this.curOp.info.name,
-        };
-    }
-    site(op) {
-        return { offset: op.offset, opcodeIndex: this.opIndex, opcode: op.info.name };
-    }
-    machineFault(message, site) {
-        // The C unpickler stops here. Keep going leniently so that anything after the fault is
-        // still judged (a different loader may read on), but report the fault itself.
-        if (!this.lenient) {
-            this.faulted = true;
-            this.recorder.add('MA2013', `malformed pickle: ${message} (${site.opcode} at offset ${site.offset})`, message, site, 'malformed');
-        }
-        this.lenient = true;
-    }
-    get fence() {
-        return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
-    }
-    push(v) {
-        this.stack.push(v);
-    }
-    pop() {
-        if (this.stack.length <= this.fence) {
-            if (this.lenient)
-                return unknown('stack underflow');
-            throw new MachineFault('unpickling stack underflow');
-        }
-        return this.stack.pop();
-    }
-    top() {
-        if (this.stack.length <= this.fence) {
-            if (this.lenient)
-                return unknown('stack underflow');
-            throw new MachineFault('unpickling stack underflow');
-        }
-        return this.stack[this.stack.length - 1];
-    }
-    /** Pops everything above the topmost mark, and the mark. */
-    popMark() {
-        const mark = this.marks.pop();
-        if (mark === undefined) {
-            if (!this.lenient)
-                throw new MachineFault('could not find MARK');
-            const all = this.stack;
-            this.stack = [];
-            return all;
-        }
-        return this.stack.splice(mark);
-    }
-    memoGet(index) {
-        const v = this.memo.get(index);
-        if (v !== undefined)
-            return v;
-        if (this.lenient || this.memoOverflow)
-            return unknown(`memo ${index}`);
-        throw new MachineFault(`memo value not found at index ${index}`);
-    }
-    memoPut(index, value) {
-        if (index < 0)
-            throw new MachineFault('negative PUT argument');
-        if (!this.memo.put(index, value) && !this.memoOverflow) {
-            this.memoOverflow = true;
-            this.recorder.add('MA1002', `memo limit (${this.limits.maxPickleMemo} entries) reached; later memo values are treated as unknown`, 'maxPickleMemo', this.here());
-        }
-    }
-    textInt(line, parse, opname, site) {
-        const r = parse(line);
-        if (!r.ok)
-            throw new MachineFault(r.why);
-        if (!r.canonical)
-            this.differential(opname, line, site);
-        return r.value;
-    }
-    differential(opname, line, site) {
-        const shown = JSON.stringify(line.length > 40 ? line.slice(0, 40) + '…' : line);
-        this.recorder.add('MA2011', `${opname} argument ${shown} is not in the form picklers write; the C unpickler and pickletools read it differently`, `${opname} ${shown}`, site);
-    }
-    str(text, op) {
-        const long = text.length > MAX_TEXT;
-        const v = {
-            k: 'str',
-            text: long ? text.slice(0, MAX_TEXT) : text,
-            truncated: op.truncated || long,
-            length: op.length ?? text.length,
-            ...(op.dataOffset !== undefined && (op.truncated || long)
-                ? { dataOffset: op.dataOffset }
-                : {}),
-        };
-        // Only text that starts like a pickle (raw or base64) is worth a closer look.
-        const c0 = text.charCodeAt(0);
-        if (c0 === 0x80 || c0 === 0x63 || (c0 === 0x67 && text.charCodeAt(1) === 0x41)) {
-            this.checkEmbedded(v, op, Buffer.from(text, 'latin1'), !op.truncated);
-        }
-        return v;
-    }
-    bytes(op) {
-        const data = op.data ?? Buffer.alloc(0);
-        const v = {
-            k: 'bytes',
-            // op.data is a view of the reader's window: copy the little that is kept.
-            prefix: Buffer.from(data.subarray(0, BYTES_PREFIX)),
-            length: op.length ?? data.length,
-            truncated: op.truncated || data.length > BYTES_PREFIX,
-            ...(op.dataOffset !== undefined ? { dataOffset: op.dataOffset } : {}),
-        };
-        this.checkEmbedded(v, op, data, !op.truncated);
-        return v;
-    }
-    /** Notes constants that look like a pickle (raw or base64) for a nested scan. */
-    checkEmbedded(v, op, data, whole) {
-        if (this.embedded.length >= MAX_EMBEDDED || data.length < 4)
-            return;
-        const site = { offset: op.offset, opcodeIndex: this.opIndex - 1, opcode: op.info.name };
-        const head = data.subarray(0, 64);
-        if (looksLikePickleStart(head)) {
-            this.embedded.push({
-                value: v,
-                site,
-                encoding: 'raw',
-                ...(whole ? { data: Buffer.from(data) } : {}),
-            });
-            return;
-        }
-        if (v.k === 'str' && whole && data.length >= 12 && data[0] === 0x67 && data[1] === 0x41) {
-            const text = data.toString('latin1');
-            if (/^gA[A-Za-z0-9+/=\s]+$/.test(text)) {
-                const decoded = Buffer.from(text, 'base64');
-                if (looksLikePickleStart(decoded))
-                    this.embedded.push({ value: v, site, encoding: 'base64', data: decoded });
-            }
-        }
-    }
-    makeGlobal(module, name, site) {
-        const mapped = mapPython2Name(module, name);
-        const g = {
-            k: 'global',
-            module,
-            name,
-            cls: classifyGlobal(module, name),
-            site,
-            invoked: false,
-            ...(mapped ? { alias: `${mapped[0]}.${mapped[1]}` } : {}),
-        };
-        this.currentHasSemantics = true;
-        const key = qualifiedName(g);
-        const use = this.uses.get(key);
-        if (use)
-            use.count++;
-        else {
-            if (this.uses.size >= MAX_DISTINCT_IMPORTS) {
-                throw new LimitExceeded('maxPickleMemo', MAX_DISTINCT_IMPORTS, `more than ${MAX_DISTINCT_IMPORTS} distinct imports`);
-            }
-            this.uses.set(key, { sample: g, invoked: false, count: 1 });
-        }
-        if (g.cls.level !== 'safe' && name.split('.').some(machine_isDunder)) {
-            this.recorder.add('MA2019', `${site.opcode} imports ${key}, walking through double-underscore attributes`, key, site, key);
-        }
-        return g;
-    }
-    markInvoked(g) {
-        g.invoked = true;
-        const use = this.uses.get(qualifiedName(g));
-        if (use)
-            use.invoked = true;
-    }
-    /**
-     * Judges a call site and returns the value it produces. `mode` is "call" when the callable
-     * runs with arguments (REDUCE, OBJ, INST: __init__ for a class) and "new" when only
-     * cls.__new__ runs (NEWOBJ, NEWOBJ_EX, copyreg.__newobj__).
-     */
-    invoke(callee, args, site, mode = 'call') {
-        const call = { k: 'call', callee, args, site };
-        this.currentHasSemantics = true;
-        switch (callee.k) {
-            case 'global': {
-                const resolved = this.resolveGetattr(callee, args, site);
-                if (resolved)
-                    return resolved;
-                this.judgeGlobalCall(callee, call, site, mode);
-                break;
-            }
-            case 'ext':
-                // Reported at the EXT opcode; calling it is part of the same finding.
-                break;
-            case 'call':
-            case 'persid':
-            case 'unknown':
-            case 'buffer':
-                this.recorder.add('MA2008', `${site.opcode} calls a value computed at load time: ${render(call)}`, render(call), site);
-                break;
-            default:
-                throw new MachineFault(`${site.opcode} calls a value that is not callable: ${render(callee)}`);
-        }
-        return call;
-    }
-    /**
-     * getattr(imported, "name") is how pickles reach methods and class attributes
-     * (zoneinfo.ZoneInfo._unpickle, bound methods of Keras layers): it names the path
-     * imported.name, which is judged as an import of its own. getattr on an object this pickle
-     * built, with a plain attribute name, yields a bound method that is judged if it is called.
-     * Anything else (computed names, dunders on objects) stays a dangerous getattr call.
-     */
-    resolveGetattr(g, args, site) {
-        const effective = g.alias ?? qualifiedName(g);
-        if (effective !== 'builtins.getattr' || args.k !== 'tuple' || args.count !== 2)
-            return undefined;
-        const [target, attr] = args.items;
-        if (!target ||
-            attr?.k !== 'str' ||
-            attr.truncated ||
-            !/^[A-Za-z_][A-Za-z0-9_]*$/.test(attr.text))
-            return undefined;
-        if (target.k === 'global') {
-            this.markInvoked(g);
-            return this.makeGlobal(target.module, `${target.name}.${attr.text}`, site);
-        }
-        if (target.k === 'call' &&
-            target.callee.k === 'global' &&
-            target.callee.cls.level === 'safe' &&
-            !machine_isDunder(attr.text)) {
-            this.markInvoked(g);
-            return unknown(`bound method ${render(target, 80)}.${attr.text}`);
-        }
-        return undefined;
-    }
-    judgeGlobalCall(g, call, site, mode) {
-        this.markInvoked(g);
-        const name = displayName(g);
-        const c = g.cls;
-        if (c.level !== 'safe')
-            this.invokeCallableArgs(call, site);
-        switch (c.level) {
-            case 'dangerous':
-                this.recorder.add(ruleForDanger(c.category, true), `${site.opcode} calls ${name}: ${c.reason}`, render(call), site, name);
-                return;
-            case 'library':
-                this.recorder.add('MA2003', `${site.opcode} calls ${name}, which is in ${c.namespace} but not on the safe list`, render(call), site, name);
-                return;
-            case 'unclassified':
-                this.recorder.add('MA2005', `${site.opcode} calls ${name} from a module with no classification`, render(call), site, name);
-                return;
-            case 'safe': {
-                if (c.entry.newOnly && mode === 'call') {
-                    this.recorder.add('MA2003', `${site.opcode} calls ${name} with arguments; it is only known safe when rebuilt through __new__, as real files do`, render(call), site, name);
-                    return;
-                }
-                if (call.args.k !== 'tuple')
-                    return;
-                for (const [positions, argMode] of [
-                    [c.entry.invokesArgs, 'call'],
-                    [c.entry.constructsArgs, 'new'],
-                ]) {
-                    for (const i of positions ?? []) {
-                        const arg = call.args.items[i];
-                        if (!arg)
-                            continue;
-                        if (arg.k === 'global')
-                            this.invoke(arg, unknown(`arguments chosen by ${name}`), site, argMode);
-                        else if (arg.k === 'call' ||
-                            arg.k === 'unknown' ||
-                            arg.k === 'persid' ||
-                            arg.k === 'ext') {
-                            this.recorder.add('MA2008', `${name} ${argMode === 'new' ? 'instantiates' : 'calls'} argument ${i}, a value computed at load time: ${render(arg)}`, render(call), site);
-                        }
-                    }
-                }
-                return;
-            }
-        }
-    }
-    /**
-     * A callable that is not known-safe may call whatever it is given (map, starmap, filter,
-     * reduce, sorted(key=…), operator.call…): imported callables among its arguments, and one
-     * level inside them, are judged as invoked.
-     */
-    invokeCallableArgs(call, site) {
-        const args = call.args;
-        if (args.k !== 'tuple' && args.k !== 'list' && args.k !== 'dict')
-            return;
-        const via = call.callee.k === 'global' ? qualifiedName(call.callee) : 'a computed value';
-        const visit = (v, depth) => {
-            if (v.k === 'global') {
-                if (!v.invoked)
-                    this.invoke(v, unknown(`arguments chosen by ${via}`), site);
-            }
-            else if (depth > 0 &&
-                (v.k === 'tuple' ||
-                    v.k === 'list' ||
-                    v.k === 'dict' ||
-                    v.k === 'set' ||
-                    v.k === 'frozenset')) {
-                for (const item of v.items)
-                    visit(item, depth - 1);
-            }
-        };
-        for (const item of args.items)
-            visit(item, 1);
-    }
-    /** BUILD on an object whose class runs code from its state: the state must be the library's own. */
-    checkState(inst, state) {
-        const cls = constructedClass(inst);
-        if (!cls || cls.cls.level !== 'safe' || !cls.cls.entry.stateCheck)
-            return;
-        const problem = runStateCheck(cls.cls.entry.stateCheck, stateView(state));
-        if (problem) {
-            const name = qualifiedName(cls);
-            this.recorder.add('MA2023', `BUILD runs ${name}.__setstate__, which executes code from the state: ${problem}`, `${name}.__setstate__`, this.here(), name);
-        }
-    }
-    /** APPEND/SETITEM/ADDITEMS/BUILD applied to an imported object mutate global state. */
-    checkMutationTarget(target, what, site) {
-        if (target.k !== 'global')
-            return;
-        this.currentHasSemantics = true;
-        const name = qualifiedName(target);
-        this.recorder.add('MA2010', `${site.opcode} ${what} on the imported object ${name}, changing global state for everything loaded afterwards`, `${site.opcode} on ${name}`, site, `${site.opcode} ${name}`);
-    }
-    persistent(pid, site) {
-        this.currentHasSemantics = true;
-        if (pid.k === 'tuple' &&
-            pid.items[0]?.k === 'str' &&
-            (pid.items[0].text === 'storage' || pid.items[0].text === 'module')) {
-            // PyTorch: ('storage', storage_type, key, location, numel[, view_metadata]).
-            if (pid.items[0].text === 'storage') {
-                this.storageReferences++;
-                const key = pid.items[2];
-                if (key?.k === 'str' && this.storageKeys.size < MAX_STORAGE_KEYS)
-                    this.storageKeys.add(key.text);
-            }
-            // Legacy torch.save of a module: ('module', cls, source_file, source); persistent_load
-            // returns cls itself, which is judged like any import when it is called.
-            if (pid.items[0].text === 'module' && pid.items[1]?.k === 'global')
-                return pid.items[1];
-            return { k: 'persid', note: 'torch storage', pid };
-        }
-        this.recorder.add('MA2016', `persistent ID ${render(pid, 80)} is resolved by the loader's persistent_load hook`, render(pid, 120), site, 'persid');
-        return { k: 'persid', note: 'persistent object', pid };
-    }
-    // ---- the opcodes -------------------------------------------------------------------------
-    exec(op) {
-        switch (op.info.code) {
-            case 0x80: {
-                // PROTO
-                const p = op.int ?? 0;
-                if (p > HIGHEST_PROTOCOL)
-                    throw new MachineFault(`unsupported pickle protocol: ${p}`);
-                this.protocols.add(p);
-                return;
-            }
-            case 0x95: // FRAME
-                return;
-            case 0x2e: // STOP
-                this.pop();
-                if (this.suspended.length > 0) {
-                    // The end of a nested pickle (LoaderHooks): the outer one resumes.
-                    const outer = this.suspended.pop();
-                    this.stack = outer.stack;
-                    this.marks = outer.marks;
-                    this.memo = outer.memo;
-                    return;
-                }
-                this.stack = [];
-                this.marks = [];
-                this.lenient = false;
-                this.atStart = true;
-                this.endOfLastPickle = op.end;
-                return;
-            // -- constants
-            case 0x4e: // NONE
-                return this.push(NONE);
-            case 0x88: // NEWTRUE
-                return this.push(TRUE);
-            case 0x89: // NEWFALSE
-                return this.push(FALSE);
-            case 0x4a: // BININT
-            case 0x4b: // BININT1
-            case 0x4d: // BININT2
-                return this.push(intValue(op.int));
-            case 0x47: // BINFLOAT
-                return this.push(FLOAT);
-            case 0x8a: // LONG1
-            case 0x8b: // LONG4
-                return this.push({
-                    k: 'scalar',
-                    text: op.truncated ? `<int of ${op.length} bytes>` : decodeLong(op.data),
-                });
-            case 0x49: {
-                // INT
-                const line = op.lines[0];
-                const v = this.textInt(line, parseIntArg, 'INT', this.here());
-                if (line === '00' || line === '01')
-                    return this.push(line === '01' ? TRUE : FALSE);
-                return this.push({ k: 'scalar', text: v.toString() });
-            }
-            case 0x4c: // LONG
-                return this.push({
-                    k: 'scalar',
-                    text: this.textInt(op.lines[0], parseLongArg, 'LONG', this.here()).toString(),
-                });
-            case 0x46: {
-                // FLOAT
-                const line = op.lines[0];
-                const r = parseFloatArg(line);
-                if (!r.ok)
-                    throw new MachineFault(r.why);
-                if (!r.canonical)
-                    this.differential('FLOAT', line, this.here());
-                return this.push({ k: 'scalar', text: r.text });
-            }
-            case 0x53: {
-                // STRING
-                const r = decodeStringArg(op.lines[0]);
-                if (!r.ok)
-                    throw new MachineFault(r.why);
-                return this.push(this.str(r.bytes, op));
-            }
-            case 0x56: {
-                // UNICODE
-                const r = decodeRawUnicodeEscape(op.lines[0]);
-                if (!r.ok)
-                    throw new MachineFault(r.why);
-                return this.push(this.str(r.text, op));
-            }
-            case 0x54: // BINSTRING
-            case 0x55: // SHORT_BINSTRING
-                if ((op.length ?? 0) >= 2 ** 31) {
-                    this.differential(op.info.name, `length ${op.length}`, this.here());
-                }
-                // Decoded to str with the loader's encoding (ASCII by default, latin1 in numpy/torch).
-                return this.push(this.str(op.data.toString('latin1'), op));
-            case 0x58: // BINUNICODE
-            case 0x8c: // SHORT_BINUNICODE
-            case 0x8d: {
-                // BINUNICODE8
-                if (op.truncated)
-                    return this.push(this.str(op.data.toString('latin1'), op));
-                const text = decodeUtf8SurrogatePass(op.data);
-                if (text === undefined)
-                    throw new MachineFault(`${op.info.name} argument is not valid UTF-8`);
-                return this.push(this.str(text, op));
-            }
-            case 0x42: // BINBYTES
-            case 0x43: // SHORT_BINBYTES
-            case 0x8e: // BINBYTES8
-            case 0x96: // BYTEARRAY8
-                return this.push(this.bytes(op));
-            case 0x97: // NEXT_BUFFER
-                this.recorder.add('MA2020', 'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)', 'NEXT_BUFFER', this.here());
-                return this.push({ k: 'buffer', note: 'out-of-band buffer' });
-            case 0x98: // READONLY_BUFFER
-                this.top();
-                return;
-            // -- containers
-            case 0x28: // MARK
-                this.marks.push(this.stack.length);
-                return;
-            case 0x29: // EMPTY_TUPLE
-                return this.push(container('tuple', []));
-            case 0x74: // TUPLE
-                return this.push(container('tuple', this.popMark()));
-            case 0x85: // TUPLE1
-            case 0x86: // TUPLE2
-            case 0x87: {
-                // TUPLE3
-                const n = op.info.code - 0x84; // TUPLE1..TUPLE3 are 0x85..0x87
-                const items = [];
-                for (let i = 0; i < n; i++)
-                    items.unshift(this.pop());
-                return this.push(container('tuple', items));
-            }
-            case 0x5d: // EMPTY_LIST
-                return this.push(container('list', []));
-            case 0x6c: // LIST
-                return this.push(container('list', this.popMark()));
-            case 0x7d: // EMPTY_DICT
-                return this.push(container('dict', []));
-            case 0x64: {
-                // DICT
-                const items = this.popMark();
-                if (items.length % 2 !== 0)
-                    throw new MachineFault('odd number of items for DICT');
-                const dict = container('dict', items);
-                watchKeys(dict, items);
-                return this.push(dict);
-            }
-            case 0x8f: // EMPTY_SET
-                return this.push(container('set', []));
-            case 0x91: // FROZENSET
-                return this.push(container('frozenset', this.popMark()));
-            case 0x61: {
-                // APPEND
-                const v = this.pop();
-                const target = this.top();
-                this.checkMutationTarget(target, 'appends', this.here());
-                addItems(target, [v]);
-                return;
-            }
-            case 0x65: {
-                // APPENDS
-                const items = this.popMark();
-                const target = this.top();
-                this.checkMutationTarget(target, 'extends', this.here());
-                addItems(target, items);
-                return;
-            }
-            case 0x73: {
-                // SETITEM
-                const v = this.pop();
-                const k = this.pop();
-                const target = this.top();
-                this.checkMutationTarget(target, `sets item ${render(k, 60)}`, this.here());
-                addItems(target, [k, v]);
-                return;
-            }
-            case 0x75: {
-                // SETITEMS
-                const items = this.popMark();
-                if (items.length % 2 !== 0)
-                    throw new MachineFault('odd number of items for SETITEMS');
-                const target = this.top();
-                this.checkMutationTarget(target, 'sets items', this.here());
-                addItems(target, items);
-                return;
-            }
-            case 0x90: {
-                // ADDITEMS
-                const items = this.popMark();
-                const target = this.top();
-                this.checkMutationTarget(target, 'adds items', this.here());
-                addItems(target, items);
-                return;
-            }
-            // -- stack and memo
-            case 0x30: // POP
-                if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
-                    this.marks.pop();
-                else
-                    this.pop();
-                return;
-            case 0x31: // POP_MARK
-                this.popMark();
-                return;
-            case 0x32: // DUP
-                return this.push(this.top());
-            case 0x67: // GET
-                return this.push(this.memoGet(Number(this.textInt(op.lines[0], parseIndexArg, 'GET', this.here()))));
-            case 0x68: // BINGET
-            case 0x6a: // LONG_BINGET
-                return this.push(this.memoGet(op.int));
-            case 0x70: // PUT
-                return this.memoPut(Number(this.textInt(op.lines[0], parseIndexArg, 'PUT', this.here())), this.top());
-            case 0x71: // BINPUT
-            case 0x72: // LONG_BINPUT
-                return this.memoPut(op.int, this.top());
-            case 0x94: // MEMOIZE
-                return this.memoPut(this.memo.size, this.top());
-            // -- imports
-            case 0x63: {
-                // GLOBAL
-                const [module, name] = this.importNames(op);
-                return this.push(this.makeGlobal(module, name, this.here()));
-            }
-            case 0x93: {
-                // STACK_GLOBAL
-                const name = this.pop();
-                const module = this.pop();
-                if (module.k === 'str' && name.k === 'str' && !module.truncated && !name.truncated) {
-                    return this.push(this.makeGlobal(module.text, name.text, this.here()));
-                }
-                const shown = `${render(module, 80)}, ${render(name, 80)}`;
-                const constantButNotStr = [module, name].every((v) => v.k === 'str' || v.k === 'bytes' || v.k === 'scalar');
-                this.currentHasSemantics = true;
-                if (constantButNotStr && (module.k !== 'str' || name.k !== 'str')) {
-                    throw new MachineFault(`STACK_GLOBAL requires str operands, got ${shown}`);
-                }
-                this.recorder.add('MA2007', `STACK_GLOBAL imports a name computed at load time: (${shown})`, `STACK_GLOBAL(${shown})`, this.here());
-                return this.push(unknown(`import of (${shown})`));
-            }
-            case 0x82: // EXT1
-            case 0x83: // EXT2
-            case 0x84: {
-                // EXT4
-                const code = op.int ?? 0;
-                if (code <= 0)
-                    throw new MachineFault(`EXT specifies code <= 0`);
-                this.currentHasSemantics = true;
-                this.recorder.add('MA2009', `${op.info.name} imports whatever the loading process registered as extension code ${code}`, `${op.info.name} ${code}`, this.here());
-                return this.push({ k: 'ext', note: `extension code ${code}` });
-            }
-            // -- calls
-            case 0x52: {
-                // REDUCE
-                const args = this.pop();
-                const callee = this.pop();
-                return this.push(this.invoke(callee, args, this.here()));
-            }
-            case 0x81: {
-                // NEWOBJ
-                const args = this.pop();
-                const cls = this.pop();
-                return this.push(this.invoke(cls, args, this.here(), 'new'));
-            }
-            case 0x92: {
-                // NEWOBJ_EX
-                const kwargs = this.pop();
-                const args = this.pop();
-                const cls = this.pop();
-                const all = args.k === 'tuple' && kwargs.k === 'dict' && kwargs.count > 0
-                    ? container('tuple', [...args.items, kwargs])
-                    : args;
-                return this.push(this.invoke(cls, all, this.here(), 'new'));
-            }
-            case 0x6f: {
-                // OBJ
-                const items = this.popMark();
-                if (items.length === 0)
-                    throw new MachineFault('OBJ needs a class after MARK');
-                const cls = items[0];
-                return this.push(this.invoke(cls, container('tuple', items.slice(1)), this.here()));
-            }
-            case 0x69: {
-                // INST
-                const [module, name] = this.importNames(op);
-                const cls = this.makeGlobal(module, name, this.here());
-                const args = this.popMark();
-                return this.push(this.invoke(cls, container('tuple', args), this.here()));
-            }
-            case 0x62: {
-                // BUILD
-                const state = this.pop();
-                const inst = this.top();
-                this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, this.here());
-                this.checkState(inst, state);
-                const next = this.hooks.afterBuild?.(inst, state, this.here());
-                if (next) {
-                    // The loader replaces the object by what it reads next.
-                    this.stack[this.stack.length - 1] = LOADED_DATA;
-                    if ('skip' in next)
-                        this.rawSkip = { bytes: next.skip, padded: next.padded };
-                    else {
-                        this.suspended.push({ stack: this.stack, marks: this.marks, memo: this.memo });
-                        this.stack = [];
-                        this.marks = [];
-                        this.memo = new Memo(this.limits.maxPickleMemo, MEMO_DATA_BUDGET);
-                    }
-                }
-                return;
-            }
-            case 0x50: {
-                // PERSID
-                const line = op.lines[0];
-                if ([...line].some((ch) => ch.charCodeAt(0) > 0x7f))
-                    throw new MachineFault('persistent IDs in protocol 0 must be ASCII strings');
-                return this.push(this.persistent({ k: 'str', text: line, truncated: op.truncated, length: line.length }, this.here()));
-            }
-            case 0x51: // BINPERSID
-                return this.push(this.persistent(this.pop(), this.here()));
-            default:
-                throw new MachineFault(`opcode ${op.info.name} is not handled`);
-        }
-    }
-    importNames(op) {
-        const [a, b] = op.lines;
-        if (op.truncated)
-            return [a ?? '', (b ?? '') + '…'];
-        const module = lineAsUtf8(a ?? '');
-        const name = lineAsUtf8(b ?? '');
-        if (module === undefined || name === undefined)
-            throw new MachineFault(`${op.info.name} names are not valid UTF-8`);
-        return [module, name];
-    }
-}
-/** Data a loader hook read from the stream in place of an object (a joblib array). */
-const LOADED_DATA = Object.freeze({ k: 'scalar', text: '<array data>' });
-/** Floats never matter to a verdict; one shared value spares an allocation per BINFLOAT. */
-const FLOAT = Object.freeze({ k: 'scalar', text: '<float>' });
-/** Shared values for small integers: data-heavy pickles hold millions of them. */
-const SMALL_INTS = Array.from({ length: 1024 }, (_, i) => Object.freeze({ k: 'scalar', num: i }));
-function intValue(n) {
-    return n >= 0 && n < SMALL_INTS.length ? SMALL_INTS[n] : { k: 'scalar', num: n };
-}
-function machine_isDunder(part) {
-    return part.length > 4 && part.startsWith('__') && part.endsWith('__');
-}
-/** module.name, with the Python 3 name a Python 2 name is mapped to. */
-function displayName(g) {
-    const name = qualifiedName(g);
-    return g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
-}
-function addItems(target, items) {
-    if (target.k === 'list' || target.k === 'dict' || target.k === 'set') {
-        const c = target;
-        for (const item of items)
-            if (c.items.length < KEPT_ITEMS)
-                c.items.push(item);
-        c.count += items.length;
-        if (target.k === 'dict')
-            watchKeys(c, items);
-    }
-}
-/** Keeps values under watched keys (see policy/state-checks) beyond the kept items. */
-function watchKeys(c, pairs) {
-    for (let i = 0; i + 1 < pairs.length; i += 2) {
-        const k = pairs[i];
-        if (k.k === 'str' && WATCHED_STATE_KEYS.has(k.text))
-            (c.watched ??= new Map()).set(k.text, pairs[i + 1]);
-    }
-}
-/** The class an object was built from: the callee, or the class argument of copyreg's wrappers. */
-function constructedClass(v) {
-    if (v.k !== 'call' || v.callee.k !== 'global')
-        return undefined;
-    const name = qualifiedName(v.callee);
-    if (name === 'copyreg._reconstructor' ||
-        name === 'copyreg.__newobj__' ||
-        name === 'copyreg.__newobj_ex__' ||
-        name === 'copy_reg._reconstructor') {
-        const cls = v.args.k === 'tuple' ? v.args.items[0] : undefined;
-        return cls?.k === 'global' ? cls : undefined;
-    }
-    return v.callee;
-}
-/** What a state-check can see of a BUILD state (a dict, or (dict, slots)). */
-function stateView(state) {
-    const dict = state.k === 'tuple' && state.items[0]?.k === 'dict' ? state.items[0] : state;
-    if (dict.k !== 'dict')
-        return { kind: 'opaque', why: `the state is ${render(dict, 60)}` };
-    return {
-        kind: 'dict',
-        get(key) {
-            const v = dict.watched?.get(key);
-            if (v === undefined)
-                return 'absent';
-            return v.k === 'str' && !v.truncated ? { text: v.text } : 'opaque';
-        },
-    };
-}
-function ruleForDanger(category, invoked) {
-    if (category === 'defence-tampering')
-        return 'MA2024';
-    if (category === 'code-reconstruction')
-        return 'MA2017';
-    if (category === 'dunder-traversal')
-        return 'MA2019';
-    if (category === 'suspicious-name')
-        return 'MA2018';
-    return invoked ? 'MA2001' : 'MA2002';
-}
-function describeFault(f) {
-    switch (f.kind) {
-        case 'invalid-opcode':
-            return `invalid opcode byte 0x${f.byte.toString(16).padStart(2, '0')} at offset ${f.offset}`;
-        case 'truncated':
-            return `${f.opcode} at offset ${f.offset} is truncated: ${f.detail}`;
-        case 'bad-argument':
-            return `${f.opcode} at offset ${f.offset}: ${f.detail}`;
-    }
-}
-/** Two's-complement little-endian integer (LONG1/LONG4), rendered in decimal. */
-function decodeLong(data) {
-    if (data.length === 0)
-        return '0';
-    if (data.length > 64)
-        return `<int of ${data.length} bytes>`;
-    let v = 0n;
-    for (let i = data.length - 1; i >= 0; i--)
-        v = (v << 8n) | BigInt(data[i]);
-    if (data[data.length - 1] & 0x80)
-        v -= 1n << BigInt(8 * data.length);
-    return v.toString();
-}
-/** A protocol-2+ header followed by an opcode byte, or a protocol-0 GLOBAL. */
-function looksLikePickleStart(head) {
-    if (head.length >= 3 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL) {
-        return (head[2] === 0x95 ||
-            head[2] === 0x63 ||
-            head[2] === 0x8c ||
-            head[2] === 0x28 ||
-            head[2] === 0x5d ||
-            head[2] === 0x7d ||
-            head[2] === 0x58 ||
-            head[2] === 0x4b);
-    }
-    return /^c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(head.toString('latin1', 0, Math.min(head.length, 64)));
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/reader.ts
-
-const CHUNK = 1 << 20;
-const MIN_CHUNK = 64 * 1024;
-/** Most bytes buffered to splice a frame in `file` mode; beyond it the payload is skipped linearly. */
-const MAX_SPLICE_WINDOW = 1 << 20;
-/** Largest 8-byte length treated as a number; anything larger is beyond any real stream. */
-const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
-/**
- * Reads every opcode of `stream` until its end or a fault, handing each to `handler`.
- * Returns the stream position where reading stopped.
- */
-async function readOpcodes(stream, handler, options) {
-    const win = new Window(stream);
-    let frameEnd;
-    const streamSize = stream.size;
-    for (;;) {
-        handler.checkpoint();
-        // Parse as many opcodes as the window holds before awaiting more input.
-        for (;;) {
-            if (win.available === 0) {
-                if (win.eof)
-                    return win.position;
-                break;
-            }
-            const parsed = parseOp(win, options.keepBytes);
-            if (parsed.t === 'need') {
-                if (win.eof) {
-                    // parseOp asks for more only when the argument is not complete yet.
-                    const b = win.byteAt(0);
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: win.position,
-                        opcode: OPCODES[b]?.name ?? `0x${b.toString(16)}`,
-                        detail: 'the stream ends inside this opcode',
-                    });
-                    return win.position;
-                }
-                await win.fill(parsed.bytes);
-                break;
-            }
-            if (parsed.t === 'fault') {
-                handler.fault(parsed.fault);
-                return win.position;
-            }
-            const { op, take, skip, skipLines } = parsed;
-            if (frameEnd !== undefined) {
-                if (op.offset >= frameEnd)
-                    frameEnd = undefined;
-                else if (op.end > frameEnd) {
-                    handler.frameViolation({ kind: 'straddle', op, frameEnd });
-                    if (options.frameMode === 'file') {
-                        const dropped = await dropFrameRemainder(win, op, frameEnd);
-                        frameEnd = undefined;
-                        if (dropped)
-                            continue; // re-parse this opcode from the spliced bytes
-                    }
-                    frameEnd = undefined;
-                }
-            }
-            if (op.info.name === 'FRAME') {
-                if (frameEnd !== undefined)
-                    handler.frameViolation({ kind: 'nested', op, frameEnd });
-                const size = op.int ?? 0;
-                frameEnd = op.end + size;
-                if (streamSize !== undefined && frameEnd > streamSize) {
-                    handler.frameViolation({ kind: 'beyond-end', op, frameEnd, size: streamSize });
-                }
-            }
-            win.consume(take);
-            handler.op(op);
-            const rawSkip = handler.takeRawSkip?.();
-            if (rawSkip) {
-                let raw = rawSkip.bytes;
-                if (frameEnd !== undefined && op.end < frameEnd) {
-                    // The loader reads raw data from the file, which is past the whole frame already.
-                    handler.fault({
-                        kind: 'bad-argument',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: `the loader reads ${raw} bytes of raw data from after the enclosing FRAME, out of stream order`,
-                    });
-                    return win.position;
-                }
-                frameEnd = undefined;
-                if (rawSkip.padded) {
-                    await win.fill(1);
-                    if (win.available > 0)
-                        raw += 1 + win.byteAt(0);
-                    else
-                        raw += 1;
-                }
-                const skipped = await win.skip(raw);
-                if (skipped < raw) {
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: `the loader reads ${raw} bytes of raw data after it but the stream ends ${raw - skipped} bytes short`,
-                    });
-                    return win.position;
-                }
-                break;
-            }
-            if (skip > 0) {
-                const skipped = await win.skip(skip);
-                if (skipped < skip) {
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: `argument declares ${op.length ?? skip} bytes but the stream ends ${skip - skipped} bytes short`,
-                    });
-                    return win.position;
-                }
-                break;
-            }
-            if (skipLines > 0) {
-                const ok = await win.skipLines(skipLines);
-                if (!ok) {
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: 'the stream ends inside a text argument',
-                    });
-                    return win.position;
-                }
-                break;
-            }
-        }
-        if (win.available === 0 && !win.eof)
-            await win.fill(1);
-    }
-}
-/**
- * Old C unpicklers reading a file serve each read from the frame buffer only when it fits;
- * otherwise they drop what is left of the frame and read from the file after it. Removes the
- * dropped bytes from the window so the opcode can be parsed again as such a loader reads it.
- * Returns false when the split point lies beyond the window (inside a skipped payload).
- */
-async function dropFrameRemainder(win, op, frameEnd) {
-    const reads = readCallBoundaries(win, op);
-    let cut = op.offset;
-    for (const [start, end] of reads) {
-        if (end > frameEnd) {
-            cut = start;
-            break;
-        }
-    }
-    const need = frameEnd - win.position;
-    if (need > win.available) {
-        if (need > MAX_SPLICE_WINDOW)
-            return false;
-        await win.fill(need);
-        if (need > win.available)
-            return false;
-    }
-    win.remove(cut - win.position, frameEnd - win.position);
-    return true;
-}
-/** The separate reads a C unpickler makes for one opcode: opcode byte, fixed argument, payload or lines. */
-function readCallBoundaries(win, op) {
-    const calls = [[op.offset, op.offset + 1]];
-    const kind = op.info.arg;
-    let pos = op.offset + 1;
-    if (kind === 'line' || kind === 'line2') {
-        const lines = kind === 'line' ? 1 : 2;
-        for (let i = 0; i < lines; i++) {
-            const nl = win.indexOfNewline(pos - win.position);
-            const end = nl < 0 ? op.end : win.position + nl + 1;
-            calls.push([pos, end]);
-            pos = end;
-        }
-        return calls;
-    }
-    const fixed = fixedArgSize(kind);
-    if (fixed > 0) {
-        calls.push([pos, pos + fixed]);
-        pos += fixed;
-    }
-    if (kind === 'bytes1' || kind === 'bytes4' || kind === 'bytes8')
-        calls.push([pos, op.end]);
-    return calls;
-}
-/** Parses one opcode at the start of the window. */
-function parseOp(win, keepBytes) {
-    const code = win.byteAt(0);
-    const info = OPCODES[code];
-    const offset = win.position;
-    if (!info)
-        return { t: 'fault', fault: { kind: 'invalid-opcode', offset, byte: code } };
-    const kind = info.arg;
-    if (kind === 'none')
-        return opResult(mkOp(info, offset, offset + 1, false), 1);
-    if (kind === 'line' || kind === 'line2')
-        return parseLines(win, info, kind === 'line' ? 1 : 2, keepBytes);
-    const fixed = fixedArgSize(kind);
-    if (win.available < 1 + fixed)
-        return { t: 'need', bytes: 1 + fixed };
-    const b = win.buffer;
-    const at = win.offsetOf(1);
-    switch (kind) {
-        case 'u1':
-            return opResult(mkOp(info, offset, offset + 2, false, b[at]), 2);
-        case 'u2':
-            return opResult(mkOp(info, offset, offset + 3, false, b.readUInt16LE(at)), 3);
-        case 'i4':
-            return opResult(mkOp(info, offset, offset + 5, false, b.readInt32LE(at)), 5);
-        case 'u4':
-            return opResult(mkOp(info, offset, offset + 5, false, b.readUInt32LE(at)), 5);
-        case 'f8':
-            return opResult(mkOp(info, offset, offset + 9, false, undefined, b.readDoubleBE(at)), 9);
-        case 'u8': {
-            const v = b.readBigUInt64LE(at);
-            const n = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
-            return opResult(mkOp(info, offset, offset + 9, false, n), 9);
-        }
-        default:
-            break;
-    }
-    // Counted argument: length field, then payload.
-    let length;
-    if (kind === 'bytes1')
-        length = b[at];
-    else if (kind === 'bytes4') {
-        // BINSTRING and LONG4 are signed for pickle.py and pickletools; _pickle.c reads the
-        // length unsigned for BINSTRING (python/cpython#135321) and signed for LONG4.
-        const signed = b.readInt32LE(at);
-        if (signed < 0 && info.name === 'LONG4') {
-            return {
-                t: 'fault',
-                fault: { kind: 'bad-argument', offset, opcode: info.name, detail: 'negative byte count' },
-            };
-        }
-        length = b.readUInt32LE(at);
-    }
-    else {
-        const v = b.readBigUInt64LE(at);
-        length = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
-    }
-    const head = 1 + fixed;
-    const dataOffset = offset + head;
-    const end = dataOffset + length;
-    if (length <= keepBytes) {
-        if (win.available < head + length)
-            return { t: 'need', bytes: head + length };
-        const data = b.subarray(at + fixed, at + fixed + length);
-        return opResult(mkOp(info, offset, end, false, length, undefined, undefined, data, length, dataOffset), head + length);
-    }
-    // Large payload: keep a prefix (for sniffing nested pickles), skip the rest.
-    const keep = Math.min(4096, keepBytes);
-    if (win.available < head + keep && !win.eof)
-        return { t: 'need', bytes: head + keep };
-    const have = Math.min(keep, win.available - head);
-    const data = b.subarray(at + fixed, at + fixed + have);
-    return opResult(mkOp(info, offset, end, true, length, undefined, undefined, data, length, dataOffset), head + have, length - have);
-}
-function parseLines(win, info, count, keepBytes) {
-    const offset = win.position;
-    const lines = [];
-    let truncated = false;
-    let pos = 1;
-    for (let i = 0; i < count; i++) {
-        const nl = win.indexOfNewline(pos);
-        if (nl < 0) {
-            const pending = win.available - pos;
-            if (pending <= keepBytes && !win.eof)
-                return { t: 'need', bytes: win.available + Math.max(4096, pending) };
-            if (win.eof && pending <= keepBytes) {
-                return {
-                    t: 'fault',
-                    fault: {
-                        kind: 'truncated',
-                        offset,
-                        opcode: info.name,
-                        detail: 'text argument is not terminated by a newline',
-                    },
-                };
-            }
-            // A line longer than we keep: take a prefix and skip to its newline (and any later line).
-            lines.push(win.text(pos, pos + keepBytes));
-            while (lines.length < count)
-                lines.push('');
-            return opResult(mkOp(info, offset, offset + win.available, true, undefined, undefined, lines), win.available, 0, count - i);
-        }
-        if (nl - pos > keepBytes) {
-            lines.push(win.text(pos, pos + keepBytes));
-            truncated = true;
-        }
-        else
-            lines.push(win.text(pos, nl));
-        pos = nl + 1;
-    }
-    return opResult(mkOp(info, offset, offset + pos, truncated, undefined, undefined, lines), pos);
-}
-/** Parsing is synchronous and its result is read before any await: reuse one object. */
-const scratch = {
-    t: 'op',
-    op: undefined,
-    take: 0,
-    skip: 0,
-    skipLines: 0,
-};
-/** Every RawOp has the same shape (same fields, same order), keeping the machine's reads monomorphic. */
-function mkOp(info, offset, end, truncated, int, float, lines, data, length, dataOffset) {
-    return { info, offset, end, int, float, lines, data, length, truncated, dataOffset };
-}
-function opResult(op, take, skip = 0, skipLines = 0) {
-    scratch.op = op;
-    scratch.take = take;
-    scratch.skip = skip;
-    scratch.skipLines = skipLines;
-    return scratch;
-}
-/** A growable window of buffered stream bytes; `position` is the stream offset of its first byte. */
-class Window {
-    stream;
-    buffer = Buffer.alloc(0);
-    start = 0;
-    end = 0;
-    position = 0;
-    eof = false;
-    /** Read size: starts small after a skip (the next payload may be near), grows to CHUNK. */
-    chunk = MIN_CHUNK;
-    constructor(stream) {
-        this.stream = stream;
-        this.position = stream.position;
-    }
-    get available() {
-        return this.end - this.start;
-    }
-    byteAt(i) {
-        return this.buffer[this.start + i];
-    }
-    offsetOf(i) {
-        return this.start + i;
-    }
-    text(from, to) {
-        return this.buffer.toString('latin1', this.start + from, this.start + to);
-    }
-    indexOfNewline(from) {
-        const i = this.buffer.indexOf(0x0a, this.start + from);
-        return i < 0 || i >= this.end ? -1 : i - this.start;
-    }
-    consume(n) {
-        this.start += n;
-        this.position += n;
-    }
-    /** Ensures at least `n` bytes are buffered, unless the stream ends first. */
-    async fill(n) {
-        while (this.available < n && !this.eof) {
-            if (this.start > 0 &&
-                (this.start > this.buffer.length / 2 || this.end === this.buffer.length)) {
-                this.buffer.copy(this.buffer, 0, this.start, this.end);
-                this.end -= this.start;
-                this.start = 0;
-            }
-            const want = Math.max(n - this.available, this.chunk);
-            this.chunk = Math.min(CHUNK, this.chunk * 2);
-            if (this.end + want > this.buffer.length) {
-                const grown = Buffer.allocUnsafe(Math.max(this.end + want, this.buffer.length * 2));
-                this.buffer.copy(grown, 0, 0, this.end);
-                this.buffer = grown;
-            }
-            const chunk = await this.stream.read(this.buffer.length - this.end);
-            if (!chunk) {
-                this.eof = true;
-                break;
-            }
-            chunk.copy(this.buffer, this.end);
-            this.end += chunk.length;
-        }
-    }
-    /** Skips `n` bytes, buffered first, then from the stream. Returns how many were skipped. */
-    async skip(n) {
-        const fromBuffer = Math.min(n, this.available);
-        this.consume(fromBuffer);
-        let rest = n - fromBuffer;
-        if (rest === 0)
-            return n;
-        this.chunk = MIN_CHUNK;
-        const skipped = await this.stream.skip(rest);
-        this.position += skipped;
-        rest -= skipped;
-        if (rest > 0)
-            this.eof = true;
-        return n - rest;
-    }
-    /** Discards bytes up to and including the `count`-th newline. */
-    async skipLines(count) {
-        let left = count;
-        for (;;) {
-            while (left > 0) {
-                const nl = this.indexOfNewline(0);
-                if (nl < 0)
-                    break;
-                this.consume(nl + 1);
-                left--;
-            }
-            if (left === 0)
-                return true;
-            this.consume(this.available);
-            await this.fill(1);
-            if (this.available === 0)
-                return false;
-        }
-    }
-    /** Removes buffered bytes [from, to) (relative to the window start). */
-    remove(from, to) {
-        if (to <= from)
-            return;
-        const a = this.start + from;
-        const b = this.start + to;
-        this.buffer.copy(this.buffer, a, b, this.end);
-        this.end -= b - a;
-        // The removed bytes were consumed as far as stream positions go: later opcodes keep their
-        // true offsets only approximately, which is acceptable for this emulation pass.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/recorder.ts
-class Recorder {
-    maxEntries;
-    entries = new Map();
-    /** Appended to every message, e.g. "as read by a file-mode C unpickler". */
-    context = '';
-    constructor(maxEntries = 10_000) {
-        this.maxEntries = maxEntries;
-    }
-    /** Records one observation; `key` merges repeats (defaults to the evidence). */
-    add(ruleId, message, evidence, site, key = evidence) {
-        const k = `${ruleId}\u0000${key}`;
-        const e = this.entries.get(k);
-        if (e) {
-            e.count++;
-            return;
-        }
-        if (this.entries.size >= this.maxEntries)
-            return;
-        const full = this.context ? `${message} (${this.context})` : message;
-        this.entries.set(k, { ruleId, message: full, evidence, site, count: 1 });
-    }
-    has(ruleId, key) {
-        return this.entries.has(`${ruleId}\u0000${key}`);
-    }
-    hasRule(ruleId) {
-        for (const e of this.entries.values())
-            if (e.ruleId === ruleId)
-                return true;
-        return false;
-    }
-    get size() {
-        return this.entries.size;
-    }
-    findings() {
-        return [...this.entries.values()].map((e) => ({
-            ruleId: e.ruleId,
-            message: e.count > 1 ? `${e.message} (${e.count} occurrences)` : e.message,
-            evidence: e.evidence,
-            offset: e.site.offset,
-            opcodeIndex: e.site.opcodeIndex,
-        }));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/probe.ts
-/**
- * Decides whether bytes are a pickle by running the opcode reader and the machine over the
- * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
- * pickle when the C unpickler would get through its start without an error.
- */
-
-
-
-
-
-
-
-/** Opcodes needed before text that parses as opcodes counts as a pickle. */
-const MIN_OPCODES = 3;
-class Probe {
-    machine;
-    complete;
-    ops = 0;
-    stopped = false;
-    fatal = false;
-    constructor(machine, complete) {
-        this.machine = machine;
-        this.complete = complete;
-    }
-    op(op) {
-        if (this.stopped)
-            return;
-        this.ops++;
-        this.machine.op(op);
-        if (op.info.name === 'STOP')
-            this.stopped = true;
-    }
-    fault(f) {
-        // Running out of sniffed bytes is expected when the head is only the start of the file.
-        if (this.stopped || (f.kind === 'truncated' && !this.complete))
-            return;
-        this.fatal = true;
-    }
-    frameViolation(_v) { }
-    checkpoint() { }
-}
-/**
- * True when `head` starts like a pickle: a PROTO header of a known protocol, or opcodes that
- * the C unpickler would run without error for at least a few steps (or to a STOP).
- * `complete` says whether `head` is the whole content.
- */
-async function probePickle(head, complete) {
-    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL)
-        return true;
-    // A PROTO the C unpickler refuses (0x80 0x06…) still makes a pickle for lenient readers
-    // such as pickletools: judge the rest of the stream.
-    if (head.length >= 4 && head[0] === 0x80)
-        return probeOpcodes(head.subarray(2), complete);
-    if (head.length < 2)
-        return false;
-    return probeOpcodes(head, complete);
-}
-async function probeOpcodes(head, complete) {
-    const recorder = new Recorder();
-    const machine = new PickleMachine(recorder, DEFAULT_LIMITS, () => { });
-    const probe = new Probe(machine, complete);
-    const sample = head.subarray(0, Math.min(head.length, 16 * 1024));
-    try {
-        await readOpcodes(new SourceStream(new BufferSource(sample)), probe, {
-            keepBytes: 4096,
-            frameMode: 'linear',
-        });
-    }
-    catch {
-        return false;
-    }
-    if (probe.fatal || recorder.hasRule('MA2013'))
-        return false;
-    return probe.stopped ? probe.ops >= 2 : probe.ops >= MIN_OPCODES;
-}
-
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: external "node:zlib"
@@ -14894,6 +13209,1955 @@ class GuardedStream {
     }
 }
 
+;// CONCATENATED MODULE: ./src/analysis/encoded/text-encodings.ts
+/**
+ * The text encodings a payload hides behind in a string constant: hex (base16), base32,
+ * base64 (standard and URL-safe), base85 (Python's b85) and Ascii85 (Adobe, with or without
+ * <~ ~>). Decoding is synchronous and linear; a string that does not fit an alphabet exactly is
+ * not decoded, so ordinary words and identifiers never are.
+ */
+/** Shorter strings are names and numbers, not payloads. */
+const MIN_ENCODED_LENGTH = 16;
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+const BASE32 = /^[A-Z2-7]+=*$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
+const BASE85 = /^[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]+$/;
+const ASCII85 = /^(?:<~)?[!-uz]+(?:~>)?$/;
+/** Whitespace that encoders insert between lines. */
+function compact(text) {
+    return /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+}
+/** Encodings whose alphabet the whole string fits, most specific first. */
+function candidateEncodings(text) {
+    const t = compact(text);
+    if (t.length < MIN_ENCODED_LENGTH)
+        return [];
+    const out = [];
+    if (HEX.test(t))
+        out.push('hex');
+    if (BASE32.test(t) && t.replace(/=+$/, '').length % 8 !== 1)
+        out.push('base32');
+    if (BASE64.test(t) && t.replace(/=+$/, '').length % 4 !== 1)
+        out.push('base64');
+    if (BASE64URL.test(t) && /[-_]/.test(t) && t.replace(/=+$/, '').length % 4 !== 1)
+        out.push('base64url');
+    if (BASE85.test(t))
+        out.push('base85');
+    if (ASCII85.test(t) && (t.startsWith('<~') || /[z!-/:-@[-`]/.test(t)))
+        out.push('ascii85');
+    return out;
+}
+/** Decodes `text`; undefined when it is not valid in that encoding. */
+function decodeText(encoding, text) {
+    const t = compact(text);
+    switch (encoding) {
+        case 'hex':
+            return HEX.test(t) ? Buffer.from(t, 'hex') : undefined;
+        case 'base64':
+            return BASE64.test(t) ? Buffer.from(t, 'base64') : undefined;
+        case 'base64url':
+            return BASE64URL.test(t) ? Buffer.from(t, 'base64url') : undefined;
+        case 'base32':
+            return base32(t);
+        case 'base85':
+            return base85(t);
+        case 'ascii85':
+            return ascii85(t);
+    }
+}
+/**
+ * Decodes about the first `chars` characters of `text` (whole groups of the encoding), enough to
+ * see what the payload starts with without decoding all of it.
+ */
+function decodePrefix(encoding, text, chars) {
+    const t = compact(text.length > chars * 2 ? text.slice(0, chars * 2) : text);
+    if (t.length <= chars)
+        return decodeText(encoding, t) ?? decodeTrimmed(encoding, t);
+    return decodeTrimmed(encoding, t.slice(0, chars));
+}
+/** Decodes the string without its trailing partial group. */
+function decodeTrimmed(encoding, t) {
+    const group = { hex: 2, base32: 8, base64: 4, base64url: 4, base85: 5, ascii85: 5 }[encoding];
+    let s = t.replace(/=+$/, '').replace(/~>$/, '');
+    if (encoding !== 'ascii85')
+        return decodeText(encoding, s.slice(0, s.length - (s.length % group)));
+    // Ascii85 groups shrink to "z": drop characters until what is left decodes.
+    for (let drop = 0; drop < group && s.length > 0; drop++, s = s.slice(0, -1)) {
+        const out = ascii85(s);
+        if (out)
+            return out;
+    }
+    return undefined;
+}
+const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+function base32(t) {
+    const s = t.replace(/=+$/, '');
+    if (!/^[A-Z2-7]*$/.test(s))
+        return undefined;
+    const out = Buffer.alloc(Math.floor((s.length * 5) / 8));
+    let bits = 0;
+    let value = 0;
+    let o = 0;
+    for (let i = 0; i < s.length; i++) {
+        value = (value << 5) | B32.indexOf(s[i]);
+        bits += 5;
+        if (bits >= 8) {
+            out[o++] = (value >>> (bits - 8)) & 0xff;
+            bits -= 8;
+        }
+        value &= 0xff;
+    }
+    return out.subarray(0, o);
+}
+const B85 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
+const B85_VALUE = new Int16Array(128).fill(-1);
+for (let i = 0; i < B85.length; i++)
+    B85_VALUE[B85.charCodeAt(i)] = i;
+/** Python's base64.b85decode: groups of 5 characters, the last one padded with '~'. */
+function base85(t) {
+    const groups = Math.ceil(t.length / 5);
+    const out = Buffer.alloc(groups * 4);
+    for (let g = 0; g < groups; g++) {
+        let acc = 0;
+        for (let j = 0; j < 5; j++) {
+            const c = g * 5 + j < t.length ? t.charCodeAt(g * 5 + j) : 0x7e; // '~' pads
+            const v = c < 128 ? B85_VALUE[c] : -1;
+            if (v < 0)
+                return undefined;
+            acc = acc * 85 + v;
+        }
+        if (acc > 0xffffffff)
+            return undefined;
+        out.writeUInt32BE(acc, g * 4);
+    }
+    const pad = groups * 5 - t.length;
+    return out.subarray(0, out.length - pad);
+}
+/** Adobe Ascii85 (Python's a85decode, with or without the <~ ~> frame). */
+function ascii85(t) {
+    let s = t;
+    if (s.startsWith('<~'))
+        s = s.slice(2);
+    if (s.endsWith('~>'))
+        s = s.slice(0, -2);
+    const bytes = [];
+    let group = [];
+    const flush = (n) => {
+        let acc = 0;
+        for (let j = 0; j < 5; j++)
+            acc = acc * 85 + (j < group.length ? group[j] : 84);
+        if (acc > 0xffffffff)
+            return false;
+        for (let j = 0; j < n; j++)
+            bytes.push((acc >>> (24 - 8 * j)) & 0xff);
+        return true;
+    };
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x7a && group.length === 0) {
+            bytes.push(0, 0, 0, 0);
+            continue;
+        }
+        if (c < 0x21 || c > 0x75)
+            return undefined;
+        group.push(c - 0x21);
+        if (group.length === 5) {
+            if (!flush(4))
+                return undefined;
+            group = [];
+        }
+    }
+    if (group.length === 1)
+        return undefined;
+    if (group.length > 0 && !flush(group.length - 1))
+        return undefined;
+    return Buffer.from(bytes);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/encoded/sniff.ts
+/**
+ * A cheap, synchronous first look at a string or bytes constant: could it be a payload hidden
+ * behind an encoding or a compression? Only the first bytes are decoded, and only what they
+ * turn into is judged (a pickle header, a compression or archive magic, source code or a
+ * template, or another layer of encoding), so hashes, identifiers and ordinary data are passed
+ * over at the cost of a regular-expression test. The full decode is `peelPayload`.
+ */
+
+
+/** Characters of an encoded string decoded to see what it starts with. */
+const PREFIX_CHARS = 160;
+/** Source code or a template: what a second-stage loader would run or render. */
+const CODE_OR_TEMPLATE = /\{[{%][\s\S]*?[}%]\}|\b(?:import\s+[A-Za-z_]|from\s+[A-Za-z_][\w.]*\s+import\b|def\s+\w+\s*\(|exec\s*\(|eval\s*\(|__import__\s*\(|os\.system|subprocess\.)/;
+/** What decoded bytes start like, if anything worth decoding in full. */
+function interestingStart(head) {
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
+        return 'pickle';
+    if (sniffCodec(head))
+        return 'compressed';
+    if (head.length >= 4 && head.readUInt32BE(0) === 0x504b0304)
+        return 'archive';
+    if (head.length >= 4 && head.toString('latin1', 0, 4) === '\x7fELF')
+        return 'archive';
+    // Protocol 0/1 pickles are text: GLOBAL "c<module>\n<name>\n" or a MARK/INST start.
+    if (/^(?:c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n|\((?:i|c)[A-Za-z_][\w.]*\n)/.test(head.toString('latin1', 0, 96)))
+        return 'pickle';
+    const text = head.toString('latin1');
+    if (CODE_OR_TEMPLATE.test(text))
+        return 'text';
+    if (candidateEncodings(text.slice(0, Math.max(MIN_ENCODED_LENGTH, text.length - 8))).length)
+        return 'text';
+    return undefined;
+}
+/**
+ * True when `data` may hide a payload: it starts with a compression magic, or it is text in an
+ * encoding whose first decoded bytes start like a payload.
+ */
+function mayHidePayload(data) {
+    if (typeof data !== 'string') {
+        if (data.length < MIN_ENCODED_LENGTH)
+            return false;
+        if (sniffCodec(data.subarray(0, 64)))
+            return true;
+        if (data.length > 0 && data[0] >= 0x80)
+            return false; // binary, not encoded text
+    }
+    const text = typeof data === 'string' ? data : data.toString('latin1', 0, PREFIX_CHARS * 2);
+    if (text.length < MIN_ENCODED_LENGTH)
+        return false;
+    for (const encoding of candidateEncodings(text.slice(0, PREFIX_CHARS * 2))) {
+        const head = decodePrefix(encoding, text, PREFIX_CHARS);
+        if (head && head.length > 0 && interestingStart(head))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/memo.ts
+/**
+ * The unpickler memo, kept small: str values are stored as plain strings (rebuilt on GET),
+ * and past a budget, containers that hold only plain data are replaced by a shared marker.
+ * Imported callables, call results and containers holding them are always kept, since they
+ * are what a later GET can turn into a call; memory stays bounded for data-heavy pickles.
+ */
+
+const DENSE_LIMIT = 1 << 24;
+const INTERN_LIMIT = 65_536;
+/** Characters of memoized strings kept in full. */
+const STRING_BUDGET = 32 * 1024 * 1024;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+/** Stored in place of plain data dropped past the budget. */
+const COMPACTED = Object.freeze(unknown('memoized data (not kept)'));
+function isPlainData(v) {
+    if (v.k === 'str' || v.k === 'bytes' || v.k === 'scalar')
+        return true;
+    if (v.k === 'tuple' || v.k === 'list' || v.k === 'dict' || v.k === 'set' || v.k === 'frozenset') {
+        return v.items.every((i) => i.k === 'str' || i.k === 'bytes' || i.k === 'scalar');
+    }
+    return false;
+}
+class Memo {
+    maxEntries;
+    dataBudget;
+    dense = [];
+    sparse = new Map();
+    strings = new Map();
+    count = 0;
+    keptData = 0;
+    keptChars = 0;
+    /** Set once plain data started being dropped. */
+    compacted = false;
+    constructor(maxEntries, dataBudget) {
+        this.maxEntries = maxEntries;
+        this.dataBudget = dataBudget;
+    }
+    /**
+     * Strings are kept while their total length fits the budget; past it only short
+     * identifier-like ones (what STACK_GLOBAL could use as a name), and past twice the budget
+     * none: a later import built from a dropped string is then judged as computed (fail closed).
+     */
+    keepString(text) {
+        const interned = this.intern(text);
+        if (this.keptChars < STRING_BUDGET) {
+            this.keptChars += text.length;
+            return interned;
+        }
+        if (this.keptChars < 2 * STRING_BUDGET && text.length <= 64 && IDENTIFIER.test(text)) {
+            this.keptChars += text.length;
+            return interned;
+        }
+        this.compacted = true;
+        return COMPACTED;
+    }
+    /** Equal strings share one copy: data pickles memoize the same short text many times. */
+    intern(text) {
+        if (text.length > 64)
+            return text;
+        const known = this.strings.get(text);
+        if (known !== undefined)
+            return known;
+        if (this.strings.size < INTERN_LIMIT)
+            this.strings.set(text, text);
+        return text;
+    }
+    /** Number of distinct indices stored (what MEMOIZE uses as its next index). */
+    get size() {
+        return this.count;
+    }
+    get(index) {
+        const raw = index < DENSE_LIMIT ? this.dense[index] : this.sparse.get(index);
+        if (raw === undefined)
+            return undefined;
+        return typeof raw === 'string'
+            ? { k: 'str', text: raw, truncated: false, length: raw.length }
+            : raw;
+    }
+    /** Stores a value; returns false when the memo is full and the value was not stored. */
+    put(index, value) {
+        const exists = index < DENSE_LIMIT ? this.dense[index] !== undefined : this.sparse.has(index);
+        if (!exists && this.count >= this.maxEntries)
+            return false;
+        let stored = value;
+        if (value.k === 'str' && !value.truncated && value.dataOffset === undefined) {
+            stored = this.keepString(value.text);
+        }
+        else if (isPlainData(value)) {
+            if (this.keptData >= this.dataBudget) {
+                stored = COMPACTED;
+                this.compacted = true;
+            }
+            else
+                this.keptData++;
+        }
+        if (index < DENSE_LIMIT)
+            this.dense[index] = stored;
+        else
+            this.sparse.set(index, stored);
+        if (!exists)
+            this.count++;
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/opcodes.ts
+/**
+ * Every opcode of pickle protocols 0–5, with how its argument is laid out.
+ * Names follow pickletools; argument kinds follow what Modules/_pickle.c reads.
+ */
+const TABLE = [
+    ['(', 'MARK', 'none', 0],
+    ['.', 'STOP', 'none', 0],
+    ['0', 'POP', 'none', 0],
+    ['1', 'POP_MARK', 'none', 1],
+    ['2', 'DUP', 'none', 0],
+    ['F', 'FLOAT', 'line', 0],
+    ['I', 'INT', 'line', 0],
+    ['J', 'BININT', 'i4', 1],
+    ['K', 'BININT1', 'u1', 1],
+    ['L', 'LONG', 'line', 0],
+    ['M', 'BININT2', 'u2', 1],
+    ['N', 'NONE', 'none', 0],
+    ['P', 'PERSID', 'line', 0],
+    ['Q', 'BINPERSID', 'none', 1],
+    ['R', 'REDUCE', 'none', 0],
+    ['S', 'STRING', 'line', 0],
+    ['T', 'BINSTRING', 'bytes4', 1],
+    ['U', 'SHORT_BINSTRING', 'bytes1', 1],
+    ['V', 'UNICODE', 'line', 0],
+    ['X', 'BINUNICODE', 'bytes4', 1],
+    ['a', 'APPEND', 'none', 0],
+    ['b', 'BUILD', 'none', 0],
+    ['c', 'GLOBAL', 'line2', 0],
+    ['d', 'DICT', 'none', 0],
+    ['}', 'EMPTY_DICT', 'none', 1],
+    ['e', 'APPENDS', 'none', 1],
+    ['g', 'GET', 'line', 0],
+    ['h', 'BINGET', 'u1', 1],
+    ['i', 'INST', 'line2', 0],
+    ['j', 'LONG_BINGET', 'u4', 1],
+    ['l', 'LIST', 'none', 0],
+    [']', 'EMPTY_LIST', 'none', 1],
+    ['o', 'OBJ', 'none', 1],
+    ['p', 'PUT', 'line', 0],
+    ['q', 'BINPUT', 'u1', 1],
+    ['r', 'LONG_BINPUT', 'u4', 1],
+    ['s', 'SETITEM', 'none', 0],
+    ['t', 'TUPLE', 'none', 0],
+    [')', 'EMPTY_TUPLE', 'none', 1],
+    ['u', 'SETITEMS', 'none', 1],
+    ['G', 'BINFLOAT', 'f8', 1],
+    ['\x80', 'PROTO', 'u1', 2],
+    ['\x81', 'NEWOBJ', 'none', 2],
+    ['\x82', 'EXT1', 'u1', 2],
+    ['\x83', 'EXT2', 'u2', 2],
+    ['\x84', 'EXT4', 'i4', 2],
+    ['\x85', 'TUPLE1', 'none', 2],
+    ['\x86', 'TUPLE2', 'none', 2],
+    ['\x87', 'TUPLE3', 'none', 2],
+    ['\x88', 'NEWTRUE', 'none', 2],
+    ['\x89', 'NEWFALSE', 'none', 2],
+    ['\x8a', 'LONG1', 'bytes1', 2],
+    ['\x8b', 'LONG4', 'bytes4', 2],
+    ['B', 'BINBYTES', 'bytes4', 3],
+    ['C', 'SHORT_BINBYTES', 'bytes1', 3],
+    ['\x8c', 'SHORT_BINUNICODE', 'bytes1', 4],
+    ['\x8d', 'BINUNICODE8', 'bytes8', 4],
+    ['\x8e', 'BINBYTES8', 'bytes8', 4],
+    ['\x8f', 'EMPTY_SET', 'none', 4],
+    ['\x90', 'ADDITEMS', 'none', 4],
+    ['\x91', 'FROZENSET', 'none', 4],
+    ['\x92', 'NEWOBJ_EX', 'none', 4],
+    ['\x93', 'STACK_GLOBAL', 'none', 4],
+    ['\x94', 'MEMOIZE', 'none', 4],
+    ['\x95', 'FRAME', 'u8', 4],
+    ['\x96', 'BYTEARRAY8', 'bytes8', 5],
+    ['\x97', 'NEXT_BUFFER', 'none', 5],
+    ['\x98', 'READONLY_BUFFER', 'none', 5],
+];
+/** Opcode info indexed by byte value; undefined for bytes that are not opcodes. */
+const OPCODES = (() => {
+    const table = new Array(256).fill(undefined);
+    for (const [ch, name, arg, proto] of TABLE) {
+        const code = ch.charCodeAt(0);
+        table[code] = Object.freeze({ code, name, arg, proto });
+    }
+    return table;
+})();
+/** Byte value of an opcode by name, for building pickles in tests and fixtures. */
+const OP = Object.freeze(Object.fromEntries(TABLE.map(([ch, name]) => [name, ch.charCodeAt(0)])));
+const HIGHEST_PROTOCOL = 5;
+/** Size in bytes of a fixed argument, or of the length field of a counted argument. */
+function fixedArgSize(kind) {
+    switch (kind) {
+        case 'u1':
+        case 'bytes1':
+            return 1;
+        case 'u2':
+            return 2;
+        case 'i4':
+        case 'u4':
+        case 'bytes4':
+            return 4;
+        case 'u8':
+        case 'f8':
+        case 'bytes8':
+            return 8;
+        default:
+            return 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/machine.ts
+
+
+
+
+
+
+
+
+
+
+/** Raised for input the C unpickler would reject at this opcode. */
+class MachineFault extends Error {
+}
+const MAX_STORAGE_KEYS = 200_000;
+/** Distinct imported names tracked; real files use a few hundred at most. */
+const MAX_DISTINCT_IMPORTS = 50_000;
+/** Plain-data containers kept in the memo before they are replaced by a marker. */
+const MEMO_DATA_BUDGET = 20_000;
+/** Characters of a str constant kept (longer ones are marked truncated; lengths are kept). */
+const MAX_TEXT = 1024;
+/** Bytes of a bytes constant kept for evidence. */
+const BYTES_PREFIX = 64;
+const MAX_EMBEDDED = 256;
+const MAX_IMPORT_DETAILS = 500;
+class PickleMachine {
+    recorder;
+    limits;
+    checkpointFn;
+    hooks;
+    stack = [];
+    marks = [];
+    memo;
+    memoOverflow = false;
+    /** Raw bytes the loader reads after the current opcode (see LoaderHooks). */
+    rawSkip;
+    /** Outer pickles suspended while a nested one (LoaderHooks) is read. */
+    suspended = [];
+    opIndex = 0;
+    pickles = 0;
+    protocols = new Set();
+    /** True before the first opcode of a pickle (at the start, and after each STOP). */
+    atStart = true;
+    /** The current pickle imported or called something (used to tell data from trailing junk). */
+    currentHasSemantics = false;
+    lenient = false;
+    uses = new Map();
+    storageReferences = 0;
+    storageKeys = new Set();
+    frameViolations = 0;
+    endOfLastPickle = 0;
+    faulted = false;
+    curOp;
+    curIndex = 0;
+    embedded = [];
+    /** Candidates past MAX_EMBEDDED, not scanned (reported as a limit). */
+    embeddedDropped = 0;
+    constructor(recorder, limits, checkpointFn, hooks = {}) {
+        this.recorder = recorder;
+        this.limits = limits;
+        this.checkpointFn = checkpointFn;
+        this.hooks = hooks;
+        this.memo = new Memo(limits.maxPickleMemo, MEMO_DATA_BUDGET);
+    }
+    /** Bytes the loader reads raw after the opcode just handled; the reader skips them. */
+    takeRawSkip() {
+        const n = this.rawSkip;
+        this.rawSkip = undefined;
+        return n;
+    }
+    // ---- OpHandler --------------------------------------------------------------------------
+    checkpoint() {
+        this.checkpointFn();
+    }
+    op(op) {
+        if (this.atStart) {
+            this.atStart = false;
+            this.pickles++;
+            this.currentHasSemantics = false;
+            if (this.pickles === 2) {
+                this.recorder.add('MA2015', 'the stream holds more than one pickle; loaders that call load() again run every one, and each was scanned', 'stacked pickles', this.site(op));
+            }
+        }
+        const index = this.opIndex++;
+        if (this.opIndex > this.limits.maxPickleOpcodes) {
+            throw new LimitExceeded('maxPickleOpcodes', this.limits.maxPickleOpcodes, `opcode ${index} at offset ${op.offset}`);
+        }
+        this.curOp = op;
+        this.curIndex = index;
+        try {
+            this.exec(op);
+        }
+        catch (err) {
+            if (!(err instanceof MachineFault))
+                throw err;
+            this.machineFault(err.message, this.here());
+        }
+        if (this.stack.length > this.limits.maxPickleStack) {
+            throw new LimitExceeded('maxPickleStack', this.limits.maxPickleStack, `at offset ${op.offset}`);
+        }
+    }
+    fault(f) {
+        const site = {
+            offset: f.offset,
+            opcodeIndex: this.opIndex,
+            opcode: 'opcode' in f ? f.opcode : '?',
+        };
+        if (this.atStart && this.pickles > 0) {
+            // Nothing but junk after a complete pickle: a loader stops after the last STOP.
+            this.recorder.add('MA2014', `${describeFault(f)} after the end of the last pickle`, `trailing bytes from offset ${f.offset}`, site, 'trailing');
+            return;
+        }
+        if (!this.currentHasSemantics && this.pickles > 1) {
+            this.recorder.add('MA2014', `bytes after the last complete pickle do not form a pickle: ${describeFault(f)}`, `trailing bytes after offset ${this.endOfLastPickle}`, site, 'trailing');
+            return;
+        }
+        this.faulted = true;
+        this.recorder.add('MA2013', `malformed pickle: ${describeFault(f)}`, describeFault(f), site, 'malformed');
+    }
+    frameViolation(v) {
+        this.frameViolations++;
+        const site = { offset: v.op.offset, opcodeIndex: this.opIndex, opcode: v.op.info.name };
+        const what = v.kind === 'straddle'
+            ? `${v.op.info.name} at offset ${v.op.offset} runs past the end of its FRAME (${v.frameEnd})`
+            : v.kind === 'nested'
+                ? `a FRAME starts at offset ${v.op.offset} before the previous frame ends (${v.frameEnd})`
+                : `a FRAME at offset ${v.op.offset} declares bytes up to ${v.frameEnd} but the stream has ${v.size}`;
+        this.recorder.add('MA2012', what, what, site, v.kind);
+    }
+    // ---- results ---------------------------------------------------------------------------
+    /** Reports imports that were never invoked, then returns the stream summary. */
+    finish() {
+        for (const use of this.uses.values()) {
+            if (use.invoked)
+                continue;
+            const g = use.sample;
+            const name = displayName(g);
+            const c = g.cls;
+            if (c.level === 'dangerous') {
+                this.recorder.add(ruleForDanger(c.category, false), `imports ${name}: ${c.reason}`, c.matched === qualifiedName(g) ? qualifiedName(g) : `${qualifiedName(g)} → ${c.matched}`, g.site, qualifiedName(g));
+            }
+            else if (c.level === 'library') {
+                this.recorder.add('MA2004', `imports ${name}, which is in ${c.namespace} but not on the safe list`, name, g.site, name);
+            }
+            else if (c.level === 'unclassified') {
+                this.recorder.add('MA2006', `imports ${name} from a module with no classification`, name, g.site, name);
+            }
+        }
+        const imports = [...this.uses.values()].slice(0, MAX_IMPORT_DETAILS).map((u) => ({
+            name: qualifiedName(u.sample),
+            invoked: u.invoked,
+            verdict: u.sample.cls.level,
+        }));
+        return {
+            opcodes: this.opIndex,
+            pickles: this.pickles,
+            protocols: [...this.protocols].sort(),
+            storageReferences: this.storageReferences,
+            storageKeys: this.storageKeys,
+            imports,
+            frameViolations: this.frameViolations,
+            endOfLastPickle: this.endOfLastPickle,
+            faulted: this.faulted,
+        };
+    }
+    /** True after a STOP with nothing read since (the stream ended cleanly between pickles). */
+    get betweenPickles() {
+        return this.atStart;
+    }
+    get sawFrameViolation() {
+        return this.frameViolations > 0;
+    }
+    // ---- helpers ---------------------------------------------------------------------------
+    /** Where the current opcode sits; built only when a finding or value needs it. */
+    here() {
+        return {
+            offset: this.curOp.offset,
+            opcodeIndex: this.curIndex,
+            opcode: this.curOp.info.name,
+        };
+    }
+    site(op) {
+        return { offset: op.offset, opcodeIndex: this.opIndex, opcode: op.info.name };
+    }
+    machineFault(message, site) {
+        // The C unpickler stops here. Keep going leniently so that anything after the fault is
+        // still judged (a different loader may read on), but report the fault itself.
+        if (!this.lenient) {
+            this.faulted = true;
+            this.recorder.add('MA2013', `malformed pickle: ${message} (${site.opcode} at offset ${site.offset})`, message, site, 'malformed');
+        }
+        this.lenient = true;
+    }
+    get fence() {
+        return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
+    }
+    push(v) {
+        this.stack.push(v);
+    }
+    pop() {
+        if (this.stack.length <= this.fence) {
+            if (this.lenient)
+                return unknown('stack underflow');
+            throw new MachineFault('unpickling stack underflow');
+        }
+        return this.stack.pop();
+    }
+    top() {
+        if (this.stack.length <= this.fence) {
+            if (this.lenient)
+                return unknown('stack underflow');
+            throw new MachineFault('unpickling stack underflow');
+        }
+        return this.stack[this.stack.length - 1];
+    }
+    /** Pops everything above the topmost mark, and the mark. */
+    popMark() {
+        const mark = this.marks.pop();
+        if (mark === undefined) {
+            if (!this.lenient)
+                throw new MachineFault('could not find MARK');
+            const all = this.stack;
+            this.stack = [];
+            return all;
+        }
+        return this.stack.splice(mark);
+    }
+    memoGet(index) {
+        const v = this.memo.get(index);
+        if (v !== undefined)
+            return v;
+        if (this.lenient || this.memoOverflow)
+            return unknown(`memo ${index}`);
+        throw new MachineFault(`memo value not found at index ${index}`);
+    }
+    memoPut(index, value) {
+        if (index < 0)
+            throw new MachineFault('negative PUT argument');
+        if (!this.memo.put(index, value) && !this.memoOverflow) {
+            this.memoOverflow = true;
+            this.recorder.add('MA1002', `memo limit (${this.limits.maxPickleMemo} entries) reached; later memo values are treated as unknown`, 'maxPickleMemo', this.here());
+        }
+    }
+    textInt(line, parse, opname, site) {
+        const r = parse(line);
+        if (!r.ok)
+            throw new MachineFault(r.why);
+        if (!r.canonical)
+            this.differential(opname, line, site);
+        return r.value;
+    }
+    differential(opname, line, site) {
+        const shown = JSON.stringify(line.length > 40 ? line.slice(0, 40) + '…' : line);
+        this.recorder.add('MA2011', `${opname} argument ${shown} is not in the form picklers write; the C unpickler and pickletools read it differently`, `${opname} ${shown}`, site);
+    }
+    str(text, op) {
+        const long = text.length > MAX_TEXT;
+        const v = {
+            k: 'str',
+            text: long ? text.slice(0, MAX_TEXT) : text,
+            truncated: op.truncated || long,
+            length: op.length ?? text.length,
+            ...(op.dataOffset !== undefined && (op.truncated || long)
+                ? { dataOffset: op.dataOffset }
+                : {}),
+        };
+        // Text that starts like a pickle, or that may hide one behind encodings, is looked at again.
+        if (op.length === undefined || op.length >= MIN_ENCODED_LENGTH || text.charCodeAt(0) === 0x80)
+            this.checkEmbedded(v, op, Buffer.from(text, 'latin1'), !op.truncated);
+        return v;
+    }
+    bytes(op) {
+        const data = op.data ?? Buffer.alloc(0);
+        const v = {
+            k: 'bytes',
+            // op.data is a view of the reader's window: copy the little that is kept.
+            prefix: Buffer.from(data.subarray(0, BYTES_PREFIX)),
+            length: op.length ?? data.length,
+            truncated: op.truncated || data.length > BYTES_PREFIX,
+            ...(op.dataOffset !== undefined ? { dataOffset: op.dataOffset } : {}),
+        };
+        this.checkEmbedded(v, op, data, !op.truncated);
+        return v;
+    }
+    /** Notes constants that hold a pickle, raw or behind encodings, for a nested scan. */
+    checkEmbedded(v, op, data, whole) {
+        if (data.length < 4)
+            return;
+        const site = { offset: op.offset, opcodeIndex: this.opIndex - 1, opcode: op.info.name };
+        const head = data.subarray(0, 64);
+        const raw = looksLikePickleStart(head);
+        if (!raw && !mayHidePayload(head.length < data.length ? data.subarray(0, 1024) : data))
+            return;
+        if (this.embedded.length >= MAX_EMBEDDED) {
+            // Decoys could push the real payload out of the list: never drop one silently.
+            this.embeddedDropped++;
+            return;
+        }
+        if (raw) {
+            this.embedded.push({
+                value: v,
+                site,
+                encoding: 'raw',
+                ...(whole ? { data: Buffer.from(data) } : {}),
+            });
+            return;
+        }
+        this.embedded.push({
+            value: v,
+            site,
+            encoding: 'encoded',
+            ...(whole ? { data: Buffer.from(data) } : {}),
+        });
+    }
+    makeGlobal(module, name, site) {
+        const mapped = mapPython2Name(module, name);
+        const g = {
+            k: 'global',
+            module,
+            name,
+            cls: classifyGlobal(module, name),
+            site,
+            invoked: false,
+            ...(mapped ? { alias: `${mapped[0]}.${mapped[1]}` } : {}),
+        };
+        this.currentHasSemantics = true;
+        const key = qualifiedName(g);
+        const use = this.uses.get(key);
+        if (use)
+            use.count++;
+        else {
+            if (this.uses.size >= MAX_DISTINCT_IMPORTS) {
+                throw new LimitExceeded('maxPickleMemo', MAX_DISTINCT_IMPORTS, `more than ${MAX_DISTINCT_IMPORTS} distinct imports`);
+            }
+            this.uses.set(key, { sample: g, invoked: false, count: 1 });
+        }
+        if (g.cls.level !== 'safe' && name.split('.').some(machine_isDunder)) {
+            this.recorder.add('MA2019', `${site.opcode} imports ${key}, walking through double-underscore attributes`, key, site, key);
+        }
+        return g;
+    }
+    markInvoked(g) {
+        g.invoked = true;
+        const use = this.uses.get(qualifiedName(g));
+        if (use)
+            use.invoked = true;
+    }
+    /**
+     * Judges a call site and returns the value it produces. `mode` is "call" when the callable
+     * runs with arguments (REDUCE, OBJ, INST: __init__ for a class) and "new" when only
+     * cls.__new__ runs (NEWOBJ, NEWOBJ_EX, copyreg.__newobj__).
+     */
+    invoke(callee, args, site, mode = 'call') {
+        const call = { k: 'call', callee, args, site };
+        this.currentHasSemantics = true;
+        switch (callee.k) {
+            case 'global': {
+                const resolved = this.resolveGetattr(callee, args, site);
+                if (resolved)
+                    return resolved;
+                this.judgeGlobalCall(callee, call, site, mode);
+                break;
+            }
+            case 'ext':
+                // Reported at the EXT opcode; calling it is part of the same finding.
+                break;
+            case 'call':
+            case 'persid':
+            case 'unknown':
+            case 'buffer':
+                this.recorder.add('MA2008', `${site.opcode} calls a value computed at load time: ${render(call)}`, render(call), site);
+                break;
+            default:
+                throw new MachineFault(`${site.opcode} calls a value that is not callable: ${render(callee)}`);
+        }
+        return call;
+    }
+    /**
+     * getattr(imported, "name") is how pickles reach methods and class attributes
+     * (zoneinfo.ZoneInfo._unpickle, bound methods of Keras layers): it names the path
+     * imported.name, which is judged as an import of its own. getattr on an object this pickle
+     * built, with a plain attribute name, yields a bound method that is judged if it is called.
+     * Anything else (computed names, dunders on objects) stays a dangerous getattr call.
+     */
+    resolveGetattr(g, args, site) {
+        const effective = g.alias ?? qualifiedName(g);
+        if (effective !== 'builtins.getattr' || args.k !== 'tuple' || args.count !== 2)
+            return undefined;
+        const [target, attr] = args.items;
+        if (!target ||
+            attr?.k !== 'str' ||
+            attr.truncated ||
+            !/^[A-Za-z_][A-Za-z0-9_]*$/.test(attr.text))
+            return undefined;
+        if (target.k === 'global') {
+            this.markInvoked(g);
+            return this.makeGlobal(target.module, `${target.name}.${attr.text}`, site);
+        }
+        if (target.k === 'call' &&
+            target.callee.k === 'global' &&
+            target.callee.cls.level === 'safe' &&
+            !machine_isDunder(attr.text)) {
+            this.markInvoked(g);
+            return unknown(`bound method ${render(target, 80)}.${attr.text}`);
+        }
+        return undefined;
+    }
+    judgeGlobalCall(g, call, site, mode) {
+        this.markInvoked(g);
+        const name = displayName(g);
+        const c = g.cls;
+        if (c.level !== 'safe')
+            this.invokeCallableArgs(call, site);
+        switch (c.level) {
+            case 'dangerous':
+                this.recorder.add(ruleForDanger(c.category, true), `${site.opcode} calls ${name}: ${c.reason}`, render(call), site, name);
+                return;
+            case 'library':
+                this.recorder.add('MA2003', `${site.opcode} calls ${name}, which is in ${c.namespace} but not on the safe list`, render(call), site, name);
+                return;
+            case 'unclassified':
+                this.recorder.add('MA2005', `${site.opcode} calls ${name} from a module with no classification`, render(call), site, name);
+                return;
+            case 'safe': {
+                if (c.entry.newOnly && mode === 'call') {
+                    this.recorder.add('MA2003', `${site.opcode} calls ${name} with arguments; it is only known safe when rebuilt through __new__, as real files do`, render(call), site, name);
+                    return;
+                }
+                if (call.args.k !== 'tuple')
+                    return;
+                for (const [positions, argMode] of [
+                    [c.entry.invokesArgs, 'call'],
+                    [c.entry.constructsArgs, 'new'],
+                ]) {
+                    for (const i of positions ?? []) {
+                        const arg = call.args.items[i];
+                        if (!arg)
+                            continue;
+                        if (arg.k === 'global')
+                            this.invoke(arg, unknown(`arguments chosen by ${name}`), site, argMode);
+                        else if (arg.k === 'call' ||
+                            arg.k === 'unknown' ||
+                            arg.k === 'persid' ||
+                            arg.k === 'ext') {
+                            this.recorder.add('MA2008', `${name} ${argMode === 'new' ? 'instantiates' : 'calls'} argument ${i}, a value computed at load time: ${render(arg)}`, render(call), site);
+                        }
+                    }
+                }
+                return;
+            }
+        }
+    }
+    /**
+     * A callable that is not known-safe may call whatever it is given (map, starmap, filter,
+     * reduce, sorted(key=…), operator.call…): imported callables among its arguments, and one
+     * level inside them, are judged as invoked.
+     */
+    invokeCallableArgs(call, site) {
+        const args = call.args;
+        if (args.k !== 'tuple' && args.k !== 'list' && args.k !== 'dict')
+            return;
+        const via = call.callee.k === 'global' ? qualifiedName(call.callee) : 'a computed value';
+        const visit = (v, depth) => {
+            if (v.k === 'global') {
+                if (!v.invoked)
+                    this.invoke(v, unknown(`arguments chosen by ${via}`), site);
+            }
+            else if (depth > 0 &&
+                (v.k === 'tuple' ||
+                    v.k === 'list' ||
+                    v.k === 'dict' ||
+                    v.k === 'set' ||
+                    v.k === 'frozenset')) {
+                for (const item of v.items)
+                    visit(item, depth - 1);
+            }
+        };
+        for (const item of args.items)
+            visit(item, 1);
+    }
+    /** BUILD on an object whose class runs code from its state: the state must be the library's own. */
+    checkState(inst, state) {
+        const cls = constructedClass(inst);
+        if (!cls || cls.cls.level !== 'safe' || !cls.cls.entry.stateCheck)
+            return;
+        const problem = runStateCheck(cls.cls.entry.stateCheck, stateView(state));
+        if (problem) {
+            const name = qualifiedName(cls);
+            this.recorder.add('MA2023', `BUILD runs ${name}.__setstate__, which executes code from the state: ${problem}`, `${name}.__setstate__`, this.here(), name);
+        }
+    }
+    /** APPEND/SETITEM/ADDITEMS/BUILD applied to an imported object mutate global state. */
+    checkMutationTarget(target, what, site) {
+        if (target.k !== 'global')
+            return;
+        this.currentHasSemantics = true;
+        const name = qualifiedName(target);
+        this.recorder.add('MA2010', `${site.opcode} ${what} on the imported object ${name}, changing global state for everything loaded afterwards`, `${site.opcode} on ${name}`, site, `${site.opcode} ${name}`);
+    }
+    persistent(pid, site) {
+        this.currentHasSemantics = true;
+        if (pid.k === 'tuple' &&
+            pid.items[0]?.k === 'str' &&
+            (pid.items[0].text === 'storage' || pid.items[0].text === 'module')) {
+            // PyTorch: ('storage', storage_type, key, location, numel[, view_metadata]).
+            if (pid.items[0].text === 'storage') {
+                this.storageReferences++;
+                const key = pid.items[2];
+                if (key?.k === 'str' && this.storageKeys.size < MAX_STORAGE_KEYS)
+                    this.storageKeys.add(key.text);
+            }
+            // Legacy torch.save of a module: ('module', cls, source_file, source); persistent_load
+            // returns cls itself, which is judged like any import when it is called.
+            if (pid.items[0].text === 'module' && pid.items[1]?.k === 'global')
+                return pid.items[1];
+            return { k: 'persid', note: 'torch storage', pid };
+        }
+        this.recorder.add('MA2016', `persistent ID ${render(pid, 80)} is resolved by the loader's persistent_load hook`, render(pid, 120), site, 'persid');
+        return { k: 'persid', note: 'persistent object', pid };
+    }
+    // ---- the opcodes -------------------------------------------------------------------------
+    exec(op) {
+        switch (op.info.code) {
+            case 0x80: {
+                // PROTO
+                const p = op.int ?? 0;
+                if (p > HIGHEST_PROTOCOL)
+                    throw new MachineFault(`unsupported pickle protocol: ${p}`);
+                this.protocols.add(p);
+                return;
+            }
+            case 0x95: // FRAME
+                return;
+            case 0x2e: // STOP
+                this.pop();
+                if (this.suspended.length > 0) {
+                    // The end of a nested pickle (LoaderHooks): the outer one resumes.
+                    const outer = this.suspended.pop();
+                    this.stack = outer.stack;
+                    this.marks = outer.marks;
+                    this.memo = outer.memo;
+                    return;
+                }
+                this.stack = [];
+                this.marks = [];
+                this.lenient = false;
+                this.atStart = true;
+                this.endOfLastPickle = op.end;
+                return;
+            // -- constants
+            case 0x4e: // NONE
+                return this.push(NONE);
+            case 0x88: // NEWTRUE
+                return this.push(TRUE);
+            case 0x89: // NEWFALSE
+                return this.push(FALSE);
+            case 0x4a: // BININT
+            case 0x4b: // BININT1
+            case 0x4d: // BININT2
+                return this.push(intValue(op.int));
+            case 0x47: // BINFLOAT
+                return this.push(FLOAT);
+            case 0x8a: // LONG1
+            case 0x8b: // LONG4
+                return this.push({
+                    k: 'scalar',
+                    text: op.truncated ? `<int of ${op.length} bytes>` : decodeLong(op.data),
+                });
+            case 0x49: {
+                // INT
+                const line = op.lines[0];
+                const v = this.textInt(line, parseIntArg, 'INT', this.here());
+                if (line === '00' || line === '01')
+                    return this.push(line === '01' ? TRUE : FALSE);
+                return this.push({ k: 'scalar', text: v.toString() });
+            }
+            case 0x4c: // LONG
+                return this.push({
+                    k: 'scalar',
+                    text: this.textInt(op.lines[0], parseLongArg, 'LONG', this.here()).toString(),
+                });
+            case 0x46: {
+                // FLOAT
+                const line = op.lines[0];
+                const r = parseFloatArg(line);
+                if (!r.ok)
+                    throw new MachineFault(r.why);
+                if (!r.canonical)
+                    this.differential('FLOAT', line, this.here());
+                return this.push({ k: 'scalar', text: r.text });
+            }
+            case 0x53: {
+                // STRING
+                const r = decodeStringArg(op.lines[0]);
+                if (!r.ok)
+                    throw new MachineFault(r.why);
+                return this.push(this.str(r.bytes, op));
+            }
+            case 0x56: {
+                // UNICODE
+                const r = decodeRawUnicodeEscape(op.lines[0]);
+                if (!r.ok)
+                    throw new MachineFault(r.why);
+                return this.push(this.str(r.text, op));
+            }
+            case 0x54: // BINSTRING
+            case 0x55: // SHORT_BINSTRING
+                if ((op.length ?? 0) >= 2 ** 31) {
+                    this.differential(op.info.name, `length ${op.length}`, this.here());
+                }
+                // Decoded to str with the loader's encoding (ASCII by default, latin1 in numpy/torch).
+                return this.push(this.str(op.data.toString('latin1'), op));
+            case 0x58: // BINUNICODE
+            case 0x8c: // SHORT_BINUNICODE
+            case 0x8d: {
+                // BINUNICODE8
+                if (op.truncated)
+                    return this.push(this.str(op.data.toString('latin1'), op));
+                const text = decodeUtf8SurrogatePass(op.data);
+                if (text === undefined)
+                    throw new MachineFault(`${op.info.name} argument is not valid UTF-8`);
+                return this.push(this.str(text, op));
+            }
+            case 0x42: // BINBYTES
+            case 0x43: // SHORT_BINBYTES
+            case 0x8e: // BINBYTES8
+            case 0x96: // BYTEARRAY8
+                return this.push(this.bytes(op));
+            case 0x97: // NEXT_BUFFER
+                this.recorder.add('MA2020', 'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)', 'NEXT_BUFFER', this.here());
+                return this.push({ k: 'buffer', note: 'out-of-band buffer' });
+            case 0x98: // READONLY_BUFFER
+                this.top();
+                return;
+            // -- containers
+            case 0x28: // MARK
+                this.marks.push(this.stack.length);
+                return;
+            case 0x29: // EMPTY_TUPLE
+                return this.push(container('tuple', []));
+            case 0x74: // TUPLE
+                return this.push(container('tuple', this.popMark()));
+            case 0x85: // TUPLE1
+            case 0x86: // TUPLE2
+            case 0x87: {
+                // TUPLE3
+                const n = op.info.code - 0x84; // TUPLE1..TUPLE3 are 0x85..0x87
+                const items = [];
+                for (let i = 0; i < n; i++)
+                    items.unshift(this.pop());
+                return this.push(container('tuple', items));
+            }
+            case 0x5d: // EMPTY_LIST
+                return this.push(container('list', []));
+            case 0x6c: // LIST
+                return this.push(container('list', this.popMark()));
+            case 0x7d: // EMPTY_DICT
+                return this.push(container('dict', []));
+            case 0x64: {
+                // DICT
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new MachineFault('odd number of items for DICT');
+                const dict = container('dict', items);
+                watchKeys(dict, items);
+                return this.push(dict);
+            }
+            case 0x8f: // EMPTY_SET
+                return this.push(container('set', []));
+            case 0x91: // FROZENSET
+                return this.push(container('frozenset', this.popMark()));
+            case 0x61: {
+                // APPEND
+                const v = this.pop();
+                const target = this.top();
+                this.checkMutationTarget(target, 'appends', this.here());
+                addItems(target, [v]);
+                return;
+            }
+            case 0x65: {
+                // APPENDS
+                const items = this.popMark();
+                const target = this.top();
+                this.checkMutationTarget(target, 'extends', this.here());
+                addItems(target, items);
+                return;
+            }
+            case 0x73: {
+                // SETITEM
+                const v = this.pop();
+                const k = this.pop();
+                const target = this.top();
+                this.checkMutationTarget(target, `sets item ${render(k, 60)}`, this.here());
+                addItems(target, [k, v]);
+                return;
+            }
+            case 0x75: {
+                // SETITEMS
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new MachineFault('odd number of items for SETITEMS');
+                const target = this.top();
+                this.checkMutationTarget(target, 'sets items', this.here());
+                addItems(target, items);
+                return;
+            }
+            case 0x90: {
+                // ADDITEMS
+                const items = this.popMark();
+                const target = this.top();
+                this.checkMutationTarget(target, 'adds items', this.here());
+                addItems(target, items);
+                return;
+            }
+            // -- stack and memo
+            case 0x30: // POP
+                if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
+                    this.marks.pop();
+                else
+                    this.pop();
+                return;
+            case 0x31: // POP_MARK
+                this.popMark();
+                return;
+            case 0x32: // DUP
+                return this.push(this.top());
+            case 0x67: // GET
+                return this.push(this.memoGet(Number(this.textInt(op.lines[0], parseIndexArg, 'GET', this.here()))));
+            case 0x68: // BINGET
+            case 0x6a: // LONG_BINGET
+                return this.push(this.memoGet(op.int));
+            case 0x70: // PUT
+                return this.memoPut(Number(this.textInt(op.lines[0], parseIndexArg, 'PUT', this.here())), this.top());
+            case 0x71: // BINPUT
+            case 0x72: // LONG_BINPUT
+                return this.memoPut(op.int, this.top());
+            case 0x94: // MEMOIZE
+                return this.memoPut(this.memo.size, this.top());
+            // -- imports
+            case 0x63: {
+                // GLOBAL
+                const [module, name] = this.importNames(op);
+                return this.push(this.makeGlobal(module, name, this.here()));
+            }
+            case 0x93: {
+                // STACK_GLOBAL
+                const name = this.pop();
+                const module = this.pop();
+                if (module.k === 'str' && name.k === 'str' && !module.truncated && !name.truncated) {
+                    return this.push(this.makeGlobal(module.text, name.text, this.here()));
+                }
+                const shown = `${render(module, 80)}, ${render(name, 80)}`;
+                const constantButNotStr = [module, name].every((v) => v.k === 'str' || v.k === 'bytes' || v.k === 'scalar');
+                this.currentHasSemantics = true;
+                if (constantButNotStr && (module.k !== 'str' || name.k !== 'str')) {
+                    throw new MachineFault(`STACK_GLOBAL requires str operands, got ${shown}`);
+                }
+                this.recorder.add('MA2007', `STACK_GLOBAL imports a name computed at load time: (${shown})`, `STACK_GLOBAL(${shown})`, this.here());
+                return this.push(unknown(`import of (${shown})`));
+            }
+            case 0x82: // EXT1
+            case 0x83: // EXT2
+            case 0x84: {
+                // EXT4
+                const code = op.int ?? 0;
+                if (code <= 0)
+                    throw new MachineFault(`EXT specifies code <= 0`);
+                this.currentHasSemantics = true;
+                this.recorder.add('MA2009', `${op.info.name} imports whatever the loading process registered as extension code ${code}`, `${op.info.name} ${code}`, this.here());
+                return this.push({ k: 'ext', note: `extension code ${code}` });
+            }
+            // -- calls
+            case 0x52: {
+                // REDUCE
+                const args = this.pop();
+                const callee = this.pop();
+                return this.push(this.invoke(callee, args, this.here()));
+            }
+            case 0x81: {
+                // NEWOBJ
+                const args = this.pop();
+                const cls = this.pop();
+                return this.push(this.invoke(cls, args, this.here(), 'new'));
+            }
+            case 0x92: {
+                // NEWOBJ_EX
+                const kwargs = this.pop();
+                const args = this.pop();
+                const cls = this.pop();
+                const all = args.k === 'tuple' && kwargs.k === 'dict' && kwargs.count > 0
+                    ? container('tuple', [...args.items, kwargs])
+                    : args;
+                return this.push(this.invoke(cls, all, this.here(), 'new'));
+            }
+            case 0x6f: {
+                // OBJ
+                const items = this.popMark();
+                if (items.length === 0)
+                    throw new MachineFault('OBJ needs a class after MARK');
+                const cls = items[0];
+                return this.push(this.invoke(cls, container('tuple', items.slice(1)), this.here()));
+            }
+            case 0x69: {
+                // INST
+                const [module, name] = this.importNames(op);
+                const cls = this.makeGlobal(module, name, this.here());
+                const args = this.popMark();
+                return this.push(this.invoke(cls, container('tuple', args), this.here()));
+            }
+            case 0x62: {
+                // BUILD
+                const state = this.pop();
+                const inst = this.top();
+                this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, this.here());
+                this.checkState(inst, state);
+                const next = this.hooks.afterBuild?.(inst, state, this.here());
+                if (next) {
+                    // The loader replaces the object by what it reads next.
+                    this.stack[this.stack.length - 1] = LOADED_DATA;
+                    if ('skip' in next)
+                        this.rawSkip = { bytes: next.skip, padded: next.padded };
+                    else {
+                        this.suspended.push({ stack: this.stack, marks: this.marks, memo: this.memo });
+                        this.stack = [];
+                        this.marks = [];
+                        this.memo = new Memo(this.limits.maxPickleMemo, MEMO_DATA_BUDGET);
+                    }
+                }
+                return;
+            }
+            case 0x50: {
+                // PERSID
+                const line = op.lines[0];
+                if ([...line].some((ch) => ch.charCodeAt(0) > 0x7f))
+                    throw new MachineFault('persistent IDs in protocol 0 must be ASCII strings');
+                return this.push(this.persistent({ k: 'str', text: line, truncated: op.truncated, length: line.length }, this.here()));
+            }
+            case 0x51: // BINPERSID
+                return this.push(this.persistent(this.pop(), this.here()));
+            default:
+                throw new MachineFault(`opcode ${op.info.name} is not handled`);
+        }
+    }
+    importNames(op) {
+        const [a, b] = op.lines;
+        if (op.truncated)
+            return [a ?? '', (b ?? '') + '…'];
+        const module = lineAsUtf8(a ?? '');
+        const name = lineAsUtf8(b ?? '');
+        if (module === undefined || name === undefined)
+            throw new MachineFault(`${op.info.name} names are not valid UTF-8`);
+        return [module, name];
+    }
+}
+/** Data a loader hook read from the stream in place of an object (a joblib array). */
+const LOADED_DATA = Object.freeze({ k: 'scalar', text: '<array data>' });
+/** Floats never matter to a verdict; one shared value spares an allocation per BINFLOAT. */
+const FLOAT = Object.freeze({ k: 'scalar', text: '<float>' });
+/** Shared values for small integers: data-heavy pickles hold millions of them. */
+const SMALL_INTS = Array.from({ length: 1024 }, (_, i) => Object.freeze({ k: 'scalar', num: i }));
+function intValue(n) {
+    return n >= 0 && n < SMALL_INTS.length ? SMALL_INTS[n] : { k: 'scalar', num: n };
+}
+function machine_isDunder(part) {
+    return part.length > 4 && part.startsWith('__') && part.endsWith('__');
+}
+/** module.name, with the Python 3 name a Python 2 name is mapped to. */
+function displayName(g) {
+    const name = qualifiedName(g);
+    return g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
+}
+function addItems(target, items) {
+    if (target.k === 'list' || target.k === 'dict' || target.k === 'set') {
+        const c = target;
+        for (const item of items)
+            if (c.items.length < KEPT_ITEMS)
+                c.items.push(item);
+        c.count += items.length;
+        if (target.k === 'dict')
+            watchKeys(c, items);
+    }
+}
+/** Keeps values under watched keys (see policy/state-checks) beyond the kept items. */
+function watchKeys(c, pairs) {
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+        const k = pairs[i];
+        if (k.k === 'str' && WATCHED_STATE_KEYS.has(k.text))
+            (c.watched ??= new Map()).set(k.text, pairs[i + 1]);
+    }
+}
+/** The class an object was built from: the callee, or the class argument of copyreg's wrappers. */
+function constructedClass(v) {
+    if (v.k !== 'call' || v.callee.k !== 'global')
+        return undefined;
+    const name = qualifiedName(v.callee);
+    if (name === 'copyreg._reconstructor' ||
+        name === 'copyreg.__newobj__' ||
+        name === 'copyreg.__newobj_ex__' ||
+        name === 'copy_reg._reconstructor') {
+        const cls = v.args.k === 'tuple' ? v.args.items[0] : undefined;
+        return cls?.k === 'global' ? cls : undefined;
+    }
+    return v.callee;
+}
+/** What a state-check can see of a BUILD state (a dict, or (dict, slots)). */
+function stateView(state) {
+    const dict = state.k === 'tuple' && state.items[0]?.k === 'dict' ? state.items[0] : state;
+    if (dict.k !== 'dict')
+        return { kind: 'opaque', why: `the state is ${render(dict, 60)}` };
+    return {
+        kind: 'dict',
+        get(key) {
+            const v = dict.watched?.get(key);
+            if (v === undefined)
+                return 'absent';
+            return v.k === 'str' && !v.truncated ? { text: v.text } : 'opaque';
+        },
+    };
+}
+function ruleForDanger(category, invoked) {
+    if (category === 'defence-tampering')
+        return 'MA2024';
+    if (category === 'code-reconstruction')
+        return 'MA2017';
+    if (category === 'dunder-traversal')
+        return 'MA2019';
+    if (category === 'suspicious-name')
+        return 'MA2018';
+    return invoked ? 'MA2001' : 'MA2002';
+}
+function describeFault(f) {
+    switch (f.kind) {
+        case 'invalid-opcode':
+            return `invalid opcode byte 0x${f.byte.toString(16).padStart(2, '0')} at offset ${f.offset}`;
+        case 'truncated':
+            return `${f.opcode} at offset ${f.offset} is truncated: ${f.detail}`;
+        case 'bad-argument':
+            return `${f.opcode} at offset ${f.offset}: ${f.detail}`;
+    }
+}
+/** Two's-complement little-endian integer (LONG1/LONG4), rendered in decimal. */
+function decodeLong(data) {
+    if (data.length === 0)
+        return '0';
+    if (data.length > 64)
+        return `<int of ${data.length} bytes>`;
+    let v = 0n;
+    for (let i = data.length - 1; i >= 0; i--)
+        v = (v << 8n) | BigInt(data[i]);
+    if (data[data.length - 1] & 0x80)
+        v -= 1n << BigInt(8 * data.length);
+    return v.toString();
+}
+/** A protocol-2+ header followed by an opcode byte, or a protocol-0 GLOBAL. */
+function looksLikePickleStart(head) {
+    if (head.length >= 3 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL) {
+        return (head[2] === 0x95 ||
+            head[2] === 0x63 ||
+            head[2] === 0x8c ||
+            head[2] === 0x28 ||
+            head[2] === 0x5d ||
+            head[2] === 0x7d ||
+            head[2] === 0x58 ||
+            head[2] === 0x4b);
+    }
+    return /^c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(head.toString('latin1', 0, Math.min(head.length, 64)));
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/reader.ts
+
+const CHUNK = 1 << 20;
+const MIN_CHUNK = 64 * 1024;
+/** Most bytes buffered to splice a frame in `file` mode; beyond it the payload is skipped linearly. */
+const MAX_SPLICE_WINDOW = 1 << 20;
+/** Largest 8-byte length treated as a number; anything larger is beyond any real stream. */
+const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
+/**
+ * Reads every opcode of `stream` until its end or a fault, handing each to `handler`.
+ * Returns the stream position where reading stopped.
+ */
+async function readOpcodes(stream, handler, options) {
+    const win = new Window(stream);
+    let frameEnd;
+    const streamSize = stream.size;
+    for (;;) {
+        handler.checkpoint();
+        // Parse as many opcodes as the window holds before awaiting more input.
+        for (;;) {
+            if (win.available === 0) {
+                if (win.eof)
+                    return win.position;
+                break;
+            }
+            const parsed = parseOp(win, options.keepBytes);
+            if (parsed.t === 'need') {
+                if (win.eof) {
+                    // parseOp asks for more only when the argument is not complete yet.
+                    const b = win.byteAt(0);
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: win.position,
+                        opcode: OPCODES[b]?.name ?? `0x${b.toString(16)}`,
+                        detail: 'the stream ends inside this opcode',
+                    });
+                    return win.position;
+                }
+                await win.fill(parsed.bytes);
+                break;
+            }
+            if (parsed.t === 'fault') {
+                handler.fault(parsed.fault);
+                return win.position;
+            }
+            const { op, take, skip, skipLines } = parsed;
+            if (frameEnd !== undefined) {
+                if (op.offset >= frameEnd)
+                    frameEnd = undefined;
+                else if (op.end > frameEnd) {
+                    handler.frameViolation({ kind: 'straddle', op, frameEnd });
+                    if (options.frameMode === 'file') {
+                        const dropped = await dropFrameRemainder(win, op, frameEnd);
+                        frameEnd = undefined;
+                        if (dropped)
+                            continue; // re-parse this opcode from the spliced bytes
+                    }
+                    frameEnd = undefined;
+                }
+            }
+            if (op.info.name === 'FRAME') {
+                if (frameEnd !== undefined)
+                    handler.frameViolation({ kind: 'nested', op, frameEnd });
+                const size = op.int ?? 0;
+                frameEnd = op.end + size;
+                if (streamSize !== undefined && frameEnd > streamSize) {
+                    handler.frameViolation({ kind: 'beyond-end', op, frameEnd, size: streamSize });
+                }
+            }
+            win.consume(take);
+            handler.op(op);
+            const rawSkip = handler.takeRawSkip?.();
+            if (rawSkip) {
+                let raw = rawSkip.bytes;
+                if (frameEnd !== undefined && op.end < frameEnd) {
+                    // The loader reads raw data from the file, which is past the whole frame already.
+                    handler.fault({
+                        kind: 'bad-argument',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: `the loader reads ${raw} bytes of raw data from after the enclosing FRAME, out of stream order`,
+                    });
+                    return win.position;
+                }
+                frameEnd = undefined;
+                if (rawSkip.padded) {
+                    await win.fill(1);
+                    if (win.available > 0)
+                        raw += 1 + win.byteAt(0);
+                    else
+                        raw += 1;
+                }
+                const skipped = await win.skip(raw);
+                if (skipped < raw) {
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: `the loader reads ${raw} bytes of raw data after it but the stream ends ${raw - skipped} bytes short`,
+                    });
+                    return win.position;
+                }
+                break;
+            }
+            if (skip > 0) {
+                const skipped = await win.skip(skip);
+                if (skipped < skip) {
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: `argument declares ${op.length ?? skip} bytes but the stream ends ${skip - skipped} bytes short`,
+                    });
+                    return win.position;
+                }
+                break;
+            }
+            if (skipLines > 0) {
+                const ok = await win.skipLines(skipLines);
+                if (!ok) {
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: 'the stream ends inside a text argument',
+                    });
+                    return win.position;
+                }
+                break;
+            }
+        }
+        if (win.available === 0 && !win.eof)
+            await win.fill(1);
+    }
+}
+/**
+ * Old C unpicklers reading a file serve each read from the frame buffer only when it fits;
+ * otherwise they drop what is left of the frame and read from the file after it. Removes the
+ * dropped bytes from the window so the opcode can be parsed again as such a loader reads it.
+ * Returns false when the split point lies beyond the window (inside a skipped payload).
+ */
+async function dropFrameRemainder(win, op, frameEnd) {
+    const reads = readCallBoundaries(win, op);
+    let cut = op.offset;
+    for (const [start, end] of reads) {
+        if (end > frameEnd) {
+            cut = start;
+            break;
+        }
+    }
+    const need = frameEnd - win.position;
+    if (need > win.available) {
+        if (need > MAX_SPLICE_WINDOW)
+            return false;
+        await win.fill(need);
+        if (need > win.available)
+            return false;
+    }
+    win.remove(cut - win.position, frameEnd - win.position);
+    return true;
+}
+/** The separate reads a C unpickler makes for one opcode: opcode byte, fixed argument, payload or lines. */
+function readCallBoundaries(win, op) {
+    const calls = [[op.offset, op.offset + 1]];
+    const kind = op.info.arg;
+    let pos = op.offset + 1;
+    if (kind === 'line' || kind === 'line2') {
+        const lines = kind === 'line' ? 1 : 2;
+        for (let i = 0; i < lines; i++) {
+            const nl = win.indexOfNewline(pos - win.position);
+            const end = nl < 0 ? op.end : win.position + nl + 1;
+            calls.push([pos, end]);
+            pos = end;
+        }
+        return calls;
+    }
+    const fixed = fixedArgSize(kind);
+    if (fixed > 0) {
+        calls.push([pos, pos + fixed]);
+        pos += fixed;
+    }
+    if (kind === 'bytes1' || kind === 'bytes4' || kind === 'bytes8')
+        calls.push([pos, op.end]);
+    return calls;
+}
+/** Parses one opcode at the start of the window. */
+function parseOp(win, keepBytes) {
+    const code = win.byteAt(0);
+    const info = OPCODES[code];
+    const offset = win.position;
+    if (!info)
+        return { t: 'fault', fault: { kind: 'invalid-opcode', offset, byte: code } };
+    const kind = info.arg;
+    if (kind === 'none')
+        return opResult(mkOp(info, offset, offset + 1, false), 1);
+    if (kind === 'line' || kind === 'line2')
+        return parseLines(win, info, kind === 'line' ? 1 : 2, keepBytes);
+    const fixed = fixedArgSize(kind);
+    if (win.available < 1 + fixed)
+        return { t: 'need', bytes: 1 + fixed };
+    const b = win.buffer;
+    const at = win.offsetOf(1);
+    switch (kind) {
+        case 'u1':
+            return opResult(mkOp(info, offset, offset + 2, false, b[at]), 2);
+        case 'u2':
+            return opResult(mkOp(info, offset, offset + 3, false, b.readUInt16LE(at)), 3);
+        case 'i4':
+            return opResult(mkOp(info, offset, offset + 5, false, b.readInt32LE(at)), 5);
+        case 'u4':
+            return opResult(mkOp(info, offset, offset + 5, false, b.readUInt32LE(at)), 5);
+        case 'f8':
+            return opResult(mkOp(info, offset, offset + 9, false, undefined, b.readDoubleBE(at)), 9);
+        case 'u8': {
+            const v = b.readBigUInt64LE(at);
+            const n = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
+            return opResult(mkOp(info, offset, offset + 9, false, n), 9);
+        }
+        default:
+            break;
+    }
+    // Counted argument: length field, then payload.
+    let length;
+    if (kind === 'bytes1')
+        length = b[at];
+    else if (kind === 'bytes4') {
+        // BINSTRING and LONG4 are signed for pickle.py and pickletools; _pickle.c reads the
+        // length unsigned for BINSTRING (python/cpython#135321) and signed for LONG4.
+        const signed = b.readInt32LE(at);
+        if (signed < 0 && info.name === 'LONG4') {
+            return {
+                t: 'fault',
+                fault: { kind: 'bad-argument', offset, opcode: info.name, detail: 'negative byte count' },
+            };
+        }
+        length = b.readUInt32LE(at);
+    }
+    else {
+        const v = b.readBigUInt64LE(at);
+        length = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
+    }
+    const head = 1 + fixed;
+    const dataOffset = offset + head;
+    const end = dataOffset + length;
+    if (length <= keepBytes) {
+        if (win.available < head + length)
+            return { t: 'need', bytes: head + length };
+        const data = b.subarray(at + fixed, at + fixed + length);
+        return opResult(mkOp(info, offset, end, false, length, undefined, undefined, data, length, dataOffset), head + length);
+    }
+    // Large payload: keep a prefix (for sniffing nested pickles), skip the rest.
+    const keep = Math.min(4096, keepBytes);
+    if (win.available < head + keep && !win.eof)
+        return { t: 'need', bytes: head + keep };
+    const have = Math.min(keep, win.available - head);
+    const data = b.subarray(at + fixed, at + fixed + have);
+    return opResult(mkOp(info, offset, end, true, length, undefined, undefined, data, length, dataOffset), head + have, length - have);
+}
+function parseLines(win, info, count, keepBytes) {
+    const offset = win.position;
+    const lines = [];
+    let truncated = false;
+    let pos = 1;
+    for (let i = 0; i < count; i++) {
+        const nl = win.indexOfNewline(pos);
+        if (nl < 0) {
+            const pending = win.available - pos;
+            if (pending <= keepBytes && !win.eof)
+                return { t: 'need', bytes: win.available + Math.max(4096, pending) };
+            if (win.eof && pending <= keepBytes) {
+                return {
+                    t: 'fault',
+                    fault: {
+                        kind: 'truncated',
+                        offset,
+                        opcode: info.name,
+                        detail: 'text argument is not terminated by a newline',
+                    },
+                };
+            }
+            // A line longer than we keep: take a prefix and skip to its newline (and any later line).
+            lines.push(win.text(pos, pos + keepBytes));
+            while (lines.length < count)
+                lines.push('');
+            return opResult(mkOp(info, offset, offset + win.available, true, undefined, undefined, lines), win.available, 0, count - i);
+        }
+        if (nl - pos > keepBytes) {
+            lines.push(win.text(pos, pos + keepBytes));
+            truncated = true;
+        }
+        else
+            lines.push(win.text(pos, nl));
+        pos = nl + 1;
+    }
+    return opResult(mkOp(info, offset, offset + pos, truncated, undefined, undefined, lines), pos);
+}
+/** Parsing is synchronous and its result is read before any await: reuse one object. */
+const scratch = {
+    t: 'op',
+    op: undefined,
+    take: 0,
+    skip: 0,
+    skipLines: 0,
+};
+/** Every RawOp has the same shape (same fields, same order), keeping the machine's reads monomorphic. */
+function mkOp(info, offset, end, truncated, int, float, lines, data, length, dataOffset) {
+    return { info, offset, end, int, float, lines, data, length, truncated, dataOffset };
+}
+function opResult(op, take, skip = 0, skipLines = 0) {
+    scratch.op = op;
+    scratch.take = take;
+    scratch.skip = skip;
+    scratch.skipLines = skipLines;
+    return scratch;
+}
+/** A growable window of buffered stream bytes; `position` is the stream offset of its first byte. */
+class Window {
+    stream;
+    buffer = Buffer.alloc(0);
+    start = 0;
+    end = 0;
+    position = 0;
+    eof = false;
+    /** Read size: starts small after a skip (the next payload may be near), grows to CHUNK. */
+    chunk = MIN_CHUNK;
+    constructor(stream) {
+        this.stream = stream;
+        this.position = stream.position;
+    }
+    get available() {
+        return this.end - this.start;
+    }
+    byteAt(i) {
+        return this.buffer[this.start + i];
+    }
+    offsetOf(i) {
+        return this.start + i;
+    }
+    text(from, to) {
+        return this.buffer.toString('latin1', this.start + from, this.start + to);
+    }
+    indexOfNewline(from) {
+        const i = this.buffer.indexOf(0x0a, this.start + from);
+        return i < 0 || i >= this.end ? -1 : i - this.start;
+    }
+    consume(n) {
+        this.start += n;
+        this.position += n;
+    }
+    /** Ensures at least `n` bytes are buffered, unless the stream ends first. */
+    async fill(n) {
+        while (this.available < n && !this.eof) {
+            if (this.start > 0 &&
+                (this.start > this.buffer.length / 2 || this.end === this.buffer.length)) {
+                this.buffer.copy(this.buffer, 0, this.start, this.end);
+                this.end -= this.start;
+                this.start = 0;
+            }
+            const want = Math.max(n - this.available, this.chunk);
+            this.chunk = Math.min(CHUNK, this.chunk * 2);
+            if (this.end + want > this.buffer.length) {
+                const grown = Buffer.allocUnsafe(Math.max(this.end + want, this.buffer.length * 2));
+                this.buffer.copy(grown, 0, 0, this.end);
+                this.buffer = grown;
+            }
+            const chunk = await this.stream.read(this.buffer.length - this.end);
+            if (!chunk) {
+                this.eof = true;
+                break;
+            }
+            chunk.copy(this.buffer, this.end);
+            this.end += chunk.length;
+        }
+    }
+    /** Skips `n` bytes, buffered first, then from the stream. Returns how many were skipped. */
+    async skip(n) {
+        const fromBuffer = Math.min(n, this.available);
+        this.consume(fromBuffer);
+        let rest = n - fromBuffer;
+        if (rest === 0)
+            return n;
+        this.chunk = MIN_CHUNK;
+        const skipped = await this.stream.skip(rest);
+        this.position += skipped;
+        rest -= skipped;
+        if (rest > 0)
+            this.eof = true;
+        return n - rest;
+    }
+    /** Discards bytes up to and including the `count`-th newline. */
+    async skipLines(count) {
+        let left = count;
+        for (;;) {
+            while (left > 0) {
+                const nl = this.indexOfNewline(0);
+                if (nl < 0)
+                    break;
+                this.consume(nl + 1);
+                left--;
+            }
+            if (left === 0)
+                return true;
+            this.consume(this.available);
+            await this.fill(1);
+            if (this.available === 0)
+                return false;
+        }
+    }
+    /** Removes buffered bytes [from, to) (relative to the window start). */
+    remove(from, to) {
+        if (to <= from)
+            return;
+        const a = this.start + from;
+        const b = this.start + to;
+        this.buffer.copy(this.buffer, a, b, this.end);
+        this.end -= b - a;
+        // The removed bytes were consumed as far as stream positions go: later opcodes keep their
+        // true offsets only approximately, which is acceptable for this emulation pass.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/recorder.ts
+class Recorder {
+    maxEntries;
+    entries = new Map();
+    /** Appended to every message, e.g. "as read by a file-mode C unpickler". */
+    context = '';
+    constructor(maxEntries = 10_000) {
+        this.maxEntries = maxEntries;
+    }
+    /** Records one observation; `key` merges repeats (defaults to the evidence). */
+    add(ruleId, message, evidence, site, key = evidence) {
+        const k = `${ruleId}\u0000${key}`;
+        const e = this.entries.get(k);
+        if (e) {
+            e.count++;
+            return;
+        }
+        if (this.entries.size >= this.maxEntries)
+            return;
+        const full = this.context ? `${message} (${this.context})` : message;
+        this.entries.set(k, { ruleId, message: full, evidence, site, count: 1 });
+    }
+    has(ruleId, key) {
+        return this.entries.has(`${ruleId}\u0000${key}`);
+    }
+    hasRule(ruleId) {
+        for (const e of this.entries.values())
+            if (e.ruleId === ruleId)
+                return true;
+        return false;
+    }
+    get size() {
+        return this.entries.size;
+    }
+    findings() {
+        return [...this.entries.values()].map((e) => ({
+            ruleId: e.ruleId,
+            message: e.count > 1 ? `${e.message} (${e.count} occurrences)` : e.message,
+            evidence: e.evidence,
+            offset: e.site.offset,
+            opcodeIndex: e.site.opcodeIndex,
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/probe.ts
+/**
+ * Decides whether bytes are a pickle by running the opcode reader and the machine over the
+ * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
+ * pickle when the C unpickler would get through its start without an error.
+ */
+
+
+
+
+
+
+
+/** Opcodes needed before text that parses as opcodes counts as a pickle. */
+const MIN_OPCODES = 3;
+class Probe {
+    machine;
+    complete;
+    ops = 0;
+    stopped = false;
+    fatal = false;
+    constructor(machine, complete) {
+        this.machine = machine;
+        this.complete = complete;
+    }
+    op(op) {
+        if (this.stopped)
+            return;
+        this.ops++;
+        this.machine.op(op);
+        if (op.info.name === 'STOP')
+            this.stopped = true;
+    }
+    fault(f) {
+        // Running out of sniffed bytes is expected when the head is only the start of the file.
+        if (this.stopped || (f.kind === 'truncated' && !this.complete))
+            return;
+        this.fatal = true;
+    }
+    frameViolation(_v) { }
+    checkpoint() { }
+}
+/**
+ * True when `head` starts like a pickle: a PROTO header of a known protocol, or opcodes that
+ * the C unpickler would run without error for at least a few steps (or to a STOP).
+ * `complete` says whether `head` is the whole content.
+ */
+async function probePickle(head, complete) {
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL)
+        return true;
+    // A PROTO the C unpickler refuses (0x80 0x06…) still makes a pickle for lenient readers
+    // such as pickletools: judge the rest of the stream.
+    if (head.length >= 4 && head[0] === 0x80)
+        return probeOpcodes(head.subarray(2), complete);
+    if (head.length < 2)
+        return false;
+    return probeOpcodes(head, complete);
+}
+async function probeOpcodes(head, complete) {
+    const recorder = new Recorder();
+    const machine = new PickleMachine(recorder, DEFAULT_LIMITS, () => { });
+    const probe = new Probe(machine, complete);
+    const sample = head.subarray(0, Math.min(head.length, 16 * 1024));
+    try {
+        await readOpcodes(new SourceStream(new BufferSource(sample)), probe, {
+            keepBytes: 4096,
+            frameMode: 'linear',
+        });
+    }
+    catch {
+        return false;
+    }
+    if (probe.fatal || recorder.hasRule('MA2013'))
+        return false;
+    return probe.stopped ? probe.ops >= 2 : probe.ops >= MIN_OPCODES;
+}
+
 ;// CONCATENATED MODULE: ./src/scan/archive/members.ts
 /**
  * Shared plumbing of the container scanners: member targets (stored members are windows of the
@@ -15162,6 +15426,7 @@ function subContext(ctx, opts) {
         detail: (key, value) => ctx.detail(opts.member ? `${opts.member}: ${key}` : key, value),
         claim: (c) => ctx.claim(c),
         checkpoint: () => ctx.checkpoint(),
+        fileState: (key, create) => ctx.fileState(key, create),
         scanMember: (t) => ctx.scanMember(t),
         randomAccess: (t) => ctx.randomAccess(t),
         layouts: () => ctx.layouts(),
@@ -15944,12 +16209,233 @@ async function sweepForImports(stream, maxBytes, checkpoint, known = new Set()) 
     return hits;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/encoded/peel.ts
+/**
+ * Peels the layers off a payload hidden in a constant: text encodings (hex, base32, base64,
+ * base85, Ascii85) and compressions (zlib, gzip, bzip2, LZMA, xz, LZ4), nested a few layers deep,
+ * until what is left is something a second-stage loader would run: a pickle, an archive or
+ * executable, Python source or a template. Work is bounded by a shared byte budget, a depth and
+ * a per-layer output cap; what does not decode cleanly is simply not a payload.
+ */
+
+
+
+
+
+/** Shared by every value of one scanned file, so a flood of decodable junk cannot run forever. */
+class PeelBudget {
+    maxBytes;
+    maxLayerBytes;
+    maxDepth;
+    /** Layers peeled and bytes produced so far. */
+    layers = 0;
+    bytes = 0;
+    exhausted = false;
+    constructor(maxBytes = 64 * 1024 * 1024, maxLayerBytes = 16 * 1024 * 1024, maxDepth = 6) {
+        this.maxBytes = maxBytes;
+        this.maxLayerBytes = maxLayerBytes;
+        this.maxDepth = maxDepth;
+    }
+    take(n) {
+        if (this.bytes + n > this.maxBytes) {
+            this.exhausted = true;
+            return false;
+        }
+        this.bytes += n;
+        this.layers++;
+        return true;
+    }
+}
+/** Python source: statements a second stage would exec. */
+const SOURCE = /(?:^|\n)\s*(?:import\s+[A-Za-z_]|from\s+[A-Za-z_][\w.]*\s+import\b|def\s+\w+\s*\()|\b(?:exec|eval|compile|__import__)\s*\(|\bos\.(?:system|popen)\b|\bsubprocess\./;
+const TEMPLATE = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/;
+/** What the fully decoded bytes are, when they are something a loader runs. */
+function payloadKind(bytes) {
+    const start = interestingStart(bytes.subarray(0, 256));
+    if (start === 'pickle')
+        return 'pickle';
+    if (start === 'archive')
+        return 'archive';
+    const text = peel_utf8(bytes);
+    if (text === undefined)
+        return undefined;
+    if (TEMPLATE.test(text))
+        return 'template';
+    if (SOURCE.test(text))
+        return 'source';
+    return undefined;
+}
+function peel_utf8(bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Decodes `data` layer by layer (at least one layer: plain text is not a hidden payload) and
+ * returns the first payload reached, or undefined.
+ */
+async function peelPayload(data, budget) {
+    if (data.length > budget.maxLayerBytes * 2) {
+        budget.exhausted = true; // too large to decode here: reported, never passed over silently
+        return undefined;
+    }
+    return peel(typeof data === 'string' ? Buffer.from(data, 'latin1') : data, [], budget);
+}
+async function peel(data, layers, budget) {
+    if (layers.length > 0) {
+        const kind = payloadKind(data);
+        if (kind)
+            return { bytes: data, layers, kind };
+    }
+    if (layers.length >= budget.maxDepth || budget.exhausted)
+        return undefined;
+    const codec = sniffCodec(data.subarray(0, 64));
+    if (codec) {
+        const out = await inflate(data, codec, budget);
+        return out ? peel(out, [...layers, codec], budget) : undefined;
+    }
+    if (data.length > 0 && data[0] >= 0x80)
+        return undefined;
+    const text = data.toString('latin1');
+    for (const encoding of candidateEncodings(text)) {
+        const out = decodeText(encoding, text);
+        if (!out || out.length === 0 || !budget.take(out.length))
+            continue;
+        if (!interestingStart(out.subarray(0, 256)))
+            continue;
+        const found = await peel(out, [...layers, encoding], budget);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+async function inflate(data, codec, budget) {
+    const limit = Math.min(budget.maxLayerBytes, budget.maxBytes - budget.bytes);
+    if (limit <= 0) {
+        budget.exhausted = true;
+        return undefined;
+    }
+    const stream = decompress(new SourceStream(new BufferSource(data)), codec, {
+        maxDictionary: 64 * 1024 * 1024,
+    });
+    try {
+        const out = await readAll(stream, limit);
+        return budget.take(out.length) ? out : undefined;
+    }
+    catch (err) {
+        if (err instanceof RangeError)
+            budget.exhausted = true; // more than the layer may produce
+        return undefined;
+    }
+    finally {
+        await stream.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scan/shared/member-target.ts
+/** Targets over bytes held in memory, handed back to identification as members. */
+
+
+
+/** A member of `parent` named `name` (appended to the member chain) over `bytes`. */
+function memberTarget(parent, name, bytes, hint = name) {
+    const source = new BufferSource(bytes);
+    const member = [parent.member, name].filter(Boolean).join(' > ');
+    return {
+        path: parent.path,
+        member,
+        name: hint,
+        size: bytes.length,
+        head: bytes.subarray(0, HEAD_BYTES),
+        openStream: () => new SourceStream(source),
+        source,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scan/shared/hidden-payloads.ts
+/**
+ * Payloads hidden behind encodings in values of any container (pickle constants, JSON and YAML
+ * values, safetensors and GGUF metadata, ONNX attributes, Keras configs): decoded with bounded
+ * work and scanned as nested members. A loader still needs a second stage to run them, but
+ * whoever planted one expects a second stage, so the finding takes the severity of what was
+ * found inside (MA1020).
+ */
+
+
+
+const BUDGET = Symbol('hidden-payload budget');
+/** The name identification sees for each kind (content decides; the name is a hint). */
+const HINT = {
+    pickle: 'payload.pkl',
+    archive: 'payload.bin',
+    source: 'payload.py',
+    template: 'payload.jinja',
+};
+/**
+ * Decodes `value` if it hides a payload and scans what comes out. Returns the nested scan's
+ * result, or undefined when the value hides nothing.
+ */
+async function scanHiddenPayload(ctx, target, value, site) {
+    if (!mayHidePayload(value))
+        return undefined;
+    const budget = ctx.fileState(BUDGET, () => new PeelBudget());
+    const wasExhausted = budget.exhausted;
+    ctx.checkpoint();
+    const payload = await peelPayload(value, budget);
+    const position = {
+        ...(site.offset !== undefined ? { offset: site.offset } : {}),
+        ...(site.line !== undefined ? { line: site.line } : {}),
+        ...(site.opcodeIndex !== undefined ? { opcodeIndex: site.opcodeIndex } : {}),
+    };
+    if (!payload) {
+        if (budget.exhausted && !wasExhausted)
+            ctx.report({
+                ruleId: 'MA1002',
+                message: `decoding of hidden payloads stopped at ${site.label}: the ${budget.maxBytes}-byte budget for this file is spent, so later encoded values were not examined`,
+                evidence: 'hidden-payload budget',
+                ...position,
+            });
+        return undefined;
+    }
+    const layers = payload.layers.join(' > ');
+    const result = await ctx.scanMember(memberTarget(target, `${site.label} (${layers})`, payload.bytes, HINT[payload.kind]));
+    const inside = result.findings > 0
+        ? `${result.findings} finding${result.findings === 1 ? '' : 's'} inside, worst ${result.worst}`
+        : 'nothing dangerous inside';
+    ctx.report({
+        ruleId: 'MA1020',
+        severity: result.worst ?? 'INFO',
+        message: `${site.label} hides ${hidden_payloads_describe(payload.kind)} behind ${layers} (${inside}); a second-stage loader would run it`,
+        evidence: `${preview(value)} → ${payload.kind}, ${payload.bytes.length} bytes`,
+        ...position,
+    });
+    return result;
+}
+function hidden_payloads_describe(kind) {
+    return {
+        pickle: 'a pickle',
+        archive: 'an archive or executable',
+        source: 'Python source',
+        template: 'a template',
+    }[kind];
+}
+function preview(value) {
+    const text = typeof value === 'string' ? value : value.toString('latin1', 0, 48);
+    // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+    const clean = text.slice(0, 40).replace(/[\u0000-\u001f\u007f-\u00ff]/g, '.');
+    return text.length > 40 ? `${clean}…` : clean;
+}
+
 ;// CONCATENATED MODULE: ./src/scan/pickle/analyze.ts
 /**
  * Runs the symbolic machine over a pickle target: the straight read, a second read as an
  * older C unpickler reading a file when frames are violated, a sweep of bytes the parser
  * could not follow, and nested scans of pickles carried inside constants.
  */
+
 
 
 
@@ -15995,6 +16481,12 @@ async function analyzePickle(target, ctx, options = {}) {
             ctx.report(f);
     }
     await scanEmbedded(target, ctx, machine.embedded);
+    if (machine.embeddedDropped > 0)
+        ctx.report({
+            ruleId: 'MA1002',
+            message: `${machine.embeddedDropped} more constants that may hold a nested or encoded payload were not examined (only the first ${machine.embedded.length} are)`,
+            evidence: 'embedded payload candidates',
+        });
     return { ...summary, complete };
 }
 async function runPass(stream, machine, frameMode, ctx) {
@@ -16042,18 +16534,30 @@ async function sweep(target, ctx, recorder, known) {
         await stream.close();
     }
 }
+/** Encoded values longer than this are not read back from the file to be decoded. */
+const MAX_ENCODED_READ_BACK = 16 * 1024 * 1024;
 async function scanEmbedded(target, ctx, candidates) {
     for (const c of candidates) {
         const v = c.value;
         const outer = target.source;
-        // Small pickles were kept whole; larger raw ones are read back from the outer file.
+        // Small values were kept whole; larger ones are read back from the outer file.
         const source = c.data
             ? new BufferSource(c.data)
-            : outer && v.k === 'bytes' && v.dataOffset !== undefined
+            : outer &&
+                v.dataOffset !== undefined &&
+                (c.encoding === 'raw' || v.length <= MAX_ENCODED_READ_BACK)
                 ? sliceOf(outer, v.dataOffset, v.length)
                 : undefined;
         if (!source)
             continue;
+        if (c.encoding === 'encoded') {
+            await scanHiddenPayload(ctx, target, await source.read(0, source.size), {
+                label: `constant at offset ${c.site.offset}`,
+                offset: c.site.offset,
+                opcodeIndex: c.site.opcodeIndex,
+            });
+            continue;
+        }
         const label = `embedded pickle at offset ${c.site.offset}`;
         const member = {
             path: target.path,
@@ -16068,7 +16572,7 @@ async function scanEmbedded(target, ctx, candidates) {
         if (result.findings > 0) {
             ctx.report({
                 ruleId: 'MA2022',
-                message: `a ${c.encoding === 'base64' ? 'base64-encoded ' : ''}pickle is embedded in a constant (${result.findings} findings inside, worst ${result.worst})`,
+                message: `a pickle is embedded in a constant (${result.findings} findings inside, worst ${result.worst})`,
                 evidence: render(v, 80),
                 offset: c.site.offset,
                 opcodeIndex: c.site.opcodeIndex,
@@ -21056,14 +21560,23 @@ function judgeReference(dotted) {
 }
 
 ;// CONCATENATED MODULE: ./src/scan/formats/common/metadata-tree.ts
+/**
+ * Checks every metadata tree (parsed JSON or YAML) gets, whatever file it came from:
+ * credentials in keys named like secrets, URLs in fields loaders fetch, Hydra `_target_`
+ * instantiation of callables, and interpolation resolvers that evaluate code.
+ */
+
+
+
 
 
 const MAX_NODES = 2_000_000;
 const metadata_tree_MAX_DEPTH = 256;
 const MAX_REPORTS = 50;
 const EVAL_RESOLVER = /\$\{\s*(eval|python|exec|py|shell|sh|call|import)\s*:/i;
-function checkMetadataTree(root, ctx, opts) {
+async function checkMetadataTree(root, ctx, target, opts) {
     let nodes = 0;
+    const encoded = [];
     let reports = 0;
     const report = (f) => {
         if (reports++ < MAX_REPORTS)
@@ -21073,6 +21586,8 @@ function checkMetadataTree(root, ctx, opts) {
         if (++nodes > MAX_NODES || depth > metadata_tree_MAX_DEPTH)
             return;
         if (typeof value === 'string') {
+            if (value.length >= MIN_ENCODED_LENGTH && mayHidePayload(value))
+                encoded.push({ path, value });
             if (isSecretKeyValue(key, value))
                 report({
                     ruleId: 'MA5502',
@@ -21119,6 +21634,9 @@ function checkMetadataTree(root, ctx, opts) {
         }
     };
     visit(root, '', '', 0);
+    // Values hiding a payload behind encodings are decoded and scanned as members.
+    for (const { path, value } of encoded)
+        await scanHiddenPayload(ctx, target, value, { label: `${opts.where}:${path || '$'}` });
 }
 /** Secrets found in raw text, reported with their line. */
 
@@ -22948,7 +23466,7 @@ function decode(kind, s) {
                 return Buffer.from(clean, 'base64').toString('latin1');
             }
             case 'b32':
-                return base32(s);
+                return analyze_base32(s);
             case 'b16':
             case 'hex': {
                 const clean = s.replace(/\s+/g, '');
@@ -22968,7 +23486,7 @@ function decode(kind, s) {
         return undefined;
     }
 }
-function base32(s) {
+function analyze_base32(s) {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
     const clean = s.replace(/=+$/, '').toUpperCase();
     let bits = 0;
@@ -23594,7 +24112,7 @@ const jsonMetadataScanner = {
 /** All content-driven checks on a parsed JSON value (also used for UBJSON and archive members). */
 async function analyzeJson(value, target, ctx) {
     const name = (0,external_node_path_namespaceObject.basename)(target.name).toLowerCase();
-    checkMetadataTree(value, ctx, { where: target.name });
+    await checkMetadataTree(value, ctx, target, { where: target.name });
     if (Array.isArray(value)) {
         if (name === 'modules.json')
             await checkSentenceTransformerModules(value, target, ctx);
@@ -26004,7 +26522,7 @@ async function analyzeYamlText(text, target, ctx, where = target.name) {
     }
     const name = (0,external_node_path_namespaceObject.basename)(target.name);
     for (const doc of docs) {
-        checkMetadataTree(doc, ctx, { where });
+        await checkMetadataTree(doc, ctx, target, { where });
         if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
             continue;
         const obj = doc;
@@ -27847,6 +28365,9 @@ function alarmingNames(s) {
 
 
 
+
+
+
 const keras_config_MAX_NODES = 2_000_000;
 const keras_config_MAX_DEPTH = 256;
 const keras_config_MAX_EVIDENCE = 160;
@@ -27914,6 +28435,8 @@ class KerasConfigAnalyzer {
     custom = new Set();
     reported = new Set();
     embedded = [];
+    /** String values that may hide a payload behind encodings, decoded after the walk. */
+    encoded = [];
     tfsmConfigs = new WeakSet();
     constructor(ctx, target, origin) {
         this.ctx = ctx;
@@ -27933,6 +28456,9 @@ class KerasConfigAnalyzer {
         this.walk(root, '$', 0);
         for (const e of this.embedded)
             await this.scanEmbeddedPickle(e.bytes, e.path);
+        const where = [this.origin.member, this.origin.label].filter(Boolean)[0] ?? 'config';
+        for (const e of this.encoded)
+            await scanHiddenPayload(this.ctx, this.target, e.value, { label: `${where}:${e.path}` });
         const top = keras_config_isObject(root) ? root : {};
         const cfg = keras_config_isObject(top.config) ? top.config : top;
         const name = typeof cfg.name === 'string' ? cfg.name : undefined;
@@ -27974,6 +28500,8 @@ class KerasConfigAnalyzer {
         for (const [k, x] of Object.entries(v)) {
             if (typeof x === 'string' && FILE_KEYS.has(k))
                 this.fileValue(k, x, path, v);
+            if (typeof x === 'string' && x.length >= MIN_ENCODED_LENGTH && mayHidePayload(x))
+                this.encoded.push({ value: x, path: `${path}.${k}` });
             this.walk(x, `${path}.${k}`, depth + 1);
         }
     }
@@ -30071,6 +30599,69 @@ async function analyzeArchiveConfig(archive, target, ctx) {
     }).analyze(json);
 }
 
+;// CONCATENATED MODULE: ./src/scan/shared/commands.ts
+/**
+ * Strings that are commands rather than data: shell command lines, interpreter invocations and
+ * inline code, paths of native libraries. Shared by every scanner that judges free-form strings
+ * from a model (metadata values, custom operator attributes, config values).
+ */
+/** Patterns of code or commands that have no business in model data, most telling first. */
+const COMMAND_PATTERNS = [
+    { re: /\b__import__\s*\(/, what: 'Python __import__ call' },
+    {
+        re: /\bimport\s+(os|subprocess|sys|socket|pty|ctypes|shutil|base64|pickle|marshal|requests|urllib)\b/,
+        what: 'Python import of a system module',
+    },
+    {
+        re: /\bfrom\s+(os|subprocess|sys|socket|pty|ctypes|shutil)\s+import\b/,
+        what: 'Python import of a system module',
+    },
+    {
+        re: /\b(os\.(system|popen|exec\w*|spawn\w*)|subprocess\.\w+|pty\.spawn)\s*\(/,
+        what: 'Python process call',
+    },
+    { re: /\b(eval|exec|compile)\s*\(\s*['"A-Za-z_(]/, what: 'Python eval/exec call' },
+    {
+        re: /\b(python[23]?(\.\d+)?|perl|ruby|node|php|lua|Rscript)(\.exe)?\s+(-\w+\s+)*-(c|e|r)\s/,
+        what: 'interpreter invocation with inline code',
+    },
+    { re: /\b(curl|wget)\s+[^|;]*\|\s*(ba|z|da)?sh\b/, what: 'download piped to a shell' },
+    { re: /\b(bash|sh|zsh|dash|ksh)\s+(-\w+\s+)*-c\s/, what: 'shell command' },
+    { re: /(^|[\s;|&'"])\/(usr\/)?bin\/(ba|z|da|k)?sh\b/, what: 'shell path' },
+    { re: /\bcmd(\.exe)?\s+\/[ck]\s/i, what: 'Windows shell command' },
+    { re: /\b(nc|ncat|netcat)\s+(-\w+\s+)*-[ec]\b/, what: 'reverse shell' },
+    { re: /\bpowershell(\.exe)?\s+(-\w+\s+)*-(enc|e|command|c)\b/i, what: 'PowerShell command' },
+    { re: /\brequire\s*\(\s*['"]child_process['"]\s*\)/, what: 'Node.js child_process' },
+    { re: /\brm\s+-rf\s+[/~]/, what: 'destructive shell command' },
+    { re: /(^|[\s;|&])(chmod\s+[+0-7]*x|mkfifo|nohup|crontab)\s/, what: 'shell command' },
+    {
+        re: /\$\(\s*(curl|wget|cat|echo|id|whoami|uname|sh|bash|python[23]?|base64)\b/,
+        what: 'shell command substitution',
+    },
+    { re: /\b(LD_PRELOAD|DYLD_INSERT_LIBRARIES)\s*=/, what: 'library injection' },
+];
+/** A path to a native library: what a loader dlopen()s. */
+const LIBRARY_PATH = /(?:^|[\s"'=:])((?:[A-Za-z]:)?(?:[.~]{0,2}[\\/])?(?:[\w.@+-]+[\\/])*[\w.@+-]+\.(?:so(?:\.\d+)*|dylib|dll|pyd))(?=$|[\s"',;:])/;
+function clip(s, max = 120) {
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+/** The first command or inline code in `text`, if any. */
+function findCommand(text) {
+    for (const { re, what } of COMMAND_PATTERNS) {
+        const m = re.exec(text);
+        if (m) {
+            const start = Math.max(0, m.index - 20);
+            return { what, evidence: clip(text.slice(start, m.index + m[0].length + 40)) };
+        }
+    }
+    return undefined;
+}
+/** A native library path in `text`, if any. */
+function findLibraryPath(text) {
+    const m = LIBRARY_PATH.exec(text);
+    return m ? { what: 'native library path', evidence: clip(m[1]) } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/knowledge/onnx-ops.ts
 /**
  * Operators each standard ONNX domain defines (generated by fixtures/graph/gen_onnx_ops.py
@@ -30167,7 +30758,11 @@ const ONNX_DOMAIN_OPS = new Map(Object.entries(DOMAINS).map(([d, s]) => [d, new 
 
 
 
+
+
 const ONNX_RULES = [
+    'MA1020',
+    'MA4047',
     'MA4040',
     'MA4041',
     'MA4042',
@@ -30248,6 +30843,9 @@ function isShortText(head, at) {
             return false;
     return true;
 }
+/** Strings of one attribute judged, and characters of each. */
+const MAX_ATTRIBUTE_STRINGS = 256;
+const MAX_ATTRIBUTE_TEXT = 64 * 1024;
 const onnxScanner = {
     id: 'onnx',
     formats: ['onnx'],
@@ -30381,8 +30979,10 @@ async function walkNode(w, n, label, depth) {
                 report(w, 'MA4045', `${where}: ${domain} defines no operator ${JSON.stringify(op)}`, `${domain}.${op}`);
         }
     }
+    const custom = !isLocal && !KNOWN_DOMAINS.has(domain);
     for (const a of attrs) {
         const aname = `${where} attribute ${String(a.name ?? '')}`;
+        await checkStrings(w, a, aname, custom);
         if (a.g)
             await walkGraph(w, a.g, `${label} > ${name}.${String(a.name ?? '')}`, depth + 1);
         for (const [i, g] of (a.graphs ?? []).entries())
@@ -30398,6 +30998,19 @@ async function walkNode(w, n, label, depth) {
                 if (s[k])
                     await tensor(w, s[k], aname);
         }
+    }
+}
+/** Attribute strings: commands handed to custom kernels, payloads hidden behind encodings. */
+async function checkStrings(w, a, label, custom) {
+    const values = [a.s, ...(a.strings ?? [])].filter((v) => Buffer.isBuffer(v) || typeof v === 'string');
+    for (const v of values.slice(0, MAX_ATTRIBUTE_STRINGS)) {
+        const text = (Buffer.isBuffer(v) ? v.toString('latin1', 0, MAX_ATTRIBUTE_TEXT) : v).slice(0, MAX_ATTRIBUTE_TEXT);
+        if (custom) {
+            const hit = findCommand(text) ?? findLibraryPath(text);
+            if (hit)
+                report(w, 'MA4047', `${label} hands the custom kernel a ${hit.what}`, hit.evidence);
+        }
+        await scanHiddenPayload(w.ctx, w.target, v, { label });
     }
 }
 async function tensor(w, t, label) {
@@ -30654,10 +31267,9 @@ class SourceCursor {
 ;// CONCATENATED MODULE: ./src/scan/llm/metadata-values.ts
 /**
  * Checks shared by safetensors __metadata__ and GGUF key-value strings: chat templates (handed
- * to the template analyzer), URLs a tool might fetch, code or shell commands, and pickles
- * hidden as base64 (scanned as members).
+ * to the template analyzer), URLs a tool might fetch, code or shell commands, and payloads
+ * hidden behind encodings (scanned as members).
  */
-
 
 
 
@@ -30689,30 +31301,10 @@ async function checkMetadataValue(v, target, ctx) {
             ...offset,
         });
     }
-    const pickle = decodeHiddenPickle(text);
-    if (pickle) {
-        ctx.report({
-            ruleId: 'MA5012',
-            message: `${where}: value is a base64-encoded pickle (scanned as a member)`,
-            evidence: `${text.slice(0, 24)}… (${pickle.length} bytes decoded)`,
-            ...offset,
-        });
-        await ctx.scanMember(memberTarget(target, `${v.container}:${v.key} (base64)`, pickle));
-    }
-}
-/** A member target over bytes held in memory. */
-function memberTarget(parent, name, bytes) {
-    const source = new BufferSource(bytes);
-    const member = [parent.member, name].filter(Boolean).join(' > ');
-    return {
-        path: parent.path,
-        member,
-        name,
-        size: bytes.length,
-        head: bytes.subarray(0, HEAD_BYTES),
-        openStream: () => new SourceStream(source),
-        source,
-    };
+    await scanHiddenPayload(ctx, target, v.value, {
+        label: `${v.container}:${v.key}`,
+        ...offset,
+    });
 }
 /** Keys whose purpose is to hold a URL (GGUF general.*, modelspec, HF conventions). */
 const URL_KEYS = /(^|[._])(url|urls|repo_url|source|doi|homepage|license\.link|link|thumbnail)$/i;
@@ -30727,50 +31319,18 @@ const RISKY_SCHEMES = new Set([
     'php',
 ]);
 const EXECUTABLE_PATH = /\.(sh|bash|zsh|ps1|psm1|bat|cmd|exe|dll|so|dylib|py|pyc|pl|rb|jar|msi|scr|vbs|js|pkl|pickle|joblib)(?:$|[?#])/i;
-function clip(s, max = 120) {
+function metadata_values_clip(s, max = 120) {
     return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
-/** Patterns of code that has no business in model metadata. */
-const CODE_PATTERNS = [
-    { re: /\b__import__\s*\(/, what: 'Python __import__ call' },
-    {
-        re: /\bimport\s+(os|subprocess|sys|socket|pty|ctypes|shutil|base64|pickle|marshal|requests|urllib)\b/,
-        what: 'Python import of a system module',
-    },
-    {
-        re: /\bfrom\s+(os|subprocess|sys|socket|pty|ctypes|shutil)\s+import\b/,
-        what: 'Python import of a system module',
-    },
-    {
-        re: /\b(os\.(system|popen|exec\w*|spawn\w*)|subprocess\.\w+|pty\.spawn)\s*\(/,
-        what: 'Python process call',
-    },
-    { re: /\b(eval|exec|compile)\s*\(\s*['"A-Za-z_(]/, what: 'Python eval/exec call' },
-    { re: /\b(curl|wget)\s+[^|;]*\|\s*(ba|z)?sh\b/, what: 'download piped to a shell' },
-    { re: /\b(bash|sh|zsh)\s+-c\s+['"]/, what: 'shell command' },
-    { re: /\/bin\/(ba|z)?sh\b/, what: 'shell path' },
-    { re: /\b(nc|ncat|netcat)\s+(-\w+\s+)*-e\b/, what: 'reverse shell' },
-    { re: /\bpowershell(\.exe)?\s+(-\w+\s+)*-(enc|e|command|c)\b/i, what: 'PowerShell command' },
-    { re: /\brequire\s*\(\s*['"]child_process['"]\s*\)/, what: 'Node.js child_process' },
-    { re: /\brm\s+-rf\s+[/~]/, what: 'destructive shell command' },
-];
 function suspiciousText(key, text) {
     const out = [];
-    for (const { re, what } of CODE_PATTERNS) {
-        const m = re.exec(text);
-        if (m) {
-            const start = Math.max(0, m.index - 20);
-            out.push({
-                message: `value contains code (${what})`,
-                evidence: clip(text.slice(start, m.index + m[0].length + 40)),
-            });
-            break;
-        }
-    }
+    const command = findCommand(text);
+    if (command)
+        out.push({ message: `value contains code (${command.what})`, evidence: command.evidence });
     for (const url of findUrls(text)) {
         const why = riskyUrl(url, URL_KEYS.test(key));
         if (why)
-            out.push({ message: `value holds a URL ${why}`, evidence: clip(url) });
+            out.push({ message: `value holds a URL ${why}`, evidence: metadata_values_clip(url) });
         if (out.length >= 5)
             break;
     }
@@ -30813,16 +31373,6 @@ function riskyUrl(url, urlKey) {
         return 'pointing at a script or executable';
     if (!urlKey && /^(localhost|.*\.onion)$/i.test(host))
         return 'pointing at a local or hidden host';
-    return undefined;
-}
-/** Base64 text that decodes to a pickle (protocol 2–5 header). */
-function decodeHiddenPickle(text) {
-    const t = text.trim();
-    if (t.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(t))
-        return undefined;
-    const bytes = Buffer.from(t, /[-_]/.test(t) ? 'base64url' : 'base64');
-    if (bytes.length >= 2 && bytes[0] === 0x80 && bytes[1] >= 2 && bytes[1] <= 5)
-        return bytes;
     return undefined;
 }
 // ---- identity -----------------------------------------------------------------------------
@@ -32274,6 +32824,8 @@ class FileCollector {
     members = [];
     claims = [];
     format = 'unknown';
+    /** Per-file state of the scanners (ScanContext.fileState). */
+    state = new Map();
     cleanups = [];
     constructor(path, stats) {
         this.path = path;
@@ -32347,6 +32899,12 @@ class EngineContext {
     }
     layouts() {
         return ARCHIVE_LAYOUTS;
+    }
+    fileState(key, create) {
+        const state = this.collector.state;
+        if (!state.has(key))
+            state.set(key, create());
+        return state.get(key);
     }
     checkpoint() {
         if (this.signal?.aborted)
