@@ -59814,8 +59814,12 @@ class KerasConfigAnalyzer {
         for (const e of this.embedded)
             await this.scanEmbeddedPickle(e.bytes, e.path);
         const where = [this.origin.member, this.origin.label].filter(Boolean)[0] ?? 'config';
+        // The TorchModuleWrapper module (already scanned as the pickle torch.load reads) is not
+        // scanned a second time as a hidden payload.
+        const handled = new Set(this.embedded.map((e) => e.path));
         for (const e of this.encoded)
-            await scanHiddenPayload(this.ctx, this.target, e.value, { label: `${where}:${e.path}` });
+            if (![...handled].some((p) => e.path.startsWith(`${p}.`)))
+                await scanHiddenPayload(this.ctx, this.target, e.value, { label: `${where}:${e.path}` });
         const top = keras_config_isObject(root) ? root : {};
         const cfg = keras_config_isObject(top.config) ? top.config : top;
         const name = typeof cfg.name === 'string' ? cfg.name : undefined;
