@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7014);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1461);
 /** Entry point of the GitHub Action (bundled to dist/index.js; action.yml runs it on node24). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7014:
+/***/ 1461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31396,6 +31396,53 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/io/limits.ts
+/**
+ * The limits every scan runs under, and the errors that stop a scan when one is reached. A leaf
+ * module: readers, analysers and scanners all check the same limits.
+ */
+const DEFAULT_LIMITS = Object.freeze({
+    maxFileBytes: 256 * 1024 ** 3,
+    timeoutMs: 120_000,
+    maxPickleOpcodes: 100_000_000,
+    maxPickleStack: 1_000_000,
+    maxPickleMemo: 4_000_000,
+    maxConstantBytes: 64 * 1024,
+    maxDepth: 8,
+    maxMembers: 100_000,
+    maxDecompressedBytes: 16 * 1024 ** 3,
+    maxCompressionRatio: 200,
+    maxInMemoryBytes: 64 * 1024 * 1024,
+});
+/** Scanning must stop: the time budget ran out, the scan was aborted or a limit was reached. */
+class ScanStop extends Error {
+    name = 'ScanStop';
+}
+/** The time budget ran out or the scan was aborted. */
+class ScanInterrupted extends ScanStop {
+    reason;
+    name = 'ScanInterrupted';
+    constructor(reason) {
+        super(reason === 'timeout' ? 'time limit reached' : 'scan aborted');
+        this.reason = reason;
+    }
+}
+/** A resource limit was reached; the rest of the target was not examined. */
+class LimitExceeded extends ScanStop {
+    limit;
+    value;
+    name = 'LimitExceeded';
+    constructor(limit, value, detail) {
+        super(`${limit} (${value}) reached: ${detail}`);
+        this.limit = limit;
+        this.value = value;
+    }
+}
+/** A time limit, an abort or a resource limit: scanning must stop, not report a parse error. */
+function isScanStop(err) {
+    return err instanceof ScanInterrupted || err instanceof LimitExceeded;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/rules/archive.ts
@@ -33588,7 +33635,157 @@ const REPOSITORY_RULES = [
     },
 ];
 
+;// CONCATENATED MODULE: ./src/rules/signing.ts
+const FORMAT = 'https://github.com/sigstore/model-transparency/blob/main/docs/model_signing_format.md';
+const BUNDLE = 'https://github.com/sigstore/protobuf-specs/blob/main/protos/sigstore_bundle.proto';
+const DSSE = 'https://github.com/secure-systems-lab/dsse/blob/master/protocol.md';
+const STATEMENT = 'https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md';
+/** Model signature verification (MA8xxx): OpenSSF model signing, sigstore bundles. */
+const SIGNING_RULES = [
+    {
+        id: 'MA8001',
+        name: 'model-signature-missing',
+        title: 'No model signature found',
+        family: 'signatures',
+        severity: 'INFO',
+        description: 'No signature file was found for the model (by default `model.sig` inside a model directory, ' +
+            'or `<file>.sig` beside a single-file model). Without a signature nothing says who produced ' +
+            'the model or that its files are the ones that were published. The finding is an INFO, or ' +
+            'an ERROR where the configuration requires signatures for the path.',
+        remediation: 'Ask the publisher for a model signature (OpenSSF model signing, `model_signing sign`), or ' +
+            'sign what you scanned with `modelaudit sign PATH --key KEY` and verify it before loading.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8002',
+        name: 'model-signature-malformed',
+        title: 'Model signature cannot be read',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-347',
+        description: 'The signature file is not a well-formed sigstore bundle holding a DSSE envelope over an ' +
+            'in-toto statement that describes the model: it is truncated, not JSON, re-encoded, lacks ' +
+            'a required field, or its manifest contradicts itself (the subject digest does not match ' +
+            'the listed resources, a resource is listed twice). A signature that cannot be read proves ' +
+            'nothing, so the model is treated as unsigned and broken.',
+        remediation: 'Fetch the signature again from the publisher; if it stays broken, do not trust the model ' +
+            'until a valid signature is available.',
+        references: [BUNDLE, DSSE, STATEMENT],
+    },
+    {
+        id: 'MA8003',
+        name: 'model-signature-invalid',
+        title: 'Model signature does not verify',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-347',
+        description: 'The DSSE signature does not verify over the signed manifest with the expected key: the ' +
+            'manifest (or the envelope around it) was changed after signing, or the signature was made ' +
+            'by a different key than the one named in the bundle. Nothing in the manifest can be ' +
+            'trusted, so file digests are not compared.',
+        remediation: 'Treat the model as tampered: do not load it. Obtain the model and its signature again from ' +
+            'the publisher.',
+        references: [DSSE],
+    },
+    {
+        id: 'MA8004',
+        name: 'model-signer-mismatch',
+        title: 'Model signed by someone else',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-347',
+        description: 'The signature was made with a key or by an identity other than the one required: the ' +
+            "bundle's public-key hint or certificate key does not match `--public-key`, or the signing " +
+            "certificate's identity (subject alternative name) or OIDC issuer is not the one given. A " +
+            'valid signature by the wrong party says nothing about the model.',
+        remediation: 'Check which key or identity should have signed the model; verify with that one, or do not ' +
+            'trust the model.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8005',
+        name: 'model-signature-untrusted',
+        title: 'Signing certificate or transparency log not trusted',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-295',
+        description: 'The signing certificate does not chain to a certificate authority of the trusted root, was ' +
+            'not valid when the signature was logged, has no verifiable certificate-transparency ' +
+            'timestamp, or the transparency-log entry (inclusion proof, checkpoint or signed entry ' +
+            'timestamp) does not verify against the logs of the trusted root.',
+        remediation: 'Verify with the trusted root of the sigstore instance that signed the model (public-good ' +
+            'or your own); a signature that only fails here may come from an untrusted instance.',
+        references: [BUNDLE, 'https://docs.sigstore.dev/about/security/'],
+    },
+    {
+        id: 'MA8006',
+        name: 'model-signature-unsupported',
+        title: 'Model signature uses an unsupported method',
+        family: 'signatures',
+        severity: 'ERROR',
+        description: 'The signature uses something this verifier does not check: a bundle media type, DSSE ' +
+            'payload type, in-toto predicate type, serialization method, hash algorithm (e.g. BLAKE3) ' +
+            'or key type it does not know. It is reported instead of being treated as verified.',
+        remediation: 'Re-sign with SHA-256 (or BLAKE2b) file or shard serialization and an ECDSA P-256, P-384 or ' +
+            'P-521 key or sigstore certificate, or verify with the reference `model_signing` tool.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8007',
+        name: 'signed-file-missing',
+        title: 'Signed file is missing from the model',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-354',
+        description: 'The signed manifest lists a file (or a shard of one) that the model no longer has. A model ' +
+            'missing part of what was signed is not the model that was published and may load ' +
+            'something else in its place.',
+        remediation: 'Restore the missing file from the publisher, then verify again.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8008',
+        name: 'unsigned-file-present',
+        title: 'Model holds a file the signature does not cover',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-354',
+        description: 'The model holds a file that the signed manifest does not list (after the ignore rules the ' +
+            'signature records: `.git`, `.gitattributes`, `.github`, `.gitignore`, the signature ' +
+            'itself and any recorded `ignore_paths`). Loaders pick files up by name, so an added ' +
+            'pickle or Python module runs although the signature still verifies for the other files.',
+        remediation: 'Remove the file, or have the publisher sign the model with it. Scan the extra file: it was ' +
+            'not part of what the signer vouched for.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8009',
+        name: 'signed-file-changed',
+        title: 'Model file differs from what was signed',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-354',
+        description: 'A file (or shard of a file) has a digest other than the one in the signed manifest: it was ' +
+            'modified, truncated or replaced after signing.',
+        remediation: 'Treat the file as tampered: do not load it. Fetch the model again from the publisher.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8010',
+        name: 'signed-model-unreadable',
+        title: 'Model file cannot be checked against its signature',
+        family: 'signatures',
+        severity: 'ERROR',
+        description: 'A path in the model could not be hashed: it is unreadable, a special file (FIFO, socket, ' +
+            'device), or a symbolic link while the signature was made without `allow_symlinks`. What ' +
+            'cannot be checked is not verified.',
+        remediation: 'Make the file readable or replace the link by the file it points to, then verify again.',
+        references: [FORMAT],
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
+
 
 
 
@@ -33609,6 +33806,7 @@ const ALL_RULES = Object.freeze([
     ...FORMAT_RULES,
     ...POLICY_RULES,
     ...REPOSITORY_RULES,
+    ...SIGNING_RULES,
 ]);
 const byKey = new Map();
 for (const rule of ALL_RULES) {
@@ -33629,7 +33827,7 @@ function ruleHelpUrl(rule) {
     return `${RULE_DOCS_URL}#${rule.id.toLowerCase()}-${rule.name}`;
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/families.ts
+;// CONCATENATED MODULE: ./src/policy/families.ts
 /**
  * The table of model families: how their names are written, which architectures (config.json
  * `model_type` and `architectures`, GGUF `general.architecture`, diffusers `_class_name`) and
@@ -33838,7 +34036,7 @@ function familyOfLicense(value) {
     return FAMILIES.find((f) => f.licenses?.includes(key));
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/terms.ts
+;// CONCATENATED MODULE: ./src/policy/terms.ts
 /**
  * Terms of name policies and how they match names: word-bounded words, globs and regular
  * expressions, always case-insensitive.
@@ -34064,7 +34262,7 @@ function termNamesFamily(term, names) {
     return names.some((n) => term.regex.test(n));
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/version.ts
+;// CONCATENATED MODULE: ./src/policy/version.ts
 /**
  * Model versions and version constraints. Model versions are not semver: "2", "3.1", "v0.2",
  * "2.5". They are compared numerically part by part, missing parts counting as 0.
@@ -34172,7 +34370,7 @@ function normaliseVersion(text) {
     return v ? v.join('.') : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/identity.ts
+;// CONCATENATED MODULE: ./src/policy/identity.ts
 
 
 
@@ -34432,7 +34630,7 @@ function optional(key, value) {
     return (value === undefined || value === '' ? {} : { [key]: value });
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/policy.ts
+;// CONCATENATED MODULE: ./src/policy/name-policy.ts
 
 
 
@@ -34697,7 +34895,7 @@ paths, problems) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/policy-file.ts
+;// CONCATENATED MODULE: ./src/policy/policy-file.ts
 /**
  * Name policy inputs → a compiled, frozen NamePolicy: the blacklist (CLI --blacklist, the
  * Action's `blacklist` input, the library's namePolicy.blacklist) and the policy file (YAML or
@@ -35019,24 +35217,12 @@ function deepFreeze(o) {
     return o;
 }
 
-;// CONCATENATED MODULE: ./src/config.ts
+;// CONCATENATED MODULE: ./src/options/options.ts
 /**
  * Scan options and limits: validated once, frozen, and handed read-only to every scanner.
  */
 
-const DEFAULT_LIMITS = Object.freeze({
-    maxFileBytes: 256 * 1024 ** 3,
-    timeoutMs: 120_000,
-    maxPickleOpcodes: 100_000_000,
-    maxPickleStack: 1_000_000,
-    maxPickleMemo: 4_000_000,
-    maxConstantBytes: 64 * 1024,
-    maxDepth: 8,
-    maxMembers: 100_000,
-    maxDecompressedBytes: 16 * 1024 ** 3,
-    maxCompressionRatio: 200,
-    maxInMemoryBytes: 64 * 1024 * 1024,
-});
+
 class ConfigError extends Error {
     name = 'ConfigError';
 }
@@ -35084,7 +35270,7 @@ function resolveOptions(input = {}) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/findings.ts
+;// CONCATENATED MODULE: ./src/findings/finding.ts
 /**
  * The findings model: what every scanner returns and every reporter prints.
  * Values are plain frozen objects so they serialise to JSON unchanged.
@@ -35332,7 +35518,7 @@ async function readAll(stream, limit) {
     return Buffer.concat(parts, total);
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/read.ts
+;// CONCATENATED MODULE: ./src/policy/read.ts
 /**
  * Bounded reads of the small metadata files beside a model (config.json, README.md…). They are
  * parsed, never executed; a file over its cap, a link leading out of the model, a special file
@@ -35407,7 +35593,7 @@ async function readBounded(path, cap, containedIn, allowTruncate = false) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/metadata.ts
+;// CONCATENATED MODULE: ./src/policy/dir-metadata.ts
 /**
  * Readers for the metadata files that say what a model directory holds: Hugging Face
  * config.json, generation_config.json, adapter_config.json (PEFT), diffusers model_index.json,
@@ -35668,7 +35854,7 @@ async function readDirMetadata(dir, containedIn, component) {
     return { dir, marker, pipeline, components, evidence, problems };
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/grouping.ts
+;// CONCATENATED MODULE: ./src/policy/grouping.ts
 /**
  * Groups scanned files into models:
  * - a Hugging Face cache entry (`…/models--org--name/{blobs,snapshots}/…`) is one model;
@@ -35791,7 +35977,7 @@ function normalisePath(p) {
         .replace(/^(\.\/)+/, '');
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/stage.ts
+;// CONCATENATED MODULE: ./src/policy/stage.ts
 /**
  * The engine's policy stage for names: after every file is scanned, group the files into
  * models, gather the evidence of what each model is (metadata files beside it, identity claims
@@ -35997,36 +36183,55 @@ async function judgeModel(group, cache, policy) {
     return { model, findings };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/base.ts
+;// CONCATENATED MODULE: ./src/identify/identify.ts
+/**
+ * Format identification: content first (magic bytes, first opcodes); the file name is only a
+ * hint, used when the content alone is not conclusive.
+ */
+
 /** Bytes sniffed at the start of every file or member. */
 const HEAD_BYTES = 64 * 1024;
-/** Base of errors raised by scanners; the engine turns them into findings. */
-class ScannerError extends Error {
-    name = 'ScannerError';
+function extensionOf(name) {
+    return (0,external_node_path_namespaceObject.extname)(name).toLowerCase();
 }
-/** The time budget ran out or the scan was aborted. */
-class ScanInterrupted extends ScannerError {
-    reason;
-    name = 'ScanInterrupted';
-    constructor(reason) {
-        super(reason === 'timeout' ? 'time limit reached' : 'scan aborted');
-        this.reason = reason;
+async function identify(input, detectors) {
+    for (const d of detectors) {
+        if (d.content && (await d.content(input)))
+            return { format: d.format, by: 'content' };
     }
-}
-/** A resource limit was reached; the rest of the target was not examined. */
-class LimitExceeded extends ScannerError {
-    limit;
-    value;
-    name = 'LimitExceeded';
-    constructor(limit, value, detail) {
-        super(`${limit} (${value}) reached: ${detail}`);
-        this.limit = limit;
-        this.value = value;
+    const ext = extensionOf(input.name);
+    if (ext) {
+        for (const d of detectors)
+            if (d.extensions?.includes(ext))
+                return { format: d.format, by: 'name' };
     }
+    return { format: 'unknown', by: 'none' };
 }
-/** A time limit, an abort or a resource limit: scanning must stop, not report a parse error. */
-function isScanStop(err) {
-    return err instanceof ScanInterrupted || err instanceof LimitExceeded;
+/** Extensions that promise data-only or text content. */
+const DATA_ONLY_EXTENSIONS = new Set([
+    '.safetensors',
+    '.json',
+    '.txt',
+    '.md',
+    '.csv',
+    '.tsv',
+    '.yaml',
+    '.yml',
+    '.npy',
+    '.png',
+    '.jpg',
+    '.jpeg',
+    '.gif',
+    '.onnx',
+    '.gguf',
+    '.tflite',
+    '.msgpack',
+    '.vocab',
+    '.spm',
+]);
+/** True when the name promises data but the content is an executable serialization. */
+function isExtensionMismatch(name, detector) {
+    return Boolean(detector?.executable) && DATA_ONLY_EXTENSIONS.has(extensionOf(name));
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -36393,7 +36598,7 @@ function hex(n) {
     return `0x${n.toString(16).padStart(8, '0')}`;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/policy/compat.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/compat.ts
 /**
  * Python 2 names that the unpickler rewrites before importing (Lib/_compat_pickle.py),
  * applied by find_class when the protocol is below 3 and fix_imports is on (the default).
@@ -36549,7 +36754,7 @@ const NAME_MAPPING = {
     'whichdb\u0000whichdb': ['dbm', 'whichdb'],
 };
 
-;// CONCATENATED MODULE: ./src/pickle/policy/dangerous.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/dangerous.ts
 const DANGEROUS_CALLABLES = [
     // ---------------------------------------------------------------------------------------------
     // builtins: code execution, namespace access and attribute access (Python 3 and Python 2 names)
@@ -40221,7 +40426,7 @@ const DANGEROUS_CALLABLES = [
     },
 ];
 
-;// CONCATENATED MODULE: ./src/pickle/policy/namespaces.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/namespaces.ts
 /**
  * Top-level packages whose contents are known: a callable there that is not safe-listed is judged
  * an unsafe library callable (ERROR when invoked).
@@ -40264,7 +40469,7 @@ const KNOWN_LIBRARY_NAMESPACES = new Set([
     'cloudpickle',
 ]);
 
-;// CONCATENATED MODULE: ./src/pickle/policy/safe.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/safe.ts
 const SAFE_CALLABLES = [
     // Python builtins: constructors of plain values only. Never getattr, eval, exec, compile, open,
     // __import__, globals, vars, input, breakpoint, help, setattr, delattr, exit, quit, print,
@@ -41900,7 +42105,7 @@ const SAFE_CALLABLES = [
     },
 ];
 
-;// CONCATENATED MODULE: ./src/pickle/policy/stdlib.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/stdlib.ts
 /**
  * Names of the Python standard library's top-level modules (sys.stdlib_module_names of
  * CPython 3.11, modules of newer versions, and Python 2 names that the unpickler maps
@@ -42291,7 +42496,7 @@ const STDLIB_MODULES = new Set([
     'xmlrpclib',
 ]);
 
-;// CONCATENATED MODULE: ./src/pickle/policy/suspicious.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/suspicious.ts
 /**
  * Final attribute names used by command and code runners; in unclassified modules, or at the end
  * of an attribute chain, they make a call an ERROR.
@@ -42429,7 +42634,7 @@ const SUSPICIOUS_NAMES = new Set([
     'load_from_checkpoint',
 ]);
 
-;// CONCATENATED MODULE: ./src/pickle/policy/classify.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/classify.ts
 /**
  * Judges an imported name (module, qualname) the way find_class would resolve it:
  * Python-2 names mapped as _compat_pickle maps them, dotted qualnames walked attribute by
@@ -42641,7 +42846,7 @@ function classifyGlobal(module, name) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/policy/state-checks.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/state-checks.ts
 /**
  * Checks for classes that are safe only when their pickled state is what the library itself
  * writes: their __setstate__ runs code taken from the state. The safe table names the check
@@ -42685,7 +42890,7 @@ function checkScipyArgparser(state) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/strings.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/strings.ts
 /**
  * Decoders for pickle string arguments, matching what the C unpickler accepts.
  */
@@ -42848,7 +43053,7 @@ function decodeRawUnicodeEscape(line) {
     return { ok: true, text: out };
 }
 
-;// CONCATENATED MODULE: ./src/pickle/textargs.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/textargs.ts
 /**
  * Protocol-0 text arguments read the way Modules/_pickle.c reads them.
  *
@@ -43012,7 +43217,7 @@ function parseFloatArg(line) {
     return { ok: true, text: m[0], canonical };
 }
 
-;// CONCATENATED MODULE: ./src/pickle/values.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/values.ts
 /**
  * Items kept per container: enough for argument positions, readable evidence, and the state
  * dicts loader hooks read whole (joblib's array wrapper has six keys).
@@ -43106,7 +43311,7 @@ function pyRepr(s) {
     return `'${escaped}${s.length > 160 ? '…' : ''}'`;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/memo.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/memo.ts
 /**
  * The unpickler memo, kept small: str values are stored as plain strings (rebuilt on GET),
  * and past a budget, containers that hold only plain data are replaced by a shared marker.
@@ -43212,7 +43417,7 @@ class Memo {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pickle/opcodes.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/opcodes.ts
 /**
  * Every opcode of pickle protocols 0–5, with how its argument is laid out.
  * Names follow pickletools; argument kinds follow what Modules/_pickle.c reads.
@@ -43320,7 +43525,7 @@ function fixedArgSize(kind) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pickle/machine.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/machine.ts
 
 
 
@@ -44278,7 +44483,7 @@ function looksLikePickleStart(head) {
     return /^c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(head.toString('latin1', 0, Math.min(head.length, 64)));
 }
 
-;// CONCATENATED MODULE: ./src/pickle/reader.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/reader.ts
 
 const CHUNK = 1 << 20;
 const MIN_CHUNK = 64 * 1024;
@@ -44699,7 +44904,7 @@ class Window {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pickle/recorder.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/recorder.ts
 class Recorder {
     maxEntries;
     entries = new Map();
@@ -44744,7 +44949,7 @@ class Recorder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pickle/probe.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/probe.ts
 /**
  * Decides whether bytes are a pickle by running the opcode reader and the machine over the
  * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
@@ -46125,12 +46330,13 @@ class GuardedStream {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/members.ts
+;// CONCATENATED MODULE: ./src/scan/archive/members.ts
 /**
  * Shared plumbing of the container scanners: member targets (stored members are windows of the
  * file; compressed ones stream through a guarded decompressor), the per-file decompression
  * budget, member path checks, and sub-contexts that attribute findings to a member.
  */
+
 
 
 
@@ -46478,7 +46684,7 @@ function crc32(data, crc = 0) {
     return ~c >>> 0;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/view.ts
+;// CONCATENATED MODULE: ./src/scan/archive/view.ts
 /**
  * The archive view containers (zip, tar, 7z) hand to layouts, and the generic pass that
  * identifies and scans every member a layout did not take care of.
@@ -46628,7 +46834,7 @@ async function scanOne(m, parent, ctx, afterMember) {
         await afterMember(m, t, r.format);
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/zip.ts
+;// CONCATENATED MODULE: ./src/scan/archive/zip.ts
 
 
 
@@ -46966,7 +47172,7 @@ async function checkSymlink(e, src, parent, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/compressed.ts
+;// CONCATENATED MODULE: ./src/scan/archive/compressed.ts
 
 /**
  * Single compressed streams (gzip, bzip2, xz, .lzma, LZ4 frames, zlib; joblib's compressed files
@@ -47091,7 +47297,7 @@ const compressedScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/pickle/sweep.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/sweep.ts
 
 const IDENT = '[A-Za-z_][A-Za-z0-9_.]{0,127}';
 const TEXT_IMPORT = new RegExp(`[ci](${IDENT})\\n(${IDENT})\\n`, 'g');
@@ -47174,12 +47380,13 @@ async function sweepForImports(stream, maxBytes, checkpoint, known = new Set()) 
     return hits;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/analyze.ts
+;// CONCATENATED MODULE: ./src/scan/pickle/analyze.ts
 /**
  * Runs the symbolic machine over a pickle target: the straight read, a second read as an
  * older C unpickler reading a file when frames are violated, a sweep of bytes the parser
  * could not follow, and nested scans of pickles carried inside constants.
  */
+
 
 
 
@@ -47312,7 +47519,7 @@ function sliceOf(source, offset, size) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/joblib.ts
+;// CONCATENATED MODULE: ./src/scan/archive/joblib.ts
 /**
  * joblib files: a pickle stream in which joblib.load reads, right after BUILD on each
  * NumpyArrayWrapper, the array's raw bytes (after an alignment padding byte and padding) or,
@@ -47666,7 +47873,7 @@ async function isJoblib(i) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/numpy.ts
+;// CONCATENATED MODULE: ./src/scan/archive/numpy.ts
 
 const numpy_MAGIC = Buffer.from('\x93NUMPY', 'latin1');
 function isNpy(head) {
@@ -47952,7 +48159,7 @@ const npzLayout = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/archive/pytorch.ts
+;// CONCATENATED MODULE: ./src/scan/archive/pytorch.ts
 /**
  * PyTorch checkpoints: the zip layout torch.save writes (data.pkl, tensor storages tied to it by
  * persistent IDs, small metadata members), and the legacy stream format (magic number,
@@ -48649,7 +48856,7 @@ async function readSevenZip(src, opts, maxMembers) {
     return { entries, folders: streams.folders };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/sevenzip.ts
+;// CONCATENATED MODULE: ./src/scan/archive/sevenzip.ts
 
 /**
  * The 7z container scanner: the header read with our bounded reader, each member decoded as a
@@ -48949,7 +49156,7 @@ async function readTar(src, maxMembers) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/tar.ts
+;// CONCATENATED MODULE: ./src/scan/archive/tar.ts
 /**
  * The tar container scanner (plain tar; compressed tars arrive here as the decompressed member
  * of a gzip, bzip2 or xz stream): every file member identified and scanned, links and names
@@ -49051,7 +49258,7 @@ function checkPaths(e, target, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/torchscript.ts
+;// CONCATENATED MODULE: ./src/scan/archive/torchscript.ts
 /**
  * TorchScript archives (torch.jit.save): pickles (data.pkl, constants.pkl, debug pickles) read by
  * the TorchScript unpickler, whose `__torch__.*` classes resolve to the archive's own compiled
@@ -49236,7 +49443,7 @@ const torchScriptLayout = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/archive/plugin.ts
+;// CONCATENATED MODULE: ./src/scan/archive/plugin.ts
 /**
  * The archive family: containers (zip, tar, 7z, compressed streams) and the pickle-bearing
  * formats built on them (PyTorch zip and legacy checkpoints, TorchScript, joblib, NumPy).
@@ -49333,7 +49540,7 @@ const archivePlugin = {
     layouts: [torchScriptLayout, pytorchZipLayout, npzLayout],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/paged.ts
+;// CONCATENATED MODULE: ./src/io/paged.ts
 /** A structural violation of the format being parsed; scanners report it as MA5900. */
 class FormatError extends Error {
     name = 'FormatError';
@@ -49516,7 +49723,7 @@ async function readFlatString(r, p, end, max) {
     return (await r.bytes(p + 4, Math.min(len, max))).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/protobuf.ts
+;// CONCATENATED MODULE: ./src/io/protobuf/fields.ts
 /** Protobuf wire-format walking over positioned reads, with every length bounds-checked. */
 
 async function varint(r, pos, end) {
@@ -49580,7 +49787,7 @@ async function protoString(r, f, max = 4096) {
     return (await r.bytes(f.start, Math.min(f.length, max))).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/read.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/read.ts
 /**
  * Bounded whole reads of small targets (metadata, manifests, source files) and sibling files
  * of a top-level file on disk (the directory layout around a model).
@@ -49683,7 +49890,7 @@ async function readSibling(dir, rel, limit) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/secrets.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/secrets.ts
 /**
  * Credentials and remote references in text and metadata. Token formats are matched by their
  * documented prefixes and shapes; values that look like documentation placeholders are
@@ -49786,7 +49993,7 @@ function lineOf(text, index) {
     return line;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/structure.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/structure.ts
 
 async function parseStructure(ctx, format, fn) {
     try {
@@ -49805,7 +50012,7 @@ async function parseStructure(ctx, format, fn) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/coreml.ts
+;// CONCATENATED MODULE: ./src/scan/formats/coreml.ts
 
 
 
@@ -50012,7 +50219,7 @@ const coremlWeightsScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/executorch.ts
+;// CONCATENATED MODULE: ./src/scan/formats/executorch.ts
 
 
 const STANDARD_NAMESPACES = new Set([
@@ -50115,7 +50322,7 @@ const executorchScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/templates/lexer.ts
+;// CONCATENATED MODULE: ./src/analysis/jinja/lexer.ts
 /**
  * A Jinja lexer that follows jinja2's (lexer.py, default delimiters, no line statements): the
  * same states, token rules and brace balancing, and string literals decoded the way Python's
@@ -50479,7 +50686,7 @@ function lexTag(source, start, isBlock, tokens, addLines, getLine) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/templates/names.ts
+;// CONCATENATED MODULE: ./src/knowledge/template-names.ts
 /**
  * Reviewed name tables for the template analyzer: which globals a chat-template renderer
  * provides, which free names or attribute names only an escape would use, and how each filter
@@ -50689,7 +50896,7 @@ const NAME_DISPATCH_FILTERS = new Set([
     'rejectattr',
 ]);
 
-;// CONCATENATED MODULE: ./src/templates/parser.ts
+;// CONCATENATED MODULE: ./src/analysis/jinja/parser.ts
 
 /** Deepest expression or statement nesting accepted (real templates stay far below). */
 const MAX_NESTING = 200;
@@ -51432,7 +51639,7 @@ class Parser {
     }
 }
 
-;// CONCATENATED MODULE: ./src/templates/analyze.ts
+;// CONCATENATED MODULE: ./src/analysis/jinja/analyze.ts
 
 
 
@@ -52176,7 +52383,7 @@ function childBodies(s) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/refs.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/refs.ts
 /**
  * Judges a dotted name that a configuration makes a loader import and call (Hydra `_target_`,
  * diffusers component libraries, PEFT `auto_mapping`, skops types, MLflow loader modules).
@@ -52284,11 +52491,11 @@ function judgeReference(dotted) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/metadata.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/metadata-tree.ts
 
 
 const MAX_NODES = 2_000_000;
-const metadata_MAX_DEPTH = 256;
+const metadata_tree_MAX_DEPTH = 256;
 const MAX_REPORTS = 50;
 const EVAL_RESOLVER = /\$\{\s*(eval|python|exec|py|shell|sh|call|import)\s*:/i;
 function checkMetadataTree(root, ctx, opts) {
@@ -52299,7 +52506,7 @@ function checkMetadataTree(root, ctx, opts) {
             ctx.report(f);
     };
     const visit = (value, path, key, depth) => {
-        if (++nodes > MAX_NODES || depth > metadata_MAX_DEPTH)
+        if (++nodes > MAX_NODES || depth > metadata_tree_MAX_DEPTH)
             return;
         if (typeof value === 'string') {
             if (isSecretKeyValue(key, value))
@@ -52352,7 +52559,7 @@ function checkMetadataTree(root, ctx, opts) {
 /** Secrets found in raw text, reported with their line. */
 
 
-;// CONCATENATED MODULE: ./src/scanners/formats/xgboost.ts
+;// CONCATENATED MODULE: ./src/scan/formats/xgboost.ts
 const xgboost_MAX_REPORTS = 10;
 function xgboost_isObj(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
@@ -52468,7 +52675,7 @@ function checkXgboostModel(model, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/policy.ts
+;// CONCATENATED MODULE: ./src/knowledge/python-calls.ts
 /**
  * What Python source shipped with a model may not do. Entries are dotted paths matched as
  * prefixes of the resolved name of a reference (after import aliases): "subprocess" covers
@@ -52787,7 +52994,7 @@ const CANONICAL_MODULES = {
     cPickle: 'pickle',
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/tokenize.ts
+;// CONCATENATED MODULE: ./src/analysis/python/tokenize.ts
 /**
  * A lightweight Python tokenizer: enough of Python's lexical grammar to find names, attribute
  * chains, calls and string literals with their line numbers, without a Python runtime. It never
@@ -53140,7 +53347,7 @@ function decodeEscapes(body, isBytes) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/analyze.ts
+;// CONCATENATED MODULE: ./src/analysis/python/analyze.ts
 /**
  * Static analysis of Python source shipped with models (custom modeling code, handlers,
  * loader modules). It resolves every reference through the file's imports and simple aliases
@@ -54217,7 +54424,7 @@ function base32(s) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/model-dir.ts
+;// CONCATENATED MODULE: ./src/scan/python/model-dir.ts
 /**
  * Whether a Python file on disk travels with a model: its directory, or one of the two above
  * it, holds model metadata or weights (config.json, *.safetensors, MLmodel…). Python elsewhere
@@ -54281,7 +54488,7 @@ async function isInModelDirectory(path) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/scanner.ts
+;// CONCATENATED MODULE: ./src/scan/python/scanner.ts
 /**
  * Python source and bytecode shipped with models: custom modeling code, TorchServe handlers,
  * MLflow loader modules, diffusers components. Source is tokenized and analysed (never run);
@@ -54432,7 +54639,7 @@ function isPythonBytecode(head) {
     return head.readUInt32LE(4) <= 3 && head[16] === 0xe3; // marshalled code object follows
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/hf/custom-code.ts
+;// CONCATENATED MODULE: ./src/scan/huggingface/custom-code.ts
 /**
  * Code that metadata makes a loader import: `auto_map` class references, custom pipelines and
  * components, handler and loader modules. Each reference is checked for paths that leave the
@@ -54547,7 +54754,7 @@ async function checkCustomCode(refs, target, ctx, what) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/hf/diffusers.ts
+;// CONCATENATED MODULE: ./src/scan/huggingface/diffusers.ts
 
 
 
@@ -54644,7 +54851,7 @@ async function checkDiffusersIndex(index, target, ctx) {
     await checkCustomCode(refs, target, ctx, 'model_index.json (custom pipeline or components)');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/hf/shards.ts
+;// CONCATENATED MODULE: ./src/scan/huggingface/shards.ts
 /**
  * Sharded checkpoints: the `*.index.json` weight map names the shard of every tensor. Shard
  * names are joined with the model directory by the loaders, so absolute paths and `..` reach
@@ -54734,7 +54941,7 @@ async function checkShardIndex(index, target, ctx) {
     ctx.detail('shardIndex', { shards: shards.size, missing });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/hf/json.ts
+;// CONCATENATED MODULE: ./src/scan/huggingface/json-metadata.ts
 /**
  * JSON metadata around models: Hugging Face configs (auto_map, custom pipelines, identity),
  * tokenizer and processor configs (chat templates), sharded-checkpoint indexes, diffusers
@@ -54771,7 +54978,7 @@ const JSON_RULES = [
     'MA5900',
     'MA1006',
 ];
-function json_isObject(v) {
+function json_metadata_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 const jsonMetadataScanner = {
@@ -54829,15 +55036,15 @@ async function analyzeJson(value, target, ctx) {
             await checkSentenceTransformerModules(value, target, ctx);
         return;
     }
-    if (!json_isObject(value))
+    if (!json_metadata_isObject(value))
         return;
     claimIdentity(value, ctx, target.name);
     const refs = [];
     if ('auto_map' in value)
         collectAutoMap(value.auto_map, refs, ctx, target);
-    if (json_isObject(value.custom_pipelines)) {
+    if (json_metadata_isObject(value.custom_pipelines)) {
         for (const [task, spec] of Object.entries(value.custom_pipelines)) {
-            if (json_isObject(spec) && typeof spec.impl === 'string') {
+            if (json_metadata_isObject(spec) && typeof spec.impl === 'string') {
                 const r = parseClassReference(`custom_pipelines.${task}.impl`, spec.impl);
                 if (r)
                     refs.push(r);
@@ -54852,12 +55059,12 @@ async function analyzeJson(value, target, ctx) {
     if (name === 'model_index.json' ||
         (typeof value._diffusers_version === 'string' && hasComponents(value)))
         await checkDiffusersIndex(value, target, ctx);
-    if (json_isObject(value.auto_mapping))
+    if (json_metadata_isObject(value.auto_mapping))
         checkPeftAutoMapping(value.auto_mapping, ctx, target.name);
-    if (json_isObject(value.learner))
+    if (json_metadata_isObject(value.learner))
         checkXgboostModel(value, ctx);
     if (name === '_checkpoint_metadata') {
-        if (json_isObject(value.item_handlers))
+        if (json_metadata_isObject(value.item_handlers))
             checkOrbaxHandlers(value.item_handlers, ctx);
         else if (typeof value.item_handlers === 'string')
             checkOrbaxHandlers({ default: value.item_handlers }, ctx);
@@ -54870,7 +55077,7 @@ function hasComponents(v) {
         (x[0] === null || typeof x[0] === 'string'));
 }
 function collectAutoMap(autoMap, refs, ctx, target) {
-    if (!json_isObject(autoMap)) {
+    if (!json_metadata_isObject(autoMap)) {
         ctx.report({
             ruleId: 'MA5307',
             message: `${target.name}: auto_map is not an object`,
@@ -54904,7 +55111,7 @@ function checkChatTemplates(templates, ctx, where) {
         list.push({ name: 'default', template: templates });
     else if (Array.isArray(templates)) {
         for (const t of templates) {
-            if (json_isObject(t) && typeof t.template === 'string')
+            if (json_metadata_isObject(t) && typeof t.template === 'string')
                 list.push({ name: typeof t.name === 'string' ? t.name : '?', template: t.template });
             else
                 ctx.report({
@@ -54914,7 +55121,7 @@ function checkChatTemplates(templates, ctx, where) {
                 });
         }
     }
-    else if (json_isObject(templates)) {
+    else if (json_metadata_isObject(templates)) {
         for (const [name, t] of Object.entries(templates))
             if (typeof t === 'string')
                 list.push({ name, template: t });
@@ -54961,7 +55168,7 @@ function checkPeftAutoMapping(m, ctx, where) {
 async function checkSentenceTransformerModules(list, target, ctx) {
     const refs = [];
     for (const m of list) {
-        if (!json_isObject(m) || typeof m.type !== 'string')
+        if (!json_metadata_isObject(m) || typeof m.type !== 'string')
             continue;
         const type = m.type;
         if (type.startsWith('sentence_transformers.'))
@@ -55006,13 +55213,13 @@ function claimIdentity(v, ctx, file) {
     claim('base_model', v.base_model_name_or_path, 'base_model_name_or_path');
     if (typeof v._class_name === 'string')
         claim('architecture', v._class_name, '_class_name');
-    if (json_isObject(v.quantization_config))
+    if (json_metadata_isObject(v.quantization_config))
         claim('quantization', v.quantization_config.quant_method, 'quantization_config.quant_method');
     if (typeof v.peft_type === 'string')
         claim('finetune', v.peft_type, 'peft_type');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/misc.ts
+;// CONCATENATED MODULE: ./src/scan/formats/data-only.ts
 
 
 
@@ -55066,9 +55273,9 @@ const ocdbtScanner = {
 };
 
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/cursor.ts
+;// CONCATENATED MODULE: ./src/io/stream-cursor.ts
 
-class Cursor {
+class StreamCursor {
     stream;
     buf = Buffer.alloc(0);
     at = 0;
@@ -55123,7 +55330,7 @@ class Cursor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/msgpack.ts
+;// CONCATENATED MODULE: ./src/scan/formats/msgpack.ts
 /**
  * msgpack model files: Flax `serialization.to_bytes` checkpoints (flax_model.msgpack, legacy
  * `checkpoint` files) and other msgpack data. Flax writes three extension types (ndarray,
@@ -55182,7 +55389,7 @@ const msgpackScanner = {
     rules: ['MA5606', 'MA5607', 'MA5900'],
     async scan(target, ctx) {
         const stream = target.openStream();
-        const c = new Cursor(stream);
+        const c = new StreamCursor(stream);
         const exts = new Map();
         let items = 0;
         const pickles = [];
@@ -55347,7 +55554,7 @@ async function scanPickles(list, target, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/native.ts
+;// CONCATENATED MODULE: ./src/scan/formats/native.ts
 /** APE: a shell-script / PE polyglot header ("MZqFpD='"), or its ELF and "jartsr" variants. */
 function isApe(head) {
     const t = head.toString('latin1', 0, 8);
@@ -55390,7 +55597,7 @@ const nativeScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/ort.ts
+;// CONCATENATED MODULE: ./src/scan/graph/ort.ts
 
 
 
@@ -55493,7 +55700,7 @@ function reportDomains(seen, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/paddle.ts
+;// CONCATENATED MODULE: ./src/scan/formats/paddle.ts
 
 
 
@@ -55617,7 +55824,7 @@ const paddleParamsScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/rds.ts
+;// CONCATENATED MODULE: ./src/scan/formats/rds.ts
 
 
 
@@ -55681,7 +55888,7 @@ const rdsScanner = {
         const calls = new Map();
         // Parse from a fresh stream with the header handled explicitly.
         const s2 = target.openStream();
-        const d = new Cursor(s2);
+        const d = new StreamCursor(s2);
         try {
             await parseStructure(ctx, 'R serialization', async () => {
                 const int = async () => (await d.take(4)).readInt32BE(0);
@@ -56015,7 +56222,7 @@ const rdsScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/requirements.ts
+;// CONCATENATED MODULE: ./src/scan/formats/requirements.ts
 const requirements_MAX_REPORTS = 20;
 /** Why one requirement line installs from somewhere other than the default index. */
 function requirementRisk(line) {
@@ -56058,7 +56265,7 @@ function checkRequirementLines(lines, ctx, where, firstLine = 1) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/text.ts
+;// CONCATENATED MODULE: ./src/scan/formats/text.ts
 /**
  * Text files around models: model cards (README.md, whose front matter names the base model
  * and licence), Jinja chat templates (chat_template.jinja), requirements files, vocabularies
@@ -56176,7 +56383,7 @@ function claimFrontMatter(text, ctx, name) {
                 claim('name', e.name, 'model-index.name');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/tflite.ts
+;// CONCATENATED MODULE: ./src/scan/formats/tflite.ts
 
 
 const CUSTOM = 32;
@@ -56315,7 +56522,7 @@ const tfliteScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/torch7.ts
+;// CONCATENATED MODULE: ./src/scan/formats/torch7.ts
 
 
 
@@ -56359,7 +56566,7 @@ const torch7Scanner = {
     rules: ['MA5609', 'MA5610', 'MA5900'],
     async scan(target, ctx) {
         const stream = target.openStream();
-        const c = new Cursor(stream);
+        const c = new StreamCursor(stream);
         const seen = new Set();
         const classes = new Map();
         let functions = 0;
@@ -56481,7 +56688,7 @@ const torch7Scanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/trees.ts
+;// CONCATENATED MODULE: ./src/scan/formats/trees.ts
 
 
 
@@ -56674,7 +56881,7 @@ const xgboostBinaryScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/ubjson.ts
+;// CONCATENATED MODULE: ./src/scan/formats/ubjson.ts
 
 
 
@@ -56717,7 +56924,7 @@ const ubjsonScanner = {
             return;
         }
         const stream = target.openStream();
-        const c = new Cursor(stream);
+        const c = new StreamCursor(stream);
         let items = 0;
         let root;
         try {
@@ -56864,7 +57071,7 @@ const ubjsonScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/xml.ts
+;// CONCATENATED MODULE: ./src/scan/formats/xml.ts
 /**
  * XML model formats: PMML and OpenVINO IR (.xml beside its .bin weights), and other XML. The
  * document is tokenized without ever resolving entities or fetching anything: a DOCTYPE with
@@ -57039,7 +57246,7 @@ async function checkOpenVino(text, target, ctx) {
     ctx.detail('openvino', { net, layers, customLayers: [...custom.keys()] });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/mlflow.ts
+;// CONCATENATED MODULE: ./src/scan/formats/mlflow.ts
 
 
 
@@ -57140,7 +57347,7 @@ async function checkMlflowModel(doc, target, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/yaml.ts
+;// CONCATENATED MODULE: ./src/scan/formats/yaml.ts
 /**
  * YAML metadata: NeMo and Hydra configs (`_target_` instantiation, the model `target`),
  * MLflow `MLmodel` files and their environment files, Lightning hparams and any other YAML.
@@ -57280,7 +57487,7 @@ async function analyzeYamlText(text, target, ctx, where = target.name) {
     return docs[0];
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/scanners.ts
+;// CONCATENATED MODULE: ./src/scan/formats/scanners.ts
 
 
 
@@ -57324,7 +57531,7 @@ const FORMAT_SCANNERS = [
     paddleParamsScanner,
 ];
 
-;// CONCATENATED MODULE: ./src/scanners/formats/skops.ts
+;// CONCATENATED MODULE: ./src/scan/formats/skops.ts
 
 const PRIMITIVES = new Set([
     'int',
@@ -57410,7 +57617,7 @@ function checkSkopsSchema(schema, ctx) {
     ctx.detail('skops', { nodes, untrusted: [...untrusted.keys()].slice(0, 50) });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/layouts.ts
+;// CONCATENATED MODULE: ./src/scan/formats/layouts.ts
 /**
  * Archive layouts of the formats family. The container scanner (zip, tar) offers each
  * archive to the layouts; these add what the format means on top of the member-by-member
@@ -57629,7 +57836,7 @@ const FORMAT_LAYOUTS = [
     coreMlPackageLayout,
 ];
 
-;// CONCATENATED MODULE: ./src/scanners/formats/detect-binary.ts
+;// CONCATENATED MODULE: ./src/scan/formats/detect-binary.ts
 
 
 
@@ -57696,7 +57903,7 @@ const BINARY_DETECTORS = [
     { format: 'paddle-params', extensions: ['.pdiparams'] },
 ];
 
-;// CONCATENATED MODULE: ./src/scanners/formats/plugin.ts
+;// CONCATENATED MODULE: ./src/scan/formats/plugin.ts
 /**
  * The formats family: Hugging Face repositories and the metadata around models (JSON, YAML,
  * text, Python), and the model formats no other family covers. Detectors go by content
@@ -57802,7 +58009,7 @@ const formatsPlugin = {
     layouts: FORMAT_LAYOUTS,
 };
 
-;// CONCATENATED MODULE: ./src/scanners/graph/hdf5.ts
+;// CONCATENATED MODULE: ./src/io/hdf5.ts
 class Hdf5Error extends Error {
     offset;
     name = 'Hdf5Error';
@@ -58604,7 +58811,7 @@ function dataspaceCount(b) {
     return n;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/keras-names.ts
+;// CONCATENATED MODULE: ./src/knowledge/keras-names.ts
 /**
  * Class and function names Keras exports (generated by fixtures/graph/gen_keras_names.py
  * from keras 3.15.1, plus names Keras 2 wrote). A module-less class name outside
@@ -58714,7 +58921,7 @@ vectorized_map view view_as_complex view_as_real vsplit vstack where while_loop 
 `;
 const KERAS_NAMES = new Set(NAMES.split(/\s+/).filter(Boolean));
 
-;// CONCATENATED MODULE: ./src/scanners/graph/marshal.ts
+;// CONCATENATED MODULE: ./src/io/marshal.ts
 /**
  * Reads Python's marshal format far enough to describe a code object without running it:
  * its names (co_names: imported modules, called attributes), constants, variable names,
@@ -59063,7 +59270,7 @@ function alarmingNames(s) {
     return s.names.filter((n) => ALARMING_NAMES.has(n));
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/keras-config.ts
+;// CONCATENATED MODULE: ./src/scan/graph/keras-config.ts
 /**
  * Judges a Keras model configuration (the JSON in model_config, training_config, config.json
  * or Keras SavedModel metadata) by what deserializing it would do: Lambda bytecode, references
@@ -59411,7 +59618,7 @@ function decodeBase64(s) {
 // EXTERNAL MODULE: ./node_modules/protobufjs/index.js
 var protobufjs = __nccwpck_require__(1853);
 var protobufjs_default = /*#__PURE__*/__nccwpck_require__.n(protobufjs);
-;// CONCATENATED MODULE: ./src/proto/schemas.ts
+;// CONCATENATED MODULE: ./src/io/protobuf/schemas.ts
 /**
  * The protobuf schemas modelaudit reads, written as .proto text embedded in this module (so
  * the ncc bundle needs no files at run time) and parsed once by protobufjs.
@@ -59637,7 +59844,7 @@ function kerasType(name) {
     return parsed().keras.lookupType(`keras.${name}`);
 }
 
-;// CONCATENATED MODULE: ./src/proto/wire.ts
+;// CONCATENATED MODULE: ./src/io/protobuf/wire.ts
 /**
  * A lazy protobuf decoder over positioned reads. Messages are decoded against a protobufjs
  * schema (schemas.ts) into plain objects, but a multi-gigabyte message is never read whole:
@@ -59763,7 +59970,7 @@ class Decoder {
     async decodePositioned(type, start, end, depth) {
         this.enter(depth, start);
         const out = { $offset: start, $length: end - start };
-        const cursor = new wire_Cursor(this.source, start, end);
+        const cursor = new WireCursor(this.source, start, end);
         while (cursor.pos < end) {
             if (++this.calls % 4096 === 0)
                 this.options.checkpoint();
@@ -59860,7 +60067,7 @@ class Decoder {
  * messages are served from one 64 KiB read instead of a read each; long fields are skipped
  * without loading them.
  */
-class wire_Cursor {
+class WireCursor {
     source;
     pos;
     end;
@@ -60019,7 +60226,7 @@ async function readPayload(source, ref, max) {
     return source.read(ref.offset, Math.min(ref.length, max));
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/tf-ops.ts
+;// CONCATENATED MODULE: ./src/scan/graph/tf-ops.ts
 /**
  * TensorFlow's standard op set: every op exported as tf.raw_ops (from TensorFlow's API golden
  * file tensorflow/tools/api/golden/v2/tensorflow.raw_ops.pbtxt), plus the runtime-internal ops
@@ -60329,10 +60536,10 @@ function isStandardTfOp(op) {
     return TF_STANDARD_OPS.has(op) || /^_Mkl[A-Z]\w*$/.test(op);
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/tf-op-table.ts
+;// CONCATENATED MODULE: ./src/knowledge/tensorflow-ops.ts
 const DATASET = 'a tf.data source that reads the files named by its input';
 const SUMMARY = 'writes event files through a summary writer';
-const tf_op_table_entries = [
+const tensorflow_ops_entries = [
     [['ReadFile'], { category: 'file', reason: 'reads a whole file into a tensor', paths: [0] }],
     [['WriteFile'], { category: 'file', reason: 'writes a tensor to a file', paths: [0] }],
     [
@@ -60538,7 +60745,7 @@ const tf_op_table_entries = [
         },
     ],
 ];
-const TF_OP_TABLE = new Map(tf_op_table_entries.flatMap(([ops, entry]) => ops.map((op) => [op, entry])));
+const TF_OP_TABLE = new Map(tensorflow_ops_entries.flatMap(([ops, entry]) => ops.map((op) => [op, entry])));
 /** Ops through which a path flows unchanged (or joined with other strings). */
 const PATH_PASSTHROUGH = new Set([
     'Identity',
@@ -60573,7 +60780,7 @@ const PATH_SOURCES = new Set([
     '_DeviceArg',
 ]);
 
-;// CONCATENATED MODULE: ./src/scanners/graph/tf-graph.ts
+;// CONCATENATED MODULE: ./src/scan/graph/tf-graph.ts
 
 
 
@@ -60856,7 +61063,7 @@ function isPlainAssetName(c, assets) {
     return assets.has(base) && !c.includes('..') && !c.startsWith('/');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/limits.ts
+;// CONCATENATED MODULE: ./src/scan/graph/decode-options.ts
 /** Lazy protobuf decoding: what is kept in memory and how deep messages may nest. */
 function decodeOptions(ctx) {
     const memory = ctx.limits.maxInMemoryBytes;
@@ -60869,7 +61076,7 @@ function decodeOptions(ctx) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/savedmodel.ts
+;// CONCATENATED MODULE: ./src/scan/graph/savedmodel.ts
 /**
  * TensorFlow SavedModel (saved_model.pb) and Keras SavedModel metadata (keras_metadata.pb):
  * every meta-graph, its function library and nested graphs are judged op by op; Keras layer
@@ -61131,7 +61338,7 @@ const kerasMetadataScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/graph/keras.ts
+;// CONCATENATED MODULE: ./src/scan/graph/keras.ts
 /**
  * Keras models: legacy HDF5 files (.h5, .hdf5, and model.weights.h5 inside .keras archives)
  * read with the bounded HDF5 reader, and the .keras archive layout (config.json,
@@ -61300,7 +61507,7 @@ async function analyzeArchiveConfig(archive, target, ctx) {
     }).analyze(json);
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/onnx-ops.ts
+;// CONCATENATED MODULE: ./src/knowledge/onnx-ops.ts
 /**
  * Operators each standard ONNX domain defines (generated by fixtures/graph/gen_onnx_ops.py
  * from onnx 1.23.1 and onnxruntime 1.30.0; every opset version).
@@ -61383,7 +61590,7 @@ QLinearAveragePool QLinearConv QLinearConvTranspose Resize SpaceToDepth
 };
 const ONNX_DOMAIN_OPS = new Map(Object.entries(DOMAINS).map(([d, s]) => [d, new Set(s.split(/\s+/).filter(Boolean))]));
 
-;// CONCATENATED MODULE: ./src/scanners/graph/onnx.ts
+;// CONCATENATED MODULE: ./src/scan/graph/onnx.ts
 /**
  * ONNX models: the ModelProto is walked lazily (main graph, subgraphs in If/Loop/Scan and any
  * other graph attribute, training graphs, model-local functions) without reading tensor
@@ -61773,7 +61980,7 @@ function identity(ctx, model, meta, graph) {
         ctx.claim({ field: 'name', value: hint[1], source: 'onnx:doc_string' });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/plugin.ts
+;// CONCATENATED MODULE: ./src/scan/graph/plugin.ts
 
 
 
@@ -61793,8 +62000,8 @@ const graphPlugin = {
     layouts: [kerasArchiveLayout],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/llm/cursor.ts
-const cursor_WINDOW = 1 << 20;
+;// CONCATENATED MODULE: ./src/io/source-cursor.ts
+const source_cursor_WINDOW = 1 << 20;
 /** The source ended before a field did. */
 class Truncated extends Error {
     offset;
@@ -61806,7 +62013,7 @@ class Truncated extends Error {
         this.wanted = wanted;
     }
 }
-class cursor_Cursor {
+class SourceCursor {
     source;
     pos = 0;
     littleEndian = true;
@@ -61827,7 +62034,7 @@ class cursor_Cursor {
             throw new Truncated(this.pos, n);
         if (this.pos >= this.bufStart && this.pos + n <= this.bufStart + this.buf.length)
             return;
-        const len = Math.min(Math.max(n, cursor_WINDOW), this.source.size - this.pos);
+        const len = Math.min(Math.max(n, source_cursor_WINDOW), this.source.size - this.pos);
         this.buf = await this.source.read(this.pos, len);
         this.bufStart = this.pos;
         if (this.buf.length < n)
@@ -61860,7 +62067,7 @@ class cursor_Cursor {
     }
     /** Reads n bytes (a copy-free view when they sit in the window). */
     async bytes(n) {
-        if (n <= cursor_WINDOW) {
+        if (n <= source_cursor_WINDOW) {
             await this.ensure(n);
             const out = this.buf.subarray(this.at(), this.at() + n);
             this.pos += n;
@@ -61880,7 +62087,7 @@ class cursor_Cursor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/metadata.ts
+;// CONCATENATED MODULE: ./src/scan/llm/metadata-values.ts
 /**
  * Checks shared by safetensors __metadata__ and GGUF key-value strings: chat templates (handed
  * to the template analyzer), URLs a tool might fetch, code or shell commands, and pickles
@@ -62076,7 +62283,7 @@ class ClaimSink {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/json.ts
+;// CONCATENATED MODULE: ./src/io/strict-json.ts
 /**
  * A strict JSON reader for headers that must be read exactly as their loader reads them:
  * duplicate keys are kept and reported (JSON.parse silently keeps the last), numbers keep their
@@ -62271,7 +62478,7 @@ function exactUnsigned(v) {
     return BigInt(v.text);
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/safetensors.ts
+;// CONCATENATED MODULE: ./src/scan/llm/safetensors.ts
 /**
  * safetensors: an 8-byte little-endian header length, a JSON header, then the data area. The
  * header is validated the way the safetensors library validates it (and stricter where a
@@ -62703,7 +62910,7 @@ async function sliceTarget(parent, source, offset, length, name) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/gguf.ts
+;// CONCATENATED MODULE: ./src/scan/llm/gguf.ts
 
 
 
@@ -62912,7 +63119,7 @@ class GgufReader {
         this.source = source;
         this.target = target;
         this.ctx = ctx;
-        this.c = new cursor_Cursor(source);
+        this.c = new SourceCursor(source);
         this.claims = new ClaimSink(ctx);
     }
     summary() {
@@ -63354,7 +63561,7 @@ class GgufReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/plugin.ts
+;// CONCATENATED MODULE: ./src/scan/llm/plugin.ts
 
 
 /**
@@ -63375,7 +63582,7 @@ const llmPlugin = {
     layouts: [],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/pickle.ts
+;// CONCATENATED MODULE: ./src/scan/pickle/scanner.ts
 
 
 /** Plain pickle streams, whatever their name: every pickle in the stream is judged. */
@@ -63395,7 +63602,7 @@ const pickleScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/pickle-plugin.ts
+;// CONCATENATED MODULE: ./src/scan/pickle/plugin.ts
 
 
 /** Plain pickle streams: identified by running their first opcodes, so this plugin goes last. */
@@ -63413,7 +63620,7 @@ const picklePlugin = {
     layouts: [],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/repository-plugin.ts
+;// CONCATENATED MODULE: ./src/scan/repository/plugin.ts
 const LFS_HEADER = 'version https://git-lfs.github.com/spec/v1';
 /** Pointer files are tiny (the spec caps them at 1024 bytes). */
 const MAX_POINTER = 1024;
@@ -63446,7 +63653,7 @@ const repositoryPlugin = {
     layouts: [],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/index.ts
+;// CONCATENATED MODULE: ./src/scan/registry.ts
 
 
 
@@ -63477,56 +63684,7 @@ function detectorFor(format) {
     return DETECTORS.find((d) => d.format === format);
 }
 
-;// CONCATENATED MODULE: ./src/utils/filetype.ts
-/**
- * Format identification: content first (magic bytes, first opcodes); the file name is only a
- * hint, used when the content alone is not conclusive.
- */
-
-function extensionOf(name) {
-    return (0,external_node_path_namespaceObject.extname)(name).toLowerCase();
-}
-async function identify(input, detectors) {
-    for (const d of detectors) {
-        if (d.content && (await d.content(input)))
-            return { format: d.format, by: 'content' };
-    }
-    const ext = extensionOf(input.name);
-    if (ext) {
-        for (const d of detectors)
-            if (d.extensions?.includes(ext))
-                return { format: d.format, by: 'name' };
-    }
-    return { format: 'unknown', by: 'none' };
-}
-/** Extensions that promise data-only or text content. */
-const DATA_ONLY_EXTENSIONS = new Set([
-    '.safetensors',
-    '.json',
-    '.txt',
-    '.md',
-    '.csv',
-    '.tsv',
-    '.yaml',
-    '.yml',
-    '.npy',
-    '.png',
-    '.jpg',
-    '.jpeg',
-    '.gif',
-    '.onnx',
-    '.gguf',
-    '.tflite',
-    '.msgpack',
-    '.vocab',
-    '.spm',
-]);
-/** True when the name promises data but the content is an executable serialization. */
-function isExtensionMismatch(name, detector) {
-    return Boolean(detector?.executable) && DATA_ONLY_EXTENSIONS.has(extensionOf(name));
-}
-
-;// CONCATENATED MODULE: ./src/core/context.ts
+;// CONCATENATED MODULE: ./src/pipeline/context.ts
 /**
  * The engine side of ScanContext: stamps findings with path, member, rule severity and
  * scanner; enforces the time budget and the nesting limit; dispatches members back through
@@ -63772,7 +63930,7 @@ function describeHead(head) {
     return printable ? JSON.stringify(sample.toString('latin1')) : sample.toString('hex');
 }
 
-;// CONCATENATED MODULE: ./src/core/discover.ts
+;// CONCATENATED MODULE: ./src/discover/walk.ts
 /**
  * Turns the paths a user gave into the regular files to scan: directories are walked
  * recursively; symbolic links are not followed unless asked, and never out of the roots.
@@ -63887,12 +64045,13 @@ function describeError(err) {
     return err instanceof Error ? err.message : String(err);
 }
 
-;// CONCATENATED MODULE: ./src/core/engine.ts
+;// CONCATENATED MODULE: ./src/pipeline/engine.ts
 /**
  * discover → identify → scan → policy → report. One top-level file at a time per worker slot,
  * each under its own time budget; findings are collected per file, then the policy stage
  * groups the files into models, infers what each model is and applies the name policy.
  */
+
 
 
 
@@ -64062,7 +64221,7 @@ function round(ms) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/reporters/sarif.ts
+;// CONCATENATED MODULE: ./src/report/sarif.ts
 /**
  * The report as a SARIF 2.1.0 log: one run, rules from the registry, one result per finding.
  * A pure function of the report (no clock, no file system), so the same report always gives the
@@ -65741,7 +65900,7 @@ async function markerIn(root, dir) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/reporters/text.ts
+;// CONCATENATED MODULE: ./src/report/text.ts
 
 const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 };
 function paint(on, code, s) {

@@ -140,7 +140,10 @@ function checkWithKey(parsed: ParsedBundle, key: KeyObject): SignatureCheck {
 }
 
 function spki(key: KeyObject): Buffer {
-  return createPublicKey(key).export({ type: 'spki', format: 'der' });
+  return (key.type === 'private' ? createPublicKey(key) : key).export({
+    type: 'spki',
+    format: 'der',
+  });
 }
 
 function safeVerify(hash: string | null, data: Buffer, key: KeyObject, sig: Buffer): boolean {
