@@ -9,7 +9,15 @@
 // assumption); the first verify after generation reads from cache where memory allows.
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomFillSync } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,6 +78,10 @@ console.log('|---|---|---|---|---|---|---|');
 timed('sign (files)', ['sign', '--key', join(dir, 'key.pem'), model], bytes);
 timed('verify (files)', ['verify', '--public-key', join(dir, 'key.pub'), model], bytes);
 timed('verify (files, again)', ['verify', '--public-key', join(dir, 'key.pub'), model], bytes);
-timed('sign (shards 1 GB)', ['sign', '--key', join(dir, 'key.pem'), '--shard-size', '1000000000', model], bytes);
+timed(
+  'sign (shards 1 GB)',
+  ['sign', '--key', join(dir, 'key.pem'), '--shard-size', '1000000000', model],
+  bytes,
+);
 timed('verify (shards 1 GB)', ['verify', '--public-key', join(dir, 'key.pub'), model], bytes);
 if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });

@@ -11,13 +11,19 @@ const parse = (values: Record<string, string>) => parseInputs((n) => values[n] ?
 describe('Action model-signature inputs', () => {
   test('off by default; key or identity group required when on', () => {
     expect(parse({}).signatures.verify).toEqual([]);
-    expect(parse({ 'verify-signature': 'models/a', 'public-key': 'k.pub' }).signatures).toMatchObject({
+    expect(
+      parse({ 'verify-signature': 'models/a', 'public-key': 'k.pub' }).signatures,
+    ).toMatchObject({
       verify: ['models/a'],
       publicKey: 'k.pub',
     });
     expect(() => parse({ 'verify-signature': 'models/a' })).toThrow(InputError);
-    expect(() => parse({ 'verify-signature': 'models/a', 'public-key': 'k', 'trusted-root': 'r' })).toThrow(/not both/);
-    expect(() => parse({ 'verify-signature': '../x', 'public-key': 'k' })).toThrow(/inside the workspace/);
+    expect(() =>
+      parse({ 'verify-signature': 'models/a', 'public-key': 'k', 'trusted-root': 'r' }),
+    ).toThrow(/not both/);
+    expect(() => parse({ 'verify-signature': '../x', 'public-key': 'k' })).toThrow(
+      /inside the workspace/,
+    );
   });
 
   test('verification findings join the report (and the gate counts them)', async () => {

@@ -36,9 +36,16 @@ describe('modelaudit sign / verify', () => {
     const text = await cli('verify', '--public-key', pubFile, model);
     expect(text.code).toBe(1);
     expect(text.out).toContain('MA8009  signed-file-changed');
-    const json = JSON.parse((await cli('verify', '--public-key', pubFile, '-f', 'json', model)).out);
-    expect(json.files[0].findings[0]).toMatchObject({ ruleId: 'MA8009', scanner: 'model-signature' });
-    const sarif = JSON.parse((await cli('verify', '--public-key', pubFile, '-f', 'sarif', model)).out);
+    const json = JSON.parse(
+      (await cli('verify', '--public-key', pubFile, '-f', 'json', model)).out,
+    );
+    expect(json.files[0].findings[0]).toMatchObject({
+      ruleId: 'MA8009',
+      scanner: 'model-signature',
+    });
+    const sarif = JSON.parse(
+      (await cli('verify', '--public-key', pubFile, '-f', 'sarif', model)).out,
+    );
     expect(sarif.runs[0].results[0].ruleId).toBe('MA8009');
     expect((await cli('verify', '--public-key', pubFile, '--fail-on', 'none', model)).code).toBe(0);
   });
@@ -46,8 +53,12 @@ describe('modelaudit sign / verify', () => {
   test('--signature, shards, and a missing signature fails verification', async () => {
     const model = makeModel();
     const sig = join(dir, 'elsewhere.sig');
-    expect((await cli('sign', '--key', keyFile, '--signature', sig, '--shard-size', '1024', model)).code).toBe(0);
-    expect(JSON.parse(readFileSync(sig, 'utf8')).mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
+    expect(
+      (await cli('sign', '--key', keyFile, '--signature', sig, '--shard-size', '1024', model)).code,
+    ).toBe(0);
+    expect(JSON.parse(readFileSync(sig, 'utf8')).mediaType).toBe(
+      'application/vnd.dev.sigstore.bundle.v0.3+json',
+    );
     expect((await cli('verify', '--public-key', pubFile, '--signature', sig, model)).code).toBe(0);
     const none = await cli('verify', '--public-key', pubFile, model);
     expect(none.code).toBe(1);
@@ -57,7 +68,10 @@ describe('modelaudit sign / verify', () => {
   test.each([
     [['verify', 'x'], /needs --public-key/],
     [['verify', '--public-key', 'k', '--certificate-identity', 'a', 'x'], /not both/],
-    [['verify', '--certificate-identity', 'a', 'x'], /--certificate-oidc-issuer and --trusted-root/],
+    [
+      ['verify', '--certificate-identity', 'a', 'x'],
+      /--certificate-oidc-issuer and --trusted-root/,
+    ],
     [['verify', '--public-key', '/nonexistent/key.pub', 'x'], /cannot read public key/],
     [['sign', 'x'], /needs --key/],
     [['sign', '--key', 'k', '--shard-size', '0', 'x'], /--shard-size must be a positive integer/],

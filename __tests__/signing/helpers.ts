@@ -16,7 +16,10 @@ export const CURVE_HASH: Record<Curve, string> = {
   secp521r1: 'sha512',
 };
 
-export function keyPair(curve: Curve = 'prime256v1'): { privateKey: KeyObject; publicKey: KeyObject } {
+export function keyPair(curve: Curve = 'prime256v1'): {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+} {
   return generateKeyPairSync('ec', { namedCurve: curve });
 }
 
@@ -75,12 +78,22 @@ export function statementBySpec(
     subject: [{ name: modelName, digest: { sha256: root.digest('hex') } }],
     predicateType: 'https://model_signing/signature/v1.0',
     predicate: {
-      resources: resources.map((r, i) => ({ algorithm: 'sha256', name: r.name, digest: digests[i] })),
+      resources: resources.map((r, i) => ({
+        algorithm: 'sha256',
+        name: r.name,
+        digest: digests[i],
+      })),
       serialization: {
         allow_symlinks: extra.allowSymlinks ?? false,
         method: 'files',
         hash_type: 'sha256',
-        ignore_paths: extra.ignorePaths ?? ['.git', 'model.sig', '.gitattributes', '.gitignore', '.github'],
+        ignore_paths: extra.ignorePaths ?? [
+          '.git',
+          'model.sig',
+          '.gitattributes',
+          '.gitignore',
+          '.github',
+        ],
       },
     },
   };

@@ -6,7 +6,13 @@
  * signed checkpoint (C2SP signed note), a trusted_root.json (protobuf-specs TrustedRoot) and a
  * sigstore bundle v0.3. Nothing here comes from src/signing or from the sigstore libraries.
  */
-import { createHash, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  type KeyObject,
+} from 'node:crypto';
 import { paeBySpec, CURVE_HASH, type Curve } from './helpers.js';
 
 // --- DER (X.690) -----------------------------------------------------------------------------
@@ -26,7 +32,8 @@ const set = (...items: Buffer[]): Buffer => tlv(0x31, Buffer.concat(items));
 const octets = (b: Buffer): Buffer => tlv(0x04, b);
 const utf8 = (s: string): Buffer => tlv(0x0c, Buffer.from(s, 'utf8'));
 const bool = (v: boolean): Buffer => tlv(0x01, Buffer.from([v ? 0xff : 0]));
-const bits = (b: Buffer, unused = 0): Buffer => tlv(0x03, Buffer.concat([Buffer.from([unused]), b]));
+const bits = (b: Buffer, unused = 0): Buffer =>
+  tlv(0x03, Buffer.concat([Buffer.from([unused]), b]));
 const ctx = (n: number, content: Buffer): Buffer => tlv(0xa0 | n, content);
 function int(n: number | Buffer): Buffer {
   const hex = typeof n === 'number' ? n.toString(16) : '';
@@ -39,7 +46,8 @@ function oid(dotted: string): Buffer {
   const out = [40 * arcs[0]! + arcs[1]!];
   for (const arc of arcs.slice(2)) {
     const chunk: number[] = [arc & 0x7f];
-    for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128)) chunk.unshift(0x80 | (v & 0x7f));
+    for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128))
+      chunk.unshift(0x80 | (v & 0x7f));
     out.push(...chunk);
   }
   return tlv(0x06, Buffer.from(out));
@@ -60,7 +68,10 @@ const SIG_ALG: Record<Curve, string> = {
 };
 
 function spkiDer(key: KeyObject): Buffer {
-  return (key.type === 'public' ? key : createPublicKey(key)).export({ type: 'spki', format: 'der' });
+  return (key.type === 'public' ? key : createPublicKey(key)).export({
+    type: 'spki',
+    format: 'der',
+  });
 }
 
 function tbsCert(o: {
@@ -185,7 +196,11 @@ export function issueLeaf(inst: Instance, o: LeafOptions): { cert: Buffer; key: 
   const issuerKeyHash = createHash('sha256').update(spkiDer(inst.caKey)).digest();
   const ts = Buffer.alloc(8);
   ts.writeBigUInt64BE(BigInt(at.getTime() - 1000));
-  const u24 = Buffer.from([(preTbs.length >> 16) & 0xff, (preTbs.length >> 8) & 0xff, preTbs.length & 0xff]);
+  const u24 = Buffer.from([
+    (preTbs.length >> 16) & 0xff,
+    (preTbs.length >> 8) & 0xff,
+    preTbs.length & 0xff,
+  ]);
   const signed = Buffer.concat([
     Buffer.from([0, 0]), // v1, certificate_timestamp
     ts,
@@ -206,7 +221,10 @@ export function issueLeaf(inst: Instance, o: LeafOptions): { cert: Buffer; key: 
     ctSig,
   ]);
   const list = Buffer.concat([u16(sct.length + 2), u16(sct.length), sct]);
-  const tbs = tbsCert({ ...base, extensions: [...exts, ext('1.3.6.1.4.1.11129.2.4.2', false, octets(list))] });
+  const tbs = tbsCert({
+    ...base,
+    extensions: [...exts, ext('1.3.6.1.4.1.11129.2.4.2', false, octets(list))],
+  });
   return { cert: signCert(tbs, inst.caKey, 'prime256v1'), key: leaf.privateKey };
 }
 
@@ -245,12 +263,17 @@ export function sigstoreBundle(
         envelopeHash: { algorithm: 'sha256', value: sha(JSON.stringify(envelope)) },
         payloadHash: { algorithm: 'sha256', value: sha(payload) },
         signatures: [
-          { signature: sig.toString('base64'), verifier: Buffer.from(certPem(leaf.cert)).toString('base64') },
+          {
+            signature: sig.toString('base64'),
+            verifier: Buffer.from(certPem(leaf.cert)).toString('base64'),
+          },
         ],
       },
     }),
   );
-  const integratedTime = Math.floor((opts.integratedTime ?? new Date('2025-06-01T12:00:00Z')).getTime() / 1000);
+  const integratedTime = Math.floor(
+    (opts.integratedTime ?? new Date('2025-06-01T12:00:00Z')).getTime() / 1000,
+  );
   const rekorId = logId(inst.rekorKey);
   const setPayload = JSON.stringify({
     body: body.toString('base64'),
@@ -260,9 +283,14 @@ export function sigstoreBundle(
   });
   const set = sign('sha256', Buffer.from(setPayload), inst.rekorKey);
   // A one-leaf tree: the root is the RFC 6962 leaf hash, the proof is empty.
-  const rootHash = createHash('sha256').update(Buffer.concat([Buffer.from([0]), body])).digest();
+  const rootHash = createHash('sha256')
+    .update(Buffer.concat([Buffer.from([0]), body]))
+    .digest();
   const note = `rekor.test - 1\n1\n${rootHash.toString('base64')}\n`;
-  const noteSig = Buffer.concat([rekorId.subarray(0, 4), sign('sha256', Buffer.from(note), inst.rekorKey)]);
+  const noteSig = Buffer.concat([
+    rekorId.subarray(0, 4),
+    sign('sha256', Buffer.from(note), inst.rekorKey),
+  ]);
   const checkpoint = `${note}\n\u2014 rekor.test ${noteSig.toString('base64')}\n`;
   return JSON.stringify({
     mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',

@@ -14,7 +14,9 @@ const statement = statementBySpec('tiny-model', [
   { name: 'weights.bin', content: files['weights.bin'] },
 ]);
 
-function policy(over: Partial<{ identity: string; issuer: string; root: object }> = {}): VerifyOptions {
+function policy(
+  over: Partial<{ identity: string; issuer: string; root: object }> = {},
+): VerifyOptions {
   return {
     policy: {
       method: 'certificate-identity',
@@ -47,17 +49,31 @@ describe('sigstore certificate bundles (hand-built private instance, offline)', 
   test('a URI identity (workflow) on a P-384 leaf verifies', async () => {
     const uri = 'https://github.com/example/models/.github/workflows/sign.yml@refs/heads/main';
     const p384 = issueLeaf(inst, { identity: uri, issuer: ISSUER, curve: 'secp384r1' });
-    expect(await outcome(sigstoreBundle(inst, p384, statement, { curve: 'secp384r1' }), policy({ identity: uri }))).toBe('verified');
+    expect(
+      await outcome(
+        sigstoreBundle(inst, p384, statement, { curve: 'secp384r1' }),
+        policy({ identity: uri }),
+      ),
+    ).toBe('verified');
   });
 
   test('the client trust config form of the trusted root is accepted', async () => {
-    const root = parseTrustedRoot(JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.clienttrustconfig.v0.1+json', trustedRoot: inst.trustedRoot }));
+    const root = parseTrustedRoot(
+      JSON.stringify({
+        mediaType: 'application/vnd.dev.sigstore.clienttrustconfig.v0.1+json',
+        trustedRoot: inst.trustedRoot,
+      }),
+    );
     expect(root.tlogs).toHaveLength(1);
   });
 
   test.each([
     ['wrong identity', policy({ identity: 'someone-else@example.com' }), 'failed MA8004'],
-    ['wrong issuer', policy({ issuer: 'https://token.actions.githubusercontent.com' }), 'failed MA8004'],
+    [
+      'wrong issuer',
+      policy({ issuer: 'https://token.actions.githubusercontent.com' }),
+      'failed MA8004',
+    ],
     ['another trusted root', policy({ root: makeInstance().trustedRoot }), 'failed MA8005'],
   ])('%s', async (_name, options, expected) => {
     expect(await outcome(sigstoreBundle(inst, leaf, statement), options)).toBe(expected);
@@ -65,7 +81,9 @@ describe('sigstore certificate bundles (hand-built private instance, offline)', 
 
   test('a payload changed after logging is caught (log body and signature)', async () => {
     const evil = Buffer.from(JSON.stringify({ ...statement, predicateType: 'x' }));
-    expect(await outcome(sigstoreBundle(inst, leaf, statement, { payloadOverride: evil }))).toBe('failed MA8003');
+    expect(await outcome(sigstoreBundle(inst, leaf, statement, { payloadOverride: evil }))).toBe(
+      'failed MA8003',
+    );
   });
 
   test('a changed model file under a valid certificate signature', async () => {
@@ -77,7 +95,9 @@ describe('sigstore certificate bundles (hand-built private instance, offline)', 
   });
 
   test('logged outside the certificate validity is untrusted', async () => {
-    const late = sigstoreBundle(inst, leaf, statement, { integratedTime: new Date('2025-06-02T12:00:00Z') });
+    const late = sigstoreBundle(inst, leaf, statement, {
+      integratedTime: new Date('2025-06-02T12:00:00Z'),
+    });
     expect(await outcome(late)).toBe('failed MA8005');
   });
 
@@ -89,7 +109,9 @@ describe('sigstore certificate bundles (hand-built private instance, offline)', 
 
   test('a key-based bundle cannot satisfy an identity policy', async () => {
     const k = keyPair();
-    expect(await outcome(keyBundleBySpec(statement, k.privateKey, k.publicKey))).toBe('failed MA8004');
+    expect(await outcome(keyBundleBySpec(statement, k.privateKey, k.publicKey))).toBe(
+      'failed MA8004',
+    );
   });
 
   test('a tampered tlog entry (body) is caught', async () => {

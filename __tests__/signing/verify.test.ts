@@ -1,11 +1,5 @@
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import {
-  appendFileSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signModel } from '../../src/signing/sign.js';
 import { verifyModel, type VerifyOptions } from '../../src/signing/verify.js';
@@ -195,7 +189,11 @@ describe('tampering', () => {
     const sigPath = join(model, 'model.sig');
     const b = JSON.parse(readFileSync(sigPath, 'utf8'));
     const reordered = {
-      dsseEnvelope: { signatures: b.dsseEnvelope.signatures, payloadType: b.dsseEnvelope.payloadType, payload: b.dsseEnvelope.payload },
+      dsseEnvelope: {
+        signatures: b.dsseEnvelope.signatures,
+        payloadType: b.dsseEnvelope.payloadType,
+        payload: b.dsseEnvelope.payload,
+      },
       verificationMaterial: b.verificationMaterial,
       mediaType: b.mediaType,
     };
@@ -206,8 +204,22 @@ describe('tampering', () => {
   test.each([
     ['truncated bundle', (s: string) => s.slice(0, Math.floor(s.length / 2))],
     ['empty signature file', () => ''],
-    ['bundle without envelope', (s: string) => { const b = JSON.parse(s); delete b.dsseEnvelope; return JSON.stringify(b); }],
-    ['bundle with two signatures', (s: string) => { const b = JSON.parse(s); b.dsseEnvelope.signatures.push(b.dsseEnvelope.signatures[0]); return JSON.stringify(b); }],
+    [
+      'bundle without envelope',
+      (s: string) => {
+        const b = JSON.parse(s);
+        delete b.dsseEnvelope;
+        return JSON.stringify(b);
+      },
+    ],
+    [
+      'bundle with two signatures',
+      (s: string) => {
+        const b = JSON.parse(s);
+        b.dsseEnvelope.signatures.push(b.dsseEnvelope.signatures[0]);
+        return JSON.stringify(b);
+      },
+    ],
     ['not a sigstore bundle', () => '{"payload": "x"}'],
     ['JSON array', () => '[]'],
   ])('%s is malformed', async (name, mutate) => {
@@ -222,16 +234,27 @@ describe('signer', () => {
   test('a wrong key: hint mismatch names the signer mismatch', async () => {
     const { model } = await signed();
     const other = keyPair();
-    await check('wrong key (hinted bundle)', fails('MA8004'), run(model, keyPolicy(other.publicKey)));
+    await check(
+      'wrong key (hinted bundle)',
+      fails('MA8004'),
+      run(model, keyPolicy(other.publicKey)),
+    );
   });
 
   test('a wrong key without a hint fails the signature', async () => {
     const model = makeModel({ 'a.bin': 'aaa' });
     const k = keyPair();
     const st = statementBySpec('tiny-model', [{ name: 'a.bin', content: 'aaa' }]);
-    writeFileSync(join(model, 'model.sig'), keyBundleBySpec(st, k.privateKey, k.publicKey, 'prime256v1', { hint: null }));
+    writeFileSync(
+      join(model, 'model.sig'),
+      keyBundleBySpec(st, k.privateKey, k.publicKey, 'prime256v1', { hint: null }),
+    );
     await check('hintless bundle, right key', OK, run(model, keyPolicy(k.publicKey)));
-    await check('hintless bundle, wrong key', fails('MA8003'), run(model, keyPolicy(keyPair().publicKey)));
+    await check(
+      'hintless bundle, wrong key',
+      fails('MA8003'),
+      run(model, keyPolicy(keyPair().publicKey)),
+    );
   });
 
   test('a key type the format does not allow is unsupported', async () => {
@@ -252,10 +275,17 @@ describe('bundles built by hand from the published format', () => {
         { name: 'sub/config.json', content: files['sub/config.json'] },
         { name: 'weights.bin', content: files['weights.bin'] },
       ]);
-      writeFileSync(join(model, 'model.sig'), keyBundleBySpec(st, k.privateKey, k.publicKey, curve));
+      writeFileSync(
+        join(model, 'model.sig'),
+        keyBundleBySpec(st, k.privateKey, k.publicKey, curve),
+      );
       await check(`hand-built ${curve}`, OK, run(model, keyPolicy(k.publicKey)));
       writeFileSync(join(model, 'weights.bin'), Buffer.alloc(5000, 4));
-      await check(`hand-built ${curve}, file changed`, fails('MA8009'), run(model, keyPolicy(k.publicKey)));
+      await check(
+        `hand-built ${curve}, file changed`,
+        fails('MA8009'),
+        run(model, keyPolicy(k.publicKey)),
+      );
     },
   );
 
@@ -266,7 +296,11 @@ describe('bundles built by hand from the published format', () => {
       _type: 'https://in-toto.io/Statement/v1',
       subject: ['a.bin', 'b.bin'].map((name) => ({
         name,
-        digest: { sha256: createHash('sha256').update(name === 'a.bin' ? 'A' : 'B').digest('hex') },
+        digest: {
+          sha256: createHash('sha256')
+            .update(name === 'a.bin' ? 'A' : 'B')
+            .digest('hex'),
+        },
         annotations: { actual_hash_algorithm: 'file-sha256' },
       })),
       predicateType: 'https://model_signing/Digests/v0.1',
@@ -294,11 +328,17 @@ describe('bundles built by hand from the published format', () => {
   ])('%s is unsupported', async (name, change) => {
     const model = makeModel({ 'a.bin': 'A' });
     const k = keyPair();
-    const st = statementBySpec('m', [{ name: 'a.bin', content: 'A' }]) as Record<string, any>;
+    const st = statementBySpec('m', [{ name: 'a.bin', content: 'A' }]) as {
+      predicateType: string;
+      predicate: {
+        serialization: Record<string, unknown>;
+        resources: { algorithm: string }[];
+      };
+    };
     if ('predicateType' in change) st.predicateType = change.predicateType;
     if ('blake3' in change) {
       st.predicate.serialization.hash_type = 'blake3';
-      st.predicate.resources[0].algorithm = 'blake3';
+      st.predicate.resources[0]!.algorithm = 'blake3';
     }
     if ('method' in change) st.predicate.serialization.method = change.method;
     writeFileSync(join(model, 'model.sig'), keyBundleBySpec(st, k.privateKey, k.publicKey));
@@ -332,14 +372,26 @@ describe('model walking rules', () => {
     expect(r.findings.map((f) => [f.ruleId, f.severity])).toEqual([['MA8001', 'INFO']]);
     const req = await verifyModel(model, { ...keyPolicy(k.publicKey), requireSignature: true });
     expect(req.findings.map((f) => [f.ruleId, f.severity])).toEqual([['MA8001', 'ERROR']]);
-    matrix.push({ case: 'no signature', expected: 'unsigned MA8001 INFO', actual: `${r.status} ${r.findings[0]!.ruleId} ${r.findings[0]!.severity}` });
-    matrix.push({ case: 'no signature, required', expected: 'unsigned MA8001 ERROR', actual: `${req.status} ${req.findings[0]!.ruleId} ${req.findings[0]!.severity}` });
+    matrix.push({
+      case: 'no signature',
+      expected: 'unsigned MA8001 INFO',
+      actual: `${r.status} ${r.findings[0]!.ruleId} ${r.findings[0]!.severity}`,
+    });
+    matrix.push({
+      case: 'no signature, required',
+      expected: 'unsigned MA8001 ERROR',
+      actual: `${req.status} ${req.findings[0]!.ruleId} ${req.findings[0]!.severity}`,
+    });
   });
 
   test('a symbolic link the signature does not allow cannot be checked', async () => {
     const { model, keys } = await signed();
     symlinkSync(join(model, 'config.json'), join(model, 'link.json'));
-    await check('symlink, allow_symlinks false', fails('MA8010'), run(model, keyPolicy(keys.publicKey)));
+    await check(
+      'symlink, allow_symlinks false',
+      fails('MA8010'),
+      run(model, keyPolicy(keys.publicKey)),
+    );
   });
 
   test('a symbolic link is hashed as its target when the signature allows links', async () => {
@@ -363,7 +415,10 @@ describe('model walking rules', () => {
 describe('hashing', () => {
   test('worker threads and the in-process path agree, and both hash every byte once', async () => {
     const { model, keys } = await signed('prime256v1', { method: 'shards', shardSize: 700 });
-    const inProcess = await verifyModel(model, { ...keyPolicy(keys.publicKey), hashing: { workers: 0 } });
+    const inProcess = await verifyModel(model, {
+      ...keyPolicy(keys.publicKey),
+      hashing: { workers: 0 },
+    });
     const threaded = await verifyModel(model, {
       ...keyPolicy(keys.publicKey),
       hashing: { workers: 2, inProcessBelowBytes: 0 },

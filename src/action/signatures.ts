@@ -22,7 +22,10 @@ async function policyOf(inputs: SignatureInputs, workspace: string): Promise<Tru
   };
   if (inputs.publicKey) {
     try {
-      return { method: 'public-key', publicKey: loadPublicKey(await read('public-key', inputs.publicKey)) };
+      return {
+        method: 'public-key',
+        publicKey: loadPublicKey(await read('public-key', inputs.publicKey)),
+      };
     } catch (err) {
       if (err instanceof InputError) throw err;
       throw new InputError([`public-key ${inputs.publicKey}: ${(err as Error).message}`]);
@@ -30,12 +33,19 @@ async function policyOf(inputs: SignatureInputs, workspace: string): Promise<Tru
   }
   let trustedRoot;
   try {
-    trustedRoot = parseTrustedRoot((await read('trusted-root', inputs.trustedRoot!)).toString('utf8'));
+    trustedRoot = parseTrustedRoot(
+      (await read('trusted-root', inputs.trustedRoot!)).toString('utf8'),
+    );
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError([`trusted-root ${inputs.trustedRoot}: ${(err as Error).message}`]);
   }
-  return { method: 'certificate-identity', identity: inputs.identity!, issuer: inputs.issuer!, trustedRoot };
+  return {
+    method: 'certificate-identity',
+    identity: inputs.identity!,
+    issuer: inputs.issuer!,
+    trustedRoot,
+  };
 }
 
 /** The report with every named model's verification findings added (unchanged when none). */
@@ -51,5 +61,11 @@ export async function withSignatureFindings(
     const result = await verifyModel(resolve(workspace, path), { policy, requireSignature: true });
     files.push(...verificationFileResults(result));
   }
-  return buildReport(files, report.errors, new Date(report.startedAt), report.durationMs, report.models ?? []);
+  return buildReport(
+    files,
+    report.errors,
+    new Date(report.startedAt),
+    report.durationMs,
+    report.models ?? [],
+  );
 }

@@ -100,9 +100,14 @@ export async function signingCommand(
       err instanceof TrustedRootError ||
       err instanceof UnsupportedKeyError ||
       err instanceof SigningError ||
-      (err instanceof Error && /^(ERR_PARSE_ARGS|ERR_OSSL|ENOENT|EACCES|EISDIR)/.test(String((err as NodeJS.ErrnoException).code)));
+      (err instanceof Error &&
+        /^(ERR_PARSE_ARGS|ERR_OSSL|ENOENT|EACCES|EISDIR)/.test(
+          String((err as NodeJS.ErrnoException).code),
+        ));
     if (!known) throw err;
-    io.stderr.write(`modelaudit: ${(err as Error).message}\nRun "modelaudit ${command} --help" for usage.\n`);
+    io.stderr.write(
+      `modelaudit: ${(err as Error).message}\nRun "modelaudit ${command} --help" for usage.\n`,
+    );
     return EXIT_ERROR;
   }
 }
@@ -111,7 +116,9 @@ async function readInput(what: string, path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (err) {
-    throw new SigningUsageError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new SigningUsageError(
+      `cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }
 
@@ -127,7 +134,9 @@ async function trustPolicy(values: {
   const anyIdentity = identity !== undefined || issuer !== undefined || root !== undefined;
   if (values['public-key'] !== undefined) {
     if (anyIdentity)
-      throw new SigningUsageError('give --public-key, or the certificate identity options, not both');
+      throw new SigningUsageError(
+        'give --public-key, or the certificate identity options, not both',
+      );
     const pem = await readInput('public key', values['public-key']);
     try {
       return { method: 'public-key', publicKey: loadPublicKey(pem) };
@@ -198,7 +207,10 @@ async function verifyCommand(args: readonly string[], io: SigningCliIO): Promise
   const report = buildReport(verificationFileResults(result), [], started, performance.now() - t0);
   const toFile = values.output !== undefined;
   const color =
-    !toFile && format === 'text' && !values['no-color'] && !io.env.NO_COLOR &&
+    !toFile &&
+    format === 'text' &&
+    !values['no-color'] &&
+    !io.env.NO_COLOR &&
     (Boolean(io.stdout.isTTY) || Boolean(io.env.FORCE_COLOR));
   const output =
     format === 'json'
@@ -216,14 +228,22 @@ async function readInputExists(path: string): Promise<void> {
   try {
     await lstat(path);
   } catch (err) {
-    throw new SigningUsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new SigningUsageError(
+      `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
   }
 }
 
-function verdictLine(status: string, signer: string | undefined, items: number | undefined): string {
+function verdictLine(
+  status: string,
+  signer: string | undefined,
+  items: number | undefined,
+): string {
   if (status === 'verified')
     return `Signature verified: signed by ${signer}; ${items} signed item${items === 1 ? '' : 's'} match.\n\n`;
-  return status === 'unsigned' ? 'No signature: the model is not verified.\n\n' : 'Verification FAILED.\n\n';
+  return status === 'unsigned'
+    ? 'No signature: the model is not verified.\n\n'
+    : 'Verification FAILED.\n\n';
 }
 
 function exitCode(report: Report, failOn: Severity | 'none'): number {
@@ -253,12 +273,15 @@ async function signCommand(args: readonly string[], io: SigningCliIO): Promise<n
     return EXIT_OK;
   }
   if (positionals.length !== 1) throw new SigningUsageError('sign takes exactly one model path');
-  if (values.key === undefined) throw new SigningUsageError('sign needs --key FILE (a PEM private key)');
+  if (values.key === undefined)
+    throw new SigningUsageError('sign needs --key FILE (a PEM private key)');
   let shardSize: number | undefined;
   if (values['shard-size'] !== undefined) {
     shardSize = Number(values['shard-size']);
     if (!Number.isSafeInteger(shardSize) || shardSize <= 0)
-      throw new SigningUsageError(`--shard-size must be a positive integer, not "${values['shard-size']}"`);
+      throw new SigningUsageError(
+        `--shard-size must be a positive integer, not "${values['shard-size']}"`,
+      );
   }
   const pem = await readInput('private key', values.key);
   let privateKey;

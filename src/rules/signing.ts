@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
 
-const FORMAT = 'https://github.com/sigstore/model-transparency/blob/main/docs/model_signing_format.md';
+const FORMAT =
+  'https://github.com/sigstore/model-transparency/blob/main/docs/model_signing_format.md';
 const BUNDLE = 'https://github.com/sigstore/protobuf-specs/blob/main/protos/sigstore_bundle.proto';
 const DSSE = 'https://github.com/secure-systems-lab/dsse/blob/master/protocol.md';
 const STATEMENT = 'https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md';

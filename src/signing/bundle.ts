@@ -75,7 +75,11 @@ export function parseBundle(data: Buffer | string): ParsedBundle {
     throw new SignatureFormatError('malformed', 'the signature is not a JSON object');
   const mediaType = (json as { mediaType?: unknown }).mediaType;
   if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.bundle'))
-    throw new SignatureFormatError('malformed', 'not a sigstore bundle (mediaType)', String(mediaType));
+    throw new SignatureFormatError(
+      'malformed',
+      'not a sigstore bundle (mediaType)',
+      String(mediaType),
+    );
   if (!(BUNDLE_MEDIA_TYPES as readonly string[]).includes(mediaType))
     throw new SignatureFormatError('unsupported', 'unknown sigstore bundle version', mediaType);
 

@@ -87,8 +87,7 @@ export async function hashJobs(
   const wanted = options.workers ?? Math.min(8, availableParallelism());
   const below = options.inProcessBelowBytes ?? DEFAULT_IN_PROCESS_BELOW;
   const workers = jobs.length === 0 || total < below ? 0 : Math.min(wanted, jobs.length);
-  const outcomes =
-    workers === 0 ? await hashInProcess(jobs) : await hashInWorkers(jobs, workers);
+  const outcomes = workers === 0 ? await hashInProcess(jobs) : await hashInWorkers(jobs, workers);
   return {
     outcomes,
     stats: { jobs: jobs.length, bytes: outcomes.reduce((s, o) => s + o.bytes, 0), workers },

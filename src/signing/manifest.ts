@@ -149,7 +149,7 @@ function unsupported(message: string, evidence?: unknown): never {
 }
 
 function clip(v: unknown): string {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }
 

@@ -48,9 +48,7 @@ export function compileIgnores(paths: readonly string[]): string[][] {
 
 export function isIgnored(rel: string, ignores: readonly string[][]): boolean {
   const parts = components(rel);
-  return ignores.some(
-    (ig) => ig.length <= parts.length && ig.every((c, i) => c === parts[i]),
-  );
+  return ignores.some((ig) => ig.length <= parts.length && ig.every((c, i) => c === parts[i]));
 }
 
 export async function listModelFiles(root: string, rules: WalkRules): Promise<ModelFileList> {

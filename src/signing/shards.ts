@@ -19,7 +19,9 @@ export function matchesShardLayout(
   shardSize: number,
 ): boolean {
   if (shards.length !== Math.ceil(size / shardSize)) return false;
-  const starts = shards.map((s) => [s.start ?? -1, s.end ?? -1] as const).sort((a, b) => a[0] - b[0]);
+  const starts = shards
+    .map((s) => [s.start ?? -1, s.end ?? -1] as const)
+    .sort((a, b) => a[0] - b[0]);
   return starts.every(
     ([s, e], i) => s === i * shardSize && e === Math.min((i + 1) * shardSize, size),
   );

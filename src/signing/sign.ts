@@ -17,7 +17,12 @@ import {
 } from './format.js';
 import { hashJobs, type HashJob, type HashPoolOptions, type HashStats } from './hash-pool.js';
 import { publicKeyHint, signatureHash } from './keys.js';
-import { buildStatement, itemAlgorithm, type ManifestItem, type Serialization } from './manifest.js';
+import {
+  buildStatement,
+  itemAlgorithm,
+  type ManifestItem,
+  type Serialization,
+} from './manifest.js';
 import { listModelFiles } from './model-files.js';
 import { shardRanges } from './shards.js';
 

@@ -14,7 +14,12 @@ import {
   Verifier,
   type SignedEntity,
 } from '@sigstore/verify';
-import { createPublicKey, verify as cryptoVerify, X509Certificate, type KeyObject } from 'node:crypto';
+import {
+  createPublicKey,
+  verify as cryptoVerify,
+  X509Certificate,
+  type KeyObject,
+} from 'node:crypto';
 import type { ParsedBundle } from './bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE } from './format.js';
 import { describeKey, publicKeyHint, signatureHash, UnsupportedKeyError } from './keys.js';

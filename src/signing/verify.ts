@@ -57,7 +57,13 @@ export interface VerificationResult {
 
 const SCANNER = 'model-signature';
 
-function finding(ruleId: string, path: string, message: string, evidence?: string, severity?: Finding['severity']): Finding {
+function finding(
+  ruleId: string,
+  path: string,
+  message: string,
+  evidence?: string,
+  severity?: Finding['severity'],
+): Finding {
   const rule = getRule(ruleId);
   return Object.freeze({
     ruleId: rule.id,
@@ -103,7 +109,9 @@ export async function verifyModel(
   } catch (err) {
     if (err instanceof SignatureFormatError)
       return fail(finding('MA8002', signaturePath, err.message, err.evidence));
-    return fail(finding('MA8002', signaturePath, `the signature cannot be read: ${(err as Error).message}`));
+    return fail(
+      finding('MA8002', signaturePath, `the signature cannot be read: ${(err as Error).message}`),
+    );
   }
   if (data === undefined)
     return {
@@ -133,7 +141,12 @@ export async function verifyModel(
   } catch (err) {
     if (err instanceof SignatureFormatError)
       return fail(
-        finding(err.kind === 'unsupported' ? 'MA8006' : 'MA8002', signaturePath, err.message, err.evidence),
+        finding(
+          err.kind === 'unsupported' ? 'MA8006' : 'MA8002',
+          signaturePath,
+          err.message,
+          err.evidence,
+        ),
       );
     throw err;
   }
@@ -193,7 +206,14 @@ async function compareModel(
 
   for (const p of listing.problems)
     if (!options.ignoreUnsignedFiles || expected.has(p.rel))
-      findings.push(finding('MA8010', at(p.rel), `cannot check "${p.rel}" against the signature: ${p.reason}`, p.rel));
+      findings.push(
+        finding(
+          'MA8010',
+          at(p.rel),
+          `cannot check "${p.rel}" against the signature: ${p.reason}`,
+          p.rel,
+        ),
+      );
 
   const jobs: HashJob[] = [];
   const checks: ManifestItem[] = [];
@@ -202,20 +222,37 @@ async function compareModel(
     const file = actual.get(path);
     if (!file) {
       if (!listing.problems.some((p) => p.rel === path))
-        findings.push(finding('MA8007', at(path), `signed file "${path}" is missing from the model`, describeItems(items)));
+        findings.push(
+          finding(
+            'MA8007',
+            at(path),
+            `signed file "${path}" is missing from the model`,
+            describeItems(items),
+          ),
+        );
       continue;
     }
     if (s.method === 'shards') {
       if (!matchesShardLayout(items, file.size, s.shardSize!)) {
         const signedSize = items.reduce((m, i) => Math.max(m, i.end ?? 0), 0);
         findings.push(
-          finding('MA8009', at(path), `"${path}" differs from what was signed: its size changed`, `signed ${signedSize} bytes, now ${file.size} bytes`),
+          finding(
+            'MA8009',
+            at(path),
+            `"${path}" differs from what was signed: its size changed`,
+            `signed ${signedSize} bytes, now ${file.size} bytes`,
+          ),
         );
         continue;
       }
     }
     for (const item of items) {
-      jobs.push({ path: file.abs, start: item.start ?? 0, ...(item.end !== undefined ? { end: item.end } : {}), algorithm });
+      jobs.push({
+        path: file.abs,
+        start: item.start ?? 0,
+        ...(item.end !== undefined ? { end: item.end } : {}),
+        algorithm,
+      });
       checks.push(item);
     }
   }
@@ -224,7 +261,12 @@ async function compareModel(
     for (const file of listing.files)
       if (!expected.has(file.rel) && !(s.method === 'shards' && file.size === 0))
         findings.push(
-          finding('MA8008', file.abs, `"${file.rel}" is in the model but not in the signed manifest`, `${file.rel} (${file.size} bytes)`),
+          finding(
+            'MA8008',
+            file.abs,
+            `"${file.rel}" is in the model but not in the signed manifest`,
+            `${file.rel} (${file.size} bytes)`,
+          ),
         );
 
   const { outcomes, stats } = await hashJobs(jobs, options.hashing);
@@ -232,10 +274,17 @@ async function compareModel(
     const item = checks[i]!;
     const name = itemName(item);
     if (o.digest === undefined)
-      findings.push(finding('MA8010', at(item.path), `cannot hash "${name}": ${o.error ?? 'unreadable'}`, name));
+      findings.push(
+        finding('MA8010', at(item.path), `cannot hash "${name}": ${o.error ?? 'unreadable'}`, name),
+      );
     else if (o.digest !== item.digest)
       findings.push(
-        finding('MA8009', at(item.path), `"${name}" differs from what was signed`, `${name}: signed ${s.hashType} ${item.digest}, now ${o.digest}`),
+        finding(
+          'MA8009',
+          at(item.path),
+          `"${name}" differs from what was signed`,
+          `${name}: signed ${s.hashType} ${item.digest}, now ${o.digest}`,
+        ),
       );
   });
   return { findings, stats };
