@@ -39646,7 +39646,7 @@ function unsupported(message, evidence) {
     throw new SignatureFormatError('unsupported', message, evidence === undefined ? undefined : manifest_clip(evidence));
 }
 function manifest_clip(v) {
-    const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+    const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
     return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }
 function str(obj, key, where) {
@@ -40142,7 +40142,9 @@ function shardRanges(size, shardSize) {
 function matchesShardLayout(shards, size, shardSize) {
     if (shards.length !== Math.ceil(size / shardSize))
         return false;
-    const starts = shards.map((s) => [s.start ?? -1, s.end ?? -1]).sort((a, b) => a[0] - b[0]);
+    const starts = shards
+        .map((s) => [s.start ?? -1, s.end ?? -1])
+        .sort((a, b) => a[0] - b[0]);
     return starts.every(([s, e], i) => s === i * shardSize && e === Math.min((i + 1) * shardSize, size));
 }
 
@@ -40596,7 +40598,12 @@ async function compareModel(modelPath, signaturePath, manifest, options) {
             }
         }
         for (const item of items) {
-            jobs.push({ path: file.abs, start: item.start ?? 0, ...(item.end !== undefined ? { end: item.end } : {}), algorithm });
+            jobs.push({
+                path: file.abs,
+                start: item.start ?? 0,
+                ...(item.end !== undefined ? { end: item.end } : {}),
+                algorithm,
+            });
             checks.push(item);
         }
     }
@@ -40735,7 +40742,8 @@ async function signingCommand(command, args, io) {
             err instanceof TrustedRootError ||
             err instanceof UnsupportedKeyError ||
             err instanceof SigningError ||
-            (err instanceof Error && /^(ERR_PARSE_ARGS|ERR_OSSL|ENOENT|EACCES|EISDIR)/.test(String(err.code)));
+            (err instanceof Error &&
+                /^(ERR_PARSE_ARGS|ERR_OSSL|ENOENT|EACCES|EISDIR)/.test(String(err.code)));
         if (!known)
             throw err;
         io.stderr.write(`modelaudit: ${err.message}\nRun "modelaudit ${command} --help" for usage.\n`);
@@ -40827,7 +40835,10 @@ async function verifyCommand(args, io) {
     });
     const report = buildReport(verificationFileResults(result), [], started, performance.now() - t0);
     const toFile = values.output !== undefined;
-    const color = !toFile && format === 'text' && !values['no-color'] && !io.env.NO_COLOR &&
+    const color = !toFile &&
+        format === 'text' &&
+        !values['no-color'] &&
+        !io.env.NO_COLOR &&
         (Boolean(io.stdout.isTTY) || Boolean(io.env.FORCE_COLOR));
     const output = format === 'json'
         ? formatJson(report)
@@ -40852,7 +40863,9 @@ async function readInputExists(path) {
 function verdictLine(status, signer, items) {
     if (status === 'verified')
         return `Signature verified: signed by ${signer}; ${items} signed item${items === 1 ? '' : 's'} match.\n\n`;
-    return status === 'unsigned' ? 'No signature: the model is not verified.\n\n' : 'Verification FAILED.\n\n';
+    return status === 'unsigned'
+        ? 'No signature: the model is not verified.\n\n'
+        : 'Verification FAILED.\n\n';
 }
 function exitCode(report, failOn) {
     if (failOn === 'none')

@@ -72158,7 +72158,7 @@ function unsupported(message, evidence) {
     throw new SignatureFormatError('unsupported', message, evidence === undefined ? undefined : manifest_clip(evidence));
 }
 function manifest_clip(v) {
-    const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+    const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
     return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }
 function str(obj, key, where) {
@@ -72654,7 +72654,9 @@ function shardRanges(size, shardSize) {
 function matchesShardLayout(shards, size, shardSize) {
     if (shards.length !== Math.ceil(size / shardSize))
         return false;
-    const starts = shards.map((s) => [s.start ?? -1, s.end ?? -1]).sort((a, b) => a[0] - b[0]);
+    const starts = shards
+        .map((s) => [s.start ?? -1, s.end ?? -1])
+        .sort((a, b) => a[0] - b[0]);
     return starts.every(([s, e], i) => s === i * shardSize && e === Math.min((i + 1) * shardSize, size));
 }
 
@@ -72811,7 +72813,12 @@ async function compareModel(modelPath, signaturePath, manifest, options) {
             }
         }
         for (const item of items) {
-            jobs.push({ path: file.abs, start: item.start ?? 0, ...(item.end !== undefined ? { end: item.end } : {}), algorithm });
+            jobs.push({
+                path: file.abs,
+                start: item.start ?? 0,
+                ...(item.end !== undefined ? { end: item.end } : {}),
+                algorithm,
+            });
             checks.push(item);
         }
     }
@@ -72892,7 +72899,10 @@ async function policyOf(inputs, workspace) {
     };
     if (inputs.publicKey) {
         try {
-            return { method: 'public-key', publicKey: loadPublicKey(await read('public-key', inputs.publicKey)) };
+            return {
+                method: 'public-key',
+                publicKey: loadPublicKey(await read('public-key', inputs.publicKey)),
+            };
         }
         catch (err) {
             if (err instanceof InputError)
@@ -72909,7 +72919,12 @@ async function policyOf(inputs, workspace) {
             throw err;
         throw new InputError([`trusted-root ${inputs.trustedRoot}: ${err.message}`]);
     }
-    return { method: 'certificate-identity', identity: inputs.identity, issuer: inputs.issuer, trustedRoot };
+    return {
+        method: 'certificate-identity',
+        identity: inputs.identity,
+        issuer: inputs.issuer,
+        trustedRoot,
+    };
 }
 /** The report with every named model's verification findings added (unchanged when none). */
 async function withSignatureFindings(report, inputs, workspace) {
