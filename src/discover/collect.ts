@@ -18,6 +18,8 @@ export interface FileRecord {
   readonly key: string;
   /** Where its unit is looked for. */
   readonly scope: UnitScope;
+  /** Reached through a symbolic link (a plain name for the same file is preferred). */
+  viaLink?: boolean;
   readonly aliases: string[];
   unit?: ModelUnit;
 }
@@ -45,7 +47,13 @@ export class Collector {
   addFile(file: Omit<FileRecord, 'aliases'>): FileRecord {
     const known = this.files.get(file.key);
     if (known) {
-      if (known.path !== file.path && !known.aliases.includes(file.path))
+      if (known.viaLink && !file.viaLink) {
+        known.aliases.push(known.path);
+        known.path = file.path;
+        known.fsPath = file.fsPath;
+        known.relative = file.relative;
+        known.viaLink = false;
+      } else if (known.path !== file.path && !known.aliases.includes(file.path))
         known.aliases.push(file.path);
       return known;
     }

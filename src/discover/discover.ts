@@ -6,7 +6,8 @@
  * after their snapshots → SavedModels completed → the shard split → each unit's metadata added
  * as context → sorted.
  */
-import { realpath, stat } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { SkippedEntry, UnitRef } from '../findings/finding.js';
 import { Collector, fileKey, type FileRecord } from './collect.js';
@@ -19,7 +20,7 @@ import type { DiscoveredFile, Discovery, DiscoverRequest, ModelUnit } from './ty
 import { addContextFiles } from './unit-metadata.js';
 import { UnitFinder, type UnitScope } from './units.js';
 import { walkDirectory, type WalkScope } from './walk.js';
-import type { LinkRules } from './links.js';
+import { judgeLink, type LinkRules } from './links.js';
 
 export async function discover(request: DiscoverRequest): Promise<Discovery> {
   const c = new Collector();
@@ -57,15 +58,17 @@ export async function discover(request: DiscoverRequest): Promise<Discovery> {
 
   async function discoverRoot(root: string): Promise<void> {
     c.stats.entriesVisited++;
+    const abs = resolve(root);
     let info;
     try {
-      info = await stat(root, { bigint: true }); // a path given explicitly is followed
+      // A path given explicitly is followed; with a boundary, only as far as a link may lead.
+      info = boundary ? await boundedRoot(root, abs, boundary, request.boundary!, follow, c) : await stat(root, { bigint: true });
     } catch (err) {
       c.errors.push({ path: root, message: describeError(err) });
       return;
     }
+    if (!info) return;
     const type = entryType(info);
-    const abs = resolve(root);
     if (type === 'dir') {
       const key = fileKey(info);
       if (c.seenDirs.has(key)) return;
@@ -99,7 +102,12 @@ export async function discover(request: DiscoverRequest): Promise<Discovery> {
         size: Number(info.size),
         role: 'target',
         key: fileKey(info),
-        scope: { spelled: dirname(root), abs: dirname(abs), ...(base ? { bound: base } : {}) },
+        scope: {
+          spelled: dirname(root),
+          abs: dirname(abs),
+          fileRoot: true,
+          ...(base ? { bound: base } : {}),
+        },
       });
     } else {
       const what = isSpecial(type) ? SPECIAL_LABEL[type] : 'not a regular file';
@@ -200,6 +208,30 @@ export async function discover(request: DiscoverRequest): Promise<Discovery> {
   };
 }
 
+/**
+ * A root under a boundary (the Action's workspace): a root that is a link, or lies under one,
+ * is judged like any link found in a walk. Undefined when it was skipped.
+ */
+async function boundedRoot(
+  root: string,
+  abs: string,
+  boundary: string,
+  label: string,
+  follow: boolean,
+  c: Collector,
+): Promise<BigIntStats | undefined> {
+  const own = await lstat(root, { bigint: true });
+  const real = await realpath(root).catch(() => undefined);
+  // Where the root would be if no link were involved below the boundary.
+  const plain = join(boundary, relative(resolve(label), abs));
+  if (!own.isSymbolicLink() && real === plain) return stat(root, { bigint: true });
+  c.stats.linksResolved++;
+  const v = await judgeLink(root, dirname(abs), { boundary, boundaryLabel: label, follow });
+  if (v.follow) return v.info;
+  c.skip(root, v.kind, v.reason, v.target, v.dangling);
+  return undefined;
+}
+
 function toDiscovered(rec: FileRecord): DiscoveredFile {
   return {
     path: rec.path,
@@ -239,6 +271,10 @@ function compare(a: string, b: string): number {
 export async function findUnit(path: string): Promise<UnitRef | undefined> {
   const finder = new UnitFinder(new Collector().listings, process.cwd(), undefined);
   const abs = resolve(path);
-  const unit = await finder.unitOf(abs, { spelled: dirname(path), abs: dirname(abs) });
+  const unit = await finder.unitOf(abs, {
+    spelled: dirname(path),
+    abs: dirname(abs),
+    fileRoot: true,
+  });
   return unit ? { root: unit.root, kind: unit.kind } : undefined;
 }

@@ -17,7 +17,7 @@ export class GlobError extends Error {
     /** Where the pattern came from: "exclude", "paths", "policy exceptions[0].path"… */
     readonly input: string,
     readonly pattern: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`invalid glob ${JSON.stringify(pattern)} in ${input}: ${reason}`);
   }
@@ -44,13 +44,18 @@ export function compileGlob(
   input: string,
   options: GlobOptions = {},
 ): PathMatcher {
-  let p = normalizePath(pattern).replace(/^\/+/, '');
-  if (p === '' || p === '.') p = '**';
-  const re = [makeRe(p, pattern, input, options), makeRe(`${p}/**`, pattern, input, options)];
+  const re = globRegExps(pattern, input, options);
   return (path) => {
     const n = normalizePath(path);
-    return re[0]!.test(n) || re[1]!.test(n);
+    return re.some((r) => r.test(n));
   };
+}
+
+/** The regular expressions of a pattern (itself, and everything under it) over normalized paths. */
+export function globRegExps(pattern: string, input: string, options: GlobOptions = {}): RegExp[] {
+  let p = normalizePath(pattern).replace(/^\/+/, '');
+  if (p === '' || p === '.') p = '**';
+  return [makeRe(p, pattern, input, options), makeRe(`${p}/**`, pattern, input, options)];
 }
 
 function makeRe(glob: string, raw: string, input: string, options: GlobOptions): RegExp {
@@ -64,7 +69,9 @@ function makeRe(glob: string, raw: string, input: string, options: GlobOptions):
       nocase: options.nocase ?? false,
     });
   } catch (err) {
-    const reason = err instanceof Error ? err.message.replace(/^Invalid regular expression: /, '') : String(err);
+    // "Invalid regular expression: /…/: Range out of order…": keep the reason, not our regex.
+    const message = err instanceof Error ? err.message : String(err);
+    const reason = /: ([^:]+)$/.exec(message)?.[1] ?? message;
     throw new GlobError(input, raw, reason);
   }
 }

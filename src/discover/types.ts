@@ -19,7 +19,7 @@
  *                  model_config.yaml (NeMo).
  *   The nearest such directory above a file is its unit, except that a pipeline claims the
  *   units inside it and a cache entry claims everything under it. Units are looked for up to
- *   the given root (up to three directories for a file given alone, never above `base`).
+ *   the given root (for a file given alone: its directory and the parent; never above `base`).
  *   `root` is spelled like the files under it (a file's path starts with `root` + "/"), or is
  *   absolute when the unit lies above the given path.
  *

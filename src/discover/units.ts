@@ -110,10 +110,15 @@ export interface UnitScope {
   readonly abs: string;
   /** Never above this directory (the request's base), when set. */
   readonly bound?: string;
+  /** The root is a file: look at its directory and the parent. */
+  readonly fileRoot?: boolean;
 }
 
-/** Directories looked at per file at least (its own and two above), as far as the bound allows. */
-const MIN_CHAIN = 3;
+/**
+ * Directories looked at for a file given alone: its own and its parent (as the policy stage
+ * always has); for a file found in a walk, its directory up to the root, never above.
+ */
+const FILE_ROOT_CHAIN = 2;
 
 export class UnitFinder {
   private readonly byDir = new Map<string, ModelUnit | null>();
@@ -166,12 +171,12 @@ export class UnitFinder {
     return this.unit(found.dir, found.kind, found.markers, scope, components);
   }
 
-  /** The file's directory upwards: to the root, at least MIN_CHAIN, never above the bound. */
+  /** The file's directory upwards: to the root (a file root: and its parent), never above the bound. */
   private chain(dir: string, scope: UnitScope): string[] {
     const out: string[] = [];
     for (let d = dir; ; ) {
       if (scope.bound !== undefined && !isInside(d, scope.bound)) break;
-      if (!isInside(d, scope.abs) && out.length >= MIN_CHAIN) break;
+      if (scope.fileRoot ? out.length >= FILE_ROOT_CHAIN : !isInside(d, scope.abs)) break;
       out.push(d);
       const parent = dirname(d);
       if (parent === d) break;

@@ -167,6 +167,7 @@ async function walkLink(
       role: scope.role,
       key: fileKey(v.info),
       scope: scope.unitScope,
+      viaLink: true,
     });
   } else if (isSpecial(v.type)) {
     c.skip(link.path, v.type, specialReason(v.type, true), display(v.real));
