@@ -93,7 +93,9 @@ describe('globs and regular expressions', () => {
   test('path globs: * stops at /, ** crosses it, bare names match at any depth', () => {
     expect(globRegExps('models/*', 'test')[0]!.test('models/a/b')).toBe(false);
     expect(globRegExps('models/**', 'test')[0]!.test('models/a/b')).toBe(true);
-    expect(() => pathPatterns('[z-a]')).toThrow('invalid glob "[z-a]": Range out of order in character class');
+    expect(() => pathPatterns('[z-a]')).toThrow(
+      'invalid glob "[z-a]": Range out of order in character class',
+    );
     const vendor = pathPatterns('**/vendor/**');
     expect(vendor.some((r) => r.test('fixtures/policy/models/lone/vendor/llama.pkl'))).toBe(true);
     const bare = pathPatterns('legacy-llama');

@@ -92,7 +92,13 @@ async function existing(base: string, starts: readonly string[]): Promise<string
   const out: string[] = [];
   for (const s of starts) {
     const path = s === '' ? base : join(base, s);
-    if (await lstat(path).then(() => true, () => false)) out.push(path);
+    if (
+      await lstat(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      out.push(path);
   }
   return out;
 }

@@ -36,7 +36,12 @@ export async function resolveChanges(
   scope: ChangeScope,
   c: Collector,
 ): Promise<ChangeOutcome> {
-  const out = { deleted: [] as string[], renamed: [] as { from: string; to: string }[], probes: [] as string[], selected: 0 };
+  const out = {
+    deleted: [] as string[],
+    renamed: [] as { from: string; to: string }[],
+    probes: [] as string[],
+    selected: 0,
+  };
   for (const change of changes) {
     c.stats.entriesVisited++;
     const rel = safeRelative(change.path);

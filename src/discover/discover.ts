@@ -30,14 +30,20 @@ export async function discover(request: DiscoverRequest): Promise<Discovery> {
     : undefined;
   const base = request.base !== undefined ? resolve(request.base) : undefined;
   const boundary =
-    request.boundary !== undefined ? await realpath(request.boundary).catch(() => resolve(request.boundary!)) : undefined;
+    request.boundary !== undefined
+      ? await realpath(request.boundary).catch(() => resolve(request.boundary!))
+      : undefined;
   const follow = request.followSymlinks ?? false;
   const relativeOf = (path: string): string =>
-    relative(base ?? cwd, resolve(path)).split(sep).join('/') || '.';
+    relative(base ?? cwd, resolve(path))
+      .split(sep)
+      .join('/') || '.';
   const finder = new UnitFinder(c.listings, cwd, base);
 
   let changes: ChangeOutcome | undefined;
-  const baseScope: UnitScope | undefined = base ? { spelled: request.base!, abs: base, bound: base } : undefined;
+  const baseScope: UnitScope | undefined = base
+    ? { spelled: request.base!, abs: base, bound: base }
+    : undefined;
   if (request.only) {
     const baseReal = await realpath(base ?? cwd).catch(() => base ?? cwd);
     changes = await resolveChanges(
@@ -62,7 +68,9 @@ export async function discover(request: DiscoverRequest): Promise<Discovery> {
     let info;
     try {
       // A path given explicitly is followed; with a boundary, only as far as a link may lead.
-      info = boundary ? await boundedRoot(root, abs, boundary, request.boundary!, follow, c) : await stat(root, { bigint: true });
+      info = boundary
+        ? await boundedRoot(root, abs, boundary, request.boundary!, follow, c)
+        : await stat(root, { bigint: true });
     } catch (err) {
       c.errors.push({ path: root, message: describeError(err) });
       return;
@@ -161,7 +169,11 @@ export async function discover(request: DiscoverRequest): Promise<Discovery> {
     await walkDirectory(
       { path: unit.root, fsPath: unit.root, real },
       {
-        links: { boundary: boundary ?? real, boundaryLabel: boundary ? request.boundary! : unit.root, follow },
+        links: {
+          boundary: boundary ?? real,
+          boundaryLabel: boundary ? request.boundary! : unit.root,
+          follow,
+        },
         unitScope: { spelled: unit.root, abs: unitAbs, ...(base ? { bound: base } : {}) },
         relativeOf,
         role: 'unit',
@@ -195,7 +207,11 @@ export async function discover(request: DiscoverRequest): Promise<Discovery> {
   const skipped: SkippedEntry[] = [...c.skipped];
   for (const rec of files)
     for (const alias of rec.aliases)
-      skipped.push({ path: alias, kind: 'duplicate', reason: `same file as ${rec.path}, scanned once under that name` });
+      skipped.push({
+        path: alias,
+        kind: 'duplicate',
+        reason: `same file as ${rec.path}, scanned once under that name`,
+      });
   return {
     roots: request.only ? [request.base ?? '.'] : request.roots,
     files: files.map(toDiscovered),

@@ -6,14 +6,7 @@ import type { Dirent, Stats, BigIntStats } from 'node:fs';
 import type { SkipKind } from '../findings/finding.js';
 
 export type EntryType =
-  | 'file'
-  | 'dir'
-  | 'symlink'
-  | 'fifo'
-  | 'socket'
-  | 'character-device'
-  | 'block-device'
-  | 'unknown';
+  'file' | 'dir' | 'symlink' | 'fifo' | 'socket' | 'character-device' | 'block-device' | 'unknown';
 
 type Typed = Pick<
   Dirent | Stats | BigIntStats,

@@ -7,7 +7,12 @@ import { sep } from 'node:path';
 
 const CACHE_ENTRY = /^(models|datasets|spaces)--(.+)$/;
 /** Folders of a cache entry: one of them under a `models--…` folder confirms the layout. */
-export const CACHE_LAYOUT: ReadonlySet<string> = new Set(['snapshots', 'blobs', 'refs', '.no_exist']);
+export const CACHE_LAYOUT: ReadonlySet<string> = new Set([
+  'snapshots',
+  'blobs',
+  'refs',
+  '.no_exist',
+]);
 
 export interface CacheEntry {
   /** Absolute path of the `models--org--name` directory. */

@@ -58,10 +58,13 @@ export async function judgeLink(
     const code = errorCode(err);
     if (code === 'ELOOP')
       return skip('symlink-loop', 'symbolic link loop: it never reaches a file', written ?? '');
-    const lexical =
-      written !== undefined ? resolve(display(dirReal), written) : display(dirReal);
+    const lexical = written !== undefined ? resolve(display(dirReal), written) : display(dirReal);
     if (code !== 'ENOENT' && code !== 'ENOTDIR')
-      return skip('unreadable', `symbolic link could not be resolved: ${describeError(err)}`, lexical);
+      return skip(
+        'unreadable',
+        `symbolic link could not be resolved: ${describeError(err)}`,
+        lexical,
+      );
     if (!isInside(lexical, rules.boundary) && !inSameCacheEntry(dirReal, lexical))
       return {
         ...skip(
@@ -86,7 +89,12 @@ export async function judgeLink(
   const type = info ? entryType(info) : undefined;
   const inCache = inSameCacheEntry(dirReal, real);
   if (!isInside(real, rules.boundary) && !inCache)
-    return skip('symlink-outside-root', `symbolic link leading outside ${rules.boundaryLabel}`, target, type);
+    return skip(
+      'symlink-outside-root',
+      `symbolic link leading outside ${rules.boundaryLabel}`,
+      target,
+      type,
+    );
   if (!rules.follow && !inCache)
     return skip(
       'symlink-not-followed',

@@ -174,7 +174,7 @@ export class UnitFinder {
   /** The file's directory upwards: to the root (a file root: and its parent), never above the bound. */
   private chain(dir: string, scope: UnitScope): string[] {
     const out: string[] = [];
-    for (let d = dir; ; ) {
+    for (let d = dir; ;) {
       if (scope.bound !== undefined && !isInside(d, scope.bound)) break;
       if (scope.fileRoot ? out.length >= FILE_ROOT_CHAIN : !isInside(d, scope.abs)) break;
       out.push(d);
@@ -198,7 +198,10 @@ export class UnitFinder {
       : isAbsolute(scope.spelled)
         ? abs
         : relative(this.cwd, abs) || '.';
-    const rel = relative(this.base ?? this.cwd, abs).split(sep).join('/') || '.';
+    const rel =
+      relative(this.base ?? this.cwd, abs)
+        .split(sep)
+        .join('/') || '.';
     return {
       root,
       kind,

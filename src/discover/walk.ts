@@ -41,7 +41,11 @@ export interface WalkStart {
 }
 
 /** Walks a directory whose own device:inode the caller has already checked and recorded. */
-export async function walkDirectory(start: WalkStart, scope: WalkScope, c: Collector): Promise<void> {
+export async function walkDirectory(
+  start: WalkStart,
+  scope: WalkScope,
+  c: Collector,
+): Promise<void> {
   const stack: WalkStart[] = [start];
   while (stack.length > 0) {
     const dir = stack.pop()!;
@@ -172,6 +176,11 @@ async function walkLink(
   } else if (isSpecial(v.type)) {
     c.skip(link.path, v.type, specialReason(v.type, true), display(v.real));
   } else {
-    c.skip(link.path, 'unreadable', 'symbolic link to an entry of an unknown type', display(v.real));
+    c.skip(
+      link.path,
+      'unreadable',
+      'symbolic link to an entry of an unknown type',
+      display(v.real),
+    );
   }
 }

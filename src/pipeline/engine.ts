@@ -93,7 +93,9 @@ async function scanFound(
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const notRead = found.skipped.flatMap((s) => skippedResult(s) ?? []);
-  const all = [...files, ...notRead].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const all = [...files, ...notRead].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
   return buildReport(all, errors, startedAt, performance.now() - t0, models, found.skipped);
 }
 

@@ -4,12 +4,7 @@
  * Action's annotations and its gate see them; a directory that could not be read is an
  * operational error, as a path that cannot be read always is.
  */
-import type {
-  FileResult,
-  Finding,
-  OperationalError,
-  SkippedEntry,
-} from '../findings/finding.js';
+import type { FileResult, Finding, OperationalError, SkippedEntry } from '../findings/finding.js';
 import { FINDING_KINDS } from '../discover/entries.js';
 import { getRule } from '../rules/registry.js';
 
