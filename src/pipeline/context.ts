@@ -34,6 +34,8 @@ export class FileCollector {
   readonly members: { member: string; format: string; findings: number }[] = [];
   readonly claims: IdentityClaim[] = [];
   format = 'unknown';
+  /** Per-file state of the scanners (ScanContext.fileState). */
+  readonly state = new Map<symbol, unknown>();
   private readonly cleanups: (() => Promise<void>)[] = [];
 
   constructor(
@@ -116,6 +118,12 @@ export class EngineContext implements ScanContext {
 
   layouts(): readonly ArchiveLayout[] {
     return ARCHIVE_LAYOUTS;
+  }
+
+  fileState<T>(key: symbol, create: () => T): T {
+    const state = this.collector.state;
+    if (!state.has(key)) state.set(key, create());
+    return state.get(key) as T;
   }
 
   checkpoint(): void {

@@ -1179,6 +1179,7 @@ function stateView(state: Value): StateView {
 }
 
 function ruleForDanger(category: string, invoked: boolean): string {
+  if (category === 'defence-tampering') return 'MA2024';
   if (category === 'code-reconstruction') return 'MA2017';
   if (category === 'dunder-traversal') return 'MA2019';
   if (category === 'suspicious-name') return 'MA2018';

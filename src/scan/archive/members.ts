@@ -327,6 +327,7 @@ export function subContext(ctx: ScanContext, opts: SubContextOptions): ScanConte
     detail: (key, value) => ctx.detail(opts.member ? `${opts.member}: ${key}` : key, value),
     claim: (c) => ctx.claim(c),
     checkpoint: () => ctx.checkpoint(),
+    fileState: (key, create) => ctx.fileState(key, create),
     scanMember: (t) => ctx.scanMember(t),
     randomAccess: (t) => ctx.randomAccess(t),
     layouts: () => ctx.layouts(),
