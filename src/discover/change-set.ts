@@ -96,7 +96,7 @@ export async function resolveChanges(
         role: 'target',
         key,
         scope: scope.unitScope,
-        viaLink: key !== undefined && type === 'file' && info.isSymbolicLink(),
+        viaLink: info.isSymbolicLink(),
       });
     } else {
       c.skip(path, 'unreadable', 'entry of an unknown type: not read');
