@@ -23,6 +23,9 @@ describe('globs', () => {
     ['./models/*.pkl', 'models/a.pkl', true],
     ['.', 'anything/at/all', true],
     ['a.b', 'aXb', false],
+    ['**', 'x\n::warning::y\n.pkl', true],
+    ['*.pkl', 'x\ny.pkl', true],
+    ['*.pkl', 'x/\ny.pkl', false],
   ])('%s matches %s: %s', (pattern, path, expected) => {
     expect(compileGlob(pattern, 'paths')(path)).toBe(expected);
   });

@@ -67,6 +67,8 @@ function makeRe(glob: string, raw: string, input: string, options: GlobOptions):
       windows: false,
       debug: true,
       nocase: options.nocase ?? false,
+      // "s": a name may contain a newline, and `*` must match it like any other character.
+      flags: options.nocase ? 'is' : 's',
     });
   } catch (err) {
     // "Invalid regular expression: /…/: Range out of order…": keep the reason, not our regex.

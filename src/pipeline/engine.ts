@@ -89,6 +89,7 @@ async function scanFound(
   // Policy: models and their identity; name-policy findings are only ever added.
   const { files, models } = await identifyModels(scanned, {
     roots: found.roots,
+    units: found.units,
     ...(options.namePolicy ? { policy: options.namePolicy } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
