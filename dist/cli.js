@@ -2,2515 +2,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4006:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
-
-function picomatch(glob, options, returnState = false) {
-  // default to os.platform()
-  if (options && (options.windows === null || options.windows === undefined)) {
-    // don't mutate the original options object
-    options = { ...options, windows: utils.isWindows() };
-  }
-
-  return pico(glob, options, returnState);
-}
-
-Object.assign(picomatch, pico);
-module.exports = picomatch;
-
-
-/***/ }),
-
-/***/ 5595:
-/***/ ((module) => {
-
-
-
-const WIN_SLASH = '\\\\/';
-const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-
-const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-
-/**
- * Posix glob regex
- */
-
-const DOT_LITERAL = '\\.';
-const PLUS_LITERAL = '\\+';
-const QMARK_LITERAL = '\\?';
-const SLASH_LITERAL = '\\/';
-const ONE_CHAR = '(?=.)';
-const QMARK = '[^/]';
-const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-const NO_DOT = `(?!${DOT_LITERAL})`;
-const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-const STAR = `${QMARK}*?`;
-const SEP = '/';
-
-const POSIX_CHARS = {
-  DOT_LITERAL,
-  PLUS_LITERAL,
-  QMARK_LITERAL,
-  SLASH_LITERAL,
-  ONE_CHAR,
-  QMARK,
-  END_ANCHOR,
-  DOTS_SLASH,
-  NO_DOT,
-  NO_DOTS,
-  NO_DOT_SLASH,
-  NO_DOTS_SLASH,
-  QMARK_NO_DOT,
-  STAR,
-  START_ANCHOR,
-  SEP
-};
-
-/**
- * Windows glob regex
- */
-
-const WINDOWS_CHARS = {
-  ...POSIX_CHARS,
-
-  SLASH_LITERAL: `[${WIN_SLASH}]`,
-  QMARK: WIN_NO_SLASH,
-  STAR: `${WIN_NO_SLASH}*?`,
-  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-  NO_DOT: `(?!${DOT_LITERAL})`,
-  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-  SEP: '\\'
-};
-
-/**
- * POSIX Bracket Regex
- */
-
-const POSIX_REGEX_SOURCE = {
-  __proto__: null,
-  alnum: 'a-zA-Z0-9',
-  alpha: 'a-zA-Z',
-  ascii: '\\x00-\\x7F',
-  blank: ' \\t',
-  cntrl: '\\x00-\\x1F\\x7F',
-  digit: '0-9',
-  graph: '\\x21-\\x7E',
-  lower: 'a-z',
-  print: '\\x20-\\x7E ',
-  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
-  space: ' \\t\\r\\n\\v\\f',
-  upper: 'A-Z',
-  word: 'A-Za-z0-9_',
-  xdigit: 'A-Fa-f0-9'
-};
-
-module.exports = {
-  DEFAULT_MAX_EXTGLOB_RECURSION,
-  MAX_LENGTH: 1024 * 64,
-  POSIX_REGEX_SOURCE,
-
-  // regular expressions
-  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-
-  // Replace globs with equivalent patterns to reduce parsing time.
-  REPLACEMENTS: {
-    __proto__: null,
-    '***': '*',
-    '**/**': '**',
-    '**/**/**': '**'
-  },
-
-  // Digits
-  CHAR_0: 48, /* 0 */
-  CHAR_9: 57, /* 9 */
-
-  // Alphabet chars.
-  CHAR_UPPERCASE_A: 65, /* A */
-  CHAR_LOWERCASE_A: 97, /* a */
-  CHAR_UPPERCASE_Z: 90, /* Z */
-  CHAR_LOWERCASE_Z: 122, /* z */
-
-  CHAR_LEFT_PARENTHESES: 40, /* ( */
-  CHAR_RIGHT_PARENTHESES: 41, /* ) */
-
-  CHAR_ASTERISK: 42, /* * */
-
-  // Non-alphabetic chars.
-  CHAR_AMPERSAND: 38, /* & */
-  CHAR_AT: 64, /* @ */
-  CHAR_BACKWARD_SLASH: 92, /* \ */
-  CHAR_CARRIAGE_RETURN: 13, /* \r */
-  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
-  CHAR_COLON: 58, /* : */
-  CHAR_COMMA: 44, /* , */
-  CHAR_DOT: 46, /* . */
-  CHAR_DOUBLE_QUOTE: 34, /* " */
-  CHAR_EQUAL: 61, /* = */
-  CHAR_EXCLAMATION_MARK: 33, /* ! */
-  CHAR_FORM_FEED: 12, /* \f */
-  CHAR_FORWARD_SLASH: 47, /* / */
-  CHAR_GRAVE_ACCENT: 96, /* ` */
-  CHAR_HASH: 35, /* # */
-  CHAR_HYPHEN_MINUS: 45, /* - */
-  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
-  CHAR_LEFT_CURLY_BRACE: 123, /* { */
-  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
-  CHAR_LINE_FEED: 10, /* \n */
-  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
-  CHAR_PERCENT: 37, /* % */
-  CHAR_PLUS: 43, /* + */
-  CHAR_QUESTION_MARK: 63, /* ? */
-  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
-  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
-  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
-  CHAR_SEMICOLON: 59, /* ; */
-  CHAR_SINGLE_QUOTE: 39, /* ' */
-  CHAR_SPACE: 32, /*   */
-  CHAR_TAB: 9, /* \t */
-  CHAR_UNDERSCORE: 95, /* _ */
-  CHAR_VERTICAL_LINE: 124, /* | */
-  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
-
-  /**
-   * Create EXTGLOB_CHARS
-   */
-
-  extglobChars(chars) {
-    return {
-      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
-      '?': { type: 'qmark', open: '(?:', close: ')?' },
-      '+': { type: 'plus', open: '(?:', close: ')+' },
-      '*': { type: 'star', open: '(?:', close: ')*' },
-      '@': { type: 'at', open: '(?:', close: ')' }
-    };
-  },
-
-  /**
-   * Create GLOB_CHARS
-   */
-
-  globChars(win32) {
-    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-  }
-};
-
-
-/***/ }),
-
-/***/ 8265:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
-
-/**
- * Constants
- */
-
-const {
-  MAX_LENGTH,
-  POSIX_REGEX_SOURCE,
-  REGEX_NON_SPECIAL_CHARS,
-  REGEX_SPECIAL_CHARS_BACKREF,
-  REPLACEMENTS
-} = constants;
-
-/**
- * Helpers
- */
-
-const expandRange = (args, options) => {
-  if (typeof options.expandRange === 'function') {
-    return options.expandRange(...args, options);
-  }
-
-  args.sort();
-  const value = `[${args.join('-')}]`;
-
-  try {
-    /* eslint-disable-next-line no-new */
-    new RegExp(value);
-  } catch (ex) {
-    return args.map(v => utils.escapeRegex(v)).join('..');
-  }
-
-  return value;
-};
-
-/**
- * Create the message for a syntax error
- */
-
-const syntaxError = (type, char) => {
-  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-};
-
-const splitTopLevel = input => {
-  const parts = [];
-  let bracket = 0;
-  let paren = 0;
-  let quote = 0;
-  let value = '';
-  let escaped = false;
-
-  for (const ch of input) {
-    if (escaped === true) {
-      value += ch;
-      escaped = false;
-      continue;
-    }
-
-    if (ch === '\\') {
-      value += ch;
-      escaped = true;
-      continue;
-    }
-
-    if (ch === '"') {
-      quote = quote === 1 ? 0 : 1;
-      value += ch;
-      continue;
-    }
-
-    if (quote === 0) {
-      if (ch === '[') {
-        bracket++;
-      } else if (ch === ']' && bracket > 0) {
-        bracket--;
-      } else if (bracket === 0) {
-        if (ch === '(') {
-          paren++;
-        } else if (ch === ')' && paren > 0) {
-          paren--;
-        } else if (ch === '|' && paren === 0) {
-          parts.push(value);
-          value = '';
-          continue;
-        }
-      }
-    }
-
-    value += ch;
-  }
-
-  parts.push(value);
-  return parts;
-};
-
-const isPlainBranch = branch => {
-  let escaped = false;
-
-  for (const ch of branch) {
-    if (escaped === true) {
-      escaped = false;
-      continue;
-    }
-
-    if (ch === '\\') {
-      escaped = true;
-      continue;
-    }
-
-    if (/[?*+@!()[\]{}]/.test(ch)) {
-      return false;
-    }
-  }
-
-  return true;
-};
-
-const normalizeSimpleBranch = branch => {
-  let value = branch.trim();
-  let changed = true;
-
-  while (changed === true) {
-    changed = false;
-
-    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-      value = value.slice(2, -1);
-      changed = true;
-    }
-  }
-
-  if (!isPlainBranch(value)) {
-    return;
-  }
-
-  return value.replace(/\\(.)/g, '$1');
-};
-
-const hasRepeatedCharPrefixOverlap = branches => {
-  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-
-  for (let i = 0; i < values.length; i++) {
-    for (let j = i + 1; j < values.length; j++) {
-      const a = values[i];
-      const b = values[j];
-      const char = a[0];
-
-      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-        continue;
-      }
-
-      if (a === b || a.startsWith(b) || b.startsWith(a)) {
-        return true;
-      }
-    }
-  }
-
-  return false;
-};
-
-const parseRepeatedExtglob = (pattern, requireEnd = true) => {
-  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
-    return;
-  }
-
-  let bracket = 0;
-  let paren = 0;
-  let quote = 0;
-  let escaped = false;
-
-  for (let i = 1; i < pattern.length; i++) {
-    const ch = pattern[i];
-
-    if (escaped === true) {
-      escaped = false;
-      continue;
-    }
-
-    if (ch === '\\') {
-      escaped = true;
-      continue;
-    }
-
-    if (ch === '"') {
-      quote = quote === 1 ? 0 : 1;
-      continue;
-    }
-
-    if (quote === 1) {
-      continue;
-    }
-
-    if (ch === '[') {
-      bracket++;
-      continue;
-    }
-
-    if (ch === ']' && bracket > 0) {
-      bracket--;
-      continue;
-    }
-
-    if (bracket > 0) {
-      continue;
-    }
-
-    if (ch === '(') {
-      paren++;
-      continue;
-    }
-
-    if (ch === ')') {
-      paren--;
-
-      if (paren === 0) {
-        if (requireEnd === true && i !== pattern.length - 1) {
-          return;
-        }
-
-        return {
-          type: pattern[0],
-          body: pattern.slice(2, i),
-          end: i
-        };
-      }
-    }
-  }
-};
-
-const buildCharClassStar = chars => {
-  const source = chars.length === 1
-    ? utils.escapeRegex(chars[0])
-    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
-
-  return `${source}*`;
-};
-
-const getStarExtglobSequenceChars = pattern => {
-  let index = 0;
-  const chars = [];
-
-  while (index < pattern.length) {
-    const match = parseRepeatedExtglob(pattern.slice(index), false);
-
-    if (!match || match.type !== '*') {
-      return;
-    }
-
-    const branches = splitTopLevel(match.body).map(branch => branch.trim());
-    if (branches.length !== 1) {
-      return;
-    }
-
-    const branch = normalizeSimpleBranch(branches[0]);
-    if (!branch || branch.length !== 1) {
-      return;
-    }
-
-    chars.push(branch);
-    index += match.end + 1;
-  }
-
-  if (chars.length < 1) {
-    return;
-  }
-
-  return chars;
-};
-
-const repeatedExtglobRecursion = pattern => {
-  let depth = 0;
-  let value = pattern.trim();
-  let match = parseRepeatedExtglob(value);
-
-  while (match) {
-    depth++;
-    value = match.body.trim();
-    match = parseRepeatedExtglob(value);
-  }
-
-  return depth;
-};
-
-const analyzeRepeatedExtglob = (body, options) => {
-  if (options.maxExtglobRecursion === false) {
-    return { risky: false };
-  }
-
-  const max =
-    typeof options.maxExtglobRecursion === 'number'
-      ? options.maxExtglobRecursion
-      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-
-  const branches = splitTopLevel(body).map(branch => branch.trim());
-
-  if (branches.length > 1) {
-    if (
-      branches.some(branch => branch === '') ||
-      branches.some(branch => /^[*?]+$/.test(branch)) ||
-      hasRepeatedCharPrefixOverlap(branches)
-    ) {
-      return { risky: true };
-    }
-  }
-
-  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
-  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
-  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
-  // characters we can emit one flat, ReDoS-safe character class that preserves the
-  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
-  // every branch but the first.
-  const safeChars = [];
-  let sawStarSequence = false;
-  let combinable = true;
-
-  for (const branch of branches) {
-    const chars = getStarExtglobSequenceChars(branch);
-    if (chars) {
-      sawStarSequence = true;
-      safeChars.push(...chars);
-      continue;
-    }
-
-    const literal = normalizeSimpleBranch(branch);
-    if (literal && literal.length === 1) {
-      safeChars.push(literal);
-      continue;
-    }
-
-    combinable = false;
-
-    if (repeatedExtglobRecursion(branch) > max) {
-      return { risky: true };
-    }
-  }
-
-  if (sawStarSequence) {
-    return combinable
-      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
-      : { risky: true };
-  }
-
-  return { risky: false };
-};
-
-/**
- * Parse the given input string.
- * @param {String} input
- * @param {Object} options
- * @return {Object}
- */
-
-const parse = (input, options) => {
-  if (typeof input !== 'string') {
-    throw new TypeError('Expected a string');
-  }
-
-  input = REPLACEMENTS[input] || input;
-
-  const opts = { ...options };
-  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-
-  let len = input.length;
-  if (len > max) {
-    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-  }
-
-  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
-  const tokens = [bos];
-
-  const capture = opts.capture ? '' : '?:';
-
-  // create constants based on platform, for windows or posix
-  const PLATFORM_CHARS = constants.globChars(opts.windows);
-  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-
-  const {
-    DOT_LITERAL,
-    PLUS_LITERAL,
-    SLASH_LITERAL,
-    ONE_CHAR,
-    DOTS_SLASH,
-    NO_DOT,
-    NO_DOT_SLASH,
-    NO_DOTS_SLASH,
-    QMARK,
-    QMARK_NO_DOT,
-    STAR,
-    START_ANCHOR
-  } = PLATFORM_CHARS;
-
-  const globstar = opts => {
-    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-  };
-
-  const nodot = opts.dot ? '' : NO_DOT;
-  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-  let star = opts.bash === true ? globstar(opts) : STAR;
-
-  if (opts.capture) {
-    star = `(${star})`;
-  }
-
-  // minimatch options support
-  if (typeof opts.noext === 'boolean') {
-    opts.noextglob = opts.noext;
-  }
-
-  const state = {
-    input,
-    index: -1,
-    start: 0,
-    dot: opts.dot === true,
-    consumed: '',
-    output: '',
-    prefix: '',
-    backtrack: false,
-    negated: false,
-    brackets: 0,
-    braces: 0,
-    parens: 0,
-    quotes: 0,
-    globstar: false,
-    tokens
-  };
-
-  input = utils.removePrefix(input, state);
-  len = input.length;
-
-  const extglobs = [];
-  const braces = [];
-  const stack = [];
-  let prev = bos;
-  let value;
-
-  /**
-   * Tokenizing helpers
-   */
-
-  const eos = () => state.index === len - 1;
-  const peek = state.peek = (n = 1) => input[state.index + n];
-  const advance = state.advance = () => input[++state.index] || '';
-  const remaining = () => input.slice(state.index + 1);
-  const consume = (value = '', num = 0) => {
-    state.consumed += value;
-    state.index += num;
-  };
-
-  const append = token => {
-    state.output += token.output != null ? token.output : token.value;
-    consume(token.value);
-  };
-
-  const negate = () => {
-    let count = 1;
-
-    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
-      advance();
-      state.start++;
-      count++;
-    }
-
-    if (count % 2 === 0) {
-      return false;
-    }
-
-    state.negated = true;
-    state.start++;
-    return true;
-  };
-
-  const increment = type => {
-    state[type]++;
-    stack.push(type);
-  };
-
-  const decrement = type => {
-    state[type]--;
-    stack.pop();
-  };
-
-  /**
-   * Push tokens onto the tokens array. This helper speeds up
-   * tokenizing by 1) helping us avoid backtracking as much as possible,
-   * and 2) helping us avoid creating extra tokens when consecutive
-   * characters are plain text. This improves performance and simplifies
-   * lookbehinds.
-   */
-
-  const push = tok => {
-    if (prev.type === 'globstar') {
-      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
-      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
-
-      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
-        state.output = state.output.slice(0, -prev.output.length);
-        prev.type = 'star';
-        prev.value = '*';
-        prev.output = star;
-        state.output += prev.output;
-      }
-    }
-
-    if (extglobs.length && tok.type !== 'paren') {
-      extglobs[extglobs.length - 1].inner += tok.value;
-    }
-
-    if (tok.value || tok.output) append(tok);
-    if (prev && prev.type === 'text' && tok.type === 'text') {
-      prev.output = (prev.output || prev.value) + tok.value;
-      prev.value += tok.value;
-      return;
-    }
-
-    tok.prev = prev;
-    tokens.push(tok);
-    prev = tok;
-  };
-
-  const extglobOpen = (type, value) => {
-    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
-
-    token.prev = prev;
-    token.parens = state.parens;
-    token.output = state.output;
-    token.startIndex = state.index;
-    token.tokensIndex = tokens.length;
-    const output = (opts.capture ? '(' : '') + token.open;
-
-    increment('parens');
-    push({ type, value, output: state.output ? '' : ONE_CHAR });
-    push({ type: 'paren', extglob: true, value: advance(), output });
-    extglobs.push(token);
-  };
-
-  const extglobClose = token => {
-    const literal = input.slice(token.startIndex, state.index + 1);
-    const body = input.slice(token.startIndex + 2, state.index);
-    const analysis = analyzeRepeatedExtglob(body, opts);
-
-    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
-      const safeOutput = analysis.safeOutput
-        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
-        : undefined;
-      const open = tokens[token.tokensIndex];
-
-      open.type = 'text';
-      open.value = literal;
-      open.output = safeOutput || utils.escapeRegex(literal);
-
-      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-        tokens[i].value = '';
-        tokens[i].output = '';
-        delete tokens[i].suffix;
-      }
-
-      state.output = token.output + open.output;
-      state.backtrack = true;
-
-      push({ type: 'paren', extglob: true, value, output: '' });
-      decrement('parens');
-      return;
-    }
-
-    let output = token.close + (opts.capture ? ')' : '');
-    let rest;
-
-    if (token.type === 'negate') {
-      let extglobStar = star;
-
-      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
-        extglobStar = globstar(opts);
-      }
-
-      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-        output = token.close = `)$))${extglobStar}`;
-      }
-
-      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
-        // In this case, we need to parse the string and use it in the output of the original pattern.
-        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
-        //
-        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
-        const expression = parse(rest, { ...options, fastpaths: false }).output;
-
-        output = token.close = `)${expression})${extglobStar})`;
-      }
-
-      if (token.prev.type === 'bos') {
-        state.negatedExtglob = true;
-      }
-    }
-
-    push({ type: 'paren', extglob: true, value, output });
-    decrement('parens');
-  };
-
-  /**
-   * Fast paths
-   */
-
-  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-    let backslashes = false;
-
-    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-      if (first === '\\') {
-        backslashes = true;
-        return m;
-      }
-
-      if (first === '?') {
-        if (esc) {
-          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
-        }
-        if (index === 0) {
-          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
-        }
-        return QMARK.repeat(chars.length);
-      }
-
-      if (first === '.') {
-        return DOT_LITERAL.repeat(chars.length);
-      }
-
-      if (first === '*') {
-        if (esc) {
-          return esc + first + (rest ? star : '');
-        }
-        return star;
-      }
-      return esc ? m : `\\${m}`;
-    });
-
-    if (backslashes === true) {
-      if (opts.unescape === true) {
-        output = output.replace(/\\/g, '');
-      } else {
-        output = output.replace(/\\+/g, m => {
-          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
-        });
-      }
-    }
-
-    if (output === input && opts.contains === true) {
-      state.output = input;
-      return state;
-    }
-
-    state.output = utils.wrapOutput(output, state, options);
-    return state;
-  }
-
-  /**
-   * Tokenize input until we reach end-of-string
-   */
-
-  while (!eos()) {
-    value = advance();
-
-    if (value === '\u0000') {
-      continue;
-    }
-
-    /**
-     * Escaped characters
-     */
-
-    if (value === '\\') {
-      const next = peek();
-
-      if (next === '/' && opts.bash !== true) {
-        continue;
-      }
-
-      if (next === '.' || next === ';') {
-        continue;
-      }
-
-      if (!next) {
-        value += '\\';
-        push({ type: 'text', value });
-        continue;
-      }
-
-      // collapse slashes to reduce potential for exploits
-      const match = /^\\+/.exec(remaining());
-      let slashes = 0;
-
-      if (match && match[0].length > 2) {
-        slashes = match[0].length;
-        state.index += slashes;
-        if (slashes % 2 !== 0) {
-          value += '\\';
-        }
-      }
-
-      if (opts.unescape === true) {
-        value = advance();
-      } else {
-        value += advance();
-      }
-
-      if (state.brackets === 0) {
-        push({ type: 'text', value });
-        continue;
-      }
-    }
-
-    /**
-     * If we're inside a regex character class, continue
-     * until we reach the closing bracket.
-     */
-
-    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
-      if (opts.posix !== false && value === ':') {
-        const inner = prev.value.slice(1);
-        if (inner.includes('[')) {
-          prev.posix = true;
-
-          if (inner.includes(':')) {
-            const idx = prev.value.lastIndexOf('[');
-            const pre = prev.value.slice(0, idx);
-            const rest = prev.value.slice(idx + 2);
-            const posix = POSIX_REGEX_SOURCE[rest];
-            if (posix) {
-              prev.value = pre + posix;
-              state.backtrack = true;
-              advance();
-
-              if (!bos.output && tokens.indexOf(prev) === 1) {
-                bos.output = ONE_CHAR;
-              }
-              continue;
-            }
-          }
-        }
-      }
-
-      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
-        value = `\\${value}`;
-      }
-
-      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
-        value = `\\${value}`;
-      }
-
-      if (opts.posix === true && value === '!' && prev.value === '[') {
-        value = '^';
-      }
-
-      prev.value += value;
-      append({ value });
-      continue;
-    }
-
-    /**
-     * If we're inside a quoted string, continue
-     * until we reach the closing double quote.
-     */
-
-    if (state.quotes === 1 && value !== '"') {
-      value = utils.escapeRegex(value);
-      prev.value += value;
-      append({ value });
-      continue;
-    }
-
-    /**
-     * Double quotes
-     */
-
-    if (value === '"') {
-      state.quotes = state.quotes === 1 ? 0 : 1;
-      if (opts.keepQuotes === true) {
-        push({ type: 'text', value });
-      }
-      continue;
-    }
-
-    /**
-     * Parentheses
-     */
-
-    if (value === '(') {
-      increment('parens');
-      push({ type: 'paren', value });
-      continue;
-    }
-
-    if (value === ')') {
-      if (state.parens === 0 && opts.strictBrackets === true) {
-        throw new SyntaxError(syntaxError('opening', '('));
-      }
-
-      const extglob = extglobs[extglobs.length - 1];
-      if (extglob && state.parens === extglob.parens + 1) {
-        extglobClose(extglobs.pop());
-        continue;
-      }
-
-      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
-      decrement('parens');
-      continue;
-    }
-
-    /**
-     * Square brackets
-     */
-
-    if (value === '[') {
-      if (opts.nobracket === true || !remaining().includes(']')) {
-        if (opts.nobracket !== true && opts.strictBrackets === true) {
-          throw new SyntaxError(syntaxError('closing', ']'));
-        }
-
-        value = `\\${value}`;
-      } else {
-        increment('brackets');
-      }
-
-      push({ type: 'bracket', value });
-      continue;
-    }
-
-    if (value === ']') {
-      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
-        push({ type: 'text', value, output: `\\${value}` });
-        continue;
-      }
-
-      if (state.brackets === 0) {
-        if (opts.strictBrackets === true) {
-          throw new SyntaxError(syntaxError('opening', '['));
-        }
-
-        push({ type: 'text', value, output: `\\${value}` });
-        continue;
-      }
-
-      decrement('brackets');
-
-      const prevValue = prev.value.slice(1);
-      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
-        value = `/${value}`;
-      }
-
-      prev.value += value;
-      append({ value });
-
-      // when literal brackets are explicitly disabled
-      // assume we should match with a regex character class
-      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-        continue;
-      }
-
-      const escaped = utils.escapeRegex(prev.value);
-      state.output = state.output.slice(0, -prev.value.length);
-
-      // when literal brackets are explicitly enabled
-      // assume we should escape the brackets to match literal characters
-      if (opts.literalBrackets === true) {
-        state.output += escaped;
-        prev.value = escaped;
-        continue;
-      }
-
-      // when the user specifies nothing, try to match both
-      prev.value = `(${capture}${escaped}|${prev.value})`;
-      state.output += prev.value;
-      continue;
-    }
-
-    /**
-     * Braces
-     */
-
-    if (value === '{' && opts.nobrace !== true) {
-      increment('braces');
-
-      const open = {
-        type: 'brace',
-        value,
-        output: '(',
-        outputIndex: state.output.length,
-        tokensIndex: state.tokens.length
-      };
-
-      braces.push(open);
-      push(open);
-      continue;
-    }
-
-    if (value === '}') {
-      const brace = braces[braces.length - 1];
-
-      if (opts.nobrace === true || !brace) {
-        push({ type: 'text', value, output: value });
-        continue;
-      }
-
-      let output = ')';
-
-      if (brace.dots === true) {
-        const arr = tokens.slice();
-        const range = [];
-
-        for (let i = arr.length - 1; i >= 0; i--) {
-          tokens.pop();
-          if (arr[i].type === 'brace') {
-            break;
-          }
-          if (arr[i].type !== 'dots') {
-            range.unshift(arr[i].value);
-          }
-        }
-
-        output = expandRange(range, opts);
-        state.backtrack = true;
-      }
-
-      if (brace.comma !== true && brace.dots !== true) {
-        const out = state.output.slice(0, brace.outputIndex);
-        const toks = state.tokens.slice(brace.tokensIndex);
-        brace.value = brace.output = '\\{';
-        value = output = '\\}';
-        state.output = out;
-        for (const t of toks) {
-          state.output += (t.output || t.value);
-        }
-      }
-
-      push({ type: 'brace', value, output });
-      decrement('braces');
-      braces.pop();
-      continue;
-    }
-
-    /**
-     * Pipes
-     */
-
-    if (value === '|') {
-      if (extglobs.length > 0) {
-        extglobs[extglobs.length - 1].conditions++;
-      }
-      push({ type: 'text', value });
-      continue;
-    }
-
-    /**
-     * Commas
-     */
-
-    if (value === ',') {
-      let output = value;
-
-      const brace = braces[braces.length - 1];
-      if (brace && stack[stack.length - 1] === 'braces') {
-        brace.comma = true;
-        output = '|';
-      }
-
-      push({ type: 'comma', value, output });
-      continue;
-    }
-
-    /**
-     * Slashes
-     */
-
-    if (value === '/') {
-      // if the beginning of the glob is "./", advance the start
-      // to the current index, and don't add the "./" characters
-      // to the state. This greatly simplifies lookbehinds when
-      // checking for BOS characters like "!" and "." (not "./")
-      if (prev.type === 'dot' && state.index === state.start + 1) {
-        state.start = state.index + 1;
-        state.consumed = '';
-        state.output = '';
-        tokens.pop();
-        prev = bos; // reset "prev" to the first token
-        continue;
-      }
-
-      push({ type: 'slash', value, output: SLASH_LITERAL });
-      continue;
-    }
-
-    /**
-     * Dots
-     */
-
-    if (value === '.') {
-      if (state.braces > 0 && prev.type === 'dot') {
-        if (prev.value === '.') prev.output = DOT_LITERAL;
-        const brace = braces[braces.length - 1];
-        prev.type = 'dots';
-        prev.output += value;
-        prev.value += value;
-        brace.dots = true;
-        continue;
-      }
-
-      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
-        push({ type: 'text', value, output: DOT_LITERAL });
-        continue;
-      }
-
-      push({ type: 'dot', value, output: DOT_LITERAL });
-      continue;
-    }
-
-    /**
-     * Question marks
-     */
-
-    if (value === '?') {
-      const isGroup = prev && prev.value === '(';
-      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
-        extglobOpen('qmark', value);
-        continue;
-      }
-
-      if (prev && prev.type === 'paren') {
-        const next = peek();
-        let output = value;
-
-        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
-          output = `\\${value}`;
-        }
-
-        push({ type: 'text', value, output });
-        continue;
-      }
-
-      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
-        push({ type: 'qmark', value, output: QMARK_NO_DOT });
-        continue;
-      }
-
-      push({ type: 'qmark', value, output: QMARK });
-      continue;
-    }
-
-    /**
-     * Exclamation
-     */
-
-    if (value === '!') {
-      if (opts.noextglob !== true && peek() === '(') {
-        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
-          extglobOpen('negate', value);
-          continue;
-        }
-      }
-
-      if (opts.nonegate !== true && state.index === 0) {
-        negate();
-        continue;
-      }
-    }
-
-    /**
-     * Plus
-     */
-
-    if (value === '+') {
-      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
-        extglobOpen('plus', value);
-        continue;
-      }
-
-      if ((prev && prev.value === '(') || opts.regex === false) {
-        push({ type: 'plus', value, output: PLUS_LITERAL });
-        continue;
-      }
-
-      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
-        push({ type: 'plus', value });
-        continue;
-      }
-
-      push({ type: 'plus', value: PLUS_LITERAL });
-      continue;
-    }
-
-    /**
-     * Plain text
-     */
-
-    if (value === '@') {
-      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
-        push({ type: 'at', extglob: true, value, output: '' });
-        continue;
-      }
-
-      push({ type: 'text', value });
-      continue;
-    }
-
-    /**
-     * Plain text
-     */
-
-    if (value !== '*') {
-      if (value === '$' || value === '^') {
-        value = `\\${value}`;
-      }
-
-      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-      if (match) {
-        value += match[0];
-        state.index += match[0].length;
-      }
-
-      push({ type: 'text', value });
-      continue;
-    }
-
-    /**
-     * Stars
-     */
-
-    if (prev && (prev.type === 'globstar' || prev.star === true)) {
-      prev.type = 'star';
-      prev.star = true;
-      prev.value += value;
-      prev.output = star;
-      state.backtrack = true;
-      state.globstar = true;
-      consume(value);
-      continue;
-    }
-
-    let rest = remaining();
-    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-      extglobOpen('star', value);
-      continue;
-    }
-
-    if (prev.type === 'star') {
-      if (opts.noglobstar === true) {
-        consume(value);
-        continue;
-      }
-
-      const prior = prev.prev;
-      const before = prior.prev;
-      const isStart = prior.type === 'slash' || prior.type === 'bos';
-      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
-
-      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
-        push({ type: 'star', value, output: '' });
-        continue;
-      }
-
-      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
-      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
-      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
-        push({ type: 'star', value, output: '' });
-        continue;
-      }
-
-      // strip consecutive `/**/`
-      while (rest.slice(0, 3) === '/**') {
-        const after = input[state.index + 4];
-        if (after && after !== '/') {
-          break;
-        }
-        rest = rest.slice(3);
-        consume('/**', 3);
-      }
-
-      // A globstar followed only by balanced closing parens is at the logical end of patterns like
-      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
-      // parent path, except in negated extglobs where that would change the exclusion semantics.
-      const isEnd = eos() || (
-        state.parens > 0
-        && rest === ')'.repeat(state.parens)
-        && !extglobs.some(extglob => extglob.type === 'negate')
-      );
-
-      if (prior.type === 'bos' && eos()) {
-        prev.type = 'globstar';
-        prev.value += value;
-        prev.output = globstar(opts);
-        state.output = prev.output;
-        state.globstar = true;
-        consume(value);
-        continue;
-      }
-
-      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
-        state.output = state.output.slice(0, -(prior.output + prev.output).length);
-        prior.output = `(?:${prior.output}`;
-
-        prev.type = 'globstar';
-        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
-        prev.value += value;
-        state.globstar = true;
-        state.output += prior.output + prev.output;
-        consume(value);
-        continue;
-      }
-
-      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
-        const end = rest[1] !== void 0 ? '|$' : '';
-
-        state.output = state.output.slice(0, -(prior.output + prev.output).length);
-        prior.output = `(?:${prior.output}`;
-
-        prev.type = 'globstar';
-        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-        prev.value += value;
-
-        state.output += prior.output + prev.output;
-        state.globstar = true;
-
-        consume(value + advance());
-
-        push({ type: 'slash', value: '/', output: '' });
-        continue;
-      }
-
-      if (prior.type === 'bos' && rest[0] === '/') {
-        prev.type = 'globstar';
-        prev.value += value;
-        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-        state.output = prev.output;
-        state.globstar = true;
-        consume(value + advance());
-        push({ type: 'slash', value: '/', output: '' });
-        continue;
-      }
-
-      // remove single star from output
-      state.output = state.output.slice(0, -prev.output.length);
-
-      // reset previous token to globstar
-      prev.type = 'globstar';
-      prev.output = globstar(opts);
-      prev.value += value;
-
-      // reset output with globstar
-      state.output += prev.output;
-      state.globstar = true;
-      consume(value);
-      continue;
-    }
-
-    const token = { type: 'star', value, output: star };
-
-    if (opts.bash === true) {
-      token.output = '.*?';
-      if (prev.type === 'bos' || prev.type === 'slash') {
-        token.output = nodot + token.output;
-      }
-      push(token);
-      continue;
-    }
-
-    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
-      token.output = value;
-      push(token);
-      continue;
-    }
-
-    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
-      if (prev.type === 'dot') {
-        state.output += NO_DOT_SLASH;
-        prev.output += NO_DOT_SLASH;
-
-      } else if (opts.dot === true) {
-        state.output += NO_DOTS_SLASH;
-        prev.output += NO_DOTS_SLASH;
-
-      } else {
-        state.output += nodot;
-        prev.output += nodot;
-      }
-
-      if (peek() !== '*') {
-        state.output += ONE_CHAR;
-        prev.output += ONE_CHAR;
-      }
-    }
-
-    push(token);
-  }
-
-  while (state.brackets > 0) {
-    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
-    state.output = utils.escapeLast(state.output, '[');
-    decrement('brackets');
-  }
-
-  while (state.parens > 0) {
-    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
-    state.output = utils.escapeLast(state.output, '(');
-    decrement('parens');
-  }
-
-  while (state.braces > 0) {
-    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
-    state.output = utils.escapeLast(state.output, '{');
-    decrement('braces');
-  }
-
-  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
-    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
-  }
-
-  // rebuild the output if we had to backtrack at any point
-  if (state.backtrack === true) {
-    state.output = '';
-
-    for (const token of state.tokens) {
-      state.output += token.output != null ? token.output : token.value;
-
-      if (token.suffix) {
-        state.output += token.suffix;
-      }
-    }
-  }
-
-  return state;
-};
-
-/**
- * Fast paths for creating regular expressions for common glob patterns.
- * This can significantly speed up processing and has very little downside
- * impact when none of the fast paths match.
- */
-
-parse.fastpaths = (input, options) => {
-  const opts = { ...options };
-  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-  const len = input.length;
-  if (len > max) {
-    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-  }
-
-  input = REPLACEMENTS[input] || input;
-
-  // create constants based on platform, for windows or posix
-  const {
-    DOT_LITERAL,
-    SLASH_LITERAL,
-    ONE_CHAR,
-    DOTS_SLASH,
-    NO_DOT,
-    NO_DOTS,
-    NO_DOTS_SLASH,
-    STAR,
-    START_ANCHOR
-  } = constants.globChars(opts.windows);
-
-  const nodot = opts.dot ? NO_DOTS : NO_DOT;
-  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-  const capture = opts.capture ? '' : '?:';
-  const state = { negated: false, prefix: '' };
-  let star = opts.bash === true ? '.*?' : STAR;
-
-  if (opts.capture) {
-    star = `(${star})`;
-  }
-
-  const globstar = opts => {
-    if (opts.noglobstar === true) return star;
-    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-  };
-
-  const create = str => {
-    switch (str) {
-      case '*':
-        return `${nodot}${ONE_CHAR}${star}`;
-
-      case '.*':
-        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-      case '*.*':
-        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-      case '*/*':
-        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-
-      case '**':
-        return nodot + globstar(opts);
-
-      case '**/*':
-        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-
-      case '**/*.*':
-        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-      case '**/.*':
-        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-      default: {
-        const match = /^(.*?)\.(\w+)$/.exec(str);
-        if (!match) return;
-
-        const source = create(match[1]);
-        if (!source) return;
-
-        return source + DOT_LITERAL + match[2];
-      }
-    }
-  };
-
-  const output = utils.removePrefix(input, state);
-  let source = create(output);
-
-  if (source && opts.strictSlashes !== true) {
-    source += `${SLASH_LITERAL}?`;
-  }
-
-  return source;
-};
-
-module.exports = parse;
-
-
-/***/ }),
-
-/***/ 8016:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
-const constants = __nccwpck_require__(5595);
-const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
-
-/**
- * Creates a matcher function from one or more glob patterns. The
- * returned function takes a string to match as its first argument,
- * and returns true if the string is a match. The returned matcher
- * function also takes a boolean as the second argument that, when true,
- * returns an object with additional information.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch(glob[, options]);
- *
- * const isMatch = picomatch('*.!(*a)');
- * console.log(isMatch('a.a')); //=> false
- * console.log(isMatch('a.b')); //=> true
- *
- * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
- * const picomatch = require('picomatch/posix');
- * // the same API, defaulting to posix paths
- * const isMatch = picomatch('a/*');
- * console.log(isMatch('a\\b')); //=> false
- * console.log(isMatch('a/b')); //=> true
- *
- * // you can still configure the matcher function to accept windows paths
- * const isMatch = picomatch('a/*', { options: windows });
- * console.log(isMatch('a\\b')); //=> true
- * console.log(isMatch('a/b')); //=> true
- * ```
- * @name picomatch
- * @param {String|Array} `globs` One or more glob patterns.
- * @param {Object=} `options`
- * @return {Function=} Returns a matcher function.
- * @api public
- */
-
-const picomatch = (glob, options, returnState = false) => {
-  if (Array.isArray(glob)) {
-    const fns = glob.map(input => picomatch(input, options, returnState));
-    const arrayMatcher = str => {
-      for (const isMatch of fns) {
-        const state = isMatch(str);
-        if (state) return state;
-      }
-      return false;
-    };
-    return arrayMatcher;
-  }
-
-  const isState = isObject(glob) && glob.tokens && glob.input;
-
-  if (glob === '' || (typeof glob !== 'string' && !isState)) {
-    throw new TypeError('Expected pattern to be a non-empty string');
-  }
-
-  const opts = options || {};
-  const posix = opts.windows;
-  const regex = isState
-    ? picomatch.compileRe(glob, options)
-    : picomatch.makeRe(glob, options, false, true);
-
-  const state = regex.state;
-  delete regex.state;
-
-  let isIgnored = () => false;
-  if (opts.ignore) {
-    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
-  }
-
-  const matcher = (input, returnObject = false) => {
-    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
-    const result = { glob, state, regex, posix, input, output, match, isMatch };
-
-    if (typeof opts.onResult === 'function') {
-      opts.onResult(result);
-    }
-
-    if (isMatch === false) {
-      result.isMatch = false;
-      return returnObject ? result : false;
-    }
-
-    if (isIgnored(input)) {
-      if (typeof opts.onIgnore === 'function') {
-        opts.onIgnore(result);
-      }
-      result.isMatch = false;
-      return returnObject ? result : false;
-    }
-
-    if (typeof opts.onMatch === 'function') {
-      opts.onMatch(result);
-    }
-    return returnObject ? result : true;
-  };
-
-  if (returnState) {
-    matcher.state = state;
-  }
-
-  return matcher;
-};
-
-/**
- * Test `input` with the given `regex`. This is used by the main
- * `picomatch()` function to test the input string.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.test(input, regex[, options]);
- *
- * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
- * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
- * ```
- * @param {String} `input` String to test.
- * @param {RegExp} `regex`
- * @return {Object} Returns an object with matching info.
- * @api public
- */
-
-picomatch.test = (input, regex, options, { glob, posix } = {}) => {
-  if (typeof input !== 'string') {
-    throw new TypeError('Expected input to be a string');
-  }
-
-  if (input === '') {
-    return { isMatch: false, output: '' };
-  }
-
-  const opts = options || {};
-  const format = opts.format || (posix ? utils.toPosixSlashes : null);
-  let match = input === glob;
-  let output = (match && format) ? format(input) : input;
-
-  if (match === false) {
-    output = format ? format(input) : input;
-    match = output === glob;
-  }
-
-  if (match === false || opts.capture === true) {
-    if (opts.matchBase === true || opts.basename === true) {
-      match = picomatch.matchBase(input, regex, options, posix);
-    } else {
-      match = regex.exec(output);
-    }
-  }
-
-  return { isMatch: Boolean(match), match, output };
-};
-
-/**
- * Match the basename of a filepath.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.matchBase(input, glob[, options]);
- * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
- * ```
- * @param {String} `input` String to test.
- * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
- * @return {Boolean}
- * @api public
- */
-
-picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
-  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-  return regex.test(utils.basename(input, { windows: posix }));
-};
-
-/**
- * Returns true if **any** of the given glob `patterns` match the specified `string`.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.isMatch(string, patterns[, options]);
- *
- * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
- * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
- * ```
- * @param {String|Array} str The string to test.
- * @param {String|Array} patterns One or more glob patterns to use for matching.
- * @param {Object} [options] See available [options](#options).
- * @return {Boolean} Returns true if any patterns match `str`
- * @api public
- */
-
-picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-
-/**
- * Parse a glob pattern to create the source string for a regular
- * expression.
- *
- * ```js
- * const picomatch = require('picomatch');
- * const result = picomatch.parse(pattern[, options]);
- * ```
- * @param {String} `pattern`
- * @param {Object} `options`
- * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
- * @api public
- */
-
-picomatch.parse = (pattern, options) => {
-  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
-  return parse(pattern, { ...options, fastpaths: false });
-};
-
-/**
- * Scan a glob pattern to separate the pattern into segments.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.scan(input[, options]);
- *
- * const result = picomatch.scan('!./foo/*.js');
- * console.log(result);
- * { prefix: '!./',
- *   input: '!./foo/*.js',
- *   start: 3,
- *   base: 'foo',
- *   glob: '*.js',
- *   isBrace: false,
- *   isBracket: false,
- *   isGlob: true,
- *   isExtglob: false,
- *   isGlobstar: false,
- *   negated: true }
- * ```
- * @param {String} `input` Glob pattern to scan.
- * @param {Object} `options`
- * @return {Object} Returns an object with
- * @api public
- */
-
-picomatch.scan = (input, options) => scan(input, options);
-
-/**
- * Compile a regular expression from the `state` object returned by the
- * [parse()](#parse) method.
- *
- * ```js
- * const picomatch = require('picomatch');
- * const state = picomatch.parse('*.js');
- * // picomatch.compileRe(state[, options]);
- *
- * console.log(picomatch.compileRe(state));
- * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
- * ```
- * @param {Object} `state`
- * @param {Object} `options`
- * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
- * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
- * @return {RegExp}
- * @api public
- */
-
-picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
-  if (returnOutput === true) {
-    return state.output;
-  }
-
-  const opts = options || {};
-  const prepend = opts.contains ? '' : '^';
-  const append = opts.contains ? '' : '$';
-
-  let source = `${prepend}(?:${state.output})${append}`;
-  if (state && state.negated === true) {
-    source = `^(?!${source}).*$`;
-  }
-
-  const regex = picomatch.toRegex(source, options);
-  if (returnState === true) {
-    regex.state = state;
-  }
-
-  return regex;
-};
-
-/**
- * Create a regular expression from a parsed glob pattern.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.makeRe(state[, options]);
- *
- * const result = picomatch.makeRe('*.js');
- * console.log(result);
- * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
- * ```
- * @param {String} `state` The object returned from the `.parse` method.
- * @param {Object} `options`
- * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
- * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
- * @return {RegExp} Returns a regex created from the given pattern.
- * @api public
- */
-
-picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-  if (!input || typeof input !== 'string') {
-    throw new TypeError('Expected a non-empty string');
-  }
-
-  let parsed = { negated: false, fastpaths: true };
-
-  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
-    parsed.output = parse.fastpaths(input, options);
-  }
-
-  if (!parsed.output) {
-    parsed = parse(input, options);
-  }
-
-  return picomatch.compileRe(parsed, options, returnOutput, returnState);
-};
-
-/**
- * Create a regular expression from the given regex source string.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.toRegex(source[, options]);
- *
- * const { output } = picomatch.parse('*.js');
- * console.log(picomatch.toRegex(output));
- * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
- * ```
- * @param {String} `source` Regular expression source string.
- * @param {Object} `options`
- * @return {RegExp}
- * @api public
- */
-
-picomatch.toRegex = (source, options) => {
-  try {
-    const opts = options || {};
-    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
-  } catch (err) {
-    if (options && options.debug === true) throw err;
-    return /$^/;
-  }
-};
-
-/**
- * Picomatch constants.
- * @return {Object}
- */
-
-picomatch.constants = constants;
-
-/**
- * Expose "picomatch"
- */
-
-module.exports = picomatch;
-
-
-/***/ }),
-
-/***/ 1781:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const utils = __nccwpck_require__(4059);
-const {
-  CHAR_ASTERISK,             /* * */
-  CHAR_AT,                   /* @ */
-  CHAR_BACKWARD_SLASH,       /* \ */
-  CHAR_COMMA,                /* , */
-  CHAR_DOT,                  /* . */
-  CHAR_EXCLAMATION_MARK,     /* ! */
-  CHAR_FORWARD_SLASH,        /* / */
-  CHAR_LEFT_CURLY_BRACE,     /* { */
-  CHAR_LEFT_PARENTHESES,     /* ( */
-  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
-  CHAR_PLUS,                 /* + */
-  CHAR_QUESTION_MARK,        /* ? */
-  CHAR_RIGHT_CURLY_BRACE,    /* } */
-  CHAR_RIGHT_PARENTHESES,    /* ) */
-  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
-
-const isPathSeparator = code => {
-  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-};
-
-const depth = token => {
-  if (token.isPrefix !== true) {
-    token.depth = token.isGlobstar ? Infinity : 1;
-  }
-};
-
-/**
- * Quickly scans a glob pattern and returns an object with a handful of
- * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
- * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
- * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
- *
- * ```js
- * const pm = require('picomatch');
- * console.log(pm.scan('foo/bar/*.js'));
- * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
- * ```
- * @param {String} `str`
- * @param {Object} `options`
- * @return {Object} Returns an object with tokens and regex source string.
- * @api public
- */
-
-const scan = (input, options) => {
-  const opts = options || {};
-
-  const length = input.length - 1;
-  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-  const slashes = [];
-  const tokens = [];
-  const parts = [];
-
-  let str = input;
-  let index = -1;
-  let start = 0;
-  let lastIndex = 0;
-  let isBrace = false;
-  let isBracket = false;
-  let isGlob = false;
-  let isExtglob = false;
-  let isGlobstar = false;
-  let braceEscaped = false;
-  let backslashes = false;
-  let negated = false;
-  let negatedExtglob = false;
-  let finished = false;
-  let braces = 0;
-  let prev;
-  let code;
-  let token = { value: '', depth: 0, isGlob: false };
-
-  const eos = () => index >= length;
-  const peek = () => str.charCodeAt(index + 1);
-  const advance = () => {
-    prev = code;
-    return str.charCodeAt(++index);
-  };
-
-  while (index < length) {
-    code = advance();
-    let next;
-
-    if (code === CHAR_BACKWARD_SLASH) {
-      backslashes = token.backslashes = true;
-      code = advance();
-
-      if (code === CHAR_LEFT_CURLY_BRACE) {
-        braceEscaped = true;
-      }
-      continue;
-    }
-
-    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-      braces++;
-
-      while (eos() !== true && (code = advance())) {
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          advance();
-          continue;
-        }
-
-        if (code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          continue;
-        }
-
-        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-          isBrace = token.isBrace = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-
-          if (scanToEnd === true) {
-            continue;
-          }
-
-          break;
-        }
-
-        if (braceEscaped !== true && code === CHAR_COMMA) {
-          isBrace = token.isBrace = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-
-          if (scanToEnd === true) {
-            continue;
-          }
-
-          break;
-        }
-
-        if (code === CHAR_RIGHT_CURLY_BRACE) {
-          braces--;
-
-          if (braces === 0) {
-            braceEscaped = false;
-            isBrace = token.isBrace = true;
-            finished = true;
-            break;
-          }
-        }
-      }
-
-      if (scanToEnd === true) {
-        continue;
-      }
-
-      break;
-    }
-
-    if (code === CHAR_FORWARD_SLASH) {
-      slashes.push(index);
-      tokens.push(token);
-      token = { value: '', depth: 0, isGlob: false };
-
-      if (finished === true) continue;
-      if (prev === CHAR_DOT && index === (start + 1)) {
-        start += 2;
-        continue;
-      }
-
-      lastIndex = index + 1;
-      continue;
-    }
-
-    if (opts.noext !== true) {
-      const isExtglobChar = code === CHAR_PLUS
-        || code === CHAR_AT
-        || code === CHAR_ASTERISK
-        || code === CHAR_QUESTION_MARK
-        || code === CHAR_EXCLAMATION_MARK;
-
-      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-        isGlob = token.isGlob = true;
-        isExtglob = token.isExtglob = true;
-        finished = true;
-        if (code === CHAR_EXCLAMATION_MARK && index === start) {
-          negatedExtglob = true;
-        }
-
-        if (scanToEnd === true) {
-          let parens = 0;
-
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-
-            if (code === CHAR_LEFT_PARENTHESES) {
-              parens++;
-              continue;
-            }
-
-            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-              finished = true;
-              break;
-            }
-          }
-          continue;
-        }
-        break;
-      }
-    }
-
-    if (code === CHAR_ASTERISK) {
-      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-      isGlob = token.isGlob = true;
-      finished = true;
-
-      if (scanToEnd === true) {
-        continue;
-      }
-      break;
-    }
-
-    if (code === CHAR_QUESTION_MARK) {
-      isGlob = token.isGlob = true;
-      finished = true;
-
-      if (scanToEnd === true) {
-        continue;
-      }
-      break;
-    }
-
-    if (code === CHAR_LEFT_SQUARE_BRACKET) {
-      while (eos() !== true && (next = advance())) {
-        if (next === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          advance();
-          continue;
-        }
-
-        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-          isBracket = token.isBracket = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          break;
-        }
-      }
-
-      if (scanToEnd === true) {
-        continue;
-      }
-
-      break;
-    }
-
-    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-      negated = token.negated = true;
-      start++;
-      continue;
-    }
-
-    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-      isGlob = token.isGlob = true;
-
-      if (scanToEnd === true) {
-        let parens = 1;
-
-        while (eos() !== true && (code = advance())) {
-          if (code === CHAR_BACKWARD_SLASH) {
-            backslashes = token.backslashes = true;
-            advance();
-            continue;
-          }
-
-          if (code === CHAR_LEFT_PARENTHESES) {
-            parens++;
-            continue;
-          }
-
-          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-            finished = true;
-            break;
-          }
-        }
-        continue;
-      }
-      break;
-    }
-
-    if (isGlob === true) {
-      finished = true;
-
-      if (scanToEnd === true) {
-        continue;
-      }
-
-      break;
-    }
-  }
-
-  if (opts.noext === true) {
-    isExtglob = false;
-    isGlob = false;
-  }
-
-  let base = str;
-  let prefix = '';
-  let glob = '';
-
-  if (start > 0) {
-    prefix = str.slice(0, start);
-    str = str.slice(start);
-    lastIndex -= start;
-  }
-
-  if (base && isGlob === true && lastIndex > 0) {
-    base = str.slice(0, lastIndex);
-    glob = str.slice(lastIndex);
-  } else if (isGlob === true) {
-    base = '';
-    glob = str;
-  } else {
-    base = str;
-  }
-
-  if (base && base !== '' && base !== '/' && base !== str) {
-    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-      base = base.slice(0, -1);
-    }
-  }
-
-  if (opts.unescape === true) {
-    if (glob) glob = utils.removeBackslashes(glob);
-
-    if (base && backslashes === true) {
-      base = utils.removeBackslashes(base);
-    }
-  }
-
-  const state = {
-    prefix,
-    input,
-    start,
-    base,
-    glob,
-    isBrace,
-    isBracket,
-    isGlob,
-    isExtglob,
-    isGlobstar,
-    negated,
-    negatedExtglob
-  };
-
-  if (opts.tokens === true) {
-    state.maxDepth = 0;
-    if (!isPathSeparator(code)) {
-      tokens.push(token);
-    }
-    state.tokens = tokens;
-  }
-
-  if (opts.parts === true || opts.tokens === true) {
-    let prevIndex;
-
-    for (let idx = 0; idx < slashes.length; idx++) {
-      const n = prevIndex !== undefined ? prevIndex + 1 : start;
-      const i = slashes[idx];
-      const value = input.slice(n, i);
-      if (opts.tokens) {
-        if (idx === 0 && start !== 0) {
-          tokens[idx].isPrefix = true;
-          tokens[idx].value = prefix;
-        } else {
-          tokens[idx].value = value;
-        }
-        depth(tokens[idx]);
-        state.maxDepth += tokens[idx].depth;
-      }
-      if (i >= start) {
-        parts.push(value);
-        prevIndex = i;
-      }
-    }
-
-    const n = prevIndex !== undefined ? prevIndex + 1 : start;
-    const value = input.slice(n);
-    parts.push(value);
-
-    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-      tokens[tokens.length - 1].value = value;
-      depth(tokens[tokens.length - 1]);
-      state.maxDepth += tokens[tokens.length - 1].depth;
-    }
-
-    state.slashes = slashes;
-    state.parts = parts;
-  }
-
-  return state;
-};
-
-module.exports = scan;
-
-
-/***/ }),
-
-/***/ 4059:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-/*global navigator*/
-
-
-const {
-  REGEX_BACKSLASH,
-  REGEX_REMOVE_BACKSLASH,
-  REGEX_SPECIAL_CHARS,
-  REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
-
-exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
-exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
-exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
-exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
-exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
-
-exports.isWindows = () => {
-  if (typeof navigator !== 'undefined' && navigator.platform) {
-    const platform = navigator.platform.toLowerCase();
-    return platform === 'win32' || platform === 'windows';
-  }
-
-  if (typeof process !== 'undefined' && process.platform) {
-    return process.platform === 'win32';
-  }
-
-  return false;
-};
-
-exports.removeBackslashes = str => {
-  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
-    return match === '\\' ? '' : match;
-  });
-};
-
-exports.escapeLast = (input, char, lastIdx) => {
-  const idx = input.lastIndexOf(char, lastIdx);
-  if (idx === -1) return input;
-  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
-  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-};
-
-exports.removePrefix = (input, state = {}) => {
-  let output = input;
-  if (output.startsWith('./')) {
-    output = output.slice(2);
-    state.prefix = './';
-  }
-  return output;
-};
-
-exports.wrapOutput = (input, state = {}, options = {}) => {
-  const prepend = options.contains ? '' : '^';
-  const append = options.contains ? '' : '$';
-
-  let output = `${prepend}(?:${input})${append}`;
-  if (state.negated === true) {
-    output = `(?:^(?!${output}).*$)`;
-  }
-  return output;
-};
-
-exports.basename = (path, { windows } = {}) => {
-  const segs = path.split(windows ? /[\\/]/ : '/');
-  const last = segs[segs.length - 1];
-
-  if (last === '') {
-    return segs[segs.length - 2];
-  }
-
-  return last;
-};
-
-
-/***/ }),
-
 /***/ 2827:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5988);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3675);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -2524,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5988:
+/***/ 3675:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3530,42 +1026,6 @@ const GENERAL_RULES = [
         remediation: 'Review the file with the tools of its framework, or convert it to a fully scanned format.',
     },
     {
-        id: 'MA1007',
-        name: 'special-file',
-        title: 'A FIFO, socket or device sits among the scanned files',
-        family: 'general',
-        severity: 'WARNING',
-        cwe: 'CWE-400',
-        description: 'A named pipe (FIFO), socket, character device or block device was found while walking a ' +
-            'directory (or a symbolic link to one). It has no content to check, so it is never opened: ' +
-            'opening a FIFO blocks until a writer appears. A loader that opens it would hang, read ' +
-            'endless bytes (a link to /dev/zero named pytorch_model.bin) or receive whatever a process ' +
-            'writes at load time, none of which this scan saw. Severity: WARNING, not ERROR, because ' +
-            'such entries carry no payload at rest and turn up in ordinary working directories ' +
-            '(sockets of running tools); never silence, because the file a loader gets there is ' +
-            'unchecked. A special file named on the command line is a usage error (exit 2) instead.',
-        remediation: 'Remove the entry from the model directory, or exclude its path from the scan if it is ' +
-            'not part of any model.',
-    },
-    {
-        id: 'MA1008',
-        name: 'link-outside-root',
-        title: 'A symbolic link leads outside the scanned directory',
-        family: 'general',
-        severity: 'ERROR',
-        cwe: 'CWE-59',
-        description: 'A symbolic link inside the scanned directory points outside it (the evidence names the ' +
-            'target). Links are never followed out of the directory given to scan, so the content a ' +
-            'loader would read through the link was not checked; a repository can ship a link named ' +
-            'model.bin that resolves to any file on the machine that loads it. Severity: ERROR by the ' +
-            'fail-closed principle, like a file that could not be read to the end: an unchecked model ' +
-            'never passes as clean. A link whose target does not exist on this machine is a WARNING: ' +
-            'nothing could be loaded through it here, but it may resolve elsewhere. Links inside a ' +
-            'Hugging Face cache entry (snapshots into blobs) stay inside and are scanned.',
-        remediation: 'Scan the link target as well (name it on the command line), replace the link with the ' +
-            'file, or remove it.',
-    },
-    {
         id: 'MA1020',
         name: 'encoded-payload',
         title: 'A value hides a payload behind encodings',
@@ -3892,6 +1352,20 @@ const GRAPH_RULES = [
             'from registered custom kernels.',
         remediation: 'Check which library provides the operator, or re-export the model.',
         references: ['https://onnx.ai/onnx/operators/'],
+    },
+    {
+        id: 'MA4047',
+        name: 'onnx-custom-operator-command',
+        title: 'A custom ONNX operator is handed a command, inline code or a native library',
+        family: 'keras-tensorflow-onnx',
+        severity: 'ERROR',
+        cwe: 'CWE-78',
+        description: 'A node from a custom operator domain (one that needs a custom operator library) carries, in ' +
+            'its string attributes, a shell command line, an interpreter invocation or inline code, or the ' +
+            'path of a native library. The custom domain alone is a warning (MA4044); a kernel that is ' +
+            'given commands or libraries to load is how such models run code on the machine that serves them.',
+        remediation: 'Do not run the model; find out what the custom operator library does with these strings.',
+        references: ['https://onnxruntime.ai/docs/reference/operators/add-custom-op.html'],
     },
     {
         id: 'MA4046',
@@ -5119,9 +2593,9 @@ function familyOfLicense(value) {
  * matches "gpt-2" but not "gpt-20b"; "t5" matches "flan-t5-base" but not "mt5".
  *
  * Globs ("meta-llama/*", "*-uncensored") match the whole value; `*` is any run of characters,
- * `?` one character, `[abc]` a class, `{a,b}` alternatives. Path globs (per-path exceptions) are
- * not terms: they use the one path dialect of src/discover/globs.ts. Regular expressions are
- * written "/…/flags" and searched anywhere in the value.
+ * `?` one character, `[abc]` a class, `{a,b}` alternatives. Path globs (per-path exceptions)
+ * differ only in that `*` stops at "/" and `**` crosses it. Regular expressions are written
+ * "/…/flags" and searched anywhere in the value.
  */
 /** Raised for a term that cannot be compiled (message says why). */
 class TermError extends Error {
@@ -5218,19 +2692,27 @@ function findWord(compactTerm, value, from = 0) {
     }
     return undefined;
 }
-/**
- * Converts a name glob to an anchored, case-insensitive regular expression (names, not paths:
- * `*` crosses "/", since "meta-llama/*" must match a repository id).
- */
-function globToRegExp(glob) {
+/** Converts a glob to an anchored, case-insensitive regular expression. */
+function globToRegExp(glob, pathMode = false) {
     let out = '';
     let braces = 0;
     for (let i = 0; i < glob.length; i++) {
         const ch = glob[i];
-        if (ch === '*')
-            out += '.*';
+        if (ch === '*') {
+            if (pathMode && glob[i + 1] === '*') {
+                i++;
+                if (glob[i + 1] === '/') {
+                    i++;
+                    out += '(?:.*/)?';
+                }
+                else
+                    out += '.*';
+            }
+            else
+                out += pathMode ? '[^/]*' : '.*';
+        }
         else if (ch === '?')
-            out += '.';
+            out += pathMode ? '[^/]' : '.';
         else if (ch === '[') {
             const close = glob.indexOf(']', i + 2);
             if (close < 0)
@@ -5955,132 +3437,6 @@ paths, problems) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/discover/globs.ts
-/**
- * The one glob dialect for paths: picomatch (https://github.com/micromatch/picomatch), used for
- * the Action's `paths`/`exclude`, discovery filters and name-policy path exceptions alike.
- *
- * Patterns match '/'-separated relative paths: `*` and `?` stay within a segment, `**` crosses
- * segments, `{a,b}`, `[abc]`/`[!abc]` and extglobs (`+(a|b)`) work, and names starting with "." are
- * matched like any other. A pattern also matches everything under the directory it names
- * (`models` selects `models/a/b.pkl`). Matching is case-sensitive unless a caller asks otherwise.
- * An invalid pattern (`[z-a]`, `{a,b`) is a GlobError naming the input it came from: a usage
- * error, never an internal one.
- */
-
-class GlobError extends Error {
-    input;
-    pattern;
-    reason;
-    name = 'GlobError';
-    constructor(
-    /** Where the pattern came from: "exclude", "paths", "policy exceptions[0].path"… */
-    input, pattern, reason) {
-        super(`invalid glob ${JSON.stringify(pattern)} in ${input}: ${reason}`);
-        this.input = input;
-        this.pattern = pattern;
-        this.reason = reason;
-    }
-}
-/** A path in the form patterns are matched against: relative, "/"-separated, no "./". */
-function normalizePath(path) {
-    return path
-        .replace(/\\/g, '/')
-        .replace(/^(\.\/)+/, '')
-        .replace(/\/+$/, '')
-        .replace(/\/{2,}/g, '/');
-}
-/** Compiles one pattern; it matches the paths it names and everything under them. */
-function compileGlob(pattern, input, options = {}) {
-    const re = globRegExps(pattern, input, options);
-    return (path) => {
-        const n = normalizePath(path);
-        return re.some((r) => r.test(n));
-    };
-}
-/** The regular expressions of a pattern (itself, and everything under it) over normalized paths. */
-function globRegExps(pattern, input, options = {}) {
-    let p = normalizePath(pattern).replace(/^\/+/, '');
-    if (p === '' || p === '.')
-        p = '**';
-    return [makeRe(p, pattern, input, options), makeRe(`${p}/**`, pattern, input, options)];
-}
-function makeRe(glob, raw, input, options) {
-    try {
-        // debug: picomatch throws on a pattern whose regular expression is invalid instead of
-        // silently matching nothing.
-        return picomatch_default().makeRe(glob, {
-            dot: true,
-            windows: false,
-            debug: true,
-            nocase: options.nocase ?? false,
-        });
-    }
-    catch (err) {
-        // "Invalid regular expression: /…/: Range out of order…": keep the reason, not our regex.
-        const message = err instanceof Error ? err.message : String(err);
-        const reason = /: ([^:]+)$/.exec(message)?.[1] ?? message;
-        throw new GlobError(input, raw, reason);
-    }
-}
-/**
- * Include and exclude lists. In `include`, a line starting with "!" takes matching paths back
- * out and the last matching line wins (GitHub's path filters); `exclude` always wins.
- */
-class PathFilter {
-    include;
-    exclude;
-    constructor(include = ['**'], exclude = [], inputs = {
-        include: 'include',
-        exclude: 'exclude',
-    }) {
-        this.include = include.map((line) => {
-            const negated = line.startsWith('!');
-            return { negated, match: compileGlob(negated ? line.slice(1) : line, inputs.include) };
-        });
-        // A "!" means nothing useful in an exclude list: the line is taken as a plain pattern.
-        this.exclude = exclude.map((line) => compileGlob(line.replace(/^!/, ''), inputs.exclude));
-    }
-    /** Whether the include list selects the path and the exclude list does not remove it. */
-    selects(path) {
-        let selected = false;
-        for (const p of this.include)
-            if (p.match(path))
-                selected = !p.negated;
-        return selected && !this.excludes(path);
-    }
-    excludes(path) {
-        return this.exclude.some((m) => m(path));
-    }
-}
-/**
- * Where a walk for an include list starts: the literal directory prefix of each pattern
- * (`models/x/*.pt` gives `models/x`), so selecting `models/` does not walk node_modules.
- * "" (the base itself) when a pattern starts with a wildcard.
- */
-function walkStarts(include) {
-    const starts = new Set();
-    for (const line of include) {
-        if (line.startsWith('!'))
-            continue;
-        const pattern = normalizePath(line).replace(/^\/+/, '');
-        const literal = [];
-        for (const segment of pattern.split('/')) {
-            if (segment === '' || segment === '.' || /[*?[{(!+@\\]/.test(segment))
-                break;
-            literal.push(segment);
-        }
-        if (literal.length === 0)
-            return [''];
-        starts.add(literal.join('/'));
-    }
-    const sorted = [...starts].sort();
-    return sorted.filter((s) => !sorted.some((o) => o !== s && s.startsWith(`${o}/`)));
-}
-
 ;// CONCATENATED MODULE: ./src/policy/policy-file.ts
 /**
  * Name policy inputs → a compiled, frozen NamePolicy: the blacklist (CLI --blacklist, the
@@ -6088,7 +3444,6 @@ function walkStarts(include) {
  * JSON), validated with messages that say where the mistake is. The format is documented in
  * docs/name-policies.md.
  */
-
 
 
 
@@ -6284,17 +3639,10 @@ function exceptions(v, label, p) {
  * everything under it.
  */
 function pathPatterns(glob) {
-    let g = normalizePath(glob);
+    let g = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
     if (!g.includes('/'))
         g = `**/${g}`;
-    try {
-        return globRegExps(g, 'exceptions path', { nocase: true });
-    }
-    catch (err) {
-        if (err instanceof GlobError)
-            throw new TermError(`invalid glob "${glob}": ${err.reason}`);
-        throw err;
-    }
+    return [globToRegExp(g, true), globToRegExp(`${g}/**`, true)];
 }
 /** Validates a parsed policy document (the content of a policy file). */
 function parsePolicyDocument(doc, label) {
@@ -6438,7 +3786,7 @@ function resolveLimits(overrides = {}) {
     }
     return Object.freeze(merged);
 }
-function options_resolveOptions(input = {}) {
+function resolveOptions(input = {}) {
     const concurrency = input.concurrency ?? 4;
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
         throw new ConfigError(`concurrency must be an integer from 1 to 64, got ${String(concurrency)}`);
@@ -6509,13 +3857,6 @@ function compareFindings(a, b) {
  * multi-gigabyte file is never loaded whole.
  */
 
-
-/** Non-blocking, so a FIFO swapped in after discovery cannot hang the scan (it is refused). */
-const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-/** Raised when the path is not a regular file by the time it is opened. */
-class NotARegularFile extends Error {
-    name = 'NotARegularFile';
-}
 /** Bytes actually read from disk for one top-level file (shared by its members). */
 class IoStats {
     bytesRead = 0;
@@ -6532,11 +3873,9 @@ class FileSource {
         this.stats = stats;
     }
     static async open(path, stats) {
-        const handle = await (0,promises_namespaceObject.open)(path, OPEN_FLAGS);
+        const handle = await (0,promises_namespaceObject.open)(path, 'r');
         try {
             const info = await handle.stat();
-            if (!info.isFile())
-                throw new NotARegularFile('not a regular file');
             return new FileSource(handle, info.size, stats);
         }
         catch (err) {
@@ -6731,7 +4070,7 @@ async function readAll(stream, limit) {
 
 
 /** Non-blocking open so that a FIFO planted as "config.json" cannot hang the scan. */
-const read_OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
 function inside(dir, path) {
     const rel = (0,external_node_path_namespaceObject.relative)(dir, path);
     return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
@@ -6773,7 +4112,7 @@ async function readBounded(path, cap, containedIn, allowTruncate = false) {
         };
     let handle;
     try {
-        handle = await (0,promises_namespaceObject.open)(path, read_OPEN_FLAGS);
+        handle = await (0,promises_namespaceObject.open)(path, OPEN_FLAGS);
         const st = await handle.stat();
         if (!st.isFile())
             return { ok: false, missing: false, problem: 'not a regular file; not read' };
@@ -14566,1723 +11905,6 @@ function pyRepr(s) {
     return `'${escaped}${s.length > 160 ? '…' : ''}'`;
 }
 
-;// CONCATENATED MODULE: ./src/analysis/pickle/memo.ts
-/**
- * The unpickler memo, kept small: str values are stored as plain strings (rebuilt on GET),
- * and past a budget, containers that hold only plain data are replaced by a shared marker.
- * Imported callables, call results and containers holding them are always kept, since they
- * are what a later GET can turn into a call; memory stays bounded for data-heavy pickles.
- */
-
-const DENSE_LIMIT = 1 << 24;
-const INTERN_LIMIT = 65_536;
-/** Characters of memoized strings kept in full. */
-const STRING_BUDGET = 32 * 1024 * 1024;
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
-/** Stored in place of plain data dropped past the budget. */
-const COMPACTED = Object.freeze(unknown('memoized data (not kept)'));
-function isPlainData(v) {
-    if (v.k === 'str' || v.k === 'bytes' || v.k === 'scalar')
-        return true;
-    if (v.k === 'tuple' || v.k === 'list' || v.k === 'dict' || v.k === 'set' || v.k === 'frozenset') {
-        return v.items.every((i) => i.k === 'str' || i.k === 'bytes' || i.k === 'scalar');
-    }
-    return false;
-}
-class Memo {
-    maxEntries;
-    dataBudget;
-    dense = [];
-    sparse = new Map();
-    strings = new Map();
-    count = 0;
-    keptData = 0;
-    keptChars = 0;
-    /** Set once plain data started being dropped. */
-    compacted = false;
-    constructor(maxEntries, dataBudget) {
-        this.maxEntries = maxEntries;
-        this.dataBudget = dataBudget;
-    }
-    /**
-     * Strings are kept while their total length fits the budget; past it only short
-     * identifier-like ones (what STACK_GLOBAL could use as a name), and past twice the budget
-     * none: a later import built from a dropped string is then judged as computed (fail closed).
-     */
-    keepString(text) {
-        const interned = this.intern(text);
-        if (this.keptChars < STRING_BUDGET) {
-            this.keptChars += text.length;
-            return interned;
-        }
-        if (this.keptChars < 2 * STRING_BUDGET && text.length <= 64 && IDENTIFIER.test(text)) {
-            this.keptChars += text.length;
-            return interned;
-        }
-        this.compacted = true;
-        return COMPACTED;
-    }
-    /** Equal strings share one copy: data pickles memoize the same short text many times. */
-    intern(text) {
-        if (text.length > 64)
-            return text;
-        const known = this.strings.get(text);
-        if (known !== undefined)
-            return known;
-        if (this.strings.size < INTERN_LIMIT)
-            this.strings.set(text, text);
-        return text;
-    }
-    /** Number of distinct indices stored (what MEMOIZE uses as its next index). */
-    get size() {
-        return this.count;
-    }
-    get(index) {
-        const raw = index < DENSE_LIMIT ? this.dense[index] : this.sparse.get(index);
-        if (raw === undefined)
-            return undefined;
-        return typeof raw === 'string'
-            ? { k: 'str', text: raw, truncated: false, length: raw.length }
-            : raw;
-    }
-    /** Stores a value; returns false when the memo is full and the value was not stored. */
-    put(index, value) {
-        const exists = index < DENSE_LIMIT ? this.dense[index] !== undefined : this.sparse.has(index);
-        if (!exists && this.count >= this.maxEntries)
-            return false;
-        let stored = value;
-        if (value.k === 'str' && !value.truncated && value.dataOffset === undefined) {
-            stored = this.keepString(value.text);
-        }
-        else if (isPlainData(value)) {
-            if (this.keptData >= this.dataBudget) {
-                stored = COMPACTED;
-                this.compacted = true;
-            }
-            else
-                this.keptData++;
-        }
-        if (index < DENSE_LIMIT)
-            this.dense[index] = stored;
-        else
-            this.sparse.set(index, stored);
-        if (!exists)
-            this.count++;
-        return true;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/opcodes.ts
-/**
- * Every opcode of pickle protocols 0–5, with how its argument is laid out.
- * Names follow pickletools; argument kinds follow what Modules/_pickle.c reads.
- */
-const TABLE = [
-    ['(', 'MARK', 'none', 0],
-    ['.', 'STOP', 'none', 0],
-    ['0', 'POP', 'none', 0],
-    ['1', 'POP_MARK', 'none', 1],
-    ['2', 'DUP', 'none', 0],
-    ['F', 'FLOAT', 'line', 0],
-    ['I', 'INT', 'line', 0],
-    ['J', 'BININT', 'i4', 1],
-    ['K', 'BININT1', 'u1', 1],
-    ['L', 'LONG', 'line', 0],
-    ['M', 'BININT2', 'u2', 1],
-    ['N', 'NONE', 'none', 0],
-    ['P', 'PERSID', 'line', 0],
-    ['Q', 'BINPERSID', 'none', 1],
-    ['R', 'REDUCE', 'none', 0],
-    ['S', 'STRING', 'line', 0],
-    ['T', 'BINSTRING', 'bytes4', 1],
-    ['U', 'SHORT_BINSTRING', 'bytes1', 1],
-    ['V', 'UNICODE', 'line', 0],
-    ['X', 'BINUNICODE', 'bytes4', 1],
-    ['a', 'APPEND', 'none', 0],
-    ['b', 'BUILD', 'none', 0],
-    ['c', 'GLOBAL', 'line2', 0],
-    ['d', 'DICT', 'none', 0],
-    ['}', 'EMPTY_DICT', 'none', 1],
-    ['e', 'APPENDS', 'none', 1],
-    ['g', 'GET', 'line', 0],
-    ['h', 'BINGET', 'u1', 1],
-    ['i', 'INST', 'line2', 0],
-    ['j', 'LONG_BINGET', 'u4', 1],
-    ['l', 'LIST', 'none', 0],
-    [']', 'EMPTY_LIST', 'none', 1],
-    ['o', 'OBJ', 'none', 1],
-    ['p', 'PUT', 'line', 0],
-    ['q', 'BINPUT', 'u1', 1],
-    ['r', 'LONG_BINPUT', 'u4', 1],
-    ['s', 'SETITEM', 'none', 0],
-    ['t', 'TUPLE', 'none', 0],
-    [')', 'EMPTY_TUPLE', 'none', 1],
-    ['u', 'SETITEMS', 'none', 1],
-    ['G', 'BINFLOAT', 'f8', 1],
-    ['\x80', 'PROTO', 'u1', 2],
-    ['\x81', 'NEWOBJ', 'none', 2],
-    ['\x82', 'EXT1', 'u1', 2],
-    ['\x83', 'EXT2', 'u2', 2],
-    ['\x84', 'EXT4', 'i4', 2],
-    ['\x85', 'TUPLE1', 'none', 2],
-    ['\x86', 'TUPLE2', 'none', 2],
-    ['\x87', 'TUPLE3', 'none', 2],
-    ['\x88', 'NEWTRUE', 'none', 2],
-    ['\x89', 'NEWFALSE', 'none', 2],
-    ['\x8a', 'LONG1', 'bytes1', 2],
-    ['\x8b', 'LONG4', 'bytes4', 2],
-    ['B', 'BINBYTES', 'bytes4', 3],
-    ['C', 'SHORT_BINBYTES', 'bytes1', 3],
-    ['\x8c', 'SHORT_BINUNICODE', 'bytes1', 4],
-    ['\x8d', 'BINUNICODE8', 'bytes8', 4],
-    ['\x8e', 'BINBYTES8', 'bytes8', 4],
-    ['\x8f', 'EMPTY_SET', 'none', 4],
-    ['\x90', 'ADDITEMS', 'none', 4],
-    ['\x91', 'FROZENSET', 'none', 4],
-    ['\x92', 'NEWOBJ_EX', 'none', 4],
-    ['\x93', 'STACK_GLOBAL', 'none', 4],
-    ['\x94', 'MEMOIZE', 'none', 4],
-    ['\x95', 'FRAME', 'u8', 4],
-    ['\x96', 'BYTEARRAY8', 'bytes8', 5],
-    ['\x97', 'NEXT_BUFFER', 'none', 5],
-    ['\x98', 'READONLY_BUFFER', 'none', 5],
-];
-/** Opcode info indexed by byte value; undefined for bytes that are not opcodes. */
-const OPCODES = (() => {
-    const table = new Array(256).fill(undefined);
-    for (const [ch, name, arg, proto] of TABLE) {
-        const code = ch.charCodeAt(0);
-        table[code] = Object.freeze({ code, name, arg, proto });
-    }
-    return table;
-})();
-/** Byte value of an opcode by name, for building pickles in tests and fixtures. */
-const OP = Object.freeze(Object.fromEntries(TABLE.map(([ch, name]) => [name, ch.charCodeAt(0)])));
-const HIGHEST_PROTOCOL = 5;
-/** Size in bytes of a fixed argument, or of the length field of a counted argument. */
-function fixedArgSize(kind) {
-    switch (kind) {
-        case 'u1':
-        case 'bytes1':
-            return 1;
-        case 'u2':
-            return 2;
-        case 'i4':
-        case 'u4':
-        case 'bytes4':
-            return 4;
-        case 'u8':
-        case 'f8':
-        case 'bytes8':
-            return 8;
-        default:
-            return 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/machine.ts
-
-
-
-
-
-
-
-
-/** Raised for input the C unpickler would reject at this opcode. */
-class MachineFault extends Error {
-}
-const MAX_STORAGE_KEYS = 200_000;
-/** Distinct imported names tracked; real files use a few hundred at most. */
-const MAX_DISTINCT_IMPORTS = 50_000;
-/** Plain-data containers kept in the memo before they are replaced by a marker. */
-const MEMO_DATA_BUDGET = 20_000;
-/** Characters of a str constant kept (longer ones are marked truncated; lengths are kept). */
-const MAX_TEXT = 1024;
-/** Bytes of a bytes constant kept for evidence. */
-const BYTES_PREFIX = 64;
-const MAX_EMBEDDED = 64;
-const MAX_IMPORT_DETAILS = 500;
-class PickleMachine {
-    recorder;
-    limits;
-    checkpointFn;
-    hooks;
-    stack = [];
-    marks = [];
-    memo;
-    memoOverflow = false;
-    /** Raw bytes the loader reads after the current opcode (see LoaderHooks). */
-    rawSkip;
-    /** Outer pickles suspended while a nested one (LoaderHooks) is read. */
-    suspended = [];
-    opIndex = 0;
-    pickles = 0;
-    protocols = new Set();
-    /** True before the first opcode of a pickle (at the start, and after each STOP). */
-    atStart = true;
-    /** The current pickle imported or called something (used to tell data from trailing junk). */
-    currentHasSemantics = false;
-    lenient = false;
-    uses = new Map();
-    storageReferences = 0;
-    storageKeys = new Set();
-    frameViolations = 0;
-    endOfLastPickle = 0;
-    faulted = false;
-    curOp;
-    curIndex = 0;
-    embedded = [];
-    constructor(recorder, limits, checkpointFn, hooks = {}) {
-        this.recorder = recorder;
-        this.limits = limits;
-        this.checkpointFn = checkpointFn;
-        this.hooks = hooks;
-        this.memo = new Memo(limits.maxPickleMemo, MEMO_DATA_BUDGET);
-    }
-    /** Bytes the loader reads raw after the opcode just handled; the reader skips them. */
-    takeRawSkip() {
-        const n = this.rawSkip;
-        this.rawSkip = undefined;
-        return n;
-    }
-    // ---- OpHandler --------------------------------------------------------------------------
-    checkpoint() {
-        this.checkpointFn();
-    }
-    op(op) {
-        if (this.atStart) {
-            this.atStart = false;
-            this.pickles++;
-            this.currentHasSemantics = false;
-            if (this.pickles === 2) {
-                this.recorder.add('MA2015', 'the stream holds more than one pickle; loaders that call load() again run every one, and each was scanned', 'stacked pickles', this.site(op));
-            }
-        }
-        const index = this.opIndex++;
-        if (this.opIndex > this.limits.maxPickleOpcodes) {
-            throw new LimitExceeded('maxPickleOpcodes', this.limits.maxPickleOpcodes, `opcode ${index} at offset ${op.offset}`);
-        }
-        this.curOp = op;
-        this.curIndex = index;
-        try {
-            this.exec(op);
-        }
-        catch (err) {
-            if (!(err instanceof MachineFault))
-                throw err;
-            this.machineFault(err.message, this.here());
-        }
-        if (this.stack.length > this.limits.maxPickleStack) {
-            throw new LimitExceeded('maxPickleStack', this.limits.maxPickleStack, `at offset ${op.offset}`);
-        }
-    }
-    fault(f) {
-        const site = {
-            offset: f.offset,
-            opcodeIndex: this.opIndex,
-            opcode: 'opcode' in f ? f.opcode : '?',
-        };
-        if (this.atStart && this.pickles > 0) {
-            // Nothing but junk after a complete pickle: a loader stops after the last STOP.
-            this.recorder.add('MA2014', `${describeFault(f)} after the end of the last pickle`, `trailing bytes from offset ${f.offset}`, site, 'trailing');
-            return;
-        }
-        if (!this.currentHasSemantics && this.pickles > 1) {
-            this.recorder.add('MA2014', `bytes after the last complete pickle do not form a pickle: ${describeFault(f)}`, `trailing bytes after offset ${this.endOfLastPickle}`, site, 'trailing');
-            return;
-        }
-        this.faulted = true;
-        this.recorder.add('MA2013', `malformed pickle: ${describeFault(f)}`, describeFault(f), site, 'malformed');
-    }
-    frameViolation(v) {
-        this.frameViolations++;
-        const site = { offset: v.op.offset, opcodeIndex: this.opIndex, opcode: v.op.info.name };
-        const what = v.kind === 'straddle'
-            ? `${v.op.info.name} at offset ${v.op.offset} runs past the end of its FRAME (${v.frameEnd})`
-            : v.kind === 'nested'
-                ? `a FRAME starts at offset ${v.op.offset} before the previous frame ends (${v.frameEnd})`
-                : `a FRAME at offset ${v.op.offset} declares bytes up to ${v.frameEnd} but the stream has ${v.size}`;
-        this.recorder.add('MA2012', what, what, site, v.kind);
-    }
-    // ---- results ---------------------------------------------------------------------------
-    /** Reports imports that were never invoked, then returns the stream summary. */
-    finish() {
-        for (const use of this.uses.values()) {
-            if (use.invoked)
-                continue;
-            const g = use.sample;
-            const name = displayName(g);
-            const c = g.cls;
-            if (c.level === 'dangerous') {
-                this.recorder.add(ruleForDanger(c.category, false), `imports ${name}: ${c.reason}`, c.matched === qualifiedName(g) ? qualifiedName(g) : `${qualifiedName(g)} → ${c.matched}`, g.site, qualifiedName(g));
-            }
-            else if (c.level === 'library') {
-                this.recorder.add('MA2004', `imports ${name}, which is in ${c.namespace} but not on the safe list`, name, g.site, name);
-            }
-            else if (c.level === 'unclassified') {
-                this.recorder.add('MA2006', `imports ${name} from a module with no classification`, name, g.site, name);
-            }
-        }
-        const imports = [...this.uses.values()].slice(0, MAX_IMPORT_DETAILS).map((u) => ({
-            name: qualifiedName(u.sample),
-            invoked: u.invoked,
-            verdict: u.sample.cls.level,
-        }));
-        return {
-            opcodes: this.opIndex,
-            pickles: this.pickles,
-            protocols: [...this.protocols].sort(),
-            storageReferences: this.storageReferences,
-            storageKeys: this.storageKeys,
-            imports,
-            frameViolations: this.frameViolations,
-            endOfLastPickle: this.endOfLastPickle,
-            faulted: this.faulted,
-        };
-    }
-    /** True after a STOP with nothing read since (the stream ended cleanly between pickles). */
-    get betweenPickles() {
-        return this.atStart;
-    }
-    get sawFrameViolation() {
-        return this.frameViolations > 0;
-    }
-    // ---- helpers ---------------------------------------------------------------------------
-    /** Where the current opcode sits; built only when a finding or value needs it. */
-    here() {
-        return {
-            offset: this.curOp.offset,
-            opcodeIndex: this.curIndex,
-            opcode: this.curOp.info.name,
-        };
-    }
-    site(op) {
-        return { offset: op.offset, opcodeIndex: this.opIndex, opcode: op.info.name };
-    }
-    machineFault(message, site) {
-        // The C unpickler stops here. Keep going leniently so that anything after the fault is
-        // still judged (a different loader may read on), but report the fault itself.
-        if (!this.lenient) {
-            this.faulted = true;
-            this.recorder.add('MA2013', `malformed pickle: ${message} (${site.opcode} at offset ${site.offset})`, message, site, 'malformed');
-        }
-        this.lenient = true;
-    }
-    get fence() {
-        return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
-    }
-    push(v) {
-        this.stack.push(v);
-    }
-    pop() {
-        if (this.stack.length <= this.fence) {
-            if (this.lenient)
-                return unknown('stack underflow');
-            throw new MachineFault('unpickling stack underflow');
-        }
-        return this.stack.pop();
-    }
-    top() {
-        if (this.stack.length <= this.fence) {
-            if (this.lenient)
-                return unknown('stack underflow');
-            throw new MachineFault('unpickling stack underflow');
-        }
-        return this.stack[this.stack.length - 1];
-    }
-    /** Pops everything above the topmost mark, and the mark. */
-    popMark() {
-        const mark = this.marks.pop();
-        if (mark === undefined) {
-            if (!this.lenient)
-                throw new MachineFault('could not find MARK');
-            const all = this.stack;
-            this.stack = [];
-            return all;
-        }
-        return this.stack.splice(mark);
-    }
-    memoGet(index) {
-        const v = this.memo.get(index);
-        if (v !== undefined)
-            return v;
-        if (this.lenient || this.memoOverflow)
-            return unknown(`memo ${index}`);
-        throw new MachineFault(`memo value not found at index ${index}`);
-    }
-    memoPut(index, value) {
-        if (index < 0)
-            throw new MachineFault('negative PUT argument');
-        if (!this.memo.put(index, value) && !this.memoOverflow) {
-            this.memoOverflow = true;
-            this.recorder.add('MA1002', `memo limit (${this.limits.maxPickleMemo} entries) reached; later memo values are treated as unknown`, 'maxPickleMemo', this.here());
-        }
-    }
-    textInt(line, parse, opname, site) {
-        const r = parse(line);
-        if (!r.ok)
-            throw new MachineFault(r.why);
-        if (!r.canonical)
-            this.differential(opname, line, site);
-        return r.value;
-    }
-    differential(opname, line, site) {
-        const shown = JSON.stringify(line.length > 40 ? line.slice(0, 40) + '…' : line);
-        this.recorder.add('MA2011', `${opname} argument ${shown} is not in the form picklers write; the C unpickler and pickletools read it differently`, `${opname} ${shown}`, site);
-    }
-    str(text, op) {
-        const long = text.length > MAX_TEXT;
-        const v = {
-            k: 'str',
-            text: long ? text.slice(0, MAX_TEXT) : text,
-            truncated: op.truncated || long,
-            length: op.length ?? text.length,
-            ...(op.dataOffset !== undefined && (op.truncated || long)
-                ? { dataOffset: op.dataOffset }
-                : {}),
-        };
-        // Only text that starts like a pickle (raw or base64) is worth a closer look.
-        const c0 = text.charCodeAt(0);
-        if (c0 === 0x80 || c0 === 0x63 || (c0 === 0x67 && text.charCodeAt(1) === 0x41)) {
-            this.checkEmbedded(v, op, Buffer.from(text, 'latin1'), !op.truncated);
-        }
-        return v;
-    }
-    bytes(op) {
-        const data = op.data ?? Buffer.alloc(0);
-        const v = {
-            k: 'bytes',
-            // op.data is a view of the reader's window: copy the little that is kept.
-            prefix: Buffer.from(data.subarray(0, BYTES_PREFIX)),
-            length: op.length ?? data.length,
-            truncated: op.truncated || data.length > BYTES_PREFIX,
-            ...(op.dataOffset !== undefined ? { dataOffset: op.dataOffset } : {}),
-        };
-        this.checkEmbedded(v, op, data, !op.truncated);
-        return v;
-    }
-    /** Notes constants that look like a pickle (raw or base64) for a nested scan. */
-    checkEmbedded(v, op, data, whole) {
-        if (this.embedded.length >= MAX_EMBEDDED || data.length < 4)
-            return;
-        const site = { offset: op.offset, opcodeIndex: this.opIndex - 1, opcode: op.info.name };
-        const head = data.subarray(0, 64);
-        if (looksLikePickleStart(head)) {
-            this.embedded.push({
-                value: v,
-                site,
-                encoding: 'raw',
-                ...(whole ? { data: Buffer.from(data) } : {}),
-            });
-            return;
-        }
-        if (v.k === 'str' && whole && data.length >= 12 && data[0] === 0x67 && data[1] === 0x41) {
-            const text = data.toString('latin1');
-            if (/^gA[A-Za-z0-9+/=\s]+$/.test(text)) {
-                const decoded = Buffer.from(text, 'base64');
-                if (looksLikePickleStart(decoded))
-                    this.embedded.push({ value: v, site, encoding: 'base64', data: decoded });
-            }
-        }
-    }
-    makeGlobal(module, name, site) {
-        const mapped = mapPython2Name(module, name);
-        const g = {
-            k: 'global',
-            module,
-            name,
-            cls: classifyGlobal(module, name),
-            site,
-            invoked: false,
-            ...(mapped ? { alias: `${mapped[0]}.${mapped[1]}` } : {}),
-        };
-        this.currentHasSemantics = true;
-        const key = qualifiedName(g);
-        const use = this.uses.get(key);
-        if (use)
-            use.count++;
-        else {
-            if (this.uses.size >= MAX_DISTINCT_IMPORTS) {
-                throw new LimitExceeded('maxPickleMemo', MAX_DISTINCT_IMPORTS, `more than ${MAX_DISTINCT_IMPORTS} distinct imports`);
-            }
-            this.uses.set(key, { sample: g, invoked: false, count: 1 });
-        }
-        if (g.cls.level !== 'safe' && name.split('.').some(machine_isDunder)) {
-            this.recorder.add('MA2019', `${site.opcode} imports ${key}, walking through double-underscore attributes`, key, site, key);
-        }
-        return g;
-    }
-    markInvoked(g) {
-        g.invoked = true;
-        const use = this.uses.get(qualifiedName(g));
-        if (use)
-            use.invoked = true;
-    }
-    /**
-     * Judges a call site and returns the value it produces. `mode` is "call" when the callable
-     * runs with arguments (REDUCE, OBJ, INST: __init__ for a class) and "new" when only
-     * cls.__new__ runs (NEWOBJ, NEWOBJ_EX, copyreg.__newobj__).
-     */
-    invoke(callee, args, site, mode = 'call') {
-        const call = { k: 'call', callee, args, site };
-        this.currentHasSemantics = true;
-        switch (callee.k) {
-            case 'global': {
-                const resolved = this.resolveGetattr(callee, args, site);
-                if (resolved)
-                    return resolved;
-                this.judgeGlobalCall(callee, call, site, mode);
-                break;
-            }
-            case 'ext':
-                // Reported at the EXT opcode; calling it is part of the same finding.
-                break;
-            case 'call':
-            case 'persid':
-            case 'unknown':
-            case 'buffer':
-                this.recorder.add('MA2008', `${site.opcode} calls a value computed at load time: ${render(call)}`, render(call), site);
-                break;
-            default:
-                throw new MachineFault(`${site.opcode} calls a value that is not callable: ${render(callee)}`);
-        }
-        return call;
-    }
-    /**
-     * getattr(imported, "name") is how pickles reach methods and class attributes
-     * (zoneinfo.ZoneInfo._unpickle, bound methods of Keras layers): it names the path
-     * imported.name, which is judged as an import of its own. getattr on an object this pickle
-     * built, with a plain attribute name, yields a bound method that is judged if it is called.
-     * Anything else (computed names, dunders on objects) stays a dangerous getattr call.
-     */
-    resolveGetattr(g, args, site) {
-        const effective = g.alias ?? qualifiedName(g);
-        if (effective !== 'builtins.getattr' || args.k !== 'tuple' || args.count !== 2)
-            return undefined;
-        const [target, attr] = args.items;
-        if (!target ||
-            attr?.k !== 'str' ||
-            attr.truncated ||
-            !/^[A-Za-z_][A-Za-z0-9_]*$/.test(attr.text))
-            return undefined;
-        if (target.k === 'global') {
-            this.markInvoked(g);
-            return this.makeGlobal(target.module, `${target.name}.${attr.text}`, site);
-        }
-        if (target.k === 'call' &&
-            target.callee.k === 'global' &&
-            target.callee.cls.level === 'safe' &&
-            !machine_isDunder(attr.text)) {
-            this.markInvoked(g);
-            return unknown(`bound method ${render(target, 80)}.${attr.text}`);
-        }
-        return undefined;
-    }
-    judgeGlobalCall(g, call, site, mode) {
-        this.markInvoked(g);
-        const name = displayName(g);
-        const c = g.cls;
-        if (c.level !== 'safe')
-            this.invokeCallableArgs(call, site);
-        switch (c.level) {
-            case 'dangerous':
-                this.recorder.add(ruleForDanger(c.category, true), `${site.opcode} calls ${name}: ${c.reason}`, render(call), site, name);
-                return;
-            case 'library':
-                this.recorder.add('MA2003', `${site.opcode} calls ${name}, which is in ${c.namespace} but not on the safe list`, render(call), site, name);
-                return;
-            case 'unclassified':
-                this.recorder.add('MA2005', `${site.opcode} calls ${name} from a module with no classification`, render(call), site, name);
-                return;
-            case 'safe': {
-                if (c.entry.newOnly && mode === 'call') {
-                    this.recorder.add('MA2003', `${site.opcode} calls ${name} with arguments; it is only known safe when rebuilt through __new__, as real files do`, render(call), site, name);
-                    return;
-                }
-                if (call.args.k !== 'tuple')
-                    return;
-                for (const [positions, argMode] of [
-                    [c.entry.invokesArgs, 'call'],
-                    [c.entry.constructsArgs, 'new'],
-                ]) {
-                    for (const i of positions ?? []) {
-                        const arg = call.args.items[i];
-                        if (!arg)
-                            continue;
-                        if (arg.k === 'global')
-                            this.invoke(arg, unknown(`arguments chosen by ${name}`), site, argMode);
-                        else if (arg.k === 'call' ||
-                            arg.k === 'unknown' ||
-                            arg.k === 'persid' ||
-                            arg.k === 'ext') {
-                            this.recorder.add('MA2008', `${name} ${argMode === 'new' ? 'instantiates' : 'calls'} argument ${i}, a value computed at load time: ${render(arg)}`, render(call), site);
-                        }
-                    }
-                }
-                return;
-            }
-        }
-    }
-    /**
-     * A callable that is not known-safe may call whatever it is given (map, starmap, filter,
-     * reduce, sorted(key=…), operator.call…): imported callables among its arguments, and one
-     * level inside them, are judged as invoked.
-     */
-    invokeCallableArgs(call, site) {
-        const args = call.args;
-        if (args.k !== 'tuple' && args.k !== 'list' && args.k !== 'dict')
-            return;
-        const via = call.callee.k === 'global' ? qualifiedName(call.callee) : 'a computed value';
-        const visit = (v, depth) => {
-            if (v.k === 'global') {
-                if (!v.invoked)
-                    this.invoke(v, unknown(`arguments chosen by ${via}`), site);
-            }
-            else if (depth > 0 &&
-                (v.k === 'tuple' ||
-                    v.k === 'list' ||
-                    v.k === 'dict' ||
-                    v.k === 'set' ||
-                    v.k === 'frozenset')) {
-                for (const item of v.items)
-                    visit(item, depth - 1);
-            }
-        };
-        for (const item of args.items)
-            visit(item, 1);
-    }
-    /** BUILD on an object whose class runs code from its state: the state must be the library's own. */
-    checkState(inst, state) {
-        const cls = constructedClass(inst);
-        if (!cls || cls.cls.level !== 'safe' || !cls.cls.entry.stateCheck)
-            return;
-        const problem = runStateCheck(cls.cls.entry.stateCheck, stateView(state));
-        if (problem) {
-            const name = qualifiedName(cls);
-            this.recorder.add('MA2023', `BUILD runs ${name}.__setstate__, which executes code from the state: ${problem}`, `${name}.__setstate__`, this.here(), name);
-        }
-    }
-    /** APPEND/SETITEM/ADDITEMS/BUILD applied to an imported object mutate global state. */
-    checkMutationTarget(target, what, site) {
-        if (target.k !== 'global')
-            return;
-        this.currentHasSemantics = true;
-        const name = qualifiedName(target);
-        this.recorder.add('MA2010', `${site.opcode} ${what} on the imported object ${name}, changing global state for everything loaded afterwards`, `${site.opcode} on ${name}`, site, `${site.opcode} ${name}`);
-    }
-    persistent(pid, site) {
-        this.currentHasSemantics = true;
-        if (pid.k === 'tuple' &&
-            pid.items[0]?.k === 'str' &&
-            (pid.items[0].text === 'storage' || pid.items[0].text === 'module')) {
-            // PyTorch: ('storage', storage_type, key, location, numel[, view_metadata]).
-            if (pid.items[0].text === 'storage') {
-                this.storageReferences++;
-                const key = pid.items[2];
-                if (key?.k === 'str' && this.storageKeys.size < MAX_STORAGE_KEYS)
-                    this.storageKeys.add(key.text);
-            }
-            // Legacy torch.save of a module: ('module', cls, source_file, source); persistent_load
-            // returns cls itself, which is judged like any import when it is called.
-            if (pid.items[0].text === 'module' && pid.items[1]?.k === 'global')
-                return pid.items[1];
-            return { k: 'persid', note: 'torch storage', pid };
-        }
-        this.recorder.add('MA2016', `persistent ID ${render(pid, 80)} is resolved by the loader's persistent_load hook`, render(pid, 120), site, 'persid');
-        return { k: 'persid', note: 'persistent object', pid };
-    }
-    // ---- the opcodes -------------------------------------------------------------------------
-    exec(op) {
-        switch (op.info.code) {
-            case 0x80: {
-                // PROTO
-                const p = op.int ?? 0;
-                if (p > HIGHEST_PROTOCOL)
-                    throw new MachineFault(`unsupported pickle protocol: ${p}`);
-                this.protocols.add(p);
-                return;
-            }
-            case 0x95: // FRAME
-                return;
-            case 0x2e: // STOP
-                this.pop();
-                if (this.suspended.length > 0) {
-                    // The end of a nested pickle (LoaderHooks): the outer one resumes.
-                    const outer = this.suspended.pop();
-                    this.stack = outer.stack;
-                    this.marks = outer.marks;
-                    this.memo = outer.memo;
-                    return;
-                }
-                this.stack = [];
-                this.marks = [];
-                this.lenient = false;
-                this.atStart = true;
-                this.endOfLastPickle = op.end;
-                return;
-            // -- constants
-            case 0x4e: // NONE
-                return this.push(NONE);
-            case 0x88: // NEWTRUE
-                return this.push(TRUE);
-            case 0x89: // NEWFALSE
-                return this.push(FALSE);
-            case 0x4a: // BININT
-            case 0x4b: // BININT1
-            case 0x4d: // BININT2
-                return this.push(intValue(op.int));
-            case 0x47: // BINFLOAT
-                return this.push(FLOAT);
-            case 0x8a: // LONG1
-            case 0x8b: // LONG4
-                return this.push({
-                    k: 'scalar',
-                    text: op.truncated ? `<int of ${op.length} bytes>` : decodeLong(op.data),
-                });
-            case 0x49: {
-                // INT
-                const line = op.lines[0];
-                const v = this.textInt(line, parseIntArg, 'INT', this.here());
-                if (line === '00' || line === '01')
-                    return this.push(line === '01' ? TRUE : FALSE);
-                return this.push({ k: 'scalar', text: v.toString() });
-            }
-            case 0x4c: // LONG
-                return this.push({
-                    k: 'scalar',
-                    text: this.textInt(op.lines[0], parseLongArg, 'LONG', this.here()).toString(),
-                });
-            case 0x46: {
-                // FLOAT
-                const line = op.lines[0];
-                const r = parseFloatArg(line);
-                if (!r.ok)
-                    throw new MachineFault(r.why);
-                if (!r.canonical)
-                    this.differential('FLOAT', line, this.here());
-                return this.push({ k: 'scalar', text: r.text });
-            }
-            case 0x53: {
-                // STRING
-                const r = decodeStringArg(op.lines[0]);
-                if (!r.ok)
-                    throw new MachineFault(r.why);
-                return this.push(this.str(r.bytes, op));
-            }
-            case 0x56: {
-                // UNICODE
-                const r = decodeRawUnicodeEscape(op.lines[0]);
-                if (!r.ok)
-                    throw new MachineFault(r.why);
-                return this.push(this.str(r.text, op));
-            }
-            case 0x54: // BINSTRING
-            case 0x55: // SHORT_BINSTRING
-                if ((op.length ?? 0) >= 2 ** 31) {
-                    this.differential(op.info.name, `length ${op.length}`, this.here());
-                }
-                // Decoded to str with the loader's encoding (ASCII by default, latin1 in numpy/torch).
-                return this.push(this.str(op.data.toString('latin1'), op));
-            case 0x58: // BINUNICODE
-            case 0x8c: // SHORT_BINUNICODE
-            case 0x8d: {
-                // BINUNICODE8
-                if (op.truncated)
-                    return this.push(this.str(op.data.toString('latin1'), op));
-                const text = decodeUtf8SurrogatePass(op.data);
-                if (text === undefined)
-                    throw new MachineFault(`${op.info.name} argument is not valid UTF-8`);
-                return this.push(this.str(text, op));
-            }
-            case 0x42: // BINBYTES
-            case 0x43: // SHORT_BINBYTES
-            case 0x8e: // BINBYTES8
-            case 0x96: // BYTEARRAY8
-                return this.push(this.bytes(op));
-            case 0x97: // NEXT_BUFFER
-                this.recorder.add('MA2020', 'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)', 'NEXT_BUFFER', this.here());
-                return this.push({ k: 'buffer', note: 'out-of-band buffer' });
-            case 0x98: // READONLY_BUFFER
-                this.top();
-                return;
-            // -- containers
-            case 0x28: // MARK
-                this.marks.push(this.stack.length);
-                return;
-            case 0x29: // EMPTY_TUPLE
-                return this.push(container('tuple', []));
-            case 0x74: // TUPLE
-                return this.push(container('tuple', this.popMark()));
-            case 0x85: // TUPLE1
-            case 0x86: // TUPLE2
-            case 0x87: {
-                // TUPLE3
-                const n = op.info.code - 0x84; // TUPLE1..TUPLE3 are 0x85..0x87
-                const items = [];
-                for (let i = 0; i < n; i++)
-                    items.unshift(this.pop());
-                return this.push(container('tuple', items));
-            }
-            case 0x5d: // EMPTY_LIST
-                return this.push(container('list', []));
-            case 0x6c: // LIST
-                return this.push(container('list', this.popMark()));
-            case 0x7d: // EMPTY_DICT
-                return this.push(container('dict', []));
-            case 0x64: {
-                // DICT
-                const items = this.popMark();
-                if (items.length % 2 !== 0)
-                    throw new MachineFault('odd number of items for DICT');
-                const dict = container('dict', items);
-                watchKeys(dict, items);
-                return this.push(dict);
-            }
-            case 0x8f: // EMPTY_SET
-                return this.push(container('set', []));
-            case 0x91: // FROZENSET
-                return this.push(container('frozenset', this.popMark()));
-            case 0x61: {
-                // APPEND
-                const v = this.pop();
-                const target = this.top();
-                this.checkMutationTarget(target, 'appends', this.here());
-                addItems(target, [v]);
-                return;
-            }
-            case 0x65: {
-                // APPENDS
-                const items = this.popMark();
-                const target = this.top();
-                this.checkMutationTarget(target, 'extends', this.here());
-                addItems(target, items);
-                return;
-            }
-            case 0x73: {
-                // SETITEM
-                const v = this.pop();
-                const k = this.pop();
-                const target = this.top();
-                this.checkMutationTarget(target, `sets item ${render(k, 60)}`, this.here());
-                addItems(target, [k, v]);
-                return;
-            }
-            case 0x75: {
-                // SETITEMS
-                const items = this.popMark();
-                if (items.length % 2 !== 0)
-                    throw new MachineFault('odd number of items for SETITEMS');
-                const target = this.top();
-                this.checkMutationTarget(target, 'sets items', this.here());
-                addItems(target, items);
-                return;
-            }
-            case 0x90: {
-                // ADDITEMS
-                const items = this.popMark();
-                const target = this.top();
-                this.checkMutationTarget(target, 'adds items', this.here());
-                addItems(target, items);
-                return;
-            }
-            // -- stack and memo
-            case 0x30: // POP
-                if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
-                    this.marks.pop();
-                else
-                    this.pop();
-                return;
-            case 0x31: // POP_MARK
-                this.popMark();
-                return;
-            case 0x32: // DUP
-                return this.push(this.top());
-            case 0x67: // GET
-                return this.push(this.memoGet(Number(this.textInt(op.lines[0], parseIndexArg, 'GET', this.here()))));
-            case 0x68: // BINGET
-            case 0x6a: // LONG_BINGET
-                return this.push(this.memoGet(op.int));
-            case 0x70: // PUT
-                return this.memoPut(Number(this.textInt(op.lines[0], parseIndexArg, 'PUT', this.here())), this.top());
-            case 0x71: // BINPUT
-            case 0x72: // LONG_BINPUT
-                return this.memoPut(op.int, this.top());
-            case 0x94: // MEMOIZE
-                return this.memoPut(this.memo.size, this.top());
-            // -- imports
-            case 0x63: {
-                // GLOBAL
-                const [module, name] = this.importNames(op);
-                return this.push(this.makeGlobal(module, name, this.here()));
-            }
-            case 0x93: {
-                // STACK_GLOBAL
-                const name = this.pop();
-                const module = this.pop();
-                if (module.k === 'str' && name.k === 'str' && !module.truncated && !name.truncated) {
-                    return this.push(this.makeGlobal(module.text, name.text, this.here()));
-                }
-                const shown = `${render(module, 80)}, ${render(name, 80)}`;
-                const constantButNotStr = [module, name].every((v) => v.k === 'str' || v.k === 'bytes' || v.k === 'scalar');
-                this.currentHasSemantics = true;
-                if (constantButNotStr && (module.k !== 'str' || name.k !== 'str')) {
-                    throw new MachineFault(`STACK_GLOBAL requires str operands, got ${shown}`);
-                }
-                this.recorder.add('MA2007', `STACK_GLOBAL imports a name computed at load time: (${shown})`, `STACK_GLOBAL(${shown})`, this.here());
-                return this.push(unknown(`import of (${shown})`));
-            }
-            case 0x82: // EXT1
-            case 0x83: // EXT2
-            case 0x84: {
-                // EXT4
-                const code = op.int ?? 0;
-                if (code <= 0)
-                    throw new MachineFault(`EXT specifies code <= 0`);
-                this.currentHasSemantics = true;
-                this.recorder.add('MA2009', `${op.info.name} imports whatever the loading process registered as extension code ${code}`, `${op.info.name} ${code}`, this.here());
-                return this.push({ k: 'ext', note: `extension code ${code}` });
-            }
-            // -- calls
-            case 0x52: {
-                // REDUCE
-                const args = this.pop();
-                const callee = this.pop();
-                return this.push(this.invoke(callee, args, this.here()));
-            }
-            case 0x81: {
-                // NEWOBJ
-                const args = this.pop();
-                const cls = this.pop();
-                return this.push(this.invoke(cls, args, this.here(), 'new'));
-            }
-            case 0x92: {
-                // NEWOBJ_EX
-                const kwargs = this.pop();
-                const args = this.pop();
-                const cls = this.pop();
-                const all = args.k === 'tuple' && kwargs.k === 'dict' && kwargs.count > 0
-                    ? container('tuple', [...args.items, kwargs])
-                    : args;
-                return this.push(this.invoke(cls, all, this.here(), 'new'));
-            }
-            case 0x6f: {
-                // OBJ
-                const items = this.popMark();
-                if (items.length === 0)
-                    throw new MachineFault('OBJ needs a class after MARK');
-                const cls = items[0];
-                return this.push(this.invoke(cls, container('tuple', items.slice(1)), this.here()));
-            }
-            case 0x69: {
-                // INST
-                const [module, name] = this.importNames(op);
-                const cls = this.makeGlobal(module, name, this.here());
-                const args = this.popMark();
-                return this.push(this.invoke(cls, container('tuple', args), this.here()));
-            }
-            case 0x62: {
-                // BUILD
-                const state = this.pop();
-                const inst = this.top();
-                this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, this.here());
-                this.checkState(inst, state);
-                const next = this.hooks.afterBuild?.(inst, state, this.here());
-                if (next) {
-                    // The loader replaces the object by what it reads next.
-                    this.stack[this.stack.length - 1] = LOADED_DATA;
-                    if ('skip' in next)
-                        this.rawSkip = { bytes: next.skip, padded: next.padded };
-                    else {
-                        this.suspended.push({ stack: this.stack, marks: this.marks, memo: this.memo });
-                        this.stack = [];
-                        this.marks = [];
-                        this.memo = new Memo(this.limits.maxPickleMemo, MEMO_DATA_BUDGET);
-                    }
-                }
-                return;
-            }
-            case 0x50: {
-                // PERSID
-                const line = op.lines[0];
-                if ([...line].some((ch) => ch.charCodeAt(0) > 0x7f))
-                    throw new MachineFault('persistent IDs in protocol 0 must be ASCII strings');
-                return this.push(this.persistent({ k: 'str', text: line, truncated: op.truncated, length: line.length }, this.here()));
-            }
-            case 0x51: // BINPERSID
-                return this.push(this.persistent(this.pop(), this.here()));
-            default:
-                throw new MachineFault(`opcode ${op.info.name} is not handled`);
-        }
-    }
-    importNames(op) {
-        const [a, b] = op.lines;
-        if (op.truncated)
-            return [a ?? '', (b ?? '') + '…'];
-        const module = lineAsUtf8(a ?? '');
-        const name = lineAsUtf8(b ?? '');
-        if (module === undefined || name === undefined)
-            throw new MachineFault(`${op.info.name} names are not valid UTF-8`);
-        return [module, name];
-    }
-}
-/** Data a loader hook read from the stream in place of an object (a joblib array). */
-const LOADED_DATA = Object.freeze({ k: 'scalar', text: '<array data>' });
-/** Floats never matter to a verdict; one shared value spares an allocation per BINFLOAT. */
-const FLOAT = Object.freeze({ k: 'scalar', text: '<float>' });
-/** Shared values for small integers: data-heavy pickles hold millions of them. */
-const SMALL_INTS = Array.from({ length: 1024 }, (_, i) => Object.freeze({ k: 'scalar', num: i }));
-function intValue(n) {
-    return n >= 0 && n < SMALL_INTS.length ? SMALL_INTS[n] : { k: 'scalar', num: n };
-}
-function machine_isDunder(part) {
-    return part.length > 4 && part.startsWith('__') && part.endsWith('__');
-}
-/** module.name, with the Python 3 name a Python 2 name is mapped to. */
-function displayName(g) {
-    const name = qualifiedName(g);
-    return g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
-}
-function addItems(target, items) {
-    if (target.k === 'list' || target.k === 'dict' || target.k === 'set') {
-        const c = target;
-        for (const item of items)
-            if (c.items.length < KEPT_ITEMS)
-                c.items.push(item);
-        c.count += items.length;
-        if (target.k === 'dict')
-            watchKeys(c, items);
-    }
-}
-/** Keeps values under watched keys (see policy/state-checks) beyond the kept items. */
-function watchKeys(c, pairs) {
-    for (let i = 0; i + 1 < pairs.length; i += 2) {
-        const k = pairs[i];
-        if (k.k === 'str' && WATCHED_STATE_KEYS.has(k.text))
-            (c.watched ??= new Map()).set(k.text, pairs[i + 1]);
-    }
-}
-/** The class an object was built from: the callee, or the class argument of copyreg's wrappers. */
-function constructedClass(v) {
-    if (v.k !== 'call' || v.callee.k !== 'global')
-        return undefined;
-    const name = qualifiedName(v.callee);
-    if (name === 'copyreg._reconstructor' ||
-        name === 'copyreg.__newobj__' ||
-        name === 'copyreg.__newobj_ex__' ||
-        name === 'copy_reg._reconstructor') {
-        const cls = v.args.k === 'tuple' ? v.args.items[0] : undefined;
-        return cls?.k === 'global' ? cls : undefined;
-    }
-    return v.callee;
-}
-/** What a state-check can see of a BUILD state (a dict, or (dict, slots)). */
-function stateView(state) {
-    const dict = state.k === 'tuple' && state.items[0]?.k === 'dict' ? state.items[0] : state;
-    if (dict.k !== 'dict')
-        return { kind: 'opaque', why: `the state is ${render(dict, 60)}` };
-    return {
-        kind: 'dict',
-        get(key) {
-            const v = dict.watched?.get(key);
-            if (v === undefined)
-                return 'absent';
-            return v.k === 'str' && !v.truncated ? { text: v.text } : 'opaque';
-        },
-    };
-}
-function ruleForDanger(category, invoked) {
-    if (category === 'defence-tampering')
-        return 'MA2024';
-    if (category === 'code-reconstruction')
-        return 'MA2017';
-    if (category === 'dunder-traversal')
-        return 'MA2019';
-    if (category === 'suspicious-name')
-        return 'MA2018';
-    return invoked ? 'MA2001' : 'MA2002';
-}
-function describeFault(f) {
-    switch (f.kind) {
-        case 'invalid-opcode':
-            return `invalid opcode byte 0x${f.byte.toString(16).padStart(2, '0')} at offset ${f.offset}`;
-        case 'truncated':
-            return `${f.opcode} at offset ${f.offset} is truncated: ${f.detail}`;
-        case 'bad-argument':
-            return `${f.opcode} at offset ${f.offset}: ${f.detail}`;
-    }
-}
-/** Two's-complement little-endian integer (LONG1/LONG4), rendered in decimal. */
-function decodeLong(data) {
-    if (data.length === 0)
-        return '0';
-    if (data.length > 64)
-        return `<int of ${data.length} bytes>`;
-    let v = 0n;
-    for (let i = data.length - 1; i >= 0; i--)
-        v = (v << 8n) | BigInt(data[i]);
-    if (data[data.length - 1] & 0x80)
-        v -= 1n << BigInt(8 * data.length);
-    return v.toString();
-}
-/** A protocol-2+ header followed by an opcode byte, or a protocol-0 GLOBAL. */
-function looksLikePickleStart(head) {
-    if (head.length >= 3 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL) {
-        return (head[2] === 0x95 ||
-            head[2] === 0x63 ||
-            head[2] === 0x8c ||
-            head[2] === 0x28 ||
-            head[2] === 0x5d ||
-            head[2] === 0x7d ||
-            head[2] === 0x58 ||
-            head[2] === 0x4b);
-    }
-    return /^c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(head.toString('latin1', 0, Math.min(head.length, 64)));
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/reader.ts
-
-const CHUNK = 1 << 20;
-const MIN_CHUNK = 64 * 1024;
-/** Most bytes buffered to splice a frame in `file` mode; beyond it the payload is skipped linearly. */
-const MAX_SPLICE_WINDOW = 1 << 20;
-/** Largest 8-byte length treated as a number; anything larger is beyond any real stream. */
-const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
-/**
- * Reads every opcode of `stream` until its end or a fault, handing each to `handler`.
- * Returns the stream position where reading stopped.
- */
-async function readOpcodes(stream, handler, options) {
-    const win = new Window(stream);
-    let frameEnd;
-    const streamSize = stream.size;
-    for (;;) {
-        handler.checkpoint();
-        // Parse as many opcodes as the window holds before awaiting more input.
-        for (;;) {
-            if (win.available === 0) {
-                if (win.eof)
-                    return win.position;
-                break;
-            }
-            const parsed = parseOp(win, options.keepBytes);
-            if (parsed.t === 'need') {
-                if (win.eof) {
-                    // parseOp asks for more only when the argument is not complete yet.
-                    const b = win.byteAt(0);
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: win.position,
-                        opcode: OPCODES[b]?.name ?? `0x${b.toString(16)}`,
-                        detail: 'the stream ends inside this opcode',
-                    });
-                    return win.position;
-                }
-                await win.fill(parsed.bytes);
-                break;
-            }
-            if (parsed.t === 'fault') {
-                handler.fault(parsed.fault);
-                return win.position;
-            }
-            const { op, take, skip, skipLines } = parsed;
-            if (frameEnd !== undefined) {
-                if (op.offset >= frameEnd)
-                    frameEnd = undefined;
-                else if (op.end > frameEnd) {
-                    handler.frameViolation({ kind: 'straddle', op, frameEnd });
-                    if (options.frameMode === 'file') {
-                        const dropped = await dropFrameRemainder(win, op, frameEnd);
-                        frameEnd = undefined;
-                        if (dropped)
-                            continue; // re-parse this opcode from the spliced bytes
-                    }
-                    frameEnd = undefined;
-                }
-            }
-            if (op.info.name === 'FRAME') {
-                if (frameEnd !== undefined)
-                    handler.frameViolation({ kind: 'nested', op, frameEnd });
-                const size = op.int ?? 0;
-                frameEnd = op.end + size;
-                if (streamSize !== undefined && frameEnd > streamSize) {
-                    handler.frameViolation({ kind: 'beyond-end', op, frameEnd, size: streamSize });
-                }
-            }
-            win.consume(take);
-            handler.op(op);
-            const rawSkip = handler.takeRawSkip?.();
-            if (rawSkip) {
-                let raw = rawSkip.bytes;
-                if (frameEnd !== undefined && op.end < frameEnd) {
-                    // The loader reads raw data from the file, which is past the whole frame already.
-                    handler.fault({
-                        kind: 'bad-argument',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: `the loader reads ${raw} bytes of raw data from after the enclosing FRAME, out of stream order`,
-                    });
-                    return win.position;
-                }
-                frameEnd = undefined;
-                if (rawSkip.padded) {
-                    await win.fill(1);
-                    if (win.available > 0)
-                        raw += 1 + win.byteAt(0);
-                    else
-                        raw += 1;
-                }
-                const skipped = await win.skip(raw);
-                if (skipped < raw) {
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: `the loader reads ${raw} bytes of raw data after it but the stream ends ${raw - skipped} bytes short`,
-                    });
-                    return win.position;
-                }
-                break;
-            }
-            if (skip > 0) {
-                const skipped = await win.skip(skip);
-                if (skipped < skip) {
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: `argument declares ${op.length ?? skip} bytes but the stream ends ${skip - skipped} bytes short`,
-                    });
-                    return win.position;
-                }
-                break;
-            }
-            if (skipLines > 0) {
-                const ok = await win.skipLines(skipLines);
-                if (!ok) {
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: 'the stream ends inside a text argument',
-                    });
-                    return win.position;
-                }
-                break;
-            }
-        }
-        if (win.available === 0 && !win.eof)
-            await win.fill(1);
-    }
-}
-/**
- * Old C unpicklers reading a file serve each read from the frame buffer only when it fits;
- * otherwise they drop what is left of the frame and read from the file after it. Removes the
- * dropped bytes from the window so the opcode can be parsed again as such a loader reads it.
- * Returns false when the split point lies beyond the window (inside a skipped payload).
- */
-async function dropFrameRemainder(win, op, frameEnd) {
-    const reads = readCallBoundaries(win, op);
-    let cut = op.offset;
-    for (const [start, end] of reads) {
-        if (end > frameEnd) {
-            cut = start;
-            break;
-        }
-    }
-    const need = frameEnd - win.position;
-    if (need > win.available) {
-        if (need > MAX_SPLICE_WINDOW)
-            return false;
-        await win.fill(need);
-        if (need > win.available)
-            return false;
-    }
-    win.remove(cut - win.position, frameEnd - win.position);
-    return true;
-}
-/** The separate reads a C unpickler makes for one opcode: opcode byte, fixed argument, payload or lines. */
-function readCallBoundaries(win, op) {
-    const calls = [[op.offset, op.offset + 1]];
-    const kind = op.info.arg;
-    let pos = op.offset + 1;
-    if (kind === 'line' || kind === 'line2') {
-        const lines = kind === 'line' ? 1 : 2;
-        for (let i = 0; i < lines; i++) {
-            const nl = win.indexOfNewline(pos - win.position);
-            const end = nl < 0 ? op.end : win.position + nl + 1;
-            calls.push([pos, end]);
-            pos = end;
-        }
-        return calls;
-    }
-    const fixed = fixedArgSize(kind);
-    if (fixed > 0) {
-        calls.push([pos, pos + fixed]);
-        pos += fixed;
-    }
-    if (kind === 'bytes1' || kind === 'bytes4' || kind === 'bytes8')
-        calls.push([pos, op.end]);
-    return calls;
-}
-/** Parses one opcode at the start of the window. */
-function parseOp(win, keepBytes) {
-    const code = win.byteAt(0);
-    const info = OPCODES[code];
-    const offset = win.position;
-    if (!info)
-        return { t: 'fault', fault: { kind: 'invalid-opcode', offset, byte: code } };
-    const kind = info.arg;
-    if (kind === 'none')
-        return opResult(mkOp(info, offset, offset + 1, false), 1);
-    if (kind === 'line' || kind === 'line2')
-        return parseLines(win, info, kind === 'line' ? 1 : 2, keepBytes);
-    const fixed = fixedArgSize(kind);
-    if (win.available < 1 + fixed)
-        return { t: 'need', bytes: 1 + fixed };
-    const b = win.buffer;
-    const at = win.offsetOf(1);
-    switch (kind) {
-        case 'u1':
-            return opResult(mkOp(info, offset, offset + 2, false, b[at]), 2);
-        case 'u2':
-            return opResult(mkOp(info, offset, offset + 3, false, b.readUInt16LE(at)), 3);
-        case 'i4':
-            return opResult(mkOp(info, offset, offset + 5, false, b.readInt32LE(at)), 5);
-        case 'u4':
-            return opResult(mkOp(info, offset, offset + 5, false, b.readUInt32LE(at)), 5);
-        case 'f8':
-            return opResult(mkOp(info, offset, offset + 9, false, undefined, b.readDoubleBE(at)), 9);
-        case 'u8': {
-            const v = b.readBigUInt64LE(at);
-            const n = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
-            return opResult(mkOp(info, offset, offset + 9, false, n), 9);
-        }
-        default:
-            break;
-    }
-    // Counted argument: length field, then payload.
-    let length;
-    if (kind === 'bytes1')
-        length = b[at];
-    else if (kind === 'bytes4') {
-        // BINSTRING and LONG4 are signed for pickle.py and pickletools; _pickle.c reads the
-        // length unsigned for BINSTRING (python/cpython#135321) and signed for LONG4.
-        const signed = b.readInt32LE(at);
-        if (signed < 0 && info.name === 'LONG4') {
-            return {
-                t: 'fault',
-                fault: { kind: 'bad-argument', offset, opcode: info.name, detail: 'negative byte count' },
-            };
-        }
-        length = b.readUInt32LE(at);
-    }
-    else {
-        const v = b.readBigUInt64LE(at);
-        length = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
-    }
-    const head = 1 + fixed;
-    const dataOffset = offset + head;
-    const end = dataOffset + length;
-    if (length <= keepBytes) {
-        if (win.available < head + length)
-            return { t: 'need', bytes: head + length };
-        const data = b.subarray(at + fixed, at + fixed + length);
-        return opResult(mkOp(info, offset, end, false, length, undefined, undefined, data, length, dataOffset), head + length);
-    }
-    // Large payload: keep a prefix (for sniffing nested pickles), skip the rest.
-    const keep = Math.min(4096, keepBytes);
-    if (win.available < head + keep && !win.eof)
-        return { t: 'need', bytes: head + keep };
-    const have = Math.min(keep, win.available - head);
-    const data = b.subarray(at + fixed, at + fixed + have);
-    return opResult(mkOp(info, offset, end, true, length, undefined, undefined, data, length, dataOffset), head + have, length - have);
-}
-function parseLines(win, info, count, keepBytes) {
-    const offset = win.position;
-    const lines = [];
-    let truncated = false;
-    let pos = 1;
-    for (let i = 0; i < count; i++) {
-        const nl = win.indexOfNewline(pos);
-        if (nl < 0) {
-            const pending = win.available - pos;
-            if (pending <= keepBytes && !win.eof)
-                return { t: 'need', bytes: win.available + Math.max(4096, pending) };
-            if (win.eof && pending <= keepBytes) {
-                return {
-                    t: 'fault',
-                    fault: {
-                        kind: 'truncated',
-                        offset,
-                        opcode: info.name,
-                        detail: 'text argument is not terminated by a newline',
-                    },
-                };
-            }
-            // A line longer than we keep: take a prefix and skip to its newline (and any later line).
-            lines.push(win.text(pos, pos + keepBytes));
-            while (lines.length < count)
-                lines.push('');
-            return opResult(mkOp(info, offset, offset + win.available, true, undefined, undefined, lines), win.available, 0, count - i);
-        }
-        if (nl - pos > keepBytes) {
-            lines.push(win.text(pos, pos + keepBytes));
-            truncated = true;
-        }
-        else
-            lines.push(win.text(pos, nl));
-        pos = nl + 1;
-    }
-    return opResult(mkOp(info, offset, offset + pos, truncated, undefined, undefined, lines), pos);
-}
-/** Parsing is synchronous and its result is read before any await: reuse one object. */
-const scratch = {
-    t: 'op',
-    op: undefined,
-    take: 0,
-    skip: 0,
-    skipLines: 0,
-};
-/** Every RawOp has the same shape (same fields, same order), keeping the machine's reads monomorphic. */
-function mkOp(info, offset, end, truncated, int, float, lines, data, length, dataOffset) {
-    return { info, offset, end, int, float, lines, data, length, truncated, dataOffset };
-}
-function opResult(op, take, skip = 0, skipLines = 0) {
-    scratch.op = op;
-    scratch.take = take;
-    scratch.skip = skip;
-    scratch.skipLines = skipLines;
-    return scratch;
-}
-/** A growable window of buffered stream bytes; `position` is the stream offset of its first byte. */
-class Window {
-    stream;
-    buffer = Buffer.alloc(0);
-    start = 0;
-    end = 0;
-    position = 0;
-    eof = false;
-    /** Read size: starts small after a skip (the next payload may be near), grows to CHUNK. */
-    chunk = MIN_CHUNK;
-    constructor(stream) {
-        this.stream = stream;
-        this.position = stream.position;
-    }
-    get available() {
-        return this.end - this.start;
-    }
-    byteAt(i) {
-        return this.buffer[this.start + i];
-    }
-    offsetOf(i) {
-        return this.start + i;
-    }
-    text(from, to) {
-        return this.buffer.toString('latin1', this.start + from, this.start + to);
-    }
-    indexOfNewline(from) {
-        const i = this.buffer.indexOf(0x0a, this.start + from);
-        return i < 0 || i >= this.end ? -1 : i - this.start;
-    }
-    consume(n) {
-        this.start += n;
-        this.position += n;
-    }
-    /** Ensures at least `n` bytes are buffered, unless the stream ends first. */
-    async fill(n) {
-        while (this.available < n && !this.eof) {
-            if (this.start > 0 &&
-                (this.start > this.buffer.length / 2 || this.end === this.buffer.length)) {
-                this.buffer.copy(this.buffer, 0, this.start, this.end);
-                this.end -= this.start;
-                this.start = 0;
-            }
-            const want = Math.max(n - this.available, this.chunk);
-            this.chunk = Math.min(CHUNK, this.chunk * 2);
-            if (this.end + want > this.buffer.length) {
-                const grown = Buffer.allocUnsafe(Math.max(this.end + want, this.buffer.length * 2));
-                this.buffer.copy(grown, 0, 0, this.end);
-                this.buffer = grown;
-            }
-            const chunk = await this.stream.read(this.buffer.length - this.end);
-            if (!chunk) {
-                this.eof = true;
-                break;
-            }
-            chunk.copy(this.buffer, this.end);
-            this.end += chunk.length;
-        }
-    }
-    /** Skips `n` bytes, buffered first, then from the stream. Returns how many were skipped. */
-    async skip(n) {
-        const fromBuffer = Math.min(n, this.available);
-        this.consume(fromBuffer);
-        let rest = n - fromBuffer;
-        if (rest === 0)
-            return n;
-        this.chunk = MIN_CHUNK;
-        const skipped = await this.stream.skip(rest);
-        this.position += skipped;
-        rest -= skipped;
-        if (rest > 0)
-            this.eof = true;
-        return n - rest;
-    }
-    /** Discards bytes up to and including the `count`-th newline. */
-    async skipLines(count) {
-        let left = count;
-        for (;;) {
-            while (left > 0) {
-                const nl = this.indexOfNewline(0);
-                if (nl < 0)
-                    break;
-                this.consume(nl + 1);
-                left--;
-            }
-            if (left === 0)
-                return true;
-            this.consume(this.available);
-            await this.fill(1);
-            if (this.available === 0)
-                return false;
-        }
-    }
-    /** Removes buffered bytes [from, to) (relative to the window start). */
-    remove(from, to) {
-        if (to <= from)
-            return;
-        const a = this.start + from;
-        const b = this.start + to;
-        this.buffer.copy(this.buffer, a, b, this.end);
-        this.end -= b - a;
-        // The removed bytes were consumed as far as stream positions go: later opcodes keep their
-        // true offsets only approximately, which is acceptable for this emulation pass.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/recorder.ts
-class Recorder {
-    maxEntries;
-    entries = new Map();
-    /** Appended to every message, e.g. "as read by a file-mode C unpickler". */
-    context = '';
-    constructor(maxEntries = 10_000) {
-        this.maxEntries = maxEntries;
-    }
-    /** Records one observation; `key` merges repeats (defaults to the evidence). */
-    add(ruleId, message, evidence, site, key = evidence) {
-        const k = `${ruleId}\u0000${key}`;
-        const e = this.entries.get(k);
-        if (e) {
-            e.count++;
-            return;
-        }
-        if (this.entries.size >= this.maxEntries)
-            return;
-        const full = this.context ? `${message} (${this.context})` : message;
-        this.entries.set(k, { ruleId, message: full, evidence, site, count: 1 });
-    }
-    has(ruleId, key) {
-        return this.entries.has(`${ruleId}\u0000${key}`);
-    }
-    hasRule(ruleId) {
-        for (const e of this.entries.values())
-            if (e.ruleId === ruleId)
-                return true;
-        return false;
-    }
-    get size() {
-        return this.entries.size;
-    }
-    findings() {
-        return [...this.entries.values()].map((e) => ({
-            ruleId: e.ruleId,
-            message: e.count > 1 ? `${e.message} (${e.count} occurrences)` : e.message,
-            evidence: e.evidence,
-            offset: e.site.offset,
-            opcodeIndex: e.site.opcodeIndex,
-        }));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/probe.ts
-/**
- * Decides whether bytes are a pickle by running the opcode reader and the machine over the
- * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
- * pickle when the C unpickler would get through its start without an error.
- */
-
-
-
-
-
-
-
-/** Opcodes needed before text that parses as opcodes counts as a pickle. */
-const MIN_OPCODES = 3;
-class Probe {
-    machine;
-    complete;
-    ops = 0;
-    stopped = false;
-    fatal = false;
-    constructor(machine, complete) {
-        this.machine = machine;
-        this.complete = complete;
-    }
-    op(op) {
-        if (this.stopped)
-            return;
-        this.ops++;
-        this.machine.op(op);
-        if (op.info.name === 'STOP')
-            this.stopped = true;
-    }
-    fault(f) {
-        // Running out of sniffed bytes is expected when the head is only the start of the file.
-        if (this.stopped || (f.kind === 'truncated' && !this.complete))
-            return;
-        this.fatal = true;
-    }
-    frameViolation(_v) { }
-    checkpoint() { }
-}
-/**
- * True when `head` starts like a pickle: a PROTO header of a known protocol, or opcodes that
- * the C unpickler would run without error for at least a few steps (or to a STOP).
- * `complete` says whether `head` is the whole content.
- */
-async function probePickle(head, complete) {
-    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL)
-        return true;
-    // A PROTO the C unpickler refuses (0x80 0x06…) still makes a pickle for lenient readers
-    // such as pickletools: judge the rest of the stream.
-    if (head.length >= 4 && head[0] === 0x80)
-        return probeOpcodes(head.subarray(2), complete);
-    if (head.length < 2)
-        return false;
-    return probeOpcodes(head, complete);
-}
-async function probeOpcodes(head, complete) {
-    const recorder = new Recorder();
-    const machine = new PickleMachine(recorder, DEFAULT_LIMITS, () => { });
-    const probe = new Probe(machine, complete);
-    const sample = head.subarray(0, Math.min(head.length, 16 * 1024));
-    try {
-        await readOpcodes(new SourceStream(new BufferSource(sample)), probe, {
-            keepBytes: 4096,
-            frameMode: 'linear',
-        });
-    }
-    catch {
-        return false;
-    }
-    if (probe.fatal || recorder.hasRule('MA2013'))
-        return false;
-    return probe.stopped ? probe.ops >= 2 : probe.ops >= MIN_OPCODES;
-}
-
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: external "node:zlib"
@@ -17587,6 +13209,1955 @@ class GuardedStream {
     }
 }
 
+;// CONCATENATED MODULE: ./src/analysis/encoded/text-encodings.ts
+/**
+ * The text encodings a payload hides behind in a string constant: hex (base16), base32,
+ * base64 (standard and URL-safe), base85 (Python's b85) and Ascii85 (Adobe, with or without
+ * <~ ~>). Decoding is synchronous and linear; a string that does not fit an alphabet exactly is
+ * not decoded, so ordinary words and identifiers never are.
+ */
+/** Shorter strings are names and numbers, not payloads. */
+const MIN_ENCODED_LENGTH = 16;
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+const BASE32 = /^[A-Z2-7]+=*$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
+const BASE85 = /^[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]+$/;
+const ASCII85 = /^(?:<~)?[!-uz]+(?:~>)?$/;
+/** Whitespace that encoders insert between lines. */
+function compact(text) {
+    return /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+}
+/** Encodings whose alphabet the whole string fits, most specific first. */
+function candidateEncodings(text) {
+    const t = compact(text);
+    if (t.length < MIN_ENCODED_LENGTH)
+        return [];
+    const out = [];
+    if (HEX.test(t))
+        out.push('hex');
+    if (BASE32.test(t) && t.replace(/=+$/, '').length % 8 !== 1)
+        out.push('base32');
+    if (BASE64.test(t) && t.replace(/=+$/, '').length % 4 !== 1)
+        out.push('base64');
+    if (BASE64URL.test(t) && /[-_]/.test(t) && t.replace(/=+$/, '').length % 4 !== 1)
+        out.push('base64url');
+    if (BASE85.test(t))
+        out.push('base85');
+    if (ASCII85.test(t) && (t.startsWith('<~') || /[z!-/:-@[-`]/.test(t)))
+        out.push('ascii85');
+    return out;
+}
+/** Decodes `text`; undefined when it is not valid in that encoding. */
+function decodeText(encoding, text) {
+    const t = compact(text);
+    switch (encoding) {
+        case 'hex':
+            return HEX.test(t) ? Buffer.from(t, 'hex') : undefined;
+        case 'base64':
+            return BASE64.test(t) ? Buffer.from(t, 'base64') : undefined;
+        case 'base64url':
+            return BASE64URL.test(t) ? Buffer.from(t, 'base64url') : undefined;
+        case 'base32':
+            return base32(t);
+        case 'base85':
+            return base85(t);
+        case 'ascii85':
+            return ascii85(t);
+    }
+}
+/**
+ * Decodes about the first `chars` characters of `text` (whole groups of the encoding), enough to
+ * see what the payload starts with without decoding all of it.
+ */
+function decodePrefix(encoding, text, chars) {
+    const t = compact(text.length > chars * 2 ? text.slice(0, chars * 2) : text);
+    if (t.length <= chars)
+        return decodeText(encoding, t) ?? decodeTrimmed(encoding, t);
+    return decodeTrimmed(encoding, t.slice(0, chars));
+}
+/** Decodes the string without its trailing partial group. */
+function decodeTrimmed(encoding, t) {
+    const group = { hex: 2, base32: 8, base64: 4, base64url: 4, base85: 5, ascii85: 5 }[encoding];
+    let s = t.replace(/=+$/, '').replace(/~>$/, '');
+    if (encoding !== 'ascii85')
+        return decodeText(encoding, s.slice(0, s.length - (s.length % group)));
+    // Ascii85 groups shrink to "z": drop characters until what is left decodes.
+    for (let drop = 0; drop < group && s.length > 0; drop++, s = s.slice(0, -1)) {
+        const out = ascii85(s);
+        if (out)
+            return out;
+    }
+    return undefined;
+}
+const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+function base32(t) {
+    const s = t.replace(/=+$/, '');
+    if (!/^[A-Z2-7]*$/.test(s))
+        return undefined;
+    const out = Buffer.alloc(Math.floor((s.length * 5) / 8));
+    let bits = 0;
+    let value = 0;
+    let o = 0;
+    for (let i = 0; i < s.length; i++) {
+        value = (value << 5) | B32.indexOf(s[i]);
+        bits += 5;
+        if (bits >= 8) {
+            out[o++] = (value >>> (bits - 8)) & 0xff;
+            bits -= 8;
+        }
+        value &= 0xff;
+    }
+    return out.subarray(0, o);
+}
+const B85 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
+const B85_VALUE = new Int16Array(128).fill(-1);
+for (let i = 0; i < B85.length; i++)
+    B85_VALUE[B85.charCodeAt(i)] = i;
+/** Python's base64.b85decode: groups of 5 characters, the last one padded with '~'. */
+function base85(t) {
+    const groups = Math.ceil(t.length / 5);
+    const out = Buffer.alloc(groups * 4);
+    for (let g = 0; g < groups; g++) {
+        let acc = 0;
+        for (let j = 0; j < 5; j++) {
+            const c = g * 5 + j < t.length ? t.charCodeAt(g * 5 + j) : 0x7e; // '~' pads
+            const v = c < 128 ? B85_VALUE[c] : -1;
+            if (v < 0)
+                return undefined;
+            acc = acc * 85 + v;
+        }
+        if (acc > 0xffffffff)
+            return undefined;
+        out.writeUInt32BE(acc, g * 4);
+    }
+    const pad = groups * 5 - t.length;
+    return out.subarray(0, out.length - pad);
+}
+/** Adobe Ascii85 (Python's a85decode, with or without the <~ ~> frame). */
+function ascii85(t) {
+    let s = t;
+    if (s.startsWith('<~'))
+        s = s.slice(2);
+    if (s.endsWith('~>'))
+        s = s.slice(0, -2);
+    const bytes = [];
+    let group = [];
+    const flush = (n) => {
+        let acc = 0;
+        for (let j = 0; j < 5; j++)
+            acc = acc * 85 + (j < group.length ? group[j] : 84);
+        if (acc > 0xffffffff)
+            return false;
+        for (let j = 0; j < n; j++)
+            bytes.push((acc >>> (24 - 8 * j)) & 0xff);
+        return true;
+    };
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x7a && group.length === 0) {
+            bytes.push(0, 0, 0, 0);
+            continue;
+        }
+        if (c < 0x21 || c > 0x75)
+            return undefined;
+        group.push(c - 0x21);
+        if (group.length === 5) {
+            if (!flush(4))
+                return undefined;
+            group = [];
+        }
+    }
+    if (group.length === 1)
+        return undefined;
+    if (group.length > 0 && !flush(group.length - 1))
+        return undefined;
+    return Buffer.from(bytes);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/encoded/sniff.ts
+/**
+ * A cheap, synchronous first look at a string or bytes constant: could it be a payload hidden
+ * behind an encoding or a compression? Only the first bytes are decoded, and only what they
+ * turn into is judged (a pickle header, a compression or archive magic, source code or a
+ * template, or another layer of encoding), so hashes, identifiers and ordinary data are passed
+ * over at the cost of a regular-expression test. The full decode is `peelPayload`.
+ */
+
+
+/** Characters of an encoded string decoded to see what it starts with. */
+const PREFIX_CHARS = 160;
+/** Source code or a template: what a second-stage loader would run or render. */
+const CODE_OR_TEMPLATE = /\{[{%][\s\S]*?[}%]\}|\b(?:import\s+[A-Za-z_]|from\s+[A-Za-z_][\w.]*\s+import\b|def\s+\w+\s*\(|exec\s*\(|eval\s*\(|__import__\s*\(|os\.system|subprocess\.)/;
+/** What decoded bytes start like, if anything worth decoding in full. */
+function interestingStart(head) {
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
+        return 'pickle';
+    if (sniffCodec(head))
+        return 'compressed';
+    if (head.length >= 4 && head.readUInt32BE(0) === 0x504b0304)
+        return 'archive';
+    if (head.length >= 4 && head.toString('latin1', 0, 4) === '\x7fELF')
+        return 'archive';
+    // Protocol 0/1 pickles are text: GLOBAL "c<module>\n<name>\n" or a MARK/INST start.
+    if (/^(?:c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n|\((?:i|c)[A-Za-z_][\w.]*\n)/.test(head.toString('latin1', 0, 96)))
+        return 'pickle';
+    const text = head.toString('latin1');
+    if (CODE_OR_TEMPLATE.test(text))
+        return 'text';
+    if (candidateEncodings(text.slice(0, Math.max(MIN_ENCODED_LENGTH, text.length - 8))).length)
+        return 'text';
+    return undefined;
+}
+/**
+ * True when `data` may hide a payload: it starts with a compression magic, or it is text in an
+ * encoding whose first decoded bytes start like a payload.
+ */
+function mayHidePayload(data) {
+    if (typeof data !== 'string') {
+        if (data.length < MIN_ENCODED_LENGTH)
+            return false;
+        if (sniffCodec(data.subarray(0, 64)))
+            return true;
+        if (data.length > 0 && data[0] >= 0x80)
+            return false; // binary, not encoded text
+    }
+    const text = typeof data === 'string' ? data : data.toString('latin1', 0, PREFIX_CHARS * 2);
+    if (text.length < MIN_ENCODED_LENGTH)
+        return false;
+    for (const encoding of candidateEncodings(text.slice(0, PREFIX_CHARS * 2))) {
+        const head = decodePrefix(encoding, text, PREFIX_CHARS);
+        if (head && head.length > 0 && interestingStart(head))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/memo.ts
+/**
+ * The unpickler memo, kept small: str values are stored as plain strings (rebuilt on GET),
+ * and past a budget, containers that hold only plain data are replaced by a shared marker.
+ * Imported callables, call results and containers holding them are always kept, since they
+ * are what a later GET can turn into a call; memory stays bounded for data-heavy pickles.
+ */
+
+const DENSE_LIMIT = 1 << 24;
+const INTERN_LIMIT = 65_536;
+/** Characters of memoized strings kept in full. */
+const STRING_BUDGET = 32 * 1024 * 1024;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+/** Stored in place of plain data dropped past the budget. */
+const COMPACTED = Object.freeze(unknown('memoized data (not kept)'));
+function isPlainData(v) {
+    if (v.k === 'str' || v.k === 'bytes' || v.k === 'scalar')
+        return true;
+    if (v.k === 'tuple' || v.k === 'list' || v.k === 'dict' || v.k === 'set' || v.k === 'frozenset') {
+        return v.items.every((i) => i.k === 'str' || i.k === 'bytes' || i.k === 'scalar');
+    }
+    return false;
+}
+class Memo {
+    maxEntries;
+    dataBudget;
+    dense = [];
+    sparse = new Map();
+    strings = new Map();
+    count = 0;
+    keptData = 0;
+    keptChars = 0;
+    /** Set once plain data started being dropped. */
+    compacted = false;
+    constructor(maxEntries, dataBudget) {
+        this.maxEntries = maxEntries;
+        this.dataBudget = dataBudget;
+    }
+    /**
+     * Strings are kept while their total length fits the budget; past it only short
+     * identifier-like ones (what STACK_GLOBAL could use as a name), and past twice the budget
+     * none: a later import built from a dropped string is then judged as computed (fail closed).
+     */
+    keepString(text) {
+        const interned = this.intern(text);
+        if (this.keptChars < STRING_BUDGET) {
+            this.keptChars += text.length;
+            return interned;
+        }
+        if (this.keptChars < 2 * STRING_BUDGET && text.length <= 64 && IDENTIFIER.test(text)) {
+            this.keptChars += text.length;
+            return interned;
+        }
+        this.compacted = true;
+        return COMPACTED;
+    }
+    /** Equal strings share one copy: data pickles memoize the same short text many times. */
+    intern(text) {
+        if (text.length > 64)
+            return text;
+        const known = this.strings.get(text);
+        if (known !== undefined)
+            return known;
+        if (this.strings.size < INTERN_LIMIT)
+            this.strings.set(text, text);
+        return text;
+    }
+    /** Number of distinct indices stored (what MEMOIZE uses as its next index). */
+    get size() {
+        return this.count;
+    }
+    get(index) {
+        const raw = index < DENSE_LIMIT ? this.dense[index] : this.sparse.get(index);
+        if (raw === undefined)
+            return undefined;
+        return typeof raw === 'string'
+            ? { k: 'str', text: raw, truncated: false, length: raw.length }
+            : raw;
+    }
+    /** Stores a value; returns false when the memo is full and the value was not stored. */
+    put(index, value) {
+        const exists = index < DENSE_LIMIT ? this.dense[index] !== undefined : this.sparse.has(index);
+        if (!exists && this.count >= this.maxEntries)
+            return false;
+        let stored = value;
+        if (value.k === 'str' && !value.truncated && value.dataOffset === undefined) {
+            stored = this.keepString(value.text);
+        }
+        else if (isPlainData(value)) {
+            if (this.keptData >= this.dataBudget) {
+                stored = COMPACTED;
+                this.compacted = true;
+            }
+            else
+                this.keptData++;
+        }
+        if (index < DENSE_LIMIT)
+            this.dense[index] = stored;
+        else
+            this.sparse.set(index, stored);
+        if (!exists)
+            this.count++;
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/opcodes.ts
+/**
+ * Every opcode of pickle protocols 0–5, with how its argument is laid out.
+ * Names follow pickletools; argument kinds follow what Modules/_pickle.c reads.
+ */
+const TABLE = [
+    ['(', 'MARK', 'none', 0],
+    ['.', 'STOP', 'none', 0],
+    ['0', 'POP', 'none', 0],
+    ['1', 'POP_MARK', 'none', 1],
+    ['2', 'DUP', 'none', 0],
+    ['F', 'FLOAT', 'line', 0],
+    ['I', 'INT', 'line', 0],
+    ['J', 'BININT', 'i4', 1],
+    ['K', 'BININT1', 'u1', 1],
+    ['L', 'LONG', 'line', 0],
+    ['M', 'BININT2', 'u2', 1],
+    ['N', 'NONE', 'none', 0],
+    ['P', 'PERSID', 'line', 0],
+    ['Q', 'BINPERSID', 'none', 1],
+    ['R', 'REDUCE', 'none', 0],
+    ['S', 'STRING', 'line', 0],
+    ['T', 'BINSTRING', 'bytes4', 1],
+    ['U', 'SHORT_BINSTRING', 'bytes1', 1],
+    ['V', 'UNICODE', 'line', 0],
+    ['X', 'BINUNICODE', 'bytes4', 1],
+    ['a', 'APPEND', 'none', 0],
+    ['b', 'BUILD', 'none', 0],
+    ['c', 'GLOBAL', 'line2', 0],
+    ['d', 'DICT', 'none', 0],
+    ['}', 'EMPTY_DICT', 'none', 1],
+    ['e', 'APPENDS', 'none', 1],
+    ['g', 'GET', 'line', 0],
+    ['h', 'BINGET', 'u1', 1],
+    ['i', 'INST', 'line2', 0],
+    ['j', 'LONG_BINGET', 'u4', 1],
+    ['l', 'LIST', 'none', 0],
+    [']', 'EMPTY_LIST', 'none', 1],
+    ['o', 'OBJ', 'none', 1],
+    ['p', 'PUT', 'line', 0],
+    ['q', 'BINPUT', 'u1', 1],
+    ['r', 'LONG_BINPUT', 'u4', 1],
+    ['s', 'SETITEM', 'none', 0],
+    ['t', 'TUPLE', 'none', 0],
+    [')', 'EMPTY_TUPLE', 'none', 1],
+    ['u', 'SETITEMS', 'none', 1],
+    ['G', 'BINFLOAT', 'f8', 1],
+    ['\x80', 'PROTO', 'u1', 2],
+    ['\x81', 'NEWOBJ', 'none', 2],
+    ['\x82', 'EXT1', 'u1', 2],
+    ['\x83', 'EXT2', 'u2', 2],
+    ['\x84', 'EXT4', 'i4', 2],
+    ['\x85', 'TUPLE1', 'none', 2],
+    ['\x86', 'TUPLE2', 'none', 2],
+    ['\x87', 'TUPLE3', 'none', 2],
+    ['\x88', 'NEWTRUE', 'none', 2],
+    ['\x89', 'NEWFALSE', 'none', 2],
+    ['\x8a', 'LONG1', 'bytes1', 2],
+    ['\x8b', 'LONG4', 'bytes4', 2],
+    ['B', 'BINBYTES', 'bytes4', 3],
+    ['C', 'SHORT_BINBYTES', 'bytes1', 3],
+    ['\x8c', 'SHORT_BINUNICODE', 'bytes1', 4],
+    ['\x8d', 'BINUNICODE8', 'bytes8', 4],
+    ['\x8e', 'BINBYTES8', 'bytes8', 4],
+    ['\x8f', 'EMPTY_SET', 'none', 4],
+    ['\x90', 'ADDITEMS', 'none', 4],
+    ['\x91', 'FROZENSET', 'none', 4],
+    ['\x92', 'NEWOBJ_EX', 'none', 4],
+    ['\x93', 'STACK_GLOBAL', 'none', 4],
+    ['\x94', 'MEMOIZE', 'none', 4],
+    ['\x95', 'FRAME', 'u8', 4],
+    ['\x96', 'BYTEARRAY8', 'bytes8', 5],
+    ['\x97', 'NEXT_BUFFER', 'none', 5],
+    ['\x98', 'READONLY_BUFFER', 'none', 5],
+];
+/** Opcode info indexed by byte value; undefined for bytes that are not opcodes. */
+const OPCODES = (() => {
+    const table = new Array(256).fill(undefined);
+    for (const [ch, name, arg, proto] of TABLE) {
+        const code = ch.charCodeAt(0);
+        table[code] = Object.freeze({ code, name, arg, proto });
+    }
+    return table;
+})();
+/** Byte value of an opcode by name, for building pickles in tests and fixtures. */
+const OP = Object.freeze(Object.fromEntries(TABLE.map(([ch, name]) => [name, ch.charCodeAt(0)])));
+const HIGHEST_PROTOCOL = 5;
+/** Size in bytes of a fixed argument, or of the length field of a counted argument. */
+function fixedArgSize(kind) {
+    switch (kind) {
+        case 'u1':
+        case 'bytes1':
+            return 1;
+        case 'u2':
+            return 2;
+        case 'i4':
+        case 'u4':
+        case 'bytes4':
+            return 4;
+        case 'u8':
+        case 'f8':
+        case 'bytes8':
+            return 8;
+        default:
+            return 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/machine.ts
+
+
+
+
+
+
+
+
+
+
+/** Raised for input the C unpickler would reject at this opcode. */
+class MachineFault extends Error {
+}
+const MAX_STORAGE_KEYS = 200_000;
+/** Distinct imported names tracked; real files use a few hundred at most. */
+const MAX_DISTINCT_IMPORTS = 50_000;
+/** Plain-data containers kept in the memo before they are replaced by a marker. */
+const MEMO_DATA_BUDGET = 20_000;
+/** Characters of a str constant kept (longer ones are marked truncated; lengths are kept). */
+const MAX_TEXT = 1024;
+/** Bytes of a bytes constant kept for evidence. */
+const BYTES_PREFIX = 64;
+const MAX_EMBEDDED = 256;
+const MAX_IMPORT_DETAILS = 500;
+class PickleMachine {
+    recorder;
+    limits;
+    checkpointFn;
+    hooks;
+    stack = [];
+    marks = [];
+    memo;
+    memoOverflow = false;
+    /** Raw bytes the loader reads after the current opcode (see LoaderHooks). */
+    rawSkip;
+    /** Outer pickles suspended while a nested one (LoaderHooks) is read. */
+    suspended = [];
+    opIndex = 0;
+    pickles = 0;
+    protocols = new Set();
+    /** True before the first opcode of a pickle (at the start, and after each STOP). */
+    atStart = true;
+    /** The current pickle imported or called something (used to tell data from trailing junk). */
+    currentHasSemantics = false;
+    lenient = false;
+    uses = new Map();
+    storageReferences = 0;
+    storageKeys = new Set();
+    frameViolations = 0;
+    endOfLastPickle = 0;
+    faulted = false;
+    curOp;
+    curIndex = 0;
+    embedded = [];
+    /** Candidates past MAX_EMBEDDED, not scanned (reported as a limit). */
+    embeddedDropped = 0;
+    constructor(recorder, limits, checkpointFn, hooks = {}) {
+        this.recorder = recorder;
+        this.limits = limits;
+        this.checkpointFn = checkpointFn;
+        this.hooks = hooks;
+        this.memo = new Memo(limits.maxPickleMemo, MEMO_DATA_BUDGET);
+    }
+    /** Bytes the loader reads raw after the opcode just handled; the reader skips them. */
+    takeRawSkip() {
+        const n = this.rawSkip;
+        this.rawSkip = undefined;
+        return n;
+    }
+    // ---- OpHandler --------------------------------------------------------------------------
+    checkpoint() {
+        this.checkpointFn();
+    }
+    op(op) {
+        if (this.atStart) {
+            this.atStart = false;
+            this.pickles++;
+            this.currentHasSemantics = false;
+            if (this.pickles === 2) {
+                this.recorder.add('MA2015', 'the stream holds more than one pickle; loaders that call load() again run every one, and each was scanned', 'stacked pickles', this.site(op));
+            }
+        }
+        const index = this.opIndex++;
+        if (this.opIndex > this.limits.maxPickleOpcodes) {
+            throw new LimitExceeded('maxPickleOpcodes', this.limits.maxPickleOpcodes, `opcode ${index} at offset ${op.offset}`);
+        }
+        this.curOp = op;
+        this.curIndex = index;
+        try {
+            this.exec(op);
+        }
+        catch (err) {
+            if (!(err instanceof MachineFault))
+                throw err;
+            this.machineFault(err.message, this.here());
+        }
+        if (this.stack.length > this.limits.maxPickleStack) {
+            throw new LimitExceeded('maxPickleStack', this.limits.maxPickleStack, `at offset ${op.offset}`);
+        }
+    }
+    fault(f) {
+        const site = {
+            offset: f.offset,
+            opcodeIndex: this.opIndex,
+            opcode: 'opcode' in f ? f.opcode : '?',
+        };
+        if (this.atStart && this.pickles > 0) {
+            // Nothing but junk after a complete pickle: a loader stops after the last STOP.
+            this.recorder.add('MA2014', `${describeFault(f)} after the end of the last pickle`, `trailing bytes from offset ${f.offset}`, site, 'trailing');
+            return;
+        }
+        if (!this.currentHasSemantics && this.pickles > 1) {
+            this.recorder.add('MA2014', `bytes after the last complete pickle do not form a pickle: ${describeFault(f)}`, `trailing bytes after offset ${this.endOfLastPickle}`, site, 'trailing');
+            return;
+        }
+        this.faulted = true;
+        this.recorder.add('MA2013', `malformed pickle: ${describeFault(f)}`, describeFault(f), site, 'malformed');
+    }
+    frameViolation(v) {
+        this.frameViolations++;
+        const site = { offset: v.op.offset, opcodeIndex: this.opIndex, opcode: v.op.info.name };
+        const what = v.kind === 'straddle'
+            ? `${v.op.info.name} at offset ${v.op.offset} runs past the end of its FRAME (${v.frameEnd})`
+            : v.kind === 'nested'
+                ? `a FRAME starts at offset ${v.op.offset} before the previous frame ends (${v.frameEnd})`
+                : `a FRAME at offset ${v.op.offset} declares bytes up to ${v.frameEnd} but the stream has ${v.size}`;
+        this.recorder.add('MA2012', what, what, site, v.kind);
+    }
+    // ---- results ---------------------------------------------------------------------------
+    /** Reports imports that were never invoked, then returns the stream summary. */
+    finish() {
+        for (const use of this.uses.values()) {
+            if (use.invoked)
+                continue;
+            const g = use.sample;
+            const name = displayName(g);
+            const c = g.cls;
+            if (c.level === 'dangerous') {
+                this.recorder.add(ruleForDanger(c.category, false), `imports ${name}: ${c.reason}`, c.matched === qualifiedName(g) ? qualifiedName(g) : `${qualifiedName(g)} → ${c.matched}`, g.site, qualifiedName(g));
+            }
+            else if (c.level === 'library') {
+                this.recorder.add('MA2004', `imports ${name}, which is in ${c.namespace} but not on the safe list`, name, g.site, name);
+            }
+            else if (c.level === 'unclassified') {
+                this.recorder.add('MA2006', `imports ${name} from a module with no classification`, name, g.site, name);
+            }
+        }
+        const imports = [...this.uses.values()].slice(0, MAX_IMPORT_DETAILS).map((u) => ({
+            name: qualifiedName(u.sample),
+            invoked: u.invoked,
+            verdict: u.sample.cls.level,
+        }));
+        return {
+            opcodes: this.opIndex,
+            pickles: this.pickles,
+            protocols: [...this.protocols].sort(),
+            storageReferences: this.storageReferences,
+            storageKeys: this.storageKeys,
+            imports,
+            frameViolations: this.frameViolations,
+            endOfLastPickle: this.endOfLastPickle,
+            faulted: this.faulted,
+        };
+    }
+    /** True after a STOP with nothing read since (the stream ended cleanly between pickles). */
+    get betweenPickles() {
+        return this.atStart;
+    }
+    get sawFrameViolation() {
+        return this.frameViolations > 0;
+    }
+    // ---- helpers ---------------------------------------------------------------------------
+    /** Where the current opcode sits; built only when a finding or value needs it. */
+    here() {
+        return {
+            offset: this.curOp.offset,
+            opcodeIndex: this.curIndex,
+            opcode: this.curOp.info.name,
+        };
+    }
+    site(op) {
+        return { offset: op.offset, opcodeIndex: this.opIndex, opcode: op.info.name };
+    }
+    machineFault(message, site) {
+        // The C unpickler stops here. Keep going leniently so that anything after the fault is
+        // still judged (a different loader may read on), but report the fault itself.
+        if (!this.lenient) {
+            this.faulted = true;
+            this.recorder.add('MA2013', `malformed pickle: ${message} (${site.opcode} at offset ${site.offset})`, message, site, 'malformed');
+        }
+        this.lenient = true;
+    }
+    get fence() {
+        return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
+    }
+    push(v) {
+        this.stack.push(v);
+    }
+    pop() {
+        if (this.stack.length <= this.fence) {
+            if (this.lenient)
+                return unknown('stack underflow');
+            throw new MachineFault('unpickling stack underflow');
+        }
+        return this.stack.pop();
+    }
+    top() {
+        if (this.stack.length <= this.fence) {
+            if (this.lenient)
+                return unknown('stack underflow');
+            throw new MachineFault('unpickling stack underflow');
+        }
+        return this.stack[this.stack.length - 1];
+    }
+    /** Pops everything above the topmost mark, and the mark. */
+    popMark() {
+        const mark = this.marks.pop();
+        if (mark === undefined) {
+            if (!this.lenient)
+                throw new MachineFault('could not find MARK');
+            const all = this.stack;
+            this.stack = [];
+            return all;
+        }
+        return this.stack.splice(mark);
+    }
+    memoGet(index) {
+        const v = this.memo.get(index);
+        if (v !== undefined)
+            return v;
+        if (this.lenient || this.memoOverflow)
+            return unknown(`memo ${index}`);
+        throw new MachineFault(`memo value not found at index ${index}`);
+    }
+    memoPut(index, value) {
+        if (index < 0)
+            throw new MachineFault('negative PUT argument');
+        if (!this.memo.put(index, value) && !this.memoOverflow) {
+            this.memoOverflow = true;
+            this.recorder.add('MA1002', `memo limit (${this.limits.maxPickleMemo} entries) reached; later memo values are treated as unknown`, 'maxPickleMemo', this.here());
+        }
+    }
+    textInt(line, parse, opname, site) {
+        const r = parse(line);
+        if (!r.ok)
+            throw new MachineFault(r.why);
+        if (!r.canonical)
+            this.differential(opname, line, site);
+        return r.value;
+    }
+    differential(opname, line, site) {
+        const shown = JSON.stringify(line.length > 40 ? line.slice(0, 40) + '…' : line);
+        this.recorder.add('MA2011', `${opname} argument ${shown} is not in the form picklers write; the C unpickler and pickletools read it differently`, `${opname} ${shown}`, site);
+    }
+    str(text, op) {
+        const long = text.length > MAX_TEXT;
+        const v = {
+            k: 'str',
+            text: long ? text.slice(0, MAX_TEXT) : text,
+            truncated: op.truncated || long,
+            length: op.length ?? text.length,
+            ...(op.dataOffset !== undefined && (op.truncated || long)
+                ? { dataOffset: op.dataOffset }
+                : {}),
+        };
+        // Text that starts like a pickle, or that may hide one behind encodings, is looked at again.
+        if (op.length === undefined || op.length >= MIN_ENCODED_LENGTH || text.charCodeAt(0) === 0x80)
+            this.checkEmbedded(v, op, Buffer.from(text, 'latin1'), !op.truncated);
+        return v;
+    }
+    bytes(op) {
+        const data = op.data ?? Buffer.alloc(0);
+        const v = {
+            k: 'bytes',
+            // op.data is a view of the reader's window: copy the little that is kept.
+            prefix: Buffer.from(data.subarray(0, BYTES_PREFIX)),
+            length: op.length ?? data.length,
+            truncated: op.truncated || data.length > BYTES_PREFIX,
+            ...(op.dataOffset !== undefined ? { dataOffset: op.dataOffset } : {}),
+        };
+        this.checkEmbedded(v, op, data, !op.truncated);
+        return v;
+    }
+    /** Notes constants that hold a pickle, raw or behind encodings, for a nested scan. */
+    checkEmbedded(v, op, data, whole) {
+        if (data.length < 4)
+            return;
+        const site = { offset: op.offset, opcodeIndex: this.opIndex - 1, opcode: op.info.name };
+        const head = data.subarray(0, 64);
+        const raw = looksLikePickleStart(head);
+        if (!raw && !mayHidePayload(head.length < data.length ? data.subarray(0, 1024) : data))
+            return;
+        if (this.embedded.length >= MAX_EMBEDDED) {
+            // Decoys could push the real payload out of the list: never drop one silently.
+            this.embeddedDropped++;
+            return;
+        }
+        if (raw) {
+            this.embedded.push({
+                value: v,
+                site,
+                encoding: 'raw',
+                ...(whole ? { data: Buffer.from(data) } : {}),
+            });
+            return;
+        }
+        this.embedded.push({
+            value: v,
+            site,
+            encoding: 'encoded',
+            ...(whole ? { data: Buffer.from(data) } : {}),
+        });
+    }
+    makeGlobal(module, name, site) {
+        const mapped = mapPython2Name(module, name);
+        const g = {
+            k: 'global',
+            module,
+            name,
+            cls: classifyGlobal(module, name),
+            site,
+            invoked: false,
+            ...(mapped ? { alias: `${mapped[0]}.${mapped[1]}` } : {}),
+        };
+        this.currentHasSemantics = true;
+        const key = qualifiedName(g);
+        const use = this.uses.get(key);
+        if (use)
+            use.count++;
+        else {
+            if (this.uses.size >= MAX_DISTINCT_IMPORTS) {
+                throw new LimitExceeded('maxPickleMemo', MAX_DISTINCT_IMPORTS, `more than ${MAX_DISTINCT_IMPORTS} distinct imports`);
+            }
+            this.uses.set(key, { sample: g, invoked: false, count: 1 });
+        }
+        if (g.cls.level !== 'safe' && name.split('.').some(machine_isDunder)) {
+            this.recorder.add('MA2019', `${site.opcode} imports ${key}, walking through double-underscore attributes`, key, site, key);
+        }
+        return g;
+    }
+    markInvoked(g) {
+        g.invoked = true;
+        const use = this.uses.get(qualifiedName(g));
+        if (use)
+            use.invoked = true;
+    }
+    /**
+     * Judges a call site and returns the value it produces. `mode` is "call" when the callable
+     * runs with arguments (REDUCE, OBJ, INST: __init__ for a class) and "new" when only
+     * cls.__new__ runs (NEWOBJ, NEWOBJ_EX, copyreg.__newobj__).
+     */
+    invoke(callee, args, site, mode = 'call') {
+        const call = { k: 'call', callee, args, site };
+        this.currentHasSemantics = true;
+        switch (callee.k) {
+            case 'global': {
+                const resolved = this.resolveGetattr(callee, args, site);
+                if (resolved)
+                    return resolved;
+                this.judgeGlobalCall(callee, call, site, mode);
+                break;
+            }
+            case 'ext':
+                // Reported at the EXT opcode; calling it is part of the same finding.
+                break;
+            case 'call':
+            case 'persid':
+            case 'unknown':
+            case 'buffer':
+                this.recorder.add('MA2008', `${site.opcode} calls a value computed at load time: ${render(call)}`, render(call), site);
+                break;
+            default:
+                throw new MachineFault(`${site.opcode} calls a value that is not callable: ${render(callee)}`);
+        }
+        return call;
+    }
+    /**
+     * getattr(imported, "name") is how pickles reach methods and class attributes
+     * (zoneinfo.ZoneInfo._unpickle, bound methods of Keras layers): it names the path
+     * imported.name, which is judged as an import of its own. getattr on an object this pickle
+     * built, with a plain attribute name, yields a bound method that is judged if it is called.
+     * Anything else (computed names, dunders on objects) stays a dangerous getattr call.
+     */
+    resolveGetattr(g, args, site) {
+        const effective = g.alias ?? qualifiedName(g);
+        if (effective !== 'builtins.getattr' || args.k !== 'tuple' || args.count !== 2)
+            return undefined;
+        const [target, attr] = args.items;
+        if (!target ||
+            attr?.k !== 'str' ||
+            attr.truncated ||
+            !/^[A-Za-z_][A-Za-z0-9_]*$/.test(attr.text))
+            return undefined;
+        if (target.k === 'global') {
+            this.markInvoked(g);
+            return this.makeGlobal(target.module, `${target.name}.${attr.text}`, site);
+        }
+        if (target.k === 'call' &&
+            target.callee.k === 'global' &&
+            target.callee.cls.level === 'safe' &&
+            !machine_isDunder(attr.text)) {
+            this.markInvoked(g);
+            return unknown(`bound method ${render(target, 80)}.${attr.text}`);
+        }
+        return undefined;
+    }
+    judgeGlobalCall(g, call, site, mode) {
+        this.markInvoked(g);
+        const name = displayName(g);
+        const c = g.cls;
+        if (c.level !== 'safe')
+            this.invokeCallableArgs(call, site);
+        switch (c.level) {
+            case 'dangerous':
+                this.recorder.add(ruleForDanger(c.category, true), `${site.opcode} calls ${name}: ${c.reason}`, render(call), site, name);
+                return;
+            case 'library':
+                this.recorder.add('MA2003', `${site.opcode} calls ${name}, which is in ${c.namespace} but not on the safe list`, render(call), site, name);
+                return;
+            case 'unclassified':
+                this.recorder.add('MA2005', `${site.opcode} calls ${name} from a module with no classification`, render(call), site, name);
+                return;
+            case 'safe': {
+                if (c.entry.newOnly && mode === 'call') {
+                    this.recorder.add('MA2003', `${site.opcode} calls ${name} with arguments; it is only known safe when rebuilt through __new__, as real files do`, render(call), site, name);
+                    return;
+                }
+                if (call.args.k !== 'tuple')
+                    return;
+                for (const [positions, argMode] of [
+                    [c.entry.invokesArgs, 'call'],
+                    [c.entry.constructsArgs, 'new'],
+                ]) {
+                    for (const i of positions ?? []) {
+                        const arg = call.args.items[i];
+                        if (!arg)
+                            continue;
+                        if (arg.k === 'global')
+                            this.invoke(arg, unknown(`arguments chosen by ${name}`), site, argMode);
+                        else if (arg.k === 'call' ||
+                            arg.k === 'unknown' ||
+                            arg.k === 'persid' ||
+                            arg.k === 'ext') {
+                            this.recorder.add('MA2008', `${name} ${argMode === 'new' ? 'instantiates' : 'calls'} argument ${i}, a value computed at load time: ${render(arg)}`, render(call), site);
+                        }
+                    }
+                }
+                return;
+            }
+        }
+    }
+    /**
+     * A callable that is not known-safe may call whatever it is given (map, starmap, filter,
+     * reduce, sorted(key=…), operator.call…): imported callables among its arguments, and one
+     * level inside them, are judged as invoked.
+     */
+    invokeCallableArgs(call, site) {
+        const args = call.args;
+        if (args.k !== 'tuple' && args.k !== 'list' && args.k !== 'dict')
+            return;
+        const via = call.callee.k === 'global' ? qualifiedName(call.callee) : 'a computed value';
+        const visit = (v, depth) => {
+            if (v.k === 'global') {
+                if (!v.invoked)
+                    this.invoke(v, unknown(`arguments chosen by ${via}`), site);
+            }
+            else if (depth > 0 &&
+                (v.k === 'tuple' ||
+                    v.k === 'list' ||
+                    v.k === 'dict' ||
+                    v.k === 'set' ||
+                    v.k === 'frozenset')) {
+                for (const item of v.items)
+                    visit(item, depth - 1);
+            }
+        };
+        for (const item of args.items)
+            visit(item, 1);
+    }
+    /** BUILD on an object whose class runs code from its state: the state must be the library's own. */
+    checkState(inst, state) {
+        const cls = constructedClass(inst);
+        if (!cls || cls.cls.level !== 'safe' || !cls.cls.entry.stateCheck)
+            return;
+        const problem = runStateCheck(cls.cls.entry.stateCheck, stateView(state));
+        if (problem) {
+            const name = qualifiedName(cls);
+            this.recorder.add('MA2023', `BUILD runs ${name}.__setstate__, which executes code from the state: ${problem}`, `${name}.__setstate__`, this.here(), name);
+        }
+    }
+    /** APPEND/SETITEM/ADDITEMS/BUILD applied to an imported object mutate global state. */
+    checkMutationTarget(target, what, site) {
+        if (target.k !== 'global')
+            return;
+        this.currentHasSemantics = true;
+        const name = qualifiedName(target);
+        this.recorder.add('MA2010', `${site.opcode} ${what} on the imported object ${name}, changing global state for everything loaded afterwards`, `${site.opcode} on ${name}`, site, `${site.opcode} ${name}`);
+    }
+    persistent(pid, site) {
+        this.currentHasSemantics = true;
+        if (pid.k === 'tuple' &&
+            pid.items[0]?.k === 'str' &&
+            (pid.items[0].text === 'storage' || pid.items[0].text === 'module')) {
+            // PyTorch: ('storage', storage_type, key, location, numel[, view_metadata]).
+            if (pid.items[0].text === 'storage') {
+                this.storageReferences++;
+                const key = pid.items[2];
+                if (key?.k === 'str' && this.storageKeys.size < MAX_STORAGE_KEYS)
+                    this.storageKeys.add(key.text);
+            }
+            // Legacy torch.save of a module: ('module', cls, source_file, source); persistent_load
+            // returns cls itself, which is judged like any import when it is called.
+            if (pid.items[0].text === 'module' && pid.items[1]?.k === 'global')
+                return pid.items[1];
+            return { k: 'persid', note: 'torch storage', pid };
+        }
+        this.recorder.add('MA2016', `persistent ID ${render(pid, 80)} is resolved by the loader's persistent_load hook`, render(pid, 120), site, 'persid');
+        return { k: 'persid', note: 'persistent object', pid };
+    }
+    // ---- the opcodes -------------------------------------------------------------------------
+    exec(op) {
+        switch (op.info.code) {
+            case 0x80: {
+                // PROTO
+                const p = op.int ?? 0;
+                if (p > HIGHEST_PROTOCOL)
+                    throw new MachineFault(`unsupported pickle protocol: ${p}`);
+                this.protocols.add(p);
+                return;
+            }
+            case 0x95: // FRAME
+                return;
+            case 0x2e: // STOP
+                this.pop();
+                if (this.suspended.length > 0) {
+                    // The end of a nested pickle (LoaderHooks): the outer one resumes.
+                    const outer = this.suspended.pop();
+                    this.stack = outer.stack;
+                    this.marks = outer.marks;
+                    this.memo = outer.memo;
+                    return;
+                }
+                this.stack = [];
+                this.marks = [];
+                this.lenient = false;
+                this.atStart = true;
+                this.endOfLastPickle = op.end;
+                return;
+            // -- constants
+            case 0x4e: // NONE
+                return this.push(NONE);
+            case 0x88: // NEWTRUE
+                return this.push(TRUE);
+            case 0x89: // NEWFALSE
+                return this.push(FALSE);
+            case 0x4a: // BININT
+            case 0x4b: // BININT1
+            case 0x4d: // BININT2
+                return this.push(intValue(op.int));
+            case 0x47: // BINFLOAT
+                return this.push(FLOAT);
+            case 0x8a: // LONG1
+            case 0x8b: // LONG4
+                return this.push({
+                    k: 'scalar',
+                    text: op.truncated ? `<int of ${op.length} bytes>` : decodeLong(op.data),
+                });
+            case 0x49: {
+                // INT
+                const line = op.lines[0];
+                const v = this.textInt(line, parseIntArg, 'INT', this.here());
+                if (line === '00' || line === '01')
+                    return this.push(line === '01' ? TRUE : FALSE);
+                return this.push({ k: 'scalar', text: v.toString() });
+            }
+            case 0x4c: // LONG
+                return this.push({
+                    k: 'scalar',
+                    text: this.textInt(op.lines[0], parseLongArg, 'LONG', this.here()).toString(),
+                });
+            case 0x46: {
+                // FLOAT
+                const line = op.lines[0];
+                const r = parseFloatArg(line);
+                if (!r.ok)
+                    throw new MachineFault(r.why);
+                if (!r.canonical)
+                    this.differential('FLOAT', line, this.here());
+                return this.push({ k: 'scalar', text: r.text });
+            }
+            case 0x53: {
+                // STRING
+                const r = decodeStringArg(op.lines[0]);
+                if (!r.ok)
+                    throw new MachineFault(r.why);
+                return this.push(this.str(r.bytes, op));
+            }
+            case 0x56: {
+                // UNICODE
+                const r = decodeRawUnicodeEscape(op.lines[0]);
+                if (!r.ok)
+                    throw new MachineFault(r.why);
+                return this.push(this.str(r.text, op));
+            }
+            case 0x54: // BINSTRING
+            case 0x55: // SHORT_BINSTRING
+                if ((op.length ?? 0) >= 2 ** 31) {
+                    this.differential(op.info.name, `length ${op.length}`, this.here());
+                }
+                // Decoded to str with the loader's encoding (ASCII by default, latin1 in numpy/torch).
+                return this.push(this.str(op.data.toString('latin1'), op));
+            case 0x58: // BINUNICODE
+            case 0x8c: // SHORT_BINUNICODE
+            case 0x8d: {
+                // BINUNICODE8
+                if (op.truncated)
+                    return this.push(this.str(op.data.toString('latin1'), op));
+                const text = decodeUtf8SurrogatePass(op.data);
+                if (text === undefined)
+                    throw new MachineFault(`${op.info.name} argument is not valid UTF-8`);
+                return this.push(this.str(text, op));
+            }
+            case 0x42: // BINBYTES
+            case 0x43: // SHORT_BINBYTES
+            case 0x8e: // BINBYTES8
+            case 0x96: // BYTEARRAY8
+                return this.push(this.bytes(op));
+            case 0x97: // NEXT_BUFFER
+                this.recorder.add('MA2020', 'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)', 'NEXT_BUFFER', this.here());
+                return this.push({ k: 'buffer', note: 'out-of-band buffer' });
+            case 0x98: // READONLY_BUFFER
+                this.top();
+                return;
+            // -- containers
+            case 0x28: // MARK
+                this.marks.push(this.stack.length);
+                return;
+            case 0x29: // EMPTY_TUPLE
+                return this.push(container('tuple', []));
+            case 0x74: // TUPLE
+                return this.push(container('tuple', this.popMark()));
+            case 0x85: // TUPLE1
+            case 0x86: // TUPLE2
+            case 0x87: {
+                // TUPLE3
+                const n = op.info.code - 0x84; // TUPLE1..TUPLE3 are 0x85..0x87
+                const items = [];
+                for (let i = 0; i < n; i++)
+                    items.unshift(this.pop());
+                return this.push(container('tuple', items));
+            }
+            case 0x5d: // EMPTY_LIST
+                return this.push(container('list', []));
+            case 0x6c: // LIST
+                return this.push(container('list', this.popMark()));
+            case 0x7d: // EMPTY_DICT
+                return this.push(container('dict', []));
+            case 0x64: {
+                // DICT
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new MachineFault('odd number of items for DICT');
+                const dict = container('dict', items);
+                watchKeys(dict, items);
+                return this.push(dict);
+            }
+            case 0x8f: // EMPTY_SET
+                return this.push(container('set', []));
+            case 0x91: // FROZENSET
+                return this.push(container('frozenset', this.popMark()));
+            case 0x61: {
+                // APPEND
+                const v = this.pop();
+                const target = this.top();
+                this.checkMutationTarget(target, 'appends', this.here());
+                addItems(target, [v]);
+                return;
+            }
+            case 0x65: {
+                // APPENDS
+                const items = this.popMark();
+                const target = this.top();
+                this.checkMutationTarget(target, 'extends', this.here());
+                addItems(target, items);
+                return;
+            }
+            case 0x73: {
+                // SETITEM
+                const v = this.pop();
+                const k = this.pop();
+                const target = this.top();
+                this.checkMutationTarget(target, `sets item ${render(k, 60)}`, this.here());
+                addItems(target, [k, v]);
+                return;
+            }
+            case 0x75: {
+                // SETITEMS
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new MachineFault('odd number of items for SETITEMS');
+                const target = this.top();
+                this.checkMutationTarget(target, 'sets items', this.here());
+                addItems(target, items);
+                return;
+            }
+            case 0x90: {
+                // ADDITEMS
+                const items = this.popMark();
+                const target = this.top();
+                this.checkMutationTarget(target, 'adds items', this.here());
+                addItems(target, items);
+                return;
+            }
+            // -- stack and memo
+            case 0x30: // POP
+                if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
+                    this.marks.pop();
+                else
+                    this.pop();
+                return;
+            case 0x31: // POP_MARK
+                this.popMark();
+                return;
+            case 0x32: // DUP
+                return this.push(this.top());
+            case 0x67: // GET
+                return this.push(this.memoGet(Number(this.textInt(op.lines[0], parseIndexArg, 'GET', this.here()))));
+            case 0x68: // BINGET
+            case 0x6a: // LONG_BINGET
+                return this.push(this.memoGet(op.int));
+            case 0x70: // PUT
+                return this.memoPut(Number(this.textInt(op.lines[0], parseIndexArg, 'PUT', this.here())), this.top());
+            case 0x71: // BINPUT
+            case 0x72: // LONG_BINPUT
+                return this.memoPut(op.int, this.top());
+            case 0x94: // MEMOIZE
+                return this.memoPut(this.memo.size, this.top());
+            // -- imports
+            case 0x63: {
+                // GLOBAL
+                const [module, name] = this.importNames(op);
+                return this.push(this.makeGlobal(module, name, this.here()));
+            }
+            case 0x93: {
+                // STACK_GLOBAL
+                const name = this.pop();
+                const module = this.pop();
+                if (module.k === 'str' && name.k === 'str' && !module.truncated && !name.truncated) {
+                    return this.push(this.makeGlobal(module.text, name.text, this.here()));
+                }
+                const shown = `${render(module, 80)}, ${render(name, 80)}`;
+                const constantButNotStr = [module, name].every((v) => v.k === 'str' || v.k === 'bytes' || v.k === 'scalar');
+                this.currentHasSemantics = true;
+                if (constantButNotStr && (module.k !== 'str' || name.k !== 'str')) {
+                    throw new MachineFault(`STACK_GLOBAL requires str operands, got ${shown}`);
+                }
+                this.recorder.add('MA2007', `STACK_GLOBAL imports a name computed at load time: (${shown})`, `STACK_GLOBAL(${shown})`, this.here());
+                return this.push(unknown(`import of (${shown})`));
+            }
+            case 0x82: // EXT1
+            case 0x83: // EXT2
+            case 0x84: {
+                // EXT4
+                const code = op.int ?? 0;
+                if (code <= 0)
+                    throw new MachineFault(`EXT specifies code <= 0`);
+                this.currentHasSemantics = true;
+                this.recorder.add('MA2009', `${op.info.name} imports whatever the loading process registered as extension code ${code}`, `${op.info.name} ${code}`, this.here());
+                return this.push({ k: 'ext', note: `extension code ${code}` });
+            }
+            // -- calls
+            case 0x52: {
+                // REDUCE
+                const args = this.pop();
+                const callee = this.pop();
+                return this.push(this.invoke(callee, args, this.here()));
+            }
+            case 0x81: {
+                // NEWOBJ
+                const args = this.pop();
+                const cls = this.pop();
+                return this.push(this.invoke(cls, args, this.here(), 'new'));
+            }
+            case 0x92: {
+                // NEWOBJ_EX
+                const kwargs = this.pop();
+                const args = this.pop();
+                const cls = this.pop();
+                const all = args.k === 'tuple' && kwargs.k === 'dict' && kwargs.count > 0
+                    ? container('tuple', [...args.items, kwargs])
+                    : args;
+                return this.push(this.invoke(cls, all, this.here(), 'new'));
+            }
+            case 0x6f: {
+                // OBJ
+                const items = this.popMark();
+                if (items.length === 0)
+                    throw new MachineFault('OBJ needs a class after MARK');
+                const cls = items[0];
+                return this.push(this.invoke(cls, container('tuple', items.slice(1)), this.here()));
+            }
+            case 0x69: {
+                // INST
+                const [module, name] = this.importNames(op);
+                const cls = this.makeGlobal(module, name, this.here());
+                const args = this.popMark();
+                return this.push(this.invoke(cls, container('tuple', args), this.here()));
+            }
+            case 0x62: {
+                // BUILD
+                const state = this.pop();
+                const inst = this.top();
+                this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, this.here());
+                this.checkState(inst, state);
+                const next = this.hooks.afterBuild?.(inst, state, this.here());
+                if (next) {
+                    // The loader replaces the object by what it reads next.
+                    this.stack[this.stack.length - 1] = LOADED_DATA;
+                    if ('skip' in next)
+                        this.rawSkip = { bytes: next.skip, padded: next.padded };
+                    else {
+                        this.suspended.push({ stack: this.stack, marks: this.marks, memo: this.memo });
+                        this.stack = [];
+                        this.marks = [];
+                        this.memo = new Memo(this.limits.maxPickleMemo, MEMO_DATA_BUDGET);
+                    }
+                }
+                return;
+            }
+            case 0x50: {
+                // PERSID
+                const line = op.lines[0];
+                if ([...line].some((ch) => ch.charCodeAt(0) > 0x7f))
+                    throw new MachineFault('persistent IDs in protocol 0 must be ASCII strings');
+                return this.push(this.persistent({ k: 'str', text: line, truncated: op.truncated, length: line.length }, this.here()));
+            }
+            case 0x51: // BINPERSID
+                return this.push(this.persistent(this.pop(), this.here()));
+            default:
+                throw new MachineFault(`opcode ${op.info.name} is not handled`);
+        }
+    }
+    importNames(op) {
+        const [a, b] = op.lines;
+        if (op.truncated)
+            return [a ?? '', (b ?? '') + '…'];
+        const module = lineAsUtf8(a ?? '');
+        const name = lineAsUtf8(b ?? '');
+        if (module === undefined || name === undefined)
+            throw new MachineFault(`${op.info.name} names are not valid UTF-8`);
+        return [module, name];
+    }
+}
+/** Data a loader hook read from the stream in place of an object (a joblib array). */
+const LOADED_DATA = Object.freeze({ k: 'scalar', text: '<array data>' });
+/** Floats never matter to a verdict; one shared value spares an allocation per BINFLOAT. */
+const FLOAT = Object.freeze({ k: 'scalar', text: '<float>' });
+/** Shared values for small integers: data-heavy pickles hold millions of them. */
+const SMALL_INTS = Array.from({ length: 1024 }, (_, i) => Object.freeze({ k: 'scalar', num: i }));
+function intValue(n) {
+    return n >= 0 && n < SMALL_INTS.length ? SMALL_INTS[n] : { k: 'scalar', num: n };
+}
+function machine_isDunder(part) {
+    return part.length > 4 && part.startsWith('__') && part.endsWith('__');
+}
+/** module.name, with the Python 3 name a Python 2 name is mapped to. */
+function displayName(g) {
+    const name = qualifiedName(g);
+    return g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
+}
+function addItems(target, items) {
+    if (target.k === 'list' || target.k === 'dict' || target.k === 'set') {
+        const c = target;
+        for (const item of items)
+            if (c.items.length < KEPT_ITEMS)
+                c.items.push(item);
+        c.count += items.length;
+        if (target.k === 'dict')
+            watchKeys(c, items);
+    }
+}
+/** Keeps values under watched keys (see policy/state-checks) beyond the kept items. */
+function watchKeys(c, pairs) {
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+        const k = pairs[i];
+        if (k.k === 'str' && WATCHED_STATE_KEYS.has(k.text))
+            (c.watched ??= new Map()).set(k.text, pairs[i + 1]);
+    }
+}
+/** The class an object was built from: the callee, or the class argument of copyreg's wrappers. */
+function constructedClass(v) {
+    if (v.k !== 'call' || v.callee.k !== 'global')
+        return undefined;
+    const name = qualifiedName(v.callee);
+    if (name === 'copyreg._reconstructor' ||
+        name === 'copyreg.__newobj__' ||
+        name === 'copyreg.__newobj_ex__' ||
+        name === 'copy_reg._reconstructor') {
+        const cls = v.args.k === 'tuple' ? v.args.items[0] : undefined;
+        return cls?.k === 'global' ? cls : undefined;
+    }
+    return v.callee;
+}
+/** What a state-check can see of a BUILD state (a dict, or (dict, slots)). */
+function stateView(state) {
+    const dict = state.k === 'tuple' && state.items[0]?.k === 'dict' ? state.items[0] : state;
+    if (dict.k !== 'dict')
+        return { kind: 'opaque', why: `the state is ${render(dict, 60)}` };
+    return {
+        kind: 'dict',
+        get(key) {
+            const v = dict.watched?.get(key);
+            if (v === undefined)
+                return 'absent';
+            return v.k === 'str' && !v.truncated ? { text: v.text } : 'opaque';
+        },
+    };
+}
+function ruleForDanger(category, invoked) {
+    if (category === 'defence-tampering')
+        return 'MA2024';
+    if (category === 'code-reconstruction')
+        return 'MA2017';
+    if (category === 'dunder-traversal')
+        return 'MA2019';
+    if (category === 'suspicious-name')
+        return 'MA2018';
+    return invoked ? 'MA2001' : 'MA2002';
+}
+function describeFault(f) {
+    switch (f.kind) {
+        case 'invalid-opcode':
+            return `invalid opcode byte 0x${f.byte.toString(16).padStart(2, '0')} at offset ${f.offset}`;
+        case 'truncated':
+            return `${f.opcode} at offset ${f.offset} is truncated: ${f.detail}`;
+        case 'bad-argument':
+            return `${f.opcode} at offset ${f.offset}: ${f.detail}`;
+    }
+}
+/** Two's-complement little-endian integer (LONG1/LONG4), rendered in decimal. */
+function decodeLong(data) {
+    if (data.length === 0)
+        return '0';
+    if (data.length > 64)
+        return `<int of ${data.length} bytes>`;
+    let v = 0n;
+    for (let i = data.length - 1; i >= 0; i--)
+        v = (v << 8n) | BigInt(data[i]);
+    if (data[data.length - 1] & 0x80)
+        v -= 1n << BigInt(8 * data.length);
+    return v.toString();
+}
+/** A protocol-2+ header followed by an opcode byte, or a protocol-0 GLOBAL. */
+function looksLikePickleStart(head) {
+    if (head.length >= 3 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL) {
+        return (head[2] === 0x95 ||
+            head[2] === 0x63 ||
+            head[2] === 0x8c ||
+            head[2] === 0x28 ||
+            head[2] === 0x5d ||
+            head[2] === 0x7d ||
+            head[2] === 0x58 ||
+            head[2] === 0x4b);
+    }
+    return /^c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(head.toString('latin1', 0, Math.min(head.length, 64)));
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/reader.ts
+
+const CHUNK = 1 << 20;
+const MIN_CHUNK = 64 * 1024;
+/** Most bytes buffered to splice a frame in `file` mode; beyond it the payload is skipped linearly. */
+const MAX_SPLICE_WINDOW = 1 << 20;
+/** Largest 8-byte length treated as a number; anything larger is beyond any real stream. */
+const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
+/**
+ * Reads every opcode of `stream` until its end or a fault, handing each to `handler`.
+ * Returns the stream position where reading stopped.
+ */
+async function readOpcodes(stream, handler, options) {
+    const win = new Window(stream);
+    let frameEnd;
+    const streamSize = stream.size;
+    for (;;) {
+        handler.checkpoint();
+        // Parse as many opcodes as the window holds before awaiting more input.
+        for (;;) {
+            if (win.available === 0) {
+                if (win.eof)
+                    return win.position;
+                break;
+            }
+            const parsed = parseOp(win, options.keepBytes);
+            if (parsed.t === 'need') {
+                if (win.eof) {
+                    // parseOp asks for more only when the argument is not complete yet.
+                    const b = win.byteAt(0);
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: win.position,
+                        opcode: OPCODES[b]?.name ?? `0x${b.toString(16)}`,
+                        detail: 'the stream ends inside this opcode',
+                    });
+                    return win.position;
+                }
+                await win.fill(parsed.bytes);
+                break;
+            }
+            if (parsed.t === 'fault') {
+                handler.fault(parsed.fault);
+                return win.position;
+            }
+            const { op, take, skip, skipLines } = parsed;
+            if (frameEnd !== undefined) {
+                if (op.offset >= frameEnd)
+                    frameEnd = undefined;
+                else if (op.end > frameEnd) {
+                    handler.frameViolation({ kind: 'straddle', op, frameEnd });
+                    if (options.frameMode === 'file') {
+                        const dropped = await dropFrameRemainder(win, op, frameEnd);
+                        frameEnd = undefined;
+                        if (dropped)
+                            continue; // re-parse this opcode from the spliced bytes
+                    }
+                    frameEnd = undefined;
+                }
+            }
+            if (op.info.name === 'FRAME') {
+                if (frameEnd !== undefined)
+                    handler.frameViolation({ kind: 'nested', op, frameEnd });
+                const size = op.int ?? 0;
+                frameEnd = op.end + size;
+                if (streamSize !== undefined && frameEnd > streamSize) {
+                    handler.frameViolation({ kind: 'beyond-end', op, frameEnd, size: streamSize });
+                }
+            }
+            win.consume(take);
+            handler.op(op);
+            const rawSkip = handler.takeRawSkip?.();
+            if (rawSkip) {
+                let raw = rawSkip.bytes;
+                if (frameEnd !== undefined && op.end < frameEnd) {
+                    // The loader reads raw data from the file, which is past the whole frame already.
+                    handler.fault({
+                        kind: 'bad-argument',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: `the loader reads ${raw} bytes of raw data from after the enclosing FRAME, out of stream order`,
+                    });
+                    return win.position;
+                }
+                frameEnd = undefined;
+                if (rawSkip.padded) {
+                    await win.fill(1);
+                    if (win.available > 0)
+                        raw += 1 + win.byteAt(0);
+                    else
+                        raw += 1;
+                }
+                const skipped = await win.skip(raw);
+                if (skipped < raw) {
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: `the loader reads ${raw} bytes of raw data after it but the stream ends ${raw - skipped} bytes short`,
+                    });
+                    return win.position;
+                }
+                break;
+            }
+            if (skip > 0) {
+                const skipped = await win.skip(skip);
+                if (skipped < skip) {
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: `argument declares ${op.length ?? skip} bytes but the stream ends ${skip - skipped} bytes short`,
+                    });
+                    return win.position;
+                }
+                break;
+            }
+            if (skipLines > 0) {
+                const ok = await win.skipLines(skipLines);
+                if (!ok) {
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: 'the stream ends inside a text argument',
+                    });
+                    return win.position;
+                }
+                break;
+            }
+        }
+        if (win.available === 0 && !win.eof)
+            await win.fill(1);
+    }
+}
+/**
+ * Old C unpicklers reading a file serve each read from the frame buffer only when it fits;
+ * otherwise they drop what is left of the frame and read from the file after it. Removes the
+ * dropped bytes from the window so the opcode can be parsed again as such a loader reads it.
+ * Returns false when the split point lies beyond the window (inside a skipped payload).
+ */
+async function dropFrameRemainder(win, op, frameEnd) {
+    const reads = readCallBoundaries(win, op);
+    let cut = op.offset;
+    for (const [start, end] of reads) {
+        if (end > frameEnd) {
+            cut = start;
+            break;
+        }
+    }
+    const need = frameEnd - win.position;
+    if (need > win.available) {
+        if (need > MAX_SPLICE_WINDOW)
+            return false;
+        await win.fill(need);
+        if (need > win.available)
+            return false;
+    }
+    win.remove(cut - win.position, frameEnd - win.position);
+    return true;
+}
+/** The separate reads a C unpickler makes for one opcode: opcode byte, fixed argument, payload or lines. */
+function readCallBoundaries(win, op) {
+    const calls = [[op.offset, op.offset + 1]];
+    const kind = op.info.arg;
+    let pos = op.offset + 1;
+    if (kind === 'line' || kind === 'line2') {
+        const lines = kind === 'line' ? 1 : 2;
+        for (let i = 0; i < lines; i++) {
+            const nl = win.indexOfNewline(pos - win.position);
+            const end = nl < 0 ? op.end : win.position + nl + 1;
+            calls.push([pos, end]);
+            pos = end;
+        }
+        return calls;
+    }
+    const fixed = fixedArgSize(kind);
+    if (fixed > 0) {
+        calls.push([pos, pos + fixed]);
+        pos += fixed;
+    }
+    if (kind === 'bytes1' || kind === 'bytes4' || kind === 'bytes8')
+        calls.push([pos, op.end]);
+    return calls;
+}
+/** Parses one opcode at the start of the window. */
+function parseOp(win, keepBytes) {
+    const code = win.byteAt(0);
+    const info = OPCODES[code];
+    const offset = win.position;
+    if (!info)
+        return { t: 'fault', fault: { kind: 'invalid-opcode', offset, byte: code } };
+    const kind = info.arg;
+    if (kind === 'none')
+        return opResult(mkOp(info, offset, offset + 1, false), 1);
+    if (kind === 'line' || kind === 'line2')
+        return parseLines(win, info, kind === 'line' ? 1 : 2, keepBytes);
+    const fixed = fixedArgSize(kind);
+    if (win.available < 1 + fixed)
+        return { t: 'need', bytes: 1 + fixed };
+    const b = win.buffer;
+    const at = win.offsetOf(1);
+    switch (kind) {
+        case 'u1':
+            return opResult(mkOp(info, offset, offset + 2, false, b[at]), 2);
+        case 'u2':
+            return opResult(mkOp(info, offset, offset + 3, false, b.readUInt16LE(at)), 3);
+        case 'i4':
+            return opResult(mkOp(info, offset, offset + 5, false, b.readInt32LE(at)), 5);
+        case 'u4':
+            return opResult(mkOp(info, offset, offset + 5, false, b.readUInt32LE(at)), 5);
+        case 'f8':
+            return opResult(mkOp(info, offset, offset + 9, false, undefined, b.readDoubleBE(at)), 9);
+        case 'u8': {
+            const v = b.readBigUInt64LE(at);
+            const n = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
+            return opResult(mkOp(info, offset, offset + 9, false, n), 9);
+        }
+        default:
+            break;
+    }
+    // Counted argument: length field, then payload.
+    let length;
+    if (kind === 'bytes1')
+        length = b[at];
+    else if (kind === 'bytes4') {
+        // BINSTRING and LONG4 are signed for pickle.py and pickletools; _pickle.c reads the
+        // length unsigned for BINSTRING (python/cpython#135321) and signed for LONG4.
+        const signed = b.readInt32LE(at);
+        if (signed < 0 && info.name === 'LONG4') {
+            return {
+                t: 'fault',
+                fault: { kind: 'bad-argument', offset, opcode: info.name, detail: 'negative byte count' },
+            };
+        }
+        length = b.readUInt32LE(at);
+    }
+    else {
+        const v = b.readBigUInt64LE(at);
+        length = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
+    }
+    const head = 1 + fixed;
+    const dataOffset = offset + head;
+    const end = dataOffset + length;
+    if (length <= keepBytes) {
+        if (win.available < head + length)
+            return { t: 'need', bytes: head + length };
+        const data = b.subarray(at + fixed, at + fixed + length);
+        return opResult(mkOp(info, offset, end, false, length, undefined, undefined, data, length, dataOffset), head + length);
+    }
+    // Large payload: keep a prefix (for sniffing nested pickles), skip the rest.
+    const keep = Math.min(4096, keepBytes);
+    if (win.available < head + keep && !win.eof)
+        return { t: 'need', bytes: head + keep };
+    const have = Math.min(keep, win.available - head);
+    const data = b.subarray(at + fixed, at + fixed + have);
+    return opResult(mkOp(info, offset, end, true, length, undefined, undefined, data, length, dataOffset), head + have, length - have);
+}
+function parseLines(win, info, count, keepBytes) {
+    const offset = win.position;
+    const lines = [];
+    let truncated = false;
+    let pos = 1;
+    for (let i = 0; i < count; i++) {
+        const nl = win.indexOfNewline(pos);
+        if (nl < 0) {
+            const pending = win.available - pos;
+            if (pending <= keepBytes && !win.eof)
+                return { t: 'need', bytes: win.available + Math.max(4096, pending) };
+            if (win.eof && pending <= keepBytes) {
+                return {
+                    t: 'fault',
+                    fault: {
+                        kind: 'truncated',
+                        offset,
+                        opcode: info.name,
+                        detail: 'text argument is not terminated by a newline',
+                    },
+                };
+            }
+            // A line longer than we keep: take a prefix and skip to its newline (and any later line).
+            lines.push(win.text(pos, pos + keepBytes));
+            while (lines.length < count)
+                lines.push('');
+            return opResult(mkOp(info, offset, offset + win.available, true, undefined, undefined, lines), win.available, 0, count - i);
+        }
+        if (nl - pos > keepBytes) {
+            lines.push(win.text(pos, pos + keepBytes));
+            truncated = true;
+        }
+        else
+            lines.push(win.text(pos, nl));
+        pos = nl + 1;
+    }
+    return opResult(mkOp(info, offset, offset + pos, truncated, undefined, undefined, lines), pos);
+}
+/** Parsing is synchronous and its result is read before any await: reuse one object. */
+const scratch = {
+    t: 'op',
+    op: undefined,
+    take: 0,
+    skip: 0,
+    skipLines: 0,
+};
+/** Every RawOp has the same shape (same fields, same order), keeping the machine's reads monomorphic. */
+function mkOp(info, offset, end, truncated, int, float, lines, data, length, dataOffset) {
+    return { info, offset, end, int, float, lines, data, length, truncated, dataOffset };
+}
+function opResult(op, take, skip = 0, skipLines = 0) {
+    scratch.op = op;
+    scratch.take = take;
+    scratch.skip = skip;
+    scratch.skipLines = skipLines;
+    return scratch;
+}
+/** A growable window of buffered stream bytes; `position` is the stream offset of its first byte. */
+class Window {
+    stream;
+    buffer = Buffer.alloc(0);
+    start = 0;
+    end = 0;
+    position = 0;
+    eof = false;
+    /** Read size: starts small after a skip (the next payload may be near), grows to CHUNK. */
+    chunk = MIN_CHUNK;
+    constructor(stream) {
+        this.stream = stream;
+        this.position = stream.position;
+    }
+    get available() {
+        return this.end - this.start;
+    }
+    byteAt(i) {
+        return this.buffer[this.start + i];
+    }
+    offsetOf(i) {
+        return this.start + i;
+    }
+    text(from, to) {
+        return this.buffer.toString('latin1', this.start + from, this.start + to);
+    }
+    indexOfNewline(from) {
+        const i = this.buffer.indexOf(0x0a, this.start + from);
+        return i < 0 || i >= this.end ? -1 : i - this.start;
+    }
+    consume(n) {
+        this.start += n;
+        this.position += n;
+    }
+    /** Ensures at least `n` bytes are buffered, unless the stream ends first. */
+    async fill(n) {
+        while (this.available < n && !this.eof) {
+            if (this.start > 0 &&
+                (this.start > this.buffer.length / 2 || this.end === this.buffer.length)) {
+                this.buffer.copy(this.buffer, 0, this.start, this.end);
+                this.end -= this.start;
+                this.start = 0;
+            }
+            const want = Math.max(n - this.available, this.chunk);
+            this.chunk = Math.min(CHUNK, this.chunk * 2);
+            if (this.end + want > this.buffer.length) {
+                const grown = Buffer.allocUnsafe(Math.max(this.end + want, this.buffer.length * 2));
+                this.buffer.copy(grown, 0, 0, this.end);
+                this.buffer = grown;
+            }
+            const chunk = await this.stream.read(this.buffer.length - this.end);
+            if (!chunk) {
+                this.eof = true;
+                break;
+            }
+            chunk.copy(this.buffer, this.end);
+            this.end += chunk.length;
+        }
+    }
+    /** Skips `n` bytes, buffered first, then from the stream. Returns how many were skipped. */
+    async skip(n) {
+        const fromBuffer = Math.min(n, this.available);
+        this.consume(fromBuffer);
+        let rest = n - fromBuffer;
+        if (rest === 0)
+            return n;
+        this.chunk = MIN_CHUNK;
+        const skipped = await this.stream.skip(rest);
+        this.position += skipped;
+        rest -= skipped;
+        if (rest > 0)
+            this.eof = true;
+        return n - rest;
+    }
+    /** Discards bytes up to and including the `count`-th newline. */
+    async skipLines(count) {
+        let left = count;
+        for (;;) {
+            while (left > 0) {
+                const nl = this.indexOfNewline(0);
+                if (nl < 0)
+                    break;
+                this.consume(nl + 1);
+                left--;
+            }
+            if (left === 0)
+                return true;
+            this.consume(this.available);
+            await this.fill(1);
+            if (this.available === 0)
+                return false;
+        }
+    }
+    /** Removes buffered bytes [from, to) (relative to the window start). */
+    remove(from, to) {
+        if (to <= from)
+            return;
+        const a = this.start + from;
+        const b = this.start + to;
+        this.buffer.copy(this.buffer, a, b, this.end);
+        this.end -= b - a;
+        // The removed bytes were consumed as far as stream positions go: later opcodes keep their
+        // true offsets only approximately, which is acceptable for this emulation pass.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/recorder.ts
+class Recorder {
+    maxEntries;
+    entries = new Map();
+    /** Appended to every message, e.g. "as read by a file-mode C unpickler". */
+    context = '';
+    constructor(maxEntries = 10_000) {
+        this.maxEntries = maxEntries;
+    }
+    /** Records one observation; `key` merges repeats (defaults to the evidence). */
+    add(ruleId, message, evidence, site, key = evidence) {
+        const k = `${ruleId}\u0000${key}`;
+        const e = this.entries.get(k);
+        if (e) {
+            e.count++;
+            return;
+        }
+        if (this.entries.size >= this.maxEntries)
+            return;
+        const full = this.context ? `${message} (${this.context})` : message;
+        this.entries.set(k, { ruleId, message: full, evidence, site, count: 1 });
+    }
+    has(ruleId, key) {
+        return this.entries.has(`${ruleId}\u0000${key}`);
+    }
+    hasRule(ruleId) {
+        for (const e of this.entries.values())
+            if (e.ruleId === ruleId)
+                return true;
+        return false;
+    }
+    get size() {
+        return this.entries.size;
+    }
+    findings() {
+        return [...this.entries.values()].map((e) => ({
+            ruleId: e.ruleId,
+            message: e.count > 1 ? `${e.message} (${e.count} occurrences)` : e.message,
+            evidence: e.evidence,
+            offset: e.site.offset,
+            opcodeIndex: e.site.opcodeIndex,
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/probe.ts
+/**
+ * Decides whether bytes are a pickle by running the opcode reader and the machine over the
+ * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
+ * pickle when the C unpickler would get through its start without an error.
+ */
+
+
+
+
+
+
+
+/** Opcodes needed before text that parses as opcodes counts as a pickle. */
+const MIN_OPCODES = 3;
+class Probe {
+    machine;
+    complete;
+    ops = 0;
+    stopped = false;
+    fatal = false;
+    constructor(machine, complete) {
+        this.machine = machine;
+        this.complete = complete;
+    }
+    op(op) {
+        if (this.stopped)
+            return;
+        this.ops++;
+        this.machine.op(op);
+        if (op.info.name === 'STOP')
+            this.stopped = true;
+    }
+    fault(f) {
+        // Running out of sniffed bytes is expected when the head is only the start of the file.
+        if (this.stopped || (f.kind === 'truncated' && !this.complete))
+            return;
+        this.fatal = true;
+    }
+    frameViolation(_v) { }
+    checkpoint() { }
+}
+/**
+ * True when `head` starts like a pickle: a PROTO header of a known protocol, or opcodes that
+ * the C unpickler would run without error for at least a few steps (or to a STOP).
+ * `complete` says whether `head` is the whole content.
+ */
+async function probePickle(head, complete) {
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL)
+        return true;
+    // A PROTO the C unpickler refuses (0x80 0x06…) still makes a pickle for lenient readers
+    // such as pickletools: judge the rest of the stream.
+    if (head.length >= 4 && head[0] === 0x80)
+        return probeOpcodes(head.subarray(2), complete);
+    if (head.length < 2)
+        return false;
+    return probeOpcodes(head, complete);
+}
+async function probeOpcodes(head, complete) {
+    const recorder = new Recorder();
+    const machine = new PickleMachine(recorder, DEFAULT_LIMITS, () => { });
+    const probe = new Probe(machine, complete);
+    const sample = head.subarray(0, Math.min(head.length, 16 * 1024));
+    try {
+        await readOpcodes(new SourceStream(new BufferSource(sample)), probe, {
+            keepBytes: 4096,
+            frameMode: 'linear',
+        });
+    }
+    catch {
+        return false;
+    }
+    if (probe.fatal || recorder.hasRule('MA2013'))
+        return false;
+    return probe.stopped ? probe.ops >= 2 : probe.ops >= MIN_OPCODES;
+}
+
 ;// CONCATENATED MODULE: ./src/scan/archive/members.ts
 /**
  * Shared plumbing of the container scanners: member targets (stored members are windows of the
@@ -17842,7 +15413,6 @@ function subContext(ctx, opts) {
     return {
         limits: ctx.limits,
         depth: ctx.depth,
-        unit: ctx.unit,
         report(f) {
             if (opts.keep && !opts.keep(f))
                 return;
@@ -18639,12 +16209,233 @@ async function sweepForImports(stream, maxBytes, checkpoint, known = new Set()) 
     return hits;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/encoded/peel.ts
+/**
+ * Peels the layers off a payload hidden in a constant: text encodings (hex, base32, base64,
+ * base85, Ascii85) and compressions (zlib, gzip, bzip2, LZMA, xz, LZ4), nested a few layers deep,
+ * until what is left is something a second-stage loader would run: a pickle, an archive or
+ * executable, Python source or a template. Work is bounded by a shared byte budget, a depth and
+ * a per-layer output cap; what does not decode cleanly is simply not a payload.
+ */
+
+
+
+
+
+/** Shared by every value of one scanned file, so a flood of decodable junk cannot run forever. */
+class PeelBudget {
+    maxBytes;
+    maxLayerBytes;
+    maxDepth;
+    /** Layers peeled and bytes produced so far. */
+    layers = 0;
+    bytes = 0;
+    exhausted = false;
+    constructor(maxBytes = 64 * 1024 * 1024, maxLayerBytes = 16 * 1024 * 1024, maxDepth = 6) {
+        this.maxBytes = maxBytes;
+        this.maxLayerBytes = maxLayerBytes;
+        this.maxDepth = maxDepth;
+    }
+    take(n) {
+        if (this.bytes + n > this.maxBytes) {
+            this.exhausted = true;
+            return false;
+        }
+        this.bytes += n;
+        this.layers++;
+        return true;
+    }
+}
+/** Python source: statements a second stage would exec. */
+const SOURCE = /(?:^|\n)\s*(?:import\s+[A-Za-z_]|from\s+[A-Za-z_][\w.]*\s+import\b|def\s+\w+\s*\()|\b(?:exec|eval|compile|__import__)\s*\(|\bos\.(?:system|popen)\b|\bsubprocess\./;
+const TEMPLATE = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/;
+/** What the fully decoded bytes are, when they are something a loader runs. */
+function payloadKind(bytes) {
+    const start = interestingStart(bytes.subarray(0, 256));
+    if (start === 'pickle')
+        return 'pickle';
+    if (start === 'archive')
+        return 'archive';
+    const text = peel_utf8(bytes);
+    if (text === undefined)
+        return undefined;
+    if (TEMPLATE.test(text))
+        return 'template';
+    if (SOURCE.test(text))
+        return 'source';
+    return undefined;
+}
+function peel_utf8(bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Decodes `data` layer by layer (at least one layer: plain text is not a hidden payload) and
+ * returns the first payload reached, or undefined.
+ */
+async function peelPayload(data, budget) {
+    if (data.length > budget.maxLayerBytes * 2) {
+        budget.exhausted = true; // too large to decode here: reported, never passed over silently
+        return undefined;
+    }
+    return peel(typeof data === 'string' ? Buffer.from(data, 'latin1') : data, [], budget);
+}
+async function peel(data, layers, budget) {
+    if (layers.length > 0) {
+        const kind = payloadKind(data);
+        if (kind)
+            return { bytes: data, layers, kind };
+    }
+    if (layers.length >= budget.maxDepth || budget.exhausted)
+        return undefined;
+    const codec = sniffCodec(data.subarray(0, 64));
+    if (codec) {
+        const out = await inflate(data, codec, budget);
+        return out ? peel(out, [...layers, codec], budget) : undefined;
+    }
+    if (data.length > 0 && data[0] >= 0x80)
+        return undefined;
+    const text = data.toString('latin1');
+    for (const encoding of candidateEncodings(text)) {
+        const out = decodeText(encoding, text);
+        if (!out || out.length === 0 || !budget.take(out.length))
+            continue;
+        if (!interestingStart(out.subarray(0, 256)))
+            continue;
+        const found = await peel(out, [...layers, encoding], budget);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+async function inflate(data, codec, budget) {
+    const limit = Math.min(budget.maxLayerBytes, budget.maxBytes - budget.bytes);
+    if (limit <= 0) {
+        budget.exhausted = true;
+        return undefined;
+    }
+    const stream = decompress(new SourceStream(new BufferSource(data)), codec, {
+        maxDictionary: 64 * 1024 * 1024,
+    });
+    try {
+        const out = await readAll(stream, limit);
+        return budget.take(out.length) ? out : undefined;
+    }
+    catch (err) {
+        if (err instanceof RangeError)
+            budget.exhausted = true; // more than the layer may produce
+        return undefined;
+    }
+    finally {
+        await stream.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scan/shared/member-target.ts
+/** Targets over bytes held in memory, handed back to identification as members. */
+
+
+
+/** A member of `parent` named `name` (appended to the member chain) over `bytes`. */
+function memberTarget(parent, name, bytes, hint = name) {
+    const source = new BufferSource(bytes);
+    const member = [parent.member, name].filter(Boolean).join(' > ');
+    return {
+        path: parent.path,
+        member,
+        name: hint,
+        size: bytes.length,
+        head: bytes.subarray(0, HEAD_BYTES),
+        openStream: () => new SourceStream(source),
+        source,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scan/shared/hidden-payloads.ts
+/**
+ * Payloads hidden behind encodings in values of any container (pickle constants, JSON and YAML
+ * values, safetensors and GGUF metadata, ONNX attributes, Keras configs): decoded with bounded
+ * work and scanned as nested members. A loader still needs a second stage to run them, but
+ * whoever planted one expects a second stage, so the finding takes the severity of what was
+ * found inside (MA1020).
+ */
+
+
+
+const BUDGET = Symbol('hidden-payload budget');
+/** The name identification sees for each kind (content decides; the name is a hint). */
+const HINT = {
+    pickle: 'payload.pkl',
+    archive: 'payload.bin',
+    source: 'payload.py',
+    template: 'payload.jinja',
+};
+/**
+ * Decodes `value` if it hides a payload and scans what comes out. Returns the nested scan's
+ * result, or undefined when the value hides nothing.
+ */
+async function scanHiddenPayload(ctx, target, value, site) {
+    if (!mayHidePayload(value))
+        return undefined;
+    const budget = ctx.fileState(BUDGET, () => new PeelBudget());
+    const wasExhausted = budget.exhausted;
+    ctx.checkpoint();
+    const payload = await peelPayload(value, budget);
+    const position = {
+        ...(site.offset !== undefined ? { offset: site.offset } : {}),
+        ...(site.line !== undefined ? { line: site.line } : {}),
+        ...(site.opcodeIndex !== undefined ? { opcodeIndex: site.opcodeIndex } : {}),
+    };
+    if (!payload) {
+        if (budget.exhausted && !wasExhausted)
+            ctx.report({
+                ruleId: 'MA1002',
+                message: `decoding of hidden payloads stopped at ${site.label}: the ${budget.maxBytes}-byte budget for this file is spent, so later encoded values were not examined`,
+                evidence: 'hidden-payload budget',
+                ...position,
+            });
+        return undefined;
+    }
+    const layers = payload.layers.join(' > ');
+    const result = await ctx.scanMember(memberTarget(target, `${site.label} (${layers})`, payload.bytes, HINT[payload.kind]));
+    const inside = result.findings > 0
+        ? `${result.findings} finding${result.findings === 1 ? '' : 's'} inside, worst ${result.worst}`
+        : 'nothing dangerous inside';
+    ctx.report({
+        ruleId: 'MA1020',
+        severity: result.worst ?? 'INFO',
+        message: `${site.label} hides ${hidden_payloads_describe(payload.kind)} behind ${layers} (${inside}); a second-stage loader would run it`,
+        evidence: `${preview(value)} → ${payload.kind}, ${payload.bytes.length} bytes`,
+        ...position,
+    });
+    return result;
+}
+function hidden_payloads_describe(kind) {
+    return {
+        pickle: 'a pickle',
+        archive: 'an archive or executable',
+        source: 'Python source',
+        template: 'a template',
+    }[kind];
+}
+function preview(value) {
+    const text = typeof value === 'string' ? value : value.toString('latin1', 0, 48);
+    // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+    const clean = text.slice(0, 40).replace(/[\u0000-\u001f\u007f-\u00ff]/g, '.');
+    return text.length > 40 ? `${clean}…` : clean;
+}
+
 ;// CONCATENATED MODULE: ./src/scan/pickle/analyze.ts
 /**
  * Runs the symbolic machine over a pickle target: the straight read, a second read as an
  * older C unpickler reading a file when frames are violated, a sweep of bytes the parser
  * could not follow, and nested scans of pickles carried inside constants.
  */
+
 
 
 
@@ -18690,6 +16481,12 @@ async function analyzePickle(target, ctx, options = {}) {
             ctx.report(f);
     }
     await scanEmbedded(target, ctx, machine.embedded);
+    if (machine.embeddedDropped > 0)
+        ctx.report({
+            ruleId: 'MA1002',
+            message: `${machine.embeddedDropped} more constants that may hold a nested or encoded payload were not examined (only the first ${machine.embedded.length} are)`,
+            evidence: 'embedded payload candidates',
+        });
     return { ...summary, complete };
 }
 async function runPass(stream, machine, frameMode, ctx) {
@@ -18737,18 +16534,30 @@ async function sweep(target, ctx, recorder, known) {
         await stream.close();
     }
 }
+/** Encoded values longer than this are not read back from the file to be decoded. */
+const MAX_ENCODED_READ_BACK = 16 * 1024 * 1024;
 async function scanEmbedded(target, ctx, candidates) {
     for (const c of candidates) {
         const v = c.value;
         const outer = target.source;
-        // Small pickles were kept whole; larger raw ones are read back from the outer file.
+        // Small values were kept whole; larger ones are read back from the outer file.
         const source = c.data
             ? new BufferSource(c.data)
-            : outer && v.k === 'bytes' && v.dataOffset !== undefined
+            : outer &&
+                v.dataOffset !== undefined &&
+                (c.encoding === 'raw' || v.length <= MAX_ENCODED_READ_BACK)
                 ? sliceOf(outer, v.dataOffset, v.length)
                 : undefined;
         if (!source)
             continue;
+        if (c.encoding === 'encoded') {
+            await scanHiddenPayload(ctx, target, await source.read(0, source.size), {
+                label: `constant at offset ${c.site.offset}`,
+                offset: c.site.offset,
+                opcodeIndex: c.site.opcodeIndex,
+            });
+            continue;
+        }
         const label = `embedded pickle at offset ${c.site.offset}`;
         const member = {
             path: target.path,
@@ -18763,7 +16572,7 @@ async function scanEmbedded(target, ctx, candidates) {
         if (result.findings > 0) {
             ctx.report({
                 ruleId: 'MA2022',
-                message: `a ${c.encoding === 'base64' ? 'base64-encoded ' : ''}pickle is embedded in a constant (${result.findings} findings inside, worst ${result.worst})`,
+                message: `a pickle is embedded in a constant (${result.findings} findings inside, worst ${result.worst})`,
                 evidence: render(v, 80),
                 offset: c.site.offset,
                 opcodeIndex: c.site.opcodeIndex,
@@ -23751,14 +21560,23 @@ function judgeReference(dotted) {
 }
 
 ;// CONCATENATED MODULE: ./src/scan/formats/common/metadata-tree.ts
+/**
+ * Checks every metadata tree (parsed JSON or YAML) gets, whatever file it came from:
+ * credentials in keys named like secrets, URLs in fields loaders fetch, Hydra `_target_`
+ * instantiation of callables, and interpolation resolvers that evaluate code.
+ */
+
+
+
 
 
 const MAX_NODES = 2_000_000;
 const metadata_tree_MAX_DEPTH = 256;
 const MAX_REPORTS = 50;
 const EVAL_RESOLVER = /\$\{\s*(eval|python|exec|py|shell|sh|call|import)\s*:/i;
-function checkMetadataTree(root, ctx, opts) {
+async function checkMetadataTree(root, ctx, target, opts) {
     let nodes = 0;
+    const encoded = [];
     let reports = 0;
     const report = (f) => {
         if (reports++ < MAX_REPORTS)
@@ -23768,6 +21586,8 @@ function checkMetadataTree(root, ctx, opts) {
         if (++nodes > MAX_NODES || depth > metadata_tree_MAX_DEPTH)
             return;
         if (typeof value === 'string') {
+            if (value.length >= MIN_ENCODED_LENGTH && mayHidePayload(value))
+                encoded.push({ path, value });
             if (isSecretKeyValue(key, value))
                 report({
                     ruleId: 'MA5502',
@@ -23814,6 +21634,9 @@ function checkMetadataTree(root, ctx, opts) {
         }
     };
     visit(root, '', '', 0);
+    // Values hiding a payload behind encodings are decoded and scanned as members.
+    for (const { path, value } of encoded)
+        await scanHiddenPayload(ctx, target, value, { label: `${opts.where}:${path || '$'}` });
 }
 /** Secrets found in raw text, reported with their line. */
 
@@ -25643,7 +23466,7 @@ function decode(kind, s) {
                 return Buffer.from(clean, 'base64').toString('latin1');
             }
             case 'b32':
-                return base32(s);
+                return analyze_base32(s);
             case 'b16':
             case 'hex': {
                 const clean = s.replace(/\s+/g, '');
@@ -25663,7 +23486,7 @@ function decode(kind, s) {
         return undefined;
     }
 }
-function base32(s) {
+function analyze_base32(s) {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
     const clean = s.replace(/=+$/, '').toUpperCase();
     let bits = 0;
@@ -25683,12 +23506,77 @@ function base32(s) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/scan/python/model-dir.ts
+/**
+ * Whether a Python file on disk travels with a model: its directory, or one of the two above
+ * it, holds model metadata or weights (config.json, *.safetensors, MLmodel…). Python elsewhere
+ * (a project's own training scripts) is not model code, and analysing it would turn every
+ * `subprocess` call in a repository into a finding.
+ */
+
+
+const MARKER_FILES = new Set([
+    'config.json',
+    'model_index.json',
+    'adapter_config.json',
+    'tokenizer_config.json',
+    'generation_config.json',
+    'modules.json',
+    'config_sentence_transformers.json',
+    'MLmodel',
+    'model_config.yaml',
+    'MANIFEST.json',
+    'saved_model.pb',
+    'hubconf.py',
+]);
+const MARKER_EXTENSIONS = /\.(safetensors|bin|pt|pth|ckpt|pkl|pickle|joblib|gguf|ggml|onnx|ort|h5|hdf5|keras|pb|tflite|msgpack|nemo|mar|pte|mlmodel|npz|npy|pdparams|pdmodel|skops)$/i;
+/** Directory entries read per directory: enough for any model repository. */
+const MAX_ENTRIES = 5000;
+const LEVELS = 3;
+const model_dir_cache = new Map();
+async function holdsModel(dir) {
+    const hit = model_dir_cache.get(dir);
+    if (hit !== undefined)
+        return hit;
+    let found = false;
+    try {
+        const entries = await (0,promises_namespaceObject.readdir)(dir);
+        for (const name of entries.slice(0, MAX_ENTRIES)) {
+            if (MARKER_FILES.has(name) || MARKER_EXTENSIONS.test(name)) {
+                found = true;
+                break;
+            }
+        }
+    }
+    catch {
+        found = false;
+    }
+    if (model_dir_cache.size > 10_000)
+        model_dir_cache.clear();
+    model_dir_cache.set(dir, found);
+    return found;
+}
+/** True when `path` sits in (or up to two levels below) a directory holding a model. */
+async function isInModelDirectory(path) {
+    let dir = (0,external_node_path_namespaceObject.dirname)(path);
+    for (let level = 0; level < LEVELS; level++) {
+        if (await holdsModel(dir))
+            return true;
+        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
+        if (parent === dir || (0,external_node_path_namespaceObject.basename)(dir) === '')
+            break;
+        dir = parent;
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/scan/python/scanner.ts
 /**
  * Python source and bytecode shipped with models: custom modeling code, TorchServe handlers,
  * MLflow loader modules, diffusers components. Source is tokenized and analysed (never run);
  * bytecode is reported, since it cannot be reviewed and may shadow the source.
  */
+
 
 
 
@@ -25753,12 +23641,11 @@ const pythonSourceScanner = {
     formats: ['python-source'],
     rules: [...PYTHON_RULES, 'MA1003'],
     async scan(target, ctx) {
-        // Members of model archives are model code; a file on disk only inside a model unit
-        // (discovery finds them by name: config.json, MLmodel, hubconf.py…).
-        if (target.member === undefined && ctx.unit === undefined) {
+        // Members of model archives are model code; a file on disk only next to a model.
+        if (target.member === undefined && !(await isInModelDirectory(target.path))) {
             ctx.report({
                 ruleId: 'MA1003',
-                message: 'Python source outside a model directory: analysed only as code shipped with a model (in a directory with config.json, MLmodel, hubconf.py…)',
+                message: 'Python source outside a model directory: analysed only as code shipped with a model (next to config.json, weights…)',
                 evidence: 'python-source',
             });
             return;
@@ -25791,7 +23678,7 @@ const pythonBytecodeScanner = {
     formats: ['python-bytecode'],
     rules: ['MA5412', 'MA5413', 'MA1003'],
     async scan(target, ctx) {
-        if (target.member === undefined && ctx.unit === undefined) {
+        if (target.member === undefined && !(await isInModelDirectory(target.path))) {
             ctx.report({
                 ruleId: 'MA1003',
                 message: 'Python bytecode outside a model directory: judged only when it ships with a model',
@@ -26225,7 +24112,7 @@ const jsonMetadataScanner = {
 /** All content-driven checks on a parsed JSON value (also used for UBJSON and archive members). */
 async function analyzeJson(value, target, ctx) {
     const name = (0,external_node_path_namespaceObject.basename)(target.name).toLowerCase();
-    checkMetadataTree(value, ctx, { where: target.name });
+    await checkMetadataTree(value, ctx, target, { where: target.name });
     if (Array.isArray(value)) {
         if (name === 'modules.json')
             await checkSentenceTransformerModules(value, target, ctx);
@@ -28635,7 +26522,7 @@ async function analyzeYamlText(text, target, ctx, where = target.name) {
     }
     const name = (0,external_node_path_namespaceObject.basename)(target.name);
     for (const doc of docs) {
-        checkMetadataTree(doc, ctx, { where });
+        await checkMetadataTree(doc, ctx, target, { where });
         if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
             continue;
         const obj = doc;
@@ -30478,6 +28365,9 @@ function alarmingNames(s) {
 
 
 
+
+
+
 const keras_config_MAX_NODES = 2_000_000;
 const keras_config_MAX_DEPTH = 256;
 const keras_config_MAX_EVIDENCE = 160;
@@ -30545,6 +28435,8 @@ class KerasConfigAnalyzer {
     custom = new Set();
     reported = new Set();
     embedded = [];
+    /** String values that may hide a payload behind encodings, decoded after the walk. */
+    encoded = [];
     tfsmConfigs = new WeakSet();
     constructor(ctx, target, origin) {
         this.ctx = ctx;
@@ -30564,6 +28456,13 @@ class KerasConfigAnalyzer {
         this.walk(root, '$', 0);
         for (const e of this.embedded)
             await this.scanEmbeddedPickle(e.bytes, e.path);
+        const where = [this.origin.member, this.origin.label].filter(Boolean)[0] ?? 'config';
+        // The TorchModuleWrapper module (already scanned as the pickle torch.load reads) is not
+        // scanned a second time as a hidden payload.
+        const handled = new Set(this.embedded.map((e) => e.path));
+        for (const e of this.encoded)
+            if (![...handled].some((p) => e.path.startsWith(`${p}.`)))
+                await scanHiddenPayload(this.ctx, this.target, e.value, { label: `${where}:${e.path}` });
         const top = keras_config_isObject(root) ? root : {};
         const cfg = keras_config_isObject(top.config) ? top.config : top;
         const name = typeof cfg.name === 'string' ? cfg.name : undefined;
@@ -30605,6 +28504,8 @@ class KerasConfigAnalyzer {
         for (const [k, x] of Object.entries(v)) {
             if (typeof x === 'string' && FILE_KEYS.has(k))
                 this.fileValue(k, x, path, v);
+            if (typeof x === 'string' && x.length >= MIN_ENCODED_LENGTH && mayHidePayload(x))
+                this.encoded.push({ value: x, path: `${path}.${k}` });
             this.walk(x, `${path}.${k}`, depth + 1);
         }
     }
@@ -32702,6 +30603,69 @@ async function analyzeArchiveConfig(archive, target, ctx) {
     }).analyze(json);
 }
 
+;// CONCATENATED MODULE: ./src/scan/shared/commands.ts
+/**
+ * Strings that are commands rather than data: shell command lines, interpreter invocations and
+ * inline code, paths of native libraries. Shared by every scanner that judges free-form strings
+ * from a model (metadata values, custom operator attributes, config values).
+ */
+/** Patterns of code or commands that have no business in model data, most telling first. */
+const COMMAND_PATTERNS = [
+    { re: /\b__import__\s*\(/, what: 'Python __import__ call' },
+    {
+        re: /\bimport\s+(os|subprocess|sys|socket|pty|ctypes|shutil|base64|pickle|marshal|requests|urllib)\b/,
+        what: 'Python import of a system module',
+    },
+    {
+        re: /\bfrom\s+(os|subprocess|sys|socket|pty|ctypes|shutil)\s+import\b/,
+        what: 'Python import of a system module',
+    },
+    {
+        re: /\b(os\.(system|popen|exec\w*|spawn\w*)|subprocess\.\w+|pty\.spawn)\s*\(/,
+        what: 'Python process call',
+    },
+    { re: /\b(eval|exec|compile)\s*\(\s*['"A-Za-z_(]/, what: 'Python eval/exec call' },
+    {
+        re: /\b(python[23]?(\.\d+)?|perl|ruby|node|php|lua|Rscript)(\.exe)?\s+(-\w+\s+)*-(c|e|r)\s/,
+        what: 'interpreter invocation with inline code',
+    },
+    { re: /\b(curl|wget)\s+[^|;]*\|\s*(ba|z|da)?sh\b/, what: 'download piped to a shell' },
+    { re: /\b(bash|sh|zsh|dash|ksh)\s+(-\w+\s+)*-c\s/, what: 'shell command' },
+    { re: /(^|[\s;|&'"])\/(usr\/)?bin\/(ba|z|da|k)?sh\b/, what: 'shell path' },
+    { re: /\bcmd(\.exe)?\s+\/[ck]\s/i, what: 'Windows shell command' },
+    { re: /\b(nc|ncat|netcat)\s+(-\w+\s+)*-[ec]\b/, what: 'reverse shell' },
+    { re: /\bpowershell(\.exe)?\s+(-\w+\s+)*-(enc|e|command|c)\b/i, what: 'PowerShell command' },
+    { re: /\brequire\s*\(\s*['"]child_process['"]\s*\)/, what: 'Node.js child_process' },
+    { re: /\brm\s+-rf\s+[/~]/, what: 'destructive shell command' },
+    { re: /(^|[\s;|&])(chmod\s+[+0-7]*x|mkfifo|nohup|crontab)\s/, what: 'shell command' },
+    {
+        re: /\$\(\s*(curl|wget|cat|echo|id|whoami|uname|sh|bash|python[23]?|base64)\b/,
+        what: 'shell command substitution',
+    },
+    { re: /\b(LD_PRELOAD|DYLD_INSERT_LIBRARIES)\s*=/, what: 'library injection' },
+];
+/** A path to a native library: what a loader dlopen()s. */
+const LIBRARY_PATH = /(?:^|[\s"'=:])((?:[A-Za-z]:)?(?:[.~]{0,2}[\\/])?(?:[\w.@+-]+[\\/])*[\w.@+-]+\.(?:so(?:\.\d+)*|dylib|dll|pyd))(?=$|[\s"',;:])/;
+function clip(s, max = 120) {
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+/** The first command or inline code in `text`, if any. */
+function findCommand(text) {
+    for (const { re, what } of COMMAND_PATTERNS) {
+        const m = re.exec(text);
+        if (m) {
+            const start = Math.max(0, m.index - 20);
+            return { what, evidence: clip(text.slice(start, m.index + m[0].length + 40)) };
+        }
+    }
+    return undefined;
+}
+/** A native library path in `text`, if any. */
+function findLibraryPath(text) {
+    const m = LIBRARY_PATH.exec(text);
+    return m ? { what: 'native library path', evidence: clip(m[1]) } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/knowledge/onnx-ops.ts
 /**
  * Operators each standard ONNX domain defines (generated by fixtures/graph/gen_onnx_ops.py
@@ -32798,7 +30762,11 @@ const ONNX_DOMAIN_OPS = new Map(Object.entries(DOMAINS).map(([d, s]) => [d, new 
 
 
 
+
+
 const ONNX_RULES = [
+    'MA1020',
+    'MA4047',
     'MA4040',
     'MA4041',
     'MA4042',
@@ -32879,6 +30847,9 @@ function isShortText(head, at) {
             return false;
     return true;
 }
+/** Strings of one attribute judged, and characters of each. */
+const MAX_ATTRIBUTE_STRINGS = 256;
+const MAX_ATTRIBUTE_TEXT = 64 * 1024;
 const onnxScanner = {
     id: 'onnx',
     formats: ['onnx'],
@@ -33012,8 +30983,10 @@ async function walkNode(w, n, label, depth) {
                 report(w, 'MA4045', `${where}: ${domain} defines no operator ${JSON.stringify(op)}`, `${domain}.${op}`);
         }
     }
+    const custom = !isLocal && !KNOWN_DOMAINS.has(domain);
     for (const a of attrs) {
         const aname = `${where} attribute ${String(a.name ?? '')}`;
+        await checkStrings(w, a, aname, custom);
         if (a.g)
             await walkGraph(w, a.g, `${label} > ${name}.${String(a.name ?? '')}`, depth + 1);
         for (const [i, g] of (a.graphs ?? []).entries())
@@ -33029,6 +31002,19 @@ async function walkNode(w, n, label, depth) {
                 if (s[k])
                     await tensor(w, s[k], aname);
         }
+    }
+}
+/** Attribute strings: commands handed to custom kernels, payloads hidden behind encodings. */
+async function checkStrings(w, a, label, custom) {
+    const values = [a.s, ...(a.strings ?? [])].filter((v) => Buffer.isBuffer(v) || typeof v === 'string');
+    for (const v of values.slice(0, MAX_ATTRIBUTE_STRINGS)) {
+        const text = (Buffer.isBuffer(v) ? v.toString('latin1', 0, MAX_ATTRIBUTE_TEXT) : v).slice(0, MAX_ATTRIBUTE_TEXT);
+        if (custom) {
+            const hit = findCommand(text) ?? findLibraryPath(text);
+            if (hit)
+                report(w, 'MA4047', `${label} hands the custom kernel a ${hit.what}`, hit.evidence);
+        }
+        await scanHiddenPayload(w.ctx, w.target, v, { label });
     }
 }
 async function tensor(w, t, label) {
@@ -33285,10 +31271,9 @@ class SourceCursor {
 ;// CONCATENATED MODULE: ./src/scan/llm/metadata-values.ts
 /**
  * Checks shared by safetensors __metadata__ and GGUF key-value strings: chat templates (handed
- * to the template analyzer), URLs a tool might fetch, code or shell commands, and pickles
- * hidden as base64 (scanned as members).
+ * to the template analyzer), URLs a tool might fetch, code or shell commands, and payloads
+ * hidden behind encodings (scanned as members).
  */
-
 
 
 
@@ -33320,30 +31305,10 @@ async function checkMetadataValue(v, target, ctx) {
             ...offset,
         });
     }
-    const pickle = decodeHiddenPickle(text);
-    if (pickle) {
-        ctx.report({
-            ruleId: 'MA5012',
-            message: `${where}: value is a base64-encoded pickle (scanned as a member)`,
-            evidence: `${text.slice(0, 24)}… (${pickle.length} bytes decoded)`,
-            ...offset,
-        });
-        await ctx.scanMember(memberTarget(target, `${v.container}:${v.key} (base64)`, pickle));
-    }
-}
-/** A member target over bytes held in memory. */
-function memberTarget(parent, name, bytes) {
-    const source = new BufferSource(bytes);
-    const member = [parent.member, name].filter(Boolean).join(' > ');
-    return {
-        path: parent.path,
-        member,
-        name,
-        size: bytes.length,
-        head: bytes.subarray(0, HEAD_BYTES),
-        openStream: () => new SourceStream(source),
-        source,
-    };
+    await scanHiddenPayload(ctx, target, v.value, {
+        label: `${v.container}:${v.key}`,
+        ...offset,
+    });
 }
 /** Keys whose purpose is to hold a URL (GGUF general.*, modelspec, HF conventions). */
 const URL_KEYS = /(^|[._])(url|urls|repo_url|source|doi|homepage|license\.link|link|thumbnail)$/i;
@@ -33358,50 +31323,18 @@ const RISKY_SCHEMES = new Set([
     'php',
 ]);
 const EXECUTABLE_PATH = /\.(sh|bash|zsh|ps1|psm1|bat|cmd|exe|dll|so|dylib|py|pyc|pl|rb|jar|msi|scr|vbs|js|pkl|pickle|joblib)(?:$|[?#])/i;
-function clip(s, max = 120) {
+function metadata_values_clip(s, max = 120) {
     return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
-/** Patterns of code that has no business in model metadata. */
-const CODE_PATTERNS = [
-    { re: /\b__import__\s*\(/, what: 'Python __import__ call' },
-    {
-        re: /\bimport\s+(os|subprocess|sys|socket|pty|ctypes|shutil|base64|pickle|marshal|requests|urllib)\b/,
-        what: 'Python import of a system module',
-    },
-    {
-        re: /\bfrom\s+(os|subprocess|sys|socket|pty|ctypes|shutil)\s+import\b/,
-        what: 'Python import of a system module',
-    },
-    {
-        re: /\b(os\.(system|popen|exec\w*|spawn\w*)|subprocess\.\w+|pty\.spawn)\s*\(/,
-        what: 'Python process call',
-    },
-    { re: /\b(eval|exec|compile)\s*\(\s*['"A-Za-z_(]/, what: 'Python eval/exec call' },
-    { re: /\b(curl|wget)\s+[^|;]*\|\s*(ba|z)?sh\b/, what: 'download piped to a shell' },
-    { re: /\b(bash|sh|zsh)\s+-c\s+['"]/, what: 'shell command' },
-    { re: /\/bin\/(ba|z)?sh\b/, what: 'shell path' },
-    { re: /\b(nc|ncat|netcat)\s+(-\w+\s+)*-e\b/, what: 'reverse shell' },
-    { re: /\bpowershell(\.exe)?\s+(-\w+\s+)*-(enc|e|command|c)\b/i, what: 'PowerShell command' },
-    { re: /\brequire\s*\(\s*['"]child_process['"]\s*\)/, what: 'Node.js child_process' },
-    { re: /\brm\s+-rf\s+[/~]/, what: 'destructive shell command' },
-];
 function suspiciousText(key, text) {
     const out = [];
-    for (const { re, what } of CODE_PATTERNS) {
-        const m = re.exec(text);
-        if (m) {
-            const start = Math.max(0, m.index - 20);
-            out.push({
-                message: `value contains code (${what})`,
-                evidence: clip(text.slice(start, m.index + m[0].length + 40)),
-            });
-            break;
-        }
-    }
+    const command = findCommand(text);
+    if (command)
+        out.push({ message: `value contains code (${command.what})`, evidence: command.evidence });
     for (const url of findUrls(text)) {
         const why = riskyUrl(url, URL_KEYS.test(key));
         if (why)
-            out.push({ message: `value holds a URL ${why}`, evidence: clip(url) });
+            out.push({ message: `value holds a URL ${why}`, evidence: metadata_values_clip(url) });
         if (out.length >= 5)
             break;
     }
@@ -33444,16 +31377,6 @@ function riskyUrl(url, urlKey) {
         return 'pointing at a script or executable';
     if (!urlKey && /^(localhost|.*\.onion)$/i.test(host))
         return 'pointing at a local or hidden host';
-    return undefined;
-}
-/** Base64 text that decodes to a pickle (protocol 2–5 header). */
-function decodeHiddenPickle(text) {
-    const t = text.trim();
-    if (t.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(t))
-        return undefined;
-    const bytes = Buffer.from(t, /[-_]/.test(t) ? 'base64url' : 'base64');
-    if (bytes.length >= 2 && bytes[0] === 0x80 && bytes[1] >= 2 && bytes[1] <= 5)
-        return bytes;
     return undefined;
 }
 // ---- identity -----------------------------------------------------------------------------
@@ -34900,7 +32823,6 @@ const MAX_CLAIMS = 500;
 class FileCollector {
     path;
     stats;
-    unit;
     findings = [];
     details = {};
     members = [];
@@ -34909,12 +32831,9 @@ class FileCollector {
     /** Per-file state of the scanners (ScanContext.fileState). */
     state = new Map();
     cleanups = [];
-    constructor(path, stats, 
-    /** The model unit the file belongs to (from discovery). */
-    unit) {
+    constructor(path, stats) {
         this.path = path;
         this.stats = stats;
-        this.unit = unit;
     }
     onCleanup(fn) {
         this.cleanups.push(fn);
@@ -34941,9 +32860,6 @@ class EngineContext {
         this.depth = depth;
         this.target = target;
         this.signal = signal;
-    }
-    get unit() {
-        return this.collector.unit;
     }
     report(input) {
         const rule = getRule(input.ruleId);
@@ -35140,1237 +33056,119 @@ function describeHead(head) {
     return printable ? JSON.stringify(sample.toString('latin1')) : sample.toString('hex');
 }
 
-;// CONCATENATED MODULE: ./src/discover/entries.ts
-function entryType(e) {
-    if (e.isFile())
-        return 'file';
-    if (e.isDirectory())
-        return 'dir';
-    if (e.isSymbolicLink())
-        return 'symlink';
-    if (e.isFIFO())
-        return 'fifo';
-    if (e.isSocket())
-        return 'socket';
-    if (e.isCharacterDevice())
-        return 'character-device';
-    if (e.isBlockDevice())
-        return 'block-device';
-    return 'unknown';
-}
-function isSpecial(t) {
-    return t === 'fifo' || t === 'socket' || t === 'character-device' || t === 'block-device';
-}
-/** What each special file is, for messages. */
-const SPECIAL_LABEL = {
-    fifo: 'a FIFO (named pipe)',
-    socket: 'a socket',
-    'character-device': 'a character device',
-    'block-device': 'a block device',
-};
-/** Why a special file found in a tree is not read. */
-function specialReason(t, viaLink = false) {
-    const what = `${viaLink ? 'symbolic link to ' : ''}${SPECIAL_LABEL[t]}`;
-    return t === 'fifo'
-        ? `${what}: not opened (reading it would block, and a loader would get whatever a writer sends at load time)`
-        : `${what}: not a file, not read`;
-}
-/** Skip kinds that the engine reports as findings. */
-const FINDING_KINDS = new Set([
-    'fifo',
-    'socket',
-    'character-device',
-    'block-device',
-    'symlink-outside-root',
-]);
-/** Version-control internals: not artifacts. */
-const VCS_DIRS = new Set(['.git', '.hg', '.svn']);
-function errorCode(err) {
-    if (err && typeof err === 'object' && 'code' in err)
-        return String(err.code);
-    return undefined;
-}
-function describeError(err) {
-    const code = errorCode(err);
-    if (code === 'ENOENT')
-        return 'no such file or directory';
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'permission denied';
-    if (code === 'EISDIR')
-        return 'is a directory';
-    if (code === 'ELOOP')
-        return 'too many levels of symbolic links';
-    if (code === 'ENOTDIR')
-        return 'a component of the path is not a directory';
-    return err instanceof Error ? err.message : String(err);
-}
-
-;// CONCATENATED MODULE: ./src/discover/fs-path.ts
-/**
- * File names are bytes. A name that is not valid UTF-8 cannot round-trip through a JavaScript
- * string, so such paths are kept as Buffers for the filesystem and shown with the invalid
- * bytes written as \xNN. Valid names (newlines included) stay plain strings.
- */
-
-const strict = new TextDecoder('utf-8', { fatal: true });
-/** The name as a string when it is valid UTF-8, else undefined. */
-function fs_path_decodeName(name) {
-    try {
-        return strict.decode(name);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A printable stand-in for a name that is not valid UTF-8: invalid bytes become \xNN. */
-function escapeInvalidUtf8(bytes) {
-    let out = '';
-    let i = 0;
-    while (i < bytes.length) {
-        const c = bytes[i];
-        const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c <= 0xf4 ? 4 : 0;
-        if (c >= 0x80 && c < 0xc2) {
-            out += fs_path_hex(c);
-            i++;
-            continue;
-        }
-        if (n > 0 && i + n <= bytes.length) {
-            const s = fs_path_decodeName(bytes.subarray(i, i + n));
-            if (s !== undefined) {
-                out += s;
-                i += n;
-                continue;
-            }
-        }
-        out += fs_path_hex(c);
-        i++;
-    }
-    return out;
-}
-function fs_path_hex(c) {
-    return `\\x${c.toString(16).padStart(2, '0')}`;
-}
-/** Shows any FsPath as text. */
-function display(p) {
-    if (typeof p === 'string')
-        return p;
-    const s = fs_path_decodeName(p);
-    return s ?? escapeInvalidUtf8(p);
-}
-/** `dir/name`, staying a string while every part is valid UTF-8. */
-function childOf(dir, name) {
-    const text = fs_path_decodeName(name);
-    if (typeof dir === 'string' && text !== undefined)
-        return (0,external_node_path_namespaceObject.join)(dir, text);
-    const base = typeof dir === 'string' ? Buffer.from((0,external_node_path_namespaceObject.normalize)(dir)) : dir;
-    const slash = base.length > 0 && base[base.length - 1] === external_node_path_namespaceObject.sep.charCodeAt(0);
-    return Buffer.concat([base, slash ? Buffer.alloc(0) : Buffer.from(external_node_path_namespaceObject.sep), name]);
-}
-/** A path the filesystem returned (realpath, readlink), as a string when it is valid UTF-8. */
-function fromFs(p) {
-    if (typeof p === 'string')
-        return p;
-    return fs_path_decodeName(p) ?? p;
-}
-/** Whether `path` is `dir` or lies under it (both absolute and resolved). */
-function isInside(path, dir) {
-    if (typeof path === 'string' && typeof dir === 'string') {
-        const rel = (0,external_node_path_namespaceObject.relative)(dir, path);
-        return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-    }
-    const p = typeof path === 'string' ? Buffer.from(path) : path;
-    const d = typeof dir === 'string' ? Buffer.from(dir) : dir;
-    if (p.equals(d))
-        return true;
-    const prefix = d[d.length - 1] === external_node_path_namespaceObject.sep.charCodeAt(0) ? d : Buffer.concat([d, Buffer.from(external_node_path_namespaceObject.sep)]);
-    return p.length > prefix.length && p.subarray(0, prefix.length).equals(prefix);
-}
-
-;// CONCATENATED MODULE: ./src/discover/hf-cache.ts
-/**
- * The Hugging Face cache layout (huggingface_hub): `<hub>/models--org--name/` holds `blobs/<sha>`
- * (the content), `snapshots/<revision>/<file>` (symbolic links to ../../blobs/<sha>) and
- * `refs/<branch>`. Datasets and spaces use `datasets--` and `spaces--`.
- */
-
-const CACHE_ENTRY = /^(models|datasets|spaces)--(.+)$/;
-/** Folders of a cache entry: one of them under a `models--…` folder confirms the layout. */
-const CACHE_LAYOUT = new Set([
-    'snapshots',
-    'blobs',
-    'refs',
-    '.no_exist',
-]);
-/** "models--org--name" → "org/name"; undefined for other names. */
-function cacheRepoId(name) {
-    const m = CACHE_ENTRY.exec(name);
-    if (!m)
-        return undefined;
-    const [org, ...rest] = m[2].split('--');
-    return rest.length > 0 ? `${org}/${rest.join('--')}` : org;
-}
-/**
- * The cache entry an absolute path lies in: the last `models--…` component followed by one of
- * the layout folders (so a lone folder that happens to be named `models--x` is not one).
- */
-function cacheEntryOf(abs) {
-    const parts = abs.split(external_node_path_namespaceObject.sep);
-    for (let i = parts.length - 2; i >= 0; i--) {
-        const repoId = cacheRepoId(parts[i]);
-        if (repoId !== undefined && CACHE_LAYOUT.has(parts[i + 1]))
-            return { root: parts.slice(0, i + 1).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep, repoId };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/discover/units.ts
-/**
- * Model units: directories that form one model, recognised by the names of the files they hold
- * (never by content; see types.ts for the kinds). Listings of the directories walked are reused;
- * a directory above the walk is listed once, up to MAX_LISTED names.
- */
-
-
-
-
-
-/** Names read from a directory that the walk did not list itself. */
-const MAX_LISTED = 10_000;
-const SAVED_MODEL = ['saved_model.pb', 'saved_model.pbtxt'];
-const PIPELINE = ['model_index.json'];
-const HF_MODEL = [
-    'config.json',
-    'adapter_config.json',
-    'generation_config.json',
-    'tokenizer_config.json',
-    'modules.json',
-    'config_sentence_transformers.json',
-];
-const MODEL_DIR = ['MLmodel', 'hubconf.py', 'MANIFEST.json', 'model_config.yaml'];
-const MODEL_CARDS = ['README.md', 'README.markdown', 'readme.md'];
-/** Names of weights files: a model card beside one makes a model directory. */
-const WEIGHTS_NAME = /\.(safetensors|bin|pt|pth|ckpt|gguf|ggml|onnx|h5|hdf5|keras|pb|tflite|pkl|pickle|joblib|npz|npy|msgpack|mlmodel|llamafile|pdparams|nemo|mar|pte)$/i;
-/** A unit's metadata files, added to the scan as context (see types.ts). */
-const CONTEXT_NAMES = [
-    'config.json',
-    'generation_config.json',
-    'adapter_config.json',
-    'tokenizer_config.json',
-    'model_index.json',
-    'modules.json',
-    'config_sentence_transformers.json',
-    'MLmodel',
-    ...MODEL_CARDS,
-    'LICENSE',
-    'LICENSE.txt',
-    'LICENSE.md',
-    'LICENCE',
-];
-/** What a directory's names make it, if anything. */
-function markersIn(names) {
-    const has = (list) => list.filter((n) => names.has(n));
-    const saved = has(SAVED_MODEL);
-    if (saved.length)
-        return { kind: 'saved-model', markers: saved };
-    const pipeline = has(PIPELINE);
-    if (pipeline.length)
-        return { kind: 'hf-pipeline', markers: pipeline };
-    const hf = has(HF_MODEL);
-    const cards = has(MODEL_CARDS);
-    if (cards.length && [...names.keys()].some((n) => WEIGHTS_NAME.test(n)))
-        hf.push(...cards);
-    if (hf.length)
-        return { kind: 'hf-model', markers: hf };
-    const other = has(MODEL_DIR);
-    if (other.length)
-        return { kind: 'model-dir', markers: other };
-    return undefined;
-}
-/** Directory listings (names and types), from the walk or read once on demand. */
-class Listings {
-    stats;
-    cache = new Map();
-    constructor(stats) {
-        this.stats = stats;
-    }
-    record(dir, listing) {
-        this.cache.set(dir, listing);
-    }
-    async get(dir) {
-        let l = this.cache.get(dir);
-        if (l === undefined) {
-            l = await this.read(dir);
-            this.cache.set(dir, l);
-        }
-        return l;
-    }
-    async read(dir) {
-        const out = new Map();
-        try {
-            const d = await (0,promises_namespaceObject.opendir)(dir);
-            this.stats.directoriesRead++;
-            for await (const e of d) {
-                out.set(e.name, entryType(e));
-                if (out.size >= MAX_LISTED)
-                    break; // for await closes the directory on break
-            }
-        }
-        catch {
-            return null;
-        }
-        return out;
-    }
-}
-/**
- * Directories looked at for a file given alone: its own and its parent (as the policy stage
- * always has); for a file found in a walk, its directory up to the root, never above.
- */
-const FILE_ROOT_CHAIN = 2;
-class UnitFinder {
-    listings;
-    cwd;
-    base;
-    byDir = new Map();
-    constructor(listings, cwd, base) {
-        this.listings = listings;
-        this.cwd = cwd;
-        this.base = base;
-    }
-    /** The unit of a file, given its resolved (lexical) absolute path. */
-    async unitOf(fileAbs, scope) {
-        const dir = (0,external_node_path_namespaceObject.dirname)(fileAbs);
-        const key = `${dir}\0${scope.abs}`;
-        let u = this.byDir.get(key);
-        if (u === undefined) {
-            u = (await this.find(dir, scope)) ?? null;
-            this.byDir.set(key, u);
-        }
-        return u ?? undefined;
-    }
-    async find(dir, scope) {
-        const cache = cacheEntryOf((0,external_node_path_namespaceObject.join)(dir, '_'));
-        if (cache)
-            return this.unit(cache.root, 'hf-cache', [], scope, undefined, cache.repoId);
-        let found;
-        for (const d of this.chain(dir, scope)) {
-            const listing = await this.listings.get(d);
-            if (!listing)
-                continue;
-            if (cacheRepoId(d.split(external_node_path_namespaceObject.sep).pop() ?? '') !== undefined && hasCacheLayout(listing))
-                return this.unit(d, 'hf-cache', [], scope, undefined, cacheRepoId(d.split(external_node_path_namespaceObject.sep).pop()));
-            const m = markersIn(listing);
-            if (!m)
-                continue;
-            if (!found) {
-                found = { dir: d, ...m };
-                if (m.kind === 'saved-model' || m.kind === 'hf-pipeline')
-                    break;
-            }
-            else if (m.kind === 'hf-pipeline') {
-                found = { dir: d, ...m }; // a pipeline claims its components' units
-                break;
-            }
-        }
-        if (!found)
-            return undefined;
-        const components = found.kind === 'hf-pipeline'
-            ? [...((await this.listings.get(found.dir)) ?? new Map())]
-                .filter(([, t]) => t === 'dir')
-                .map(([n]) => n)
-                .sort()
-            : undefined;
-        return this.unit(found.dir, found.kind, found.markers, scope, components);
-    }
-    /** The file's directory upwards: to the root (a file root: and its parent), never above the bound. */
-    chain(dir, scope) {
-        const out = [];
-        for (let d = dir;;) {
-            if (scope.bound !== undefined && !isInside(d, scope.bound))
-                break;
-            if (scope.fileRoot ? out.length >= FILE_ROOT_CHAIN : !isInside(d, scope.abs))
-                break;
-            out.push(d);
-            const parent = (0,external_node_path_namespaceObject.dirname)(d);
-            if (parent === d)
-                break;
-            d = parent;
-        }
-        return out;
-    }
-    unit(abs, kind, markers, scope, components, repoId) {
-        const root = isInside(abs, scope.abs)
-            ? (0,external_node_path_namespaceObject.join)(scope.spelled, (0,external_node_path_namespaceObject.relative)(scope.abs, abs))
-            : (0,external_node_path_namespaceObject.isAbsolute)(scope.spelled)
-                ? abs
-                : (0,external_node_path_namespaceObject.relative)(this.cwd, abs) || '.';
-        const rel = (0,external_node_path_namespaceObject.relative)(this.base ?? this.cwd, abs)
-            .split(external_node_path_namespaceObject.sep)
-            .join('/') || '.';
-        return {
-            root,
-            kind,
-            relative: rel,
-            markers,
-            ...(components?.length ? { components } : {}),
-            ...(repoId !== undefined ? { repoId } : {}),
-        };
-    }
-}
-function hasCacheLayout(listing) {
-    return listing.get('snapshots') === 'dir' || listing.get('blobs') === 'dir';
-}
-
-;// CONCATENATED MODULE: ./src/discover/collect.ts
-
-function fileKey(info) {
-    return `${info.dev}:${info.ino}`;
-}
-class collect_Collector {
-    files = new Map();
-    skipped = [];
-    errors = [];
-    stats = {
-        entriesVisited: 0,
-        directoriesRead: 0,
-        linksResolved: 0,
-        notSelected: 0,
-        shardKeys: 0,
-    };
-    listings = new Listings(this.stats);
-    /** device:inode of every directory walked. */
-    seenDirs = new Set();
-    /** Adds a file, or records its name as another name of a file already found. */
-    addFile(file) {
-        const known = this.files.get(file.key);
-        if (known) {
-            if (known.viaLink && !file.viaLink) {
-                known.aliases.push(known.path);
-                known.path = file.path;
-                known.fsPath = file.fsPath;
-                known.relative = file.relative;
-                known.viaLink = false;
-            }
-            else if (known.path !== file.path && !known.aliases.includes(file.path))
-                known.aliases.push(file.path);
-            return known;
-        }
-        const rec = { ...file, aliases: [] };
-        this.files.set(file.key, rec);
-        return rec;
-    }
-    skip(path, kind, reason, target, dangling) {
-        this.skipped.push({
-            path,
-            kind,
-            reason,
-            ...(target !== undefined ? { target } : {}),
-            ...(dangling ? { dangling } : {}),
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/discover/links.ts
-
-
-
-
-
-/**
- * Judges the link at `path`. `dirReal` is the resolved directory holding it (a broken link's
- * target is resolved from there); a path whose parents are links is judged the same way.
- */
-async function judgeLink(path, dirReal, rules) {
-    const written = await (0,promises_namespaceObject.readlink)(path, { encoding: 'buffer' }).then((b) => display(fromFs(b)), () => undefined);
-    let real;
-    try {
-        real = fromFs(await (0,promises_namespaceObject.realpath)(path, { encoding: 'buffer' }));
-    }
-    catch (err) {
-        const code = errorCode(err);
-        if (code === 'ELOOP')
-            return skip('symlink-loop', 'symbolic link loop: it never reaches a file', written ?? '');
-        const lexical = written !== undefined ? (0,external_node_path_namespaceObject.resolve)(display(dirReal), written) : display(dirReal);
-        if (code !== 'ENOENT' && code !== 'ENOTDIR')
-            return skip('unreadable', `symbolic link could not be resolved: ${describeError(err)}`, lexical);
-        if (!isInside(lexical, rules.boundary) && !inSameCacheEntry(dirReal, lexical))
-            return {
-                ...skip('symlink-outside-root', `symbolic link leading outside ${rules.boundaryLabel} (its target does not exist here)`, lexical),
-                dangling: true,
-            };
-        return {
-            ...skip('symlink-broken', 'broken symbolic link: its target does not exist', lexical),
-            dangling: true,
-        };
-    }
-    const target = display(real);
-    let info;
-    try {
-        info = await (0,promises_namespaceObject.stat)(real, { bigint: true });
-    }
-    catch {
-        info = undefined;
-    }
-    const type = info ? entryType(info) : undefined;
-    const inCache = inSameCacheEntry(dirReal, real);
-    if (!isInside(real, rules.boundary) && !inCache)
-        return skip('symlink-outside-root', `symbolic link leading outside ${rules.boundaryLabel}`, target, type);
-    if (!rules.follow && !inCache)
-        return skip('symlink-not-followed', 'symbolic link not followed (follow-symlinks is off)', target, type);
-    if (!info || !type)
-        return skip('symlink-broken', 'broken symbolic link: its target cannot be read', target);
-    return { follow: true, real, type, info };
-}
-function skip(kind, reason, target, type) {
-    return { follow: false, kind, reason, target, ...(type ? { type } : {}) };
-}
-/** Both paths in the same Hugging Face cache entry (the link's own directory decides which). */
-function inSameCacheEntry(dirReal, target) {
-    if (typeof dirReal !== 'string')
-        return false;
-    const entry = cacheEntryOf((0,external_node_path_namespaceObject.join)(dirReal, '_'));
-    return entry !== undefined && isInside(target, entry.root);
-}
-
-;// CONCATENATED MODULE: ./src/discover/change-set.ts
-/**
- * A change set instead of a walk: each changed path (relative to the base) that the filter
- * selects is looked at on its own. Removals and renames are recorded; a path missing from the
- * disk, a link, a special file or a directory is a skipped entry. Paths that cannot be inside
- * the base (absolute, "..") are refused.
- */
-
-
-
-
-
-
-
-async function resolveChanges(changes, scope, c) {
-    const out = {
-        deleted: [],
-        renamed: [],
-        probes: [],
-        selected: 0,
-    };
-    for (const change of changes) {
-        c.stats.entriesVisited++;
-        const rel = safeRelative(change.path);
-        if (rel === undefined) {
-            c.skip(change.path, 'outside-base', 'not a path inside the base directory');
-            continue;
-        }
-        if (scope.filter && !scope.filter.selects(rel))
-            continue;
-        out.selected++;
-        if (change.status === 'renamed' && change.previousPath)
-            out.renamed.push({ from: normalizePath(change.previousPath), to: rel });
-        const path = (0,external_node_path_namespaceObject.join)(scope.base, rel);
-        if (change.status === 'removed') {
-            out.deleted.push(rel);
-            out.probes.push(rel); // a deletion inside a SavedModel changes that model
-            continue;
-        }
-        const abs = (0,external_node_path_namespaceObject.join)(scope.baseReal, rel);
-        const info = await (0,promises_namespaceObject.lstat)(abs).catch(() => undefined);
-        if (!info) {
-            c.skip(path, 'missing', 'not in the checkout');
-            out.probes.push(rel);
-            continue;
-        }
-        // A parent directory that is a link could lead out of the base too.
-        const real = await (0,promises_namespaceObject.realpath)(abs, { encoding: 'buffer' }).then(fromFs, () => undefined);
-        let type = entryType(info);
-        let key;
-        let size = Number(info.size);
-        if (type === 'symlink' || real === undefined || display(real) !== abs) {
-            c.stats.linksResolved++;
-            const v = await judgeLink(abs, realDirOf(abs, scope.baseReal), scope.links);
-            if (!v.follow) {
-                c.skip(path, v.kind, v.reason, v.target, v.dangling);
-                continue;
-            }
-            type = v.type;
-            key = fileKey(v.info);
-            size = Number(v.info.size);
-        }
-        if (isSpecial(type)) {
-            c.skip(path, type, specialReason(type));
-        }
-        else if (type === 'dir') {
-            c.skip(path, 'directory', 'a directory in the change set (a submodule?): not walked');
-        }
-        else if (type === 'file') {
-            key ??= fileKey(await (0,promises_namespaceObject.stat)(abs, { bigint: true }));
-            c.addFile({
-                path,
-                fsPath: path,
-                relative: rel,
-                size,
-                role: 'target',
-                key,
-                scope: scope.unitScope,
-                viaLink: info.isSymbolicLink(),
-            });
-        }
-        else {
-            c.skip(path, 'unreadable', 'entry of an unknown type: not read');
-        }
-    }
-    return out;
-}
-/** The directory holding `abs`, resolved as far as it exists inside the base. */
-function realDirOf(abs, baseReal) {
-    const dir = (0,external_node_path_namespaceObject.dirname)(abs);
-    return isInside(dir, baseReal) ? dir : baseReal;
-}
-/** A normalized base-relative path, or undefined for absolute paths and "..". */
-function safeRelative(path) {
-    const p = normalizePath(path);
-    if (p === '' || p.startsWith('/') || /^[A-Za-z]:/.test(p))
-        return undefined;
-    if (p.split('/').some((s) => s === '..' || s === '.'))
-        return undefined;
-    return p;
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/discover/shard.ts
-/**
- * Shards: a stable split of the files (a SavedModel counts as one) between parallel jobs. A
- * path's shard depends only on the path, so a file stays in its shard as others come and go.
- */
-
-/** 1-based shard of a key out of `count`. */
-function shardOf(key, count) {
-    if (count <= 1)
-        return 1;
-    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest();
-    return (h.readUInt32BE(0) % count) + 1;
-}
-
-;// CONCATENATED MODULE: ./src/discover/snapshots.ts
-/**
- * Names of a Hugging Face cache entry's files in its snapshots: each blob is reported under the
- * first snapshot name that leads to it (revisions and names in byte order), whichever way the
- * walk reached it first.
- */
-
-
-
-
-/** Entries looked at per cache entry's snapshots. */
-const MAX_ENTRIES = 100_000;
-/** device:inode → the snapshot path (spelled under `spelled`) that first names it. */
-async function snapshotNames(entryAbs, spelled, c) {
-    const names = new Map();
-    const entryReal = await (0,promises_namespaceObject.realpath)(entryAbs).catch(() => entryAbs);
-    let budget = MAX_ENTRIES;
-    const walk = async (rel) => {
-        let entries;
-        try {
-            entries = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(entryAbs, rel), { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        c.stats.directoriesRead++;
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const e of entries) {
-            if (--budget < 0)
-                return;
-            c.stats.entriesVisited++;
-            const child = (0,external_node_path_namespaceObject.join)(rel, e.name);
-            if (e.isDirectory()) {
-                await walk(child);
-                continue;
-            }
-            if (!e.isFile() && !e.isSymbolicLink())
-                continue;
-            const abs = (0,external_node_path_namespaceObject.join)(entryAbs, child);
-            const real = await (0,promises_namespaceObject.realpath)(abs).catch(() => undefined);
-            if (real === undefined || !isInside(real, entryReal))
-                continue;
-            const info = await (0,promises_namespaceObject.stat)(real, { bigint: true }).catch(() => undefined);
-            if (!info?.isFile())
-                continue;
-            const key = fileKey(info);
-            if (!names.has(key))
-                names.set(key, (0,external_node_path_namespaceObject.join)(spelled, child));
-        }
-    };
-    await walk('snapshots');
-    return names;
-}
-
-;// CONCATENATED MODULE: ./src/discover/unit-metadata.ts
-/**
- * A unit's metadata files (config.json, README.md, LICENSE…), added to the scan as `context`
- * when a file of the unit is selected and they are not, so that the policy stage learns what
- * the model is from the scanners' claims alone. Links are taken only when they stay inside the
- * unit (a cache snapshot's links into its blobs).
- */
-
-
-
-
-
-/** Cache snapshots whose metadata is read when no selected file names a snapshot. */
-const NEWEST_SNAPSHOTS = 4;
-async function addContextFiles(unit, members, kept, c, relativeOf, scope) {
-    const unitAbs = (0,external_node_path_namespaceObject.resolve)(unit.root);
-    const unitReal = await (0,promises_namespaceObject.realpath)(unitAbs).catch(() => unitAbs);
-    for (const dir of await metadataDirs(unit, unitAbs, members, c)) {
-        const listing = await c.listings.get((0,external_node_path_namespaceObject.resolve)(unit.root, dir));
-        if (!listing)
-            continue;
-        for (const name of CONTEXT_NAMES) {
-            const type = listing.get(name);
-            if (type !== 'file' && type !== 'symlink')
-                continue;
-            const path = (0,external_node_path_namespaceObject.join)(unit.root, dir, name);
-            const info = await (0,promises_namespaceObject.lstat)(path, { bigint: true }).catch(() => undefined);
-            if (!info)
-                continue;
-            let target = info;
-            if (info.isSymbolicLink()) {
-                const real = await (0,promises_namespaceObject.realpath)(path).catch(() => undefined);
-                if (real === undefined || !isInside(real, unitReal))
-                    continue;
-                const s = await (0,promises_namespaceObject.stat)(real, { bigint: true }).catch(() => undefined);
-                if (!s)
-                    continue;
-                target = s;
-            }
-            if (!target.isFile())
-                continue;
-            const key = fileKey(target);
-            if (kept.has(key))
-                continue;
-            kept.set(key, {
-                path,
-                fsPath: path,
-                relative: relativeOf(path),
-                size: Number(target.size),
-                role: 'context',
-                key,
-                scope,
-                aliases: [],
-                unit,
-            });
-        }
-    }
-}
-/** Directories (relative to the unit root) whose metadata describes the unit. */
-async function metadataDirs(unit, unitAbs, members, c) {
-    switch (unit.kind) {
-        case 'saved-model':
-            return []; // scanned as a whole already
-        case 'hf-model':
-        case 'model-dir':
-            return ['.'];
-        case 'hf-pipeline':
-            return ['.', ...(unit.components ?? [])];
-        case 'hf-cache': {
-            const revisions = new Set();
-            for (const m of members) {
-                const parts = (0,external_node_path_namespaceObject.relative)(unitAbs, (0,external_node_path_namespaceObject.resolve)(m.path)).split(external_node_path_namespaceObject.sep);
-                if (parts[0] === 'snapshots' && parts.length > 2)
-                    revisions.add(parts[1]);
-            }
-            if (revisions.size === 0) {
-                const listing = await c.listings.get((0,external_node_path_namespaceObject.join)(unitAbs, 'snapshots'));
-                const all = [...(listing ?? new Map())]
-                    .filter(([, t]) => t === 'dir')
-                    .map(([n]) => n)
-                    .sort();
-                for (const r of all.slice(-NEWEST_SNAPSHOTS))
-                    revisions.add(r);
-            }
-            const dirs = [];
-            for (const r of [...revisions].sort()) {
-                const rev = (0,external_node_path_namespaceObject.join)('snapshots', r);
-                dirs.push(rev);
-                const listing = await c.listings.get((0,external_node_path_namespaceObject.join)(unitAbs, rev));
-                if (listing?.has('model_index.json'))
-                    for (const [name, t] of listing)
-                        if (t === 'dir')
-                            dirs.push((0,external_node_path_namespaceObject.join)(rev, name));
-            }
-            return dirs;
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/discover/walk.ts
 /**
- * The tree walk: every entry under a directory, in byte order of names, depth first, with an
- * explicit stack (no recursion limit on deep trees). Entries are typed from the listing and
- * lstat, never opened; links are judged by links.ts; directories are walked once each (by
- * device and inode), which ends every loop.
+ * Turns the paths a user gave into the regular files to scan: directories are walked
+ * recursively; symbolic links are not followed unless asked, and never out of the roots.
  */
 
 
-
-
-
-
-/** Walks a directory whose own device:inode the caller has already checked and recorded. */
-async function walkDirectory(start, scope, c) {
-    const stack = [start];
-    while (stack.length > 0) {
-        const dir = stack.pop();
-        const subdirs = await walkOne(dir, scope, c);
-        for (let i = subdirs.length - 1; i >= 0; i--)
-            stack.push(subdirs[i]);
-    }
-}
-/** Lists one directory; returns its subdirectories to walk, in order. */
-async function walkOne(dir, scope, c) {
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)(dir.fsPath, { withFileTypes: true, encoding: 'buffer' });
-    }
-    catch (err) {
-        c.skip(dir.path, 'unreadable', `directory cannot be read: ${describeError(err)}`);
-        return [];
-    }
-    c.stats.directoriesRead++;
-    entries.sort((a, b) => Buffer.compare(a.name, b.name));
-    const listing = new Map();
-    const subdirs = [];
-    const { filter } = scope;
-    for (const e of entries) {
-        c.stats.entriesVisited++;
-        const fsPath = childOf(dir.fsPath, e.name);
-        const path = display(fsPath);
-        const real = childOf(dir.real, e.name);
-        const name = fs_path_decodeName(e.name);
-        let type = entryType(e);
-        if (type === 'unknown')
-            type = await (0,promises_namespaceObject.lstat)(fsPath).then(entryType, () => 'unknown');
-        if (name !== undefined)
-            listing.set(name, type);
-        const rel = scope.relativeOf(path);
-        if (type === 'dir') {
-            if (name !== undefined && VCS_DIRS.has(name)) {
-                c.skip(path, 'vcs-dir', 'version-control directory: not model artifacts');
-            }
-            else if (filter?.excludes(rel)) {
-                c.skip(path, 'excluded', 'directory excluded by the filter');
-            }
-            else {
-                const info = await (0,promises_namespaceObject.stat)(fsPath, { bigint: true }).catch(() => undefined);
-                if (info && scope.seen.has(fileKey(info))) {
-                    c.skip(path, 'duplicate', 'directory already walked under another name');
-                }
-                else {
-                    if (info)
-                        scope.seen.add(fileKey(info));
-                    subdirs.push({ path, fsPath, real });
-                }
-            }
-            continue;
-        }
-        const selected = !filter || filter.selects(rel);
-        if (!selected) {
-            if (filter?.excludes(rel))
-                c.skip(path, 'excluded', 'excluded by the filter');
-            else if (type === 'file')
-                c.stats.notSelected++;
-            if (type !== 'symlink')
-                continue;
-        }
-        if (type === 'file') {
-            const info = await (0,promises_namespaceObject.lstat)(fsPath, { bigint: true }).catch(() => undefined);
-            if (!info) {
-                c.skip(path, 'unreadable', 'file vanished or cannot be examined');
-                continue;
-            }
-            c.addFile({
-                path,
-                fsPath,
-                relative: rel,
-                size: Number(info.size),
-                role: scope.role,
-                key: fileKey(info),
-                scope: scope.unitScope,
-            });
-        }
-        else if (type === 'symlink') {
-            if (filter?.excludes(rel))
-                continue; // reported above
-            await walkLink({ path, fsPath, real }, dir.real, rel, selected, scope, c, subdirs);
-        }
-        else if (isSpecial(type)) {
-            c.skip(path, type, specialReason(type));
-        }
-        else {
-            c.skip(path, 'unreadable', 'entry of an unknown type: not read');
-        }
-    }
-    if (typeof dir.real === 'string')
-        c.listings.record(dir.real, listing);
-    if (typeof dir.fsPath === 'string')
-        c.listings.record((0,external_node_path_namespaceObject.resolve)(dir.fsPath), listing);
-    return subdirs;
-}
-async function walkLink(link, dirReal, rel, selected, scope, c, subdirs) {
-    c.stats.linksResolved++;
-    const v = await judgeLink(link.fsPath, dirReal, scope.links);
-    if (!v.follow) {
-        // A link to a directory is reported even when the include list names no file under it.
-        if (selected || v.type === 'dir')
-            c.skip(link.path, v.kind, v.reason, v.target, v.dangling);
-        return;
-    }
-    if (v.type === 'dir') {
-        const key = fileKey(v.info);
-        if (scope.seen.has(key)) {
-            c.skip(link.path, 'symlink-loop', 'symbolic link to a directory already walked (a loop, or a second name for it)', display(v.real));
-            return;
-        }
-        scope.seen.add(key);
-        subdirs.push({ path: link.path, fsPath: link.fsPath, real: v.real });
-        return;
-    }
-    if (!selected)
-        return;
-    if (v.type === 'file') {
-        c.addFile({
-            path: link.path,
-            fsPath: link.fsPath,
-            relative: rel,
-            size: Number(v.info.size),
-            role: scope.role,
-            key: fileKey(v.info),
-            scope: scope.unitScope,
-            viaLink: true,
-        });
-    }
-    else if (isSpecial(v.type)) {
-        c.skip(link.path, v.type, specialReason(v.type, true), display(v.real));
-    }
-    else {
-        c.skip(link.path, 'unreadable', 'symbolic link to an entry of an unknown type', display(v.real));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/discover/discover.ts
-
-
-
-
-
-
-
-
-
-
-
-
-async function discover(request) {
-    const c = new collect_Collector();
-    const cwd = process.cwd();
-    const filter = request.filter
-        ? new PathFilter(request.filter.include, request.filter.exclude, request.filter.inputs)
-        : undefined;
-    const base = request.base !== undefined ? (0,external_node_path_namespaceObject.resolve)(request.base) : undefined;
-    const boundary = request.boundary !== undefined
-        ? await (0,promises_namespaceObject.realpath)(request.boundary).catch(() => (0,external_node_path_namespaceObject.resolve)(request.boundary))
-        : undefined;
-    const follow = request.followSymlinks ?? false;
-    const relativeOf = (path) => (0,external_node_path_namespaceObject.relative)(base ?? cwd, (0,external_node_path_namespaceObject.resolve)(path))
-        .split(external_node_path_namespaceObject.sep)
-        .join('/') || '.';
-    const finder = new UnitFinder(c.listings, cwd, base);
-    let changes;
-    const baseScope = base
-        ? { spelled: request.base, abs: base, bound: base }
-        : undefined;
-    if (request.only) {
-        const baseReal = await (0,promises_namespaceObject.realpath)(base ?? cwd).catch(() => base ?? cwd);
-        changes = await resolveChanges(request.only, {
-            base: request.base ?? '.',
-            baseReal,
-            links: { boundary: boundary ?? baseReal, boundaryLabel: 'the base directory', follow },
-            ...(filter ? { filter } : {}),
-            unitScope: baseScope ?? { spelled: '.', abs: cwd },
-        }, c);
-        c.stats.changedSelected = changes.selected;
-    }
-    else {
-        for (const root of request.roots)
-            await discoverRoot(root);
-    }
-    async function discoverRoot(root) {
-        c.stats.entriesVisited++;
-        const abs = (0,external_node_path_namespaceObject.resolve)(root);
+/** Directory names never descended into: version-control internals, not artifacts. */
+const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
+async function discover(paths, followSymlinks) {
+    const out = { files: [], errors: [], skipped: [] };
+    const seen = new Set();
+    for (const given of paths) {
         let info;
         try {
-            // A path given explicitly is followed; with a boundary, only as far as a link may lead.
-            info = boundary
-                ? await boundedRoot(root, abs, boundary, request.boundary, follow, c)
-                : await (0,promises_namespaceObject.stat)(root, { bigint: true });
+            info = await (0,promises_namespaceObject.stat)(given); // a path given explicitly is followed even if it is a link
         }
         catch (err) {
-            c.errors.push({ path: root, message: describeError(err) });
-            return;
+            out.errors.push({ path: given, message: describeError(err) });
+            continue;
         }
-        if (!info)
-            return;
-        const type = entryType(info);
-        if (type === 'dir') {
-            const key = fileKey(info);
-            if (c.seenDirs.has(key))
-                return;
-            c.seenDirs.add(key);
-            const real = await (0,promises_namespaceObject.realpath)(root);
-            const links = {
-                boundary: boundary ?? real,
-                boundaryLabel: boundary ? request.boundary : root,
-                follow,
-            };
-            const scope = {
-                links,
-                unitScope: { spelled: root, abs, ...(base ? { bound: base } : {}) },
-                ...(filter ? { filter } : {}),
-                relativeOf,
-                role: 'target',
-                seen: c.seenDirs,
-            };
-            await walkDirectory({ path: root, fsPath: root, real }, scope, c);
+        if (info.isDirectory()) {
+            const root = await (0,promises_namespaceObject.realpath)(given);
+            await walk(given, root, followSymlinks, out, seen);
         }
-        else if (type === 'file') {
-            const rel = relativeOf(root);
-            if (filter && !filter.selects(rel)) {
-                if (filter.excludes(rel))
-                    c.skip(root, 'excluded', 'excluded by the filter');
-                else
-                    c.stats.notSelected++;
-                return;
+        else if (info.isFile()) {
+            const real = await (0,promises_namespaceObject.realpath)(given);
+            if (!seen.has(real)) {
+                seen.add(real);
+                out.files.push(given);
             }
-            c.addFile({
-                path: root,
-                fsPath: root,
-                relative: rel,
-                size: Number(info.size),
-                role: 'target',
-                key: fileKey(info),
-                scope: {
-                    spelled: (0,external_node_path_namespaceObject.dirname)(root),
-                    abs: (0,external_node_path_namespaceObject.dirname)(abs),
-                    fileRoot: true,
-                    ...(base ? { bound: base } : {}),
-                },
-            });
         }
         else {
-            const what = isSpecial(type) ? SPECIAL_LABEL[type] : 'not a regular file';
-            c.errors.push({
-                path: root,
-                message: `${what}, not a file or directory: nothing to scan (it was not opened)`,
-            });
+            out.skipped.push({ path: given, reason: 'not a regular file' });
         }
     }
-    // The unit of each file.
-    const assigned = new Set();
-    const assignUnits = async () => {
-        for (const rec of c.files.values()) {
-            if (assigned.has(rec.key))
+    return out;
+}
+async function walk(dir, root, follow, out, seen) {
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    }
+    catch (err) {
+        out.errors.push({ path: dir, message: describeError(err) });
+        return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+        const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
+        if (e.isDirectory()) {
+            if (SKIPPED_DIRS.has(e.name)) {
+                out.skipped.push({ path, reason: 'version-control directory' });
                 continue;
-            assigned.add(rec.key);
-            const unit = await finder.unitOf((0,external_node_path_namespaceObject.resolve)(rec.path), rec.scope);
-            if (unit)
-                rec.unit = unit;
+            }
+            await walk(path, root, follow, out, seen);
         }
-    };
-    await assignUnits();
-    // Cache blobs under their snapshot names.
-    const caches = uniqueUnits([...c.files.values()], 'hf-cache');
-    for (const unit of caches) {
-        const names = await snapshotNames((0,external_node_path_namespaceObject.resolve)(unit.root), unit.root, c);
-        for (const rec of c.files.values()) {
-            if (rec.unit?.root !== unit.root)
+        else if (e.isFile()) {
+            const real = (0,external_node_path_namespaceObject.resolve)(path);
+            if (!seen.has(real)) {
+                seen.add(real);
+                out.files.push(path);
+            }
+        }
+        else if (e.isSymbolicLink()) {
+            if (!follow) {
+                out.skipped.push({ path, reason: 'symbolic link (use --follow-symlinks)' });
                 continue;
-            const name = names.get(rec.key);
-            if (name === undefined || name === rec.path)
+            }
+            let real;
+            try {
+                real = await (0,promises_namespaceObject.realpath)(path);
+            }
+            catch {
+                out.skipped.push({ path, reason: 'broken symbolic link' });
                 continue;
-            const others = [rec.path, ...rec.aliases].filter((a) => a !== name);
-            rec.aliases.splice(0, rec.aliases.length, ...others);
-            rec.path = name;
-            rec.relative = relativeOf(name);
+            }
+            if (!isInside(real, root)) {
+                out.skipped.push({ path, reason: `symbolic link leads outside ${root}` });
+                continue;
+            }
+            const target = await (0,promises_namespaceObject.lstat)(real);
+            if (target.isDirectory()) {
+                if (!seen.has(real + external_node_path_namespaceObject.sep)) {
+                    seen.add(real + external_node_path_namespaceObject.sep);
+                    await walk(path, root, follow, out, seen);
+                }
+            }
+            else if (target.isFile() && !seen.has(real)) {
+                seen.add(real);
+                out.files.push(path);
+            }
+        }
+        else {
+            out.skipped.push({ path, reason: 'not a regular file' });
         }
     }
-    // SavedModels are scanned whole: a change (even a deletion) anywhere inside rescans them.
-    const savedModels = uniqueUnits([...c.files.values()], 'saved-model');
-    for (const probe of changes?.probes ?? []) {
-        const scope = baseScope ?? { spelled: '.', abs: cwd };
-        const unit = await finder.unitOf((0,external_node_path_namespaceObject.join)(scope.abs, probe), scope);
-        if (unit?.kind === 'saved-model' && !savedModels.some((u) => u.root === unit.root))
-            savedModels.push(unit);
+}
+function isInside(path, root) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep) && rel !== '..');
+}
+function describeError(err) {
+    if (err && typeof err === 'object' && 'code' in err) {
+        const code = String(err.code);
+        if (code === 'ENOENT')
+            return 'no such file or directory';
+        if (code === 'EACCES' || code === 'EPERM')
+            return 'permission denied';
+        if (code === 'EISDIR')
+            return 'is a directory';
     }
-    for (const unit of savedModels) {
-        const info = await (0,promises_namespaceObject.stat)(unit.root, { bigint: true }).catch(() => undefined);
-        if (!info?.isDirectory())
-            continue;
-        const real = await (0,promises_namespaceObject.realpath)(unit.root);
-        const unitAbs = (0,external_node_path_namespaceObject.resolve)(unit.root);
-        await walkDirectory({ path: unit.root, fsPath: unit.root, real }, {
-            links: {
-                boundary: boundary ?? real,
-                boundaryLabel: boundary ? request.boundary : unit.root,
-                follow,
-            },
-            unitScope: { spelled: unit.root, abs: unitAbs, ...(base ? { bound: base } : {}) },
-            relativeOf,
-            role: 'unit',
-            seen: new Set([fileKey(info)]),
-        }, c);
-    }
-    await assignUnits();
-    // The shard split: by file, a SavedModel as one.
-    const shardKey = (rec) => rec.unit?.kind === 'saved-model' ? rec.unit.relative : rec.relative;
-    const all = [...c.files.values()];
-    c.stats.shardKeys = new Set(all.map(shardKey)).size;
-    const shard = request.shard;
-    const kept = new Map();
-    for (const rec of all)
-        if (!shard || shardOf(shardKey(rec), shard.count) === shard.index)
-            kept.set(rec.key, rec);
-    // Each unit's metadata as context.
-    const units = new Map();
-    for (const rec of kept.values())
-        if (rec.unit)
-            units.set(rec.unit.root, rec.unit);
-    for (const unit of units.values()) {
-        const members = [...kept.values()].filter((r) => r.unit?.root === unit.root);
-        const scope = members[0].scope;
-        await addContextFiles(unit, members, kept, c, relativeOf, scope);
-    }
-    const files = [...kept.values()].sort((a, b) => compare(a.path, b.path));
-    const skipped = [...c.skipped];
-    for (const rec of files)
-        for (const alias of rec.aliases)
-            skipped.push({
-                path: alias,
-                kind: 'duplicate',
-                reason: `same file as ${rec.path}, scanned once under that name`,
-            });
-    return {
-        roots: request.only ? [request.base ?? '.'] : request.roots,
-        files: files.map(toDiscovered),
-        units: [...units.values()].sort((a, b) => compare(a.root, b.root)),
-        skipped: dedupeSkipped(skipped),
-        deleted: (changes?.deleted ?? []).sort(),
-        renamed: changes?.renamed ?? [],
-        errors: c.errors,
-        stats: c.stats,
-    };
-}
-/**
- * A root under a boundary (the Action's workspace): a root that is a link, or lies under one,
- * is judged like any link found in a walk. Undefined when it was skipped.
- */
-async function boundedRoot(root, abs, boundary, label, follow, c) {
-    const own = await (0,promises_namespaceObject.lstat)(root, { bigint: true });
-    const real = await (0,promises_namespaceObject.realpath)(root).catch(() => undefined);
-    // Where the root would be if no link were involved below the boundary.
-    const plain = (0,external_node_path_namespaceObject.join)(boundary, (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(label), abs));
-    if (!own.isSymbolicLink() && real === plain)
-        return (0,promises_namespaceObject.stat)(root, { bigint: true });
-    c.stats.linksResolved++;
-    const v = await judgeLink(root, (0,external_node_path_namespaceObject.dirname)(abs), { boundary, boundaryLabel: label, follow });
-    if (v.follow)
-        return v.info;
-    c.skip(root, v.kind, v.reason, v.target, v.dangling);
-    return undefined;
-}
-function toDiscovered(rec) {
-    return {
-        path: rec.path,
-        fsPath: rec.fsPath,
-        relative: rec.relative,
-        size: rec.size,
-        role: rec.role,
-        ...(rec.unit ? { unit: { root: rec.unit.root, kind: rec.unit.kind } } : {}),
-        ...(rec.aliases.length ? { aliases: [...rec.aliases] } : {}),
-    };
-}
-function uniqueUnits(files, kind) {
-    const out = new Map();
-    for (const f of files)
-        if (f.unit?.kind === kind)
-            out.set(f.unit.root, f.unit);
-    return [...out.values()];
-}
-/** The same entry met twice (a SavedModel walked again whole) is listed once. */
-function dedupeSkipped(list) {
-    const seen = new Set();
-    const out = [];
-    for (const s of list) {
-        const key = `${s.kind}\0${s.path}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(s);
-    }
-    return out.sort((a, b) => compare(a.path, b.path));
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** The model unit of one file scanned on its own (its directory and two above). */
-async function findUnit(path) {
-    const finder = new UnitFinder(new collect_Collector().listings, process.cwd(), undefined);
-    const abs = (0,external_node_path_namespaceObject.resolve)(path);
-    const unit = await finder.unitOf(abs, {
-        spelled: (0,external_node_path_namespaceObject.dirname)(path),
-        abs: (0,external_node_path_namespaceObject.dirname)(abs),
-        fileRoot: true,
-    });
-    return unit ? { root: unit.root, kind: unit.kind } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/skipped.ts
-
-
-/** A report entry (role "skipped") carrying the finding for an entry that was not read. */
-function skippedResult(entry) {
-    if (!FINDING_KINDS.has(entry.kind))
-        return undefined;
-    const link = entry.kind === 'symlink-outside-root';
-    const rule = getRule(link ? 'MA1008' : 'MA1007');
-    // A link whose target does not exist here cannot load anything on this machine.
-    const dangling = link && entry.dangling === true;
-    const finding = Object.freeze({
-        ruleId: rule.id,
-        severity: dangling ? 'WARNING' : rule.severity,
-        message: link
-            ? `${entry.reason}: what a loader reads through it was not scanned`
-            : entry.reason,
-        location: Object.freeze({ path: entry.path }),
-        evidence: link ? `-> ${entry.target ?? '?'}` : entry.kind,
-        ...(rule.cwe ? { cwe: rule.cwe } : {}),
-        scanner: 'discover',
-    });
-    return {
-        path: entry.path,
-        format: entry.kind,
-        size: 0,
-        bytesRead: 0,
-        durationMs: 0,
-        status: 'findings',
-        findings: [finding],
-        details: { skipped: entry },
-        role: 'skipped',
-    };
-}
-/** Directories inside the tree that could not be listed. */
-function unreadableErrors(skipped) {
-    return skipped
-        .filter((s) => s.kind === 'unreadable')
-        .map((s) => ({ path: s.path, message: s.reason }));
+    return err instanceof Error ? err.message : String(err);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/engine.ts
@@ -36392,27 +33190,15 @@ function unreadableErrors(skipped) {
 
 
 
-
-
-const REPORT_SCHEMA_VERSION = '1.2.0';
+const REPORT_SCHEMA_VERSION = '1.1.0';
 /** Scans files and directories; never throws for bad input, only for bad options. */
 async function scan(paths, input = {}) {
-    const options = options_resolveOptions(input);
+    const options = resolveOptions(input);
     const startedAt = new Date();
     const t0 = external_node_perf_hooks_namespaceObject.performance.now();
-    const found = await discover({ roots: paths, followSymlinks: options.followSymlinks });
-    return scanFound(found, options, startedAt, t0);
-}
-/**
- * Scans what a discovery returned (the Action discovers with its change set, filter and
- * shard, then scans the result): the files, and the skipped entries as findings.
- */
-async function scanDiscovery(found, input = {}) {
-    return scanFound(found, resolveOptions(input), new Date(), performance.now());
-}
-async function scanFound(found, options, startedAt, t0) {
-    const errors = [...found.errors, ...unreadableErrors(found.skipped)];
-    for (const e of errors)
+    const found = await discover(paths, options.followSymlinks);
+    const errors = [...found.errors];
+    for (const e of found.errors)
         options.onEvent?.({ type: 'operational-error', path: e.path, message: e.message });
     const results = new Array(found.files.length);
     let next = 0;
@@ -36421,12 +33207,12 @@ async function scanFound(found, options, startedAt, t0) {
             if (options.signal?.aborted)
                 return;
             const i = next++;
-            const file = found.files[i];
+            const path = found.files[i];
             try {
-                results[i] = await scanFile(file.path, options, file);
+                results[i] = await scanFile(path, options);
             }
             catch (err) {
-                const e = { path: file.path, message: describeError(err) };
+                const e = { path, message: describeError(err) };
                 errors.push(e);
                 options.onEvent?.({ type: 'operational-error', ...e });
             }
@@ -36436,15 +33222,13 @@ async function scanFound(found, options, startedAt, t0) {
     const scanned = results.filter((r) => r !== undefined);
     // Policy: models and their identity; name-policy findings are only ever added.
     const { files, models } = await identifyModels(scanned, {
-        roots: found.roots,
+        roots: paths,
         ...(options.namePolicy ? { policy: options.namePolicy } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
     });
-    const notRead = found.skipped.flatMap((s) => skippedResult(s) ?? []);
-    const all = [...files, ...notRead].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-    return buildReport(all, errors, startedAt, external_node_perf_hooks_namespaceObject.performance.now() - t0, models, found.skipped);
+    return buildReport(files, errors, startedAt, external_node_perf_hooks_namespaceObject.performance.now() - t0, models);
 }
-function buildReport(files, errors, startedAt, durationMs, models = [], skipped = []) {
+function buildReport(files, errors, startedAt, durationMs, models = []) {
     const findings = emptyCounts();
     let bytesRead = 0;
     for (const f of files) {
@@ -36462,7 +33246,6 @@ function buildReport(files, errors, startedAt, durationMs, models = [], skipped 
         files,
         errors,
         models,
-        skipped,
         totals: {
             files: files.length,
             filesWithFindings: files.filter((f) => f.findings.length > 0).length,
@@ -36475,17 +33258,12 @@ function buildReport(files, errors, startedAt, durationMs, models = [], skipped 
  * Scans one file. Throws only when the file cannot be opened or read at all (an operational
  * error); anything wrong with its content becomes a finding.
  */
-async function scanFile(path, options, file) {
+async function scanFile(path, options) {
     const t0 = external_node_perf_hooks_namespaceObject.performance.now();
-    const fsPath = file?.fsPath ?? path;
-    const info = await (0,promises_namespaceObject.stat)(fsPath);
-    if (!info.isFile())
-        throw new Error('not a regular file');
+    const info = await (0,promises_namespaceObject.stat)(path);
     options.onEvent?.({ type: 'file-start', path, size: info.size });
     const stats = new IoStats();
-    // A file scanned on its own (not from a discovery) still learns its model unit.
-    const unit = file ? file.unit : await findUnit(path);
-    const collector = new FileCollector(path, stats, unit);
+    const collector = new FileCollector(path, stats);
     const limits = options.limits;
     const finish = () => {
         const findings = [...collector.findings].sort(compareFindings);
@@ -36503,8 +33281,6 @@ async function scanFile(path, options, file) {
             status: findings.length > 0 ? 'findings' : 'clean',
             findings,
             details,
-            ...(unit ? { unit } : {}),
-            ...(file && file.role !== 'target' ? { role: file.role } : {}),
         };
         options.onEvent?.({
             type: 'file-done',
@@ -36532,7 +33308,7 @@ async function scanFile(path, options, file) {
         });
         return finish();
     }
-    const source = await FileSource.open(fsPath, stats);
+    const source = await FileSource.open(path, stats);
     try {
         const head = await source.read(0, HEAD_BYTES);
         const target = {
@@ -36575,6 +33351,8 @@ function formatJson(report) {
     return JSON.stringify(report, null, 2) + '\n';
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
@@ -36595,8 +33373,6 @@ const SRCROOT = '%SRCROOT%';
 /** Key of our fingerprint in `partialFingerprints`; bump the suffix if its recipe changes. */
 const FINGERPRINT_KEY = 'modelauditFinding/v1';
 const INFORMATION_URI = 'https://github.com/modelaudit/modelaudit';
-/** Skipped entries listed as notifications (the JSON report has all of them). */
-const MAX_SKIPPED_NOTIFICATIONS = 1000;
 /** Evidence beyond this is cut in messages and properties (the report keeps all of it). */
 const sarif_MAX_EVIDENCE = 1000;
 const SARIF_LEVEL = {
@@ -36687,21 +33463,11 @@ function buildSarif(report, options = {}) {
                 executionSuccessful: report.errors.length === 0,
                 startTimeUtc: start.toISOString(),
                 endTimeUtc: end.toISOString(),
-                toolExecutionNotifications: [
-                    ...report.errors.map((e) => ({
-                        level: 'error',
-                        message: { text: `could not be scanned: ${e.message}` },
-                        locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
-                    })),
-                    // Entries discovery passed over (FIFOs and links out of the root are results too).
-                    ...report.skipped.slice(0, MAX_SKIPPED_NOTIFICATIONS).map((s) => ({
-                        level: 'note',
-                        message: {
-                            text: `not scanned (${s.kind}): ${s.reason}${s.target !== undefined ? ` -> ${s.target}` : ''}`,
-                        },
-                        locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path) } }],
-                    })),
-                ],
+                toolExecutionNotifications: report.errors.map((e) => ({
+                    level: 'error',
+                    message: { text: `could not be scanned: ${e.message}` },
+                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
+                })),
             },
         ],
         artifacts,
@@ -36900,31 +33666,20 @@ function formatText(report, options) {
     }
     if (options.verbose && report.models?.length)
         lines.push(...formatModels(report.models, c), '');
-    if (options.verbose && report.skipped.length)
-        lines.push(...formatSkipped(report, c), '');
     for (const e of report.errors)
         lines.push(`${paint(c, 'red', 'error')}: ${e.path}: ${e.message}`);
     if (report.errors.length)
         lines.push('');
     const t = report.totals;
-    const notRead = report.files.filter((f) => f.role === 'skipped').length;
-    const read = t.files - notRead;
     const counts = ['ERROR', 'WARNING', 'INFO']
         .map((s) => paint(c && t.findings[s] > 0, SEVERITY_COLOR[s], `${t.findings[s]} ${s}`))
         .join(', ');
     const worst = ['ERROR', 'WARNING', 'INFO'].find((s) => t.findings[s] > 0);
     const verdict = worst === undefined ? paint(c, 'green', 'no findings') : `${t.filesWithFindings} with findings`;
-    lines.push(`Scanned ${read} file${read === 1 ? '' : 's'}${notRead ? ` and ${notRead} entr${notRead === 1 ? 'y' : 'ies'} not read` : ''} (${formatBytes(t.bytesRead)} read) in ${(report.durationMs / 1000).toFixed(2)} s: ${verdict} — ${counts}`);
+    lines.push(`Scanned ${t.files} file${t.files === 1 ? '' : 's'} (${formatBytes(t.bytesRead)} read) in ${(report.durationMs / 1000).toFixed(2)} s: ${verdict} — ${counts}`);
     if (hiddenInfo > 0)
         lines.push(paint(c, 'dim', `${hiddenInfo} INFO finding${hiddenInfo === 1 ? '' : 's'} not shown (use --verbose)`));
     return lines.join('\n') + '\n';
-}
-/** Entries discovery passed over, one line each (the JSON report has them all too). */
-function formatSkipped(report, c) {
-    const lines = [paint(c, 'bold', 'Skipped')];
-    for (const s of report.skipped)
-        lines.push(`  ${s.path}  ${paint(c, 'dim', `${s.kind}: ${s.reason}${s.target !== undefined ? ` -> ${s.target}` : ''}`)}`);
-    return lines;
 }
 /** Evidence lines shown per model in verbose mode. */
 const MAX_EVIDENCE_LINES = 12;
