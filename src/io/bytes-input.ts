@@ -9,6 +9,23 @@ export class DecodeError extends Error {
   override name = 'DecodeError';
 }
 
+/**
+ * Well-formed compressed data that this decoder cannot decode (a feature or a size it does not
+ * support): the content exists and a loader may read it, so it is reported as unchecked rather
+ * than as corrupt.
+ */
+export class Undecodable extends DecodeError {
+  override name = 'Undecodable';
+  constructor(
+    /** The compression format, as users name it ("zstd", "xz"…). */
+    readonly format: string,
+    /** Why it cannot be decoded. */
+    readonly reason: string,
+  ) {
+    super(`${format}: ${reason}`);
+  }
+}
+
 export class BytesInput {
   buf: Buffer = Buffer.alloc(0);
   pos = 0;

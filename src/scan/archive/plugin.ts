@@ -82,6 +82,7 @@ export const archivePlugin: ScannerPlugin = {
     compressedDetector('xz', ['.xz']),
     compressedDetector('lzma', ['.lzma']),
     compressedDetector('lz4', ['.lz4']),
+    compressedDetector('zstd', ['.zst', '.zstd', '.tzst']),
     compressedDetector('zlib', []),
     {
       format: 'joblib',
