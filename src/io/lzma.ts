@@ -3,7 +3,7 @@
  * LZMA specification's reference decoder). Memory: the dictionary, grown on demand up to its
  * declared size and refused past `maxDictionary`; input is read in bounded steps.
  */
-import { BytesInput, DecodeError, OutWindow } from './bytes-input.js';
+import { BytesInput, DecodeError, OutWindow, Undecodable } from './bytes-input.js';
 import type { ByteStream } from './stream.js';
 
 const PROB_INIT = 1024;
@@ -335,8 +335,9 @@ export interface LzmaOptions {
 
 function checkDict(dictSize: number, opts: LzmaOptions): void {
   if (dictSize > opts.maxDictionary)
-    throw new DecodeError(
-      `LZMA dictionary of ${dictSize} bytes is larger than the ${opts.maxDictionary} allowed`,
+    throw new Undecodable(
+      'lzma',
+      `a dictionary of ${dictSize} bytes is larger than the ${opts.maxDictionary} allowed`,
     );
 }
 
@@ -525,7 +526,7 @@ export async function* xz(stream: ByteStream, opts: LzmaOptions): AsyncGenerator
         const id = varint();
         const propSize = varint();
         if (f !== filters - 1 || id !== 0x21 || propSize !== 1)
-          throw new DecodeError(`xz filter 0x${id.toString(16)} is not supported`);
+          throw new Undecodable('xz', `filter 0x${id.toString(16)} is not supported`);
         dictSize = lzma2DictSize(bh[p++] ?? 0xff);
       }
       const start = input.consumed;

@@ -83,10 +83,7 @@ function parseHeader(h: Uint8Array, maxWindowLog: number): FrameHeader {
   if (single) windowSize = contentSize!;
   windowSize = Math.max(windowSize, 1 << 10);
   if (dictId !== 0)
-    throw new Undecodable(
-      'zstd',
-      `the frame needs dictionary ${dictId}, which is not in the file; a loader given the dictionary would decode it`,
-    );
+    throw new Undecodable('zstd', `the frame needs dictionary ${dictId}, which is not in the file`);
   if (windowSize > 2 ** maxWindowLog)
     throw new Undecodable(
       'zstd',

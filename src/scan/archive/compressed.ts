@@ -9,7 +9,14 @@ import { BufferSource } from '../../io/source.js';
 import { SourceStream, type ByteStream } from '../../io/stream.js';
 import type { SniffInput } from '../../identify/identify.js';
 import type { Scanner } from '../base.js';
-import { MAX_LZMA_DICTIONARY, OffsetStream, compressedMember, finishDecoding } from './members.js';
+import { Undecodable } from '../../io/bytes-input.js';
+import {
+  MAX_LZMA_DICTIONARY,
+  OffsetStream,
+  compressedMember,
+  finishDecoding,
+  undecodableFinding,
+} from './members.js';
 import { reportBomb } from './zip.js';
 
 /** joblib < 0.10 ("ZF" + 19 characters of hexadecimal length, then zlib data). */
@@ -95,7 +102,7 @@ function innerName(name: string): string {
 export const compressedScanner: Scanner = {
   id: 'compressed',
   formats: ['gzip', 'bzip2', 'xz', 'lzma', 'lz4', 'zstd', 'zlib', 'joblib-compressed'],
-  rules: ['MA3002', 'MA3012', 'MA1002'],
+  rules: ['MA3002', 'MA3012', 'MA3023', 'MA1002'],
   async scan(target, ctx) {
     const c = codecOf(target.head);
     if (!c) {
@@ -125,6 +132,10 @@ export const compressedScanner: Scanner = {
       );
     } catch (err) {
       if (isScanStop(err)) throw err;
+      if (err instanceof Undecodable) {
+        ctx.report(undecodableFinding(target.name, err));
+        return;
+      }
       const msg = err instanceof Error ? err.message : String(err);
       ctx.report({
         ruleId: 'MA3012',
