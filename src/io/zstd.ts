@@ -104,7 +104,7 @@ async function nextMagic(input: BytesInput, frames: number): Promise<number | un
   const m = input.take(4).readUInt32LE(0);
   if (m === MAGIC || isSkippable(m)) return m;
   if (isLegacy(m))
-    throw new Undecodable('zstd', `legacy (pre-1.0) frame format v0.${m - 0xfd2fb518}`);
+    throw new Undecodable('zstd', `a legacy (pre-1.0) frame, magic 0x${m.toString(16)}`);
   return corrupt(frames === 0 ? 'not a zstd frame' : 'unknown data after a frame');
 }
 
@@ -248,7 +248,7 @@ class FrameWalker {
           this.state = 'descriptor';
           this.want = 1;
         } else if (isLegacy(m))
-          throw new Undecodable('zstd', `legacy (pre-1.0) frame format v0.${m - 0xfd2fb518}`);
+          throw new Undecodable('zstd', `a legacy (pre-1.0) frame, magic 0x${m.toString(16)}`);
         else corrupt(this.frames === 0 ? 'not a zstd frame' : 'unknown data after a frame');
         return;
       }
