@@ -355,6 +355,8 @@ export class FrameOutput {
   flushed = 0;
   /** Bytes written by the frame so far. */
   total = 0;
+  /** Bytes of history copied when the buffer grew or slid (the cost of keeping the window). */
+  moved = 0;
 
   constructor(
     readonly window: number,
@@ -372,6 +374,7 @@ export class FrameOutput {
         Math.min(this.capacity, Math.max(this.buf.length * 2, this.pos + n)),
       );
       bigger.set(this.buf.subarray(0, this.pos));
+      this.moved += this.pos;
       this.buf = bigger;
       if (this.pos + n <= this.buf.length) return;
     }
@@ -379,6 +382,7 @@ export class FrameOutput {
     if (this.flushed !== this.pos) throw new Error('zstd output must be taken before sliding');
     const keep = Math.min(this.window, this.pos);
     this.buf.copyWithin(0, this.pos - keep, this.pos);
+    this.moved += keep;
     this.pos = keep;
     this.flushed = keep;
   }
