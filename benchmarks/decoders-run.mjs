@@ -33,7 +33,9 @@ function timed(argv, stdout = 'ignore') {
   const wall = (field(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/) ?? '0')
     .split(':')
     .reduce((acc, part) => acc * 60 + Number(part), 0);
-  const cpu = Number(field(/User time \(seconds\): ([\d.]+)/)) + Number(field(/System time \(seconds\): ([\d.]+)/));
+  const cpu =
+    Number(field(/User time \(seconds\): ([\d.]+)/)) +
+    Number(field(/System time \(seconds\): ([\d.]+)/));
   const rss = Number(field(/Maximum resident set size \(kbytes\): (\d+)/)) / 1024;
   if (r.status !== 0 && !(argv.includes('scan') && r.status === 1))
     throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
@@ -68,9 +70,15 @@ try {
     const report = JSON.parse(scan.r.stdout);
     const f = report.files[0];
     const rules = [...new Set(f.findings.map((x) => `${x.severity} ${x.ruleId}`))].join(', ');
-    rows.push({ name, decoder: `modelaudit scan (${f.status}; ${rules || 'no findings'})`, ...scan });
+    rows.push({
+      name,
+      decoder: `modelaudit scan (${f.status}; ${rules || 'no findings'})`,
+      ...scan,
+    });
   }
-  console.log(`Node.js ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${sizeMb} MB of incompressible content`);
+  console.log(
+    `Node.js ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${sizeMb} MB of incompressible content`,
+  );
   console.log('| input | decoder | wall | CPU | MB/s (wall) | MB/s (CPU) | peak RSS |');
   console.log('|---|---|---|---|---|---|---|');
   for (const x of rows)
