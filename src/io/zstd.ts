@@ -328,7 +328,12 @@ function zstdNative(input: ByteStream, opts: ZstdOptions): ByteStream {
   void (async () => {
     try {
       for await (const chunk of gen) {
-        if (!transform.write(chunk)) await new Promise((r) => transform.once('drain', r));
+        if (transform.destroyed) return;
+        if (!transform.write(chunk))
+          await new Promise((r) => {
+            transform.once('drain', r);
+            transform.once('close', r);
+          });
       }
       transform.end();
     } catch (err) {
