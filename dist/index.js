@@ -46722,6 +46722,8 @@ class FrameOutput {
     flushed = 0;
     /** Bytes written by the frame so far. */
     total = 0;
+    /** Bytes of history copied when the buffer grew or slid (the cost of keeping the window). */
+    moved = 0;
     constructor(window, 
     /** Room kept past the window before sliding, so sliding costs O(1) per byte. */
     capacity) {
@@ -46736,6 +46738,7 @@ class FrameOutput {
         if (this.buf.length < this.capacity) {
             const bigger = new Uint8Array(Math.min(this.capacity, Math.max(this.buf.length * 2, this.pos + n)));
             bigger.set(this.buf.subarray(0, this.pos));
+            this.moved += this.pos;
             this.buf = bigger;
             if (this.pos + n <= this.buf.length)
                 return;
@@ -46745,6 +46748,7 @@ class FrameOutput {
             throw new Error('zstd output must be taken before sliding');
         const keep = Math.min(this.window, this.pos);
         this.buf.copyWithin(0, this.pos - keep, this.pos);
+        this.moved += keep;
         this.pos = keep;
         this.flushed = keep;
     }
@@ -47077,7 +47081,7 @@ function parseHeader(h, maxWindowLog) {
         windowSize = contentSize;
     windowSize = Math.max(windowSize, 1 << 10);
     if (dictId !== 0)
-        throw new Undecodable('zstd', `the frame needs dictionary ${dictId}, which is not in the file; a loader given the dictionary would decode it`);
+        throw new Undecodable('zstd', `the frame needs dictionary ${dictId}, which is not in the file`);
     if (windowSize > 2 ** maxWindowLog)
         throw new Undecodable('zstd', `the frame needs a ${windowSize}-byte window, more than the ${2 ** maxWindowLog} allowed (zstd --long / --memory would decode it)`);
     return { windowSize, contentSize, checksum: Boolean(fhd & 0x04) };
@@ -47096,7 +47100,7 @@ async function nextMagic(input, frames) {
     if (m === zstd_MAGIC || isSkippable(m))
         return m;
     if (isLegacy(m))
-        throw new Undecodable('zstd', `legacy (pre-1.0) frame format v0.${m - 0xfd2fb518}`);
+        throw new Undecodable('zstd', `a legacy (pre-1.0) frame, magic 0x${m.toString(16)}`);
     return corrupt(frames === 0 ? 'not a zstd frame' : 'unknown data after a frame');
 }
 async function skipFrame(input) {
@@ -47251,7 +47255,7 @@ class FrameWalker {
                     this.want = 1;
                 }
                 else if (isLegacy(m))
-                    throw new Undecodable('zstd', `legacy (pre-1.0) frame format v0.${m - 0xfd2fb518}`);
+                    throw new Undecodable('zstd', `a legacy (pre-1.0) frame, magic 0x${m.toString(16)}`);
                 else
                     corrupt(this.frames === 0 ? 'not a zstd frame' : 'unknown data after a frame');
                 return;
@@ -47330,8 +47334,13 @@ function zstdNative(input, opts) {
     void (async () => {
         try {
             for await (const chunk of gen) {
+                if (transform.destroyed)
+                    return;
                 if (!transform.write(chunk))
-                    await new Promise((r) => transform.once('drain', r));
+                    await new Promise((r) => {
+                        transform.once('drain', r);
+                        transform.once('close', r);
+                    });
             }
             transform.end();
         }
