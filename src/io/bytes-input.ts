@@ -9,6 +9,23 @@ export class DecodeError extends Error {
   override name = 'DecodeError';
 }
 
+/**
+ * Well-formed compressed data that this decoder cannot decode (a feature or a size it does not
+ * support): the content exists and a loader may read it, so it is reported as unchecked rather
+ * than as corrupt.
+ */
+export class Undecodable extends DecodeError {
+  override name = 'Undecodable';
+  constructor(
+    /** The compression format, as users name it ("zstd", "xz"…). */
+    readonly format: string,
+    /** Why it cannot be decoded. */
+    readonly reason: string,
+  ) {
+    super(`${format}: ${reason}`);
+  }
+}
+
 export class BytesInput {
   buf: Buffer = Buffer.alloc(0);
   pos = 0;
@@ -135,7 +152,42 @@ export class OutWindow {
   }
 
   copyMatch(dist: number, len: number): void {
-    for (let i = 0; i < len; i++) this.put(this.get(dist));
+    while (len > 0) {
+      // Copy in place up to the end of the buffer; put() grows or wraps it.
+      const buf = this.buf;
+      let pos = this.pos;
+      let from = pos - dist;
+      if (from < 0) from += buf.length;
+      const n = Math.min(len, buf.length - pos);
+      if (n === 0) {
+        this.put(this.get(dist));
+        len--;
+        continue;
+      }
+      for (let i = 0; i < n; i++) {
+        buf[pos++] = buf[from++]!;
+        if (from === buf.length) from = 0;
+      }
+      this.pos = pos;
+      this.total += n;
+      len -= n;
+    }
+  }
+
+  /** Appends bytes (uncompressed chunks). */
+  putBytes(data: Uint8Array): void {
+    let i = 0;
+    while (i < data.length) {
+      if (this.pos === this.buf.length) {
+        this.put(data[i++]!);
+        continue;
+      }
+      const n = Math.min(data.length - i, this.buf.length - this.pos);
+      this.buf.set(data.subarray(i, i + n), this.pos);
+      this.pos += n;
+      this.total += n;
+      i += n;
+    }
   }
 
   /** Appends the bytes written since the last call to `out`; returns how many. */

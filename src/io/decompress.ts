@@ -1,8 +1,8 @@
 /**
  * Decompressing streams for every codec containers use, all pulled chunk by chunk so memory
- * stays bounded whatever the expansion: zlib's inflate (deflate, zlib, gzip) from Node.js, and
- * our own decoders for bzip2, LZMA/LZMA2/xz and LZ4. A guard counts what comes out against
- * the total-bytes and ratio limits.
+ * stays bounded whatever the expansion: zlib's inflate (deflate, zlib, gzip) from Node.js, zstd
+ * from Node.js where it has it, and our own decoders for bzip2, LZMA/LZMA2/xz, LZ4 and zstd
+ * elsewhere. A guard counts what comes out against the total-bytes and ratio limits.
  */
 import { Readable, type Transform } from 'node:stream';
 import { createGunzip, createInflate, createInflateRaw } from 'node:zlib';
@@ -11,8 +11,34 @@ import { bzip2 } from './bzip2.js';
 import { lz4 } from './lz4.js';
 import { lzmaAlone, lzmaRaw, parsePropsByte, xz, type LzmaOptions } from './lzma.js';
 import { IterableStream, skipByReading, type ByteStream } from './stream.js';
+import { zstd, ZSTD_MAX_WINDOW_LOG } from './zstd.js';
 
-export type Codec = 'deflate' | 'zlib' | 'gzip' | 'bzip2' | 'lzma' | 'xz' | 'lz4' | 'zip-lzma';
+export type Codec =
+  'deflate' | 'zlib' | 'gzip' | 'bzip2' | 'lzma' | 'xz' | 'lz4' | 'zip-lzma' | 'zstd';
+
+export interface DecodeOptions extends LzmaOptions {
+  /** 'portable' forces our zstd decoder where Node.js has its own (tests compare the two). */
+  readonly zstdDecoder?: 'native' | 'portable';
+}
+
+/** zstd's frame magic, and the pre-1.0 ones (recognised so they are reported, not ignored). */
+function isZstdMagic(m: number): boolean {
+  return m === 0xfd2fb528 || (m >= 0xfd2fb51e && m <= 0xfd2fb527);
+}
+
+/** Skippable frames (shared by zstd and LZ4) hide what follows: look past those in the head. */
+function afterSkippableFrames(head: Buffer): Codec | undefined {
+  let p = 0;
+  for (let i = 0; i < 16 && p + 8 <= head.length; i++) {
+    if (head.readUInt32LE(p) >>> 4 !== 0x184d2a5) break;
+    p += 8 + head.readUInt32LE(p + 4);
+  }
+  if (p === 0) return undefined;
+  if (p + 4 > head.length) return 'zstd'; // both decoders skip them; zstd's reports what follows
+  const m = head.readUInt32LE(p);
+  if (m === 0x184d2204) return 'lz4';
+  return isZstdMagic(m) ? 'zstd' : undefined;
+}
 
 /** Codec of a compressed stream identified by its first bytes, if any. */
 export function sniffCodec(head: Buffer): Codec | undefined {
@@ -29,6 +55,9 @@ export function sniffCodec(head: Buffer): Codec | undefined {
   if (head.length >= 6 && head.readUInt32BE(0) === 0xfd377a58 && head.readUInt16BE(4) === 0x5a00)
     return 'xz';
   if (head.length >= 4 && head.readUInt32LE(0) === 0x184d2204) return 'lz4';
+  if (head.length >= 4 && isZstdMagic(head.readUInt32LE(0))) return 'zstd';
+  if (head.length >= 8 && head.readUInt32LE(0) >>> 4 === 0x184d2a5)
+    return afterSkippableFrames(head);
   if (looksLikeLzmaAlone(head)) return 'lzma';
   if (looksLikeZlib(head)) return 'zlib';
   return undefined;
@@ -77,7 +106,7 @@ function viaGenerator(input: ByteStream, gen: AsyncGenerator<Buffer>): ByteStrea
 }
 
 /** A stream of the decompressed content of `input`. */
-export function decompress(input: ByteStream, codec: Codec, opts: LzmaOptions): ByteStream {
+export function decompress(input: ByteStream, codec: Codec, opts: DecodeOptions): ByteStream {
   const zopts = { chunkSize: 1 << 18 };
   switch (codec) {
     case 'deflate':
@@ -96,6 +125,11 @@ export function decompress(input: ByteStream, codec: Codec, opts: LzmaOptions): 
       return viaGenerator(input, lz4(input));
     case 'zip-lzma':
       return viaGenerator(input, zipLzma(input, opts));
+    case 'zstd':
+      return zstd(input, {
+        maxWindowLog: Math.min(ZSTD_MAX_WINDOW_LOG, Math.floor(Math.log2(opts.maxDictionary))),
+        ...(opts.zstdDecoder ? { decoder: opts.zstdDecoder } : {}),
+      });
   }
 }
 

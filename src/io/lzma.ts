@@ -3,7 +3,7 @@
  * LZMA specification's reference decoder). Memory: the dictionary, grown on demand up to its
  * declared size and refused past `maxDictionary`; input is read in bounded steps.
  */
-import { BytesInput, DecodeError, OutWindow } from './bytes-input.js';
+import { BytesInput, DecodeError, OutWindow, Undecodable } from './bytes-input.js';
 import type { ByteStream } from './stream.js';
 
 const PROB_INIT = 1024;
@@ -51,6 +51,56 @@ class RangeDecoder {
       res = ((res << 1) + (t === 0 ? 1 : 0)) >>> 0;
     } while (--numBits);
     return res;
+  }
+
+  /**
+   * Eight bits through the bit tree at probs[base…] (a literal), with `matchByte` steering the
+   * first bits after a match (pass -1 for a plain literal). The range coder's state lives in
+   * locals for the whole byte: literals are most of what incompressible data decodes to.
+   */
+  literal(probs: Uint16Array, base: number, matchByte: number): number {
+    let range = this.range;
+    let code = this.code;
+    const input = this.input;
+    const buf = input.buf;
+    let pos = input.pos;
+    let symbol = 1;
+    let match = matchByte;
+    while (symbol < 0x100) {
+      let i: number;
+      let matchBit = 0;
+      if (match >= 0) {
+        matchBit = (match >>> 7) & 1;
+        match = (match << 1) & 0xff;
+        i = base + ((1 + matchBit) << 8) + symbol;
+      } else i = base + symbol;
+      const p = probs[i]!;
+      const bound = (range >>> 11) * p;
+      let bit: number;
+      if (code < bound) {
+        probs[i] = p + ((2048 - p) >>> 5);
+        range = bound;
+        bit = 0;
+      } else {
+        probs[i] = p - (p >>> 5);
+        code -= bound;
+        range -= bound;
+        bit = 1;
+      }
+      if (range < 0x1000000) {
+        range = (range << 8) >>> 0;
+        let b = 0;
+        if (pos < buf.length) b = buf[pos++]!;
+        else input.overrun = true;
+        code = ((code << 8) | b) >>> 0;
+      }
+      symbol = (symbol << 1) | bit;
+      if (match >= 0 && matchBit !== bit) match = -1;
+    }
+    this.range = range;
+    this.code = code;
+    input.pos = pos;
+    return symbol - 0x100;
   }
 
   bit(probs: Uint16Array, i: number): number {
@@ -208,19 +258,7 @@ export class LzmaDecoder {
         const prev = w.has(1) ? w.get(1) : 0;
         const litState = ((pos & lpMask) << lc) + (prev >>> (8 - lc));
         const lit = 0x300 * litState;
-        let symbol = 1;
-        if (this.state >= 7) {
-          let matchByte = w.get(this.rep0 + 1);
-          do {
-            const matchBit = (matchByte >>> 7) & 1;
-            matchByte <<= 1;
-            const bit = rc.bit(this.literal, lit + ((1 + matchBit) << 8) + symbol);
-            symbol = (symbol << 1) | bit;
-            if (matchBit !== bit) break;
-          } while (symbol < 0x100);
-        }
-        while (symbol < 0x100) symbol = (symbol << 1) | rc.bit(this.literal, lit + symbol);
-        w.put(symbol - 0x100);
+        w.put(rc.literal(this.literal, lit, this.state >= 7 ? w.get(this.rep0 + 1) : -1));
         this.state = this.state < 4 ? 0 : this.state < 10 ? this.state - 3 : this.state - 6;
         continue;
       }
@@ -297,8 +335,9 @@ export interface LzmaOptions {
 
 function checkDict(dictSize: number, opts: LzmaOptions): void {
   if (dictSize > opts.maxDictionary)
-    throw new DecodeError(
-      `LZMA dictionary of ${dictSize} bytes is larger than the ${opts.maxDictionary} allowed`,
+    throw new Undecodable(
+      'lzma',
+      `a dictionary of ${dictSize} bytes is larger than the ${opts.maxDictionary} allowed`,
     );
 }
 
@@ -387,7 +426,7 @@ export async function* lzma2(
         await input.ensure(Math.min(size, 1 << 16));
         const part = input.take(Math.min(size, input.available));
         if (part.length === 0) throw new DecodeError('LZMA2 data is truncated');
-        for (const b of part) dec.window.put(b);
+        dec.window.putBytes(part);
         size -= part.length;
         if (dec.window.pending >= OUT_CHUNK) {
           dec.window.takeNew(out);
@@ -487,7 +526,7 @@ export async function* xz(stream: ByteStream, opts: LzmaOptions): AsyncGenerator
         const id = varint();
         const propSize = varint();
         if (f !== filters - 1 || id !== 0x21 || propSize !== 1)
-          throw new DecodeError(`xz filter 0x${id.toString(16)} is not supported`);
+          throw new Undecodable('xz', `filter 0x${id.toString(16)} is not supported`);
         dictSize = lzma2DictSize(bh[p++] ?? 0xff);
       }
       const start = input.consumed;

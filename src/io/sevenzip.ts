@@ -62,6 +62,8 @@ export const CODERS: Record<string, string> = {
   '030401': 'PPMd',
   '03': 'delta',
   '04': 'x86 BCJ',
+  // 7-Zip ZS (the zstd fork of 7-Zip) and p7zip-zstd.
+  '04f71101': 'zstd',
 };
 
 class Reader {
@@ -281,6 +283,8 @@ export function folderStream(src: RandomAccessSource, f: Folder, opts: LzmaOptio
       if (c.props.length < 1) throw new SevenZipError('bad 7z LZMA2 properties');
       return new IterableStream(lzma2(new BytesInput(raw), lzma2DictSize(c.props[0]!), opts));
     }
+    case 'zstd':
+      return decompress(raw, 'zstd', opts);
     case 'AES-256':
       throw new SevenZipError('encrypted');
     default:

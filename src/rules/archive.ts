@@ -194,10 +194,11 @@ export const ARCHIVE_RULES: readonly Rule[] = [
     cwe: 'CWE-693',
     description:
       'The member is compressed with a method or filter chain modelaudit does not decode (for ' +
-      'example zstd or Deflate64 in zip, PPMd or BCJ2 in 7z), so its content was not examined. ' +
+      'example Deflate64 in zip, PPMd or BCJ2 in 7z), so its content was not examined. ' +
       'Loaders with support for the method would read it.',
     remediation:
-      'Repack the archive with stored, deflate, bzip2, LZMA or xz compression and scan it again.',
+      'Repack the archive with stored, deflate, bzip2, LZMA, xz or zstd compression and scan it ' +
+      'again.',
   },
   {
     id: 'MA3014',
@@ -327,5 +328,25 @@ export const ARCHIVE_RULES: readonly Rule[] = [
     remediation: 'Regenerate the index with save_pretrained or obtain it from the model authors.',
     references: ['https://huggingface.co/docs/transformers/main/en/big_models'],
     retired: 'superseded by MA5304–MA5306 (one scanner now handles every *.index.json)',
+  },
+  {
+    id: 'MA3023',
+    name: 'compressed-undecodable',
+    title: 'Compressed content could not be checked: a loader may decompress it',
+    family: 'archive',
+    severity: 'ERROR',
+    cwe: 'CWE-693',
+    description:
+      'The content carries the signature of a compression or encoding format (lzip, lzop, ' +
+      'Unix compress, LZFSE, Snappy framing, brotli by its .br name) that modelaudit cannot ' +
+      'decode, or well-formed compressed data that needs something modelaudit does not do: a ' +
+      'zstd frame that needs a dictionary or a window above the limit, a pre-1.0 zstd frame, an ' +
+      'xz filter other than LZMA2, a randomised bzip2 block, an LZMA dictionary above the limit. ' +
+      'Nothing behind it was examined, while a loader or a wrapper that decompresses it would ' +
+      'read whatever it holds, a pickle included.',
+    remediation:
+      'Decompress the file with its own tool and scan the result, or obtain the model in a ' +
+      'format modelaudit reads (gzip, bzip2, xz, zstd, LZ4 or uncompressed).',
+    references: ['https://www.rfc-editor.org/rfc/rfc8878'],
   },
 ];

@@ -1,7 +1,8 @@
 /**
- * Our own decoders (LZMA/LZMA2/xz, bzip2, LZ4) against vectors written by Python's lzma and bz2
- * modules and the lz4 package (fixtures/archive/make_vectors.py), plus truncated and corrupt
- * inputs, which must fail with an error rather than hang or return short data silently.
+ * Our own decoders (LZMA/LZMA2/xz, bzip2, LZ4, zstd) against vectors written by Python's lzma and
+ * bz2 modules and the lz4 and zstandard packages (fixtures/archive/make_vectors.py), plus
+ * truncated and corrupt inputs, which must fail with an error rather than hang or return short
+ * data silently.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { decompress, sniffCodec, type Codec } from '../../../src/io/decompress.js';
 import { BufferSource } from '../../../src/io/source.js';
 import { SourceStream, readAll } from '../../../src/io/stream.js';
+import { Undecodable } from '../../../src/io/bytes-input.js';
 
 const DIR = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -23,6 +25,7 @@ const DIR = join(
 const meta = JSON.parse(readFileSync(join(DIR, 'vectors.json'), 'utf8')) as {
   plaintext: { sha256: string; length: number };
   vectors: Record<string, Codec>;
+  others: Record<string, { codec: Codec; sha256: string; length: number }>;
 };
 
 async function decode(bytes: Buffer, codec: Codec): Promise<Buffer> {
@@ -43,6 +46,16 @@ describe('decoders reproduce what the reference compressors wrote', () => {
     const out = await decode(bytes, codec);
     expect(out.length).toBe(meta.plaintext.length);
     expect(createHash('sha256').update(out).digest('hex')).toBe(meta.plaintext.sha256);
+  });
+});
+
+describe('incompressible input decodes to what the reference decoder returns', () => {
+  test.each(Object.entries(meta.others))('%s', async (file, expected) => {
+    const bytes = readFileSync(join(DIR, file));
+    expect(sniffCodec(bytes)).toBe(expected.codec);
+    const out = await decode(bytes, expected.codec);
+    expect(out.length).toBe(expected.length);
+    expect(createHash('sha256').update(out).digest('hex')).toBe(expected.sha256);
   });
 });
 
@@ -73,5 +86,15 @@ test('an LZMA dictionary larger than allowed is refused before any allocation', 
       maxDictionary: 1 << 20,
     },
   );
-  await expect(readAll(stream, 1 << 20)).rejects.toThrow(/dictionary/);
+  await expect(readAll(stream, 1 << 20)).rejects.toThrow(Undecodable);
+});
+
+test('an xz filter other than LZMA2 is undecodable, not corrupt', async () => {
+  const bytes = readFileSync(join(DIR, 'xz-6.xz'));
+  const patched = Buffer.from(bytes);
+  // Block header: size byte, flags (one filter), filter ID 0x21 → rewrite the ID to 0x04 (x86).
+  const blockStart = 12;
+  expect(patched[blockStart + 2]).toBe(0x21);
+  patched[blockStart + 2] = 0x04;
+  await expect(decode(patched, 'xz')).rejects.toThrow(Undecodable);
 });

@@ -14,6 +14,19 @@ import type { FileResult } from '../../../src/findings/finding.js';
 import { rulesOf, scanBytes } from '../../helpers/scan.js';
 import { PAYLOAD, PLAIN, zip } from './build.js';
 
+/** A zstd frame holding `data` in one raw block (single segment), optionally naming a dictionary. */
+function zstdRaw(data: Buffer, dictId?: number): Buffer {
+  if (data.length > 255) throw new Error('zstdRaw: one-byte content size only');
+  const dict = dictId === undefined ? [] : [dictId & 0xff, dictId >>> 8];
+  const fhd = 0x20 | (dictId === undefined ? 0 : 2);
+  const block = (data.length << 3) | 1;
+  return Buffer.concat([
+    Buffer.from([0x28, 0xb5, 0x2f, 0xfd, fhd, ...dict, data.length]),
+    Buffer.from([block & 0xff, (block >>> 8) & 0xff, block >>> 16]),
+    data,
+  ]);
+}
+
 function hasError(r: FileResult): boolean {
   return r.findings.some((f) => f.severity === 'ERROR');
 }
@@ -186,9 +199,27 @@ const CASES: readonly Case[] = [
     error: true,
   },
   {
-    name: 'zstd member',
-    bytes: () => zip([{ name: 'x.pkl', data: PAYLOAD, method: 93, raw: Buffer.alloc(40, 7) }]),
+    name: 'Deflate64 member',
+    bytes: () => zip([{ name: 'x.pkl', data: PAYLOAD, method: 9, raw: Buffer.alloc(40, 7) }]),
     rules: ['MA3013'],
+    error: true,
+  },
+  {
+    name: 'zstd member (method 93)',
+    bytes: () => zip([{ name: 'x.pkl', data: PAYLOAD, method: 93, raw: zstdRaw(PAYLOAD) }]),
+    rules: ['MA2001'],
+    error: true,
+  },
+  {
+    name: 'zstd member that needs a dictionary',
+    bytes: () => zip([{ name: 'x.pkl', data: PAYLOAD, method: 93, raw: zstdRaw(PAYLOAD, 0x1234) }]),
+    rules: ['MA3023'],
+    error: true,
+  },
+  {
+    name: 'corrupt zstd member',
+    bytes: () => zip([{ name: 'x.pkl', data: PAYLOAD, method: 93, raw: Buffer.alloc(40, 7) }]),
+    rules: ['MA3012'],
     error: true,
   },
   {

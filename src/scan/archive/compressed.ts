@@ -1,6 +1,6 @@
 import { isScanStop } from '../../io/limits.js';
 /**
- * Single compressed streams (gzip, bzip2, xz, .lzma, LZ4 frames, zlib; joblib's compressed files
+ * Single compressed streams (gzip, bzip2, xz, .lzma, LZ4 frames, zstd, zlib; joblib's compressed files
  * are such streams around a joblib pickle): decompressed as a stream under the size and ratio
  * limits, and the content identified and scanned as a member.
  */
@@ -9,7 +9,14 @@ import { BufferSource } from '../../io/source.js';
 import { SourceStream, type ByteStream } from '../../io/stream.js';
 import type { SniffInput } from '../../identify/identify.js';
 import type { Scanner } from '../base.js';
-import { MAX_LZMA_DICTIONARY, OffsetStream, compressedMember, finishDecoding } from './members.js';
+import { Undecodable } from '../../io/bytes-input.js';
+import {
+  MAX_LZMA_DICTIONARY,
+  OffsetStream,
+  compressedMember,
+  finishDecoding,
+  undecodableFinding,
+} from './members.js';
 import { reportBomb } from './zip.js';
 
 /** joblib < 0.10 ("ZF" + 19 characters of hexadecimal length, then zlib data). */
@@ -38,10 +45,11 @@ const FORMAT_OF: Record<Codec, string> = {
   zlib: 'zlib',
   deflate: 'zlib',
   'zip-lzma': 'lzma',
+  zstd: 'zstd',
 };
 
 /** Codecs identified by a magic number strong enough to trust without decoding. */
-const STRONG: ReadonlySet<Codec> = new Set(['gzip', 'bzip2', 'xz', 'lz4']);
+const STRONG: ReadonlySet<Codec> = new Set(['gzip', 'bzip2', 'xz', 'lz4', 'zstd']);
 
 const sniffed = new WeakMap<Buffer, Promise<string | undefined>>();
 
@@ -84,16 +92,17 @@ async function sniff(head: Buffer): Promise<string | undefined> {
 }
 
 function innerName(name: string): string {
-  const stripped = name.replace(/\.(gz|tgz|gzip|bz2|tbz2?|xz|txz|lzma|lz4|z|zlib)$/i, (m) =>
-    /^\.t/i.test(m) ? '.tar' : '',
+  const stripped = name.replace(
+    /\.(gz|tgz|gzip|bz2|tbz2?|xz|txz|lzma|lz4|z|zlib|zst|zstd|tzst)$/i,
+    (m) => (/^\.t/i.test(m) ? '.tar' : ''),
   );
   return stripped && stripped !== name ? stripped : `${name} (decompressed)`;
 }
 
 export const compressedScanner: Scanner = {
   id: 'compressed',
-  formats: ['gzip', 'bzip2', 'xz', 'lzma', 'lz4', 'zlib', 'joblib-compressed'],
-  rules: ['MA3002', 'MA3012', 'MA1002'],
+  formats: ['gzip', 'bzip2', 'xz', 'lzma', 'lz4', 'zstd', 'zlib', 'joblib-compressed'],
+  rules: ['MA3002', 'MA3012', 'MA3023', 'MA1002'],
   async scan(target, ctx) {
     const c = codecOf(target.head);
     if (!c) {
@@ -123,6 +132,10 @@ export const compressedScanner: Scanner = {
       );
     } catch (err) {
       if (isScanStop(err)) throw err;
+      if (err instanceof Undecodable) {
+        ctx.report(undecodableFinding(target.name, err));
+        return;
+      }
       const msg = err instanceof Error ? err.message : String(err);
       ctx.report({
         ruleId: 'MA3012',

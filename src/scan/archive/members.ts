@@ -19,6 +19,7 @@ import { type ScanContext, type ScanTarget } from '../base.js';
 import { HEAD_BYTES } from '../../identify/identify.js';
 import { type FindingInput } from '../../findings/finding.js';
 import { LimitExceeded } from '../../io/limits.js';
+import { Undecodable } from '../../io/bytes-input.js';
 
 /** Largest LZMA dictionary allocated (xz -9 and 7-Zip's ultra preset use 64 MiB). */
 export const MAX_LZMA_DICTIONARY = 256 * 1024 * 1024;
@@ -162,12 +163,16 @@ export async function decodedMember(
         const msg = err instanceof Error ? err.message : String(err);
         if (!corruptReported && headRead) {
           corruptReported = true;
-          ctx.report({
-            ruleId: 'MA3012',
-            message: `the compressed data of ${JSON.stringify(name)} does not decode past its start: ${msg}`,
-            evidence: msg,
-            member: findingMember(parent, name),
-          });
+          ctx.report(
+            err instanceof Undecodable
+              ? { ...undecodableFinding(name, err), member: findingMember(parent, name) }
+              : {
+                  ruleId: 'MA3012',
+                  message: `the compressed data of ${JSON.stringify(name)} does not decode past its start: ${msg}`,
+                  evidence: msg,
+                  member: findingMember(parent, name),
+                },
+          );
         }
         return err instanceof Error ? err : new Error(msg);
       },
@@ -187,6 +192,18 @@ export async function decodedMember(
   budgets.set(target, budget);
   decoded.set(target, state);
   return target;
+}
+
+/** The MA3023 finding for compressed data of `name` that is well formed but cannot be decoded. */
+export function undecodableFinding(
+  name: string,
+  err: Undecodable,
+): FindingInput & { readonly evidence: string } {
+  return {
+    ruleId: 'MA3023',
+    message: `the ${err.format} data of ${JSON.stringify(name)} could not be checked: ${err.reason}; a loader may decompress it`,
+    evidence: err.message,
+  };
 }
 
 /** Calls `onEnd` when the stream is read to its end. */

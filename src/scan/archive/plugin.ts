@@ -16,6 +16,7 @@ import { sevenZipScanner, isSevenZip } from './sevenzip.js';
 import { tarScanner } from './tar.js';
 import { isTarHeader } from '../../io/tar.js';
 import { torchScriptLayout } from './torchscript.js';
+import { undecodableDetectors, undecodableScanner } from './undecodable.js';
 import { isWholeFileView, zipDirectoryOf, zipScanner } from './zip.js';
 import type { ArchiveEntry } from '../base.js';
 
@@ -82,7 +83,9 @@ export const archivePlugin: ScannerPlugin = {
     compressedDetector('xz', ['.xz']),
     compressedDetector('lzma', ['.lzma']),
     compressedDetector('lz4', ['.lz4']),
+    compressedDetector('zstd', ['.zst', '.zstd', '.tzst']),
     compressedDetector('zlib', []),
+    ...undecodableDetectors,
     {
       format: 'joblib',
       content: async (i) =>
@@ -100,6 +103,7 @@ export const archivePlugin: ScannerPlugin = {
     tarScanner,
     sevenZipScanner,
     compressedScanner,
+    undecodableScanner,
     joblibScanner,
     npyScanner,
   ],

@@ -4,6 +4,7 @@ import { isScanStop } from '../../io/limits.js';
  * stream (solid folders decoded from their start and skipped to the member), identified and
  * scanned; encrypted and unsupported members reported.
  */
+import { Undecodable } from '../../io/bytes-input.js';
 import { BufferSource, SliceSource } from '../../io/source.js';
 import {
   CODERS,
@@ -22,6 +23,7 @@ import {
   linkEscape,
   pathEscape,
   storedMember,
+  undecodableFinding,
 } from './members.js';
 import { ContainerView, MemberUnreadable, scanContainer, type ContainerMember } from './view.js';
 import { reportBomb } from './zip.js';
@@ -35,7 +37,7 @@ const OPTS = { maxDictionary: MAX_LZMA_DICTIONARY };
 export const sevenZipScanner: Scanner = {
   id: '7z',
   formats: ['7z'],
-  rules: ['MA3001', 'MA3002', 'MA3003', 'MA3012', 'MA3013', 'MA1002'],
+  rules: ['MA3001', 'MA3002', 'MA3003', 'MA3012', 'MA3013', 'MA3023', 'MA1002'],
   async scan(target, ctx) {
     const src = await ctx.randomAccess(target);
     let archive: SevenZipArchive;
@@ -72,7 +74,7 @@ export const sevenZipScanner: Scanner = {
           );
         if (
           f.coders.length !== 1 ||
-          !['copy', 'LZMA', 'LZMA2', 'Deflate', 'BZip2'].includes(chain[0]!)
+          !['copy', 'LZMA', 'LZMA2', 'Deflate', 'BZip2', 'zstd'].includes(chain[0]!)
         )
           throw new MemberUnreadable(
             'MA3013',
@@ -107,6 +109,10 @@ export const sevenZipScanner: Scanner = {
           );
         } catch (err) {
           if (isScanStop(err)) throw err;
+          if (err instanceof Undecodable) {
+            const f = undecodableFinding(e.name, err);
+            throw new MemberUnreadable('MA3023', f.message, f.evidence);
+          }
           const msg = err instanceof Error ? err.message : String(err);
           throw new MemberUnreadable(
             'MA3012',

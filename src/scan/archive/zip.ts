@@ -5,6 +5,7 @@ import { isScanStop } from '../../io/limits.js';
  * the layouts (PyTorch, TorchScript, npz, Keras…) and scans every remaining member by content.
  */
 import type { BombReport, Codec } from '../../io/decompress.js';
+import { Undecodable } from '../../io/bytes-input.js';
 import { crc32 } from '../../io/crc32.js';
 import { SourceStream } from '../../io/stream.js';
 import type { RandomAccessSource } from '../../io/source.js';
@@ -25,6 +26,7 @@ import {
   linkEscape,
   pathEscape,
   storedMember,
+  undecodableFinding,
 } from './members.js';
 import { ContainerView, MemberUnreadable, scanContainer, type ContainerMember } from './view.js';
 
@@ -39,11 +41,11 @@ const METHODS: Record<number, Codec | 'stored'> = {
   8: 'deflate',
   12: 'bzip2',
   14: 'zip-lzma',
+  93: 'zstd',
   95: 'xz',
 };
 const METHOD_NAMES: Record<number, string> = {
   9: 'Deflate64',
-  93: 'zstd',
   98: 'PPMd',
   99: 'AES encryption',
   1: 'Shrink',
@@ -140,6 +142,10 @@ function zipMember(
       } catch (err) {
         if (isScanStop(err)) throw err;
         const msg = err instanceof Error ? err.message : String(err);
+        if (err instanceof Undecodable && !isEncrypted(e)) {
+          const f = undecodableFinding(e.name, err);
+          throw new MemberUnreadable('MA3023', f.message, f.evidence);
+        }
         if (isEncrypted(e))
           throw new MemberUnreadable(
             'MA3003',
@@ -206,6 +212,7 @@ export const zipScanner: Scanner = {
     'MA3011',
     'MA3012',
     'MA3013',
+    'MA3023',
     'MA1002',
   ],
   async scan(target, ctx) {
