@@ -15,6 +15,7 @@
 import type { Limits } from '../../io/limits.js';
 import { LimitExceeded } from '../../io/limits.js';
 import { classifyGlobal, mapPython2Name } from '../../knowledge/callables/classify.js';
+import { lookupHelper } from '../../knowledge/callables/lookups.js';
 import {
   WATCHED_STATE_KEYS,
   runStateCheck,
@@ -211,6 +212,7 @@ export class PickleMachine implements OpHandler {
     };
     if (this.atStart && this.pickles > 0) {
       // Nothing but junk after a complete pickle: a loader stops after the last STOP.
+      this.trailingFrom ??= f.offset;
       this.recorder.add(
         'MA2014',
         `${describeFault(f)} after the end of the last pickle`,
@@ -304,6 +306,9 @@ export class PickleMachine implements OpHandler {
       faulted: this.faulted,
     };
   }
+
+  /** Offset of the bytes after the last pickle that do not start another one, if any. */
+  trailingFrom: number | undefined;
 
   /** True after a STOP with nothing read since (the stream ended cleanly between pickles). */
   get betweenPickles(): boolean {
@@ -528,7 +533,9 @@ export class PickleMachine implements OpHandler {
     this.currentHasSemantics = true;
     switch (callee.k) {
       case 'global': {
-        const resolved = this.resolveGetattr(callee, args, site);
+        const resolved =
+          this.resolveGetattr(callee, args, site) ??
+          (mode === 'call' ? this.resolveLookup(callee, args, site) : undefined);
         if (resolved) return resolved;
         this.judgeGlobalCall(callee, call, site, mode);
         break;
@@ -588,6 +595,24 @@ export class PickleMachine implements OpHandler {
       return unknown(`bound method ${render(target, 80)}.${attr.text}`);
     }
     return undefined;
+  }
+
+  /**
+   * dill's and cloudpickle's lookup helpers called with a constant name (dill._dill._load_type
+   * ('set'), _eval_repr('Ellipsis')…) return a known type or value: the result is judged, as
+   * an import of its own, instead of the helper (knowledge/callables/lookups.ts).
+   */
+  private resolveLookup(g: GlobalValue, args: Value, site: Site): Value | undefined {
+    const helper = lookupHelper(g.alias ?? qualifiedName(g));
+    if (!helper || args.k !== 'tuple' || args.count !== 1) return undefined;
+    const arg = args.items[0];
+    if (arg?.k !== 'str' || arg.truncated) return undefined;
+    const r = helper(arg.text);
+    if (!r) return undefined;
+    this.markInvoked(g);
+    if ('value' in r) return unknown(r.value);
+    const dot = r.path.lastIndexOf('.');
+    return this.makeGlobal(r.path.slice(0, dot), r.path.slice(dot + 1), site);
   }
 
   private judgeGlobalCall(g: GlobalValue, call: CallValue, site: Site, mode: 'call' | 'new'): void {
@@ -1143,8 +1168,11 @@ function addItems(target: Value, items: readonly Value[]): void {
 function watchKeys(c: ContainerValue, pairs: readonly Value[]): void {
   for (let i = 0; i + 1 < pairs.length; i += 2) {
     const k = pairs[i]!;
-    if (k.k === 'str' && WATCHED_STATE_KEYS.has(k.text))
-      (c.watched ??= new Map()).set(k.text, pairs[i + 1]!);
+    if (k.k === 'str') {
+      if (WATCHED_STATE_KEYS.has(k.text)) (c.watched ??= new Map()).set(k.text, pairs[i + 1]!);
+    } else if (['global', 'call', 'persid', 'ext', 'buffer', 'unknown'].includes(k.k)) {
+      c.opaqueKeys = true; // computed at load time: it may be any key
+    }
   }
 }
 
@@ -1172,7 +1200,7 @@ function stateView(state: Value): StateView {
     kind: 'dict',
     get(key) {
       const v = dict.watched?.get(key);
-      if (v === undefined) return 'absent';
+      if (v === undefined) return dict.opaqueKeys ? 'opaque' : 'absent';
       return v.k === 'str' && !v.truncated ? { text: v.text } : 'opaque';
     },
   };

@@ -61,6 +61,8 @@ export interface ContainerValue {
   count: number;
   /** Dict values kept under watched keys (policy/state-checks), wherever they sit in the dict. */
   watched?: Map<string, Value>;
+  /** A key of this dict is not a constant string: it may equal any watched key. */
+  opaqueKeys?: boolean;
 }
 
 export interface OpaqueValue {
