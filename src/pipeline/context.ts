@@ -24,6 +24,7 @@ import { LimitExceeded, ScanInterrupted } from '../io/limits.js';
 import { ARCHIVE_LAYOUTS, DETECTORS, detectorFor, scannerFor } from '../scan/registry.js';
 import type { ArchiveLayout } from '../scan/base.js';
 import { identify, isExtensionMismatch } from '../identify/identify.js';
+import { checkNameMismatch } from '../scan/shared/name-mismatch.js';
 
 const MAX_MEMBER_DETAILS = 2000;
 const MAX_CLAIMS = 500;
@@ -258,7 +259,7 @@ export class EngineContext implements ScanContext {
   /** Identifies the target and runs its scanner; returns the format. */
   async run(): Promise<string> {
     const target = this.target;
-    const id = await identify(
+    let id = await identify(
       {
         head: target.head,
         name: target.name,
@@ -267,8 +268,12 @@ export class EngineContext implements ScanContext {
       },
       DETECTORS,
     );
+    this.scannerId = 'identify';
+    const mismatch = await checkNameMismatch(target, id, this);
+    if (mismatch) id = { format: mismatch.scanAs ?? 'not-a-model', by: 'content' };
     if (target.member === undefined) this.collector.format = id.format;
     const scanner = scannerFor(id.format);
+    if (!scanner && mismatch) return id.format; // MA1005 said what the content is
     if (!scanner) {
       this.scannerId = 'identify';
       this.report({

@@ -480,7 +480,7 @@ export class PickleMachine implements OpHandler {
     }
   }
 
-  private makeGlobal(module: string, name: string, site: Site): GlobalValue {
+  private makeGlobal(module: string, name: string, site: Site, via?: string): GlobalValue {
     const mapped = mapPython2Name(module, name);
     const g: GlobalValue = {
       k: 'global',
@@ -490,6 +490,7 @@ export class PickleMachine implements OpHandler {
       site,
       invoked: false,
       ...(mapped ? { alias: `${mapped[0]}.${mapped[1]}` } : {}),
+      ...(via ? { via } : {}),
     };
     this.currentHasSemantics = true;
     const key = qualifiedName(g);
@@ -612,7 +613,8 @@ export class PickleMachine implements OpHandler {
     this.markInvoked(g);
     if ('value' in r) return unknown(r.value);
     const dot = r.path.lastIndexOf('.');
-    return this.makeGlobal(r.path.slice(0, dot), r.path.slice(dot + 1), site);
+    const via = `returned by ${qualifiedName(g)}(${JSON.stringify(arg.text)})`;
+    return this.makeGlobal(r.path.slice(0, dot), r.path.slice(dot + 1), site, via);
   }
 
   private judgeGlobalCall(g: GlobalValue, call: CallValue, site: Site, mode: 'call' | 'new'): void {
@@ -1152,7 +1154,8 @@ function isDunder(part: string): boolean {
 /** module.name, with the Python 3 name a Python 2 name is mapped to. */
 function displayName(g: GlobalValue): string {
   const name = qualifiedName(g);
-  return g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
+  const shown = g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
+  return g.via ? `${shown} (${g.via})` : shown;
 }
 
 function addItems(target: Value, items: readonly Value[]): void {

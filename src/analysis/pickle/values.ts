@@ -43,6 +43,8 @@ export interface GlobalValue {
   readonly site: Site;
   /** The Python 3 name find_class maps a Python 2 name to (commands.getoutput → subprocess.getoutput). */
   readonly alias?: string;
+  /** How a value computed at load time turned out to be this import (a serializer's lookup). */
+  readonly via?: string;
   /** Set when a call site (or a safe wrapper) invokes it. */
   invoked: boolean;
 }

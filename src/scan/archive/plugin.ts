@@ -16,6 +16,7 @@ import { sevenZipScanner, isSevenZip } from './sevenzip.js';
 import { tarScanner } from './tar.js';
 import { isTarHeader } from '../../io/tar.js';
 import { torchScriptLayout } from './torchscript.js';
+import { isTorchMobileFlatbuffer, torchMobileScanner } from './torch-mobile.js';
 import { isWholeFileView, zipDirectoryOf, zipScanner } from './zip.js';
 import type { ArchiveEntry } from '../base.js';
 
@@ -65,6 +66,11 @@ export const archivePlugin: ScannerPlugin = {
   detectors: [
     { format: 'pytorch-legacy', content: (i) => startsWithLegacyMagic(i.head), executable: true },
     { format: 'numpy', content: (i) => isNpy(i.head), extensions: ['.npy'] },
+    {
+      format: 'torch-mobile-flatbuffer',
+      content: (i) => isTorchMobileFlatbuffer(i.head),
+      executable: true,
+    },
     zipLayoutDetector('torchscript', (e) => torchScriptLayout.matchesNames(e)),
     zipLayoutDetector('pytorch-zip', (e) => pytorchZipLayout.matchesNames(e)),
     zipLayoutDetector('npz', (e) => npzLayout.matchesNames(e)),
@@ -102,6 +108,7 @@ export const archivePlugin: ScannerPlugin = {
     compressedScanner,
     joblibScanner,
     npyScanner,
+    torchMobileScanner,
   ],
   layouts: [torchScriptLayout, pytorchZipLayout, npzLayout],
 };
