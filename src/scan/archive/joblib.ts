@@ -334,6 +334,7 @@ export const NAMED_VERDICTS: ReadonlySet<string> = new Set([
   'MA2017',
   'MA2018',
   'MA2019',
+  'MA2024',
 ]);
 
 export const joblibScanner: Scanner = {

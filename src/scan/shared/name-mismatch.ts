@@ -28,7 +28,7 @@ export async function checkNameMismatch(
     await analyzePickle(
       target,
       subContext(ctx, {
-        keep: (f) => NAMED_VERDICTS.has(f.ruleId),
+        keep: (f) => NAMED_VERDICTS.has(f.ruleId) || f.ruleId === 'MA2008',
         note: `as the loader of ${m.named} would unpickle it`,
       }),
       { sweep: false },
