@@ -604,16 +604,24 @@ export class PickleMachine implements OpHandler {
    * an import of its own, instead of the helper (knowledge/callables/lookups.ts).
    */
   private resolveLookup(g: GlobalValue, args: Value, site: Site): Value | undefined {
-    const helper = lookupHelper(g.alias ?? qualifiedName(g));
-    if (!helper || args.k !== 'tuple' || args.count !== 1) return undefined;
+    const name = g.alias ?? qualifiedName(g);
+    if (args.k !== 'tuple' || args.count !== 1) return undefined;
     const arg = args.items[0];
-    if (arg?.k !== 'str' || arg.truncated) return undefined;
-    const r = helper(arg.text);
+    // type(None) and friends take the singleton itself; the helpers take a constant name.
+    const text =
+      name === 'builtins.type'
+        ? arg && constantName(arg)
+        : arg?.k === 'str' && !arg.truncated
+          ? arg.text
+          : undefined;
+    const helper = lookupHelper(name);
+    if (!helper || text === undefined) return undefined;
+    const r = helper(text);
     if (!r) return undefined;
     this.markInvoked(g);
     if ('value' in r) return unknown(r.value);
     const dot = r.path.lastIndexOf('.');
-    const via = `returned by ${qualifiedName(g)}(${JSON.stringify(arg.text)})`;
+    const via = `returned by ${qualifiedName(g)}(${name === 'builtins.type' ? text : JSON.stringify(text)})`;
     return this.makeGlobal(r.path.slice(0, dot), r.path.slice(dot + 1), site, via);
   }
 
@@ -1149,6 +1157,16 @@ function intValue(n: number): ScalarValue {
 
 function isDunder(part: string): boolean {
   return part.length > 4 && part.startsWith('__') && part.endsWith('__');
+}
+
+/** The singleton a constant is (None, Ellipsis, NotImplemented), for type(x) lookups. */
+function constantName(v: Value): string | undefined {
+  if (v.k === 'scalar' && v.text === 'None') return 'None';
+  if (v.k === 'global') {
+    const n = v.alias ?? qualifiedName(v);
+    if (n === 'builtins.Ellipsis' || n === 'builtins.NotImplemented') return n.slice(9);
+  }
+  return undefined;
 }
 
 /** module.name, with the Python 3 name a Python 2 name is mapped to. */

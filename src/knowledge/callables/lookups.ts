@@ -4,7 +4,8 @@
  * repr of a singleton (dill._dill._eval_repr). The machine replaces such a call by what it
  * returns, which is then judged like any import: _load_type('set') is builtins.set,
  * _load_type('CodeType') is types.CodeType. Other arguments leave the call to the tables
- * (dill and cloudpickle are dangerous as a whole).
+ * (dill and cloudpickle are dangerous as a whole). type(None) (cloudpickle's NoneType) is
+ * resolved the same way; type() with any other argument, or three, stays unlisted.
  */
 
 /** What a lookup returns: an importable path to judge, or an inert value. */
@@ -179,7 +180,20 @@ function cloudpickleBuiltinType(name: string): LookupResult | undefined {
     : undefined;
 }
 
+/** type(x) of a singleton: its type, which only returns that singleton when called. */
+const SINGLETON_TYPES: Readonly<Record<string, string>> = {
+  None: 'types.NoneType',
+  Ellipsis: 'types.EllipsisType',
+  NotImplemented: 'types.NotImplementedType',
+};
+
+function typeOfSingleton(name: string): LookupResult | undefined {
+  const path = Object.hasOwn(SINGLETON_TYPES, name) ? SINGLETON_TYPES[name] : undefined;
+  return path ? { path } : undefined;
+}
+
 const BY_NAME: ReadonlyMap<string, (arg: string) => LookupResult | undefined> = new Map([
+  ['builtins.type', typeOfSingleton],
   ['dill._dill._load_type', dillLoadType],
   ['dill.dill._load_type', dillLoadType],
   ['dill._dill._eval_repr', dillEvalRepr],
