@@ -1,6 +1,8701 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 8456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.toMessageSignatureBundle = toMessageSignatureBundle;
+exports.toDSSEBundle = toDSSEBundle;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const protobuf_specs_1 = __nccwpck_require__(9654);
+const bundle_1 = __nccwpck_require__(7742);
+// Message signature bundle - $case: 'messageSignature'
+function toMessageSignatureBundle(options) {
+    return {
+        mediaType: options.certificateChain
+            ? bundle_1.BUNDLE_V02_MEDIA_TYPE
+            : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+            $case: 'messageSignature',
+            messageSignature: {
+                messageDigest: {
+                    algorithm: protobuf_specs_1.HashAlgorithm.SHA2_256,
+                    digest: options.digest,
+                },
+                signature: options.signature,
+            },
+        },
+        verificationMaterial: toVerificationMaterial(options),
+    };
+}
+// DSSE envelope bundle - $case: 'dsseEnvelope'
+function toDSSEBundle(options) {
+    return {
+        mediaType: options.certificateChain
+            ? bundle_1.BUNDLE_V02_MEDIA_TYPE
+            : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+            $case: 'dsseEnvelope',
+            dsseEnvelope: toEnvelope(options),
+        },
+        verificationMaterial: toVerificationMaterial(options),
+    };
+}
+function toEnvelope(options) {
+    return {
+        payloadType: options.artifactType,
+        payload: options.artifact,
+        signatures: [toSignature(options)],
+    };
+}
+function toSignature(options) {
+    return {
+        keyid: options.keyHint || '',
+        sig: options.signature,
+    };
+}
+// Verification material
+function toVerificationMaterial(options) {
+    return {
+        content: toKeyContent(options),
+        tlogEntries: [],
+        timestampVerificationData: { rfc3161Timestamps: [] },
+    };
+}
+function toKeyContent(options) {
+    if (options.certificate) {
+        if (options.certificateChain) {
+            return {
+                $case: 'x509CertificateChain',
+                x509CertificateChain: {
+                    certificates: [{ rawBytes: options.certificate }],
+                },
+            };
+        }
+        else {
+            return {
+                $case: 'certificate',
+                certificate: { rawBytes: options.certificate },
+            };
+        }
+    }
+    else {
+        return {
+            $case: 'publicKey',
+            publicKey: {
+                hint: options.keyHint || '',
+            },
+        };
+    }
+}
+
+
+/***/ }),
+
+/***/ 7742:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = void 0;
+exports.isBundleWithCertificateChain = isBundleWithCertificateChain;
+exports.isBundleWithPublicKey = isBundleWithPublicKey;
+exports.isBundleWithMessageSignature = isBundleWithMessageSignature;
+exports.isBundleWithDsseEnvelope = isBundleWithDsseEnvelope;
+exports.BUNDLE_V01_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+exports.BUNDLE_V02_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.2';
+exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.3';
+exports.BUNDLE_V03_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+// Type guards for bundle variants.
+function isBundleWithCertificateChain(b) {
+    return b.verificationMaterial.content.$case === 'x509CertificateChain';
+}
+function isBundleWithPublicKey(b) {
+    return b.verificationMaterial.content.$case === 'publicKey';
+}
+function isBundleWithMessageSignature(b) {
+    return b.content.$case === 'messageSignature';
+}
+function isBundleWithDsseEnvelope(b) {
+    return b.content.$case === 'dsseEnvelope';
+}
+
+
+/***/ }),
+
+/***/ 7714:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ValidationError = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+class ValidationError extends Error {
+    constructor(message, fields) {
+        super(message);
+        this.fields = fields;
+    }
+}
+exports.ValidationError = ValidationError;
+
+
+/***/ }),
+
+/***/ 1040:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.DU = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.yI = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+var build_1 = __nccwpck_require__(8456);
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return build_1.toDSSEBundle; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return build_1.toMessageSignatureBundle; } });
+var bundle_1 = __nccwpck_require__(7742);
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V01_MEDIA_TYPE; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V02_MEDIA_TYPE; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V03_MEDIA_TYPE; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.isBundleWithCertificateChain; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.isBundleWithDsseEnvelope; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.isBundleWithMessageSignature; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.isBundleWithPublicKey; } });
+var error_1 = __nccwpck_require__(7714);
+Object.defineProperty(exports, "yI", ({ enumerable: true, get: function () { return error_1.ValidationError; } }));
+var serialized_1 = __nccwpck_require__(3404);
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return serialized_1.bundleFromJSON; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return serialized_1.bundleToJSON; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return serialized_1.envelopeFromJSON; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return serialized_1.envelopeToJSON; } });
+var validate_1 = __nccwpck_require__(9352);
+Object.defineProperty(exports, "DU", ({ enumerable: true, get: function () { return validate_1.assertBundle; } }));
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return validate_1.assertBundleLatest; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return validate_1.assertBundleV01; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return validate_1.assertBundleV02; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return validate_1.isBundleV01; } });
+
+
+/***/ }),
+
+/***/ 3404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const protobuf_specs_1 = __nccwpck_require__(9654);
+const bundle_1 = __nccwpck_require__(7742);
+const validate_1 = __nccwpck_require__(9352);
+const bundleFromJSON = (obj) => {
+    const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
+    switch (bundle.mediaType) {
+        case bundle_1.BUNDLE_V01_MEDIA_TYPE:
+            (0, validate_1.assertBundleV01)(bundle);
+            break;
+        case bundle_1.BUNDLE_V02_MEDIA_TYPE:
+            (0, validate_1.assertBundleV02)(bundle);
+            break;
+        default:
+            (0, validate_1.assertBundleLatest)(bundle);
+            break;
+    }
+    return bundle;
+};
+exports.bundleFromJSON = bundleFromJSON;
+const bundleToJSON = (bundle) => {
+    return protobuf_specs_1.Bundle.toJSON(bundle);
+};
+exports.bundleToJSON = bundleToJSON;
+const envelopeFromJSON = (obj) => {
+    return protobuf_specs_1.Envelope.fromJSON(obj);
+};
+exports.envelopeFromJSON = envelopeFromJSON;
+const envelopeToJSON = (envelope) => {
+    return protobuf_specs_1.Envelope.toJSON(envelope);
+};
+exports.envelopeToJSON = envelopeToJSON;
+
+
+/***/ }),
+
+/***/ 9352:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.assertBundle = assertBundle;
+exports.assertBundleV01 = assertBundleV01;
+exports.isBundleV01 = isBundleV01;
+exports.assertBundleV02 = assertBundleV02;
+exports.assertBundleLatest = assertBundleLatest;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const error_1 = __nccwpck_require__(7714);
+// Performs basic validation of a Sigstore bundle to ensure that all required
+// fields are populated. This is not a complete validation of the bundle, but
+// rather a check that the bundle is in a valid state to be processed by the
+// rest of the code.
+function assertBundle(b) {
+    const invalidValues = validateBundleBase(b);
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid bundle', invalidValues);
+    }
+}
+// Asserts that the given bundle conforms to the v0.1 bundle format.
+function assertBundleV01(b) {
+    const invalidValues = [];
+    invalidValues.push(...validateBundleBase(b));
+    invalidValues.push(...validateInclusionPromise(b));
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid v0.1 bundle', invalidValues);
+    }
+}
+// Type guard to determine if Bundle is a v0.1 bundle.
+function isBundleV01(b) {
+    try {
+        assertBundleV01(b);
+        return true;
+    }
+    catch (e) {
+        return false;
+    }
+}
+// Asserts that the given bundle conforms to the v0.2 bundle format.
+function assertBundleV02(b) {
+    const invalidValues = [];
+    invalidValues.push(...validateBundleBase(b));
+    invalidValues.push(...validateInclusionProof(b));
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid v0.2 bundle', invalidValues);
+    }
+}
+// Asserts that the given bundle conforms to the newest (0.3) bundle format.
+function assertBundleLatest(b) {
+    const invalidValues = [];
+    invalidValues.push(...validateBundleBase(b));
+    invalidValues.push(...validateInclusionProof(b));
+    invalidValues.push(...validateNoCertificateChain(b));
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid bundle', invalidValues);
+    }
+}
+function validateBundleBase(b) {
+    const invalidValues = [];
+    // Media type validation
+    if (b.mediaType === undefined ||
+        (!b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) &&
+            !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/))) {
+        invalidValues.push('mediaType');
+    }
+    // Content-related validation
+    if (b.content === undefined) {
+        invalidValues.push('content');
+    }
+    else {
+        switch (b.content.$case) {
+            case 'messageSignature':
+                if (b.content.messageSignature.messageDigest === undefined) {
+                    invalidValues.push('content.messageSignature.messageDigest');
+                }
+                else {
+                    if (b.content.messageSignature.messageDigest.digest.length === 0) {
+                        invalidValues.push('content.messageSignature.messageDigest.digest');
+                    }
+                }
+                if (b.content.messageSignature.signature.length === 0) {
+                    invalidValues.push('content.messageSignature.signature');
+                }
+                break;
+            case 'dsseEnvelope':
+                if (b.content.dsseEnvelope.payload.length === 0) {
+                    invalidValues.push('content.dsseEnvelope.payload');
+                }
+                if (b.content.dsseEnvelope.signatures.length !== 1) {
+                    invalidValues.push('content.dsseEnvelope.signatures');
+                }
+                else {
+                    if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
+                        invalidValues.push('content.dsseEnvelope.signatures[0].sig');
+                    }
+                }
+                break;
+        }
+    }
+    // Verification material-related validation
+    if (b.verificationMaterial === undefined) {
+        invalidValues.push('verificationMaterial');
+    }
+    else {
+        if (b.verificationMaterial.content === undefined) {
+            invalidValues.push('verificationMaterial.content');
+        }
+        else {
+            switch (b.verificationMaterial.content.$case) {
+                case 'x509CertificateChain':
+                    if (b.verificationMaterial.content.x509CertificateChain.certificates
+                        .length === 0) {
+                        invalidValues.push('verificationMaterial.content.x509CertificateChain.certificates');
+                    }
+                    b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
+                        if (cert.rawBytes.length === 0) {
+                            invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
+                        }
+                    });
+                    break;
+                case 'certificate':
+                    if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
+                        invalidValues.push('verificationMaterial.content.certificate.rawBytes');
+                    }
+                    break;
+            }
+        }
+        if (b.verificationMaterial.tlogEntries === undefined) {
+            invalidValues.push('verificationMaterial.tlogEntries');
+        }
+        else {
+            if (b.verificationMaterial.tlogEntries.length > 0) {
+                b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+                    if (entry.logId === undefined) {
+                        invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
+                    }
+                    if (entry.kindVersion === undefined) {
+                        invalidValues.push(`verificationMaterial.tlogEntries[${i}].kindVersion`);
+                    }
+                });
+            }
+        }
+    }
+    return invalidValues;
+}
+// Necessary for V01 bundles
+function validateInclusionPromise(b) {
+    const invalidValues = [];
+    if (b.verificationMaterial &&
+        b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+            if (entry.inclusionPromise === undefined) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
+            }
+        });
+    }
+    return invalidValues;
+}
+// Necessary for V02 and later bundles
+function validateInclusionProof(b) {
+    const invalidValues = [];
+    if (b.verificationMaterial &&
+        b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+            if (entry.inclusionProof === undefined) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
+            }
+            else {
+                if (entry.inclusionProof.checkpoint === undefined) {
+                    invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof.checkpoint`);
+                }
+            }
+        });
+    }
+    return invalidValues;
+}
+// Necessary for V03 and later bundles
+function validateNoCertificateChain(b) {
+    const invalidValues = [];
+    /* istanbul ignore next */
+    if (b.verificationMaterial?.content?.$case === 'x509CertificateChain') {
+        invalidValues.push('verificationMaterial.content.$case');
+    }
+    return invalidValues;
+}
+
+
+/***/ }),
+
+/***/ 1121:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ASN1TypeError = exports.ASN1ParseError = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+class ASN1ParseError extends Error {
+}
+exports.ASN1ParseError = ASN1ParseError;
+class ASN1TypeError extends Error {
+}
+exports.ASN1TypeError = ASN1TypeError;
+
+
+/***/ }),
+
+/***/ 6027:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ASN1Obj = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+var obj_1 = __nccwpck_require__(990);
+Object.defineProperty(exports, "ASN1Obj", ({ enumerable: true, get: function () { return obj_1.ASN1Obj; } }));
+
+
+/***/ }),
+
+/***/ 4243:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.decodeLength = decodeLength;
+exports.encodeLength = encodeLength;
+const error_1 = __nccwpck_require__(1121);
+// Decodes the length of a DER-encoded ANS.1 element from the supplied stream.
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-encoded-length-and-value-bytes
+function decodeLength(stream) {
+    const buf = stream.getUint8();
+    // If the most significant bit is UNSET the length is just the value of the
+    // byte.
+    if ((buf & 0x80) === 0x00) {
+        return buf;
+    }
+    // Otherwise, the lower 7 bits of the first byte indicate the number of bytes
+    // that follow to encode the length.
+    const byteCount = buf & 0x7f;
+    // Ensure the encoded length can safely fit in a JS number.
+    if (byteCount > 6) {
+        throw new error_1.ASN1ParseError('length exceeds 6 byte limit');
+    }
+    // Iterate over the bytes that encode the length.
+    let len = 0;
+    for (let i = 0; i < byteCount; i++) {
+        len = len * 256 + stream.getUint8();
+    }
+    // This is a valid ASN.1 length encoding, but we don't support it.
+    if (len === 0) {
+        throw new error_1.ASN1ParseError('indefinite length encoding not supported');
+    }
+    return len;
+}
+// Translates the supplied value to a DER-encoded length.
+function encodeLength(len) {
+    if (len < 128) {
+        return Buffer.from([len]);
+    }
+    // Bitwise operations on large numbers are not supported in JS, so we need to
+    // use BigInts.
+    let val = BigInt(len);
+    const bytes = [];
+    while (val > 0n) {
+        bytes.unshift(Number(val & 255n));
+        val = val >> 8n;
+    }
+    return Buffer.from([0x80 | bytes.length, ...bytes]);
+}
+
+
+/***/ }),
+
+/***/ 990:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ASN1Obj = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const stream_1 = __nccwpck_require__(1673);
+const error_1 = __nccwpck_require__(1121);
+const length_1 = __nccwpck_require__(4243);
+const parse_1 = __nccwpck_require__(1044);
+const tag_1 = __nccwpck_require__(9343);
+class ASN1Obj {
+    tag;
+    subs;
+    value;
+    constructor(tag, value, subs) {
+        this.tag = tag;
+        this.value = value;
+        this.subs = subs;
+    }
+    // Constructs an ASN.1 object from a Buffer of DER-encoded bytes.
+    static parseBuffer(buf) {
+        return parseStream(new stream_1.ByteStream(buf));
+    }
+    toDER() {
+        const valueStream = new stream_1.ByteStream();
+        if (this.subs.length > 0) {
+            for (const sub of this.subs) {
+                valueStream.appendView(sub.toDER());
+            }
+        }
+        else {
+            valueStream.appendView(this.value);
+        }
+        const value = valueStream.buffer;
+        // Concat tag/length/value
+        const obj = new stream_1.ByteStream();
+        obj.appendChar(this.tag.toDER());
+        obj.appendView((0, length_1.encodeLength)(value.length));
+        obj.appendView(value);
+        return obj.buffer;
+    }
+    /////////////////////////////////////////////////////////////////////////////
+    // Convenience methods for parsing ASN.1 primitives into JS types
+    // Returns the ASN.1 object's value as a boolean. Throws an error if the
+    // object is not a boolean.
+    toBoolean() {
+        if (!this.tag.isBoolean()) {
+            throw new error_1.ASN1TypeError('not a boolean');
+        }
+        return (0, parse_1.parseBoolean)(this.value);
+    }
+    // Returns the ASN.1 object's value as a BigInt. Throws an error if the
+    // object is not an integer.
+    toInteger() {
+        if (!this.tag.isInteger()) {
+            throw new error_1.ASN1TypeError('not an integer');
+        }
+        return (0, parse_1.parseInteger)(this.value);
+    }
+    // Returns the ASN.1 object's value as an OID string. Throws an error if the
+    // object is not an OID.
+    toOID() {
+        if (!this.tag.isOID()) {
+            throw new error_1.ASN1TypeError('not an OID');
+        }
+        return (0, parse_1.parseOID)(this.value);
+    }
+    // Returns the ASN.1 object's value as a Date. Throws an error if the object
+    // is not either a UTCTime or a GeneralizedTime.
+    toDate() {
+        switch (true) {
+            case this.tag.isUTCTime():
+                return (0, parse_1.parseTime)(this.value, true);
+            case this.tag.isGeneralizedTime():
+                return (0, parse_1.parseTime)(this.value, false);
+            default:
+                throw new error_1.ASN1TypeError('not a date');
+        }
+    }
+    // Returns the ASN.1 object's value as a number[] where each number is the
+    // value of a bit in the bit string. Throws an error if the object is not a
+    // bit string.
+    toBitString() {
+        if (!this.tag.isBitString()) {
+            throw new error_1.ASN1TypeError('not a bit string');
+        }
+        return (0, parse_1.parseBitString)(this.value);
+    }
+}
+exports.ASN1Obj = ASN1Obj;
+/////////////////////////////////////////////////////////////////////////////
+// Internal stream parsing functions
+function parseStream(stream) {
+    // Parse tag, length, and value from stream
+    const tag = new tag_1.ASN1Tag(stream.getUint8());
+    const len = (0, length_1.decodeLength)(stream);
+    const value = stream.slice(stream.position, len);
+    const start = stream.position;
+    let subs = [];
+    // If the object is constructed, parse its children. Sometimes, children
+    // are embedded in OCTESTRING objects, so we need to check those
+    // for children as well.
+    if (tag.constructed) {
+        subs = collectSubs(stream, len);
+    }
+    else if (tag.isOctetString()) {
+        // Attempt to parse children of OCTETSTRING objects. If anything fails,
+        // assume the object is not constructed and treat as primitive.
+        try {
+            subs = collectSubs(stream, len);
+        }
+        catch (e) {
+            // Fail silently and treat as primitive
+        }
+    }
+    // If there are no children, move stream cursor to the end of the object
+    if (subs.length === 0) {
+        stream.seek(start + len);
+    }
+    return new ASN1Obj(tag, value, subs);
+}
+function collectSubs(stream, len) {
+    // Calculate end of object content
+    const end = stream.position + len;
+    // Make sure there are enough bytes left in the stream. This should never
+    // happen, cause it'll get caught when the stream is sliced in parseStream.
+    // Leaving as an extra check just in case.
+    /* istanbul ignore if */
+    if (end > stream.length) {
+        throw new error_1.ASN1ParseError('invalid length');
+    }
+    // Parse all children
+    const subs = [];
+    while (stream.position < end) {
+        subs.push(parseStream(stream));
+    }
+    // When we're done parsing children, we should be at the end of the object
+    if (stream.position !== end) {
+        throw new error_1.ASN1ParseError('invalid length');
+    }
+    return subs;
+}
+
+
+/***/ }),
+
+/***/ 1044:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseInteger = parseInteger;
+exports.parseStringASCII = parseStringASCII;
+exports.parseTime = parseTime;
+exports.parseOID = parseOID;
+exports.parseBoolean = parseBoolean;
+exports.parseBitString = parseBitString;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
+const RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
+// Parse a BigInt from the DER-encoded buffer
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-integer
+function parseInteger(buf) {
+    let pos = 0;
+    const end = buf.length;
+    let val = buf[pos];
+    const neg = val > 0x7f;
+    // Consume any padding bytes
+    const pad = neg ? 0xff : 0x00;
+    while (val == pad && ++pos < end) {
+        val = buf[pos];
+    }
+    // Calculate remaining bytes to read
+    const len = end - pos;
+    if (len === 0)
+        return BigInt(neg ? -1 : 0);
+    // Handle two's complement for negative numbers
+    val = neg ? val - 256 : val;
+    // Parse remaining bytes
+    let n = BigInt(val);
+    for (let i = pos + 1; i < end; ++i) {
+        n = n * BigInt(256) + BigInt(buf[i]);
+    }
+    return n;
+}
+// Parse an ASCII string from the DER-encoded buffer
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-basic-types#boolean
+function parseStringASCII(buf) {
+    return buf.toString('ascii');
+}
+// Parse a Date from the DER-encoded buffer
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5.1
+function parseTime(buf, shortYear) {
+    const timeStr = parseStringASCII(buf);
+    // Parse the time string into matches - captured groups start at index 1
+    const m = shortYear
+        ? RE_TIME_SHORT_YEAR.exec(timeStr)
+        : RE_TIME_LONG_YEAR.exec(timeStr);
+    if (!m) {
+        throw new Error('invalid time');
+    }
+    // Translate dates with a 2-digit year to 4 digits per the spec
+    if (shortYear) {
+        let year = Number(m[1]);
+        year += year >= 50 ? 1900 : 2000;
+        m[1] = year.toString();
+    }
+    // Translate to ISO8601 format and parse
+    return new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+}
+// Parse an OID from the DER-encoded buffer
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-object-identifier
+function parseOID(buf) {
+    let pos = 0;
+    const end = buf.length;
+    // Consume first byte which encodes the first two OID components
+    let n = buf[pos++];
+    const first = Math.floor(n / 40);
+    const second = n % 40;
+    let oid = `${first}.${second}`;
+    // Consume remaining bytes
+    let val = 0;
+    for (; pos < end; ++pos) {
+        n = buf[pos];
+        val = (val << 7) + (n & 0x7f);
+        // If the left-most bit is NOT set, then this is the last byte in the
+        // sequence and we can add the value to the OID and reset the accumulator
+        if ((n & 0x80) === 0) {
+            oid += `.${val}`;
+            val = 0;
+        }
+    }
+    return oid;
+}
+// Parse a boolean from the DER-encoded buffer
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-basic-types#boolean
+function parseBoolean(buf) {
+    return buf[0] !== 0;
+}
+// Parse a bit string from the DER-encoded buffer
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-bit-string
+function parseBitString(buf) {
+    // First byte tell us how many unused bits are in the last byte
+    const unused = buf[0];
+    const start = 1;
+    const end = buf.length;
+    const bits = [];
+    for (let i = start; i < end; ++i) {
+        const byte = buf[i];
+        // The skip value is only used for the last byte
+        const skip = i === end - 1 ? unused : 0;
+        // Iterate over each bit in the byte (most significant first)
+        for (let j = 7; j >= skip; --j) {
+            // Read the bit and add it to the bit string
+            bits.push((byte >> j) & 0x01);
+        }
+    }
+    return bits;
+}
+
+
+/***/ }),
+
+/***/ 9343:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ASN1Tag = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const error_1 = __nccwpck_require__(1121);
+const UNIVERSAL_TAG = {
+    BOOLEAN: 0x01,
+    INTEGER: 0x02,
+    BIT_STRING: 0x03,
+    OCTET_STRING: 0x04,
+    OBJECT_IDENTIFIER: 0x06,
+    SEQUENCE: 0x10,
+    SET: 0x11,
+    PRINTABLE_STRING: 0x13,
+    UTC_TIME: 0x17,
+    GENERALIZED_TIME: 0x18,
+};
+const TAG_CLASS = {
+    UNIVERSAL: 0x00,
+    APPLICATION: 0x01,
+    CONTEXT_SPECIFIC: 0x02,
+    PRIVATE: 0x03,
+};
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-encoded-tag-bytes
+class ASN1Tag {
+    number;
+    constructed;
+    class;
+    constructor(enc) {
+        // Bits 0 through 4 are the tag number
+        this.number = enc & 0x1f;
+        // Bit 5 is the constructed bit
+        this.constructed = (enc & 0x20) === 0x20;
+        // Bit 6 & 7 are the class
+        this.class = enc >> 6;
+        if (this.number === 0x1f) {
+            throw new error_1.ASN1ParseError('long form tags not supported');
+        }
+        if (this.class === TAG_CLASS.UNIVERSAL && this.number === 0x00) {
+            throw new error_1.ASN1ParseError('unsupported tag 0x00');
+        }
+    }
+    isUniversal() {
+        return this.class === TAG_CLASS.UNIVERSAL;
+    }
+    isContextSpecific(num) {
+        const res = this.class === TAG_CLASS.CONTEXT_SPECIFIC;
+        return num !== undefined ? res && this.number === num : res;
+    }
+    isBoolean() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.BOOLEAN;
+    }
+    isInteger() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.INTEGER;
+    }
+    isBitString() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.BIT_STRING;
+    }
+    isOctetString() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.OCTET_STRING;
+    }
+    isOID() {
+        return (this.isUniversal() && this.number === UNIVERSAL_TAG.OBJECT_IDENTIFIER);
+    }
+    isUTCTime() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.UTC_TIME;
+    }
+    isGeneralizedTime() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.GENERALIZED_TIME;
+    }
+    toDER() {
+        return this.number | (this.constructed ? 0x20 : 0x00) | (this.class << 6);
+    }
+}
+exports.ASN1Tag = ASN1Tag;
+
+
+/***/ }),
+
+/***/ 9368:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.createPublicKey = createPublicKey;
+exports.digest = digest;
+exports.verify = verify;
+exports.bufferEqual = bufferEqual;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const crypto_1 = __importDefault(__nccwpck_require__(6982));
+function createPublicKey(key, type = 'spki') {
+    if (typeof key === 'string') {
+        if (key.startsWith('-----')) {
+            return crypto_1.default.createPublicKey(key);
+        }
+        else {
+            return crypto_1.default.createPublicKey({
+                key: Buffer.from(key, 'base64'),
+                format: 'der',
+                type: type,
+            });
+        }
+    }
+    else {
+        return crypto_1.default.createPublicKey({ key, format: 'der', type: type });
+    }
+}
+function digest(algorithm, ...data) {
+    const hash = crypto_1.default.createHash(algorithm);
+    for (const d of data) {
+        hash.update(d);
+    }
+    return hash.digest();
+}
+function verify(data, key, signature, algorithm) {
+    // The try/catch is to work around an issue in Node 14.x where verify throws
+    // an error in some scenarios if the signature is invalid.
+    try {
+        return crypto_1.default.verify(algorithm, data, key, signature);
+    }
+    catch (e) {
+        /* istanbul ignore next */
+        return false;
+    }
+}
+function bufferEqual(a, b) {
+    try {
+        return crypto_1.default.timingSafeEqual(a, b);
+    }
+    catch {
+        /* istanbul ignore next */
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9032:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.preAuthEncoding = preAuthEncoding;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const PAE_PREFIX = 'DSSEv1';
+// DSSE Pre-Authentication Encoding
+function preAuthEncoding(payloadType, payload) {
+    const typeBytes = Buffer.from(payloadType, 'utf-8');
+    return Buffer.concat([
+        Buffer.from(`${PAE_PREFIX} ${typeBytes.length} `, 'ascii'),
+        typeBytes,
+        Buffer.from(` ${payload.length} `, 'ascii'),
+        payload,
+    ]);
+}
+
+
+/***/ }),
+
+/***/ 2788:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.base64Encode = base64Encode;
+exports.base64Decode = base64Decode;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const BASE64_ENCODING = 'base64';
+const UTF8_ENCODING = 'utf-8';
+function base64Encode(str) {
+    return Buffer.from(str, UTF8_ENCODING).toString(BASE64_ENCODING);
+}
+function base64Decode(str) {
+    return Buffer.from(str, BASE64_ENCODING).toString(UTF8_ENCODING);
+}
+
+
+/***/ }),
+
+/***/ 3917:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = exports.ByteStream = exports.RFC3161Timestamp = exports.pem = exports.json = exports.encoding = exports.dsse = exports.crypto = exports.ASN1Obj = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+var asn1_1 = __nccwpck_require__(6027);
+Object.defineProperty(exports, "ASN1Obj", ({ enumerable: true, get: function () { return asn1_1.ASN1Obj; } }));
+exports.crypto = __importStar(__nccwpck_require__(9368));
+exports.dsse = __importStar(__nccwpck_require__(9032));
+exports.encoding = __importStar(__nccwpck_require__(2788));
+exports.json = __importStar(__nccwpck_require__(3327));
+exports.pem = __importStar(__nccwpck_require__(1055));
+var rfc3161_1 = __nccwpck_require__(994);
+Object.defineProperty(exports, "RFC3161Timestamp", ({ enumerable: true, get: function () { return rfc3161_1.RFC3161Timestamp; } }));
+var stream_1 = __nccwpck_require__(1673);
+Object.defineProperty(exports, "ByteStream", ({ enumerable: true, get: function () { return stream_1.ByteStream; } }));
+var x509_1 = __nccwpck_require__(9358);
+Object.defineProperty(exports, "EXTENSION_OID_SCT", ({ enumerable: true, get: function () { return x509_1.EXTENSION_OID_SCT; } }));
+Object.defineProperty(exports, "X509Certificate", ({ enumerable: true, get: function () { return x509_1.X509Certificate; } }));
+Object.defineProperty(exports, "X509SCTExtension", ({ enumerable: true, get: function () { return x509_1.X509SCTExtension; } }));
+
+
+/***/ }),
+
+/***/ 3327:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.canonicalize = canonicalize;
+// JSON canonicalization per https://github.com/cyberphone/json-canonicalization
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function canonicalize(object) {
+    let buffer = '';
+    if (object === null || typeof object !== 'object' || object.toJSON != null) {
+        // Primitives or toJSONable objects
+        buffer += JSON.stringify(object);
+    }
+    else if (Array.isArray(object)) {
+        // Array - maintain element order
+        buffer += '[';
+        let first = true;
+        object.forEach((element) => {
+            if (!first) {
+                buffer += ',';
+            }
+            first = false;
+            // recursive call
+            buffer += canonicalize(element);
+        });
+        buffer += ']';
+    }
+    else {
+        // Object - Sort properties before serializing
+        buffer += '{';
+        let first = true;
+        Object.keys(object)
+            .sort()
+            .forEach((property) => {
+            if (!first) {
+                buffer += ',';
+            }
+            first = false;
+            buffer += JSON.stringify(property);
+            buffer += ':';
+            // recursive call
+            buffer += canonicalize(object[property]);
+        });
+        buffer += '}';
+    }
+    return buffer;
+}
+
+
+/***/ }),
+
+/***/ 1817:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SHA2_HASH_ALGOS = exports.RSA_SIGNATURE_ALGOS = exports.ECDSA_SIGNATURE_ALGOS = void 0;
+exports.ECDSA_SIGNATURE_ALGOS = {
+    '1.2.840.10045.4.3.1': 'sha224',
+    '1.2.840.10045.4.3.2': 'sha256',
+    '1.2.840.10045.4.3.3': 'sha384',
+    '1.2.840.10045.4.3.4': 'sha512',
+};
+exports.RSA_SIGNATURE_ALGOS = {
+    '1.2.840.113549.1.1.14': 'sha224',
+    '1.2.840.113549.1.1.11': 'sha256',
+    '1.2.840.113549.1.1.12': 'sha384',
+    '1.2.840.113549.1.1.13': 'sha512',
+};
+exports.SHA2_HASH_ALGOS = {
+    '2.16.840.1.101.3.4.2.1': 'sha256',
+    '2.16.840.1.101.3.4.2.2': 'sha384',
+    '2.16.840.1.101.3.4.2.3': 'sha512',
+};
+
+
+/***/ }),
+
+/***/ 1055:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.toDER = toDER;
+exports.fromDER = fromDER;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const PEM_HEADER = /-----BEGIN (.*)-----/;
+const PEM_FOOTER = /-----END (.*)-----/;
+function toDER(certificate) {
+    let der = '';
+    certificate.split('\n').forEach((line) => {
+        if (line.match(PEM_HEADER) || line.match(PEM_FOOTER)) {
+            return;
+        }
+        der += line;
+    });
+    return Buffer.from(der, 'base64');
+}
+// Translates a DER-encoded buffer into a PEM-encoded string. Standard PEM
+// encoding dictates that each certificate should have a trailing newline after
+// the footer.
+function fromDER(certificate, type = 'CERTIFICATE') {
+    // Base64-encode the certificate.
+    const der = certificate.toString('base64');
+    // Split the certificate into lines of 64 characters.
+    const lines = der.match(/.{1,64}/g) || '';
+    return [`-----BEGIN ${type}-----`, ...lines, `-----END ${type}-----`]
+        .join('\n')
+        .concat('\n');
+}
+
+
+/***/ }),
+
+/***/ 7512:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RFC3161TimestampVerificationError = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+class RFC3161TimestampVerificationError extends Error {
+}
+exports.RFC3161TimestampVerificationError = RFC3161TimestampVerificationError;
+
+
+/***/ }),
+
+/***/ 994:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RFC3161Timestamp = void 0;
+var timestamp_1 = __nccwpck_require__(2714);
+Object.defineProperty(exports, "RFC3161Timestamp", ({ enumerable: true, get: function () { return timestamp_1.RFC3161Timestamp; } }));
+
+
+/***/ }),
+
+/***/ 2714:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RFC3161Timestamp = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const asn1_1 = __nccwpck_require__(6027);
+const crypto = __importStar(__nccwpck_require__(9368));
+const oid_1 = __nccwpck_require__(1817);
+const error_1 = __nccwpck_require__(7512);
+const tstinfo_1 = __nccwpck_require__(2925);
+const OID_PKCS9_CONTENT_TYPE_SIGNED_DATA = '1.2.840.113549.1.7.2';
+const OID_PKCS9_CONTENT_TYPE_TSTINFO = '1.2.840.113549.1.9.16.1.4';
+const OID_PKCS9_MESSAGE_DIGEST_KEY = '1.2.840.113549.1.9.4';
+class RFC3161Timestamp {
+    root;
+    constructor(asn1) {
+        this.root = asn1;
+    }
+    static parse(der) {
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+        return new RFC3161Timestamp(asn1);
+    }
+    get status() {
+        return this.pkiStatusInfoObj.subs[0].toInteger();
+    }
+    get contentType() {
+        return this.contentTypeObj.toOID();
+    }
+    get eContentType() {
+        return this.eContentTypeObj.toOID();
+    }
+    get signingTime() {
+        return this.tstInfo.genTime;
+    }
+    get signerIssuer() {
+        return this.signerSidObj.subs[0].value;
+    }
+    get signerSerialNumber() {
+        return this.signerSidObj.subs[1].value;
+    }
+    get signerDigestAlgorithm() {
+        const oid = this.signerDigestAlgorithmObj.subs[0].toOID();
+        return oid_1.SHA2_HASH_ALGOS[oid];
+    }
+    get signatureAlgorithm() {
+        const oid = this.signatureAlgorithmObj.subs[0].toOID();
+        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
+    }
+    get signatureValue() {
+        return this.signatureValueObj.value;
+    }
+    get tstInfo() {
+        // Need to unpack tstInfo from an OCTET STRING
+        return new tstinfo_1.TSTInfo(this.eContentObj.subs[0].subs[0]);
+    }
+    verify(data, publicKey) {
+        if (!this.timeStampTokenObj) {
+            throw new error_1.RFC3161TimestampVerificationError('timeStampToken is missing');
+        }
+        // Check for expected ContentInfo content type
+        if (this.contentType !== OID_PKCS9_CONTENT_TYPE_SIGNED_DATA) {
+            throw new error_1.RFC3161TimestampVerificationError(`incorrect content type: ${this.contentType}`);
+        }
+        // Check for expected encapsulated content type
+        if (this.eContentType !== OID_PKCS9_CONTENT_TYPE_TSTINFO) {
+            throw new error_1.RFC3161TimestampVerificationError(`incorrect encapsulated content type: ${this.eContentType}`);
+        }
+        // Check that the tstInfo references the correct artifact
+        this.tstInfo.verify(data);
+        // Check that the signed message digest matches the tstInfo
+        this.verifyMessageDigest();
+        // Check that the signature is valid for the signed attributes
+        this.verifySignature(publicKey);
+    }
+    verifyMessageDigest() {
+        // Check that the tstInfo matches the signed data
+        const tstInfoDigest = crypto.digest(this.signerDigestAlgorithm, this.tstInfo.raw);
+        const expectedDigest = this.messageDigestAttributeObj.subs[1].subs[0].value;
+        if (!crypto.bufferEqual(tstInfoDigest, expectedDigest)) {
+            throw new error_1.RFC3161TimestampVerificationError('signed data does not match tstInfo');
+        }
+    }
+    verifySignature(key) {
+        // Encode the signed attributes for verification
+        const signedAttrs = this.signedAttrsObj.toDER();
+        signedAttrs[0] = 0x31; // Change context-specific tag to SET
+        // Check that the signature is valid for the signed attributes
+        const verified = crypto.verify(signedAttrs, key, this.signatureValue, this.signatureAlgorithm);
+        if (!verified) {
+            throw new error_1.RFC3161TimestampVerificationError('signature verification failed');
+        }
+    }
+    // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+    get pkiStatusInfoObj() {
+        // pkiStatusInfo is the first element of the timestamp response sequence
+        return this.root.subs[0];
+    }
+    // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+    get timeStampTokenObj() {
+        // timeStampToken is the first element of the timestamp response sequence
+        return this.root.subs[1];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-3
+    get contentTypeObj() {
+        return this.timeStampTokenObj.subs[0];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5652#section-3
+    get signedDataObj() {
+        const obj = this.timeStampTokenObj.subs.find((sub) => sub.tag.isContextSpecific(0x00));
+        return obj.subs[0];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
+    get encapContentInfoObj() {
+        return this.signedDataObj.subs[2];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
+    get signerInfosObj() {
+        // SignerInfos is the last element of the signed data sequence
+        const sd = this.signedDataObj;
+        return sd.subs[sd.subs.length - 1];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5652#section-5.1
+    get signerInfoObj() {
+        // Only supporting one signer
+        return this.signerInfosObj.subs[0];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
+    get eContentTypeObj() {
+        return this.encapContentInfoObj.subs[0];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
+    get eContentObj() {
+        return this.encapContentInfoObj.subs[1];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+    get signedAttrsObj() {
+        const signedAttrs = this.signerInfoObj.subs.find((sub) => sub.tag.isContextSpecific(0x00));
+        return signedAttrs;
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+    get messageDigestAttributeObj() {
+        const messageDigest = this.signedAttrsObj.subs.find((sub) => sub.subs[0].tag.isOID() &&
+            sub.subs[0].toOID() === OID_PKCS9_MESSAGE_DIGEST_KEY);
+        return messageDigest;
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+    get signerSidObj() {
+        return this.signerInfoObj.subs[1];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+    get signerDigestAlgorithmObj() {
+        // Signature is the 2nd element of the signerInfoObj object
+        return this.signerInfoObj.subs[2];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+    get signatureAlgorithmObj() {
+        // Signature is the 4th element of the signerInfoObj object
+        return this.signerInfoObj.subs[4];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+    get signatureValueObj() {
+        // Signature is the 6th element of the signerInfoObj object
+        return this.signerInfoObj.subs[5];
+    }
+}
+exports.RFC3161Timestamp = RFC3161Timestamp;
+
+
+/***/ }),
+
+/***/ 2925:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TSTInfo = void 0;
+const crypto = __importStar(__nccwpck_require__(9368));
+const oid_1 = __nccwpck_require__(1817);
+const error_1 = __nccwpck_require__(7512);
+class TSTInfo {
+    root;
+    constructor(asn1) {
+        this.root = asn1;
+    }
+    get version() {
+        return this.root.subs[0].toInteger();
+    }
+    get genTime() {
+        return this.root.subs[4].toDate();
+    }
+    get messageImprintHashAlgorithm() {
+        const oid = this.messageImprintObj.subs[0].subs[0].toOID();
+        return oid_1.SHA2_HASH_ALGOS[oid];
+    }
+    get messageImprintHashedMessage() {
+        return this.messageImprintObj.subs[1].value;
+    }
+    get raw() {
+        return this.root.toDER();
+    }
+    verify(data) {
+        const digest = crypto.digest(this.messageImprintHashAlgorithm, data);
+        if (!crypto.bufferEqual(digest, this.messageImprintHashedMessage)) {
+            throw new error_1.RFC3161TimestampVerificationError('message imprint does not match artifact');
+        }
+    }
+    // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+    get messageImprintObj() {
+        return this.root.subs[2];
+    }
+}
+exports.TSTInfo = TSTInfo;
+
+
+/***/ }),
+
+/***/ 1673:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ByteStream = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+class StreamError extends Error {
+}
+class ByteStream {
+    static BLOCK_SIZE = 1024;
+    buf;
+    view;
+    start = 0;
+    constructor(buffer) {
+        if (buffer) {
+            this.buf = buffer;
+            this.view = Buffer.from(buffer);
+        }
+        else {
+            this.buf = Buffer.alloc(0);
+            this.view = Buffer.from(this.buf);
+        }
+    }
+    get buffer() {
+        return this.view.subarray(0, this.start);
+    }
+    get length() {
+        return this.view.byteLength;
+    }
+    get position() {
+        return this.start;
+    }
+    seek(position) {
+        this.start = position;
+    }
+    // Returns a Buffer containing the specified number of bytes starting at the
+    // given start position.
+    slice(start, len) {
+        const end = start + len;
+        if (end > this.length) {
+            throw new StreamError('request past end of buffer');
+        }
+        return this.view.subarray(start, end);
+    }
+    appendChar(char) {
+        this.ensureCapacity(1);
+        this.view[this.start] = char;
+        this.start += 1;
+    }
+    appendUint16(num) {
+        this.ensureCapacity(2);
+        const value = new Uint16Array([num]);
+        const view = new Uint8Array(value.buffer);
+        this.view[this.start] = view[1];
+        this.view[this.start + 1] = view[0];
+        this.start += 2;
+    }
+    appendUint24(num) {
+        this.ensureCapacity(3);
+        const value = new Uint32Array([num]);
+        const view = new Uint8Array(value.buffer);
+        this.view[this.start] = view[2];
+        this.view[this.start + 1] = view[1];
+        this.view[this.start + 2] = view[0];
+        this.start += 3;
+    }
+    appendView(view) {
+        this.ensureCapacity(view.length);
+        this.view.set(view, this.start);
+        this.start += view.length;
+    }
+    getBlock(size) {
+        if (size <= 0) {
+            return Buffer.alloc(0);
+        }
+        if (this.start + size > this.view.length) {
+            throw new Error('request past end of buffer');
+        }
+        const result = this.view.subarray(this.start, this.start + size);
+        this.start += size;
+        return result;
+    }
+    getUint8() {
+        return this.getBlock(1)[0];
+    }
+    getUint16() {
+        const block = this.getBlock(2);
+        return (block[0] << 8) | block[1];
+    }
+    ensureCapacity(size) {
+        if (this.start + size > this.view.byteLength) {
+            const blockSize = ByteStream.BLOCK_SIZE + (size > ByteStream.BLOCK_SIZE ? size : 0);
+            this.realloc(this.view.byteLength + blockSize);
+        }
+    }
+    realloc(size) {
+        const newArray = Buffer.alloc(size);
+        const newView = Buffer.from(newArray);
+        // Copy the old buffer into the new one
+        newView.set(this.view);
+        this.buf = newArray;
+        this.view = newView;
+    }
+}
+exports.ByteStream = ByteStream;
+
+
+/***/ }),
+
+/***/ 3566:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const asn1_1 = __nccwpck_require__(6027);
+const crypto = __importStar(__nccwpck_require__(9368));
+const oid_1 = __nccwpck_require__(1817);
+const pem = __importStar(__nccwpck_require__(1055));
+const ext_1 = __nccwpck_require__(6389);
+const EXTENSION_OID_SUBJECT_KEY_ID = '2.5.29.14';
+const EXTENSION_OID_KEY_USAGE = '2.5.29.15';
+const EXTENSION_OID_SUBJECT_ALT_NAME = '2.5.29.17';
+const EXTENSION_OID_BASIC_CONSTRAINTS = '2.5.29.19';
+const EXTENSION_OID_AUTHORITY_KEY_ID = '2.5.29.35';
+exports.EXTENSION_OID_SCT = '1.3.6.1.4.1.11129.2.4.2';
+class X509Certificate {
+    root;
+    constructor(asn1) {
+        this.root = asn1;
+    }
+    static parse(cert) {
+        const der = typeof cert === 'string' ? pem.toDER(cert) : cert;
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+        return new X509Certificate(asn1);
+    }
+    get tbsCertificate() {
+        return this.tbsCertificateObj;
+    }
+    get version() {
+        // version number is the first element of the version context specific tag
+        const ver = this.versionObj.subs[0].toInteger();
+        return `v${(ver + BigInt(1)).toString()}`;
+    }
+    get serialNumber() {
+        return this.serialNumberObj.value;
+    }
+    get notBefore() {
+        // notBefore is the first element of the validity sequence
+        return this.validityObj.subs[0].toDate();
+    }
+    get notAfter() {
+        // notAfter is the second element of the validity sequence
+        return this.validityObj.subs[1].toDate();
+    }
+    get issuer() {
+        return this.issuerObj.value;
+    }
+    get subject() {
+        return this.subjectObj.value;
+    }
+    get publicKey() {
+        return this.subjectPublicKeyInfoObj.toDER();
+    }
+    get signatureAlgorithm() {
+        const oid = this.signatureAlgorithmObj.subs[0].toOID();
+        if (oid_1.RSA_SIGNATURE_ALGOS[oid]) {
+            return oid_1.RSA_SIGNATURE_ALGOS[oid];
+        }
+        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
+    }
+    get signatureValue() {
+        // Signature value is a bit string, so we need to skip the first byte
+        return this.signatureValueObj.value.subarray(1);
+    }
+    get subjectAltName() {
+        const ext = this.extSubjectAltName;
+        return ext?.uri || /* istanbul ignore next */ ext?.rfc822Name;
+    }
+    get extensions() {
+        // The extension list is the first (and only) element of the extensions
+        // context specific tag
+        /* istanbul ignore next */
+        const extSeq = this.extensionsObj?.subs[0];
+        /* istanbul ignore next */
+        return extSeq?.subs || [];
+    }
+    get extKeyUsage() {
+        const ext = this.findExtension(EXTENSION_OID_KEY_USAGE);
+        return ext ? new ext_1.X509KeyUsageExtension(ext) : undefined;
+    }
+    get extBasicConstraints() {
+        const ext = this.findExtension(EXTENSION_OID_BASIC_CONSTRAINTS);
+        return ext ? new ext_1.X509BasicConstraintsExtension(ext) : undefined;
+    }
+    get extSubjectAltName() {
+        const ext = this.findExtension(EXTENSION_OID_SUBJECT_ALT_NAME);
+        return ext ? new ext_1.X509SubjectAlternativeNameExtension(ext) : undefined;
+    }
+    get extAuthorityKeyID() {
+        const ext = this.findExtension(EXTENSION_OID_AUTHORITY_KEY_ID);
+        return ext ? new ext_1.X509AuthorityKeyIDExtension(ext) : undefined;
+    }
+    get extSubjectKeyID() {
+        const ext = this.findExtension(EXTENSION_OID_SUBJECT_KEY_ID);
+        return ext
+            ? new ext_1.X509SubjectKeyIDExtension(ext)
+            : /* istanbul ignore next */ undefined;
+    }
+    get extSCT() {
+        const ext = this.findExtension(exports.EXTENSION_OID_SCT);
+        return ext ? new ext_1.X509SCTExtension(ext) : undefined;
+    }
+    get isCA() {
+        const ca = this.extBasicConstraints?.isCA || false;
+        // If the KeyUsage extension is present, keyCertSign must be set
+        /* istanbul ignore else */
+        if (this.extKeyUsage) {
+            return ca && this.extKeyUsage.keyCertSign;
+        }
+        // TODO: test coverage for this case
+        /* istanbul ignore next */
+        return ca;
+    }
+    extension(oid) {
+        const ext = this.findExtension(oid);
+        return ext ? new ext_1.X509Extension(ext) : undefined;
+    }
+    verify(issuerCertificate) {
+        // Use the issuer's public key if provided, otherwise use the subject's
+        const publicKey = issuerCertificate?.publicKey || this.publicKey;
+        const key = crypto.createPublicKey(publicKey);
+        return crypto.verify(this.tbsCertificate.toDER(), key, this.signatureValue, this.signatureAlgorithm);
+    }
+    validForDate(date) {
+        return this.notBefore <= date && date <= this.notAfter;
+    }
+    equals(other) {
+        return this.root.toDER().equals(other.root.toDER());
+    }
+    // Creates a copy of the certificate with a new buffer
+    clone() {
+        const der = this.root.toDER();
+        const clone = Buffer.alloc(der.length);
+        der.copy(clone);
+        return X509Certificate.parse(clone);
+    }
+    findExtension(oid) {
+        // Find the extension with the given OID. The OID will always be the first
+        // element of the extension sequence
+        return this.extensions.find((ext) => ext.subs[0].toOID() === oid);
+    }
+    /////////////////////////////////////////////////////////////////////////////
+    // The following properties use the documented x509 structure to locate the
+    // desired ASN.1 object
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.1
+    get tbsCertificateObj() {
+        // tbsCertificate is the first element of the certificate sequence
+        return this.root.subs[0];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2
+    get signatureAlgorithmObj() {
+        // signatureAlgorithm is the second element of the certificate sequence
+        return this.root.subs[1];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.3
+    get signatureValueObj() {
+        // signatureValue is the third element of the certificate sequence
+        return this.root.subs[2];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.1
+    get versionObj() {
+        // version is the first element of the tbsCertificate sequence
+        return this.tbsCertificateObj.subs[0];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.2
+    get serialNumberObj() {
+        // serialNumber is the second element of the tbsCertificate sequence
+        return this.tbsCertificateObj.subs[1];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.4
+    get issuerObj() {
+        // issuer is the fourth element of the tbsCertificate sequence
+        return this.tbsCertificateObj.subs[3];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5
+    get validityObj() {
+        // version is the fifth element of the tbsCertificate sequence
+        return this.tbsCertificateObj.subs[4];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.6
+    get subjectObj() {
+        // subject is the sixth element of the tbsCertificate sequence
+        return this.tbsCertificateObj.subs[5];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.7
+    get subjectPublicKeyInfoObj() {
+        // subjectPublicKeyInfo is the seventh element of the tbsCertificate sequence
+        return this.tbsCertificateObj.subs[6];
+    }
+    // Extensions can't be located by index because their position varies. Instead,
+    // we need to find the extensions context specific tag
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.9
+    get extensionsObj() {
+        return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(0x03));
+    }
+}
+exports.X509Certificate = X509Certificate;
+
+
+/***/ }),
+
+/***/ 6389:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.X509SCTExtension = exports.X509SubjectKeyIDExtension = exports.X509AuthorityKeyIDExtension = exports.X509SubjectAlternativeNameExtension = exports.X509KeyUsageExtension = exports.X509BasicConstraintsExtension = exports.X509Extension = void 0;
+const stream_1 = __nccwpck_require__(1673);
+const sct_1 = __nccwpck_require__(6144);
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.1
+class X509Extension {
+    root;
+    constructor(asn1) {
+        this.root = asn1;
+    }
+    get oid() {
+        return this.root.subs[0].toOID();
+    }
+    get critical() {
+        // The critical field is optional and will be the second element of the
+        // extension sequence if present. Default to false if not present.
+        return this.root.subs.length === 3 ? this.root.subs[1].toBoolean() : false;
+    }
+    get value() {
+        return this.extnValueObj.value;
+    }
+    get valueObj() {
+        return this.extnValueObj;
+    }
+    get extnValueObj() {
+        // The extnValue field will be the last element of the extension sequence
+        return this.root.subs[this.root.subs.length - 1];
+    }
+}
+exports.X509Extension = X509Extension;
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.9
+class X509BasicConstraintsExtension extends X509Extension {
+    get isCA() {
+        return this.sequence.subs[0]?.toBoolean() ?? false;
+    }
+    get pathLenConstraint() {
+        return this.sequence.subs.length > 1
+            ? this.sequence.subs[1].toInteger()
+            : undefined;
+    }
+    // The extnValue field contains a single sequence wrapping the isCA and
+    // pathLenConstraint.
+    get sequence() {
+        return this.extnValueObj.subs[0];
+    }
+}
+exports.X509BasicConstraintsExtension = X509BasicConstraintsExtension;
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.3
+class X509KeyUsageExtension extends X509Extension {
+    get digitalSignature() {
+        return this.bitString[0] === 1;
+    }
+    get keyCertSign() {
+        return this.bitString[5] === 1;
+    }
+    get crlSign() {
+        return this.bitString[6] === 1;
+    }
+    // The extnValue field contains a single bit string which is a bit mask
+    // indicating which key usages are enabled.
+    get bitString() {
+        return this.extnValueObj.subs[0].toBitString();
+    }
+}
+exports.X509KeyUsageExtension = X509KeyUsageExtension;
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.6
+class X509SubjectAlternativeNameExtension extends X509Extension {
+    get rfc822Name() {
+        return this.findGeneralName(0x01)?.value.toString('ascii');
+    }
+    get uri() {
+        return this.findGeneralName(0x06)?.value.toString('ascii');
+    }
+    // Retrieve the value of an otherName with the given OID.
+    otherName(oid) {
+        const otherName = this.findGeneralName(0x00);
+        if (otherName === undefined) {
+            return undefined;
+        }
+        // The otherName is a sequence containing an OID and a value.
+        // Need to check that the OID matches the one we're looking for.
+        const otherNameOID = otherName.subs[0].toOID();
+        if (otherNameOID !== oid) {
+            return undefined;
+        }
+        // The otherNameValue is a sequence containing the actual value.
+        const otherNameValue = otherName.subs[1];
+        return otherNameValue.subs[0].value.toString('ascii');
+    }
+    findGeneralName(tag) {
+        return this.generalNames.find((gn) => gn.tag.isContextSpecific(tag));
+    }
+    // The extnValue field contains a sequence of GeneralNames.
+    get generalNames() {
+        return this.extnValueObj.subs[0].subs;
+    }
+}
+exports.X509SubjectAlternativeNameExtension = X509SubjectAlternativeNameExtension;
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.1
+class X509AuthorityKeyIDExtension extends X509Extension {
+    get keyIdentifier() {
+        return this.findSequenceMember(0x00)?.value;
+    }
+    findSequenceMember(tag) {
+        return this.sequence.subs.find((el) => el.tag.isContextSpecific(tag));
+    }
+    // The extnValue field contains a single sequence wrapping the keyIdentifier
+    get sequence() {
+        return this.extnValueObj.subs[0];
+    }
+}
+exports.X509AuthorityKeyIDExtension = X509AuthorityKeyIDExtension;
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.2
+class X509SubjectKeyIDExtension extends X509Extension {
+    get keyIdentifier() {
+        return this.extnValueObj.subs[0].value;
+    }
+}
+exports.X509SubjectKeyIDExtension = X509SubjectKeyIDExtension;
+// https://www.rfc-editor.org/rfc/rfc6962#section-3.3
+class X509SCTExtension extends X509Extension {
+    constructor(asn1) {
+        super(asn1);
+    }
+    get signedCertificateTimestamps() {
+        const buf = this.extnValueObj.subs[0].value;
+        const stream = new stream_1.ByteStream(buf);
+        // The overall list length is encoded in the first two bytes -- note this
+        // is the length of the list in bytes, NOT the number of SCTs in the list
+        const end = stream.getUint16() + 2;
+        const sctList = [];
+        while (stream.position < end) {
+            // Read the length of the next SCT
+            const sctLength = stream.getUint16();
+            // Slice out the bytes for the next SCT and parse it
+            const sct = stream.getBlock(sctLength);
+            sctList.push(sct_1.SignedCertificateTimestamp.parse(sct));
+        }
+        if (stream.position !== end) {
+            throw new Error('SCT list length does not match actual length');
+        }
+        return sctList;
+    }
+}
+exports.X509SCTExtension = X509SCTExtension;
+
+
+/***/ }),
+
+/***/ 9358:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
+var cert_1 = __nccwpck_require__(3566);
+Object.defineProperty(exports, "EXTENSION_OID_SCT", ({ enumerable: true, get: function () { return cert_1.EXTENSION_OID_SCT; } }));
+Object.defineProperty(exports, "X509Certificate", ({ enumerable: true, get: function () { return cert_1.X509Certificate; } }));
+var ext_1 = __nccwpck_require__(6389);
+Object.defineProperty(exports, "X509SCTExtension", ({ enumerable: true, get: function () { return ext_1.X509SCTExtension; } }));
+
+
+/***/ }),
+
+/***/ 6144:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SignedCertificateTimestamp = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const crypto = __importStar(__nccwpck_require__(9368));
+const stream_1 = __nccwpck_require__(1673);
+class SignedCertificateTimestamp {
+    version;
+    logID;
+    timestamp;
+    extensions;
+    hashAlgorithm;
+    signatureAlgorithm;
+    signature;
+    constructor(options) {
+        this.version = options.version;
+        this.logID = options.logID;
+        this.timestamp = options.timestamp;
+        this.extensions = options.extensions;
+        this.hashAlgorithm = options.hashAlgorithm;
+        this.signatureAlgorithm = options.signatureAlgorithm;
+        this.signature = options.signature;
+    }
+    get datetime() {
+        return new Date(Number(this.timestamp.readBigInt64BE()));
+    }
+    // Returns the hash algorithm used to generate the SCT's signature.
+    // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
+    get algorithm() {
+        switch (this.hashAlgorithm) {
+            /* istanbul ignore next */
+            case 0:
+                return 'none';
+            /* istanbul ignore next */
+            case 1:
+                return 'md5';
+            /* istanbul ignore next */
+            case 2:
+                return 'sha1';
+            /* istanbul ignore next */
+            case 3:
+                return 'sha224';
+            case 4:
+                return 'sha256';
+            /* istanbul ignore next */
+            case 5:
+                return 'sha384';
+            /* istanbul ignore next */
+            case 6:
+                return 'sha512';
+            /* istanbul ignore next */
+            default:
+                return 'unknown';
+        }
+    }
+    verify(preCert, key) {
+        // Assemble the digitally-signed struct (the data over which the signature
+        // was generated).
+        // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
+        const stream = new stream_1.ByteStream();
+        stream.appendChar(this.version);
+        stream.appendChar(0x00); // SignatureType = certificate_timestamp(0)
+        stream.appendView(this.timestamp);
+        stream.appendUint16(0x01); // LogEntryType = precert_entry(1)
+        stream.appendView(preCert);
+        stream.appendUint16(this.extensions.byteLength);
+        /* istanbul ignore next - extensions are very uncommon */
+        if (this.extensions.byteLength > 0) {
+            stream.appendView(this.extensions);
+        }
+        return crypto.verify(stream.buffer, key, this.signature, this.algorithm);
+    }
+    // Parses a SignedCertificateTimestamp from a buffer. SCTs are encoded using
+    // TLS encoding which means the fields and lengths of most fields are
+    // specified as part of the SCT and TLS specs.
+    // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
+    // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
+    static parse(buf) {
+        const stream = new stream_1.ByteStream(buf);
+        // Version - enum { v1(0), (255) }
+        const version = stream.getUint8();
+        // Log ID  - struct { opaque key_id[32]; }
+        const logID = stream.getBlock(32);
+        // Timestamp - uint64
+        const timestamp = stream.getBlock(8);
+        // Extensions - opaque extensions<0..2^16-1>;
+        const extenstionLength = stream.getUint16();
+        const extensions = stream.getBlock(extenstionLength);
+        // Hash algo - enum { sha256(4), . . . (255) }
+        const hashAlgorithm = stream.getUint8();
+        // Signature algo - enum { anonymous(0), rsa(1), dsa(2), ecdsa(3), (255) }
+        const signatureAlgorithm = stream.getUint8();
+        // Signature  - opaque signature<0..2^16-1>;
+        const sigLength = stream.getUint16();
+        const signature = stream.getBlock(sigLength);
+        // Check that we read the entire buffer
+        if (stream.position !== buf.length) {
+            throw new Error('SCT buffer length mismatch');
+        }
+        return new SignedCertificateTimestamp({
+            version,
+            logID,
+            timestamp,
+            extensions,
+            hashAlgorithm,
+            signatureAlgorithm,
+            signature,
+        });
+    }
+}
+exports.SignedCertificateTimestamp = SignedCertificateTimestamp;
+
+
+/***/ }),
+
+/***/ 4649:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: envelope.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Signature = exports.Envelope = void 0;
+exports.Envelope = {
+    fromJSON(object) {
+        return {
+            payload: isSet(object.payload) ? Buffer.from(bytesFromBase64(object.payload)) : Buffer.alloc(0),
+            payloadType: isSet(object.payloadType) ? globalThis.String(object.payloadType) : "",
+            signatures: globalThis.Array.isArray(object?.signatures)
+                ? object.signatures.map((e) => exports.Signature.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.payload.length !== 0) {
+            obj.payload = base64FromBytes(message.payload);
+        }
+        if (message.payloadType !== "") {
+            obj.payloadType = message.payloadType;
+        }
+        if (message.signatures?.length) {
+            obj.signatures = message.signatures.map((e) => exports.Signature.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.Signature = {
+    fromJSON(object) {
+        return {
+            sig: isSet(object.sig) ? Buffer.from(bytesFromBase64(object.sig)) : Buffer.alloc(0),
+            keyid: isSet(object.keyid) ? globalThis.String(object.keyid) : "",
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.sig.length !== 0) {
+            obj.sig = base64FromBytes(message.sig);
+        }
+        if (message.keyid !== "") {
+            obj.keyid = message.keyid;
+        }
+        return obj;
+    },
+};
+function bytesFromBase64(b64) {
+    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+function base64FromBytes(arr) {
+    return globalThis.Buffer.from(arr).toString("base64");
+}
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 5000:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: google/protobuf/timestamp.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Timestamp = void 0;
+exports.Timestamp = {
+    fromJSON(object) {
+        return {
+            seconds: isSet(object.seconds) ? globalThis.String(object.seconds) : "0",
+            nanos: isSet(object.nanos) ? globalThis.Number(object.nanos) : 0,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.seconds !== "0") {
+            obj.seconds = message.seconds;
+        }
+        if (message.nanos !== 0) {
+            obj.nanos = Math.round(message.nanos);
+        }
+        return obj;
+    },
+};
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 6764:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: rekor/v2/dsse.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DSSELogEntryV002 = exports.DSSERequestV002 = void 0;
+/* eslint-disable */
+const envelope_1 = __nccwpck_require__(4649);
+const sigstore_common_1 = __nccwpck_require__(5334);
+const verifier_1 = __nccwpck_require__(7543);
+exports.DSSERequestV002 = {
+    fromJSON(object) {
+        return {
+            envelope: isSet(object.envelope) ? envelope_1.Envelope.fromJSON(object.envelope) : undefined,
+            verifiers: globalThis.Array.isArray(object?.verifiers)
+                ? object.verifiers.map((e) => verifier_1.Verifier.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.envelope !== undefined) {
+            obj.envelope = envelope_1.Envelope.toJSON(message.envelope);
+        }
+        if (message.verifiers?.length) {
+            obj.verifiers = message.verifiers.map((e) => verifier_1.Verifier.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.DSSELogEntryV002 = {
+    fromJSON(object) {
+        return {
+            payloadHash: isSet(object.payloadHash) ? sigstore_common_1.HashOutput.fromJSON(object.payloadHash) : undefined,
+            signatures: globalThis.Array.isArray(object?.signatures)
+                ? object.signatures.map((e) => verifier_1.Signature.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.payloadHash !== undefined) {
+            obj.payloadHash = sigstore_common_1.HashOutput.toJSON(message.payloadHash);
+        }
+        if (message.signatures?.length) {
+            obj.signatures = message.signatures.map((e) => verifier_1.Signature.toJSON(e));
+        }
+        return obj;
+    },
+};
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 381:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: rekor/v2/entry.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CreateEntryRequest = exports.Spec = exports.Entry = void 0;
+/* eslint-disable */
+const dsse_1 = __nccwpck_require__(6764);
+const hashedrekord_1 = __nccwpck_require__(4969);
+exports.Entry = {
+    fromJSON(object) {
+        return {
+            kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+            apiVersion: isSet(object.apiVersion) ? globalThis.String(object.apiVersion) : "",
+            spec: isSet(object.spec) ? exports.Spec.fromJSON(object.spec) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.kind !== "") {
+            obj.kind = message.kind;
+        }
+        if (message.apiVersion !== "") {
+            obj.apiVersion = message.apiVersion;
+        }
+        if (message.spec !== undefined) {
+            obj.spec = exports.Spec.toJSON(message.spec);
+        }
+        return obj;
+    },
+};
+exports.Spec = {
+    fromJSON(object) {
+        return {
+            spec: isSet(object.hashedRekordV002)
+                ? { $case: "hashedRekordV002", hashedRekordV002: hashedrekord_1.HashedRekordLogEntryV002.fromJSON(object.hashedRekordV002) }
+                : isSet(object.dsseV002)
+                    ? { $case: "dsseV002", dsseV002: dsse_1.DSSELogEntryV002.fromJSON(object.dsseV002) }
+                    : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.spec?.$case === "hashedRekordV002") {
+            obj.hashedRekordV002 = hashedrekord_1.HashedRekordLogEntryV002.toJSON(message.spec.hashedRekordV002);
+        }
+        else if (message.spec?.$case === "dsseV002") {
+            obj.dsseV002 = dsse_1.DSSELogEntryV002.toJSON(message.spec.dsseV002);
+        }
+        return obj;
+    },
+};
+exports.CreateEntryRequest = {
+    fromJSON(object) {
+        return {
+            spec: isSet(object.hashedRekordRequestV002)
+                ? {
+                    $case: "hashedRekordRequestV002",
+                    hashedRekordRequestV002: hashedrekord_1.HashedRekordRequestV002.fromJSON(object.hashedRekordRequestV002),
+                }
+                : isSet(object.dsseRequestV002)
+                    ? { $case: "dsseRequestV002", dsseRequestV002: dsse_1.DSSERequestV002.fromJSON(object.dsseRequestV002) }
+                    : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.spec?.$case === "hashedRekordRequestV002") {
+            obj.hashedRekordRequestV002 = hashedrekord_1.HashedRekordRequestV002.toJSON(message.spec.hashedRekordRequestV002);
+        }
+        else if (message.spec?.$case === "dsseRequestV002") {
+            obj.dsseRequestV002 = dsse_1.DSSERequestV002.toJSON(message.spec.dsseRequestV002);
+        }
+        return obj;
+    },
+};
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 4969:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: rekor/v2/hashedrekord.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HashedRekordLogEntryV002 = exports.HashedRekordRequestV002 = void 0;
+/* eslint-disable */
+const sigstore_common_1 = __nccwpck_require__(5334);
+const verifier_1 = __nccwpck_require__(7543);
+exports.HashedRekordRequestV002 = {
+    fromJSON(object) {
+        return {
+            digest: isSet(object.digest) ? Buffer.from(bytesFromBase64(object.digest)) : Buffer.alloc(0),
+            signature: isSet(object.signature) ? verifier_1.Signature.fromJSON(object.signature) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.digest.length !== 0) {
+            obj.digest = base64FromBytes(message.digest);
+        }
+        if (message.signature !== undefined) {
+            obj.signature = verifier_1.Signature.toJSON(message.signature);
+        }
+        return obj;
+    },
+};
+exports.HashedRekordLogEntryV002 = {
+    fromJSON(object) {
+        return {
+            data: isSet(object.data) ? sigstore_common_1.HashOutput.fromJSON(object.data) : undefined,
+            signature: isSet(object.signature) ? verifier_1.Signature.fromJSON(object.signature) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.data !== undefined) {
+            obj.data = sigstore_common_1.HashOutput.toJSON(message.data);
+        }
+        if (message.signature !== undefined) {
+            obj.signature = verifier_1.Signature.toJSON(message.signature);
+        }
+        return obj;
+    },
+};
+function bytesFromBase64(b64) {
+    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+function base64FromBytes(arr) {
+    return globalThis.Buffer.from(arr).toString("base64");
+}
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 7543:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: rekor/v2/verifier.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Signature = exports.Verifier = exports.PublicKey = void 0;
+/* eslint-disable */
+const sigstore_common_1 = __nccwpck_require__(5334);
+exports.PublicKey = {
+    fromJSON(object) {
+        return { rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : Buffer.alloc(0) };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.rawBytes.length !== 0) {
+            obj.rawBytes = base64FromBytes(message.rawBytes);
+        }
+        return obj;
+    },
+};
+exports.Verifier = {
+    fromJSON(object) {
+        return {
+            verifier: isSet(object.publicKey)
+                ? { $case: "publicKey", publicKey: exports.PublicKey.fromJSON(object.publicKey) }
+                : isSet(object.x509Certificate)
+                    ? { $case: "x509Certificate", x509Certificate: sigstore_common_1.X509Certificate.fromJSON(object.x509Certificate) }
+                    : undefined,
+            keyDetails: isSet(object.keyDetails) ? (0, sigstore_common_1.publicKeyDetailsFromJSON)(object.keyDetails) : 0,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.verifier?.$case === "publicKey") {
+            obj.publicKey = exports.PublicKey.toJSON(message.verifier.publicKey);
+        }
+        else if (message.verifier?.$case === "x509Certificate") {
+            obj.x509Certificate = sigstore_common_1.X509Certificate.toJSON(message.verifier.x509Certificate);
+        }
+        if (message.keyDetails !== 0) {
+            obj.keyDetails = (0, sigstore_common_1.publicKeyDetailsToJSON)(message.keyDetails);
+        }
+        return obj;
+    },
+};
+exports.Signature = {
+    fromJSON(object) {
+        return {
+            content: isSet(object.content) ? Buffer.from(bytesFromBase64(object.content)) : Buffer.alloc(0),
+            verifier: isSet(object.verifier) ? exports.Verifier.fromJSON(object.verifier) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.content.length !== 0) {
+            obj.content = base64FromBytes(message.content);
+        }
+        if (message.verifier !== undefined) {
+            obj.verifier = exports.Verifier.toJSON(message.verifier);
+        }
+        return obj;
+    },
+};
+function bytesFromBase64(b64) {
+    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+function base64FromBytes(arr) {
+    return globalThis.Buffer.from(arr).toString("base64");
+}
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 715:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: sigstore_bundle.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Bundle = exports.VerificationMaterial = exports.TimestampVerificationData = void 0;
+/* eslint-disable */
+const envelope_1 = __nccwpck_require__(4649);
+const sigstore_common_1 = __nccwpck_require__(5334);
+const sigstore_rekor_1 = __nccwpck_require__(5204);
+exports.TimestampVerificationData = {
+    fromJSON(object) {
+        return {
+            rfc3161Timestamps: globalThis.Array.isArray(object?.rfc3161Timestamps)
+                ? object.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.rfc3161Timestamps?.length) {
+            obj.rfc3161Timestamps = message.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.VerificationMaterial = {
+    fromJSON(object) {
+        return {
+            content: isSet(object.publicKey)
+                ? { $case: "publicKey", publicKey: sigstore_common_1.PublicKeyIdentifier.fromJSON(object.publicKey) }
+                : isSet(object.x509CertificateChain)
+                    ? {
+                        $case: "x509CertificateChain",
+                        x509CertificateChain: sigstore_common_1.X509CertificateChain.fromJSON(object.x509CertificateChain),
+                    }
+                    : isSet(object.certificate)
+                        ? { $case: "certificate", certificate: sigstore_common_1.X509Certificate.fromJSON(object.certificate) }
+                        : undefined,
+            tlogEntries: globalThis.Array.isArray(object?.tlogEntries)
+                ? object.tlogEntries.map((e) => sigstore_rekor_1.TransparencyLogEntry.fromJSON(e))
+                : [],
+            timestampVerificationData: isSet(object.timestampVerificationData)
+                ? exports.TimestampVerificationData.fromJSON(object.timestampVerificationData)
+                : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.content?.$case === "publicKey") {
+            obj.publicKey = sigstore_common_1.PublicKeyIdentifier.toJSON(message.content.publicKey);
+        }
+        else if (message.content?.$case === "x509CertificateChain") {
+            obj.x509CertificateChain = sigstore_common_1.X509CertificateChain.toJSON(message.content.x509CertificateChain);
+        }
+        else if (message.content?.$case === "certificate") {
+            obj.certificate = sigstore_common_1.X509Certificate.toJSON(message.content.certificate);
+        }
+        if (message.tlogEntries?.length) {
+            obj.tlogEntries = message.tlogEntries.map((e) => sigstore_rekor_1.TransparencyLogEntry.toJSON(e));
+        }
+        if (message.timestampVerificationData !== undefined) {
+            obj.timestampVerificationData = exports.TimestampVerificationData.toJSON(message.timestampVerificationData);
+        }
+        return obj;
+    },
+};
+exports.Bundle = {
+    fromJSON(object) {
+        return {
+            mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+            verificationMaterial: isSet(object.verificationMaterial)
+                ? exports.VerificationMaterial.fromJSON(object.verificationMaterial)
+                : undefined,
+            content: isSet(object.messageSignature)
+                ? { $case: "messageSignature", messageSignature: sigstore_common_1.MessageSignature.fromJSON(object.messageSignature) }
+                : isSet(object.dsseEnvelope)
+                    ? { $case: "dsseEnvelope", dsseEnvelope: envelope_1.Envelope.fromJSON(object.dsseEnvelope) }
+                    : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.mediaType !== "") {
+            obj.mediaType = message.mediaType;
+        }
+        if (message.verificationMaterial !== undefined) {
+            obj.verificationMaterial = exports.VerificationMaterial.toJSON(message.verificationMaterial);
+        }
+        if (message.content?.$case === "messageSignature") {
+            obj.messageSignature = sigstore_common_1.MessageSignature.toJSON(message.content.messageSignature);
+        }
+        else if (message.content?.$case === "dsseEnvelope") {
+            obj.dsseEnvelope = envelope_1.Envelope.toJSON(message.content.dsseEnvelope);
+        }
+        return obj;
+    },
+};
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 5334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: sigstore_common.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TimeRange = exports.X509CertificateChain = exports.SubjectAlternativeName = exports.X509Certificate = exports.DistinguishedName = exports.ObjectIdentifierValuePair = exports.ObjectIdentifier = exports.PublicKeyIdentifier = exports.PublicKey = exports.RFC3161SignedTimestamp = exports.LogId = exports.MessageSignature = exports.HashOutput = exports.SubjectAlternativeNameType = exports.PublicKeyDetails = exports.HashAlgorithm = void 0;
+exports.hashAlgorithmFromJSON = hashAlgorithmFromJSON;
+exports.hashAlgorithmToJSON = hashAlgorithmToJSON;
+exports.publicKeyDetailsFromJSON = publicKeyDetailsFromJSON;
+exports.publicKeyDetailsToJSON = publicKeyDetailsToJSON;
+exports.subjectAlternativeNameTypeFromJSON = subjectAlternativeNameTypeFromJSON;
+exports.subjectAlternativeNameTypeToJSON = subjectAlternativeNameTypeToJSON;
+/* eslint-disable */
+const timestamp_1 = __nccwpck_require__(5000);
+/**
+ * Only a subset of the secure hash standard algorithms are supported.
+ * See <https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf> for more
+ * details.
+ * UNSPECIFIED SHOULD not be used, primary reason for inclusion is to force
+ * any proto JSON serialization to emit the used hash algorithm, as default
+ * option is to *omit* the default value of an enum (which is the first
+ * value, represented by '0'.
+ */
+var HashAlgorithm;
+(function (HashAlgorithm) {
+    HashAlgorithm[HashAlgorithm["HASH_ALGORITHM_UNSPECIFIED"] = 0] = "HASH_ALGORITHM_UNSPECIFIED";
+    HashAlgorithm[HashAlgorithm["SHA2_256"] = 1] = "SHA2_256";
+    HashAlgorithm[HashAlgorithm["SHA2_384"] = 2] = "SHA2_384";
+    HashAlgorithm[HashAlgorithm["SHA2_512"] = 3] = "SHA2_512";
+    /**
+     * SHA3_256 - Used for LMS
+     *
+     * @deprecated
+     */
+    HashAlgorithm[HashAlgorithm["SHA3_256"] = 4] = "SHA3_256";
+    /**
+     * SHA3_384 - Used for LMS
+     *
+     * @deprecated
+     */
+    HashAlgorithm[HashAlgorithm["SHA3_384"] = 5] = "SHA3_384";
+})(HashAlgorithm || (exports.HashAlgorithm = HashAlgorithm = {}));
+function hashAlgorithmFromJSON(object) {
+    switch (object) {
+        case 0:
+        case "HASH_ALGORITHM_UNSPECIFIED":
+            return HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED;
+        case 1:
+        case "SHA2_256":
+            return HashAlgorithm.SHA2_256;
+        case 2:
+        case "SHA2_384":
+            return HashAlgorithm.SHA2_384;
+        case 3:
+        case "SHA2_512":
+            return HashAlgorithm.SHA2_512;
+        case 4:
+        case "SHA3_256":
+            return HashAlgorithm.SHA3_256;
+        case 5:
+        case "SHA3_384":
+            return HashAlgorithm.SHA3_384;
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum HashAlgorithm");
+    }
+}
+function hashAlgorithmToJSON(object) {
+    switch (object) {
+        case HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED:
+            return "HASH_ALGORITHM_UNSPECIFIED";
+        case HashAlgorithm.SHA2_256:
+            return "SHA2_256";
+        case HashAlgorithm.SHA2_384:
+            return "SHA2_384";
+        case HashAlgorithm.SHA2_512:
+            return "SHA2_512";
+        case HashAlgorithm.SHA3_256:
+            return "SHA3_256";
+        case HashAlgorithm.SHA3_384:
+            return "SHA3_384";
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum HashAlgorithm");
+    }
+}
+/**
+ * Details of a specific public key, capturing the the key encoding method,
+ * and signature algorithm.
+ *
+ * PublicKeyDetails captures the public key/hash algorithm combinations
+ * recommended in the Sigstore ecosystem.
+ *
+ * This is modelled as a linear set as we want to provide a small number of
+ * opinionated options instead of allowing every possible permutation.
+ *
+ * Any changes to this enum MUST be reflected in the algorithm registry.
+ *
+ * See: <https://github.com/sigstore/architecture-docs/blob/main/algorithm-registry.md>
+ *
+ * To avoid the possibility of contradicting formats such as PKCS1 with
+ * ED25519 the valid permutations are listed as a linear set instead of a
+ * cartesian set (i.e one combined variable instead of two, one for encoding
+ * and one for the signature algorithm).
+ */
+var PublicKeyDetails;
+(function (PublicKeyDetails) {
+    PublicKeyDetails[PublicKeyDetails["PUBLIC_KEY_DETAILS_UNSPECIFIED"] = 0] = "PUBLIC_KEY_DETAILS_UNSPECIFIED";
+    /**
+     * PKCS1_RSA_PKCS1V5 - RSA
+     *
+     * @deprecated
+     */
+    PublicKeyDetails[PublicKeyDetails["PKCS1_RSA_PKCS1V5"] = 1] = "PKCS1_RSA_PKCS1V5";
+    /**
+     * PKCS1_RSA_PSS - See RFC8017
+     *
+     * @deprecated
+     */
+    PublicKeyDetails[PublicKeyDetails["PKCS1_RSA_PSS"] = 2] = "PKCS1_RSA_PSS";
+    /** @deprecated */
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PKCS1V5"] = 3] = "PKIX_RSA_PKCS1V5";
+    /** @deprecated */
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PSS"] = 4] = "PKIX_RSA_PSS";
+    /** PKIX_RSA_PKCS1V15_2048_SHA256 - RSA public key in PKIX format, PKCS#1v1.5 signature */
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PKCS1V15_2048_SHA256"] = 9] = "PKIX_RSA_PKCS1V15_2048_SHA256";
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PKCS1V15_3072_SHA256"] = 10] = "PKIX_RSA_PKCS1V15_3072_SHA256";
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PKCS1V15_4096_SHA256"] = 11] = "PKIX_RSA_PKCS1V15_4096_SHA256";
+    /** PKIX_RSA_PSS_2048_SHA256 - RSA public key in PKIX format, RSASSA-PSS signature */
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PSS_2048_SHA256"] = 16] = "PKIX_RSA_PSS_2048_SHA256";
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PSS_3072_SHA256"] = 17] = "PKIX_RSA_PSS_3072_SHA256";
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PSS_4096_SHA256"] = 18] = "PKIX_RSA_PSS_4096_SHA256";
+    /**
+     * PKIX_ECDSA_P256_HMAC_SHA_256 - ECDSA
+     *
+     * @deprecated
+     */
+    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P256_HMAC_SHA_256"] = 6] = "PKIX_ECDSA_P256_HMAC_SHA_256";
+    /** PKIX_ECDSA_P256_SHA_256 - See NIST FIPS 186-4 */
+    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P256_SHA_256"] = 5] = "PKIX_ECDSA_P256_SHA_256";
+    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P384_SHA_384"] = 12] = "PKIX_ECDSA_P384_SHA_384";
+    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P521_SHA_512"] = 13] = "PKIX_ECDSA_P521_SHA_512";
+    /** PKIX_ED25519 - Ed 25519 */
+    PublicKeyDetails[PublicKeyDetails["PKIX_ED25519"] = 7] = "PKIX_ED25519";
+    PublicKeyDetails[PublicKeyDetails["PKIX_ED25519_PH"] = 8] = "PKIX_ED25519_PH";
+    /**
+     * PKIX_ECDSA_P384_SHA_256 - These algorithms are deprecated and should not be used, but they
+     * were/are being used by most Sigstore clients implementations.
+     *
+     * @deprecated
+     */
+    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P384_SHA_256"] = 19] = "PKIX_ECDSA_P384_SHA_256";
+    /** @deprecated */
+    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P521_SHA_256"] = 20] = "PKIX_ECDSA_P521_SHA_256";
+    /**
+     * LMS_SHA256 - LMS and LM-OTS
+     *
+     * These algorithms are deprecated and should not be used.
+     * There are no plans to support SLH-DSA at this time.
+     *
+     * USER WARNING: LMS and LM-OTS are both stateful signature schemes.
+     * Using them correctly requires discretion and careful consideration
+     * to ensure that individual secret keys are not used more than once.
+     * In addition, LM-OTS is a single-use scheme, meaning that it
+     * MUST NOT be used for more than one signature per LM-OTS key.
+     * If you cannot maintain these invariants, you MUST NOT use these
+     * schemes.
+     *
+     * @deprecated
+     */
+    PublicKeyDetails[PublicKeyDetails["LMS_SHA256"] = 14] = "LMS_SHA256";
+    /** @deprecated */
+    PublicKeyDetails[PublicKeyDetails["LMOTS_SHA256"] = 15] = "LMOTS_SHA256";
+    /**
+     * ML_DSA_44 - ML-DSA
+     *
+     * These ML_DSA_44, ML_DSA_65 and ML-DSA_87 algorithms are the pure variants
+     * that take data to sign rather than the prehash variants (HashML-DSA), which
+     * take digests. While considered quantum-resistant, their usage
+     * involves tradeoffs in that signatures and keys are much larger, and
+     * this makes deployments more costly.
+     *
+     * USER WARNING: ML_DSA_44, ML_DSA_65 and ML_DSA_87 are experimental algorithms.
+     * In the future they MAY be used by private Sigstore deployments, but
+     * they are not yet fully functional. This warning will be removed when
+     * these algorithms are widely supported by Sigstore clients and servers,
+     * but care should still be taken for production environments.
+     *
+     * See NIST FIPS 204, RFC 9881 for algorithm identifiers
+     */
+    PublicKeyDetails[PublicKeyDetails["ML_DSA_44"] = 23] = "ML_DSA_44";
+    PublicKeyDetails[PublicKeyDetails["ML_DSA_65"] = 21] = "ML_DSA_65";
+    PublicKeyDetails[PublicKeyDetails["ML_DSA_87"] = 22] = "ML_DSA_87";
+})(PublicKeyDetails || (exports.PublicKeyDetails = PublicKeyDetails = {}));
+function publicKeyDetailsFromJSON(object) {
+    switch (object) {
+        case 0:
+        case "PUBLIC_KEY_DETAILS_UNSPECIFIED":
+            return PublicKeyDetails.PUBLIC_KEY_DETAILS_UNSPECIFIED;
+        case 1:
+        case "PKCS1_RSA_PKCS1V5":
+            return PublicKeyDetails.PKCS1_RSA_PKCS1V5;
+        case 2:
+        case "PKCS1_RSA_PSS":
+            return PublicKeyDetails.PKCS1_RSA_PSS;
+        case 3:
+        case "PKIX_RSA_PKCS1V5":
+            return PublicKeyDetails.PKIX_RSA_PKCS1V5;
+        case 4:
+        case "PKIX_RSA_PSS":
+            return PublicKeyDetails.PKIX_RSA_PSS;
+        case 9:
+        case "PKIX_RSA_PKCS1V15_2048_SHA256":
+            return PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256;
+        case 10:
+        case "PKIX_RSA_PKCS1V15_3072_SHA256":
+            return PublicKeyDetails.PKIX_RSA_PKCS1V15_3072_SHA256;
+        case 11:
+        case "PKIX_RSA_PKCS1V15_4096_SHA256":
+            return PublicKeyDetails.PKIX_RSA_PKCS1V15_4096_SHA256;
+        case 16:
+        case "PKIX_RSA_PSS_2048_SHA256":
+            return PublicKeyDetails.PKIX_RSA_PSS_2048_SHA256;
+        case 17:
+        case "PKIX_RSA_PSS_3072_SHA256":
+            return PublicKeyDetails.PKIX_RSA_PSS_3072_SHA256;
+        case 18:
+        case "PKIX_RSA_PSS_4096_SHA256":
+            return PublicKeyDetails.PKIX_RSA_PSS_4096_SHA256;
+        case 6:
+        case "PKIX_ECDSA_P256_HMAC_SHA_256":
+            return PublicKeyDetails.PKIX_ECDSA_P256_HMAC_SHA_256;
+        case 5:
+        case "PKIX_ECDSA_P256_SHA_256":
+            return PublicKeyDetails.PKIX_ECDSA_P256_SHA_256;
+        case 12:
+        case "PKIX_ECDSA_P384_SHA_384":
+            return PublicKeyDetails.PKIX_ECDSA_P384_SHA_384;
+        case 13:
+        case "PKIX_ECDSA_P521_SHA_512":
+            return PublicKeyDetails.PKIX_ECDSA_P521_SHA_512;
+        case 7:
+        case "PKIX_ED25519":
+            return PublicKeyDetails.PKIX_ED25519;
+        case 8:
+        case "PKIX_ED25519_PH":
+            return PublicKeyDetails.PKIX_ED25519_PH;
+        case 19:
+        case "PKIX_ECDSA_P384_SHA_256":
+            return PublicKeyDetails.PKIX_ECDSA_P384_SHA_256;
+        case 20:
+        case "PKIX_ECDSA_P521_SHA_256":
+            return PublicKeyDetails.PKIX_ECDSA_P521_SHA_256;
+        case 14:
+        case "LMS_SHA256":
+            return PublicKeyDetails.LMS_SHA256;
+        case 15:
+        case "LMOTS_SHA256":
+            return PublicKeyDetails.LMOTS_SHA256;
+        case 23:
+        case "ML_DSA_44":
+            return PublicKeyDetails.ML_DSA_44;
+        case 21:
+        case "ML_DSA_65":
+            return PublicKeyDetails.ML_DSA_65;
+        case 22:
+        case "ML_DSA_87":
+            return PublicKeyDetails.ML_DSA_87;
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum PublicKeyDetails");
+    }
+}
+function publicKeyDetailsToJSON(object) {
+    switch (object) {
+        case PublicKeyDetails.PUBLIC_KEY_DETAILS_UNSPECIFIED:
+            return "PUBLIC_KEY_DETAILS_UNSPECIFIED";
+        case PublicKeyDetails.PKCS1_RSA_PKCS1V5:
+            return "PKCS1_RSA_PKCS1V5";
+        case PublicKeyDetails.PKCS1_RSA_PSS:
+            return "PKCS1_RSA_PSS";
+        case PublicKeyDetails.PKIX_RSA_PKCS1V5:
+            return "PKIX_RSA_PKCS1V5";
+        case PublicKeyDetails.PKIX_RSA_PSS:
+            return "PKIX_RSA_PSS";
+        case PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256:
+            return "PKIX_RSA_PKCS1V15_2048_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PKCS1V15_3072_SHA256:
+            return "PKIX_RSA_PKCS1V15_3072_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PKCS1V15_4096_SHA256:
+            return "PKIX_RSA_PKCS1V15_4096_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PSS_2048_SHA256:
+            return "PKIX_RSA_PSS_2048_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PSS_3072_SHA256:
+            return "PKIX_RSA_PSS_3072_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PSS_4096_SHA256:
+            return "PKIX_RSA_PSS_4096_SHA256";
+        case PublicKeyDetails.PKIX_ECDSA_P256_HMAC_SHA_256:
+            return "PKIX_ECDSA_P256_HMAC_SHA_256";
+        case PublicKeyDetails.PKIX_ECDSA_P256_SHA_256:
+            return "PKIX_ECDSA_P256_SHA_256";
+        case PublicKeyDetails.PKIX_ECDSA_P384_SHA_384:
+            return "PKIX_ECDSA_P384_SHA_384";
+        case PublicKeyDetails.PKIX_ECDSA_P521_SHA_512:
+            return "PKIX_ECDSA_P521_SHA_512";
+        case PublicKeyDetails.PKIX_ED25519:
+            return "PKIX_ED25519";
+        case PublicKeyDetails.PKIX_ED25519_PH:
+            return "PKIX_ED25519_PH";
+        case PublicKeyDetails.PKIX_ECDSA_P384_SHA_256:
+            return "PKIX_ECDSA_P384_SHA_256";
+        case PublicKeyDetails.PKIX_ECDSA_P521_SHA_256:
+            return "PKIX_ECDSA_P521_SHA_256";
+        case PublicKeyDetails.LMS_SHA256:
+            return "LMS_SHA256";
+        case PublicKeyDetails.LMOTS_SHA256:
+            return "LMOTS_SHA256";
+        case PublicKeyDetails.ML_DSA_44:
+            return "ML_DSA_44";
+        case PublicKeyDetails.ML_DSA_65:
+            return "ML_DSA_65";
+        case PublicKeyDetails.ML_DSA_87:
+            return "ML_DSA_87";
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum PublicKeyDetails");
+    }
+}
+var SubjectAlternativeNameType;
+(function (SubjectAlternativeNameType) {
+    SubjectAlternativeNameType[SubjectAlternativeNameType["SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED"] = 0] = "SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED";
+    SubjectAlternativeNameType[SubjectAlternativeNameType["EMAIL"] = 1] = "EMAIL";
+    SubjectAlternativeNameType[SubjectAlternativeNameType["URI"] = 2] = "URI";
+    /**
+     * OTHER_NAME - OID 1.3.6.1.4.1.57264.1.7
+     * See https://github.com/sigstore/fulcio/blob/main/docs/oid-info.md#1361415726417--othername-san
+     * for more details.
+     */
+    SubjectAlternativeNameType[SubjectAlternativeNameType["OTHER_NAME"] = 3] = "OTHER_NAME";
+})(SubjectAlternativeNameType || (exports.SubjectAlternativeNameType = SubjectAlternativeNameType = {}));
+function subjectAlternativeNameTypeFromJSON(object) {
+    switch (object) {
+        case 0:
+        case "SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED":
+            return SubjectAlternativeNameType.SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED;
+        case 1:
+        case "EMAIL":
+            return SubjectAlternativeNameType.EMAIL;
+        case 2:
+        case "URI":
+            return SubjectAlternativeNameType.URI;
+        case 3:
+        case "OTHER_NAME":
+            return SubjectAlternativeNameType.OTHER_NAME;
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum SubjectAlternativeNameType");
+    }
+}
+function subjectAlternativeNameTypeToJSON(object) {
+    switch (object) {
+        case SubjectAlternativeNameType.SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED:
+            return "SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED";
+        case SubjectAlternativeNameType.EMAIL:
+            return "EMAIL";
+        case SubjectAlternativeNameType.URI:
+            return "URI";
+        case SubjectAlternativeNameType.OTHER_NAME:
+            return "OTHER_NAME";
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum SubjectAlternativeNameType");
+    }
+}
+exports.HashOutput = {
+    fromJSON(object) {
+        return {
+            algorithm: isSet(object.algorithm) ? hashAlgorithmFromJSON(object.algorithm) : 0,
+            digest: isSet(object.digest) ? Buffer.from(bytesFromBase64(object.digest)) : Buffer.alloc(0),
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.algorithm !== 0) {
+            obj.algorithm = hashAlgorithmToJSON(message.algorithm);
+        }
+        if (message.digest.length !== 0) {
+            obj.digest = base64FromBytes(message.digest);
+        }
+        return obj;
+    },
+};
+exports.MessageSignature = {
+    fromJSON(object) {
+        return {
+            messageDigest: isSet(object.messageDigest) ? exports.HashOutput.fromJSON(object.messageDigest) : undefined,
+            signature: isSet(object.signature) ? Buffer.from(bytesFromBase64(object.signature)) : Buffer.alloc(0),
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.messageDigest !== undefined) {
+            obj.messageDigest = exports.HashOutput.toJSON(message.messageDigest);
+        }
+        if (message.signature.length !== 0) {
+            obj.signature = base64FromBytes(message.signature);
+        }
+        return obj;
+    },
+};
+exports.LogId = {
+    fromJSON(object) {
+        return { keyId: isSet(object.keyId) ? Buffer.from(bytesFromBase64(object.keyId)) : Buffer.alloc(0) };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.keyId.length !== 0) {
+            obj.keyId = base64FromBytes(message.keyId);
+        }
+        return obj;
+    },
+};
+exports.RFC3161SignedTimestamp = {
+    fromJSON(object) {
+        return {
+            signedTimestamp: isSet(object.signedTimestamp)
+                ? Buffer.from(bytesFromBase64(object.signedTimestamp))
+                : Buffer.alloc(0),
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.signedTimestamp.length !== 0) {
+            obj.signedTimestamp = base64FromBytes(message.signedTimestamp);
+        }
+        return obj;
+    },
+};
+exports.PublicKey = {
+    fromJSON(object) {
+        return {
+            rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : undefined,
+            keyDetails: isSet(object.keyDetails) ? publicKeyDetailsFromJSON(object.keyDetails) : 0,
+            validFor: isSet(object.validFor) ? exports.TimeRange.fromJSON(object.validFor) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.rawBytes !== undefined) {
+            obj.rawBytes = base64FromBytes(message.rawBytes);
+        }
+        if (message.keyDetails !== 0) {
+            obj.keyDetails = publicKeyDetailsToJSON(message.keyDetails);
+        }
+        if (message.validFor !== undefined) {
+            obj.validFor = exports.TimeRange.toJSON(message.validFor);
+        }
+        return obj;
+    },
+};
+exports.PublicKeyIdentifier = {
+    fromJSON(object) {
+        return { hint: isSet(object.hint) ? globalThis.String(object.hint) : "" };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.hint !== "") {
+            obj.hint = message.hint;
+        }
+        return obj;
+    },
+};
+exports.ObjectIdentifier = {
+    fromJSON(object) {
+        return { id: globalThis.Array.isArray(object?.id) ? object.id.map((e) => globalThis.Number(e)) : [] };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.id?.length) {
+            obj.id = message.id.map((e) => Math.round(e));
+        }
+        return obj;
+    },
+};
+exports.ObjectIdentifierValuePair = {
+    fromJSON(object) {
+        return {
+            oid: isSet(object.oid) ? exports.ObjectIdentifier.fromJSON(object.oid) : undefined,
+            value: isSet(object.value) ? Buffer.from(bytesFromBase64(object.value)) : Buffer.alloc(0),
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.oid !== undefined) {
+            obj.oid = exports.ObjectIdentifier.toJSON(message.oid);
+        }
+        if (message.value.length !== 0) {
+            obj.value = base64FromBytes(message.value);
+        }
+        return obj;
+    },
+};
+exports.DistinguishedName = {
+    fromJSON(object) {
+        return {
+            organization: isSet(object.organization) ? globalThis.String(object.organization) : "",
+            commonName: isSet(object.commonName) ? globalThis.String(object.commonName) : "",
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.organization !== "") {
+            obj.organization = message.organization;
+        }
+        if (message.commonName !== "") {
+            obj.commonName = message.commonName;
+        }
+        return obj;
+    },
+};
+exports.X509Certificate = {
+    fromJSON(object) {
+        return { rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : Buffer.alloc(0) };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.rawBytes.length !== 0) {
+            obj.rawBytes = base64FromBytes(message.rawBytes);
+        }
+        return obj;
+    },
+};
+exports.SubjectAlternativeName = {
+    fromJSON(object) {
+        return {
+            type: isSet(object.type) ? subjectAlternativeNameTypeFromJSON(object.type) : 0,
+            identity: isSet(object.regexp)
+                ? { $case: "regexp", regexp: globalThis.String(object.regexp) }
+                : isSet(object.value)
+                    ? { $case: "value", value: globalThis.String(object.value) }
+                    : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.type !== 0) {
+            obj.type = subjectAlternativeNameTypeToJSON(message.type);
+        }
+        if (message.identity?.$case === "regexp") {
+            obj.regexp = message.identity.regexp;
+        }
+        else if (message.identity?.$case === "value") {
+            obj.value = message.identity.value;
+        }
+        return obj;
+    },
+};
+exports.X509CertificateChain = {
+    fromJSON(object) {
+        return {
+            certificates: globalThis.Array.isArray(object?.certificates)
+                ? object.certificates.map((e) => exports.X509Certificate.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.certificates?.length) {
+            obj.certificates = message.certificates.map((e) => exports.X509Certificate.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.TimeRange = {
+    fromJSON(object) {
+        return {
+            start: isSet(object.start) ? fromJsonTimestamp(object.start) : undefined,
+            end: isSet(object.end) ? fromJsonTimestamp(object.end) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.start !== undefined) {
+            obj.start = message.start.toISOString();
+        }
+        if (message.end !== undefined) {
+            obj.end = message.end.toISOString();
+        }
+        return obj;
+    },
+};
+function bytesFromBase64(b64) {
+    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+function base64FromBytes(arr) {
+    return globalThis.Buffer.from(arr).toString("base64");
+}
+function fromTimestamp(t) {
+    let millis = (globalThis.Number(t.seconds) || 0) * 1_000;
+    millis += (t.nanos || 0) / 1_000_000;
+    return new globalThis.Date(millis);
+}
+function fromJsonTimestamp(o) {
+    if (o instanceof globalThis.Date) {
+        return o;
+    }
+    else if (typeof o === "string") {
+        return new globalThis.Date(o);
+    }
+    else {
+        return fromTimestamp(timestamp_1.Timestamp.fromJSON(o));
+    }
+}
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 5204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: sigstore_rekor.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TransparencyLogEntry = exports.InclusionPromise = exports.InclusionProof = exports.Checkpoint = exports.KindVersion = void 0;
+/* eslint-disable */
+const sigstore_common_1 = __nccwpck_require__(5334);
+exports.KindVersion = {
+    fromJSON(object) {
+        return {
+            kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+            version: isSet(object.version) ? globalThis.String(object.version) : "",
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.kind !== "") {
+            obj.kind = message.kind;
+        }
+        if (message.version !== "") {
+            obj.version = message.version;
+        }
+        return obj;
+    },
+};
+exports.Checkpoint = {
+    fromJSON(object) {
+        return { envelope: isSet(object.envelope) ? globalThis.String(object.envelope) : "" };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.envelope !== "") {
+            obj.envelope = message.envelope;
+        }
+        return obj;
+    },
+};
+exports.InclusionProof = {
+    fromJSON(object) {
+        return {
+            logIndex: isSet(object.logIndex) ? globalThis.String(object.logIndex) : "0",
+            rootHash: isSet(object.rootHash) ? Buffer.from(bytesFromBase64(object.rootHash)) : Buffer.alloc(0),
+            treeSize: isSet(object.treeSize) ? globalThis.String(object.treeSize) : "0",
+            hashes: globalThis.Array.isArray(object?.hashes)
+                ? object.hashes.map((e) => Buffer.from(bytesFromBase64(e)))
+                : [],
+            checkpoint: isSet(object.checkpoint) ? exports.Checkpoint.fromJSON(object.checkpoint) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.logIndex !== "0") {
+            obj.logIndex = message.logIndex;
+        }
+        if (message.rootHash.length !== 0) {
+            obj.rootHash = base64FromBytes(message.rootHash);
+        }
+        if (message.treeSize !== "0") {
+            obj.treeSize = message.treeSize;
+        }
+        if (message.hashes?.length) {
+            obj.hashes = message.hashes.map((e) => base64FromBytes(e));
+        }
+        if (message.checkpoint !== undefined) {
+            obj.checkpoint = exports.Checkpoint.toJSON(message.checkpoint);
+        }
+        return obj;
+    },
+};
+exports.InclusionPromise = {
+    fromJSON(object) {
+        return {
+            signedEntryTimestamp: isSet(object.signedEntryTimestamp)
+                ? Buffer.from(bytesFromBase64(object.signedEntryTimestamp))
+                : Buffer.alloc(0),
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.signedEntryTimestamp.length !== 0) {
+            obj.signedEntryTimestamp = base64FromBytes(message.signedEntryTimestamp);
+        }
+        return obj;
+    },
+};
+exports.TransparencyLogEntry = {
+    fromJSON(object) {
+        return {
+            logIndex: isSet(object.logIndex) ? globalThis.String(object.logIndex) : "0",
+            logId: isSet(object.logId) ? sigstore_common_1.LogId.fromJSON(object.logId) : undefined,
+            kindVersion: isSet(object.kindVersion) ? exports.KindVersion.fromJSON(object.kindVersion) : undefined,
+            integratedTime: isSet(object.integratedTime) ? globalThis.String(object.integratedTime) : "0",
+            inclusionPromise: isSet(object.inclusionPromise) ? exports.InclusionPromise.fromJSON(object.inclusionPromise) : undefined,
+            inclusionProof: isSet(object.inclusionProof) ? exports.InclusionProof.fromJSON(object.inclusionProof) : undefined,
+            canonicalizedBody: isSet(object.canonicalizedBody)
+                ? Buffer.from(bytesFromBase64(object.canonicalizedBody))
+                : Buffer.alloc(0),
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.logIndex !== "0") {
+            obj.logIndex = message.logIndex;
+        }
+        if (message.logId !== undefined) {
+            obj.logId = sigstore_common_1.LogId.toJSON(message.logId);
+        }
+        if (message.kindVersion !== undefined) {
+            obj.kindVersion = exports.KindVersion.toJSON(message.kindVersion);
+        }
+        if (message.integratedTime !== "0") {
+            obj.integratedTime = message.integratedTime;
+        }
+        if (message.inclusionPromise !== undefined) {
+            obj.inclusionPromise = exports.InclusionPromise.toJSON(message.inclusionPromise);
+        }
+        if (message.inclusionProof !== undefined) {
+            obj.inclusionProof = exports.InclusionProof.toJSON(message.inclusionProof);
+        }
+        if (message.canonicalizedBody.length !== 0) {
+            obj.canonicalizedBody = base64FromBytes(message.canonicalizedBody);
+        }
+        return obj;
+    },
+};
+function bytesFromBase64(b64) {
+    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+function base64FromBytes(arr) {
+    return globalThis.Buffer.from(arr).toString("base64");
+}
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 1997:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: sigstore_trustroot.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ClientTrustConfig = exports.ServiceConfiguration = exports.Service = exports.SigningConfig = exports.TrustedRoot = exports.CertificateAuthority = exports.TransparencyLogInstance = exports.ServiceSelector = void 0;
+exports.serviceSelectorFromJSON = serviceSelectorFromJSON;
+exports.serviceSelectorToJSON = serviceSelectorToJSON;
+/* eslint-disable */
+const sigstore_common_1 = __nccwpck_require__(5334);
+/**
+ * ServiceSelector specifies how a client SHOULD select a set of
+ * Services to connect to. A client SHOULD throw an error if
+ * the value is SERVICE_SELECTOR_UNDEFINED.
+ */
+var ServiceSelector;
+(function (ServiceSelector) {
+    ServiceSelector[ServiceSelector["SERVICE_SELECTOR_UNDEFINED"] = 0] = "SERVICE_SELECTOR_UNDEFINED";
+    /**
+     * ALL - Clients SHOULD select all Services based on supported API version
+     * and validity window.
+     */
+    ServiceSelector[ServiceSelector["ALL"] = 1] = "ALL";
+    /**
+     * ANY - Clients SHOULD select one Service based on supported API version
+     * and validity window. It is up to the client implementation to
+     * decide how to select the Service, e.g. random or round-robin.
+     */
+    ServiceSelector[ServiceSelector["ANY"] = 2] = "ANY";
+    /**
+     * EXACT - Clients SHOULD select a specific number of Services based on
+     * supported API version and validity window, using the provided
+     * `count`. It is up to the client implementation to decide how to
+     * select the Service, e.g. random or round-robin.
+     */
+    ServiceSelector[ServiceSelector["EXACT"] = 3] = "EXACT";
+})(ServiceSelector || (exports.ServiceSelector = ServiceSelector = {}));
+function serviceSelectorFromJSON(object) {
+    switch (object) {
+        case 0:
+        case "SERVICE_SELECTOR_UNDEFINED":
+            return ServiceSelector.SERVICE_SELECTOR_UNDEFINED;
+        case 1:
+        case "ALL":
+            return ServiceSelector.ALL;
+        case 2:
+        case "ANY":
+            return ServiceSelector.ANY;
+        case 3:
+        case "EXACT":
+            return ServiceSelector.EXACT;
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum ServiceSelector");
+    }
+}
+function serviceSelectorToJSON(object) {
+    switch (object) {
+        case ServiceSelector.SERVICE_SELECTOR_UNDEFINED:
+            return "SERVICE_SELECTOR_UNDEFINED";
+        case ServiceSelector.ALL:
+            return "ALL";
+        case ServiceSelector.ANY:
+            return "ANY";
+        case ServiceSelector.EXACT:
+            return "EXACT";
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum ServiceSelector");
+    }
+}
+exports.TransparencyLogInstance = {
+    fromJSON(object) {
+        return {
+            baseUrl: isSet(object.baseUrl) ? globalThis.String(object.baseUrl) : "",
+            hashAlgorithm: isSet(object.hashAlgorithm) ? (0, sigstore_common_1.hashAlgorithmFromJSON)(object.hashAlgorithm) : 0,
+            publicKey: isSet(object.publicKey) ? sigstore_common_1.PublicKey.fromJSON(object.publicKey) : undefined,
+            logId: isSet(object.logId) ? sigstore_common_1.LogId.fromJSON(object.logId) : undefined,
+            checkpointKeyId: isSet(object.checkpointKeyId) ? sigstore_common_1.LogId.fromJSON(object.checkpointKeyId) : undefined,
+            operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.baseUrl !== "") {
+            obj.baseUrl = message.baseUrl;
+        }
+        if (message.hashAlgorithm !== 0) {
+            obj.hashAlgorithm = (0, sigstore_common_1.hashAlgorithmToJSON)(message.hashAlgorithm);
+        }
+        if (message.publicKey !== undefined) {
+            obj.publicKey = sigstore_common_1.PublicKey.toJSON(message.publicKey);
+        }
+        if (message.logId !== undefined) {
+            obj.logId = sigstore_common_1.LogId.toJSON(message.logId);
+        }
+        if (message.checkpointKeyId !== undefined) {
+            obj.checkpointKeyId = sigstore_common_1.LogId.toJSON(message.checkpointKeyId);
+        }
+        if (message.operator !== "") {
+            obj.operator = message.operator;
+        }
+        return obj;
+    },
+};
+exports.CertificateAuthority = {
+    fromJSON(object) {
+        return {
+            subject: isSet(object.subject) ? sigstore_common_1.DistinguishedName.fromJSON(object.subject) : undefined,
+            uri: isSet(object.uri) ? globalThis.String(object.uri) : "",
+            certChain: isSet(object.certChain) ? sigstore_common_1.X509CertificateChain.fromJSON(object.certChain) : undefined,
+            validFor: isSet(object.validFor) ? sigstore_common_1.TimeRange.fromJSON(object.validFor) : undefined,
+            operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.subject !== undefined) {
+            obj.subject = sigstore_common_1.DistinguishedName.toJSON(message.subject);
+        }
+        if (message.uri !== "") {
+            obj.uri = message.uri;
+        }
+        if (message.certChain !== undefined) {
+            obj.certChain = sigstore_common_1.X509CertificateChain.toJSON(message.certChain);
+        }
+        if (message.validFor !== undefined) {
+            obj.validFor = sigstore_common_1.TimeRange.toJSON(message.validFor);
+        }
+        if (message.operator !== "") {
+            obj.operator = message.operator;
+        }
+        return obj;
+    },
+};
+exports.TrustedRoot = {
+    fromJSON(object) {
+        return {
+            mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+            tlogs: globalThis.Array.isArray(object?.tlogs)
+                ? object.tlogs.map((e) => exports.TransparencyLogInstance.fromJSON(e))
+                : [],
+            certificateAuthorities: globalThis.Array.isArray(object?.certificateAuthorities)
+                ? object.certificateAuthorities.map((e) => exports.CertificateAuthority.fromJSON(e))
+                : [],
+            ctlogs: globalThis.Array.isArray(object?.ctlogs)
+                ? object.ctlogs.map((e) => exports.TransparencyLogInstance.fromJSON(e))
+                : [],
+            timestampAuthorities: globalThis.Array.isArray(object?.timestampAuthorities)
+                ? object.timestampAuthorities.map((e) => exports.CertificateAuthority.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.mediaType !== "") {
+            obj.mediaType = message.mediaType;
+        }
+        if (message.tlogs?.length) {
+            obj.tlogs = message.tlogs.map((e) => exports.TransparencyLogInstance.toJSON(e));
+        }
+        if (message.certificateAuthorities?.length) {
+            obj.certificateAuthorities = message.certificateAuthorities.map((e) => exports.CertificateAuthority.toJSON(e));
+        }
+        if (message.ctlogs?.length) {
+            obj.ctlogs = message.ctlogs.map((e) => exports.TransparencyLogInstance.toJSON(e));
+        }
+        if (message.timestampAuthorities?.length) {
+            obj.timestampAuthorities = message.timestampAuthorities.map((e) => exports.CertificateAuthority.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.SigningConfig = {
+    fromJSON(object) {
+        return {
+            mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+            caUrls: globalThis.Array.isArray(object?.caUrls) ? object.caUrls.map((e) => exports.Service.fromJSON(e)) : [],
+            oidcUrls: globalThis.Array.isArray(object?.oidcUrls) ? object.oidcUrls.map((e) => exports.Service.fromJSON(e)) : [],
+            rekorTlogUrls: globalThis.Array.isArray(object?.rekorTlogUrls)
+                ? object.rekorTlogUrls.map((e) => exports.Service.fromJSON(e))
+                : [],
+            rekorTlogConfig: isSet(object.rekorTlogConfig)
+                ? exports.ServiceConfiguration.fromJSON(object.rekorTlogConfig)
+                : undefined,
+            tsaUrls: globalThis.Array.isArray(object?.tsaUrls) ? object.tsaUrls.map((e) => exports.Service.fromJSON(e)) : [],
+            tsaConfig: isSet(object.tsaConfig) ? exports.ServiceConfiguration.fromJSON(object.tsaConfig) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.mediaType !== "") {
+            obj.mediaType = message.mediaType;
+        }
+        if (message.caUrls?.length) {
+            obj.caUrls = message.caUrls.map((e) => exports.Service.toJSON(e));
+        }
+        if (message.oidcUrls?.length) {
+            obj.oidcUrls = message.oidcUrls.map((e) => exports.Service.toJSON(e));
+        }
+        if (message.rekorTlogUrls?.length) {
+            obj.rekorTlogUrls = message.rekorTlogUrls.map((e) => exports.Service.toJSON(e));
+        }
+        if (message.rekorTlogConfig !== undefined) {
+            obj.rekorTlogConfig = exports.ServiceConfiguration.toJSON(message.rekorTlogConfig);
+        }
+        if (message.tsaUrls?.length) {
+            obj.tsaUrls = message.tsaUrls.map((e) => exports.Service.toJSON(e));
+        }
+        if (message.tsaConfig !== undefined) {
+            obj.tsaConfig = exports.ServiceConfiguration.toJSON(message.tsaConfig);
+        }
+        return obj;
+    },
+};
+exports.Service = {
+    fromJSON(object) {
+        return {
+            url: isSet(object.url) ? globalThis.String(object.url) : "",
+            majorApiVersion: isSet(object.majorApiVersion) ? globalThis.Number(object.majorApiVersion) : 0,
+            validFor: isSet(object.validFor) ? sigstore_common_1.TimeRange.fromJSON(object.validFor) : undefined,
+            operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.url !== "") {
+            obj.url = message.url;
+        }
+        if (message.majorApiVersion !== 0) {
+            obj.majorApiVersion = Math.round(message.majorApiVersion);
+        }
+        if (message.validFor !== undefined) {
+            obj.validFor = sigstore_common_1.TimeRange.toJSON(message.validFor);
+        }
+        if (message.operator !== "") {
+            obj.operator = message.operator;
+        }
+        return obj;
+    },
+};
+exports.ServiceConfiguration = {
+    fromJSON(object) {
+        return {
+            selector: isSet(object.selector) ? serviceSelectorFromJSON(object.selector) : 0,
+            count: isSet(object.count) ? globalThis.Number(object.count) : 0,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.selector !== 0) {
+            obj.selector = serviceSelectorToJSON(message.selector);
+        }
+        if (message.count !== 0) {
+            obj.count = Math.round(message.count);
+        }
+        return obj;
+    },
+};
+exports.ClientTrustConfig = {
+    fromJSON(object) {
+        return {
+            mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+            trustedRoot: isSet(object.trustedRoot) ? exports.TrustedRoot.fromJSON(object.trustedRoot) : undefined,
+            signingConfig: isSet(object.signingConfig) ? exports.SigningConfig.fromJSON(object.signingConfig) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.mediaType !== "") {
+            obj.mediaType = message.mediaType;
+        }
+        if (message.trustedRoot !== undefined) {
+            obj.trustedRoot = exports.TrustedRoot.toJSON(message.trustedRoot);
+        }
+        if (message.signingConfig !== undefined) {
+            obj.signingConfig = exports.SigningConfig.toJSON(message.signingConfig);
+        }
+        return obj;
+    },
+};
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 9732:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: sigstore_verification.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Input = exports.Artifact = exports.ArtifactVerificationOptions_ObserverTimestampOptions = exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions = exports.ArtifactVerificationOptions_TimestampAuthorityOptions = exports.ArtifactVerificationOptions_CtlogOptions = exports.ArtifactVerificationOptions_TlogOptions = exports.ArtifactVerificationOptions = exports.PublicKeyIdentities = exports.CertificateIdentities = exports.CertificateIdentity = void 0;
+/* eslint-disable */
+const sigstore_bundle_1 = __nccwpck_require__(715);
+const sigstore_common_1 = __nccwpck_require__(5334);
+const sigstore_trustroot_1 = __nccwpck_require__(1997);
+exports.CertificateIdentity = {
+    fromJSON(object) {
+        return {
+            issuer: isSet(object.issuer) ? globalThis.String(object.issuer) : "",
+            san: isSet(object.san) ? sigstore_common_1.SubjectAlternativeName.fromJSON(object.san) : undefined,
+            oids: globalThis.Array.isArray(object?.oids)
+                ? object.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.issuer !== "") {
+            obj.issuer = message.issuer;
+        }
+        if (message.san !== undefined) {
+            obj.san = sigstore_common_1.SubjectAlternativeName.toJSON(message.san);
+        }
+        if (message.oids?.length) {
+            obj.oids = message.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.CertificateIdentities = {
+    fromJSON(object) {
+        return {
+            identities: globalThis.Array.isArray(object?.identities)
+                ? object.identities.map((e) => exports.CertificateIdentity.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.identities?.length) {
+            obj.identities = message.identities.map((e) => exports.CertificateIdentity.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.PublicKeyIdentities = {
+    fromJSON(object) {
+        return {
+            publicKeys: globalThis.Array.isArray(object?.publicKeys)
+                ? object.publicKeys.map((e) => sigstore_common_1.PublicKey.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.publicKeys?.length) {
+            obj.publicKeys = message.publicKeys.map((e) => sigstore_common_1.PublicKey.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.ArtifactVerificationOptions = {
+    fromJSON(object) {
+        return {
+            signers: isSet(object.certificateIdentities)
+                ? {
+                    $case: "certificateIdentities",
+                    certificateIdentities: exports.CertificateIdentities.fromJSON(object.certificateIdentities),
+                }
+                : isSet(object.publicKeys)
+                    ? { $case: "publicKeys", publicKeys: exports.PublicKeyIdentities.fromJSON(object.publicKeys) }
+                    : undefined,
+            tlogOptions: isSet(object.tlogOptions)
+                ? exports.ArtifactVerificationOptions_TlogOptions.fromJSON(object.tlogOptions)
+                : undefined,
+            ctlogOptions: isSet(object.ctlogOptions)
+                ? exports.ArtifactVerificationOptions_CtlogOptions.fromJSON(object.ctlogOptions)
+                : undefined,
+            tsaOptions: isSet(object.tsaOptions)
+                ? exports.ArtifactVerificationOptions_TimestampAuthorityOptions.fromJSON(object.tsaOptions)
+                : undefined,
+            integratedTsOptions: isSet(object.integratedTsOptions)
+                ? exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions.fromJSON(object.integratedTsOptions)
+                : undefined,
+            observerOptions: isSet(object.observerOptions)
+                ? exports.ArtifactVerificationOptions_ObserverTimestampOptions.fromJSON(object.observerOptions)
+                : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.signers?.$case === "certificateIdentities") {
+            obj.certificateIdentities = exports.CertificateIdentities.toJSON(message.signers.certificateIdentities);
+        }
+        else if (message.signers?.$case === "publicKeys") {
+            obj.publicKeys = exports.PublicKeyIdentities.toJSON(message.signers.publicKeys);
+        }
+        if (message.tlogOptions !== undefined) {
+            obj.tlogOptions = exports.ArtifactVerificationOptions_TlogOptions.toJSON(message.tlogOptions);
+        }
+        if (message.ctlogOptions !== undefined) {
+            obj.ctlogOptions = exports.ArtifactVerificationOptions_CtlogOptions.toJSON(message.ctlogOptions);
+        }
+        if (message.tsaOptions !== undefined) {
+            obj.tsaOptions = exports.ArtifactVerificationOptions_TimestampAuthorityOptions.toJSON(message.tsaOptions);
+        }
+        if (message.integratedTsOptions !== undefined) {
+            obj.integratedTsOptions = exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions.toJSON(message.integratedTsOptions);
+        }
+        if (message.observerOptions !== undefined) {
+            obj.observerOptions = exports.ArtifactVerificationOptions_ObserverTimestampOptions.toJSON(message.observerOptions);
+        }
+        return obj;
+    },
+};
+exports.ArtifactVerificationOptions_TlogOptions = {
+    fromJSON(object) {
+        return {
+            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+            performOnlineVerification: isSet(object.performOnlineVerification)
+                ? globalThis.Boolean(object.performOnlineVerification)
+                : false,
+            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.threshold !== 0) {
+            obj.threshold = Math.round(message.threshold);
+        }
+        if (message.performOnlineVerification !== false) {
+            obj.performOnlineVerification = message.performOnlineVerification;
+        }
+        if (message.disable !== false) {
+            obj.disable = message.disable;
+        }
+        return obj;
+    },
+};
+exports.ArtifactVerificationOptions_CtlogOptions = {
+    fromJSON(object) {
+        return {
+            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.threshold !== 0) {
+            obj.threshold = Math.round(message.threshold);
+        }
+        if (message.disable !== false) {
+            obj.disable = message.disable;
+        }
+        return obj;
+    },
+};
+exports.ArtifactVerificationOptions_TimestampAuthorityOptions = {
+    fromJSON(object) {
+        return {
+            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.threshold !== 0) {
+            obj.threshold = Math.round(message.threshold);
+        }
+        if (message.disable !== false) {
+            obj.disable = message.disable;
+        }
+        return obj;
+    },
+};
+exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions = {
+    fromJSON(object) {
+        return {
+            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.threshold !== 0) {
+            obj.threshold = Math.round(message.threshold);
+        }
+        if (message.disable !== false) {
+            obj.disable = message.disable;
+        }
+        return obj;
+    },
+};
+exports.ArtifactVerificationOptions_ObserverTimestampOptions = {
+    fromJSON(object) {
+        return {
+            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.threshold !== 0) {
+            obj.threshold = Math.round(message.threshold);
+        }
+        if (message.disable !== false) {
+            obj.disable = message.disable;
+        }
+        return obj;
+    },
+};
+exports.Artifact = {
+    fromJSON(object) {
+        return {
+            data: isSet(object.artifactUri)
+                ? { $case: "artifactUri", artifactUri: globalThis.String(object.artifactUri) }
+                : isSet(object.artifact)
+                    ? { $case: "artifact", artifact: Buffer.from(bytesFromBase64(object.artifact)) }
+                    : isSet(object.artifactDigest)
+                        ? { $case: "artifactDigest", artifactDigest: sigstore_common_1.HashOutput.fromJSON(object.artifactDigest) }
+                        : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.data?.$case === "artifactUri") {
+            obj.artifactUri = message.data.artifactUri;
+        }
+        else if (message.data?.$case === "artifact") {
+            obj.artifact = base64FromBytes(message.data.artifact);
+        }
+        else if (message.data?.$case === "artifactDigest") {
+            obj.artifactDigest = sigstore_common_1.HashOutput.toJSON(message.data.artifactDigest);
+        }
+        return obj;
+    },
+};
+exports.Input = {
+    fromJSON(object) {
+        return {
+            artifactTrustRoot: isSet(object.artifactTrustRoot) ? sigstore_trustroot_1.TrustedRoot.fromJSON(object.artifactTrustRoot) : undefined,
+            artifactVerificationOptions: isSet(object.artifactVerificationOptions)
+                ? exports.ArtifactVerificationOptions.fromJSON(object.artifactVerificationOptions)
+                : undefined,
+            bundle: isSet(object.bundle) ? sigstore_bundle_1.Bundle.fromJSON(object.bundle) : undefined,
+            artifact: isSet(object.artifact) ? exports.Artifact.fromJSON(object.artifact) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.artifactTrustRoot !== undefined) {
+            obj.artifactTrustRoot = sigstore_trustroot_1.TrustedRoot.toJSON(message.artifactTrustRoot);
+        }
+        if (message.artifactVerificationOptions !== undefined) {
+            obj.artifactVerificationOptions = exports.ArtifactVerificationOptions.toJSON(message.artifactVerificationOptions);
+        }
+        if (message.bundle !== undefined) {
+            obj.bundle = sigstore_bundle_1.Bundle.toJSON(message.bundle);
+        }
+        if (message.artifact !== undefined) {
+            obj.artifact = exports.Artifact.toJSON(message.artifact);
+        }
+        return obj;
+    },
+};
+function bytesFromBase64(b64) {
+    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+function base64FromBytes(arr) {
+    return globalThis.Buffer.from(arr).toString("base64");
+}
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 9654:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+__exportStar(__nccwpck_require__(4649), exports);
+__exportStar(__nccwpck_require__(715), exports);
+__exportStar(__nccwpck_require__(5334), exports);
+__exportStar(__nccwpck_require__(5204), exports);
+__exportStar(__nccwpck_require__(1997), exports);
+__exportStar(__nccwpck_require__(9732), exports);
+
+
+/***/ }),
+
+/***/ 3835:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+/*
+Copyright 2025 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+__exportStar(__nccwpck_require__(6764), exports);
+__exportStar(__nccwpck_require__(381), exports);
+__exportStar(__nccwpck_require__(4969), exports);
+__exportStar(__nccwpck_require__(7543), exports);
+
+
+/***/ }),
+
+/***/ 2635:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DSSESignatureContent = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+class DSSESignatureContent {
+    env;
+    constructor(env) {
+        this.env = env;
+    }
+    compareDigest(digest) {
+        return core_1.crypto.bufferEqual(digest, core_1.crypto.digest('sha256', this.env.payload));
+    }
+    compareSignature(signature) {
+        return core_1.crypto.bufferEqual(signature, this.signature);
+    }
+    verifySignature(key) {
+        return core_1.crypto.verify(this.preAuthEncoding, key, this.signature);
+    }
+    get signature() {
+        return this.env.signatures.length > 0
+            ? this.env.signatures[0].sig
+            : Buffer.from('');
+    }
+    // DSSE Pre-Authentication Encoding
+    get preAuthEncoding() {
+        return core_1.dsse.preAuthEncoding(this.env.payloadType, this.env.payload);
+    }
+}
+exports.DSSESignatureContent = DSSESignatureContent;
+
+
+/***/ }),
+
+/***/ 2544:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.toSignedEntity = toSignedEntity;
+exports.signatureContent = signatureContent;
+const core_1 = __nccwpck_require__(3917);
+const dsse_1 = __nccwpck_require__(2635);
+const message_1 = __nccwpck_require__(6531);
+function toSignedEntity(bundle, artifact) {
+    const { tlogEntries, timestampVerificationData } = bundle.verificationMaterial;
+    const timestamps = [];
+    for (const entry of tlogEntries) {
+        if (entry.integratedTime && entry.integratedTime !== '0') {
+            timestamps.push({
+                $case: 'transparency-log',
+                tlogEntry: entry,
+            });
+        }
+    }
+    for (const ts of timestampVerificationData?.rfc3161Timestamps ?? []) {
+        timestamps.push({
+            $case: 'timestamp-authority',
+            timestamp: core_1.RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp)),
+        });
+    }
+    return {
+        signature: signatureContent(bundle, artifact),
+        key: key(bundle),
+        tlogEntries,
+        timestamps,
+    };
+}
+function signatureContent(bundle, artifact) {
+    switch (bundle.content.$case) {
+        case 'dsseEnvelope':
+            return new dsse_1.DSSESignatureContent(bundle.content.dsseEnvelope);
+        case 'messageSignature':
+            return new message_1.MessageSignatureContent(bundle.content.messageSignature, artifact);
+    }
+}
+function key(bundle) {
+    switch (bundle.verificationMaterial.content.$case) {
+        case 'publicKey':
+            return {
+                $case: 'public-key',
+                hint: bundle.verificationMaterial.content.publicKey.hint,
+            };
+        case 'x509CertificateChain':
+            return {
+                $case: 'certificate',
+                certificate: core_1.X509Certificate.parse(Buffer.from(bundle.verificationMaterial.content.x509CertificateChain
+                    .certificates[0].rawBytes)),
+            };
+        case 'certificate':
+            return {
+                $case: 'certificate',
+                certificate: core_1.X509Certificate.parse(Buffer.from(bundle.verificationMaterial.content.certificate.rawBytes)),
+            };
+    }
+}
+
+
+/***/ }),
+
+/***/ 6531:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MessageSignatureContent = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const protobuf_specs_1 = __nccwpck_require__(9654);
+// Map from the Sigstore protobuf HashAlgorithm enum to
+// the string values used by the Node.js crypto module.
+const HASH_ALGORITHM_MAP = {
+    [protobuf_specs_1.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: 'sha256',
+    [protobuf_specs_1.HashAlgorithm.SHA2_256]: 'sha256',
+    [protobuf_specs_1.HashAlgorithm.SHA2_384]: 'sha384',
+    [protobuf_specs_1.HashAlgorithm.SHA2_512]: 'sha512',
+    [protobuf_specs_1.HashAlgorithm.SHA3_256]: 'sha3-256',
+    [protobuf_specs_1.HashAlgorithm.SHA3_384]: 'sha3-384',
+};
+class MessageSignatureContent {
+    signature;
+    messageDigest;
+    artifact;
+    hashAlgorithm;
+    constructor(messageSignature, artifact) {
+        this.signature = messageSignature.signature;
+        this.messageDigest = messageSignature.messageDigest.digest;
+        this.artifact = artifact;
+        this.hashAlgorithm =
+            HASH_ALGORITHM_MAP[messageSignature.messageDigest.algorithm] ??
+                /* istanbul ignore next */ 'sha256';
+    }
+    compareSignature(signature) {
+        return core_1.crypto.bufferEqual(signature, this.signature);
+    }
+    compareDigest(digest) {
+        return core_1.crypto.bufferEqual(digest, this.messageDigest);
+    }
+    verifySignature(key) {
+        return core_1.crypto.verify(this.artifact, key, this.signature, this.hashAlgorithm);
+    }
+}
+exports.MessageSignatureContent = MessageSignatureContent;
+
+
+/***/ }),
+
+/***/ 6849:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PolicyError = exports.VerificationError = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+class BaseError extends Error {
+    code;
+    cause; /* eslint-disable-line @typescript-eslint/no-explicit-any */
+    constructor({ code, message, cause, }) {
+        super(message);
+        this.code = code;
+        this.cause = cause;
+        this.name = this.constructor.name;
+    }
+}
+class VerificationError extends BaseError {
+}
+exports.VerificationError = VerificationError;
+class PolicyError extends BaseError {
+}
+exports.PolicyError = PolicyError;
+
+
+/***/ }),
+
+/***/ 4187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+exports.BL = exports.jO = exports.mk = exports.pn = exports.DC = void 0;
+/* istanbul ignore file */
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+var bundle_1 = __nccwpck_require__(2544);
+Object.defineProperty(exports, "DC", ({ enumerable: true, get: function () { return bundle_1.toSignedEntity; } }));
+var error_1 = __nccwpck_require__(6849);
+Object.defineProperty(exports, "pn", ({ enumerable: true, get: function () { return error_1.PolicyError; } }));
+Object.defineProperty(exports, "mk", ({ enumerable: true, get: function () { return error_1.VerificationError; } }));
+var trust_1 = __nccwpck_require__(7822);
+Object.defineProperty(exports, "jO", ({ enumerable: true, get: function () { return trust_1.toTrustMaterial; } }));
+var verifier_1 = __nccwpck_require__(4433);
+Object.defineProperty(exports, "BL", ({ enumerable: true, get: function () { return verifier_1.Verifier; } }));
+
+
+/***/ }),
+
+/***/ 8412:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CertificateChainVerifier = void 0;
+exports.verifyCertificateChain = verifyCertificateChain;
+const error_1 = __nccwpck_require__(6849);
+const trust_1 = __nccwpck_require__(7822);
+function verifyCertificateChain(timestamp, leaf, certificateAuthorities) {
+    // Filter list of trusted CAs to those which are valid for the given
+    // timestamp
+    const cas = (0, trust_1.filterCertAuthorities)(certificateAuthorities, timestamp);
+    /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
+    let error;
+    for (const ca of cas) {
+        try {
+            const verifier = new CertificateChainVerifier({
+                trustedCerts: ca.certChain,
+                untrustedCert: leaf,
+                timestamp,
+            });
+            return verifier.verify();
+        }
+        catch (err) {
+            error = err;
+        }
+    }
+    // If we failed to verify the certificate chain for all of the trusted
+    // CAs, throw the last error we encountered.
+    throw new error_1.VerificationError({
+        code: 'CERTIFICATE_ERROR',
+        message: 'Failed to verify certificate chain',
+        cause: error,
+    });
+}
+class CertificateChainVerifier {
+    untrustedCert;
+    trustedCerts;
+    localCerts;
+    timestamp;
+    constructor(opts) {
+        this.untrustedCert = opts.untrustedCert;
+        this.trustedCerts = opts.trustedCerts;
+        this.localCerts = dedupeCertificates([
+            ...opts.trustedCerts,
+            opts.untrustedCert,
+        ]);
+        this.timestamp = opts.timestamp;
+    }
+    verify() {
+        // Construct certificate path from leaf to root
+        const certificatePath = this.sort();
+        // Perform validation checks on each certificate in the path
+        this.checkPath(certificatePath);
+        const validForDate = certificatePath.every((cert) => cert.validForDate(this.timestamp));
+        if (!validForDate) {
+            throw new error_1.VerificationError({
+                code: 'CERTIFICATE_ERROR',
+                message: 'certificate is not valid or expired at the specified date',
+            });
+        }
+        // Return verified certificate path
+        return certificatePath;
+    }
+    sort() {
+        const leafCert = this.untrustedCert;
+        // Construct all possible paths from the leaf
+        let paths = this.buildPaths(leafCert);
+        // Filter for paths which contain a trusted certificate
+        paths = paths.filter((path) => path.some((cert) => this.trustedCerts.includes(cert)));
+        if (paths.length === 0) {
+            throw new error_1.VerificationError({
+                code: 'CERTIFICATE_ERROR',
+                message: 'no trusted certificate path found',
+            });
+        }
+        // Find the shortest of possible paths
+        /* istanbul ignore next */
+        const path = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        // Construct chain from shortest path
+        // Removes the last certificate in the path, which will be a second copy
+        // of the root certificate given that the root is self-signed.
+        return [leafCert, ...path].slice(0, -1);
+    }
+    // Recursively build all possible paths from the leaf to the root
+    buildPaths(certificate) {
+        const paths = [];
+        const issuers = this.findIssuer(certificate);
+        if (issuers.length === 0) {
+            throw new error_1.VerificationError({
+                code: 'CERTIFICATE_ERROR',
+                message: 'no valid certificate path found',
+            });
+        }
+        for (let i = 0; i < issuers.length; i++) {
+            const issuer = issuers[i];
+            // Base case - issuer is self
+            if (issuer.equals(certificate)) {
+                paths.push([certificate]);
+                continue;
+            }
+            // Recursively build path for the issuer
+            const subPaths = this.buildPaths(issuer);
+            // Construct paths by appending the issuer to each subpath
+            for (let j = 0; j < subPaths.length; j++) {
+                paths.push([issuer, ...subPaths[j]]);
+            }
+        }
+        return paths;
+    }
+    // Return all possible issuers for the given certificate
+    findIssuer(certificate) {
+        let issuers = [];
+        let keyIdentifier;
+        // Exit early if the certificate is self-signed
+        if (certificate.subject.equals(certificate.issuer)) {
+            if (certificate.verify()) {
+                return [certificate];
+            }
+        }
+        // If the certificate has an authority key identifier, use that
+        // to find the issuer
+        if (certificate.extAuthorityKeyID) {
+            keyIdentifier = certificate.extAuthorityKeyID.keyIdentifier;
+            // TODO: Add support for authorityCertIssuer/authorityCertSerialNumber
+            // though Fulcio doesn't appear to use these
+        }
+        // Find possible issuers by comparing the authorityKeyID/subjectKeyID
+        // or issuer/subject. Potential issuers are added to the result array.
+        this.localCerts.forEach((possibleIssuer) => {
+            if (keyIdentifier) {
+                /* istanbul ignore else */
+                if (possibleIssuer.extSubjectKeyID) {
+                    if (possibleIssuer.extSubjectKeyID.keyIdentifier.equals(keyIdentifier)) {
+                        issuers.push(possibleIssuer);
+                    }
+                    return;
+                }
+            }
+            // Fallback to comparing certificate issuer and subject if
+            // subjectKey/authorityKey extensions are not present
+            if (possibleIssuer.subject.equals(certificate.issuer)) {
+                issuers.push(possibleIssuer);
+            }
+        });
+        // Remove any issuers which fail to verify the certificate
+        issuers = issuers.filter((issuer) => {
+            try {
+                return certificate.verify(issuer);
+            }
+            catch (ex) {
+                /* istanbul ignore next - should never error */
+                return false;
+            }
+        });
+        return issuers;
+    }
+    checkPath(path) {
+        /* istanbul ignore if */
+        if (path.length < 1) {
+            throw new error_1.VerificationError({
+                code: 'CERTIFICATE_ERROR',
+                message: 'certificate chain must contain at least one certificate',
+            });
+        }
+        // Ensure that all certificates beyond the leaf are CAs
+        const validCAs = path.slice(1).every((cert) => cert.isCA);
+        if (!validCAs) {
+            throw new error_1.VerificationError({
+                code: 'CERTIFICATE_ERROR',
+                message: 'intermediate certificate is not a CA',
+            });
+        }
+        // Certificate's issuer must match the subject of the next certificate
+        // in the chain
+        for (let i = path.length - 2; i >= 0; i--) {
+            /* istanbul ignore if */
+            if (!path[i].issuer.equals(path[i + 1].subject)) {
+                throw new error_1.VerificationError({
+                    code: 'CERTIFICATE_ERROR',
+                    message: 'incorrect certificate name chaining',
+                });
+            }
+        }
+        // Check pathlength constraints
+        for (let i = 0; i < path.length; i++) {
+            const cert = path[i];
+            // If the certificate is a CA, check the path length
+            if (cert.extBasicConstraints?.isCA) {
+                const pathLength = cert.extBasicConstraints.pathLenConstraint;
+                // The path length, if set, indicates how many intermediate
+                // certificates (NOT including the leaf) are allowed to follow. The
+                // pathLength constraint of any intermediate CA certificate MUST be
+                // greater than or equal to it's own depth in the chain (with an
+                // adjustment for the leaf certificate)
+                if (pathLength !== undefined && pathLength < i - 1) {
+                    throw new error_1.VerificationError({
+                        code: 'CERTIFICATE_ERROR',
+                        message: 'path length constraint exceeded',
+                    });
+                }
+            }
+        }
+    }
+}
+exports.CertificateChainVerifier = CertificateChainVerifier;
+// Remove duplicate certificates from the array
+function dedupeCertificates(certs) {
+    for (let i = 0; i < certs.length; i++) {
+        for (let j = i + 1; j < certs.length; j++) {
+            if (certs[i].equals(certs[j])) {
+                certs.splice(j, 1);
+                j--;
+            }
+        }
+    }
+    return certs;
+}
+
+
+/***/ }),
+
+/***/ 3771:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyPublicKey = verifyPublicKey;
+exports.verifyCertificate = verifyCertificate;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const error_1 = __nccwpck_require__(6849);
+const certificate_1 = __nccwpck_require__(8412);
+const sct_1 = __nccwpck_require__(1633);
+const OID_FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
+const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
+function verifyPublicKey(hint, timestamps, trustMaterial) {
+    const key = trustMaterial.publicKey(hint);
+    timestamps.forEach((timestamp) => {
+        if (!key.validFor(timestamp)) {
+            throw new error_1.VerificationError({
+                code: 'PUBLIC_KEY_ERROR',
+                message: `Public key is not valid for timestamp: ${timestamp.toISOString()}`,
+            });
+        }
+    });
+    return { key: key.publicKey };
+}
+function verifyCertificate(leaf, timestamps, trustMaterial) {
+    // Check that leaf certificate chains to a trusted CA
+    let path = [];
+    timestamps.forEach((timestamp) => {
+        path = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+    });
+    return {
+        scts: (0, sct_1.verifySCTs)(path[0], path[1], trustMaterial.ctlogs),
+        signer: getSigner(path[0]),
+    };
+}
+function getSigner(cert) {
+    let issuer;
+    const issuerExtension = cert.extension(OID_FULCIO_ISSUER_V2);
+    /* istanbul ignore next */
+    if (issuerExtension) {
+        issuer = issuerExtension.valueObj.subs?.[0]?.value.toString('ascii');
+    }
+    else {
+        issuer = cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString('ascii');
+    }
+    const oids = cert.extensions.map((ext) => {
+        const oid = ext.subs[0].toOID();
+        return {
+            oid: { id: oid.split('.').map(Number) },
+            value: ext.subs[ext.subs.length - 1].value,
+        };
+    });
+    const identity = {
+        extensions: { issuer },
+        subjectAlternativeName: cert.subjectAltName,
+        oids,
+    };
+    return {
+        key: core_1.crypto.createPublicKey(cert.publicKey),
+        identity,
+    };
+}
+
+
+/***/ }),
+
+/***/ 1633:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifySCTs = verifySCTs;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const error_1 = __nccwpck_require__(6849);
+const trust_1 = __nccwpck_require__(7822);
+function verifySCTs(cert, issuer, ctlogs) {
+    let extSCT;
+    // Verifying the SCT requires that we remove the SCT extension and
+    // re-encode the TBS structure to DER -- this value is part of the data
+    // over which the signature is calculated. Since this is a destructive action
+    // we create a copy of the certificate so we can remove the SCT extension
+    // without affecting the original certificate.
+    const clone = cert.clone();
+    // Intentionally not using the findExtension method here because we want to
+    // remove the the SCT extension from the certificate before calculating the
+    // PreCert structure
+    for (let i = 0; i < clone.extensions.length; i++) {
+        const ext = clone.extensions[i];
+        if (ext.subs[0].toOID() === core_1.EXTENSION_OID_SCT) {
+            extSCT = new core_1.X509SCTExtension(ext);
+            // Remove the extension from the certificate
+            clone.extensions.splice(i, 1);
+            break;
+        }
+    }
+    // No SCT extension found to verify
+    if (!extSCT) {
+        return [];
+    }
+    // Found an SCT extension but it has no SCTs
+    /* istanbul ignore if -- too difficult to fabricate test case for this */
+    if (extSCT.signedCertificateTimestamps.length === 0) {
+        return [];
+    }
+    // Construct the PreCert structure
+    // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
+    const preCert = new core_1.ByteStream();
+    // Calculate hash of the issuer's public key
+    const issuerId = core_1.crypto.digest('sha256', issuer.publicKey);
+    preCert.appendView(issuerId);
+    // Re-encodes the certificate to DER after removing the SCT extension
+    const tbs = clone.tbsCertificate.toDER();
+    preCert.appendUint24(tbs.length);
+    preCert.appendView(tbs);
+    // Calculate and return the verification results for each SCT
+    return extSCT.signedCertificateTimestamps.map((sct) => {
+        // Find the ctlog instance that corresponds to the SCT's logID
+        const validCTLogs = (0, trust_1.filterTLogAuthorities)(ctlogs, {
+            logID: sct.logID,
+            targetDate: sct.datetime,
+        });
+        // See if the SCT is valid for any of the CT logs
+        const verified = validCTLogs.some((log) => sct.verify(preCert.buffer, log.publicKey));
+        if (!verified) {
+            throw new error_1.VerificationError({
+                code: 'CERTIFICATE_ERROR',
+                message: 'SCT verification failed',
+            });
+        }
+        return sct.logID;
+    });
+}
+
+
+/***/ }),
+
+/***/ 8037:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifySubjectAlternativeName = verifySubjectAlternativeName;
+exports.verifyExtensions = verifyExtensions;
+exports.verifyOIDs = verifyOIDs;
+const error_1 = __nccwpck_require__(6849);
+// Verifies that the signer's SAN matches the policy identity. The
+// policyIdentity is treated as a JavaScript regular expression pattern and
+// tested against the full signerIdentity string. For exact matching, use
+// anchored patterns (e.g. '^user@example\\.com$').
+function verifySubjectAlternativeName(policyIdentity, signerIdentity) {
+    if (signerIdentity === undefined || !signerIdentity.match(policyIdentity)) {
+        throw new error_1.PolicyError({
+            code: 'UNTRUSTED_SIGNER_ERROR',
+            message: `certificate identity error - expected ${policyIdentity}, got ${signerIdentity}`,
+        });
+    }
+}
+function verifyExtensions(policyExtensions, signerExtensions = {}) {
+    let key;
+    for (key in policyExtensions) {
+        if (signerExtensions[key] !== policyExtensions[key]) {
+            throw new error_1.PolicyError({
+                code: 'UNTRUSTED_SIGNER_ERROR',
+                message: `invalid certificate extension - expected ${key}=${policyExtensions[key]}, got ${key}=${signerExtensions[key]}`,
+            });
+        }
+    }
+}
+function verifyOIDs(policyOIDs, signerOIDs = []) {
+    for (const policyOID of policyOIDs) {
+        const match = signerOIDs.find((signerOID) => oidEquals(policyOID.oid?.id, signerOID.oid?.id) &&
+            policyOID.value.equals(signerOID.value));
+        if (!match) {
+            /* istanbul ignore next */
+            const oid = policyOID.oid?.id.join('.') ?? '<unknown>';
+            throw new error_1.PolicyError({
+                code: 'UNTRUSTED_SIGNER_ERROR',
+                message: `invalid certificate extension - missing OID ${oid}`,
+            });
+        }
+    }
+}
+function oidEquals(a, b) {
+    /* istanbul ignore if */
+    if (a === undefined || b === undefined) {
+        return false;
+    }
+    return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+
+/***/ }),
+
+/***/ 7968:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getTSATimestamp = getTSATimestamp;
+exports.getTLogTimestamp = getTLogTimestamp;
+const tsa_1 = __nccwpck_require__(4472);
+function getTSATimestamp(timestamp, data, timestampAuthorities) {
+    (0, tsa_1.verifyRFC3161Timestamp)(timestamp, data, timestampAuthorities);
+    return {
+        type: 'timestamp-authority',
+        logID: timestamp.signerSerialNumber,
+        timestamp: timestamp.signingTime,
+    };
+}
+function getTLogTimestamp(entry) {
+    // Only entries with an inclusion promise provide a verifiable timestamp
+    if (!entry.inclusionPromise) {
+        return undefined;
+    }
+    return {
+        type: 'transparency-log',
+        logID: entry.logId.keyId,
+        timestamp: new Date(Number(entry.integratedTime) * 1000),
+    };
+}
+
+
+/***/ }),
+
+/***/ 4472:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
+const core_1 = __nccwpck_require__(3917);
+const error_1 = __nccwpck_require__(6849);
+const certificate_1 = __nccwpck_require__(8412);
+const trust_1 = __nccwpck_require__(7822);
+function verifyRFC3161Timestamp(timestamp, data, timestampAuthorities) {
+    const signingTime = timestamp.signingTime;
+    // Filter for CAs which were valid at the time of signing
+    timestampAuthorities = (0, trust_1.filterCertAuthorities)(timestampAuthorities, signingTime);
+    // Filter for CAs which match serial and issuer embedded in the timestamp
+    timestampAuthorities = filterCAsBySerialAndIssuer(timestampAuthorities, {
+        serialNumber: timestamp.signerSerialNumber,
+        issuer: timestamp.signerIssuer,
+    });
+    // Check that we can verify the timestamp with AT LEAST ONE of the remaining
+    // CAs
+    const verified = timestampAuthorities.some((ca) => {
+        try {
+            verifyTimestampForCA(timestamp, data, ca);
+            return true;
+        }
+        catch (e) {
+            return false;
+        }
+    });
+    if (!verified) {
+        throw new error_1.VerificationError({
+            code: 'TIMESTAMP_ERROR',
+            message: 'timestamp could not be verified',
+        });
+    }
+}
+function verifyTimestampForCA(timestamp, data, ca) {
+    const [leaf, ...cas] = ca.certChain;
+    const signingKey = core_1.crypto.createPublicKey(leaf.publicKey);
+    const signingTime = timestamp.signingTime;
+    // Verify the certificate chain for the provided CA
+    try {
+        new certificate_1.CertificateChainVerifier({
+            untrustedCert: leaf,
+            trustedCerts: cas,
+            timestamp: signingTime,
+        }).verify();
+    }
+    catch (e) {
+        throw new error_1.VerificationError({
+            code: 'TIMESTAMP_ERROR',
+            message: 'invalid certificate chain',
+        });
+    }
+    // Check that the signing certificate's key can be used to verify the
+    // timestamp signature.
+    timestamp.verify(data, signingKey);
+}
+// Filters the list of CAs to those which have a leaf signing certificate which
+// matches the given serial number and issuer.
+function filterCAsBySerialAndIssuer(timestampAuthorities, criteria) {
+    return timestampAuthorities.filter((ca) => ca.certChain.length > 0 &&
+        core_1.crypto.bufferEqual(ca.certChain[0].serialNumber, criteria.serialNumber) &&
+        core_1.crypto.bufferEqual(ca.certChain[0].issuer, criteria.issuer));
+}
+
+
+/***/ }),
+
+/***/ 9266:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LogCheckpoint = void 0;
+exports.verifyCheckpoint = verifyCheckpoint;
+/*
+Copyright 2025 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const error_1 = __nccwpck_require__(6849);
+// Separator between the note and the signatures in a checkpoint
+const CHECKPOINT_SEPARATOR = '\n\n';
+// Checkpoint signatures are of the following form:
+// "– <identity> <key_hint+signature_bytes>\n"
+// where:
+// - the prefix is an emdash (U+2014).
+// - <identity> gives a human-readable representation of the signing ID.
+// - <key_hint+signature_bytes> is the first 4 bytes of the SHA256 hash of the
+//   associated public key followed by the signature bytes.
+const SIGNATURE_REGEX = /\u2014 (\S+) (\S+)\n/g;
+// Verifies the checkpoint value in the given tlog entry. There are two steps
+// to the verification:
+// 1. Verify that all signatures in the checkpoint can be verified against a
+//    trusted public key
+// 2. Verify that the root hash in the checkpoint matches the root hash in the
+//    inclusion proof
+// See: https://github.com/transparency-dev/formats/blob/main/log/README.md
+function verifyCheckpoint(entry, tlogs) {
+    const inclusionProof = entry.inclusionProof;
+    const signedNote = SignedNote.fromString(inclusionProof.checkpoint.envelope);
+    const checkpoint = LogCheckpoint.fromString(signedNote.note);
+    // Verify that the signatures in the checkpoint are all valid
+    if (!verifySignedNote(signedNote, tlogs)) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_INCLUSION_PROOF_ERROR',
+            message: 'invalid checkpoint signature',
+        });
+    }
+    return checkpoint;
+}
+// Verifies the signatures in the SignedNote. For each signature, the
+// corresponding transparency log is looked up by the key hint and the
+// signature is verified against the public key in the transparency log.
+// Throws an error if any of the signatures are invalid.
+function verifySignedNote(signedNote, tlogs) {
+    const data = Buffer.from(signedNote.note, 'utf-8');
+    return signedNote.signatures.some((signature) => {
+        // Find the transparency log instance with the matching key hint
+        const tlog = tlogs.find((tlog) => core_1.crypto.bufferEqual(tlog.logID.subarray(0, 4), signature.keyHint) &&
+            tlog.baseURL.match(signature.name) // Match the name to the base URL of the tlog
+        );
+        if (!tlog) {
+            return false;
+        }
+        return core_1.crypto.verify(data, tlog.publicKey, signature.signature);
+    });
+}
+// SignedNote represents a signed note from a transparency log checkpoint. Consists
+// of a body (or note) and one more signatures calculated over the body. See
+// https://github.com/transparency-dev/formats/blob/main/log/README.md#signed-envelope
+class SignedNote {
+    note;
+    signatures;
+    constructor(note, signatures) {
+        this.note = note;
+        this.signatures = signatures;
+    }
+    // Deserialize a SignedNote from a string
+    static fromString(envelope) {
+        if (!envelope.includes(CHECKPOINT_SEPARATOR)) {
+            throw new error_1.VerificationError({
+                code: 'TLOG_INCLUSION_PROOF_ERROR',
+                message: 'missing checkpoint separator',
+            });
+        }
+        // Split the note into the header and the data portions at the separator
+        const split = envelope.indexOf(CHECKPOINT_SEPARATOR);
+        const header = envelope.slice(0, split + 1);
+        const data = envelope.slice(split + CHECKPOINT_SEPARATOR.length);
+        // Find all the signature lines in the data portion
+        const matches = data.matchAll(SIGNATURE_REGEX);
+        // Parse each of the matched signature lines into the name and signature.
+        // The first four bytes of the signature are the key hint (should match the
+        // first four bytes of the log ID), and the rest is the signature itself.
+        const signatures = Array.from(matches, (match) => {
+            const [, name, signature] = match;
+            const sigBytes = Buffer.from(signature, 'base64');
+            if (sigBytes.length < 5) {
+                throw new error_1.VerificationError({
+                    code: 'TLOG_INCLUSION_PROOF_ERROR',
+                    message: 'malformed checkpoint signature',
+                });
+            }
+            return {
+                name,
+                keyHint: sigBytes.subarray(0, 4),
+                signature: sigBytes.subarray(4),
+            };
+        });
+        if (signatures.length === 0) {
+            throw new error_1.VerificationError({
+                code: 'TLOG_INCLUSION_PROOF_ERROR',
+                message: 'no signatures found in checkpoint',
+            });
+        }
+        return new SignedNote(header, signatures);
+    }
+}
+// LogCheckpoint represents a transparency log checkpoint. Consists of the
+// following:
+//  - origin: the name of the transparency log
+//  - logSize: the size of the log at the time of the checkpoint
+//  - logHash: the root hash of the log at the time of the checkpoint
+//  - rest: the rest of the checkpoint body, which is a list of log entries
+// See:
+// https://github.com/transparency-dev/formats/blob/main/log/README.md#checkpoint-body
+class LogCheckpoint {
+    origin;
+    logSize;
+    logHash;
+    rest;
+    constructor(origin, logSize, logHash, rest) {
+        this.origin = origin;
+        this.logSize = logSize;
+        this.logHash = logHash;
+        this.rest = rest;
+    }
+    static fromString(note) {
+        const lines = note.trimEnd().split('\n');
+        if (lines.length < 3) {
+            throw new error_1.VerificationError({
+                code: 'TLOG_INCLUSION_PROOF_ERROR',
+                message: 'too few lines in checkpoint header',
+            });
+        }
+        const origin = lines[0];
+        const logSize = BigInt(lines[1]);
+        const rootHash = Buffer.from(lines[2], 'base64');
+        const rest = lines.slice(3);
+        return new LogCheckpoint(origin, logSize, rootHash, rest);
+    }
+}
+exports.LogCheckpoint = LogCheckpoint;
+
+
+/***/ }),
+
+/***/ 7005:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DSSE_API_VERSION_V1 = void 0;
+exports.verifyDSSETLogBody = verifyDSSETLogBody;
+exports.verifyDSSETLogBodyV2 = verifyDSSETLogBodyV2;
+/*
+Copyright 2025 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const error_1 = __nccwpck_require__(6849);
+exports.DSSE_API_VERSION_V1 = '0.0.1';
+// Compare the given dsse tlog entry to the given bundle
+function verifyDSSETLogBody(tlogEntry, content) {
+    switch (tlogEntry.apiVersion) {
+        case exports.DSSE_API_VERSION_V1:
+            return verifyDSSE001TLogBody(tlogEntry, content);
+        default:
+            throw new error_1.VerificationError({
+                code: 'TLOG_BODY_ERROR',
+                message: `unsupported dsse version: ${tlogEntry.apiVersion}`,
+            });
+    }
+}
+// Compare the given dsse tlog entry to the given bundle. This function is
+// specifically for Rekor V2 entries.
+function verifyDSSETLogBodyV2(tlogEntry, content) {
+    const spec = tlogEntry.spec?.spec;
+    if (!spec) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: `missing dsse spec`,
+        });
+    }
+    switch (spec.$case) {
+        case 'dsseV002':
+            return verifyDSSE002TLogBody(spec.dsseV002, content);
+        default:
+            throw new error_1.VerificationError({
+                code: 'TLOG_BODY_ERROR',
+                message: `unsupported version: ${spec.$case}`,
+            });
+    }
+}
+// Compare the given dsse v0.0.1 tlog entry to the given DSSE envelope.
+function verifyDSSE001TLogBody(tlogEntry, content) {
+    // Ensure the bundle's DSSE only contains a single signature
+    if (tlogEntry.spec.signatures?.length !== 1) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'signature count mismatch',
+        });
+    }
+    const tlogSig = tlogEntry.spec.signatures[0].signature;
+    // Ensure that the signature in the bundle's DSSE matches tlog entry
+    if (!content.compareSignature(Buffer.from(tlogSig, 'base64')))
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'tlog entry signature mismatch',
+        });
+    // Ensure the digest of the bundle's DSSE payload matches the digest in the
+    // tlog entry
+    const tlogHash = tlogEntry.spec.payloadHash?.value || '';
+    if (!content.compareDigest(Buffer.from(tlogHash, 'hex'))) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'DSSE payload hash mismatch',
+        });
+    }
+}
+// Compare the given dsse v0.0.2 tlog entry to the given DSSE envelope.
+function verifyDSSE002TLogBody(spec, content) {
+    // Ensure the bundle's DSSE only contains a single signature
+    if (spec.signatures?.length !== 1) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'signature count mismatch',
+        });
+    }
+    const tlogSig = spec.signatures[0].content;
+    // Ensure that the signature in the bundle's DSSE matches tlog entry
+    if (!content.compareSignature(tlogSig))
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'tlog entry signature mismatch',
+        });
+    // Ensure the digest of the bundle's DSSE payload matches the digest in the
+    // tlog entry
+    const tlogHash = spec.payloadHash?.digest || Buffer.from('');
+    if (!content.compareDigest(tlogHash)) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'DSSE payload hash mismatch',
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1484:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HASHEDREKORD_API_VERSION_V1 = void 0;
+exports.verifyHashedRekordTLogBody = verifyHashedRekordTLogBody;
+exports.verifyHashedRekordTLogBodyV2 = verifyHashedRekordTLogBodyV2;
+/*
+Copyright 2025 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const error_1 = __nccwpck_require__(6849);
+exports.HASHEDREKORD_API_VERSION_V1 = '0.0.1';
+// Compare the given hashedrekord tlog entry to the given bundle
+function verifyHashedRekordTLogBody(tlogEntry, content) {
+    switch (tlogEntry.apiVersion) {
+        case exports.HASHEDREKORD_API_VERSION_V1:
+            return verifyHashedrekord001TLogBody(tlogEntry, content);
+        default:
+            throw new error_1.VerificationError({
+                code: 'TLOG_BODY_ERROR',
+                message: `unsupported hashedrekord version: ${tlogEntry.apiVersion}`,
+            });
+    }
+}
+// Compare the given hashedrekor tlog entry to the given bundle. This function is
+// specifically for Rekor V2 entries.
+function verifyHashedRekordTLogBodyV2(tlogEntry, content) {
+    const spec = tlogEntry.spec?.spec;
+    if (!spec) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: `missing dsse spec`,
+        });
+    }
+    switch (spec.$case) {
+        case 'hashedRekordV002':
+            return verifyHashedrekord002TLogBody(spec.hashedRekordV002, content);
+        default:
+            throw new error_1.VerificationError({
+                code: 'TLOG_BODY_ERROR',
+                message: `unsupported version: ${spec.$case}`,
+            });
+    }
+}
+// Compare the given hashedrekord v0.0.1 tlog entry to the given message
+// signature
+function verifyHashedrekord001TLogBody(tlogEntry, content) {
+    // Ensure that the bundles message signature matches the tlog entry
+    const tlogSig = tlogEntry.spec.signature.content || '';
+    if (!content.compareSignature(Buffer.from(tlogSig, 'base64'))) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'signature mismatch',
+        });
+    }
+    // Ensure that the bundle's message digest matches the tlog entry
+    const tlogDigest = tlogEntry.spec.data.hash?.value || '';
+    if (!content.compareDigest(Buffer.from(tlogDigest, 'hex'))) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'digest mismatch',
+        });
+    }
+}
+// Compare the given hashedrekord v0.0.2 tlog entry to the given message
+// signature
+function verifyHashedrekord002TLogBody(spec, content) {
+    // Ensure that the bundles message signature matches the tlog entry
+    const tlogSig = spec.signature?.content || Buffer.from('');
+    if (!content.compareSignature(tlogSig)) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'signature mismatch',
+        });
+    }
+    // Ensure that the bundle's message digest matches the tlog entry
+    const tlogHash = spec.data?.digest || Buffer.from('');
+    if (!content.compareDigest(tlogHash)) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'digest mismatch',
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 8218:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyTLogBody = verifyTLogBody;
+exports.verifyTLogInclusion = verifyTLogInclusion;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const v2_1 = __nccwpck_require__(3835);
+const error_1 = __nccwpck_require__(6849);
+const dsse_1 = __nccwpck_require__(7005);
+const hashedrekord_1 = __nccwpck_require__(1484);
+const intoto_1 = __nccwpck_require__(7703);
+const checkpoint_1 = __nccwpck_require__(9266);
+const merkle_1 = __nccwpck_require__(7046);
+const set_1 = __nccwpck_require__(333);
+// Verifies that the given tlog entry matches the supplied signature content.
+function verifyTLogBody(entry, sigContent) {
+    const { kind, version } = entry.kindVersion;
+    const body = JSON.parse(entry.canonicalizedBody.toString('utf8'));
+    // validate body
+    if (kind !== body.kind || version !== body.apiVersion) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: `kind/version mismatch - expected: ${kind}/${version}, received: ${body.kind}/${body.apiVersion}`,
+        });
+    }
+    switch (kind) {
+        case 'dsse':
+            // Rekor V1 and V2 use incompatible types so we need to branch here based on version
+            if (version == dsse_1.DSSE_API_VERSION_V1) {
+                return (0, dsse_1.verifyDSSETLogBody)(body, sigContent);
+            }
+            else {
+                const entryRekorV2 = v2_1.Entry.fromJSON(body);
+                return (0, dsse_1.verifyDSSETLogBodyV2)(entryRekorV2, sigContent);
+            }
+        case 'intoto':
+            return (0, intoto_1.verifyIntotoTLogBody)(body, sigContent);
+        case 'hashedrekord':
+            // Rekor V1 and V2 use incompatible types so we need to branch here based on version
+            if (version == hashedrekord_1.HASHEDREKORD_API_VERSION_V1) {
+                return (0, hashedrekord_1.verifyHashedRekordTLogBody)(body, sigContent);
+            }
+            else {
+                const entryRekorV2 = v2_1.Entry.fromJSON(body);
+                return (0, hashedrekord_1.verifyHashedRekordTLogBodyV2)(entryRekorV2, sigContent);
+            }
+        /* istanbul ignore next */
+        default:
+            throw new error_1.VerificationError({
+                code: 'TLOG_BODY_ERROR',
+                message: `unsupported kind: ${kind}`,
+            });
+    }
+}
+function verifyTLogInclusion(entry, tlogAuthorities) {
+    let inclusionVerified = false;
+    if (isTLogEntryWithInclusionPromise(entry)) {
+        (0, set_1.verifyTLogSET)(entry, tlogAuthorities);
+        inclusionVerified = true;
+    }
+    if (isTLogEntryWithInclusionProof(entry)) {
+        const checkpoint = (0, checkpoint_1.verifyCheckpoint)(entry, tlogAuthorities);
+        (0, merkle_1.verifyMerkleInclusion)(entry, checkpoint);
+        inclusionVerified = true;
+    }
+    if (!inclusionVerified) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_MISSING_INCLUSION_ERROR',
+            message: 'inclusion could not be verified',
+        });
+    }
+    return;
+}
+function isTLogEntryWithInclusionPromise(entry) {
+    return entry.inclusionPromise !== undefined;
+}
+function isTLogEntryWithInclusionProof(entry) {
+    return entry.inclusionProof !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 7703:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyIntotoTLogBody = verifyIntotoTLogBody;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const error_1 = __nccwpck_require__(6849);
+// Compare the given intoto tlog entry to the given bundle
+function verifyIntotoTLogBody(tlogEntry, content) {
+    switch (tlogEntry.apiVersion) {
+        case '0.0.2':
+            return verifyIntoto002TLogBody(tlogEntry, content);
+        default:
+            throw new error_1.VerificationError({
+                code: 'TLOG_BODY_ERROR',
+                message: `unsupported intoto version: ${tlogEntry.apiVersion}`,
+            });
+    }
+}
+// Compare the given intoto v0.0.2 tlog entry to the given DSSE envelope.
+function verifyIntoto002TLogBody(tlogEntry, content) {
+    // Ensure the bundle's DSSE contains a single signature
+    if (tlogEntry.spec.content.envelope.signatures?.length !== 1) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'signature count mismatch',
+        });
+    }
+    // Signature is double-base64-encoded in the tlog entry
+    const tlogSig = base64Decode(tlogEntry.spec.content.envelope.signatures[0].sig);
+    // Ensure that the signature in the bundle's DSSE matches tlog entry
+    if (!content.compareSignature(Buffer.from(tlogSig, 'base64'))) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'tlog entry signature mismatch',
+        });
+    }
+    // Ensure the digest of the bundle's DSSE payload matches the digest in the
+    // tlog entry
+    const tlogHash = tlogEntry.spec.content.payloadHash?.value || '';
+    if (!content.compareDigest(Buffer.from(tlogHash, 'hex'))) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'DSSE payload hash mismatch',
+        });
+    }
+}
+function base64Decode(str) {
+    return Buffer.from(str, 'base64').toString('utf-8');
+}
+
+
+/***/ }),
+
+/***/ 7046:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyMerkleInclusion = verifyMerkleInclusion;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const error_1 = __nccwpck_require__(6849);
+const RFC6962_LEAF_HASH_PREFIX = Buffer.from([0x00]);
+const RFC6962_NODE_HASH_PREFIX = Buffer.from([0x01]);
+function verifyMerkleInclusion(entry, checkpoint) {
+    const inclusionProof = entry.inclusionProof;
+    const logIndex = BigInt(inclusionProof.logIndex);
+    const treeSize = BigInt(checkpoint.logSize);
+    if (logIndex < 0n || logIndex >= treeSize) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_INCLUSION_PROOF_ERROR',
+            message: `invalid index: ${logIndex}`,
+        });
+    }
+    // Figure out which subset of hashes corresponds to the inner and border
+    // nodes
+    const { inner, border } = decompInclProof(logIndex, treeSize);
+    if (inclusionProof.hashes.length !== inner + border) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_INCLUSION_PROOF_ERROR',
+            message: 'invalid hash count',
+        });
+    }
+    const innerHashes = inclusionProof.hashes.slice(0, inner);
+    const borderHashes = inclusionProof.hashes.slice(inner);
+    // The entry's hash is the leaf hash
+    const leafHash = hashLeaf(entry.canonicalizedBody);
+    // Chain the hashes belonging to the inner and border portions
+    const calculatedHash = chainBorderRight(chainInner(leafHash, innerHashes, logIndex), borderHashes);
+    // Calculated hash should match the root hash in the inclusion proof
+    if (!core_1.crypto.bufferEqual(calculatedHash, checkpoint.logHash)) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_INCLUSION_PROOF_ERROR',
+            message: 'calculated root hash does not match inclusion proof',
+        });
+    }
+}
+// Breaks down inclusion proof for a leaf at the specified index in a tree of
+// the specified size. The split point is where paths to the index leaf and
+// the (size - 1) leaf diverge. Returns lengths of the bottom and upper proof
+// parts.
+function decompInclProof(index, size) {
+    const inner = innerProofSize(index, size);
+    const border = onesCount(index >> BigInt(inner));
+    return { inner, border };
+}
+// Computes a subtree hash for a node on or below the tree's right border.
+// Assumes the provided proof hashes are ordered from lower to higher levels
+// and seed is the initial hash of the node specified by the index.
+function chainInner(seed, hashes, index) {
+    return hashes.reduce((acc, h, i) => {
+        if ((index >> BigInt(i)) & BigInt(1)) {
+            return hashChildren(h, acc);
+        }
+        else {
+            return hashChildren(acc, h);
+        }
+    }, seed);
+}
+// Computes a subtree hash for nodes along the tree's right border.
+function chainBorderRight(seed, hashes) {
+    return hashes.reduce((acc, h) => hashChildren(h, acc), seed);
+}
+function innerProofSize(index, size) {
+    return bitLength(index ^ (size - BigInt(1)));
+}
+// Counts the number of ones in the binary representation of the given number.
+// https://en.wikipedia.org/wiki/Hamming_weight
+function onesCount(num) {
+    return num.toString(2).split('1').length - 1;
+}
+// Returns the number of bits necessary to represent an integer in binary.
+function bitLength(n) {
+    if (n === 0n) {
+        return 0;
+    }
+    return n.toString(2).length;
+}
+// Hashing logic according to RFC6962.
+// https://datatracker.ietf.org/doc/html/rfc6962#section-2
+function hashChildren(left, right) {
+    return core_1.crypto.digest('sha256', RFC6962_NODE_HASH_PREFIX, left, right);
+}
+function hashLeaf(leaf) {
+    return core_1.crypto.digest('sha256', RFC6962_LEAF_HASH_PREFIX, leaf);
+}
+
+
+/***/ }),
+
+/***/ 333:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyTLogSET = verifyTLogSET;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const error_1 = __nccwpck_require__(6849);
+const trust_1 = __nccwpck_require__(7822);
+// Verifies the SET for the given entry against the list of trusted
+// transparency logs. Returns true if the SET can be verified against at least
+// one of the trusted logs; otherwise, returns false.
+function verifyTLogSET(entry, tlogs) {
+    // Filter the list of tlog instances to only those which might be able to
+    // verify the SET
+    const validTLogs = (0, trust_1.filterTLogAuthorities)(tlogs, {
+        logID: entry.logId.keyId,
+        targetDate: new Date(Number(entry.integratedTime) * 1000),
+    });
+    // Check to see if we can verify the SET against any of the valid tlogs
+    const verified = validTLogs.some((tlog) => {
+        // Re-create the original Rekor verification payload
+        const payload = toVerificationPayload(entry);
+        // Canonicalize the payload and turn into a buffer for verification
+        const data = Buffer.from(core_1.json.canonicalize(payload), 'utf8');
+        // Extract the SET from the tlog entry
+        const signature = entry.inclusionPromise.signedEntryTimestamp;
+        return core_1.crypto.verify(data, tlog.publicKey, signature);
+    });
+    if (!verified) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_INCLUSION_PROMISE_ERROR',
+            message: 'inclusion promise could not be verified',
+        });
+    }
+}
+// Returns a properly formatted "VerificationPayload" for one of the
+// transaction log entires in the given bundle which can be used for SET
+// verification.
+function toVerificationPayload(entry) {
+    const { integratedTime, logIndex, logId, canonicalizedBody } = entry;
+    return {
+        body: canonicalizedBody.toString('base64'),
+        integratedTime: Number(integratedTime),
+        logIndex: Number(logIndex),
+        logID: logId.keyId.toString('hex'),
+    };
+}
+
+
+/***/ }),
+
+/***/ 9738:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.filterCertAuthorities = filterCertAuthorities;
+exports.filterTLogAuthorities = filterTLogAuthorities;
+function filterCertAuthorities(certAuthorities, timestamp) {
+    return certAuthorities.filter((ca) => {
+        return ca.validFor.start <= timestamp && ca.validFor.end >= timestamp;
+    });
+}
+// Filter the list of tlog instances to only those which match the given log
+// ID and have public keys which are valid for the given integrated time.
+function filterTLogAuthorities(tlogAuthorities, criteria) {
+    return tlogAuthorities.filter((tlog) => {
+        // If we're filtering by log ID and the log IDs don't match, we can't use
+        // this tlog
+        if (criteria.logID && !tlog.logID.equals(criteria.logID)) {
+            return false;
+        }
+        // Check that the integrated time is within the validFor range
+        return (tlog.validFor.start <= criteria.targetDate &&
+            criteria.targetDate <= tlog.validFor.end);
+    });
+}
+
+
+/***/ }),
+
+/***/ 7822:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.filterTLogAuthorities = exports.filterCertAuthorities = void 0;
+exports.toTrustMaterial = toTrustMaterial;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const protobuf_specs_1 = __nccwpck_require__(9654);
+const error_1 = __nccwpck_require__(6849);
+const BEGINNING_OF_TIME = new Date(0);
+const END_OF_TIME = new Date(8640000000000000);
+var filter_1 = __nccwpck_require__(9738);
+Object.defineProperty(exports, "filterCertAuthorities", ({ enumerable: true, get: function () { return filter_1.filterCertAuthorities; } }));
+Object.defineProperty(exports, "filterTLogAuthorities", ({ enumerable: true, get: function () { return filter_1.filterTLogAuthorities; } }));
+function toTrustMaterial(root, keys) {
+    const keyFinder = typeof keys === 'function' ? keys : keyLocator(keys);
+    return {
+        certificateAuthorities: root.certificateAuthorities.map(createCertAuthority),
+        timestampAuthorities: root.timestampAuthorities.map(createCertAuthority),
+        tlogs: root.tlogs.map(createTLogAuthority),
+        ctlogs: root.ctlogs.map(createTLogAuthority),
+        publicKey: keyFinder,
+    };
+}
+function createTLogAuthority(tlogInstance) {
+    const keyDetails = tlogInstance.publicKey.keyDetails;
+    const keyType = keyDetails === protobuf_specs_1.PublicKeyDetails.PKCS1_RSA_PKCS1V5 ||
+        keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V5 ||
+        keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256 ||
+        keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V15_3072_SHA256 ||
+        keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V15_4096_SHA256
+        ? 'pkcs1'
+        : 'spki';
+    /* istanbul ignore next */
+    return {
+        baseURL: tlogInstance.baseUrl,
+        logID: tlogInstance.checkpointKeyId
+            ? tlogInstance.checkpointKeyId.keyId
+            : tlogInstance.logId.keyId,
+        publicKey: core_1.crypto.createPublicKey(tlogInstance.publicKey.rawBytes, keyType),
+        validFor: {
+            start: tlogInstance.publicKey.validFor?.start || BEGINNING_OF_TIME,
+            end: tlogInstance.publicKey.validFor?.end || END_OF_TIME,
+        },
+    };
+}
+function createCertAuthority(ca) {
+    /* istanbul ignore next */
+    return {
+        certChain: ca.certChain.certificates.map((cert) => {
+            return core_1.X509Certificate.parse(Buffer.from(cert.rawBytes));
+        }),
+        validFor: {
+            start: ca.validFor?.start || BEGINNING_OF_TIME,
+            end: ca.validFor?.end || END_OF_TIME,
+        },
+    };
+}
+function keyLocator(keys) {
+    return (hint) => {
+        const key = (keys || {})[hint];
+        if (!key) {
+            throw new error_1.VerificationError({
+                code: 'PUBLIC_KEY_ERROR',
+                message: `key not found: ${hint}`,
+            });
+        }
+        return {
+            publicKey: core_1.crypto.createPublicKey(key.rawBytes),
+            validFor: (date) => {
+                /* istanbul ignore next */
+                return ((key.validFor?.start || BEGINNING_OF_TIME) <= date &&
+                    (key.validFor?.end || END_OF_TIME) >= date);
+            },
+        };
+    };
+}
+
+
+/***/ }),
+
+/***/ 4433:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Verifier = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const util_1 = __nccwpck_require__(9023);
+const error_1 = __nccwpck_require__(6849);
+const key_1 = __nccwpck_require__(3771);
+const policy_1 = __nccwpck_require__(8037);
+const timestamp_1 = __nccwpck_require__(7968);
+const tlog_1 = __nccwpck_require__(8218);
+class Verifier {
+    trustMaterial;
+    options;
+    constructor(trustMaterial, options = {}) {
+        this.trustMaterial = trustMaterial;
+        this.options = {
+            ctlogThreshold: options.ctlogThreshold ?? 1,
+            tlogThreshold: options.tlogThreshold ?? 1,
+            timestampThreshold: options.timestampThreshold ?? options.tsaThreshold ?? 1,
+            tsaThreshold: 0,
+        };
+    }
+    verify(entity, policy) {
+        const timestamps = this.verifyTimestamps(entity);
+        const signer = this.verifySigningKey(entity, timestamps);
+        this.verifyTLogs(entity);
+        this.verifySignature(entity, signer);
+        if (policy) {
+            this.verifyPolicy(policy, signer.identity || {});
+        }
+        return signer;
+    }
+    // Checks that all of the timestamps in the entity are valid and returns them
+    verifyTimestamps(entity) {
+        const timestamps = [];
+        for (const timestamp of entity.timestamps) {
+            switch (timestamp.$case) {
+                case 'timestamp-authority':
+                    timestamps.push((0, timestamp_1.getTSATimestamp)(timestamp.timestamp, entity.signature.signature, this.trustMaterial.timestampAuthorities));
+                    break;
+                case 'transparency-log': {
+                    const result = (0, timestamp_1.getTLogTimestamp)(timestamp.tlogEntry);
+                    /* istanbul ignore else */
+                    if (result) {
+                        timestamps.push(result);
+                    }
+                    break;
+                }
+            }
+        }
+        // Check for duplicate timestamps
+        if (containsDupes(timestamps)) {
+            throw new error_1.VerificationError({
+                code: 'TIMESTAMP_ERROR',
+                message: 'duplicate timestamp',
+            });
+        }
+        if (timestamps.length < this.options.timestampThreshold) {
+            throw new error_1.VerificationError({
+                code: 'TIMESTAMP_ERROR',
+                message: `expected ${this.options.timestampThreshold} timestamps, got ${timestamps.length}`,
+            });
+        }
+        return timestamps.map((t) => t.timestamp);
+    }
+    // Checks that the signing key is valid for all of the the supplied timestamps
+    // and returns the signer.
+    verifySigningKey({ key }, timestamps) {
+        switch (key.$case) {
+            case 'public-key': {
+                return (0, key_1.verifyPublicKey)(key.hint, timestamps, this.trustMaterial);
+            }
+            case 'certificate': {
+                const result = (0, key_1.verifyCertificate)(key.certificate, timestamps, this.trustMaterial);
+                /* istanbul ignore next - no fixture */
+                if (containsDupes(result.scts)) {
+                    throw new error_1.VerificationError({
+                        code: 'CERTIFICATE_ERROR',
+                        message: 'duplicate SCT',
+                    });
+                }
+                if (result.scts.length < this.options.ctlogThreshold) {
+                    throw new error_1.VerificationError({
+                        code: 'CERTIFICATE_ERROR',
+                        message: `expected ${this.options.ctlogThreshold} SCTs, got ${result.scts.length}`,
+                    });
+                }
+                return result.signer;
+            }
+        }
+    }
+    // Checks that the tlog entries are valid for the supplied content
+    verifyTLogs({ signature: content, tlogEntries }) {
+        let tlogCount = 0;
+        tlogEntries.forEach((entry) => {
+            tlogCount++;
+            (0, tlog_1.verifyTLogInclusion)(entry, this.trustMaterial.tlogs);
+            (0, tlog_1.verifyTLogBody)(entry, content);
+        });
+        if (tlogCount < this.options.tlogThreshold) {
+            throw new error_1.VerificationError({
+                code: 'TLOG_ERROR',
+                message: `expected ${this.options.tlogThreshold} tlog entries, got ${tlogCount}`,
+            });
+        }
+    }
+    // Checks that the signature is valid for the supplied content
+    verifySignature(entity, signer) {
+        if (!entity.signature.verifySignature(signer.key)) {
+            throw new error_1.VerificationError({
+                code: 'SIGNATURE_ERROR',
+                message: 'signature verification failed',
+            });
+        }
+    }
+    verifyPolicy(policy, identity) {
+        // Check the subject alternative name of the signer matches the policy
+        /* istanbul ignore else */
+        if (policy.subjectAlternativeName) {
+            (0, policy_1.verifySubjectAlternativeName)(policy.subjectAlternativeName, identity.subjectAlternativeName);
+        }
+        // Check that the extensions of the signer match the policy
+        /* istanbul ignore else */
+        if (policy.extensions) {
+            (0, policy_1.verifyExtensions)(policy.extensions, identity.extensions);
+        }
+        // Check that the OIDs of the signer match the policy
+        /* istanbul ignore if */
+        if (policy.oids) {
+            (0, policy_1.verifyOIDs)(policy.oids, identity.oids);
+        }
+    }
+}
+exports.Verifier = Verifier;
+// Checks for duplicate items in the array. Objects are compared using
+// deep equality.
+function containsDupes(arr) {
+    for (let i = 0; i < arr.length; i++) {
+        for (let j = i + 1; j < arr.length; j++) {
+            if ((0, util_1.isDeepStrictEqual)(arr[i], arr[j])) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -28374,7 +37069,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7251);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6338);
 /** Entry point of the GitHub Action (bundled to dist/index.js; action.yml runs it on node24). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28384,7 +37079,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7251:
+/***/ 6338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28571,8 +37266,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -28596,7 +37291,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -32382,6 +41077,60 @@ const GENERAL_RULES = [
             'absence of other findings is weaker evidence than for fully supported formats.',
         remediation: 'Review the file with the tools of its framework, or convert it to a fully scanned format.',
     },
+    {
+        id: 'MA1007',
+        name: 'special-file',
+        title: 'A FIFO, socket or device sits among the scanned files',
+        family: 'general',
+        severity: 'WARNING',
+        cwe: 'CWE-400',
+        description: 'A named pipe (FIFO), socket, character device or block device was found while walking a ' +
+            'directory (or a symbolic link to one). It has no content to check, so it is never opened: ' +
+            'opening a FIFO blocks until a writer appears. A loader that opens it would hang, read ' +
+            'endless bytes (a link to /dev/zero named pytorch_model.bin) or receive whatever a process ' +
+            'writes at load time, none of which this scan saw. Severity: WARNING, not ERROR, because ' +
+            'such entries carry no payload at rest and turn up in ordinary working directories ' +
+            '(sockets of running tools); never silence, because the file a loader gets there is ' +
+            'unchecked. A special file named on the command line is a usage error (exit 2) instead.',
+        remediation: 'Remove the entry from the model directory, or exclude its path from the scan if it is ' +
+            'not part of any model.',
+    },
+    {
+        id: 'MA1008',
+        name: 'link-outside-root',
+        title: 'A symbolic link leads outside the scanned directory',
+        family: 'general',
+        severity: 'ERROR',
+        cwe: 'CWE-59',
+        description: 'A symbolic link inside the scanned directory points outside it (the evidence names the ' +
+            'target). Links are never followed out of the directory given to scan, so the content a ' +
+            'loader would read through the link was not checked; a repository can ship a link named ' +
+            'model.bin that resolves to any file on the machine that loads it. Severity: ERROR by the ' +
+            'fail-closed principle, like a file that could not be read to the end: an unchecked model ' +
+            'never passes as clean. A link whose target does not exist on this machine is a WARNING: ' +
+            'nothing could be loaded through it here, but it may resolve elsewhere. Links inside a ' +
+            'Hugging Face cache entry (snapshots into blobs) stay inside and are scanned.',
+        remediation: 'Scan the link target as well (name it on the command line), replace the link with the ' +
+            'file, or remove it.',
+    },
+    {
+        id: 'MA1020',
+        name: 'encoded-payload',
+        title: 'A value hides a payload behind encodings',
+        family: 'general',
+        severity: 'ERROR',
+        cwe: 'CWE-506',
+        description: 'A string or bytes value (a pickle constant, a JSON or YAML value, safetensors or GGUF ' +
+            'metadata, an ONNX attribute, a Keras config entry) decodes, through hex, base32, base64, ' +
+            'base85 or Ascii85 and zlib, gzip, bzip2, LZMA, xz or LZ4 layers, to a pickle, an archive or ' +
+            'executable, Python source or a template. It was scanned as a nested member. The severity is ' +
+            'that of the worst finding inside (INFO when nothing dangerous was found): a loader needs a ' +
+            'second stage to run it, but nobody hides harmless data this way.',
+        remediation: 'Review the nested findings; do not load the file with code that decodes its values.',
+        references: [
+            'https://github.com/mmaitre314/picklescan/security/advisories/GHSA-84r2-jw7c-4r5q',
+        ],
+    },
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/graph.ts
@@ -32691,6 +41440,20 @@ const GRAPH_RULES = [
             'from registered custom kernels.',
         remediation: 'Check which library provides the operator, or re-export the model.',
         references: ['https://onnx.ai/onnx/operators/'],
+    },
+    {
+        id: 'MA4047',
+        name: 'onnx-custom-operator-command',
+        title: 'A custom ONNX operator is handed a command, inline code or a native library',
+        family: 'keras-tensorflow-onnx',
+        severity: 'ERROR',
+        cwe: 'CWE-78',
+        description: 'A node from a custom operator domain (one that needs a custom operator library) carries, in ' +
+            'its string attributes, a shell command line, an interpreter invocation or inline code, or the ' +
+            'path of a native library. The custom domain alone is a warning (MA4044); a kernel that is ' +
+            'given commands or libraries to load is how such models run code on the machine that serves them.',
+        remediation: 'Do not run the model; find out what the custom operator library does with these strings.',
+        references: ['https://onnxruntime.ai/docs/reference/operators/add-custom-op.html'],
     },
     {
         id: 'MA4046',
@@ -33495,7 +42258,7 @@ const PICKLE_RULES = [
         severity: 'ERROR',
         cwe: 'CWE-693',
         description: 'The pickle references or calls security tooling (pickle scanners, safe-unpickling libraries, ' +
-            'signature verifiers), a safe loader\'s allow-list or safe-mode switch (torch.serialization.' +
+            "signature verifiers), a safe loader's allow-list or safe-mode switch (torch.serialization." +
             'add_safe_globals, keras enable_unsafe_deserialization, yaml constructors, the copyreg EXT ' +
             'registry), or an interpreter hook point (audit, trace, profile, import, monitoring, exit and ' +
             'signal hooks, warning and logging filters). Model data has no reason to touch any of these: ' +
@@ -33653,7 +42416,157 @@ const REPOSITORY_RULES = [
     },
 ];
 
+;// CONCATENATED MODULE: ./src/rules/signing.ts
+const FORMAT = 'https://github.com/sigstore/model-transparency/blob/main/docs/model_signing_format.md';
+const BUNDLE = 'https://github.com/sigstore/protobuf-specs/blob/main/protos/sigstore_bundle.proto';
+const DSSE = 'https://github.com/secure-systems-lab/dsse/blob/master/protocol.md';
+const STATEMENT = 'https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md';
+/** Model signature verification (MA8xxx): OpenSSF model signing, sigstore bundles. */
+const SIGNING_RULES = [
+    {
+        id: 'MA8001',
+        name: 'model-signature-missing',
+        title: 'No model signature found',
+        family: 'signatures',
+        severity: 'INFO',
+        description: 'No signature file was found for the model (by default `model.sig` inside a model directory, ' +
+            'or `<file>.sig` beside a single-file model). Without a signature nothing says who produced ' +
+            'the model or that its files are the ones that were published. The finding is an INFO, or ' +
+            'an ERROR where the configuration requires signatures for the path.',
+        remediation: 'Ask the publisher for a model signature (OpenSSF model signing, `model_signing sign`), or ' +
+            'sign what you scanned with `modelaudit sign PATH --key KEY` and verify it before loading.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8002',
+        name: 'model-signature-malformed',
+        title: 'Model signature cannot be read',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-347',
+        description: 'The signature file is not a well-formed sigstore bundle holding a DSSE envelope over an ' +
+            'in-toto statement that describes the model: it is truncated, not JSON, re-encoded, lacks ' +
+            'a required field, or its manifest contradicts itself (the subject digest does not match ' +
+            'the listed resources, a resource is listed twice). A signature that cannot be read proves ' +
+            'nothing, so the model is treated as unsigned and broken.',
+        remediation: 'Fetch the signature again from the publisher; if it stays broken, do not trust the model ' +
+            'until a valid signature is available.',
+        references: [BUNDLE, DSSE, STATEMENT],
+    },
+    {
+        id: 'MA8003',
+        name: 'model-signature-invalid',
+        title: 'Model signature does not verify',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-347',
+        description: 'The DSSE signature does not verify over the signed manifest with the expected key: the ' +
+            'manifest (or the envelope around it) was changed after signing, or the signature was made ' +
+            'by a different key than the one named in the bundle. Nothing in the manifest can be ' +
+            'trusted, so file digests are not compared.',
+        remediation: 'Treat the model as tampered: do not load it. Obtain the model and its signature again from ' +
+            'the publisher.',
+        references: [DSSE],
+    },
+    {
+        id: 'MA8004',
+        name: 'model-signer-mismatch',
+        title: 'Model signed by someone else',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-347',
+        description: 'The signature was made with a key or by an identity other than the one required: the ' +
+            "bundle's public-key hint or certificate key does not match `--public-key`, or the signing " +
+            "certificate's identity (subject alternative name) or OIDC issuer is not the one given. A " +
+            'valid signature by the wrong party says nothing about the model.',
+        remediation: 'Check which key or identity should have signed the model; verify with that one, or do not ' +
+            'trust the model.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8005',
+        name: 'model-signature-untrusted',
+        title: 'Signing certificate or transparency log not trusted',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-295',
+        description: 'The signing certificate does not chain to a certificate authority of the trusted root, was ' +
+            'not valid when the signature was logged, has no verifiable certificate-transparency ' +
+            'timestamp, or the transparency-log entry (inclusion proof, checkpoint or signed entry ' +
+            'timestamp) does not verify against the logs of the trusted root.',
+        remediation: 'Verify with the trusted root of the sigstore instance that signed the model (public-good ' +
+            'or your own); a signature that only fails here may come from an untrusted instance.',
+        references: [BUNDLE, 'https://docs.sigstore.dev/about/security/'],
+    },
+    {
+        id: 'MA8006',
+        name: 'model-signature-unsupported',
+        title: 'Model signature uses an unsupported method',
+        family: 'signatures',
+        severity: 'ERROR',
+        description: 'The signature uses something this verifier does not check: a bundle media type, DSSE ' +
+            'payload type, in-toto predicate type, serialization method, hash algorithm (e.g. BLAKE3) ' +
+            'or key type it does not know. It is reported instead of being treated as verified.',
+        remediation: 'Re-sign with SHA-256 (or BLAKE2b) file or shard serialization and an ECDSA P-256, P-384 or ' +
+            'P-521 key or sigstore certificate, or verify with the reference `model_signing` tool.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8007',
+        name: 'signed-file-missing',
+        title: 'Signed file is missing from the model',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-354',
+        description: 'The signed manifest lists a file (or a shard of one) that the model no longer has. A model ' +
+            'missing part of what was signed is not the model that was published and may load ' +
+            'something else in its place.',
+        remediation: 'Restore the missing file from the publisher, then verify again.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8008',
+        name: 'unsigned-file-present',
+        title: 'Model holds a file the signature does not cover',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-354',
+        description: 'The model holds a file that the signed manifest does not list (after the ignore rules the ' +
+            'signature records: `.git`, `.gitattributes`, `.github`, `.gitignore`, the signature ' +
+            'itself and any recorded `ignore_paths`). Loaders pick files up by name, so an added ' +
+            'pickle or Python module runs although the signature still verifies for the other files.',
+        remediation: 'Remove the file, or have the publisher sign the model with it. Scan the extra file: it was ' +
+            'not part of what the signer vouched for.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8009',
+        name: 'signed-file-changed',
+        title: 'Model file differs from what was signed',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-354',
+        description: 'A file (or shard of a file) has a digest other than the one in the signed manifest: it was ' +
+            'modified, truncated or replaced after signing.',
+        remediation: 'Treat the file as tampered: do not load it. Fetch the model again from the publisher.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8010',
+        name: 'signed-model-unreadable',
+        title: 'Model file cannot be checked against its signature',
+        family: 'signatures',
+        severity: 'ERROR',
+        description: 'A path in the model could not be hashed: it is unreadable, a special file (FIFO, socket, ' +
+            'device), or a symbolic link while the signature was made without `allow_symlinks`. What ' +
+            'cannot be checked is not verified.',
+        remediation: 'Make the file readable or replace the link by the file it points to, then verify again.',
+        references: [FORMAT],
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
+
 
 
 
@@ -33674,6 +42587,7 @@ const ALL_RULES = Object.freeze([
     ...FORMAT_RULES,
     ...POLICY_RULES,
     ...REPOSITORY_RULES,
+    ...SIGNING_RULES,
 ]);
 const byKey = new Map();
 for (const rule of ALL_RULES) {
@@ -33918,9 +42832,9 @@ function familyOfLicense(value) {
  * matches "gpt-2" but not "gpt-20b"; "t5" matches "flan-t5-base" but not "mt5".
  *
  * Globs ("meta-llama/*", "*-uncensored") match the whole value; `*` is any run of characters,
- * `?` one character, `[abc]` a class, `{a,b}` alternatives. Path globs (per-path exceptions)
- * differ only in that `*` stops at "/" and `**` crosses it. Regular expressions are written
- * "/…/flags" and searched anywhere in the value.
+ * `?` one character, `[abc]` a class, `{a,b}` alternatives. Path globs (per-path exceptions) are
+ * not terms: they use the one path dialect of src/discover/globs.ts. Regular expressions are
+ * written "/…/flags" and searched anywhere in the value.
  */
 /** Raised for a term that cannot be compiled (message says why). */
 class TermError extends Error {
@@ -34017,27 +42931,19 @@ function findWord(compactTerm, value, from = 0) {
     }
     return undefined;
 }
-/** Converts a glob to an anchored, case-insensitive regular expression. */
-function globToRegExp(glob, pathMode = false) {
+/**
+ * Converts a name glob to an anchored, case-insensitive regular expression (names, not paths:
+ * `*` crosses "/", since "meta-llama/*" must match a repository id).
+ */
+function globToRegExp(glob) {
     let out = '';
     let braces = 0;
     for (let i = 0; i < glob.length; i++) {
         const ch = glob[i];
-        if (ch === '*') {
-            if (pathMode && glob[i + 1] === '*') {
-                i++;
-                if (glob[i + 1] === '/') {
-                    i++;
-                    out += '(?:.*/)?';
-                }
-                else
-                    out += '.*';
-            }
-            else
-                out += pathMode ? '[^/]*' : '.*';
-        }
+        if (ch === '*')
+            out += '.*';
         else if (ch === '?')
-            out += pathMode ? '[^/]' : '.';
+            out += '.';
         else if (ch === '[') {
             const close = glob.indexOf(']', i + 2);
             if (close < 0)
@@ -34762,6 +43668,134 @@ paths, problems) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/discover/globs.ts
+/**
+ * The one glob dialect for paths: picomatch (https://github.com/micromatch/picomatch), used for
+ * the Action's `paths`/`exclude`, discovery filters and name-policy path exceptions alike.
+ *
+ * Patterns match '/'-separated relative paths: `*` and `?` stay within a segment, `**` crosses
+ * segments, `{a,b}`, `[abc]`/`[!abc]` and extglobs (`+(a|b)`) work, and names starting with "." are
+ * matched like any other. A pattern also matches everything under the directory it names
+ * (`models` selects `models/a/b.pkl`). Matching is case-sensitive unless a caller asks otherwise.
+ * An invalid pattern (`[z-a]`, `{a,b`) is a GlobError naming the input it came from: a usage
+ * error, never an internal one.
+ */
+
+class GlobError extends Error {
+    input;
+    pattern;
+    reason;
+    name = 'GlobError';
+    constructor(
+    /** Where the pattern came from: "exclude", "paths", "policy exceptions[0].path"… */
+    input, pattern, reason) {
+        super(`invalid glob ${JSON.stringify(pattern)} in ${input}: ${reason}`);
+        this.input = input;
+        this.pattern = pattern;
+        this.reason = reason;
+    }
+}
+/** A path in the form patterns are matched against: relative, "/"-separated, no "./". */
+function normalizePath(path) {
+    return path
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '')
+        .replace(/\/+$/, '')
+        .replace(/\/{2,}/g, '/');
+}
+/** Compiles one pattern; it matches the paths it names and everything under them. */
+function compileGlob(pattern, input, options = {}) {
+    const re = globRegExps(pattern, input, options);
+    return (path) => {
+        const n = normalizePath(path);
+        return re.some((r) => r.test(n));
+    };
+}
+/** The regular expressions of a pattern (itself, and everything under it) over normalized paths. */
+function globRegExps(pattern, input, options = {}) {
+    let p = normalizePath(pattern).replace(/^\/+/, '');
+    if (p === '' || p === '.')
+        p = '**';
+    return [makeRe(p, pattern, input, options), makeRe(`${p}/**`, pattern, input, options)];
+}
+function makeRe(glob, raw, input, options) {
+    try {
+        // debug: picomatch throws on a pattern whose regular expression is invalid instead of
+        // silently matching nothing.
+        return picomatch_default().makeRe(glob, {
+            dot: true,
+            windows: false,
+            debug: true,
+            nocase: options.nocase ?? false,
+            // "s": a name may contain a newline, and `*` must match it like any other character.
+            flags: options.nocase ? 'is' : 's',
+        });
+    }
+    catch (err) {
+        // "Invalid regular expression: /…/: Range out of order…": keep the reason, not our regex.
+        const message = err instanceof Error ? err.message : String(err);
+        const reason = /: ([^:]+)$/.exec(message)?.[1] ?? message;
+        throw new GlobError(input, raw, reason);
+    }
+}
+/**
+ * Include and exclude lists. In `include`, a line starting with "!" takes matching paths back
+ * out and the last matching line wins (GitHub's path filters); `exclude` always wins.
+ */
+class PathFilter {
+    include;
+    exclude;
+    constructor(include = ['**'], exclude = [], inputs = {
+        include: 'include',
+        exclude: 'exclude',
+    }) {
+        this.include = include.map((line) => {
+            const negated = line.startsWith('!');
+            return { negated, match: compileGlob(negated ? line.slice(1) : line, inputs.include) };
+        });
+        // A "!" means nothing useful in an exclude list: the line is taken as a plain pattern.
+        this.exclude = exclude.map((line) => compileGlob(line.replace(/^!/, ''), inputs.exclude));
+    }
+    /** Whether the include list selects the path and the exclude list does not remove it. */
+    selects(path) {
+        let selected = false;
+        for (const p of this.include)
+            if (p.match(path))
+                selected = !p.negated;
+        return selected && !this.excludes(path);
+    }
+    excludes(path) {
+        return this.exclude.some((m) => m(path));
+    }
+}
+/**
+ * Where a walk for an include list starts: the literal directory prefix of each pattern
+ * (`models/x/*.pt` gives `models/x`), so selecting `models/` does not walk node_modules.
+ * "" (the base itself) when a pattern starts with a wildcard.
+ */
+function walkStarts(include) {
+    const starts = new Set();
+    for (const line of include) {
+        if (line.startsWith('!'))
+            continue;
+        const pattern = normalizePath(line).replace(/^\/+/, '');
+        const literal = [];
+        for (const segment of pattern.split('/')) {
+            if (segment === '' || segment === '.' || /[*?[{(!+@\\]/.test(segment))
+                break;
+            literal.push(segment);
+        }
+        if (literal.length === 0)
+            return [''];
+        starts.add(literal.join('/'));
+    }
+    const sorted = [...starts].sort();
+    return sorted.filter((s) => !sorted.some((o) => o !== s && s.startsWith(`${o}/`)));
+}
+
 ;// CONCATENATED MODULE: ./src/policy/policy-file.ts
 /**
  * Name policy inputs → a compiled, frozen NamePolicy: the blacklist (CLI --blacklist, the
@@ -34769,6 +43803,7 @@ paths, problems) {
  * JSON), validated with messages that say where the mistake is. The format is documented in
  * docs/name-policies.md.
  */
+
 
 
 
@@ -34964,10 +43999,17 @@ function exceptions(v, label, p) {
  * everything under it.
  */
 function pathPatterns(glob) {
-    let g = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    let g = normalizePath(glob);
     if (!g.includes('/'))
         g = `**/${g}`;
-    return [globToRegExp(g, true), globToRegExp(`${g}/**`, true)];
+    try {
+        return globRegExps(g, 'exceptions path', { nocase: true });
+    }
+    catch (err) {
+        if (err instanceof GlobError)
+            throw new TermError(`invalid glob "${glob}": ${err.reason}`);
+        throw err;
+    }
 }
 /** Validates a parsed policy document (the content of a policy file). */
 function parsePolicyDocument(doc, label) {
@@ -35111,7 +44153,7 @@ function resolveLimits(overrides = {}) {
     }
     return Object.freeze(merged);
 }
-function resolveOptions(input = {}) {
+function options_resolveOptions(input = {}) {
     const concurrency = input.concurrency ?? 4;
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
         throw new ConfigError(`concurrency must be an integer from 1 to 64, got ${String(concurrency)}`);
@@ -35182,6 +44224,13 @@ function compareFindings(a, b) {
  * multi-gigabyte file is never loaded whole.
  */
 
+
+/** Non-blocking, so a FIFO swapped in after discovery cannot hang the scan (it is refused). */
+const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/** Raised when the path is not a regular file by the time it is opened. */
+class NotARegularFile extends Error {
+    name = 'NotARegularFile';
+}
 /** Bytes actually read from disk for one top-level file (shared by its members). */
 class IoStats {
     bytesRead = 0;
@@ -35198,9 +44247,11 @@ class FileSource {
         this.stats = stats;
     }
     static async open(path, stats) {
-        const handle = await (0,promises_namespaceObject.open)(path, 'r');
+        const handle = await (0,promises_namespaceObject.open)(path, OPEN_FLAGS);
         try {
             const info = await handle.stat();
+            if (!info.isFile())
+                throw new NotARegularFile('not a regular file');
             return new FileSource(handle, info.size, stats);
         }
         catch (err) {
@@ -35395,7 +44446,7 @@ async function readAll(stream, limit) {
 
 
 /** Non-blocking open so that a FIFO planted as "config.json" cannot hang the scan. */
-const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+const read_OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
 function inside(dir, path) {
     const rel = (0,external_node_path_namespaceObject.relative)(dir, path);
     return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
@@ -35437,7 +44488,7 @@ async function readBounded(path, cap, containedIn, allowTruncate = false) {
         };
     let handle;
     try {
-        handle = await (0,promises_namespaceObject.open)(path, OPEN_FLAGS);
+        handle = await (0,promises_namespaceObject.open)(path, read_OPEN_FLAGS);
         const st = await handle.stat();
         if (!st.isFile())
             return { ok: false, missing: false, problem: 'not a regular file; not read' };
@@ -40264,7 +49315,7 @@ const DEFENCE_TAMPERING = [
     allowList('torch.serialization.skip_data', 'changes what torch.load reads'),
     allowList('torch.serialization.register_package', 'registers a storage-location handler'),
     allowList('torch.serialization._package_registry', 'holds the storage-location handlers'),
-    allowList('keras.src.saving.serialization_lib.enable_unsafe_deserialization', "turns Keras safe mode off (Lambda bytecode and arbitrary classes load)"),
+    allowList('keras.src.saving.serialization_lib.enable_unsafe_deserialization', 'turns Keras safe mode off (Lambda bytecode and arbitrary classes load)'),
     allowList('keras.config.enable_unsafe_deserialization', 'turns Keras safe mode off'),
     allowList('keras.src.saving.serialization_lib.SafeModeScope', 'changes Keras safe mode'),
     allowList('keras.saving.register_keras_serializable', 'registers classes Keras will rebuild'),
@@ -43230,1723 +52281,6 @@ function pyRepr(s) {
     return `'${escaped}${s.length > 160 ? '…' : ''}'`;
 }
 
-;// CONCATENATED MODULE: ./src/analysis/pickle/memo.ts
-/**
- * The unpickler memo, kept small: str values are stored as plain strings (rebuilt on GET),
- * and past a budget, containers that hold only plain data are replaced by a shared marker.
- * Imported callables, call results and containers holding them are always kept, since they
- * are what a later GET can turn into a call; memory stays bounded for data-heavy pickles.
- */
-
-const DENSE_LIMIT = 1 << 24;
-const INTERN_LIMIT = 65_536;
-/** Characters of memoized strings kept in full. */
-const STRING_BUDGET = 32 * 1024 * 1024;
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
-/** Stored in place of plain data dropped past the budget. */
-const COMPACTED = Object.freeze(unknown('memoized data (not kept)'));
-function isPlainData(v) {
-    if (v.k === 'str' || v.k === 'bytes' || v.k === 'scalar')
-        return true;
-    if (v.k === 'tuple' || v.k === 'list' || v.k === 'dict' || v.k === 'set' || v.k === 'frozenset') {
-        return v.items.every((i) => i.k === 'str' || i.k === 'bytes' || i.k === 'scalar');
-    }
-    return false;
-}
-class Memo {
-    maxEntries;
-    dataBudget;
-    dense = [];
-    sparse = new Map();
-    strings = new Map();
-    count = 0;
-    keptData = 0;
-    keptChars = 0;
-    /** Set once plain data started being dropped. */
-    compacted = false;
-    constructor(maxEntries, dataBudget) {
-        this.maxEntries = maxEntries;
-        this.dataBudget = dataBudget;
-    }
-    /**
-     * Strings are kept while their total length fits the budget; past it only short
-     * identifier-like ones (what STACK_GLOBAL could use as a name), and past twice the budget
-     * none: a later import built from a dropped string is then judged as computed (fail closed).
-     */
-    keepString(text) {
-        const interned = this.intern(text);
-        if (this.keptChars < STRING_BUDGET) {
-            this.keptChars += text.length;
-            return interned;
-        }
-        if (this.keptChars < 2 * STRING_BUDGET && text.length <= 64 && IDENTIFIER.test(text)) {
-            this.keptChars += text.length;
-            return interned;
-        }
-        this.compacted = true;
-        return COMPACTED;
-    }
-    /** Equal strings share one copy: data pickles memoize the same short text many times. */
-    intern(text) {
-        if (text.length > 64)
-            return text;
-        const known = this.strings.get(text);
-        if (known !== undefined)
-            return known;
-        if (this.strings.size < INTERN_LIMIT)
-            this.strings.set(text, text);
-        return text;
-    }
-    /** Number of distinct indices stored (what MEMOIZE uses as its next index). */
-    get size() {
-        return this.count;
-    }
-    get(index) {
-        const raw = index < DENSE_LIMIT ? this.dense[index] : this.sparse.get(index);
-        if (raw === undefined)
-            return undefined;
-        return typeof raw === 'string'
-            ? { k: 'str', text: raw, truncated: false, length: raw.length }
-            : raw;
-    }
-    /** Stores a value; returns false when the memo is full and the value was not stored. */
-    put(index, value) {
-        const exists = index < DENSE_LIMIT ? this.dense[index] !== undefined : this.sparse.has(index);
-        if (!exists && this.count >= this.maxEntries)
-            return false;
-        let stored = value;
-        if (value.k === 'str' && !value.truncated && value.dataOffset === undefined) {
-            stored = this.keepString(value.text);
-        }
-        else if (isPlainData(value)) {
-            if (this.keptData >= this.dataBudget) {
-                stored = COMPACTED;
-                this.compacted = true;
-            }
-            else
-                this.keptData++;
-        }
-        if (index < DENSE_LIMIT)
-            this.dense[index] = stored;
-        else
-            this.sparse.set(index, stored);
-        if (!exists)
-            this.count++;
-        return true;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/opcodes.ts
-/**
- * Every opcode of pickle protocols 0–5, with how its argument is laid out.
- * Names follow pickletools; argument kinds follow what Modules/_pickle.c reads.
- */
-const TABLE = [
-    ['(', 'MARK', 'none', 0],
-    ['.', 'STOP', 'none', 0],
-    ['0', 'POP', 'none', 0],
-    ['1', 'POP_MARK', 'none', 1],
-    ['2', 'DUP', 'none', 0],
-    ['F', 'FLOAT', 'line', 0],
-    ['I', 'INT', 'line', 0],
-    ['J', 'BININT', 'i4', 1],
-    ['K', 'BININT1', 'u1', 1],
-    ['L', 'LONG', 'line', 0],
-    ['M', 'BININT2', 'u2', 1],
-    ['N', 'NONE', 'none', 0],
-    ['P', 'PERSID', 'line', 0],
-    ['Q', 'BINPERSID', 'none', 1],
-    ['R', 'REDUCE', 'none', 0],
-    ['S', 'STRING', 'line', 0],
-    ['T', 'BINSTRING', 'bytes4', 1],
-    ['U', 'SHORT_BINSTRING', 'bytes1', 1],
-    ['V', 'UNICODE', 'line', 0],
-    ['X', 'BINUNICODE', 'bytes4', 1],
-    ['a', 'APPEND', 'none', 0],
-    ['b', 'BUILD', 'none', 0],
-    ['c', 'GLOBAL', 'line2', 0],
-    ['d', 'DICT', 'none', 0],
-    ['}', 'EMPTY_DICT', 'none', 1],
-    ['e', 'APPENDS', 'none', 1],
-    ['g', 'GET', 'line', 0],
-    ['h', 'BINGET', 'u1', 1],
-    ['i', 'INST', 'line2', 0],
-    ['j', 'LONG_BINGET', 'u4', 1],
-    ['l', 'LIST', 'none', 0],
-    [']', 'EMPTY_LIST', 'none', 1],
-    ['o', 'OBJ', 'none', 1],
-    ['p', 'PUT', 'line', 0],
-    ['q', 'BINPUT', 'u1', 1],
-    ['r', 'LONG_BINPUT', 'u4', 1],
-    ['s', 'SETITEM', 'none', 0],
-    ['t', 'TUPLE', 'none', 0],
-    [')', 'EMPTY_TUPLE', 'none', 1],
-    ['u', 'SETITEMS', 'none', 1],
-    ['G', 'BINFLOAT', 'f8', 1],
-    ['\x80', 'PROTO', 'u1', 2],
-    ['\x81', 'NEWOBJ', 'none', 2],
-    ['\x82', 'EXT1', 'u1', 2],
-    ['\x83', 'EXT2', 'u2', 2],
-    ['\x84', 'EXT4', 'i4', 2],
-    ['\x85', 'TUPLE1', 'none', 2],
-    ['\x86', 'TUPLE2', 'none', 2],
-    ['\x87', 'TUPLE3', 'none', 2],
-    ['\x88', 'NEWTRUE', 'none', 2],
-    ['\x89', 'NEWFALSE', 'none', 2],
-    ['\x8a', 'LONG1', 'bytes1', 2],
-    ['\x8b', 'LONG4', 'bytes4', 2],
-    ['B', 'BINBYTES', 'bytes4', 3],
-    ['C', 'SHORT_BINBYTES', 'bytes1', 3],
-    ['\x8c', 'SHORT_BINUNICODE', 'bytes1', 4],
-    ['\x8d', 'BINUNICODE8', 'bytes8', 4],
-    ['\x8e', 'BINBYTES8', 'bytes8', 4],
-    ['\x8f', 'EMPTY_SET', 'none', 4],
-    ['\x90', 'ADDITEMS', 'none', 4],
-    ['\x91', 'FROZENSET', 'none', 4],
-    ['\x92', 'NEWOBJ_EX', 'none', 4],
-    ['\x93', 'STACK_GLOBAL', 'none', 4],
-    ['\x94', 'MEMOIZE', 'none', 4],
-    ['\x95', 'FRAME', 'u8', 4],
-    ['\x96', 'BYTEARRAY8', 'bytes8', 5],
-    ['\x97', 'NEXT_BUFFER', 'none', 5],
-    ['\x98', 'READONLY_BUFFER', 'none', 5],
-];
-/** Opcode info indexed by byte value; undefined for bytes that are not opcodes. */
-const OPCODES = (() => {
-    const table = new Array(256).fill(undefined);
-    for (const [ch, name, arg, proto] of TABLE) {
-        const code = ch.charCodeAt(0);
-        table[code] = Object.freeze({ code, name, arg, proto });
-    }
-    return table;
-})();
-/** Byte value of an opcode by name, for building pickles in tests and fixtures. */
-const OP = Object.freeze(Object.fromEntries(TABLE.map(([ch, name]) => [name, ch.charCodeAt(0)])));
-const HIGHEST_PROTOCOL = 5;
-/** Size in bytes of a fixed argument, or of the length field of a counted argument. */
-function fixedArgSize(kind) {
-    switch (kind) {
-        case 'u1':
-        case 'bytes1':
-            return 1;
-        case 'u2':
-            return 2;
-        case 'i4':
-        case 'u4':
-        case 'bytes4':
-            return 4;
-        case 'u8':
-        case 'f8':
-        case 'bytes8':
-            return 8;
-        default:
-            return 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/machine.ts
-
-
-
-
-
-
-
-
-/** Raised for input the C unpickler would reject at this opcode. */
-class MachineFault extends Error {
-}
-const MAX_STORAGE_KEYS = 200_000;
-/** Distinct imported names tracked; real files use a few hundred at most. */
-const MAX_DISTINCT_IMPORTS = 50_000;
-/** Plain-data containers kept in the memo before they are replaced by a marker. */
-const MEMO_DATA_BUDGET = 20_000;
-/** Characters of a str constant kept (longer ones are marked truncated; lengths are kept). */
-const MAX_TEXT = 1024;
-/** Bytes of a bytes constant kept for evidence. */
-const BYTES_PREFIX = 64;
-const MAX_EMBEDDED = 64;
-const MAX_IMPORT_DETAILS = 500;
-class PickleMachine {
-    recorder;
-    limits;
-    checkpointFn;
-    hooks;
-    stack = [];
-    marks = [];
-    memo;
-    memoOverflow = false;
-    /** Raw bytes the loader reads after the current opcode (see LoaderHooks). */
-    rawSkip;
-    /** Outer pickles suspended while a nested one (LoaderHooks) is read. */
-    suspended = [];
-    opIndex = 0;
-    pickles = 0;
-    protocols = new Set();
-    /** True before the first opcode of a pickle (at the start, and after each STOP). */
-    atStart = true;
-    /** The current pickle imported or called something (used to tell data from trailing junk). */
-    currentHasSemantics = false;
-    lenient = false;
-    uses = new Map();
-    storageReferences = 0;
-    storageKeys = new Set();
-    frameViolations = 0;
-    endOfLastPickle = 0;
-    faulted = false;
-    curOp;
-    curIndex = 0;
-    embedded = [];
-    constructor(recorder, limits, checkpointFn, hooks = {}) {
-        this.recorder = recorder;
-        this.limits = limits;
-        this.checkpointFn = checkpointFn;
-        this.hooks = hooks;
-        this.memo = new Memo(limits.maxPickleMemo, MEMO_DATA_BUDGET);
-    }
-    /** Bytes the loader reads raw after the opcode just handled; the reader skips them. */
-    takeRawSkip() {
-        const n = this.rawSkip;
-        this.rawSkip = undefined;
-        return n;
-    }
-    // ---- OpHandler --------------------------------------------------------------------------
-    checkpoint() {
-        this.checkpointFn();
-    }
-    op(op) {
-        if (this.atStart) {
-            this.atStart = false;
-            this.pickles++;
-            this.currentHasSemantics = false;
-            if (this.pickles === 2) {
-                this.recorder.add('MA2015', 'the stream holds more than one pickle; loaders that call load() again run every one, and each was scanned', 'stacked pickles', this.site(op));
-            }
-        }
-        const index = this.opIndex++;
-        if (this.opIndex > this.limits.maxPickleOpcodes) {
-            throw new LimitExceeded('maxPickleOpcodes', this.limits.maxPickleOpcodes, `opcode ${index} at offset ${op.offset}`);
-        }
-        this.curOp = op;
-        this.curIndex = index;
-        try {
-            this.exec(op);
-        }
-        catch (err) {
-            if (!(err instanceof MachineFault))
-                throw err;
-            this.machineFault(err.message, this.here());
-        }
-        if (this.stack.length > this.limits.maxPickleStack) {
-            throw new LimitExceeded('maxPickleStack', this.limits.maxPickleStack, `at offset ${op.offset}`);
-        }
-    }
-    fault(f) {
-        const site = {
-            offset: f.offset,
-            opcodeIndex: this.opIndex,
-            opcode: 'opcode' in f ? f.opcode : '?',
-        };
-        if (this.atStart && this.pickles > 0) {
-            // Nothing but junk after a complete pickle: a loader stops after the last STOP.
-            this.recorder.add('MA2014', `${describeFault(f)} after the end of the last pickle`, `trailing bytes from offset ${f.offset}`, site, 'trailing');
-            return;
-        }
-        if (!this.currentHasSemantics && this.pickles > 1) {
-            this.recorder.add('MA2014', `bytes after the last complete pickle do not form a pickle: ${describeFault(f)}`, `trailing bytes after offset ${this.endOfLastPickle}`, site, 'trailing');
-            return;
-        }
-        this.faulted = true;
-        this.recorder.add('MA2013', `malformed pickle: ${describeFault(f)}`, describeFault(f), site, 'malformed');
-    }
-    frameViolation(v) {
-        this.frameViolations++;
-        const site = { offset: v.op.offset, opcodeIndex: this.opIndex, opcode: v.op.info.name };
-        const what = v.kind === 'straddle'
-            ? `${v.op.info.name} at offset ${v.op.offset} runs past the end of its FRAME (${v.frameEnd})`
-            : v.kind === 'nested'
-                ? `a FRAME starts at offset ${v.op.offset} before the previous frame ends (${v.frameEnd})`
-                : `a FRAME at offset ${v.op.offset} declares bytes up to ${v.frameEnd} but the stream has ${v.size}`;
-        this.recorder.add('MA2012', what, what, site, v.kind);
-    }
-    // ---- results ---------------------------------------------------------------------------
-    /** Reports imports that were never invoked, then returns the stream summary. */
-    finish() {
-        for (const use of this.uses.values()) {
-            if (use.invoked)
-                continue;
-            const g = use.sample;
-            const name = displayName(g);
-            const c = g.cls;
-            if (c.level === 'dangerous') {
-                this.recorder.add(ruleForDanger(c.category, false), `imports ${name}: ${c.reason}`, c.matched === qualifiedName(g) ? qualifiedName(g) : `${qualifiedName(g)} → ${c.matched}`, g.site, qualifiedName(g));
-            }
-            else if (c.level === 'library') {
-                this.recorder.add('MA2004', `imports ${name}, which is in ${c.namespace} but not on the safe list`, name, g.site, name);
-            }
-            else if (c.level === 'unclassified') {
-                this.recorder.add('MA2006', `imports ${name} from a module with no classification`, name, g.site, name);
-            }
-        }
-        const imports = [...this.uses.values()].slice(0, MAX_IMPORT_DETAILS).map((u) => ({
-            name: qualifiedName(u.sample),
-            invoked: u.invoked,
-            verdict: u.sample.cls.level,
-        }));
-        return {
-            opcodes: this.opIndex,
-            pickles: this.pickles,
-            protocols: [...this.protocols].sort(),
-            storageReferences: this.storageReferences,
-            storageKeys: this.storageKeys,
-            imports,
-            frameViolations: this.frameViolations,
-            endOfLastPickle: this.endOfLastPickle,
-            faulted: this.faulted,
-        };
-    }
-    /** True after a STOP with nothing read since (the stream ended cleanly between pickles). */
-    get betweenPickles() {
-        return this.atStart;
-    }
-    get sawFrameViolation() {
-        return this.frameViolations > 0;
-    }
-    // ---- helpers ---------------------------------------------------------------------------
-    /** Where the current opcode sits; built only when a finding or value needs it. */
-    here() {
-        return {
-            offset: this.curOp.offset,
-            opcodeIndex: this.curIndex,
-            opcode: this.curOp.info.name,
-        };
-    }
-    site(op) {
-        return { offset: op.offset, opcodeIndex: this.opIndex, opcode: op.info.name };
-    }
-    machineFault(message, site) {
-        // The C unpickler stops here. Keep going leniently so that anything after the fault is
-        // still judged (a different loader may read on), but report the fault itself.
-        if (!this.lenient) {
-            this.faulted = true;
-            this.recorder.add('MA2013', `malformed pickle: ${message} (${site.opcode} at offset ${site.offset})`, message, site, 'malformed');
-        }
-        this.lenient = true;
-    }
-    get fence() {
-        return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
-    }
-    push(v) {
-        this.stack.push(v);
-    }
-    pop() {
-        if (this.stack.length <= this.fence) {
-            if (this.lenient)
-                return unknown('stack underflow');
-            throw new MachineFault('unpickling stack underflow');
-        }
-        return this.stack.pop();
-    }
-    top() {
-        if (this.stack.length <= this.fence) {
-            if (this.lenient)
-                return unknown('stack underflow');
-            throw new MachineFault('unpickling stack underflow');
-        }
-        return this.stack[this.stack.length - 1];
-    }
-    /** Pops everything above the topmost mark, and the mark. */
-    popMark() {
-        const mark = this.marks.pop();
-        if (mark === undefined) {
-            if (!this.lenient)
-                throw new MachineFault('could not find MARK');
-            const all = this.stack;
-            this.stack = [];
-            return all;
-        }
-        return this.stack.splice(mark);
-    }
-    memoGet(index) {
-        const v = this.memo.get(index);
-        if (v !== undefined)
-            return v;
-        if (this.lenient || this.memoOverflow)
-            return unknown(`memo ${index}`);
-        throw new MachineFault(`memo value not found at index ${index}`);
-    }
-    memoPut(index, value) {
-        if (index < 0)
-            throw new MachineFault('negative PUT argument');
-        if (!this.memo.put(index, value) && !this.memoOverflow) {
-            this.memoOverflow = true;
-            this.recorder.add('MA1002', `memo limit (${this.limits.maxPickleMemo} entries) reached; later memo values are treated as unknown`, 'maxPickleMemo', this.here());
-        }
-    }
-    textInt(line, parse, opname, site) {
-        const r = parse(line);
-        if (!r.ok)
-            throw new MachineFault(r.why);
-        if (!r.canonical)
-            this.differential(opname, line, site);
-        return r.value;
-    }
-    differential(opname, line, site) {
-        const shown = JSON.stringify(line.length > 40 ? line.slice(0, 40) + '…' : line);
-        this.recorder.add('MA2011', `${opname} argument ${shown} is not in the form picklers write; the C unpickler and pickletools read it differently`, `${opname} ${shown}`, site);
-    }
-    str(text, op) {
-        const long = text.length > MAX_TEXT;
-        const v = {
-            k: 'str',
-            text: long ? text.slice(0, MAX_TEXT) : text,
-            truncated: op.truncated || long,
-            length: op.length ?? text.length,
-            ...(op.dataOffset !== undefined && (op.truncated || long)
-                ? { dataOffset: op.dataOffset }
-                : {}),
-        };
-        // Only text that starts like a pickle (raw or base64) is worth a closer look.
-        const c0 = text.charCodeAt(0);
-        if (c0 === 0x80 || c0 === 0x63 || (c0 === 0x67 && text.charCodeAt(1) === 0x41)) {
-            this.checkEmbedded(v, op, Buffer.from(text, 'latin1'), !op.truncated);
-        }
-        return v;
-    }
-    bytes(op) {
-        const data = op.data ?? Buffer.alloc(0);
-        const v = {
-            k: 'bytes',
-            // op.data is a view of the reader's window: copy the little that is kept.
-            prefix: Buffer.from(data.subarray(0, BYTES_PREFIX)),
-            length: op.length ?? data.length,
-            truncated: op.truncated || data.length > BYTES_PREFIX,
-            ...(op.dataOffset !== undefined ? { dataOffset: op.dataOffset } : {}),
-        };
-        this.checkEmbedded(v, op, data, !op.truncated);
-        return v;
-    }
-    /** Notes constants that look like a pickle (raw or base64) for a nested scan. */
-    checkEmbedded(v, op, data, whole) {
-        if (this.embedded.length >= MAX_EMBEDDED || data.length < 4)
-            return;
-        const site = { offset: op.offset, opcodeIndex: this.opIndex - 1, opcode: op.info.name };
-        const head = data.subarray(0, 64);
-        if (looksLikePickleStart(head)) {
-            this.embedded.push({
-                value: v,
-                site,
-                encoding: 'raw',
-                ...(whole ? { data: Buffer.from(data) } : {}),
-            });
-            return;
-        }
-        if (v.k === 'str' && whole && data.length >= 12 && data[0] === 0x67 && data[1] === 0x41) {
-            const text = data.toString('latin1');
-            if (/^gA[A-Za-z0-9+/=\s]+$/.test(text)) {
-                const decoded = Buffer.from(text, 'base64');
-                if (looksLikePickleStart(decoded))
-                    this.embedded.push({ value: v, site, encoding: 'base64', data: decoded });
-            }
-        }
-    }
-    makeGlobal(module, name, site) {
-        const mapped = mapPython2Name(module, name);
-        const g = {
-            k: 'global',
-            module,
-            name,
-            cls: classifyGlobal(module, name),
-            site,
-            invoked: false,
-            ...(mapped ? { alias: `${mapped[0]}.${mapped[1]}` } : {}),
-        };
-        this.currentHasSemantics = true;
-        const key = qualifiedName(g);
-        const use = this.uses.get(key);
-        if (use)
-            use.count++;
-        else {
-            if (this.uses.size >= MAX_DISTINCT_IMPORTS) {
-                throw new LimitExceeded('maxPickleMemo', MAX_DISTINCT_IMPORTS, `more than ${MAX_DISTINCT_IMPORTS} distinct imports`);
-            }
-            this.uses.set(key, { sample: g, invoked: false, count: 1 });
-        }
-        if (g.cls.level !== 'safe' && name.split('.').some(machine_isDunder)) {
-            this.recorder.add('MA2019', `${site.opcode} imports ${key}, walking through double-underscore attributes`, key, site, key);
-        }
-        return g;
-    }
-    markInvoked(g) {
-        g.invoked = true;
-        const use = this.uses.get(qualifiedName(g));
-        if (use)
-            use.invoked = true;
-    }
-    /**
-     * Judges a call site and returns the value it produces. `mode` is "call" when the callable
-     * runs with arguments (REDUCE, OBJ, INST: __init__ for a class) and "new" when only
-     * cls.__new__ runs (NEWOBJ, NEWOBJ_EX, copyreg.__newobj__).
-     */
-    invoke(callee, args, site, mode = 'call') {
-        const call = { k: 'call', callee, args, site };
-        this.currentHasSemantics = true;
-        switch (callee.k) {
-            case 'global': {
-                const resolved = this.resolveGetattr(callee, args, site);
-                if (resolved)
-                    return resolved;
-                this.judgeGlobalCall(callee, call, site, mode);
-                break;
-            }
-            case 'ext':
-                // Reported at the EXT opcode; calling it is part of the same finding.
-                break;
-            case 'call':
-            case 'persid':
-            case 'unknown':
-            case 'buffer':
-                this.recorder.add('MA2008', `${site.opcode} calls a value computed at load time: ${render(call)}`, render(call), site);
-                break;
-            default:
-                throw new MachineFault(`${site.opcode} calls a value that is not callable: ${render(callee)}`);
-        }
-        return call;
-    }
-    /**
-     * getattr(imported, "name") is how pickles reach methods and class attributes
-     * (zoneinfo.ZoneInfo._unpickle, bound methods of Keras layers): it names the path
-     * imported.name, which is judged as an import of its own. getattr on an object this pickle
-     * built, with a plain attribute name, yields a bound method that is judged if it is called.
-     * Anything else (computed names, dunders on objects) stays a dangerous getattr call.
-     */
-    resolveGetattr(g, args, site) {
-        const effective = g.alias ?? qualifiedName(g);
-        if (effective !== 'builtins.getattr' || args.k !== 'tuple' || args.count !== 2)
-            return undefined;
-        const [target, attr] = args.items;
-        if (!target ||
-            attr?.k !== 'str' ||
-            attr.truncated ||
-            !/^[A-Za-z_][A-Za-z0-9_]*$/.test(attr.text))
-            return undefined;
-        if (target.k === 'global') {
-            this.markInvoked(g);
-            return this.makeGlobal(target.module, `${target.name}.${attr.text}`, site);
-        }
-        if (target.k === 'call' &&
-            target.callee.k === 'global' &&
-            target.callee.cls.level === 'safe' &&
-            !machine_isDunder(attr.text)) {
-            this.markInvoked(g);
-            return unknown(`bound method ${render(target, 80)}.${attr.text}`);
-        }
-        return undefined;
-    }
-    judgeGlobalCall(g, call, site, mode) {
-        this.markInvoked(g);
-        const name = displayName(g);
-        const c = g.cls;
-        if (c.level !== 'safe')
-            this.invokeCallableArgs(call, site);
-        switch (c.level) {
-            case 'dangerous':
-                this.recorder.add(ruleForDanger(c.category, true), `${site.opcode} calls ${name}: ${c.reason}`, render(call), site, name);
-                return;
-            case 'library':
-                this.recorder.add('MA2003', `${site.opcode} calls ${name}, which is in ${c.namespace} but not on the safe list`, render(call), site, name);
-                return;
-            case 'unclassified':
-                this.recorder.add('MA2005', `${site.opcode} calls ${name} from a module with no classification`, render(call), site, name);
-                return;
-            case 'safe': {
-                if (c.entry.newOnly && mode === 'call') {
-                    this.recorder.add('MA2003', `${site.opcode} calls ${name} with arguments; it is only known safe when rebuilt through __new__, as real files do`, render(call), site, name);
-                    return;
-                }
-                if (call.args.k !== 'tuple')
-                    return;
-                for (const [positions, argMode] of [
-                    [c.entry.invokesArgs, 'call'],
-                    [c.entry.constructsArgs, 'new'],
-                ]) {
-                    for (const i of positions ?? []) {
-                        const arg = call.args.items[i];
-                        if (!arg)
-                            continue;
-                        if (arg.k === 'global')
-                            this.invoke(arg, unknown(`arguments chosen by ${name}`), site, argMode);
-                        else if (arg.k === 'call' ||
-                            arg.k === 'unknown' ||
-                            arg.k === 'persid' ||
-                            arg.k === 'ext') {
-                            this.recorder.add('MA2008', `${name} ${argMode === 'new' ? 'instantiates' : 'calls'} argument ${i}, a value computed at load time: ${render(arg)}`, render(call), site);
-                        }
-                    }
-                }
-                return;
-            }
-        }
-    }
-    /**
-     * A callable that is not known-safe may call whatever it is given (map, starmap, filter,
-     * reduce, sorted(key=…), operator.call…): imported callables among its arguments, and one
-     * level inside them, are judged as invoked.
-     */
-    invokeCallableArgs(call, site) {
-        const args = call.args;
-        if (args.k !== 'tuple' && args.k !== 'list' && args.k !== 'dict')
-            return;
-        const via = call.callee.k === 'global' ? qualifiedName(call.callee) : 'a computed value';
-        const visit = (v, depth) => {
-            if (v.k === 'global') {
-                if (!v.invoked)
-                    this.invoke(v, unknown(`arguments chosen by ${via}`), site);
-            }
-            else if (depth > 0 &&
-                (v.k === 'tuple' ||
-                    v.k === 'list' ||
-                    v.k === 'dict' ||
-                    v.k === 'set' ||
-                    v.k === 'frozenset')) {
-                for (const item of v.items)
-                    visit(item, depth - 1);
-            }
-        };
-        for (const item of args.items)
-            visit(item, 1);
-    }
-    /** BUILD on an object whose class runs code from its state: the state must be the library's own. */
-    checkState(inst, state) {
-        const cls = constructedClass(inst);
-        if (!cls || cls.cls.level !== 'safe' || !cls.cls.entry.stateCheck)
-            return;
-        const problem = runStateCheck(cls.cls.entry.stateCheck, stateView(state));
-        if (problem) {
-            const name = qualifiedName(cls);
-            this.recorder.add('MA2023', `BUILD runs ${name}.__setstate__, which executes code from the state: ${problem}`, `${name}.__setstate__`, this.here(), name);
-        }
-    }
-    /** APPEND/SETITEM/ADDITEMS/BUILD applied to an imported object mutate global state. */
-    checkMutationTarget(target, what, site) {
-        if (target.k !== 'global')
-            return;
-        this.currentHasSemantics = true;
-        const name = qualifiedName(target);
-        this.recorder.add('MA2010', `${site.opcode} ${what} on the imported object ${name}, changing global state for everything loaded afterwards`, `${site.opcode} on ${name}`, site, `${site.opcode} ${name}`);
-    }
-    persistent(pid, site) {
-        this.currentHasSemantics = true;
-        if (pid.k === 'tuple' &&
-            pid.items[0]?.k === 'str' &&
-            (pid.items[0].text === 'storage' || pid.items[0].text === 'module')) {
-            // PyTorch: ('storage', storage_type, key, location, numel[, view_metadata]).
-            if (pid.items[0].text === 'storage') {
-                this.storageReferences++;
-                const key = pid.items[2];
-                if (key?.k === 'str' && this.storageKeys.size < MAX_STORAGE_KEYS)
-                    this.storageKeys.add(key.text);
-            }
-            // Legacy torch.save of a module: ('module', cls, source_file, source); persistent_load
-            // returns cls itself, which is judged like any import when it is called.
-            if (pid.items[0].text === 'module' && pid.items[1]?.k === 'global')
-                return pid.items[1];
-            return { k: 'persid', note: 'torch storage', pid };
-        }
-        this.recorder.add('MA2016', `persistent ID ${render(pid, 80)} is resolved by the loader's persistent_load hook`, render(pid, 120), site, 'persid');
-        return { k: 'persid', note: 'persistent object', pid };
-    }
-    // ---- the opcodes -------------------------------------------------------------------------
-    exec(op) {
-        switch (op.info.code) {
-            case 0x80: {
-                // PROTO
-                const p = op.int ?? 0;
-                if (p > HIGHEST_PROTOCOL)
-                    throw new MachineFault(`unsupported pickle protocol: ${p}`);
-                this.protocols.add(p);
-                return;
-            }
-            case 0x95: // FRAME
-                return;
-            case 0x2e: // STOP
-                this.pop();
-                if (this.suspended.length > 0) {
-                    // The end of a nested pickle (LoaderHooks): the outer one resumes.
-                    const outer = this.suspended.pop();
-                    this.stack = outer.stack;
-                    this.marks = outer.marks;
-                    this.memo = outer.memo;
-                    return;
-                }
-                this.stack = [];
-                this.marks = [];
-                this.lenient = false;
-                this.atStart = true;
-                this.endOfLastPickle = op.end;
-                return;
-            // -- constants
-            case 0x4e: // NONE
-                return this.push(NONE);
-            case 0x88: // NEWTRUE
-                return this.push(TRUE);
-            case 0x89: // NEWFALSE
-                return this.push(FALSE);
-            case 0x4a: // BININT
-            case 0x4b: // BININT1
-            case 0x4d: // BININT2
-                return this.push(intValue(op.int));
-            case 0x47: // BINFLOAT
-                return this.push(FLOAT);
-            case 0x8a: // LONG1
-            case 0x8b: // LONG4
-                return this.push({
-                    k: 'scalar',
-                    text: op.truncated ? `<int of ${op.length} bytes>` : decodeLong(op.data),
-                });
-            case 0x49: {
-                // INT
-                const line = op.lines[0];
-                const v = this.textInt(line, parseIntArg, 'INT', this.here());
-                if (line === '00' || line === '01')
-                    return this.push(line === '01' ? TRUE : FALSE);
-                return this.push({ k: 'scalar', text: v.toString() });
-            }
-            case 0x4c: // LONG
-                return this.push({
-                    k: 'scalar',
-                    text: this.textInt(op.lines[0], parseLongArg, 'LONG', this.here()).toString(),
-                });
-            case 0x46: {
-                // FLOAT
-                const line = op.lines[0];
-                const r = parseFloatArg(line);
-                if (!r.ok)
-                    throw new MachineFault(r.why);
-                if (!r.canonical)
-                    this.differential('FLOAT', line, this.here());
-                return this.push({ k: 'scalar', text: r.text });
-            }
-            case 0x53: {
-                // STRING
-                const r = decodeStringArg(op.lines[0]);
-                if (!r.ok)
-                    throw new MachineFault(r.why);
-                return this.push(this.str(r.bytes, op));
-            }
-            case 0x56: {
-                // UNICODE
-                const r = decodeRawUnicodeEscape(op.lines[0]);
-                if (!r.ok)
-                    throw new MachineFault(r.why);
-                return this.push(this.str(r.text, op));
-            }
-            case 0x54: // BINSTRING
-            case 0x55: // SHORT_BINSTRING
-                if ((op.length ?? 0) >= 2 ** 31) {
-                    this.differential(op.info.name, `length ${op.length}`, this.here());
-                }
-                // Decoded to str with the loader's encoding (ASCII by default, latin1 in numpy/torch).
-                return this.push(this.str(op.data.toString('latin1'), op));
-            case 0x58: // BINUNICODE
-            case 0x8c: // SHORT_BINUNICODE
-            case 0x8d: {
-                // BINUNICODE8
-                if (op.truncated)
-                    return this.push(this.str(op.data.toString('latin1'), op));
-                const text = decodeUtf8SurrogatePass(op.data);
-                if (text === undefined)
-                    throw new MachineFault(`${op.info.name} argument is not valid UTF-8`);
-                return this.push(this.str(text, op));
-            }
-            case 0x42: // BINBYTES
-            case 0x43: // SHORT_BINBYTES
-            case 0x8e: // BINBYTES8
-            case 0x96: // BYTEARRAY8
-                return this.push(this.bytes(op));
-            case 0x97: // NEXT_BUFFER
-                this.recorder.add('MA2020', 'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)', 'NEXT_BUFFER', this.here());
-                return this.push({ k: 'buffer', note: 'out-of-band buffer' });
-            case 0x98: // READONLY_BUFFER
-                this.top();
-                return;
-            // -- containers
-            case 0x28: // MARK
-                this.marks.push(this.stack.length);
-                return;
-            case 0x29: // EMPTY_TUPLE
-                return this.push(container('tuple', []));
-            case 0x74: // TUPLE
-                return this.push(container('tuple', this.popMark()));
-            case 0x85: // TUPLE1
-            case 0x86: // TUPLE2
-            case 0x87: {
-                // TUPLE3
-                const n = op.info.code - 0x84; // TUPLE1..TUPLE3 are 0x85..0x87
-                const items = [];
-                for (let i = 0; i < n; i++)
-                    items.unshift(this.pop());
-                return this.push(container('tuple', items));
-            }
-            case 0x5d: // EMPTY_LIST
-                return this.push(container('list', []));
-            case 0x6c: // LIST
-                return this.push(container('list', this.popMark()));
-            case 0x7d: // EMPTY_DICT
-                return this.push(container('dict', []));
-            case 0x64: {
-                // DICT
-                const items = this.popMark();
-                if (items.length % 2 !== 0)
-                    throw new MachineFault('odd number of items for DICT');
-                const dict = container('dict', items);
-                watchKeys(dict, items);
-                return this.push(dict);
-            }
-            case 0x8f: // EMPTY_SET
-                return this.push(container('set', []));
-            case 0x91: // FROZENSET
-                return this.push(container('frozenset', this.popMark()));
-            case 0x61: {
-                // APPEND
-                const v = this.pop();
-                const target = this.top();
-                this.checkMutationTarget(target, 'appends', this.here());
-                addItems(target, [v]);
-                return;
-            }
-            case 0x65: {
-                // APPENDS
-                const items = this.popMark();
-                const target = this.top();
-                this.checkMutationTarget(target, 'extends', this.here());
-                addItems(target, items);
-                return;
-            }
-            case 0x73: {
-                // SETITEM
-                const v = this.pop();
-                const k = this.pop();
-                const target = this.top();
-                this.checkMutationTarget(target, `sets item ${render(k, 60)}`, this.here());
-                addItems(target, [k, v]);
-                return;
-            }
-            case 0x75: {
-                // SETITEMS
-                const items = this.popMark();
-                if (items.length % 2 !== 0)
-                    throw new MachineFault('odd number of items for SETITEMS');
-                const target = this.top();
-                this.checkMutationTarget(target, 'sets items', this.here());
-                addItems(target, items);
-                return;
-            }
-            case 0x90: {
-                // ADDITEMS
-                const items = this.popMark();
-                const target = this.top();
-                this.checkMutationTarget(target, 'adds items', this.here());
-                addItems(target, items);
-                return;
-            }
-            // -- stack and memo
-            case 0x30: // POP
-                if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
-                    this.marks.pop();
-                else
-                    this.pop();
-                return;
-            case 0x31: // POP_MARK
-                this.popMark();
-                return;
-            case 0x32: // DUP
-                return this.push(this.top());
-            case 0x67: // GET
-                return this.push(this.memoGet(Number(this.textInt(op.lines[0], parseIndexArg, 'GET', this.here()))));
-            case 0x68: // BINGET
-            case 0x6a: // LONG_BINGET
-                return this.push(this.memoGet(op.int));
-            case 0x70: // PUT
-                return this.memoPut(Number(this.textInt(op.lines[0], parseIndexArg, 'PUT', this.here())), this.top());
-            case 0x71: // BINPUT
-            case 0x72: // LONG_BINPUT
-                return this.memoPut(op.int, this.top());
-            case 0x94: // MEMOIZE
-                return this.memoPut(this.memo.size, this.top());
-            // -- imports
-            case 0x63: {
-                // GLOBAL
-                const [module, name] = this.importNames(op);
-                return this.push(this.makeGlobal(module, name, this.here()));
-            }
-            case 0x93: {
-                // STACK_GLOBAL
-                const name = this.pop();
-                const module = this.pop();
-                if (module.k === 'str' && name.k === 'str' && !module.truncated && !name.truncated) {
-                    return this.push(this.makeGlobal(module.text, name.text, this.here()));
-                }
-                const shown = `${render(module, 80)}, ${render(name, 80)}`;
-                const constantButNotStr = [module, name].every((v) => v.k === 'str' || v.k === 'bytes' || v.k === 'scalar');
-                this.currentHasSemantics = true;
-                if (constantButNotStr && (module.k !== 'str' || name.k !== 'str')) {
-                    throw new MachineFault(`STACK_GLOBAL requires str operands, got ${shown}`);
-                }
-                this.recorder.add('MA2007', `STACK_GLOBAL imports a name computed at load time: (${shown})`, `STACK_GLOBAL(${shown})`, this.here());
-                return this.push(unknown(`import of (${shown})`));
-            }
-            case 0x82: // EXT1
-            case 0x83: // EXT2
-            case 0x84: {
-                // EXT4
-                const code = op.int ?? 0;
-                if (code <= 0)
-                    throw new MachineFault(`EXT specifies code <= 0`);
-                this.currentHasSemantics = true;
-                this.recorder.add('MA2009', `${op.info.name} imports whatever the loading process registered as extension code ${code}`, `${op.info.name} ${code}`, this.here());
-                return this.push({ k: 'ext', note: `extension code ${code}` });
-            }
-            // -- calls
-            case 0x52: {
-                // REDUCE
-                const args = this.pop();
-                const callee = this.pop();
-                return this.push(this.invoke(callee, args, this.here()));
-            }
-            case 0x81: {
-                // NEWOBJ
-                const args = this.pop();
-                const cls = this.pop();
-                return this.push(this.invoke(cls, args, this.here(), 'new'));
-            }
-            case 0x92: {
-                // NEWOBJ_EX
-                const kwargs = this.pop();
-                const args = this.pop();
-                const cls = this.pop();
-                const all = args.k === 'tuple' && kwargs.k === 'dict' && kwargs.count > 0
-                    ? container('tuple', [...args.items, kwargs])
-                    : args;
-                return this.push(this.invoke(cls, all, this.here(), 'new'));
-            }
-            case 0x6f: {
-                // OBJ
-                const items = this.popMark();
-                if (items.length === 0)
-                    throw new MachineFault('OBJ needs a class after MARK');
-                const cls = items[0];
-                return this.push(this.invoke(cls, container('tuple', items.slice(1)), this.here()));
-            }
-            case 0x69: {
-                // INST
-                const [module, name] = this.importNames(op);
-                const cls = this.makeGlobal(module, name, this.here());
-                const args = this.popMark();
-                return this.push(this.invoke(cls, container('tuple', args), this.here()));
-            }
-            case 0x62: {
-                // BUILD
-                const state = this.pop();
-                const inst = this.top();
-                this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, this.here());
-                this.checkState(inst, state);
-                const next = this.hooks.afterBuild?.(inst, state, this.here());
-                if (next) {
-                    // The loader replaces the object by what it reads next.
-                    this.stack[this.stack.length - 1] = LOADED_DATA;
-                    if ('skip' in next)
-                        this.rawSkip = { bytes: next.skip, padded: next.padded };
-                    else {
-                        this.suspended.push({ stack: this.stack, marks: this.marks, memo: this.memo });
-                        this.stack = [];
-                        this.marks = [];
-                        this.memo = new Memo(this.limits.maxPickleMemo, MEMO_DATA_BUDGET);
-                    }
-                }
-                return;
-            }
-            case 0x50: {
-                // PERSID
-                const line = op.lines[0];
-                if ([...line].some((ch) => ch.charCodeAt(0) > 0x7f))
-                    throw new MachineFault('persistent IDs in protocol 0 must be ASCII strings');
-                return this.push(this.persistent({ k: 'str', text: line, truncated: op.truncated, length: line.length }, this.here()));
-            }
-            case 0x51: // BINPERSID
-                return this.push(this.persistent(this.pop(), this.here()));
-            default:
-                throw new MachineFault(`opcode ${op.info.name} is not handled`);
-        }
-    }
-    importNames(op) {
-        const [a, b] = op.lines;
-        if (op.truncated)
-            return [a ?? '', (b ?? '') + '…'];
-        const module = lineAsUtf8(a ?? '');
-        const name = lineAsUtf8(b ?? '');
-        if (module === undefined || name === undefined)
-            throw new MachineFault(`${op.info.name} names are not valid UTF-8`);
-        return [module, name];
-    }
-}
-/** Data a loader hook read from the stream in place of an object (a joblib array). */
-const LOADED_DATA = Object.freeze({ k: 'scalar', text: '<array data>' });
-/** Floats never matter to a verdict; one shared value spares an allocation per BINFLOAT. */
-const FLOAT = Object.freeze({ k: 'scalar', text: '<float>' });
-/** Shared values for small integers: data-heavy pickles hold millions of them. */
-const SMALL_INTS = Array.from({ length: 1024 }, (_, i) => Object.freeze({ k: 'scalar', num: i }));
-function intValue(n) {
-    return n >= 0 && n < SMALL_INTS.length ? SMALL_INTS[n] : { k: 'scalar', num: n };
-}
-function machine_isDunder(part) {
-    return part.length > 4 && part.startsWith('__') && part.endsWith('__');
-}
-/** module.name, with the Python 3 name a Python 2 name is mapped to. */
-function displayName(g) {
-    const name = qualifiedName(g);
-    return g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
-}
-function addItems(target, items) {
-    if (target.k === 'list' || target.k === 'dict' || target.k === 'set') {
-        const c = target;
-        for (const item of items)
-            if (c.items.length < KEPT_ITEMS)
-                c.items.push(item);
-        c.count += items.length;
-        if (target.k === 'dict')
-            watchKeys(c, items);
-    }
-}
-/** Keeps values under watched keys (see policy/state-checks) beyond the kept items. */
-function watchKeys(c, pairs) {
-    for (let i = 0; i + 1 < pairs.length; i += 2) {
-        const k = pairs[i];
-        if (k.k === 'str' && WATCHED_STATE_KEYS.has(k.text))
-            (c.watched ??= new Map()).set(k.text, pairs[i + 1]);
-    }
-}
-/** The class an object was built from: the callee, or the class argument of copyreg's wrappers. */
-function constructedClass(v) {
-    if (v.k !== 'call' || v.callee.k !== 'global')
-        return undefined;
-    const name = qualifiedName(v.callee);
-    if (name === 'copyreg._reconstructor' ||
-        name === 'copyreg.__newobj__' ||
-        name === 'copyreg.__newobj_ex__' ||
-        name === 'copy_reg._reconstructor') {
-        const cls = v.args.k === 'tuple' ? v.args.items[0] : undefined;
-        return cls?.k === 'global' ? cls : undefined;
-    }
-    return v.callee;
-}
-/** What a state-check can see of a BUILD state (a dict, or (dict, slots)). */
-function stateView(state) {
-    const dict = state.k === 'tuple' && state.items[0]?.k === 'dict' ? state.items[0] : state;
-    if (dict.k !== 'dict')
-        return { kind: 'opaque', why: `the state is ${render(dict, 60)}` };
-    return {
-        kind: 'dict',
-        get(key) {
-            const v = dict.watched?.get(key);
-            if (v === undefined)
-                return 'absent';
-            return v.k === 'str' && !v.truncated ? { text: v.text } : 'opaque';
-        },
-    };
-}
-function ruleForDanger(category, invoked) {
-    if (category === 'defence-tampering')
-        return 'MA2024';
-    if (category === 'code-reconstruction')
-        return 'MA2017';
-    if (category === 'dunder-traversal')
-        return 'MA2019';
-    if (category === 'suspicious-name')
-        return 'MA2018';
-    return invoked ? 'MA2001' : 'MA2002';
-}
-function describeFault(f) {
-    switch (f.kind) {
-        case 'invalid-opcode':
-            return `invalid opcode byte 0x${f.byte.toString(16).padStart(2, '0')} at offset ${f.offset}`;
-        case 'truncated':
-            return `${f.opcode} at offset ${f.offset} is truncated: ${f.detail}`;
-        case 'bad-argument':
-            return `${f.opcode} at offset ${f.offset}: ${f.detail}`;
-    }
-}
-/** Two's-complement little-endian integer (LONG1/LONG4), rendered in decimal. */
-function decodeLong(data) {
-    if (data.length === 0)
-        return '0';
-    if (data.length > 64)
-        return `<int of ${data.length} bytes>`;
-    let v = 0n;
-    for (let i = data.length - 1; i >= 0; i--)
-        v = (v << 8n) | BigInt(data[i]);
-    if (data[data.length - 1] & 0x80)
-        v -= 1n << BigInt(8 * data.length);
-    return v.toString();
-}
-/** A protocol-2+ header followed by an opcode byte, or a protocol-0 GLOBAL. */
-function looksLikePickleStart(head) {
-    if (head.length >= 3 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL) {
-        return (head[2] === 0x95 ||
-            head[2] === 0x63 ||
-            head[2] === 0x8c ||
-            head[2] === 0x28 ||
-            head[2] === 0x5d ||
-            head[2] === 0x7d ||
-            head[2] === 0x58 ||
-            head[2] === 0x4b);
-    }
-    return /^c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(head.toString('latin1', 0, Math.min(head.length, 64)));
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/reader.ts
-
-const CHUNK = 1 << 20;
-const MIN_CHUNK = 64 * 1024;
-/** Most bytes buffered to splice a frame in `file` mode; beyond it the payload is skipped linearly. */
-const MAX_SPLICE_WINDOW = 1 << 20;
-/** Largest 8-byte length treated as a number; anything larger is beyond any real stream. */
-const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
-/**
- * Reads every opcode of `stream` until its end or a fault, handing each to `handler`.
- * Returns the stream position where reading stopped.
- */
-async function readOpcodes(stream, handler, options) {
-    const win = new Window(stream);
-    let frameEnd;
-    const streamSize = stream.size;
-    for (;;) {
-        handler.checkpoint();
-        // Parse as many opcodes as the window holds before awaiting more input.
-        for (;;) {
-            if (win.available === 0) {
-                if (win.eof)
-                    return win.position;
-                break;
-            }
-            const parsed = parseOp(win, options.keepBytes);
-            if (parsed.t === 'need') {
-                if (win.eof) {
-                    // parseOp asks for more only when the argument is not complete yet.
-                    const b = win.byteAt(0);
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: win.position,
-                        opcode: OPCODES[b]?.name ?? `0x${b.toString(16)}`,
-                        detail: 'the stream ends inside this opcode',
-                    });
-                    return win.position;
-                }
-                await win.fill(parsed.bytes);
-                break;
-            }
-            if (parsed.t === 'fault') {
-                handler.fault(parsed.fault);
-                return win.position;
-            }
-            const { op, take, skip, skipLines } = parsed;
-            if (frameEnd !== undefined) {
-                if (op.offset >= frameEnd)
-                    frameEnd = undefined;
-                else if (op.end > frameEnd) {
-                    handler.frameViolation({ kind: 'straddle', op, frameEnd });
-                    if (options.frameMode === 'file') {
-                        const dropped = await dropFrameRemainder(win, op, frameEnd);
-                        frameEnd = undefined;
-                        if (dropped)
-                            continue; // re-parse this opcode from the spliced bytes
-                    }
-                    frameEnd = undefined;
-                }
-            }
-            if (op.info.name === 'FRAME') {
-                if (frameEnd !== undefined)
-                    handler.frameViolation({ kind: 'nested', op, frameEnd });
-                const size = op.int ?? 0;
-                frameEnd = op.end + size;
-                if (streamSize !== undefined && frameEnd > streamSize) {
-                    handler.frameViolation({ kind: 'beyond-end', op, frameEnd, size: streamSize });
-                }
-            }
-            win.consume(take);
-            handler.op(op);
-            const rawSkip = handler.takeRawSkip?.();
-            if (rawSkip) {
-                let raw = rawSkip.bytes;
-                if (frameEnd !== undefined && op.end < frameEnd) {
-                    // The loader reads raw data from the file, which is past the whole frame already.
-                    handler.fault({
-                        kind: 'bad-argument',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: `the loader reads ${raw} bytes of raw data from after the enclosing FRAME, out of stream order`,
-                    });
-                    return win.position;
-                }
-                frameEnd = undefined;
-                if (rawSkip.padded) {
-                    await win.fill(1);
-                    if (win.available > 0)
-                        raw += 1 + win.byteAt(0);
-                    else
-                        raw += 1;
-                }
-                const skipped = await win.skip(raw);
-                if (skipped < raw) {
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: `the loader reads ${raw} bytes of raw data after it but the stream ends ${raw - skipped} bytes short`,
-                    });
-                    return win.position;
-                }
-                break;
-            }
-            if (skip > 0) {
-                const skipped = await win.skip(skip);
-                if (skipped < skip) {
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: `argument declares ${op.length ?? skip} bytes but the stream ends ${skip - skipped} bytes short`,
-                    });
-                    return win.position;
-                }
-                break;
-            }
-            if (skipLines > 0) {
-                const ok = await win.skipLines(skipLines);
-                if (!ok) {
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: 'the stream ends inside a text argument',
-                    });
-                    return win.position;
-                }
-                break;
-            }
-        }
-        if (win.available === 0 && !win.eof)
-            await win.fill(1);
-    }
-}
-/**
- * Old C unpicklers reading a file serve each read from the frame buffer only when it fits;
- * otherwise they drop what is left of the frame and read from the file after it. Removes the
- * dropped bytes from the window so the opcode can be parsed again as such a loader reads it.
- * Returns false when the split point lies beyond the window (inside a skipped payload).
- */
-async function dropFrameRemainder(win, op, frameEnd) {
-    const reads = readCallBoundaries(win, op);
-    let cut = op.offset;
-    for (const [start, end] of reads) {
-        if (end > frameEnd) {
-            cut = start;
-            break;
-        }
-    }
-    const need = frameEnd - win.position;
-    if (need > win.available) {
-        if (need > MAX_SPLICE_WINDOW)
-            return false;
-        await win.fill(need);
-        if (need > win.available)
-            return false;
-    }
-    win.remove(cut - win.position, frameEnd - win.position);
-    return true;
-}
-/** The separate reads a C unpickler makes for one opcode: opcode byte, fixed argument, payload or lines. */
-function readCallBoundaries(win, op) {
-    const calls = [[op.offset, op.offset + 1]];
-    const kind = op.info.arg;
-    let pos = op.offset + 1;
-    if (kind === 'line' || kind === 'line2') {
-        const lines = kind === 'line' ? 1 : 2;
-        for (let i = 0; i < lines; i++) {
-            const nl = win.indexOfNewline(pos - win.position);
-            const end = nl < 0 ? op.end : win.position + nl + 1;
-            calls.push([pos, end]);
-            pos = end;
-        }
-        return calls;
-    }
-    const fixed = fixedArgSize(kind);
-    if (fixed > 0) {
-        calls.push([pos, pos + fixed]);
-        pos += fixed;
-    }
-    if (kind === 'bytes1' || kind === 'bytes4' || kind === 'bytes8')
-        calls.push([pos, op.end]);
-    return calls;
-}
-/** Parses one opcode at the start of the window. */
-function parseOp(win, keepBytes) {
-    const code = win.byteAt(0);
-    const info = OPCODES[code];
-    const offset = win.position;
-    if (!info)
-        return { t: 'fault', fault: { kind: 'invalid-opcode', offset, byte: code } };
-    const kind = info.arg;
-    if (kind === 'none')
-        return opResult(mkOp(info, offset, offset + 1, false), 1);
-    if (kind === 'line' || kind === 'line2')
-        return parseLines(win, info, kind === 'line' ? 1 : 2, keepBytes);
-    const fixed = fixedArgSize(kind);
-    if (win.available < 1 + fixed)
-        return { t: 'need', bytes: 1 + fixed };
-    const b = win.buffer;
-    const at = win.offsetOf(1);
-    switch (kind) {
-        case 'u1':
-            return opResult(mkOp(info, offset, offset + 2, false, b[at]), 2);
-        case 'u2':
-            return opResult(mkOp(info, offset, offset + 3, false, b.readUInt16LE(at)), 3);
-        case 'i4':
-            return opResult(mkOp(info, offset, offset + 5, false, b.readInt32LE(at)), 5);
-        case 'u4':
-            return opResult(mkOp(info, offset, offset + 5, false, b.readUInt32LE(at)), 5);
-        case 'f8':
-            return opResult(mkOp(info, offset, offset + 9, false, undefined, b.readDoubleBE(at)), 9);
-        case 'u8': {
-            const v = b.readBigUInt64LE(at);
-            const n = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
-            return opResult(mkOp(info, offset, offset + 9, false, n), 9);
-        }
-        default:
-            break;
-    }
-    // Counted argument: length field, then payload.
-    let length;
-    if (kind === 'bytes1')
-        length = b[at];
-    else if (kind === 'bytes4') {
-        // BINSTRING and LONG4 are signed for pickle.py and pickletools; _pickle.c reads the
-        // length unsigned for BINSTRING (python/cpython#135321) and signed for LONG4.
-        const signed = b.readInt32LE(at);
-        if (signed < 0 && info.name === 'LONG4') {
-            return {
-                t: 'fault',
-                fault: { kind: 'bad-argument', offset, opcode: info.name, detail: 'negative byte count' },
-            };
-        }
-        length = b.readUInt32LE(at);
-    }
-    else {
-        const v = b.readBigUInt64LE(at);
-        length = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
-    }
-    const head = 1 + fixed;
-    const dataOffset = offset + head;
-    const end = dataOffset + length;
-    if (length <= keepBytes) {
-        if (win.available < head + length)
-            return { t: 'need', bytes: head + length };
-        const data = b.subarray(at + fixed, at + fixed + length);
-        return opResult(mkOp(info, offset, end, false, length, undefined, undefined, data, length, dataOffset), head + length);
-    }
-    // Large payload: keep a prefix (for sniffing nested pickles), skip the rest.
-    const keep = Math.min(4096, keepBytes);
-    if (win.available < head + keep && !win.eof)
-        return { t: 'need', bytes: head + keep };
-    const have = Math.min(keep, win.available - head);
-    const data = b.subarray(at + fixed, at + fixed + have);
-    return opResult(mkOp(info, offset, end, true, length, undefined, undefined, data, length, dataOffset), head + have, length - have);
-}
-function parseLines(win, info, count, keepBytes) {
-    const offset = win.position;
-    const lines = [];
-    let truncated = false;
-    let pos = 1;
-    for (let i = 0; i < count; i++) {
-        const nl = win.indexOfNewline(pos);
-        if (nl < 0) {
-            const pending = win.available - pos;
-            if (pending <= keepBytes && !win.eof)
-                return { t: 'need', bytes: win.available + Math.max(4096, pending) };
-            if (win.eof && pending <= keepBytes) {
-                return {
-                    t: 'fault',
-                    fault: {
-                        kind: 'truncated',
-                        offset,
-                        opcode: info.name,
-                        detail: 'text argument is not terminated by a newline',
-                    },
-                };
-            }
-            // A line longer than we keep: take a prefix and skip to its newline (and any later line).
-            lines.push(win.text(pos, pos + keepBytes));
-            while (lines.length < count)
-                lines.push('');
-            return opResult(mkOp(info, offset, offset + win.available, true, undefined, undefined, lines), win.available, 0, count - i);
-        }
-        if (nl - pos > keepBytes) {
-            lines.push(win.text(pos, pos + keepBytes));
-            truncated = true;
-        }
-        else
-            lines.push(win.text(pos, nl));
-        pos = nl + 1;
-    }
-    return opResult(mkOp(info, offset, offset + pos, truncated, undefined, undefined, lines), pos);
-}
-/** Parsing is synchronous and its result is read before any await: reuse one object. */
-const scratch = {
-    t: 'op',
-    op: undefined,
-    take: 0,
-    skip: 0,
-    skipLines: 0,
-};
-/** Every RawOp has the same shape (same fields, same order), keeping the machine's reads monomorphic. */
-function mkOp(info, offset, end, truncated, int, float, lines, data, length, dataOffset) {
-    return { info, offset, end, int, float, lines, data, length, truncated, dataOffset };
-}
-function opResult(op, take, skip = 0, skipLines = 0) {
-    scratch.op = op;
-    scratch.take = take;
-    scratch.skip = skip;
-    scratch.skipLines = skipLines;
-    return scratch;
-}
-/** A growable window of buffered stream bytes; `position` is the stream offset of its first byte. */
-class Window {
-    stream;
-    buffer = Buffer.alloc(0);
-    start = 0;
-    end = 0;
-    position = 0;
-    eof = false;
-    /** Read size: starts small after a skip (the next payload may be near), grows to CHUNK. */
-    chunk = MIN_CHUNK;
-    constructor(stream) {
-        this.stream = stream;
-        this.position = stream.position;
-    }
-    get available() {
-        return this.end - this.start;
-    }
-    byteAt(i) {
-        return this.buffer[this.start + i];
-    }
-    offsetOf(i) {
-        return this.start + i;
-    }
-    text(from, to) {
-        return this.buffer.toString('latin1', this.start + from, this.start + to);
-    }
-    indexOfNewline(from) {
-        const i = this.buffer.indexOf(0x0a, this.start + from);
-        return i < 0 || i >= this.end ? -1 : i - this.start;
-    }
-    consume(n) {
-        this.start += n;
-        this.position += n;
-    }
-    /** Ensures at least `n` bytes are buffered, unless the stream ends first. */
-    async fill(n) {
-        while (this.available < n && !this.eof) {
-            if (this.start > 0 &&
-                (this.start > this.buffer.length / 2 || this.end === this.buffer.length)) {
-                this.buffer.copy(this.buffer, 0, this.start, this.end);
-                this.end -= this.start;
-                this.start = 0;
-            }
-            const want = Math.max(n - this.available, this.chunk);
-            this.chunk = Math.min(CHUNK, this.chunk * 2);
-            if (this.end + want > this.buffer.length) {
-                const grown = Buffer.allocUnsafe(Math.max(this.end + want, this.buffer.length * 2));
-                this.buffer.copy(grown, 0, 0, this.end);
-                this.buffer = grown;
-            }
-            const chunk = await this.stream.read(this.buffer.length - this.end);
-            if (!chunk) {
-                this.eof = true;
-                break;
-            }
-            chunk.copy(this.buffer, this.end);
-            this.end += chunk.length;
-        }
-    }
-    /** Skips `n` bytes, buffered first, then from the stream. Returns how many were skipped. */
-    async skip(n) {
-        const fromBuffer = Math.min(n, this.available);
-        this.consume(fromBuffer);
-        let rest = n - fromBuffer;
-        if (rest === 0)
-            return n;
-        this.chunk = MIN_CHUNK;
-        const skipped = await this.stream.skip(rest);
-        this.position += skipped;
-        rest -= skipped;
-        if (rest > 0)
-            this.eof = true;
-        return n - rest;
-    }
-    /** Discards bytes up to and including the `count`-th newline. */
-    async skipLines(count) {
-        let left = count;
-        for (;;) {
-            while (left > 0) {
-                const nl = this.indexOfNewline(0);
-                if (nl < 0)
-                    break;
-                this.consume(nl + 1);
-                left--;
-            }
-            if (left === 0)
-                return true;
-            this.consume(this.available);
-            await this.fill(1);
-            if (this.available === 0)
-                return false;
-        }
-    }
-    /** Removes buffered bytes [from, to) (relative to the window start). */
-    remove(from, to) {
-        if (to <= from)
-            return;
-        const a = this.start + from;
-        const b = this.start + to;
-        this.buffer.copy(this.buffer, a, b, this.end);
-        this.end -= b - a;
-        // The removed bytes were consumed as far as stream positions go: later opcodes keep their
-        // true offsets only approximately, which is acceptable for this emulation pass.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/recorder.ts
-class Recorder {
-    maxEntries;
-    entries = new Map();
-    /** Appended to every message, e.g. "as read by a file-mode C unpickler". */
-    context = '';
-    constructor(maxEntries = 10_000) {
-        this.maxEntries = maxEntries;
-    }
-    /** Records one observation; `key` merges repeats (defaults to the evidence). */
-    add(ruleId, message, evidence, site, key = evidence) {
-        const k = `${ruleId}\u0000${key}`;
-        const e = this.entries.get(k);
-        if (e) {
-            e.count++;
-            return;
-        }
-        if (this.entries.size >= this.maxEntries)
-            return;
-        const full = this.context ? `${message} (${this.context})` : message;
-        this.entries.set(k, { ruleId, message: full, evidence, site, count: 1 });
-    }
-    has(ruleId, key) {
-        return this.entries.has(`${ruleId}\u0000${key}`);
-    }
-    hasRule(ruleId) {
-        for (const e of this.entries.values())
-            if (e.ruleId === ruleId)
-                return true;
-        return false;
-    }
-    get size() {
-        return this.entries.size;
-    }
-    findings() {
-        return [...this.entries.values()].map((e) => ({
-            ruleId: e.ruleId,
-            message: e.count > 1 ? `${e.message} (${e.count} occurrences)` : e.message,
-            evidence: e.evidence,
-            offset: e.site.offset,
-            opcodeIndex: e.site.opcodeIndex,
-        }));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/probe.ts
-/**
- * Decides whether bytes are a pickle by running the opcode reader and the machine over the
- * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
- * pickle when the C unpickler would get through its start without an error.
- */
-
-
-
-
-
-
-
-/** Opcodes needed before text that parses as opcodes counts as a pickle. */
-const MIN_OPCODES = 3;
-class Probe {
-    machine;
-    complete;
-    ops = 0;
-    stopped = false;
-    fatal = false;
-    constructor(machine, complete) {
-        this.machine = machine;
-        this.complete = complete;
-    }
-    op(op) {
-        if (this.stopped)
-            return;
-        this.ops++;
-        this.machine.op(op);
-        if (op.info.name === 'STOP')
-            this.stopped = true;
-    }
-    fault(f) {
-        // Running out of sniffed bytes is expected when the head is only the start of the file.
-        if (this.stopped || (f.kind === 'truncated' && !this.complete))
-            return;
-        this.fatal = true;
-    }
-    frameViolation(_v) { }
-    checkpoint() { }
-}
-/**
- * True when `head` starts like a pickle: a PROTO header of a known protocol, or opcodes that
- * the C unpickler would run without error for at least a few steps (or to a STOP).
- * `complete` says whether `head` is the whole content.
- */
-async function probePickle(head, complete) {
-    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL)
-        return true;
-    // A PROTO the C unpickler refuses (0x80 0x06…) still makes a pickle for lenient readers
-    // such as pickletools: judge the rest of the stream.
-    if (head.length >= 4 && head[0] === 0x80)
-        return probeOpcodes(head.subarray(2), complete);
-    if (head.length < 2)
-        return false;
-    return probeOpcodes(head, complete);
-}
-async function probeOpcodes(head, complete) {
-    const recorder = new Recorder();
-    const machine = new PickleMachine(recorder, DEFAULT_LIMITS, () => { });
-    const probe = new Probe(machine, complete);
-    const sample = head.subarray(0, Math.min(head.length, 16 * 1024));
-    try {
-        await readOpcodes(new SourceStream(new BufferSource(sample)), probe, {
-            keepBytes: 4096,
-            frameMode: 'linear',
-        });
-    }
-    catch {
-        return false;
-    }
-    if (probe.fatal || recorder.hasRule('MA2013'))
-        return false;
-    return probe.stopped ? probe.ops >= 2 : probe.ops >= MIN_OPCODES;
-}
-
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
@@ -46251,6 +53585,1955 @@ class GuardedStream {
     }
 }
 
+;// CONCATENATED MODULE: ./src/analysis/encoded/text-encodings.ts
+/**
+ * The text encodings a payload hides behind in a string constant: hex (base16), base32,
+ * base64 (standard and URL-safe), base85 (Python's b85) and Ascii85 (Adobe, with or without
+ * <~ ~>). Decoding is synchronous and linear; a string that does not fit an alphabet exactly is
+ * not decoded, so ordinary words and identifiers never are.
+ */
+/** Shorter strings are names and numbers, not payloads. */
+const MIN_ENCODED_LENGTH = 16;
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+const BASE32 = /^[A-Z2-7]+=*$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
+const BASE85 = /^[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]+$/;
+const ASCII85 = /^(?:<~)?[!-uz]+(?:~>)?$/;
+/** Whitespace that encoders insert between lines. */
+function compact(text) {
+    return /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+}
+/** Encodings whose alphabet the whole string fits, most specific first. */
+function candidateEncodings(text) {
+    const t = compact(text);
+    if (t.length < MIN_ENCODED_LENGTH)
+        return [];
+    const out = [];
+    if (HEX.test(t))
+        out.push('hex');
+    if (BASE32.test(t) && t.replace(/=+$/, '').length % 8 !== 1)
+        out.push('base32');
+    if (BASE64.test(t) && t.replace(/=+$/, '').length % 4 !== 1)
+        out.push('base64');
+    if (BASE64URL.test(t) && /[-_]/.test(t) && t.replace(/=+$/, '').length % 4 !== 1)
+        out.push('base64url');
+    if (BASE85.test(t))
+        out.push('base85');
+    if (ASCII85.test(t) && (t.startsWith('<~') || /[z!-/:-@[-`]/.test(t)))
+        out.push('ascii85');
+    return out;
+}
+/** Decodes `text`; undefined when it is not valid in that encoding. */
+function decodeText(encoding, text) {
+    const t = compact(text);
+    switch (encoding) {
+        case 'hex':
+            return HEX.test(t) ? Buffer.from(t, 'hex') : undefined;
+        case 'base64':
+            return BASE64.test(t) ? Buffer.from(t, 'base64') : undefined;
+        case 'base64url':
+            return BASE64URL.test(t) ? Buffer.from(t, 'base64url') : undefined;
+        case 'base32':
+            return base32(t);
+        case 'base85':
+            return base85(t);
+        case 'ascii85':
+            return ascii85(t);
+    }
+}
+/**
+ * Decodes about the first `chars` characters of `text` (whole groups of the encoding), enough to
+ * see what the payload starts with without decoding all of it.
+ */
+function decodePrefix(encoding, text, chars) {
+    const t = compact(text.length > chars * 2 ? text.slice(0, chars * 2) : text);
+    if (t.length <= chars)
+        return decodeText(encoding, t) ?? decodeTrimmed(encoding, t);
+    return decodeTrimmed(encoding, t.slice(0, chars));
+}
+/** Decodes the string without its trailing partial group. */
+function decodeTrimmed(encoding, t) {
+    const group = { hex: 2, base32: 8, base64: 4, base64url: 4, base85: 5, ascii85: 5 }[encoding];
+    let s = t.replace(/=+$/, '').replace(/~>$/, '');
+    if (encoding !== 'ascii85')
+        return decodeText(encoding, s.slice(0, s.length - (s.length % group)));
+    // Ascii85 groups shrink to "z": drop characters until what is left decodes.
+    for (let drop = 0; drop < group && s.length > 0; drop++, s = s.slice(0, -1)) {
+        const out = ascii85(s);
+        if (out)
+            return out;
+    }
+    return undefined;
+}
+const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+function base32(t) {
+    const s = t.replace(/=+$/, '');
+    if (!/^[A-Z2-7]*$/.test(s))
+        return undefined;
+    const out = Buffer.alloc(Math.floor((s.length * 5) / 8));
+    let bits = 0;
+    let value = 0;
+    let o = 0;
+    for (let i = 0; i < s.length; i++) {
+        value = (value << 5) | B32.indexOf(s[i]);
+        bits += 5;
+        if (bits >= 8) {
+            out[o++] = (value >>> (bits - 8)) & 0xff;
+            bits -= 8;
+        }
+        value &= 0xff;
+    }
+    return out.subarray(0, o);
+}
+const B85 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
+const B85_VALUE = new Int16Array(128).fill(-1);
+for (let i = 0; i < B85.length; i++)
+    B85_VALUE[B85.charCodeAt(i)] = i;
+/** Python's base64.b85decode: groups of 5 characters, the last one padded with '~'. */
+function base85(t) {
+    const groups = Math.ceil(t.length / 5);
+    const out = Buffer.alloc(groups * 4);
+    for (let g = 0; g < groups; g++) {
+        let acc = 0;
+        for (let j = 0; j < 5; j++) {
+            const c = g * 5 + j < t.length ? t.charCodeAt(g * 5 + j) : 0x7e; // '~' pads
+            const v = c < 128 ? B85_VALUE[c] : -1;
+            if (v < 0)
+                return undefined;
+            acc = acc * 85 + v;
+        }
+        if (acc > 0xffffffff)
+            return undefined;
+        out.writeUInt32BE(acc, g * 4);
+    }
+    const pad = groups * 5 - t.length;
+    return out.subarray(0, out.length - pad);
+}
+/** Adobe Ascii85 (Python's a85decode, with or without the <~ ~> frame). */
+function ascii85(t) {
+    let s = t;
+    if (s.startsWith('<~'))
+        s = s.slice(2);
+    if (s.endsWith('~>'))
+        s = s.slice(0, -2);
+    const bytes = [];
+    let group = [];
+    const flush = (n) => {
+        let acc = 0;
+        for (let j = 0; j < 5; j++)
+            acc = acc * 85 + (j < group.length ? group[j] : 84);
+        if (acc > 0xffffffff)
+            return false;
+        for (let j = 0; j < n; j++)
+            bytes.push((acc >>> (24 - 8 * j)) & 0xff);
+        return true;
+    };
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x7a && group.length === 0) {
+            bytes.push(0, 0, 0, 0);
+            continue;
+        }
+        if (c < 0x21 || c > 0x75)
+            return undefined;
+        group.push(c - 0x21);
+        if (group.length === 5) {
+            if (!flush(4))
+                return undefined;
+            group = [];
+        }
+    }
+    if (group.length === 1)
+        return undefined;
+    if (group.length > 0 && !flush(group.length - 1))
+        return undefined;
+    return Buffer.from(bytes);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/encoded/sniff.ts
+/**
+ * A cheap, synchronous first look at a string or bytes constant: could it be a payload hidden
+ * behind an encoding or a compression? Only the first bytes are decoded, and only what they
+ * turn into is judged (a pickle header, a compression or archive magic, source code or a
+ * template, or another layer of encoding), so hashes, identifiers and ordinary data are passed
+ * over at the cost of a regular-expression test. The full decode is `peelPayload`.
+ */
+
+
+/** Characters of an encoded string decoded to see what it starts with. */
+const PREFIX_CHARS = 160;
+/** Source code or a template: what a second-stage loader would run or render. */
+const CODE_OR_TEMPLATE = /\{[{%][\s\S]*?[}%]\}|\b(?:import\s+[A-Za-z_]|from\s+[A-Za-z_][\w.]*\s+import\b|def\s+\w+\s*\(|exec\s*\(|eval\s*\(|__import__\s*\(|os\.system|subprocess\.)/;
+/** What decoded bytes start like, if anything worth decoding in full. */
+function interestingStart(head) {
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
+        return 'pickle';
+    if (sniffCodec(head))
+        return 'compressed';
+    if (head.length >= 4 && head.readUInt32BE(0) === 0x504b0304)
+        return 'archive';
+    if (head.length >= 4 && head.toString('latin1', 0, 4) === '\x7fELF')
+        return 'archive';
+    // Protocol 0/1 pickles are text: GLOBAL "c<module>\n<name>\n" or a MARK/INST start.
+    if (/^(?:c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n|\((?:i|c)[A-Za-z_][\w.]*\n)/.test(head.toString('latin1', 0, 96)))
+        return 'pickle';
+    const text = head.toString('latin1');
+    if (CODE_OR_TEMPLATE.test(text))
+        return 'text';
+    if (candidateEncodings(text.slice(0, Math.max(MIN_ENCODED_LENGTH, text.length - 8))).length)
+        return 'text';
+    return undefined;
+}
+/**
+ * True when `data` may hide a payload: it starts with a compression magic, or it is text in an
+ * encoding whose first decoded bytes start like a payload.
+ */
+function mayHidePayload(data) {
+    if (typeof data !== 'string') {
+        if (data.length < MIN_ENCODED_LENGTH)
+            return false;
+        if (sniffCodec(data.subarray(0, 64)))
+            return true;
+        if (data.length > 0 && data[0] >= 0x80)
+            return false; // binary, not encoded text
+    }
+    const text = typeof data === 'string' ? data : data.toString('latin1', 0, PREFIX_CHARS * 2);
+    if (text.length < MIN_ENCODED_LENGTH)
+        return false;
+    for (const encoding of candidateEncodings(text.slice(0, PREFIX_CHARS * 2))) {
+        const head = decodePrefix(encoding, text, PREFIX_CHARS);
+        if (head && head.length > 0 && interestingStart(head))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/memo.ts
+/**
+ * The unpickler memo, kept small: str values are stored as plain strings (rebuilt on GET),
+ * and past a budget, containers that hold only plain data are replaced by a shared marker.
+ * Imported callables, call results and containers holding them are always kept, since they
+ * are what a later GET can turn into a call; memory stays bounded for data-heavy pickles.
+ */
+
+const DENSE_LIMIT = 1 << 24;
+const INTERN_LIMIT = 65_536;
+/** Characters of memoized strings kept in full. */
+const STRING_BUDGET = 32 * 1024 * 1024;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+/** Stored in place of plain data dropped past the budget. */
+const COMPACTED = Object.freeze(unknown('memoized data (not kept)'));
+function isPlainData(v) {
+    if (v.k === 'str' || v.k === 'bytes' || v.k === 'scalar')
+        return true;
+    if (v.k === 'tuple' || v.k === 'list' || v.k === 'dict' || v.k === 'set' || v.k === 'frozenset') {
+        return v.items.every((i) => i.k === 'str' || i.k === 'bytes' || i.k === 'scalar');
+    }
+    return false;
+}
+class Memo {
+    maxEntries;
+    dataBudget;
+    dense = [];
+    sparse = new Map();
+    strings = new Map();
+    count = 0;
+    keptData = 0;
+    keptChars = 0;
+    /** Set once plain data started being dropped. */
+    compacted = false;
+    constructor(maxEntries, dataBudget) {
+        this.maxEntries = maxEntries;
+        this.dataBudget = dataBudget;
+    }
+    /**
+     * Strings are kept while their total length fits the budget; past it only short
+     * identifier-like ones (what STACK_GLOBAL could use as a name), and past twice the budget
+     * none: a later import built from a dropped string is then judged as computed (fail closed).
+     */
+    keepString(text) {
+        const interned = this.intern(text);
+        if (this.keptChars < STRING_BUDGET) {
+            this.keptChars += text.length;
+            return interned;
+        }
+        if (this.keptChars < 2 * STRING_BUDGET && text.length <= 64 && IDENTIFIER.test(text)) {
+            this.keptChars += text.length;
+            return interned;
+        }
+        this.compacted = true;
+        return COMPACTED;
+    }
+    /** Equal strings share one copy: data pickles memoize the same short text many times. */
+    intern(text) {
+        if (text.length > 64)
+            return text;
+        const known = this.strings.get(text);
+        if (known !== undefined)
+            return known;
+        if (this.strings.size < INTERN_LIMIT)
+            this.strings.set(text, text);
+        return text;
+    }
+    /** Number of distinct indices stored (what MEMOIZE uses as its next index). */
+    get size() {
+        return this.count;
+    }
+    get(index) {
+        const raw = index < DENSE_LIMIT ? this.dense[index] : this.sparse.get(index);
+        if (raw === undefined)
+            return undefined;
+        return typeof raw === 'string'
+            ? { k: 'str', text: raw, truncated: false, length: raw.length }
+            : raw;
+    }
+    /** Stores a value; returns false when the memo is full and the value was not stored. */
+    put(index, value) {
+        const exists = index < DENSE_LIMIT ? this.dense[index] !== undefined : this.sparse.has(index);
+        if (!exists && this.count >= this.maxEntries)
+            return false;
+        let stored = value;
+        if (value.k === 'str' && !value.truncated && value.dataOffset === undefined) {
+            stored = this.keepString(value.text);
+        }
+        else if (isPlainData(value)) {
+            if (this.keptData >= this.dataBudget) {
+                stored = COMPACTED;
+                this.compacted = true;
+            }
+            else
+                this.keptData++;
+        }
+        if (index < DENSE_LIMIT)
+            this.dense[index] = stored;
+        else
+            this.sparse.set(index, stored);
+        if (!exists)
+            this.count++;
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/opcodes.ts
+/**
+ * Every opcode of pickle protocols 0–5, with how its argument is laid out.
+ * Names follow pickletools; argument kinds follow what Modules/_pickle.c reads.
+ */
+const TABLE = [
+    ['(', 'MARK', 'none', 0],
+    ['.', 'STOP', 'none', 0],
+    ['0', 'POP', 'none', 0],
+    ['1', 'POP_MARK', 'none', 1],
+    ['2', 'DUP', 'none', 0],
+    ['F', 'FLOAT', 'line', 0],
+    ['I', 'INT', 'line', 0],
+    ['J', 'BININT', 'i4', 1],
+    ['K', 'BININT1', 'u1', 1],
+    ['L', 'LONG', 'line', 0],
+    ['M', 'BININT2', 'u2', 1],
+    ['N', 'NONE', 'none', 0],
+    ['P', 'PERSID', 'line', 0],
+    ['Q', 'BINPERSID', 'none', 1],
+    ['R', 'REDUCE', 'none', 0],
+    ['S', 'STRING', 'line', 0],
+    ['T', 'BINSTRING', 'bytes4', 1],
+    ['U', 'SHORT_BINSTRING', 'bytes1', 1],
+    ['V', 'UNICODE', 'line', 0],
+    ['X', 'BINUNICODE', 'bytes4', 1],
+    ['a', 'APPEND', 'none', 0],
+    ['b', 'BUILD', 'none', 0],
+    ['c', 'GLOBAL', 'line2', 0],
+    ['d', 'DICT', 'none', 0],
+    ['}', 'EMPTY_DICT', 'none', 1],
+    ['e', 'APPENDS', 'none', 1],
+    ['g', 'GET', 'line', 0],
+    ['h', 'BINGET', 'u1', 1],
+    ['i', 'INST', 'line2', 0],
+    ['j', 'LONG_BINGET', 'u4', 1],
+    ['l', 'LIST', 'none', 0],
+    [']', 'EMPTY_LIST', 'none', 1],
+    ['o', 'OBJ', 'none', 1],
+    ['p', 'PUT', 'line', 0],
+    ['q', 'BINPUT', 'u1', 1],
+    ['r', 'LONG_BINPUT', 'u4', 1],
+    ['s', 'SETITEM', 'none', 0],
+    ['t', 'TUPLE', 'none', 0],
+    [')', 'EMPTY_TUPLE', 'none', 1],
+    ['u', 'SETITEMS', 'none', 1],
+    ['G', 'BINFLOAT', 'f8', 1],
+    ['\x80', 'PROTO', 'u1', 2],
+    ['\x81', 'NEWOBJ', 'none', 2],
+    ['\x82', 'EXT1', 'u1', 2],
+    ['\x83', 'EXT2', 'u2', 2],
+    ['\x84', 'EXT4', 'i4', 2],
+    ['\x85', 'TUPLE1', 'none', 2],
+    ['\x86', 'TUPLE2', 'none', 2],
+    ['\x87', 'TUPLE3', 'none', 2],
+    ['\x88', 'NEWTRUE', 'none', 2],
+    ['\x89', 'NEWFALSE', 'none', 2],
+    ['\x8a', 'LONG1', 'bytes1', 2],
+    ['\x8b', 'LONG4', 'bytes4', 2],
+    ['B', 'BINBYTES', 'bytes4', 3],
+    ['C', 'SHORT_BINBYTES', 'bytes1', 3],
+    ['\x8c', 'SHORT_BINUNICODE', 'bytes1', 4],
+    ['\x8d', 'BINUNICODE8', 'bytes8', 4],
+    ['\x8e', 'BINBYTES8', 'bytes8', 4],
+    ['\x8f', 'EMPTY_SET', 'none', 4],
+    ['\x90', 'ADDITEMS', 'none', 4],
+    ['\x91', 'FROZENSET', 'none', 4],
+    ['\x92', 'NEWOBJ_EX', 'none', 4],
+    ['\x93', 'STACK_GLOBAL', 'none', 4],
+    ['\x94', 'MEMOIZE', 'none', 4],
+    ['\x95', 'FRAME', 'u8', 4],
+    ['\x96', 'BYTEARRAY8', 'bytes8', 5],
+    ['\x97', 'NEXT_BUFFER', 'none', 5],
+    ['\x98', 'READONLY_BUFFER', 'none', 5],
+];
+/** Opcode info indexed by byte value; undefined for bytes that are not opcodes. */
+const OPCODES = (() => {
+    const table = new Array(256).fill(undefined);
+    for (const [ch, name, arg, proto] of TABLE) {
+        const code = ch.charCodeAt(0);
+        table[code] = Object.freeze({ code, name, arg, proto });
+    }
+    return table;
+})();
+/** Byte value of an opcode by name, for building pickles in tests and fixtures. */
+const OP = Object.freeze(Object.fromEntries(TABLE.map(([ch, name]) => [name, ch.charCodeAt(0)])));
+const HIGHEST_PROTOCOL = 5;
+/** Size in bytes of a fixed argument, or of the length field of a counted argument. */
+function fixedArgSize(kind) {
+    switch (kind) {
+        case 'u1':
+        case 'bytes1':
+            return 1;
+        case 'u2':
+            return 2;
+        case 'i4':
+        case 'u4':
+        case 'bytes4':
+            return 4;
+        case 'u8':
+        case 'f8':
+        case 'bytes8':
+            return 8;
+        default:
+            return 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/machine.ts
+
+
+
+
+
+
+
+
+
+
+/** Raised for input the C unpickler would reject at this opcode. */
+class MachineFault extends Error {
+}
+const MAX_STORAGE_KEYS = 200_000;
+/** Distinct imported names tracked; real files use a few hundred at most. */
+const MAX_DISTINCT_IMPORTS = 50_000;
+/** Plain-data containers kept in the memo before they are replaced by a marker. */
+const MEMO_DATA_BUDGET = 20_000;
+/** Characters of a str constant kept (longer ones are marked truncated; lengths are kept). */
+const MAX_TEXT = 1024;
+/** Bytes of a bytes constant kept for evidence. */
+const BYTES_PREFIX = 64;
+const MAX_EMBEDDED = 256;
+const MAX_IMPORT_DETAILS = 500;
+class PickleMachine {
+    recorder;
+    limits;
+    checkpointFn;
+    hooks;
+    stack = [];
+    marks = [];
+    memo;
+    memoOverflow = false;
+    /** Raw bytes the loader reads after the current opcode (see LoaderHooks). */
+    rawSkip;
+    /** Outer pickles suspended while a nested one (LoaderHooks) is read. */
+    suspended = [];
+    opIndex = 0;
+    pickles = 0;
+    protocols = new Set();
+    /** True before the first opcode of a pickle (at the start, and after each STOP). */
+    atStart = true;
+    /** The current pickle imported or called something (used to tell data from trailing junk). */
+    currentHasSemantics = false;
+    lenient = false;
+    uses = new Map();
+    storageReferences = 0;
+    storageKeys = new Set();
+    frameViolations = 0;
+    endOfLastPickle = 0;
+    faulted = false;
+    curOp;
+    curIndex = 0;
+    embedded = [];
+    /** Candidates past MAX_EMBEDDED, not scanned (reported as a limit). */
+    embeddedDropped = 0;
+    constructor(recorder, limits, checkpointFn, hooks = {}) {
+        this.recorder = recorder;
+        this.limits = limits;
+        this.checkpointFn = checkpointFn;
+        this.hooks = hooks;
+        this.memo = new Memo(limits.maxPickleMemo, MEMO_DATA_BUDGET);
+    }
+    /** Bytes the loader reads raw after the opcode just handled; the reader skips them. */
+    takeRawSkip() {
+        const n = this.rawSkip;
+        this.rawSkip = undefined;
+        return n;
+    }
+    // ---- OpHandler --------------------------------------------------------------------------
+    checkpoint() {
+        this.checkpointFn();
+    }
+    op(op) {
+        if (this.atStart) {
+            this.atStart = false;
+            this.pickles++;
+            this.currentHasSemantics = false;
+            if (this.pickles === 2) {
+                this.recorder.add('MA2015', 'the stream holds more than one pickle; loaders that call load() again run every one, and each was scanned', 'stacked pickles', this.site(op));
+            }
+        }
+        const index = this.opIndex++;
+        if (this.opIndex > this.limits.maxPickleOpcodes) {
+            throw new LimitExceeded('maxPickleOpcodes', this.limits.maxPickleOpcodes, `opcode ${index} at offset ${op.offset}`);
+        }
+        this.curOp = op;
+        this.curIndex = index;
+        try {
+            this.exec(op);
+        }
+        catch (err) {
+            if (!(err instanceof MachineFault))
+                throw err;
+            this.machineFault(err.message, this.here());
+        }
+        if (this.stack.length > this.limits.maxPickleStack) {
+            throw new LimitExceeded('maxPickleStack', this.limits.maxPickleStack, `at offset ${op.offset}`);
+        }
+    }
+    fault(f) {
+        const site = {
+            offset: f.offset,
+            opcodeIndex: this.opIndex,
+            opcode: 'opcode' in f ? f.opcode : '?',
+        };
+        if (this.atStart && this.pickles > 0) {
+            // Nothing but junk after a complete pickle: a loader stops after the last STOP.
+            this.recorder.add('MA2014', `${describeFault(f)} after the end of the last pickle`, `trailing bytes from offset ${f.offset}`, site, 'trailing');
+            return;
+        }
+        if (!this.currentHasSemantics && this.pickles > 1) {
+            this.recorder.add('MA2014', `bytes after the last complete pickle do not form a pickle: ${describeFault(f)}`, `trailing bytes after offset ${this.endOfLastPickle}`, site, 'trailing');
+            return;
+        }
+        this.faulted = true;
+        this.recorder.add('MA2013', `malformed pickle: ${describeFault(f)}`, describeFault(f), site, 'malformed');
+    }
+    frameViolation(v) {
+        this.frameViolations++;
+        const site = { offset: v.op.offset, opcodeIndex: this.opIndex, opcode: v.op.info.name };
+        const what = v.kind === 'straddle'
+            ? `${v.op.info.name} at offset ${v.op.offset} runs past the end of its FRAME (${v.frameEnd})`
+            : v.kind === 'nested'
+                ? `a FRAME starts at offset ${v.op.offset} before the previous frame ends (${v.frameEnd})`
+                : `a FRAME at offset ${v.op.offset} declares bytes up to ${v.frameEnd} but the stream has ${v.size}`;
+        this.recorder.add('MA2012', what, what, site, v.kind);
+    }
+    // ---- results ---------------------------------------------------------------------------
+    /** Reports imports that were never invoked, then returns the stream summary. */
+    finish() {
+        for (const use of this.uses.values()) {
+            if (use.invoked)
+                continue;
+            const g = use.sample;
+            const name = displayName(g);
+            const c = g.cls;
+            if (c.level === 'dangerous') {
+                this.recorder.add(ruleForDanger(c.category, false), `imports ${name}: ${c.reason}`, c.matched === qualifiedName(g) ? qualifiedName(g) : `${qualifiedName(g)} → ${c.matched}`, g.site, qualifiedName(g));
+            }
+            else if (c.level === 'library') {
+                this.recorder.add('MA2004', `imports ${name}, which is in ${c.namespace} but not on the safe list`, name, g.site, name);
+            }
+            else if (c.level === 'unclassified') {
+                this.recorder.add('MA2006', `imports ${name} from a module with no classification`, name, g.site, name);
+            }
+        }
+        const imports = [...this.uses.values()].slice(0, MAX_IMPORT_DETAILS).map((u) => ({
+            name: qualifiedName(u.sample),
+            invoked: u.invoked,
+            verdict: u.sample.cls.level,
+        }));
+        return {
+            opcodes: this.opIndex,
+            pickles: this.pickles,
+            protocols: [...this.protocols].sort(),
+            storageReferences: this.storageReferences,
+            storageKeys: this.storageKeys,
+            imports,
+            frameViolations: this.frameViolations,
+            endOfLastPickle: this.endOfLastPickle,
+            faulted: this.faulted,
+        };
+    }
+    /** True after a STOP with nothing read since (the stream ended cleanly between pickles). */
+    get betweenPickles() {
+        return this.atStart;
+    }
+    get sawFrameViolation() {
+        return this.frameViolations > 0;
+    }
+    // ---- helpers ---------------------------------------------------------------------------
+    /** Where the current opcode sits; built only when a finding or value needs it. */
+    here() {
+        return {
+            offset: this.curOp.offset,
+            opcodeIndex: this.curIndex,
+            opcode: this.curOp.info.name,
+        };
+    }
+    site(op) {
+        return { offset: op.offset, opcodeIndex: this.opIndex, opcode: op.info.name };
+    }
+    machineFault(message, site) {
+        // The C unpickler stops here. Keep going leniently so that anything after the fault is
+        // still judged (a different loader may read on), but report the fault itself.
+        if (!this.lenient) {
+            this.faulted = true;
+            this.recorder.add('MA2013', `malformed pickle: ${message} (${site.opcode} at offset ${site.offset})`, message, site, 'malformed');
+        }
+        this.lenient = true;
+    }
+    get fence() {
+        return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
+    }
+    push(v) {
+        this.stack.push(v);
+    }
+    pop() {
+        if (this.stack.length <= this.fence) {
+            if (this.lenient)
+                return unknown('stack underflow');
+            throw new MachineFault('unpickling stack underflow');
+        }
+        return this.stack.pop();
+    }
+    top() {
+        if (this.stack.length <= this.fence) {
+            if (this.lenient)
+                return unknown('stack underflow');
+            throw new MachineFault('unpickling stack underflow');
+        }
+        return this.stack[this.stack.length - 1];
+    }
+    /** Pops everything above the topmost mark, and the mark. */
+    popMark() {
+        const mark = this.marks.pop();
+        if (mark === undefined) {
+            if (!this.lenient)
+                throw new MachineFault('could not find MARK');
+            const all = this.stack;
+            this.stack = [];
+            return all;
+        }
+        return this.stack.splice(mark);
+    }
+    memoGet(index) {
+        const v = this.memo.get(index);
+        if (v !== undefined)
+            return v;
+        if (this.lenient || this.memoOverflow)
+            return unknown(`memo ${index}`);
+        throw new MachineFault(`memo value not found at index ${index}`);
+    }
+    memoPut(index, value) {
+        if (index < 0)
+            throw new MachineFault('negative PUT argument');
+        if (!this.memo.put(index, value) && !this.memoOverflow) {
+            this.memoOverflow = true;
+            this.recorder.add('MA1002', `memo limit (${this.limits.maxPickleMemo} entries) reached; later memo values are treated as unknown`, 'maxPickleMemo', this.here());
+        }
+    }
+    textInt(line, parse, opname, site) {
+        const r = parse(line);
+        if (!r.ok)
+            throw new MachineFault(r.why);
+        if (!r.canonical)
+            this.differential(opname, line, site);
+        return r.value;
+    }
+    differential(opname, line, site) {
+        const shown = JSON.stringify(line.length > 40 ? line.slice(0, 40) + '…' : line);
+        this.recorder.add('MA2011', `${opname} argument ${shown} is not in the form picklers write; the C unpickler and pickletools read it differently`, `${opname} ${shown}`, site);
+    }
+    str(text, op) {
+        const long = text.length > MAX_TEXT;
+        const v = {
+            k: 'str',
+            text: long ? text.slice(0, MAX_TEXT) : text,
+            truncated: op.truncated || long,
+            length: op.length ?? text.length,
+            ...(op.dataOffset !== undefined && (op.truncated || long)
+                ? { dataOffset: op.dataOffset }
+                : {}),
+        };
+        // Text that starts like a pickle, or that may hide one behind encodings, is looked at again.
+        if (op.length === undefined || op.length >= MIN_ENCODED_LENGTH || text.charCodeAt(0) === 0x80)
+            this.checkEmbedded(v, op, Buffer.from(text, 'latin1'), !op.truncated);
+        return v;
+    }
+    bytes(op) {
+        const data = op.data ?? Buffer.alloc(0);
+        const v = {
+            k: 'bytes',
+            // op.data is a view of the reader's window: copy the little that is kept.
+            prefix: Buffer.from(data.subarray(0, BYTES_PREFIX)),
+            length: op.length ?? data.length,
+            truncated: op.truncated || data.length > BYTES_PREFIX,
+            ...(op.dataOffset !== undefined ? { dataOffset: op.dataOffset } : {}),
+        };
+        this.checkEmbedded(v, op, data, !op.truncated);
+        return v;
+    }
+    /** Notes constants that hold a pickle, raw or behind encodings, for a nested scan. */
+    checkEmbedded(v, op, data, whole) {
+        if (data.length < 4)
+            return;
+        const site = { offset: op.offset, opcodeIndex: this.opIndex - 1, opcode: op.info.name };
+        const head = data.subarray(0, 64);
+        const raw = looksLikePickleStart(head);
+        if (!raw && !mayHidePayload(head.length < data.length ? data.subarray(0, 1024) : data))
+            return;
+        if (this.embedded.length >= MAX_EMBEDDED) {
+            // Decoys could push the real payload out of the list: never drop one silently.
+            this.embeddedDropped++;
+            return;
+        }
+        if (raw) {
+            this.embedded.push({
+                value: v,
+                site,
+                encoding: 'raw',
+                ...(whole ? { data: Buffer.from(data) } : {}),
+            });
+            return;
+        }
+        this.embedded.push({
+            value: v,
+            site,
+            encoding: 'encoded',
+            ...(whole ? { data: Buffer.from(data) } : {}),
+        });
+    }
+    makeGlobal(module, name, site) {
+        const mapped = mapPython2Name(module, name);
+        const g = {
+            k: 'global',
+            module,
+            name,
+            cls: classifyGlobal(module, name),
+            site,
+            invoked: false,
+            ...(mapped ? { alias: `${mapped[0]}.${mapped[1]}` } : {}),
+        };
+        this.currentHasSemantics = true;
+        const key = qualifiedName(g);
+        const use = this.uses.get(key);
+        if (use)
+            use.count++;
+        else {
+            if (this.uses.size >= MAX_DISTINCT_IMPORTS) {
+                throw new LimitExceeded('maxPickleMemo', MAX_DISTINCT_IMPORTS, `more than ${MAX_DISTINCT_IMPORTS} distinct imports`);
+            }
+            this.uses.set(key, { sample: g, invoked: false, count: 1 });
+        }
+        if (g.cls.level !== 'safe' && name.split('.').some(machine_isDunder)) {
+            this.recorder.add('MA2019', `${site.opcode} imports ${key}, walking through double-underscore attributes`, key, site, key);
+        }
+        return g;
+    }
+    markInvoked(g) {
+        g.invoked = true;
+        const use = this.uses.get(qualifiedName(g));
+        if (use)
+            use.invoked = true;
+    }
+    /**
+     * Judges a call site and returns the value it produces. `mode` is "call" when the callable
+     * runs with arguments (REDUCE, OBJ, INST: __init__ for a class) and "new" when only
+     * cls.__new__ runs (NEWOBJ, NEWOBJ_EX, copyreg.__newobj__).
+     */
+    invoke(callee, args, site, mode = 'call') {
+        const call = { k: 'call', callee, args, site };
+        this.currentHasSemantics = true;
+        switch (callee.k) {
+            case 'global': {
+                const resolved = this.resolveGetattr(callee, args, site);
+                if (resolved)
+                    return resolved;
+                this.judgeGlobalCall(callee, call, site, mode);
+                break;
+            }
+            case 'ext':
+                // Reported at the EXT opcode; calling it is part of the same finding.
+                break;
+            case 'call':
+            case 'persid':
+            case 'unknown':
+            case 'buffer':
+                this.recorder.add('MA2008', `${site.opcode} calls a value computed at load time: ${render(call)}`, render(call), site);
+                break;
+            default:
+                throw new MachineFault(`${site.opcode} calls a value that is not callable: ${render(callee)}`);
+        }
+        return call;
+    }
+    /**
+     * getattr(imported, "name") is how pickles reach methods and class attributes
+     * (zoneinfo.ZoneInfo._unpickle, bound methods of Keras layers): it names the path
+     * imported.name, which is judged as an import of its own. getattr on an object this pickle
+     * built, with a plain attribute name, yields a bound method that is judged if it is called.
+     * Anything else (computed names, dunders on objects) stays a dangerous getattr call.
+     */
+    resolveGetattr(g, args, site) {
+        const effective = g.alias ?? qualifiedName(g);
+        if (effective !== 'builtins.getattr' || args.k !== 'tuple' || args.count !== 2)
+            return undefined;
+        const [target, attr] = args.items;
+        if (!target ||
+            attr?.k !== 'str' ||
+            attr.truncated ||
+            !/^[A-Za-z_][A-Za-z0-9_]*$/.test(attr.text))
+            return undefined;
+        if (target.k === 'global') {
+            this.markInvoked(g);
+            return this.makeGlobal(target.module, `${target.name}.${attr.text}`, site);
+        }
+        if (target.k === 'call' &&
+            target.callee.k === 'global' &&
+            target.callee.cls.level === 'safe' &&
+            !machine_isDunder(attr.text)) {
+            this.markInvoked(g);
+            return unknown(`bound method ${render(target, 80)}.${attr.text}`);
+        }
+        return undefined;
+    }
+    judgeGlobalCall(g, call, site, mode) {
+        this.markInvoked(g);
+        const name = displayName(g);
+        const c = g.cls;
+        if (c.level !== 'safe')
+            this.invokeCallableArgs(call, site);
+        switch (c.level) {
+            case 'dangerous':
+                this.recorder.add(ruleForDanger(c.category, true), `${site.opcode} calls ${name}: ${c.reason}`, render(call), site, name);
+                return;
+            case 'library':
+                this.recorder.add('MA2003', `${site.opcode} calls ${name}, which is in ${c.namespace} but not on the safe list`, render(call), site, name);
+                return;
+            case 'unclassified':
+                this.recorder.add('MA2005', `${site.opcode} calls ${name} from a module with no classification`, render(call), site, name);
+                return;
+            case 'safe': {
+                if (c.entry.newOnly && mode === 'call') {
+                    this.recorder.add('MA2003', `${site.opcode} calls ${name} with arguments; it is only known safe when rebuilt through __new__, as real files do`, render(call), site, name);
+                    return;
+                }
+                if (call.args.k !== 'tuple')
+                    return;
+                for (const [positions, argMode] of [
+                    [c.entry.invokesArgs, 'call'],
+                    [c.entry.constructsArgs, 'new'],
+                ]) {
+                    for (const i of positions ?? []) {
+                        const arg = call.args.items[i];
+                        if (!arg)
+                            continue;
+                        if (arg.k === 'global')
+                            this.invoke(arg, unknown(`arguments chosen by ${name}`), site, argMode);
+                        else if (arg.k === 'call' ||
+                            arg.k === 'unknown' ||
+                            arg.k === 'persid' ||
+                            arg.k === 'ext') {
+                            this.recorder.add('MA2008', `${name} ${argMode === 'new' ? 'instantiates' : 'calls'} argument ${i}, a value computed at load time: ${render(arg)}`, render(call), site);
+                        }
+                    }
+                }
+                return;
+            }
+        }
+    }
+    /**
+     * A callable that is not known-safe may call whatever it is given (map, starmap, filter,
+     * reduce, sorted(key=…), operator.call…): imported callables among its arguments, and one
+     * level inside them, are judged as invoked.
+     */
+    invokeCallableArgs(call, site) {
+        const args = call.args;
+        if (args.k !== 'tuple' && args.k !== 'list' && args.k !== 'dict')
+            return;
+        const via = call.callee.k === 'global' ? qualifiedName(call.callee) : 'a computed value';
+        const visit = (v, depth) => {
+            if (v.k === 'global') {
+                if (!v.invoked)
+                    this.invoke(v, unknown(`arguments chosen by ${via}`), site);
+            }
+            else if (depth > 0 &&
+                (v.k === 'tuple' ||
+                    v.k === 'list' ||
+                    v.k === 'dict' ||
+                    v.k === 'set' ||
+                    v.k === 'frozenset')) {
+                for (const item of v.items)
+                    visit(item, depth - 1);
+            }
+        };
+        for (const item of args.items)
+            visit(item, 1);
+    }
+    /** BUILD on an object whose class runs code from its state: the state must be the library's own. */
+    checkState(inst, state) {
+        const cls = constructedClass(inst);
+        if (!cls || cls.cls.level !== 'safe' || !cls.cls.entry.stateCheck)
+            return;
+        const problem = runStateCheck(cls.cls.entry.stateCheck, stateView(state));
+        if (problem) {
+            const name = qualifiedName(cls);
+            this.recorder.add('MA2023', `BUILD runs ${name}.__setstate__, which executes code from the state: ${problem}`, `${name}.__setstate__`, this.here(), name);
+        }
+    }
+    /** APPEND/SETITEM/ADDITEMS/BUILD applied to an imported object mutate global state. */
+    checkMutationTarget(target, what, site) {
+        if (target.k !== 'global')
+            return;
+        this.currentHasSemantics = true;
+        const name = qualifiedName(target);
+        this.recorder.add('MA2010', `${site.opcode} ${what} on the imported object ${name}, changing global state for everything loaded afterwards`, `${site.opcode} on ${name}`, site, `${site.opcode} ${name}`);
+    }
+    persistent(pid, site) {
+        this.currentHasSemantics = true;
+        if (pid.k === 'tuple' &&
+            pid.items[0]?.k === 'str' &&
+            (pid.items[0].text === 'storage' || pid.items[0].text === 'module')) {
+            // PyTorch: ('storage', storage_type, key, location, numel[, view_metadata]).
+            if (pid.items[0].text === 'storage') {
+                this.storageReferences++;
+                const key = pid.items[2];
+                if (key?.k === 'str' && this.storageKeys.size < MAX_STORAGE_KEYS)
+                    this.storageKeys.add(key.text);
+            }
+            // Legacy torch.save of a module: ('module', cls, source_file, source); persistent_load
+            // returns cls itself, which is judged like any import when it is called.
+            if (pid.items[0].text === 'module' && pid.items[1]?.k === 'global')
+                return pid.items[1];
+            return { k: 'persid', note: 'torch storage', pid };
+        }
+        this.recorder.add('MA2016', `persistent ID ${render(pid, 80)} is resolved by the loader's persistent_load hook`, render(pid, 120), site, 'persid');
+        return { k: 'persid', note: 'persistent object', pid };
+    }
+    // ---- the opcodes -------------------------------------------------------------------------
+    exec(op) {
+        switch (op.info.code) {
+            case 0x80: {
+                // PROTO
+                const p = op.int ?? 0;
+                if (p > HIGHEST_PROTOCOL)
+                    throw new MachineFault(`unsupported pickle protocol: ${p}`);
+                this.protocols.add(p);
+                return;
+            }
+            case 0x95: // FRAME
+                return;
+            case 0x2e: // STOP
+                this.pop();
+                if (this.suspended.length > 0) {
+                    // The end of a nested pickle (LoaderHooks): the outer one resumes.
+                    const outer = this.suspended.pop();
+                    this.stack = outer.stack;
+                    this.marks = outer.marks;
+                    this.memo = outer.memo;
+                    return;
+                }
+                this.stack = [];
+                this.marks = [];
+                this.lenient = false;
+                this.atStart = true;
+                this.endOfLastPickle = op.end;
+                return;
+            // -- constants
+            case 0x4e: // NONE
+                return this.push(NONE);
+            case 0x88: // NEWTRUE
+                return this.push(TRUE);
+            case 0x89: // NEWFALSE
+                return this.push(FALSE);
+            case 0x4a: // BININT
+            case 0x4b: // BININT1
+            case 0x4d: // BININT2
+                return this.push(intValue(op.int));
+            case 0x47: // BINFLOAT
+                return this.push(FLOAT);
+            case 0x8a: // LONG1
+            case 0x8b: // LONG4
+                return this.push({
+                    k: 'scalar',
+                    text: op.truncated ? `<int of ${op.length} bytes>` : decodeLong(op.data),
+                });
+            case 0x49: {
+                // INT
+                const line = op.lines[0];
+                const v = this.textInt(line, parseIntArg, 'INT', this.here());
+                if (line === '00' || line === '01')
+                    return this.push(line === '01' ? TRUE : FALSE);
+                return this.push({ k: 'scalar', text: v.toString() });
+            }
+            case 0x4c: // LONG
+                return this.push({
+                    k: 'scalar',
+                    text: this.textInt(op.lines[0], parseLongArg, 'LONG', this.here()).toString(),
+                });
+            case 0x46: {
+                // FLOAT
+                const line = op.lines[0];
+                const r = parseFloatArg(line);
+                if (!r.ok)
+                    throw new MachineFault(r.why);
+                if (!r.canonical)
+                    this.differential('FLOAT', line, this.here());
+                return this.push({ k: 'scalar', text: r.text });
+            }
+            case 0x53: {
+                // STRING
+                const r = decodeStringArg(op.lines[0]);
+                if (!r.ok)
+                    throw new MachineFault(r.why);
+                return this.push(this.str(r.bytes, op));
+            }
+            case 0x56: {
+                // UNICODE
+                const r = decodeRawUnicodeEscape(op.lines[0]);
+                if (!r.ok)
+                    throw new MachineFault(r.why);
+                return this.push(this.str(r.text, op));
+            }
+            case 0x54: // BINSTRING
+            case 0x55: // SHORT_BINSTRING
+                if ((op.length ?? 0) >= 2 ** 31) {
+                    this.differential(op.info.name, `length ${op.length}`, this.here());
+                }
+                // Decoded to str with the loader's encoding (ASCII by default, latin1 in numpy/torch).
+                return this.push(this.str(op.data.toString('latin1'), op));
+            case 0x58: // BINUNICODE
+            case 0x8c: // SHORT_BINUNICODE
+            case 0x8d: {
+                // BINUNICODE8
+                if (op.truncated)
+                    return this.push(this.str(op.data.toString('latin1'), op));
+                const text = decodeUtf8SurrogatePass(op.data);
+                if (text === undefined)
+                    throw new MachineFault(`${op.info.name} argument is not valid UTF-8`);
+                return this.push(this.str(text, op));
+            }
+            case 0x42: // BINBYTES
+            case 0x43: // SHORT_BINBYTES
+            case 0x8e: // BINBYTES8
+            case 0x96: // BYTEARRAY8
+                return this.push(this.bytes(op));
+            case 0x97: // NEXT_BUFFER
+                this.recorder.add('MA2020', 'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)', 'NEXT_BUFFER', this.here());
+                return this.push({ k: 'buffer', note: 'out-of-band buffer' });
+            case 0x98: // READONLY_BUFFER
+                this.top();
+                return;
+            // -- containers
+            case 0x28: // MARK
+                this.marks.push(this.stack.length);
+                return;
+            case 0x29: // EMPTY_TUPLE
+                return this.push(container('tuple', []));
+            case 0x74: // TUPLE
+                return this.push(container('tuple', this.popMark()));
+            case 0x85: // TUPLE1
+            case 0x86: // TUPLE2
+            case 0x87: {
+                // TUPLE3
+                const n = op.info.code - 0x84; // TUPLE1..TUPLE3 are 0x85..0x87
+                const items = [];
+                for (let i = 0; i < n; i++)
+                    items.unshift(this.pop());
+                return this.push(container('tuple', items));
+            }
+            case 0x5d: // EMPTY_LIST
+                return this.push(container('list', []));
+            case 0x6c: // LIST
+                return this.push(container('list', this.popMark()));
+            case 0x7d: // EMPTY_DICT
+                return this.push(container('dict', []));
+            case 0x64: {
+                // DICT
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new MachineFault('odd number of items for DICT');
+                const dict = container('dict', items);
+                watchKeys(dict, items);
+                return this.push(dict);
+            }
+            case 0x8f: // EMPTY_SET
+                return this.push(container('set', []));
+            case 0x91: // FROZENSET
+                return this.push(container('frozenset', this.popMark()));
+            case 0x61: {
+                // APPEND
+                const v = this.pop();
+                const target = this.top();
+                this.checkMutationTarget(target, 'appends', this.here());
+                addItems(target, [v]);
+                return;
+            }
+            case 0x65: {
+                // APPENDS
+                const items = this.popMark();
+                const target = this.top();
+                this.checkMutationTarget(target, 'extends', this.here());
+                addItems(target, items);
+                return;
+            }
+            case 0x73: {
+                // SETITEM
+                const v = this.pop();
+                const k = this.pop();
+                const target = this.top();
+                this.checkMutationTarget(target, `sets item ${render(k, 60)}`, this.here());
+                addItems(target, [k, v]);
+                return;
+            }
+            case 0x75: {
+                // SETITEMS
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new MachineFault('odd number of items for SETITEMS');
+                const target = this.top();
+                this.checkMutationTarget(target, 'sets items', this.here());
+                addItems(target, items);
+                return;
+            }
+            case 0x90: {
+                // ADDITEMS
+                const items = this.popMark();
+                const target = this.top();
+                this.checkMutationTarget(target, 'adds items', this.here());
+                addItems(target, items);
+                return;
+            }
+            // -- stack and memo
+            case 0x30: // POP
+                if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
+                    this.marks.pop();
+                else
+                    this.pop();
+                return;
+            case 0x31: // POP_MARK
+                this.popMark();
+                return;
+            case 0x32: // DUP
+                return this.push(this.top());
+            case 0x67: // GET
+                return this.push(this.memoGet(Number(this.textInt(op.lines[0], parseIndexArg, 'GET', this.here()))));
+            case 0x68: // BINGET
+            case 0x6a: // LONG_BINGET
+                return this.push(this.memoGet(op.int));
+            case 0x70: // PUT
+                return this.memoPut(Number(this.textInt(op.lines[0], parseIndexArg, 'PUT', this.here())), this.top());
+            case 0x71: // BINPUT
+            case 0x72: // LONG_BINPUT
+                return this.memoPut(op.int, this.top());
+            case 0x94: // MEMOIZE
+                return this.memoPut(this.memo.size, this.top());
+            // -- imports
+            case 0x63: {
+                // GLOBAL
+                const [module, name] = this.importNames(op);
+                return this.push(this.makeGlobal(module, name, this.here()));
+            }
+            case 0x93: {
+                // STACK_GLOBAL
+                const name = this.pop();
+                const module = this.pop();
+                if (module.k === 'str' && name.k === 'str' && !module.truncated && !name.truncated) {
+                    return this.push(this.makeGlobal(module.text, name.text, this.here()));
+                }
+                const shown = `${render(module, 80)}, ${render(name, 80)}`;
+                const constantButNotStr = [module, name].every((v) => v.k === 'str' || v.k === 'bytes' || v.k === 'scalar');
+                this.currentHasSemantics = true;
+                if (constantButNotStr && (module.k !== 'str' || name.k !== 'str')) {
+                    throw new MachineFault(`STACK_GLOBAL requires str operands, got ${shown}`);
+                }
+                this.recorder.add('MA2007', `STACK_GLOBAL imports a name computed at load time: (${shown})`, `STACK_GLOBAL(${shown})`, this.here());
+                return this.push(unknown(`import of (${shown})`));
+            }
+            case 0x82: // EXT1
+            case 0x83: // EXT2
+            case 0x84: {
+                // EXT4
+                const code = op.int ?? 0;
+                if (code <= 0)
+                    throw new MachineFault(`EXT specifies code <= 0`);
+                this.currentHasSemantics = true;
+                this.recorder.add('MA2009', `${op.info.name} imports whatever the loading process registered as extension code ${code}`, `${op.info.name} ${code}`, this.here());
+                return this.push({ k: 'ext', note: `extension code ${code}` });
+            }
+            // -- calls
+            case 0x52: {
+                // REDUCE
+                const args = this.pop();
+                const callee = this.pop();
+                return this.push(this.invoke(callee, args, this.here()));
+            }
+            case 0x81: {
+                // NEWOBJ
+                const args = this.pop();
+                const cls = this.pop();
+                return this.push(this.invoke(cls, args, this.here(), 'new'));
+            }
+            case 0x92: {
+                // NEWOBJ_EX
+                const kwargs = this.pop();
+                const args = this.pop();
+                const cls = this.pop();
+                const all = args.k === 'tuple' && kwargs.k === 'dict' && kwargs.count > 0
+                    ? container('tuple', [...args.items, kwargs])
+                    : args;
+                return this.push(this.invoke(cls, all, this.here(), 'new'));
+            }
+            case 0x6f: {
+                // OBJ
+                const items = this.popMark();
+                if (items.length === 0)
+                    throw new MachineFault('OBJ needs a class after MARK');
+                const cls = items[0];
+                return this.push(this.invoke(cls, container('tuple', items.slice(1)), this.here()));
+            }
+            case 0x69: {
+                // INST
+                const [module, name] = this.importNames(op);
+                const cls = this.makeGlobal(module, name, this.here());
+                const args = this.popMark();
+                return this.push(this.invoke(cls, container('tuple', args), this.here()));
+            }
+            case 0x62: {
+                // BUILD
+                const state = this.pop();
+                const inst = this.top();
+                this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, this.here());
+                this.checkState(inst, state);
+                const next = this.hooks.afterBuild?.(inst, state, this.here());
+                if (next) {
+                    // The loader replaces the object by what it reads next.
+                    this.stack[this.stack.length - 1] = LOADED_DATA;
+                    if ('skip' in next)
+                        this.rawSkip = { bytes: next.skip, padded: next.padded };
+                    else {
+                        this.suspended.push({ stack: this.stack, marks: this.marks, memo: this.memo });
+                        this.stack = [];
+                        this.marks = [];
+                        this.memo = new Memo(this.limits.maxPickleMemo, MEMO_DATA_BUDGET);
+                    }
+                }
+                return;
+            }
+            case 0x50: {
+                // PERSID
+                const line = op.lines[0];
+                if ([...line].some((ch) => ch.charCodeAt(0) > 0x7f))
+                    throw new MachineFault('persistent IDs in protocol 0 must be ASCII strings');
+                return this.push(this.persistent({ k: 'str', text: line, truncated: op.truncated, length: line.length }, this.here()));
+            }
+            case 0x51: // BINPERSID
+                return this.push(this.persistent(this.pop(), this.here()));
+            default:
+                throw new MachineFault(`opcode ${op.info.name} is not handled`);
+        }
+    }
+    importNames(op) {
+        const [a, b] = op.lines;
+        if (op.truncated)
+            return [a ?? '', (b ?? '') + '…'];
+        const module = lineAsUtf8(a ?? '');
+        const name = lineAsUtf8(b ?? '');
+        if (module === undefined || name === undefined)
+            throw new MachineFault(`${op.info.name} names are not valid UTF-8`);
+        return [module, name];
+    }
+}
+/** Data a loader hook read from the stream in place of an object (a joblib array). */
+const LOADED_DATA = Object.freeze({ k: 'scalar', text: '<array data>' });
+/** Floats never matter to a verdict; one shared value spares an allocation per BINFLOAT. */
+const FLOAT = Object.freeze({ k: 'scalar', text: '<float>' });
+/** Shared values for small integers: data-heavy pickles hold millions of them. */
+const SMALL_INTS = Array.from({ length: 1024 }, (_, i) => Object.freeze({ k: 'scalar', num: i }));
+function intValue(n) {
+    return n >= 0 && n < SMALL_INTS.length ? SMALL_INTS[n] : { k: 'scalar', num: n };
+}
+function machine_isDunder(part) {
+    return part.length > 4 && part.startsWith('__') && part.endsWith('__');
+}
+/** module.name, with the Python 3 name a Python 2 name is mapped to. */
+function displayName(g) {
+    const name = qualifiedName(g);
+    return g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
+}
+function addItems(target, items) {
+    if (target.k === 'list' || target.k === 'dict' || target.k === 'set') {
+        const c = target;
+        for (const item of items)
+            if (c.items.length < KEPT_ITEMS)
+                c.items.push(item);
+        c.count += items.length;
+        if (target.k === 'dict')
+            watchKeys(c, items);
+    }
+}
+/** Keeps values under watched keys (see policy/state-checks) beyond the kept items. */
+function watchKeys(c, pairs) {
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+        const k = pairs[i];
+        if (k.k === 'str' && WATCHED_STATE_KEYS.has(k.text))
+            (c.watched ??= new Map()).set(k.text, pairs[i + 1]);
+    }
+}
+/** The class an object was built from: the callee, or the class argument of copyreg's wrappers. */
+function constructedClass(v) {
+    if (v.k !== 'call' || v.callee.k !== 'global')
+        return undefined;
+    const name = qualifiedName(v.callee);
+    if (name === 'copyreg._reconstructor' ||
+        name === 'copyreg.__newobj__' ||
+        name === 'copyreg.__newobj_ex__' ||
+        name === 'copy_reg._reconstructor') {
+        const cls = v.args.k === 'tuple' ? v.args.items[0] : undefined;
+        return cls?.k === 'global' ? cls : undefined;
+    }
+    return v.callee;
+}
+/** What a state-check can see of a BUILD state (a dict, or (dict, slots)). */
+function stateView(state) {
+    const dict = state.k === 'tuple' && state.items[0]?.k === 'dict' ? state.items[0] : state;
+    if (dict.k !== 'dict')
+        return { kind: 'opaque', why: `the state is ${render(dict, 60)}` };
+    return {
+        kind: 'dict',
+        get(key) {
+            const v = dict.watched?.get(key);
+            if (v === undefined)
+                return 'absent';
+            return v.k === 'str' && !v.truncated ? { text: v.text } : 'opaque';
+        },
+    };
+}
+function ruleForDanger(category, invoked) {
+    if (category === 'defence-tampering')
+        return 'MA2024';
+    if (category === 'code-reconstruction')
+        return 'MA2017';
+    if (category === 'dunder-traversal')
+        return 'MA2019';
+    if (category === 'suspicious-name')
+        return 'MA2018';
+    return invoked ? 'MA2001' : 'MA2002';
+}
+function describeFault(f) {
+    switch (f.kind) {
+        case 'invalid-opcode':
+            return `invalid opcode byte 0x${f.byte.toString(16).padStart(2, '0')} at offset ${f.offset}`;
+        case 'truncated':
+            return `${f.opcode} at offset ${f.offset} is truncated: ${f.detail}`;
+        case 'bad-argument':
+            return `${f.opcode} at offset ${f.offset}: ${f.detail}`;
+    }
+}
+/** Two's-complement little-endian integer (LONG1/LONG4), rendered in decimal. */
+function decodeLong(data) {
+    if (data.length === 0)
+        return '0';
+    if (data.length > 64)
+        return `<int of ${data.length} bytes>`;
+    let v = 0n;
+    for (let i = data.length - 1; i >= 0; i--)
+        v = (v << 8n) | BigInt(data[i]);
+    if (data[data.length - 1] & 0x80)
+        v -= 1n << BigInt(8 * data.length);
+    return v.toString();
+}
+/** A protocol-2+ header followed by an opcode byte, or a protocol-0 GLOBAL. */
+function looksLikePickleStart(head) {
+    if (head.length >= 3 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL) {
+        return (head[2] === 0x95 ||
+            head[2] === 0x63 ||
+            head[2] === 0x8c ||
+            head[2] === 0x28 ||
+            head[2] === 0x5d ||
+            head[2] === 0x7d ||
+            head[2] === 0x58 ||
+            head[2] === 0x4b);
+    }
+    return /^c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(head.toString('latin1', 0, Math.min(head.length, 64)));
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/reader.ts
+
+const CHUNK = 1 << 20;
+const MIN_CHUNK = 64 * 1024;
+/** Most bytes buffered to splice a frame in `file` mode; beyond it the payload is skipped linearly. */
+const MAX_SPLICE_WINDOW = 1 << 20;
+/** Largest 8-byte length treated as a number; anything larger is beyond any real stream. */
+const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
+/**
+ * Reads every opcode of `stream` until its end or a fault, handing each to `handler`.
+ * Returns the stream position where reading stopped.
+ */
+async function readOpcodes(stream, handler, options) {
+    const win = new Window(stream);
+    let frameEnd;
+    const streamSize = stream.size;
+    for (;;) {
+        handler.checkpoint();
+        // Parse as many opcodes as the window holds before awaiting more input.
+        for (;;) {
+            if (win.available === 0) {
+                if (win.eof)
+                    return win.position;
+                break;
+            }
+            const parsed = parseOp(win, options.keepBytes);
+            if (parsed.t === 'need') {
+                if (win.eof) {
+                    // parseOp asks for more only when the argument is not complete yet.
+                    const b = win.byteAt(0);
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: win.position,
+                        opcode: OPCODES[b]?.name ?? `0x${b.toString(16)}`,
+                        detail: 'the stream ends inside this opcode',
+                    });
+                    return win.position;
+                }
+                await win.fill(parsed.bytes);
+                break;
+            }
+            if (parsed.t === 'fault') {
+                handler.fault(parsed.fault);
+                return win.position;
+            }
+            const { op, take, skip, skipLines } = parsed;
+            if (frameEnd !== undefined) {
+                if (op.offset >= frameEnd)
+                    frameEnd = undefined;
+                else if (op.end > frameEnd) {
+                    handler.frameViolation({ kind: 'straddle', op, frameEnd });
+                    if (options.frameMode === 'file') {
+                        const dropped = await dropFrameRemainder(win, op, frameEnd);
+                        frameEnd = undefined;
+                        if (dropped)
+                            continue; // re-parse this opcode from the spliced bytes
+                    }
+                    frameEnd = undefined;
+                }
+            }
+            if (op.info.name === 'FRAME') {
+                if (frameEnd !== undefined)
+                    handler.frameViolation({ kind: 'nested', op, frameEnd });
+                const size = op.int ?? 0;
+                frameEnd = op.end + size;
+                if (streamSize !== undefined && frameEnd > streamSize) {
+                    handler.frameViolation({ kind: 'beyond-end', op, frameEnd, size: streamSize });
+                }
+            }
+            win.consume(take);
+            handler.op(op);
+            const rawSkip = handler.takeRawSkip?.();
+            if (rawSkip) {
+                let raw = rawSkip.bytes;
+                if (frameEnd !== undefined && op.end < frameEnd) {
+                    // The loader reads raw data from the file, which is past the whole frame already.
+                    handler.fault({
+                        kind: 'bad-argument',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: `the loader reads ${raw} bytes of raw data from after the enclosing FRAME, out of stream order`,
+                    });
+                    return win.position;
+                }
+                frameEnd = undefined;
+                if (rawSkip.padded) {
+                    await win.fill(1);
+                    if (win.available > 0)
+                        raw += 1 + win.byteAt(0);
+                    else
+                        raw += 1;
+                }
+                const skipped = await win.skip(raw);
+                if (skipped < raw) {
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: `the loader reads ${raw} bytes of raw data after it but the stream ends ${raw - skipped} bytes short`,
+                    });
+                    return win.position;
+                }
+                break;
+            }
+            if (skip > 0) {
+                const skipped = await win.skip(skip);
+                if (skipped < skip) {
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: `argument declares ${op.length ?? skip} bytes but the stream ends ${skip - skipped} bytes short`,
+                    });
+                    return win.position;
+                }
+                break;
+            }
+            if (skipLines > 0) {
+                const ok = await win.skipLines(skipLines);
+                if (!ok) {
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: 'the stream ends inside a text argument',
+                    });
+                    return win.position;
+                }
+                break;
+            }
+        }
+        if (win.available === 0 && !win.eof)
+            await win.fill(1);
+    }
+}
+/**
+ * Old C unpicklers reading a file serve each read from the frame buffer only when it fits;
+ * otherwise they drop what is left of the frame and read from the file after it. Removes the
+ * dropped bytes from the window so the opcode can be parsed again as such a loader reads it.
+ * Returns false when the split point lies beyond the window (inside a skipped payload).
+ */
+async function dropFrameRemainder(win, op, frameEnd) {
+    const reads = readCallBoundaries(win, op);
+    let cut = op.offset;
+    for (const [start, end] of reads) {
+        if (end > frameEnd) {
+            cut = start;
+            break;
+        }
+    }
+    const need = frameEnd - win.position;
+    if (need > win.available) {
+        if (need > MAX_SPLICE_WINDOW)
+            return false;
+        await win.fill(need);
+        if (need > win.available)
+            return false;
+    }
+    win.remove(cut - win.position, frameEnd - win.position);
+    return true;
+}
+/** The separate reads a C unpickler makes for one opcode: opcode byte, fixed argument, payload or lines. */
+function readCallBoundaries(win, op) {
+    const calls = [[op.offset, op.offset + 1]];
+    const kind = op.info.arg;
+    let pos = op.offset + 1;
+    if (kind === 'line' || kind === 'line2') {
+        const lines = kind === 'line' ? 1 : 2;
+        for (let i = 0; i < lines; i++) {
+            const nl = win.indexOfNewline(pos - win.position);
+            const end = nl < 0 ? op.end : win.position + nl + 1;
+            calls.push([pos, end]);
+            pos = end;
+        }
+        return calls;
+    }
+    const fixed = fixedArgSize(kind);
+    if (fixed > 0) {
+        calls.push([pos, pos + fixed]);
+        pos += fixed;
+    }
+    if (kind === 'bytes1' || kind === 'bytes4' || kind === 'bytes8')
+        calls.push([pos, op.end]);
+    return calls;
+}
+/** Parses one opcode at the start of the window. */
+function parseOp(win, keepBytes) {
+    const code = win.byteAt(0);
+    const info = OPCODES[code];
+    const offset = win.position;
+    if (!info)
+        return { t: 'fault', fault: { kind: 'invalid-opcode', offset, byte: code } };
+    const kind = info.arg;
+    if (kind === 'none')
+        return opResult(mkOp(info, offset, offset + 1, false), 1);
+    if (kind === 'line' || kind === 'line2')
+        return parseLines(win, info, kind === 'line' ? 1 : 2, keepBytes);
+    const fixed = fixedArgSize(kind);
+    if (win.available < 1 + fixed)
+        return { t: 'need', bytes: 1 + fixed };
+    const b = win.buffer;
+    const at = win.offsetOf(1);
+    switch (kind) {
+        case 'u1':
+            return opResult(mkOp(info, offset, offset + 2, false, b[at]), 2);
+        case 'u2':
+            return opResult(mkOp(info, offset, offset + 3, false, b.readUInt16LE(at)), 3);
+        case 'i4':
+            return opResult(mkOp(info, offset, offset + 5, false, b.readInt32LE(at)), 5);
+        case 'u4':
+            return opResult(mkOp(info, offset, offset + 5, false, b.readUInt32LE(at)), 5);
+        case 'f8':
+            return opResult(mkOp(info, offset, offset + 9, false, undefined, b.readDoubleBE(at)), 9);
+        case 'u8': {
+            const v = b.readBigUInt64LE(at);
+            const n = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
+            return opResult(mkOp(info, offset, offset + 9, false, n), 9);
+        }
+        default:
+            break;
+    }
+    // Counted argument: length field, then payload.
+    let length;
+    if (kind === 'bytes1')
+        length = b[at];
+    else if (kind === 'bytes4') {
+        // BINSTRING and LONG4 are signed for pickle.py and pickletools; _pickle.c reads the
+        // length unsigned for BINSTRING (python/cpython#135321) and signed for LONG4.
+        const signed = b.readInt32LE(at);
+        if (signed < 0 && info.name === 'LONG4') {
+            return {
+                t: 'fault',
+                fault: { kind: 'bad-argument', offset, opcode: info.name, detail: 'negative byte count' },
+            };
+        }
+        length = b.readUInt32LE(at);
+    }
+    else {
+        const v = b.readBigUInt64LE(at);
+        length = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
+    }
+    const head = 1 + fixed;
+    const dataOffset = offset + head;
+    const end = dataOffset + length;
+    if (length <= keepBytes) {
+        if (win.available < head + length)
+            return { t: 'need', bytes: head + length };
+        const data = b.subarray(at + fixed, at + fixed + length);
+        return opResult(mkOp(info, offset, end, false, length, undefined, undefined, data, length, dataOffset), head + length);
+    }
+    // Large payload: keep a prefix (for sniffing nested pickles), skip the rest.
+    const keep = Math.min(4096, keepBytes);
+    if (win.available < head + keep && !win.eof)
+        return { t: 'need', bytes: head + keep };
+    const have = Math.min(keep, win.available - head);
+    const data = b.subarray(at + fixed, at + fixed + have);
+    return opResult(mkOp(info, offset, end, true, length, undefined, undefined, data, length, dataOffset), head + have, length - have);
+}
+function parseLines(win, info, count, keepBytes) {
+    const offset = win.position;
+    const lines = [];
+    let truncated = false;
+    let pos = 1;
+    for (let i = 0; i < count; i++) {
+        const nl = win.indexOfNewline(pos);
+        if (nl < 0) {
+            const pending = win.available - pos;
+            if (pending <= keepBytes && !win.eof)
+                return { t: 'need', bytes: win.available + Math.max(4096, pending) };
+            if (win.eof && pending <= keepBytes) {
+                return {
+                    t: 'fault',
+                    fault: {
+                        kind: 'truncated',
+                        offset,
+                        opcode: info.name,
+                        detail: 'text argument is not terminated by a newline',
+                    },
+                };
+            }
+            // A line longer than we keep: take a prefix and skip to its newline (and any later line).
+            lines.push(win.text(pos, pos + keepBytes));
+            while (lines.length < count)
+                lines.push('');
+            return opResult(mkOp(info, offset, offset + win.available, true, undefined, undefined, lines), win.available, 0, count - i);
+        }
+        if (nl - pos > keepBytes) {
+            lines.push(win.text(pos, pos + keepBytes));
+            truncated = true;
+        }
+        else
+            lines.push(win.text(pos, nl));
+        pos = nl + 1;
+    }
+    return opResult(mkOp(info, offset, offset + pos, truncated, undefined, undefined, lines), pos);
+}
+/** Parsing is synchronous and its result is read before any await: reuse one object. */
+const scratch = {
+    t: 'op',
+    op: undefined,
+    take: 0,
+    skip: 0,
+    skipLines: 0,
+};
+/** Every RawOp has the same shape (same fields, same order), keeping the machine's reads monomorphic. */
+function mkOp(info, offset, end, truncated, int, float, lines, data, length, dataOffset) {
+    return { info, offset, end, int, float, lines, data, length, truncated, dataOffset };
+}
+function opResult(op, take, skip = 0, skipLines = 0) {
+    scratch.op = op;
+    scratch.take = take;
+    scratch.skip = skip;
+    scratch.skipLines = skipLines;
+    return scratch;
+}
+/** A growable window of buffered stream bytes; `position` is the stream offset of its first byte. */
+class Window {
+    stream;
+    buffer = Buffer.alloc(0);
+    start = 0;
+    end = 0;
+    position = 0;
+    eof = false;
+    /** Read size: starts small after a skip (the next payload may be near), grows to CHUNK. */
+    chunk = MIN_CHUNK;
+    constructor(stream) {
+        this.stream = stream;
+        this.position = stream.position;
+    }
+    get available() {
+        return this.end - this.start;
+    }
+    byteAt(i) {
+        return this.buffer[this.start + i];
+    }
+    offsetOf(i) {
+        return this.start + i;
+    }
+    text(from, to) {
+        return this.buffer.toString('latin1', this.start + from, this.start + to);
+    }
+    indexOfNewline(from) {
+        const i = this.buffer.indexOf(0x0a, this.start + from);
+        return i < 0 || i >= this.end ? -1 : i - this.start;
+    }
+    consume(n) {
+        this.start += n;
+        this.position += n;
+    }
+    /** Ensures at least `n` bytes are buffered, unless the stream ends first. */
+    async fill(n) {
+        while (this.available < n && !this.eof) {
+            if (this.start > 0 &&
+                (this.start > this.buffer.length / 2 || this.end === this.buffer.length)) {
+                this.buffer.copy(this.buffer, 0, this.start, this.end);
+                this.end -= this.start;
+                this.start = 0;
+            }
+            const want = Math.max(n - this.available, this.chunk);
+            this.chunk = Math.min(CHUNK, this.chunk * 2);
+            if (this.end + want > this.buffer.length) {
+                const grown = Buffer.allocUnsafe(Math.max(this.end + want, this.buffer.length * 2));
+                this.buffer.copy(grown, 0, 0, this.end);
+                this.buffer = grown;
+            }
+            const chunk = await this.stream.read(this.buffer.length - this.end);
+            if (!chunk) {
+                this.eof = true;
+                break;
+            }
+            chunk.copy(this.buffer, this.end);
+            this.end += chunk.length;
+        }
+    }
+    /** Skips `n` bytes, buffered first, then from the stream. Returns how many were skipped. */
+    async skip(n) {
+        const fromBuffer = Math.min(n, this.available);
+        this.consume(fromBuffer);
+        let rest = n - fromBuffer;
+        if (rest === 0)
+            return n;
+        this.chunk = MIN_CHUNK;
+        const skipped = await this.stream.skip(rest);
+        this.position += skipped;
+        rest -= skipped;
+        if (rest > 0)
+            this.eof = true;
+        return n - rest;
+    }
+    /** Discards bytes up to and including the `count`-th newline. */
+    async skipLines(count) {
+        let left = count;
+        for (;;) {
+            while (left > 0) {
+                const nl = this.indexOfNewline(0);
+                if (nl < 0)
+                    break;
+                this.consume(nl + 1);
+                left--;
+            }
+            if (left === 0)
+                return true;
+            this.consume(this.available);
+            await this.fill(1);
+            if (this.available === 0)
+                return false;
+        }
+    }
+    /** Removes buffered bytes [from, to) (relative to the window start). */
+    remove(from, to) {
+        if (to <= from)
+            return;
+        const a = this.start + from;
+        const b = this.start + to;
+        this.buffer.copy(this.buffer, a, b, this.end);
+        this.end -= b - a;
+        // The removed bytes were consumed as far as stream positions go: later opcodes keep their
+        // true offsets only approximately, which is acceptable for this emulation pass.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/recorder.ts
+class Recorder {
+    maxEntries;
+    entries = new Map();
+    /** Appended to every message, e.g. "as read by a file-mode C unpickler". */
+    context = '';
+    constructor(maxEntries = 10_000) {
+        this.maxEntries = maxEntries;
+    }
+    /** Records one observation; `key` merges repeats (defaults to the evidence). */
+    add(ruleId, message, evidence, site, key = evidence) {
+        const k = `${ruleId}\u0000${key}`;
+        const e = this.entries.get(k);
+        if (e) {
+            e.count++;
+            return;
+        }
+        if (this.entries.size >= this.maxEntries)
+            return;
+        const full = this.context ? `${message} (${this.context})` : message;
+        this.entries.set(k, { ruleId, message: full, evidence, site, count: 1 });
+    }
+    has(ruleId, key) {
+        return this.entries.has(`${ruleId}\u0000${key}`);
+    }
+    hasRule(ruleId) {
+        for (const e of this.entries.values())
+            if (e.ruleId === ruleId)
+                return true;
+        return false;
+    }
+    get size() {
+        return this.entries.size;
+    }
+    findings() {
+        return [...this.entries.values()].map((e) => ({
+            ruleId: e.ruleId,
+            message: e.count > 1 ? `${e.message} (${e.count} occurrences)` : e.message,
+            evidence: e.evidence,
+            offset: e.site.offset,
+            opcodeIndex: e.site.opcodeIndex,
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/probe.ts
+/**
+ * Decides whether bytes are a pickle by running the opcode reader and the machine over the
+ * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
+ * pickle when the C unpickler would get through its start without an error.
+ */
+
+
+
+
+
+
+
+/** Opcodes needed before text that parses as opcodes counts as a pickle. */
+const MIN_OPCODES = 3;
+class Probe {
+    machine;
+    complete;
+    ops = 0;
+    stopped = false;
+    fatal = false;
+    constructor(machine, complete) {
+        this.machine = machine;
+        this.complete = complete;
+    }
+    op(op) {
+        if (this.stopped)
+            return;
+        this.ops++;
+        this.machine.op(op);
+        if (op.info.name === 'STOP')
+            this.stopped = true;
+    }
+    fault(f) {
+        // Running out of sniffed bytes is expected when the head is only the start of the file.
+        if (this.stopped || (f.kind === 'truncated' && !this.complete))
+            return;
+        this.fatal = true;
+    }
+    frameViolation(_v) { }
+    checkpoint() { }
+}
+/**
+ * True when `head` starts like a pickle: a PROTO header of a known protocol, or opcodes that
+ * the C unpickler would run without error for at least a few steps (or to a STOP).
+ * `complete` says whether `head` is the whole content.
+ */
+async function probePickle(head, complete) {
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL)
+        return true;
+    // A PROTO the C unpickler refuses (0x80 0x06…) still makes a pickle for lenient readers
+    // such as pickletools: judge the rest of the stream.
+    if (head.length >= 4 && head[0] === 0x80)
+        return probeOpcodes(head.subarray(2), complete);
+    if (head.length < 2)
+        return false;
+    return probeOpcodes(head, complete);
+}
+async function probeOpcodes(head, complete) {
+    const recorder = new Recorder();
+    const machine = new PickleMachine(recorder, DEFAULT_LIMITS, () => { });
+    const probe = new Probe(machine, complete);
+    const sample = head.subarray(0, Math.min(head.length, 16 * 1024));
+    try {
+        await readOpcodes(new SourceStream(new BufferSource(sample)), probe, {
+            keepBytes: 4096,
+            frameMode: 'linear',
+        });
+    }
+    catch {
+        return false;
+    }
+    if (probe.fatal || recorder.hasRule('MA2013'))
+        return false;
+    return probe.stopped ? probe.ops >= 2 : probe.ops >= MIN_OPCODES;
+}
+
 ;// CONCATENATED MODULE: ./src/scan/archive/members.ts
 /**
  * Shared plumbing of the container scanners: member targets (stored members are windows of the
@@ -46506,6 +55789,7 @@ function subContext(ctx, opts) {
     return {
         limits: ctx.limits,
         depth: ctx.depth,
+        unit: ctx.unit,
         report(f) {
             if (opts.keep && !opts.keep(f))
                 return;
@@ -46519,6 +55803,7 @@ function subContext(ctx, opts) {
         detail: (key, value) => ctx.detail(opts.member ? `${opts.member}: ${key}` : key, value),
         claim: (c) => ctx.claim(c),
         checkpoint: () => ctx.checkpoint(),
+        fileState: (key, create) => ctx.fileState(key, create),
         scanMember: (t) => ctx.scanMember(t),
         randomAccess: (t) => ctx.randomAccess(t),
         layouts: () => ctx.layouts(),
@@ -47301,12 +56586,233 @@ async function sweepForImports(stream, maxBytes, checkpoint, known = new Set()) 
     return hits;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/encoded/peel.ts
+/**
+ * Peels the layers off a payload hidden in a constant: text encodings (hex, base32, base64,
+ * base85, Ascii85) and compressions (zlib, gzip, bzip2, LZMA, xz, LZ4), nested a few layers deep,
+ * until what is left is something a second-stage loader would run: a pickle, an archive or
+ * executable, Python source or a template. Work is bounded by a shared byte budget, a depth and
+ * a per-layer output cap; what does not decode cleanly is simply not a payload.
+ */
+
+
+
+
+
+/** Shared by every value of one scanned file, so a flood of decodable junk cannot run forever. */
+class PeelBudget {
+    maxBytes;
+    maxLayerBytes;
+    maxDepth;
+    /** Layers peeled and bytes produced so far. */
+    layers = 0;
+    bytes = 0;
+    exhausted = false;
+    constructor(maxBytes = 64 * 1024 * 1024, maxLayerBytes = 16 * 1024 * 1024, maxDepth = 6) {
+        this.maxBytes = maxBytes;
+        this.maxLayerBytes = maxLayerBytes;
+        this.maxDepth = maxDepth;
+    }
+    take(n) {
+        if (this.bytes + n > this.maxBytes) {
+            this.exhausted = true;
+            return false;
+        }
+        this.bytes += n;
+        this.layers++;
+        return true;
+    }
+}
+/** Python source: statements a second stage would exec. */
+const SOURCE = /(?:^|\n)\s*(?:import\s+[A-Za-z_]|from\s+[A-Za-z_][\w.]*\s+import\b|def\s+\w+\s*\()|\b(?:exec|eval|compile|__import__)\s*\(|\bos\.(?:system|popen)\b|\bsubprocess\./;
+const TEMPLATE = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/;
+/** What the fully decoded bytes are, when they are something a loader runs. */
+function payloadKind(bytes) {
+    const start = interestingStart(bytes.subarray(0, 256));
+    if (start === 'pickle')
+        return 'pickle';
+    if (start === 'archive')
+        return 'archive';
+    const text = peel_utf8(bytes);
+    if (text === undefined)
+        return undefined;
+    if (TEMPLATE.test(text))
+        return 'template';
+    if (SOURCE.test(text))
+        return 'source';
+    return undefined;
+}
+function peel_utf8(bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Decodes `data` layer by layer (at least one layer: plain text is not a hidden payload) and
+ * returns the first payload reached, or undefined.
+ */
+async function peelPayload(data, budget) {
+    if (data.length > budget.maxLayerBytes * 2) {
+        budget.exhausted = true; // too large to decode here: reported, never passed over silently
+        return undefined;
+    }
+    return peel(typeof data === 'string' ? Buffer.from(data, 'latin1') : data, [], budget);
+}
+async function peel(data, layers, budget) {
+    if (layers.length > 0) {
+        const kind = payloadKind(data);
+        if (kind)
+            return { bytes: data, layers, kind };
+    }
+    if (layers.length >= budget.maxDepth || budget.exhausted)
+        return undefined;
+    const codec = sniffCodec(data.subarray(0, 64));
+    if (codec) {
+        const out = await inflate(data, codec, budget);
+        return out ? peel(out, [...layers, codec], budget) : undefined;
+    }
+    if (data.length > 0 && data[0] >= 0x80)
+        return undefined;
+    const text = data.toString('latin1');
+    for (const encoding of candidateEncodings(text)) {
+        const out = decodeText(encoding, text);
+        if (!out || out.length === 0 || !budget.take(out.length))
+            continue;
+        if (!interestingStart(out.subarray(0, 256)))
+            continue;
+        const found = await peel(out, [...layers, encoding], budget);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+async function inflate(data, codec, budget) {
+    const limit = Math.min(budget.maxLayerBytes, budget.maxBytes - budget.bytes);
+    if (limit <= 0) {
+        budget.exhausted = true;
+        return undefined;
+    }
+    const stream = decompress(new SourceStream(new BufferSource(data)), codec, {
+        maxDictionary: 64 * 1024 * 1024,
+    });
+    try {
+        const out = await readAll(stream, limit);
+        return budget.take(out.length) ? out : undefined;
+    }
+    catch (err) {
+        if (err instanceof RangeError)
+            budget.exhausted = true; // more than the layer may produce
+        return undefined;
+    }
+    finally {
+        await stream.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scan/shared/member-target.ts
+/** Targets over bytes held in memory, handed back to identification as members. */
+
+
+
+/** A member of `parent` named `name` (appended to the member chain) over `bytes`. */
+function memberTarget(parent, name, bytes, hint = name) {
+    const source = new BufferSource(bytes);
+    const member = [parent.member, name].filter(Boolean).join(' > ');
+    return {
+        path: parent.path,
+        member,
+        name: hint,
+        size: bytes.length,
+        head: bytes.subarray(0, HEAD_BYTES),
+        openStream: () => new SourceStream(source),
+        source,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scan/shared/hidden-payloads.ts
+/**
+ * Payloads hidden behind encodings in values of any container (pickle constants, JSON and YAML
+ * values, safetensors and GGUF metadata, ONNX attributes, Keras configs): decoded with bounded
+ * work and scanned as nested members. A loader still needs a second stage to run them, but
+ * whoever planted one expects a second stage, so the finding takes the severity of what was
+ * found inside (MA1020).
+ */
+
+
+
+const BUDGET = Symbol('hidden-payload budget');
+/** The name identification sees for each kind (content decides; the name is a hint). */
+const HINT = {
+    pickle: 'payload.pkl',
+    archive: 'payload.bin',
+    source: 'payload.py',
+    template: 'payload.jinja',
+};
+/**
+ * Decodes `value` if it hides a payload and scans what comes out. Returns the nested scan's
+ * result, or undefined when the value hides nothing.
+ */
+async function scanHiddenPayload(ctx, target, value, site) {
+    if (!mayHidePayload(value))
+        return undefined;
+    const budget = ctx.fileState(BUDGET, () => new PeelBudget());
+    const wasExhausted = budget.exhausted;
+    ctx.checkpoint();
+    const payload = await peelPayload(value, budget);
+    const position = {
+        ...(site.offset !== undefined ? { offset: site.offset } : {}),
+        ...(site.line !== undefined ? { line: site.line } : {}),
+        ...(site.opcodeIndex !== undefined ? { opcodeIndex: site.opcodeIndex } : {}),
+    };
+    if (!payload) {
+        if (budget.exhausted && !wasExhausted)
+            ctx.report({
+                ruleId: 'MA1002',
+                message: `decoding of hidden payloads stopped at ${site.label}: the ${budget.maxBytes}-byte budget for this file is spent, so later encoded values were not examined`,
+                evidence: 'hidden-payload budget',
+                ...position,
+            });
+        return undefined;
+    }
+    const layers = payload.layers.join(' > ');
+    const result = await ctx.scanMember(memberTarget(target, `${site.label} (${layers})`, payload.bytes, HINT[payload.kind]));
+    const inside = result.findings > 0
+        ? `${result.findings} finding${result.findings === 1 ? '' : 's'} inside, worst ${result.worst}`
+        : 'nothing dangerous inside';
+    ctx.report({
+        ruleId: 'MA1020',
+        severity: result.worst ?? 'INFO',
+        message: `${site.label} hides ${hidden_payloads_describe(payload.kind)} behind ${layers} (${inside}); a second-stage loader would run it`,
+        evidence: `${preview(value)} → ${payload.kind}, ${payload.bytes.length} bytes`,
+        ...position,
+    });
+    return result;
+}
+function hidden_payloads_describe(kind) {
+    return {
+        pickle: 'a pickle',
+        archive: 'an archive or executable',
+        source: 'Python source',
+        template: 'a template',
+    }[kind];
+}
+function preview(value) {
+    const text = typeof value === 'string' ? value : value.toString('latin1', 0, 48);
+    // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+    const clean = text.slice(0, 40).replace(/[\u0000-\u001f\u007f-\u00ff]/g, '.');
+    return text.length > 40 ? `${clean}…` : clean;
+}
+
 ;// CONCATENATED MODULE: ./src/scan/pickle/analyze.ts
 /**
  * Runs the symbolic machine over a pickle target: the straight read, a second read as an
  * older C unpickler reading a file when frames are violated, a sweep of bytes the parser
  * could not follow, and nested scans of pickles carried inside constants.
  */
+
 
 
 
@@ -47352,6 +56858,12 @@ async function analyzePickle(target, ctx, options = {}) {
             ctx.report(f);
     }
     await scanEmbedded(target, ctx, machine.embedded);
+    if (machine.embeddedDropped > 0)
+        ctx.report({
+            ruleId: 'MA1002',
+            message: `${machine.embeddedDropped} more constants that may hold a nested or encoded payload were not examined (only the first ${machine.embedded.length} are)`,
+            evidence: 'embedded payload candidates',
+        });
     return { ...summary, complete };
 }
 async function runPass(stream, machine, frameMode, ctx) {
@@ -47399,18 +56911,30 @@ async function sweep(target, ctx, recorder, known) {
         await stream.close();
     }
 }
+/** Encoded values longer than this are not read back from the file to be decoded. */
+const MAX_ENCODED_READ_BACK = 16 * 1024 * 1024;
 async function scanEmbedded(target, ctx, candidates) {
     for (const c of candidates) {
         const v = c.value;
         const outer = target.source;
-        // Small pickles were kept whole; larger raw ones are read back from the outer file.
+        // Small values were kept whole; larger ones are read back from the outer file.
         const source = c.data
             ? new BufferSource(c.data)
-            : outer && v.k === 'bytes' && v.dataOffset !== undefined
+            : outer &&
+                v.dataOffset !== undefined &&
+                (c.encoding === 'raw' || v.length <= MAX_ENCODED_READ_BACK)
                 ? sliceOf(outer, v.dataOffset, v.length)
                 : undefined;
         if (!source)
             continue;
+        if (c.encoding === 'encoded') {
+            await scanHiddenPayload(ctx, target, await source.read(0, source.size), {
+                label: `constant at offset ${c.site.offset}`,
+                offset: c.site.offset,
+                opcodeIndex: c.site.opcodeIndex,
+            });
+            continue;
+        }
         const label = `embedded pickle at offset ${c.site.offset}`;
         const member = {
             path: target.path,
@@ -47425,7 +56949,7 @@ async function scanEmbedded(target, ctx, candidates) {
         if (result.findings > 0) {
             ctx.report({
                 ruleId: 'MA2022',
-                message: `a ${c.encoding === 'base64' ? 'base64-encoded ' : ''}pickle is embedded in a constant (${result.findings} findings inside, worst ${result.worst})`,
+                message: `a pickle is embedded in a constant (${result.findings} findings inside, worst ${result.worst})`,
                 evidence: render(v, 80),
                 offset: c.site.offset,
                 opcodeIndex: c.site.opcodeIndex,
@@ -52413,14 +61937,23 @@ function judgeReference(dotted) {
 }
 
 ;// CONCATENATED MODULE: ./src/scan/formats/common/metadata-tree.ts
+/**
+ * Checks every metadata tree (parsed JSON or YAML) gets, whatever file it came from:
+ * credentials in keys named like secrets, URLs in fields loaders fetch, Hydra `_target_`
+ * instantiation of callables, and interpolation resolvers that evaluate code.
+ */
+
+
+
 
 
 const MAX_NODES = 2_000_000;
 const metadata_tree_MAX_DEPTH = 256;
 const MAX_REPORTS = 50;
 const EVAL_RESOLVER = /\$\{\s*(eval|python|exec|py|shell|sh|call|import)\s*:/i;
-function checkMetadataTree(root, ctx, opts) {
+async function checkMetadataTree(root, ctx, target, opts) {
     let nodes = 0;
+    const encoded = [];
     let reports = 0;
     const report = (f) => {
         if (reports++ < MAX_REPORTS)
@@ -52430,6 +61963,8 @@ function checkMetadataTree(root, ctx, opts) {
         if (++nodes > MAX_NODES || depth > metadata_tree_MAX_DEPTH)
             return;
         if (typeof value === 'string') {
+            if (value.length >= MIN_ENCODED_LENGTH && mayHidePayload(value))
+                encoded.push({ path, value });
             if (isSecretKeyValue(key, value))
                 report({
                     ruleId: 'MA5502',
@@ -52476,6 +62011,9 @@ function checkMetadataTree(root, ctx, opts) {
         }
     };
     visit(root, '', '', 0);
+    // Values hiding a payload behind encodings are decoded and scanned as members.
+    for (const { path, value } of encoded)
+        await scanHiddenPayload(ctx, target, value, { label: `${opts.where}:${path || '$'}` });
 }
 /** Secrets found in raw text, reported with their line. */
 
@@ -54305,7 +63843,7 @@ function decode(kind, s) {
                 return Buffer.from(clean, 'base64').toString('latin1');
             }
             case 'b32':
-                return base32(s);
+                return analyze_base32(s);
             case 'b16':
             case 'hex': {
                 const clean = s.replace(/\s+/g, '');
@@ -54325,7 +63863,7 @@ function decode(kind, s) {
         return undefined;
     }
 }
-function base32(s) {
+function analyze_base32(s) {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
     const clean = s.replace(/=+$/, '').toUpperCase();
     let bits = 0;
@@ -54345,77 +63883,12 @@ function base32(s) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/scan/python/model-dir.ts
-/**
- * Whether a Python file on disk travels with a model: its directory, or one of the two above
- * it, holds model metadata or weights (config.json, *.safetensors, MLmodel…). Python elsewhere
- * (a project's own training scripts) is not model code, and analysing it would turn every
- * `subprocess` call in a repository into a finding.
- */
-
-
-const MARKER_FILES = new Set([
-    'config.json',
-    'model_index.json',
-    'adapter_config.json',
-    'tokenizer_config.json',
-    'generation_config.json',
-    'modules.json',
-    'config_sentence_transformers.json',
-    'MLmodel',
-    'model_config.yaml',
-    'MANIFEST.json',
-    'saved_model.pb',
-    'hubconf.py',
-]);
-const MARKER_EXTENSIONS = /\.(safetensors|bin|pt|pth|ckpt|pkl|pickle|joblib|gguf|ggml|onnx|ort|h5|hdf5|keras|pb|tflite|msgpack|nemo|mar|pte|mlmodel|npz|npy|pdparams|pdmodel|skops)$/i;
-/** Directory entries read per directory: enough for any model repository. */
-const MAX_ENTRIES = 5000;
-const LEVELS = 3;
-const model_dir_cache = new Map();
-async function holdsModel(dir) {
-    const hit = model_dir_cache.get(dir);
-    if (hit !== undefined)
-        return hit;
-    let found = false;
-    try {
-        const entries = await (0,promises_namespaceObject.readdir)(dir);
-        for (const name of entries.slice(0, MAX_ENTRIES)) {
-            if (MARKER_FILES.has(name) || MARKER_EXTENSIONS.test(name)) {
-                found = true;
-                break;
-            }
-        }
-    }
-    catch {
-        found = false;
-    }
-    if (model_dir_cache.size > 10_000)
-        model_dir_cache.clear();
-    model_dir_cache.set(dir, found);
-    return found;
-}
-/** True when `path` sits in (or up to two levels below) a directory holding a model. */
-async function isInModelDirectory(path) {
-    let dir = (0,external_node_path_namespaceObject.dirname)(path);
-    for (let level = 0; level < LEVELS; level++) {
-        if (await holdsModel(dir))
-            return true;
-        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
-        if (parent === dir || (0,external_node_path_namespaceObject.basename)(dir) === '')
-            break;
-        dir = parent;
-    }
-    return false;
-}
-
 ;// CONCATENATED MODULE: ./src/scan/python/scanner.ts
 /**
  * Python source and bytecode shipped with models: custom modeling code, TorchServe handlers,
  * MLflow loader modules, diffusers components. Source is tokenized and analysed (never run);
  * bytecode is reported, since it cannot be reviewed and may shadow the source.
  */
-
 
 
 
@@ -54480,11 +63953,12 @@ const pythonSourceScanner = {
     formats: ['python-source'],
     rules: [...PYTHON_RULES, 'MA1003'],
     async scan(target, ctx) {
-        // Members of model archives are model code; a file on disk only next to a model.
-        if (target.member === undefined && !(await isInModelDirectory(target.path))) {
+        // Members of model archives are model code; a file on disk only inside a model unit
+        // (discovery finds them by name: config.json, MLmodel, hubconf.py…).
+        if (target.member === undefined && ctx.unit === undefined) {
             ctx.report({
                 ruleId: 'MA1003',
-                message: 'Python source outside a model directory: analysed only as code shipped with a model (next to config.json, weights…)',
+                message: 'Python source outside a model directory: analysed only as code shipped with a model (in a directory with config.json, MLmodel, hubconf.py…)',
                 evidence: 'python-source',
             });
             return;
@@ -54517,7 +63991,7 @@ const pythonBytecodeScanner = {
     formats: ['python-bytecode'],
     rules: ['MA5412', 'MA5413', 'MA1003'],
     async scan(target, ctx) {
-        if (target.member === undefined && !(await isInModelDirectory(target.path))) {
+        if (target.member === undefined && ctx.unit === undefined) {
             ctx.report({
                 ruleId: 'MA1003',
                 message: 'Python bytecode outside a model directory: judged only when it ships with a model',
@@ -54951,7 +64425,7 @@ const jsonMetadataScanner = {
 /** All content-driven checks on a parsed JSON value (also used for UBJSON and archive members). */
 async function analyzeJson(value, target, ctx) {
     const name = (0,external_node_path_namespaceObject.basename)(target.name).toLowerCase();
-    checkMetadataTree(value, ctx, { where: target.name });
+    await checkMetadataTree(value, ctx, target, { where: target.name });
     if (Array.isArray(value)) {
         if (name === 'modules.json')
             await checkSentenceTransformerModules(value, target, ctx);
@@ -57361,7 +66835,7 @@ async function analyzeYamlText(text, target, ctx, where = target.name) {
     }
     const name = (0,external_node_path_namespaceObject.basename)(target.name);
     for (const doc of docs) {
-        checkMetadataTree(doc, ctx, { where });
+        await checkMetadataTree(doc, ctx, target, { where });
         if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
             continue;
         const obj = doc;
@@ -59204,6 +68678,9 @@ function alarmingNames(s) {
 
 
 
+
+
+
 const keras_config_MAX_NODES = 2_000_000;
 const keras_config_MAX_DEPTH = 256;
 const keras_config_MAX_EVIDENCE = 160;
@@ -59271,6 +68748,8 @@ class KerasConfigAnalyzer {
     custom = new Set();
     reported = new Set();
     embedded = [];
+    /** String values that may hide a payload behind encodings, decoded after the walk. */
+    encoded = [];
     tfsmConfigs = new WeakSet();
     constructor(ctx, target, origin) {
         this.ctx = ctx;
@@ -59290,6 +68769,13 @@ class KerasConfigAnalyzer {
         this.walk(root, '$', 0);
         for (const e of this.embedded)
             await this.scanEmbeddedPickle(e.bytes, e.path);
+        const where = [this.origin.member, this.origin.label].filter(Boolean)[0] ?? 'config';
+        // The TorchModuleWrapper module (already scanned as the pickle torch.load reads) is not
+        // scanned a second time as a hidden payload.
+        const handled = new Set(this.embedded.map((e) => e.path));
+        for (const e of this.encoded)
+            if (![...handled].some((p) => e.path.startsWith(`${p}.`)))
+                await scanHiddenPayload(this.ctx, this.target, e.value, { label: `${where}:${e.path}` });
         const top = keras_config_isObject(root) ? root : {};
         const cfg = keras_config_isObject(top.config) ? top.config : top;
         const name = typeof cfg.name === 'string' ? cfg.name : undefined;
@@ -59331,6 +68817,8 @@ class KerasConfigAnalyzer {
         for (const [k, x] of Object.entries(v)) {
             if (typeof x === 'string' && FILE_KEYS.has(k))
                 this.fileValue(k, x, path, v);
+            if (typeof x === 'string' && x.length >= MIN_ENCODED_LENGTH && mayHidePayload(x))
+                this.encoded.push({ value: x, path: `${path}.${k}` });
             this.walk(x, `${path}.${k}`, depth + 1);
         }
     }
@@ -61428,6 +70916,69 @@ async function analyzeArchiveConfig(archive, target, ctx) {
     }).analyze(json);
 }
 
+;// CONCATENATED MODULE: ./src/scan/shared/commands.ts
+/**
+ * Strings that are commands rather than data: shell command lines, interpreter invocations and
+ * inline code, paths of native libraries. Shared by every scanner that judges free-form strings
+ * from a model (metadata values, custom operator attributes, config values).
+ */
+/** Patterns of code or commands that have no business in model data, most telling first. */
+const COMMAND_PATTERNS = [
+    { re: /\b__import__\s*\(/, what: 'Python __import__ call' },
+    {
+        re: /\bimport\s+(os|subprocess|sys|socket|pty|ctypes|shutil|base64|pickle|marshal|requests|urllib)\b/,
+        what: 'Python import of a system module',
+    },
+    {
+        re: /\bfrom\s+(os|subprocess|sys|socket|pty|ctypes|shutil)\s+import\b/,
+        what: 'Python import of a system module',
+    },
+    {
+        re: /\b(os\.(system|popen|exec\w*|spawn\w*)|subprocess\.\w+|pty\.spawn)\s*\(/,
+        what: 'Python process call',
+    },
+    { re: /\b(eval|exec|compile)\s*\(\s*['"A-Za-z_(]/, what: 'Python eval/exec call' },
+    {
+        re: /\b(python[23]?(\.\d+)?|perl|ruby|node|php|lua|Rscript)(\.exe)?\s+(-\w+\s+)*-(c|e|r)\s/,
+        what: 'interpreter invocation with inline code',
+    },
+    { re: /\b(curl|wget)\s+[^|;]*\|\s*(ba|z|da)?sh\b/, what: 'download piped to a shell' },
+    { re: /\b(bash|sh|zsh|dash|ksh)\s+(-\w+\s+)*-c\s/, what: 'shell command' },
+    { re: /(^|[\s;|&'"])\/(usr\/)?bin\/(ba|z|da|k)?sh\b/, what: 'shell path' },
+    { re: /\bcmd(\.exe)?\s+\/[ck]\s/i, what: 'Windows shell command' },
+    { re: /\b(nc|ncat|netcat)\s+(-\w+\s+)*-[ec]\b/, what: 'reverse shell' },
+    { re: /\bpowershell(\.exe)?\s+(-\w+\s+)*-(enc|e|command|c)\b/i, what: 'PowerShell command' },
+    { re: /\brequire\s*\(\s*['"]child_process['"]\s*\)/, what: 'Node.js child_process' },
+    { re: /\brm\s+-rf\s+[/~]/, what: 'destructive shell command' },
+    { re: /(^|[\s;|&])(chmod\s+[+0-7]*x|mkfifo|nohup|crontab)\s/, what: 'shell command' },
+    {
+        re: /\$\(\s*(curl|wget|cat|echo|id|whoami|uname|sh|bash|python[23]?|base64)\b/,
+        what: 'shell command substitution',
+    },
+    { re: /\b(LD_PRELOAD|DYLD_INSERT_LIBRARIES)\s*=/, what: 'library injection' },
+];
+/** A path to a native library: what a loader dlopen()s. */
+const LIBRARY_PATH = /(?:^|[\s"'=:])((?:[A-Za-z]:)?(?:[.~]{0,2}[\\/])?(?:[\w.@+-]+[\\/])*[\w.@+-]+\.(?:so(?:\.\d+)*|dylib|dll|pyd))(?=$|[\s"',;:])/;
+function clip(s, max = 120) {
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+/** The first command or inline code in `text`, if any. */
+function findCommand(text) {
+    for (const { re, what } of COMMAND_PATTERNS) {
+        const m = re.exec(text);
+        if (m) {
+            const start = Math.max(0, m.index - 20);
+            return { what, evidence: clip(text.slice(start, m.index + m[0].length + 40)) };
+        }
+    }
+    return undefined;
+}
+/** A native library path in `text`, if any. */
+function findLibraryPath(text) {
+    const m = LIBRARY_PATH.exec(text);
+    return m ? { what: 'native library path', evidence: clip(m[1]) } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/knowledge/onnx-ops.ts
 /**
  * Operators each standard ONNX domain defines (generated by fixtures/graph/gen_onnx_ops.py
@@ -61524,7 +71075,11 @@ const ONNX_DOMAIN_OPS = new Map(Object.entries(DOMAINS).map(([d, s]) => [d, new 
 
 
 
+
+
 const ONNX_RULES = [
+    'MA1020',
+    'MA4047',
     'MA4040',
     'MA4041',
     'MA4042',
@@ -61605,6 +71160,9 @@ function isShortText(head, at) {
             return false;
     return true;
 }
+/** Strings of one attribute judged, and characters of each. */
+const MAX_ATTRIBUTE_STRINGS = 256;
+const MAX_ATTRIBUTE_TEXT = 64 * 1024;
 const onnxScanner = {
     id: 'onnx',
     formats: ['onnx'],
@@ -61738,8 +71296,10 @@ async function walkNode(w, n, label, depth) {
                 report(w, 'MA4045', `${where}: ${domain} defines no operator ${JSON.stringify(op)}`, `${domain}.${op}`);
         }
     }
+    const custom = !isLocal && !KNOWN_DOMAINS.has(domain);
     for (const a of attrs) {
         const aname = `${where} attribute ${String(a.name ?? '')}`;
+        await checkStrings(w, a, aname, custom);
         if (a.g)
             await walkGraph(w, a.g, `${label} > ${name}.${String(a.name ?? '')}`, depth + 1);
         for (const [i, g] of (a.graphs ?? []).entries())
@@ -61755,6 +71315,19 @@ async function walkNode(w, n, label, depth) {
                 if (s[k])
                     await tensor(w, s[k], aname);
         }
+    }
+}
+/** Attribute strings: commands handed to custom kernels, payloads hidden behind encodings. */
+async function checkStrings(w, a, label, custom) {
+    const values = [a.s, ...(a.strings ?? [])].filter((v) => Buffer.isBuffer(v) || typeof v === 'string');
+    for (const v of values.slice(0, MAX_ATTRIBUTE_STRINGS)) {
+        const text = (Buffer.isBuffer(v) ? v.toString('latin1', 0, MAX_ATTRIBUTE_TEXT) : v).slice(0, MAX_ATTRIBUTE_TEXT);
+        if (custom) {
+            const hit = findCommand(text) ?? findLibraryPath(text);
+            if (hit)
+                report(w, 'MA4047', `${label} hands the custom kernel a ${hit.what}`, hit.evidence);
+        }
+        await scanHiddenPayload(w.ctx, w.target, v, { label });
     }
 }
 async function tensor(w, t, label) {
@@ -62011,10 +71584,9 @@ class SourceCursor {
 ;// CONCATENATED MODULE: ./src/scan/llm/metadata-values.ts
 /**
  * Checks shared by safetensors __metadata__ and GGUF key-value strings: chat templates (handed
- * to the template analyzer), URLs a tool might fetch, code or shell commands, and pickles
- * hidden as base64 (scanned as members).
+ * to the template analyzer), URLs a tool might fetch, code or shell commands, and payloads
+ * hidden behind encodings (scanned as members).
  */
-
 
 
 
@@ -62046,30 +71618,10 @@ async function checkMetadataValue(v, target, ctx) {
             ...offset,
         });
     }
-    const pickle = decodeHiddenPickle(text);
-    if (pickle) {
-        ctx.report({
-            ruleId: 'MA5012',
-            message: `${where}: value is a base64-encoded pickle (scanned as a member)`,
-            evidence: `${text.slice(0, 24)}… (${pickle.length} bytes decoded)`,
-            ...offset,
-        });
-        await ctx.scanMember(memberTarget(target, `${v.container}:${v.key} (base64)`, pickle));
-    }
-}
-/** A member target over bytes held in memory. */
-function memberTarget(parent, name, bytes) {
-    const source = new BufferSource(bytes);
-    const member = [parent.member, name].filter(Boolean).join(' > ');
-    return {
-        path: parent.path,
-        member,
-        name,
-        size: bytes.length,
-        head: bytes.subarray(0, HEAD_BYTES),
-        openStream: () => new SourceStream(source),
-        source,
-    };
+    await scanHiddenPayload(ctx, target, v.value, {
+        label: `${v.container}:${v.key}`,
+        ...offset,
+    });
 }
 /** Keys whose purpose is to hold a URL (GGUF general.*, modelspec, HF conventions). */
 const URL_KEYS = /(^|[._])(url|urls|repo_url|source|doi|homepage|license\.link|link|thumbnail)$/i;
@@ -62084,50 +71636,18 @@ const RISKY_SCHEMES = new Set([
     'php',
 ]);
 const EXECUTABLE_PATH = /\.(sh|bash|zsh|ps1|psm1|bat|cmd|exe|dll|so|dylib|py|pyc|pl|rb|jar|msi|scr|vbs|js|pkl|pickle|joblib)(?:$|[?#])/i;
-function clip(s, max = 120) {
+function metadata_values_clip(s, max = 120) {
     return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
-/** Patterns of code that has no business in model metadata. */
-const CODE_PATTERNS = [
-    { re: /\b__import__\s*\(/, what: 'Python __import__ call' },
-    {
-        re: /\bimport\s+(os|subprocess|sys|socket|pty|ctypes|shutil|base64|pickle|marshal|requests|urllib)\b/,
-        what: 'Python import of a system module',
-    },
-    {
-        re: /\bfrom\s+(os|subprocess|sys|socket|pty|ctypes|shutil)\s+import\b/,
-        what: 'Python import of a system module',
-    },
-    {
-        re: /\b(os\.(system|popen|exec\w*|spawn\w*)|subprocess\.\w+|pty\.spawn)\s*\(/,
-        what: 'Python process call',
-    },
-    { re: /\b(eval|exec|compile)\s*\(\s*['"A-Za-z_(]/, what: 'Python eval/exec call' },
-    { re: /\b(curl|wget)\s+[^|;]*\|\s*(ba|z)?sh\b/, what: 'download piped to a shell' },
-    { re: /\b(bash|sh|zsh)\s+-c\s+['"]/, what: 'shell command' },
-    { re: /\/bin\/(ba|z)?sh\b/, what: 'shell path' },
-    { re: /\b(nc|ncat|netcat)\s+(-\w+\s+)*-e\b/, what: 'reverse shell' },
-    { re: /\bpowershell(\.exe)?\s+(-\w+\s+)*-(enc|e|command|c)\b/i, what: 'PowerShell command' },
-    { re: /\brequire\s*\(\s*['"]child_process['"]\s*\)/, what: 'Node.js child_process' },
-    { re: /\brm\s+-rf\s+[/~]/, what: 'destructive shell command' },
-];
 function suspiciousText(key, text) {
     const out = [];
-    for (const { re, what } of CODE_PATTERNS) {
-        const m = re.exec(text);
-        if (m) {
-            const start = Math.max(0, m.index - 20);
-            out.push({
-                message: `value contains code (${what})`,
-                evidence: clip(text.slice(start, m.index + m[0].length + 40)),
-            });
-            break;
-        }
-    }
+    const command = findCommand(text);
+    if (command)
+        out.push({ message: `value contains code (${command.what})`, evidence: command.evidence });
     for (const url of findUrls(text)) {
         const why = riskyUrl(url, URL_KEYS.test(key));
         if (why)
-            out.push({ message: `value holds a URL ${why}`, evidence: clip(url) });
+            out.push({ message: `value holds a URL ${why}`, evidence: metadata_values_clip(url) });
         if (out.length >= 5)
             break;
     }
@@ -62170,16 +71690,6 @@ function riskyUrl(url, urlKey) {
         return 'pointing at a script or executable';
     if (!urlKey && /^(localhost|.*\.onion)$/i.test(host))
         return 'pointing at a local or hidden host';
-    return undefined;
-}
-/** Base64 text that decodes to a pickle (protocol 2–5 header). */
-function decodeHiddenPickle(text) {
-    const t = text.trim();
-    if (t.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(t))
-        return undefined;
-    const bytes = Buffer.from(t, /[-_]/.test(t) ? 'base64url' : 'base64');
-    if (bytes.length >= 2 && bytes[0] === 0x80 && bytes[1] >= 2 && bytes[1] <= 5)
-        return bytes;
     return undefined;
 }
 // ---- identity -----------------------------------------------------------------------------
@@ -63626,15 +73136,21 @@ const MAX_CLAIMS = 500;
 class FileCollector {
     path;
     stats;
+    unit;
     findings = [];
     details = {};
     members = [];
     claims = [];
     format = 'unknown';
+    /** Per-file state of the scanners (ScanContext.fileState). */
+    state = new Map();
     cleanups = [];
-    constructor(path, stats) {
+    constructor(path, stats, 
+    /** The model unit the file belongs to (from discovery). */
+    unit) {
         this.path = path;
         this.stats = stats;
+        this.unit = unit;
     }
     onCleanup(fn) {
         this.cleanups.push(fn);
@@ -63661,6 +73177,9 @@ class EngineContext {
         this.depth = depth;
         this.target = target;
         this.signal = signal;
+    }
+    get unit() {
+        return this.collector.unit;
     }
     report(input) {
         const rule = getRule(input.ruleId);
@@ -63704,6 +73223,12 @@ class EngineContext {
     }
     layouts() {
         return ARCHIVE_LAYOUTS;
+    }
+    fileState(key, create) {
+        const state = this.collector.state;
+        if (!state.has(key))
+            state.set(key, create());
+        return state.get(key);
     }
     checkpoint() {
         if (this.signal?.aborted)
@@ -63851,119 +73376,1237 @@ function describeHead(head) {
     return printable ? JSON.stringify(sample.toString('latin1')) : sample.toString('hex');
 }
 
-;// CONCATENATED MODULE: ./src/discover/walk.ts
+;// CONCATENATED MODULE: ./src/discover/entries.ts
+function entryType(e) {
+    if (e.isFile())
+        return 'file';
+    if (e.isDirectory())
+        return 'dir';
+    if (e.isSymbolicLink())
+        return 'symlink';
+    if (e.isFIFO())
+        return 'fifo';
+    if (e.isSocket())
+        return 'socket';
+    if (e.isCharacterDevice())
+        return 'character-device';
+    if (e.isBlockDevice())
+        return 'block-device';
+    return 'unknown';
+}
+function isSpecial(t) {
+    return t === 'fifo' || t === 'socket' || t === 'character-device' || t === 'block-device';
+}
+/** What each special file is, for messages. */
+const SPECIAL_LABEL = {
+    fifo: 'a FIFO (named pipe)',
+    socket: 'a socket',
+    'character-device': 'a character device',
+    'block-device': 'a block device',
+};
+/** Why a special file found in a tree is not read. */
+function specialReason(t, viaLink = false) {
+    const what = `${viaLink ? 'symbolic link to ' : ''}${SPECIAL_LABEL[t]}`;
+    return t === 'fifo'
+        ? `${what}: not opened (reading it would block, and a loader would get whatever a writer sends at load time)`
+        : `${what}: not a file, not read`;
+}
+/** Skip kinds that the engine reports as findings. */
+const FINDING_KINDS = new Set([
+    'fifo',
+    'socket',
+    'character-device',
+    'block-device',
+    'symlink-outside-root',
+]);
+/** Version-control internals: not artifacts. */
+const VCS_DIRS = new Set(['.git', '.hg', '.svn']);
+function errorCode(err) {
+    if (err && typeof err === 'object' && 'code' in err)
+        return String(err.code);
+    return undefined;
+}
+function describeError(err) {
+    const code = errorCode(err);
+    if (code === 'ENOENT')
+        return 'no such file or directory';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'permission denied';
+    if (code === 'EISDIR')
+        return 'is a directory';
+    if (code === 'ELOOP')
+        return 'too many levels of symbolic links';
+    if (code === 'ENOTDIR')
+        return 'a component of the path is not a directory';
+    return err instanceof Error ? err.message : String(err);
+}
+
+;// CONCATENATED MODULE: ./src/discover/fs-path.ts
 /**
- * Turns the paths a user gave into the regular files to scan: directories are walked
- * recursively; symbolic links are not followed unless asked, and never out of the roots.
+ * File names are bytes. A name that is not valid UTF-8 cannot round-trip through a JavaScript
+ * string, so such paths are kept as Buffers for the filesystem and shown with the invalid
+ * bytes written as \xNN. Valid names (newlines included) stay plain strings.
+ */
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+/** The name as a string when it is valid UTF-8, else undefined. */
+function fs_path_decodeName(name) {
+    try {
+        return strict.decode(name);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A printable stand-in for a name that is not valid UTF-8: invalid bytes become \xNN. */
+function escapeInvalidUtf8(bytes) {
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+        const c = bytes[i];
+        const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c <= 0xf4 ? 4 : 0;
+        if (c >= 0x80 && c < 0xc2) {
+            out += fs_path_hex(c);
+            i++;
+            continue;
+        }
+        if (n > 0 && i + n <= bytes.length) {
+            const s = fs_path_decodeName(bytes.subarray(i, i + n));
+            if (s !== undefined) {
+                out += s;
+                i += n;
+                continue;
+            }
+        }
+        out += fs_path_hex(c);
+        i++;
+    }
+    return out;
+}
+function fs_path_hex(c) {
+    return `\\x${c.toString(16).padStart(2, '0')}`;
+}
+/** Shows any FsPath as text. */
+function display(p) {
+    if (typeof p === 'string')
+        return p;
+    const s = fs_path_decodeName(p);
+    return s ?? escapeInvalidUtf8(p);
+}
+/** `dir/name`, staying a string while every part is valid UTF-8. */
+function childOf(dir, name) {
+    const text = fs_path_decodeName(name);
+    if (typeof dir === 'string' && text !== undefined)
+        return (0,external_node_path_namespaceObject.join)(dir, text);
+    const base = typeof dir === 'string' ? Buffer.from((0,external_node_path_namespaceObject.normalize)(dir)) : dir;
+    const slash = base.length > 0 && base[base.length - 1] === external_node_path_namespaceObject.sep.charCodeAt(0);
+    return Buffer.concat([base, slash ? Buffer.alloc(0) : Buffer.from(external_node_path_namespaceObject.sep), name]);
+}
+/** A path the filesystem returned (realpath, readlink), as a string when it is valid UTF-8. */
+function fromFs(p) {
+    if (typeof p === 'string')
+        return p;
+    return fs_path_decodeName(p) ?? p;
+}
+/** Whether `path` is `dir` or lies under it (both absolute and resolved). */
+function isInside(path, dir) {
+    if (typeof path === 'string' && typeof dir === 'string') {
+        const rel = (0,external_node_path_namespaceObject.relative)(dir, path);
+        return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+    }
+    const p = typeof path === 'string' ? Buffer.from(path) : path;
+    const d = typeof dir === 'string' ? Buffer.from(dir) : dir;
+    if (p.equals(d))
+        return true;
+    const prefix = d[d.length - 1] === external_node_path_namespaceObject.sep.charCodeAt(0) ? d : Buffer.concat([d, Buffer.from(external_node_path_namespaceObject.sep)]);
+    return p.length > prefix.length && p.subarray(0, prefix.length).equals(prefix);
+}
+
+;// CONCATENATED MODULE: ./src/discover/hf-cache.ts
+/**
+ * The Hugging Face cache layout (huggingface_hub): `<hub>/models--org--name/` holds `blobs/<sha>`
+ * (the content), `snapshots/<revision>/<file>` (symbolic links to ../../blobs/<sha>) and
+ * `refs/<branch>`. Datasets and spaces use `datasets--` and `spaces--`.
+ */
+
+const CACHE_ENTRY = /^(models|datasets|spaces)--(.+)$/;
+/** Folders of a cache entry: one of them under a `models--…` folder confirms the layout. */
+const CACHE_LAYOUT = new Set([
+    'snapshots',
+    'blobs',
+    'refs',
+    '.no_exist',
+]);
+/** "models--org--name" → "org/name"; undefined for other names. */
+function cacheRepoId(name) {
+    const m = CACHE_ENTRY.exec(name);
+    if (!m)
+        return undefined;
+    const [org, ...rest] = m[2].split('--');
+    return rest.length > 0 ? `${org}/${rest.join('--')}` : org;
+}
+/**
+ * The cache entry an absolute path lies in: the last `models--…` component followed by one of
+ * the layout folders (so a lone folder that happens to be named `models--x` is not one).
+ */
+function cacheEntryOf(abs) {
+    const parts = abs.split(external_node_path_namespaceObject.sep);
+    for (let i = parts.length - 2; i >= 0; i--) {
+        const repoId = cacheRepoId(parts[i]);
+        if (repoId !== undefined && CACHE_LAYOUT.has(parts[i + 1]))
+            return { root: parts.slice(0, i + 1).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep, repoId };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/discover/units.ts
+/**
+ * Model units: directories that form one model, recognised by the names of the files they hold
+ * (never by content; see types.ts for the kinds). Listings of the directories walked are reused;
+ * a directory above the walk is listed once, up to MAX_LISTED names.
  */
 
 
-/** Directory names never descended into: version-control internals, not artifacts. */
-const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
-async function discover(paths, followSymlinks) {
-    const out = { files: [], errors: [], skipped: [] };
-    const seen = new Set();
-    for (const given of paths) {
-        let info;
+
+
+
+/** Names read from a directory that the walk did not list itself. */
+const MAX_LISTED = 10_000;
+const SAVED_MODEL = ['saved_model.pb', 'saved_model.pbtxt'];
+const PIPELINE = ['model_index.json'];
+const HF_MODEL = [
+    'config.json',
+    'adapter_config.json',
+    'generation_config.json',
+    'tokenizer_config.json',
+    'modules.json',
+    'config_sentence_transformers.json',
+];
+const MODEL_DIR = ['MLmodel', 'hubconf.py', 'MANIFEST.json', 'model_config.yaml'];
+const MODEL_CARDS = ['README.md', 'README.markdown', 'readme.md'];
+/** Names of weights files: a model card beside one makes a model directory. */
+const WEIGHTS_NAME = /\.(safetensors|bin|pt|pth|ckpt|gguf|ggml|onnx|h5|hdf5|keras|pb|tflite|pkl|pickle|joblib|npz|npy|msgpack|mlmodel|llamafile|pdparams|nemo|mar|pte)$/i;
+/** A unit's metadata files, added to the scan as context (see types.ts). */
+const CONTEXT_NAMES = [
+    'config.json',
+    'generation_config.json',
+    'adapter_config.json',
+    'tokenizer_config.json',
+    'model_index.json',
+    'modules.json',
+    'config_sentence_transformers.json',
+    'MLmodel',
+    ...MODEL_CARDS,
+    'LICENSE',
+    'LICENSE.txt',
+    'LICENSE.md',
+    'LICENCE',
+];
+/** What a directory's names make it, if anything. */
+function markersIn(names) {
+    const has = (list) => list.filter((n) => names.has(n));
+    const saved = has(SAVED_MODEL);
+    if (saved.length)
+        return { kind: 'saved-model', markers: saved };
+    const pipeline = has(PIPELINE);
+    if (pipeline.length)
+        return { kind: 'hf-pipeline', markers: pipeline };
+    const hf = has(HF_MODEL);
+    const cards = has(MODEL_CARDS);
+    if (cards.length && [...names.keys()].some((n) => WEIGHTS_NAME.test(n)))
+        hf.push(...cards);
+    if (hf.length)
+        return { kind: 'hf-model', markers: hf };
+    const other = has(MODEL_DIR);
+    if (other.length)
+        return { kind: 'model-dir', markers: other };
+    return undefined;
+}
+/** Directory listings (names and types), from the walk or read once on demand. */
+class Listings {
+    stats;
+    cache = new Map();
+    constructor(stats) {
+        this.stats = stats;
+    }
+    record(dir, listing) {
+        this.cache.set(dir, listing);
+    }
+    async get(dir) {
+        let l = this.cache.get(dir);
+        if (l === undefined) {
+            l = await this.read(dir);
+            this.cache.set(dir, l);
+        }
+        return l;
+    }
+    async read(dir) {
+        const out = new Map();
         try {
-            info = await (0,promises_namespaceObject.stat)(given); // a path given explicitly is followed even if it is a link
-        }
-        catch (err) {
-            out.errors.push({ path: given, message: describeError(err) });
-            continue;
-        }
-        if (info.isDirectory()) {
-            const root = await (0,promises_namespaceObject.realpath)(given);
-            await walk(given, root, followSymlinks, out, seen);
-        }
-        else if (info.isFile()) {
-            const real = await (0,promises_namespaceObject.realpath)(given);
-            if (!seen.has(real)) {
-                seen.add(real);
-                out.files.push(given);
+            const d = await (0,promises_namespaceObject.opendir)(dir);
+            this.stats.directoriesRead++;
+            for await (const e of d) {
+                out.set(e.name, entryType(e));
+                if (out.size >= MAX_LISTED)
+                    break; // for await closes the directory on break
             }
         }
+        catch {
+            return null;
+        }
+        return out;
+    }
+}
+/**
+ * Directories looked at for a file given alone: its own and its parent (as the policy stage
+ * always has); for a file found in a walk, its directory up to the root, never above.
+ */
+const FILE_ROOT_CHAIN = 2;
+class UnitFinder {
+    listings;
+    cwd;
+    base;
+    byDir = new Map();
+    constructor(listings, cwd, base) {
+        this.listings = listings;
+        this.cwd = cwd;
+        this.base = base;
+    }
+    /** The unit of a file, given its resolved (lexical) absolute path. */
+    async unitOf(fileAbs, scope) {
+        const dir = (0,external_node_path_namespaceObject.dirname)(fileAbs);
+        const key = `${dir}\0${scope.abs}`;
+        let u = this.byDir.get(key);
+        if (u === undefined) {
+            u = (await this.find(dir, scope)) ?? null;
+            this.byDir.set(key, u);
+        }
+        return u ?? undefined;
+    }
+    async find(dir, scope) {
+        const cache = cacheEntryOf((0,external_node_path_namespaceObject.join)(dir, '_'));
+        if (cache)
+            return this.unit(cache.root, 'hf-cache', [], scope, undefined, cache.repoId);
+        let found;
+        for (const d of this.chain(dir, scope)) {
+            const listing = await this.listings.get(d);
+            if (!listing)
+                continue;
+            if (cacheRepoId(d.split(external_node_path_namespaceObject.sep).pop() ?? '') !== undefined && hasCacheLayout(listing))
+                return this.unit(d, 'hf-cache', [], scope, undefined, cacheRepoId(d.split(external_node_path_namespaceObject.sep).pop()));
+            const m = markersIn(listing);
+            if (!m)
+                continue;
+            if (!found) {
+                found = { dir: d, ...m };
+                if (m.kind === 'saved-model' || m.kind === 'hf-pipeline')
+                    break;
+            }
+            else if (m.kind === 'hf-pipeline') {
+                found = { dir: d, ...m }; // a pipeline claims its components' units
+                break;
+            }
+        }
+        if (!found)
+            return undefined;
+        const components = found.kind === 'hf-pipeline'
+            ? [...((await this.listings.get(found.dir)) ?? new Map())]
+                .filter(([, t]) => t === 'dir')
+                .map(([n]) => n)
+                .sort()
+            : undefined;
+        return this.unit(found.dir, found.kind, found.markers, scope, components);
+    }
+    /** The file's directory upwards: to the root (a file root: and its parent), never above the bound. */
+    chain(dir, scope) {
+        const out = [];
+        for (let d = dir;;) {
+            if (scope.bound !== undefined && !isInside(d, scope.bound))
+                break;
+            if (scope.fileRoot ? out.length >= FILE_ROOT_CHAIN : !isInside(d, scope.abs))
+                break;
+            out.push(d);
+            const parent = (0,external_node_path_namespaceObject.dirname)(d);
+            if (parent === d)
+                break;
+            d = parent;
+        }
+        return out;
+    }
+    unit(abs, kind, markers, scope, components, repoId) {
+        const root = isInside(abs, scope.abs)
+            ? (0,external_node_path_namespaceObject.join)(scope.spelled, (0,external_node_path_namespaceObject.relative)(scope.abs, abs))
+            : (0,external_node_path_namespaceObject.isAbsolute)(scope.spelled)
+                ? abs
+                : (0,external_node_path_namespaceObject.relative)(this.cwd, abs) || '.';
+        const rel = (0,external_node_path_namespaceObject.relative)(this.base ?? this.cwd, abs)
+            .split(external_node_path_namespaceObject.sep)
+            .join('/') || '.';
+        return {
+            root,
+            kind,
+            relative: rel,
+            markers,
+            ...(components?.length ? { components } : {}),
+            ...(repoId !== undefined ? { repoId } : {}),
+        };
+    }
+}
+function hasCacheLayout(listing) {
+    return listing.get('snapshots') === 'dir' || listing.get('blobs') === 'dir';
+}
+
+;// CONCATENATED MODULE: ./src/discover/collect.ts
+
+function fileKey(info) {
+    return `${info.dev}:${info.ino}`;
+}
+class collect_Collector {
+    files = new Map();
+    skipped = [];
+    errors = [];
+    stats = {
+        entriesVisited: 0,
+        directoriesRead: 0,
+        linksResolved: 0,
+        notSelected: 0,
+        shardKeys: 0,
+    };
+    listings = new Listings(this.stats);
+    /** device:inode of every directory walked. */
+    seenDirs = new Set();
+    /** Adds a file, or records its name as another name of a file already found. */
+    addFile(file) {
+        const known = this.files.get(file.key);
+        if (known) {
+            if (known.viaLink && !file.viaLink) {
+                known.aliases.push(known.path);
+                known.path = file.path;
+                known.fsPath = file.fsPath;
+                known.relative = file.relative;
+                known.viaLink = false;
+            }
+            else if (known.path !== file.path && !known.aliases.includes(file.path))
+                known.aliases.push(file.path);
+            return known;
+        }
+        const rec = { ...file, aliases: [] };
+        this.files.set(file.key, rec);
+        return rec;
+    }
+    skip(path, kind, reason, target, dangling) {
+        this.skipped.push({
+            path,
+            kind,
+            reason,
+            ...(target !== undefined ? { target } : {}),
+            ...(dangling ? { dangling } : {}),
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/discover/links.ts
+
+
+
+
+
+/**
+ * Judges the link at `path`. `dirReal` is the resolved directory holding it (a broken link's
+ * target is resolved from there); a path whose parents are links is judged the same way.
+ */
+async function judgeLink(path, dirReal, rules) {
+    const written = await (0,promises_namespaceObject.readlink)(path, { encoding: 'buffer' }).then((b) => display(fromFs(b)), () => undefined);
+    let real;
+    try {
+        real = fromFs(await (0,promises_namespaceObject.realpath)(path, { encoding: 'buffer' }));
+    }
+    catch (err) {
+        const code = errorCode(err);
+        if (code === 'ELOOP')
+            return skip('symlink-loop', 'symbolic link loop: it never reaches a file', written ?? '');
+        const lexical = written !== undefined ? (0,external_node_path_namespaceObject.resolve)(display(dirReal), written) : display(dirReal);
+        if (code !== 'ENOENT' && code !== 'ENOTDIR')
+            return skip('unreadable', `symbolic link could not be resolved: ${describeError(err)}`, lexical);
+        if (!isInside(lexical, rules.boundary) && !inSameCacheEntry(dirReal, lexical))
+            return {
+                ...skip('symlink-outside-root', `symbolic link leading outside ${rules.boundaryLabel} (its target does not exist here)`, lexical),
+                dangling: true,
+            };
+        return {
+            ...skip('symlink-broken', 'broken symbolic link: its target does not exist', lexical),
+            dangling: true,
+        };
+    }
+    const target = display(real);
+    let info;
+    try {
+        info = await (0,promises_namespaceObject.stat)(real, { bigint: true });
+    }
+    catch {
+        info = undefined;
+    }
+    const type = info ? entryType(info) : undefined;
+    const inCache = inSameCacheEntry(dirReal, real);
+    if (!isInside(real, rules.boundary) && !inCache)
+        return skip('symlink-outside-root', `symbolic link leading outside ${rules.boundaryLabel}`, target, type);
+    if (!rules.follow && !inCache)
+        return skip('symlink-not-followed', 'symbolic link not followed (follow-symlinks is off)', target, type);
+    if (!info || !type)
+        return skip('symlink-broken', 'broken symbolic link: its target cannot be read', target);
+    return { follow: true, real, type, info };
+}
+function skip(kind, reason, target, type) {
+    return { follow: false, kind, reason, target, ...(type ? { type } : {}) };
+}
+/** Both paths in the same Hugging Face cache entry (the link's own directory decides which). */
+function inSameCacheEntry(dirReal, target) {
+    if (typeof dirReal !== 'string')
+        return false;
+    const entry = cacheEntryOf((0,external_node_path_namespaceObject.join)(dirReal, '_'));
+    return entry !== undefined && isInside(target, entry.root);
+}
+
+;// CONCATENATED MODULE: ./src/discover/change-set.ts
+/**
+ * A change set instead of a walk: each changed path (relative to the base) that the filter
+ * selects is looked at on its own. Removals and renames are recorded; a path missing from the
+ * disk, a link, a special file or a directory is a skipped entry. Paths that cannot be inside
+ * the base (absolute, "..") are refused.
+ */
+
+
+
+
+
+
+
+async function resolveChanges(changes, scope, c) {
+    const out = {
+        deleted: [],
+        renamed: [],
+        probes: [],
+        selected: 0,
+    };
+    for (const change of changes) {
+        c.stats.entriesVisited++;
+        const rel = safeRelative(change.path);
+        if (rel === undefined) {
+            c.skip(change.path, 'outside-base', 'not a path inside the base directory');
+            continue;
+        }
+        if (scope.filter && !scope.filter.selects(rel))
+            continue;
+        out.selected++;
+        if (change.status === 'renamed' && change.previousPath)
+            out.renamed.push({ from: normalizePath(change.previousPath), to: rel });
+        const path = (0,external_node_path_namespaceObject.join)(scope.base, rel);
+        if (change.status === 'removed') {
+            out.deleted.push(rel);
+            out.probes.push(rel); // a deletion inside a SavedModel changes that model
+            continue;
+        }
+        const abs = (0,external_node_path_namespaceObject.join)(scope.baseReal, rel);
+        const info = await (0,promises_namespaceObject.lstat)(abs).catch(() => undefined);
+        if (!info) {
+            c.skip(path, 'missing', 'not in the checkout');
+            out.probes.push(rel);
+            continue;
+        }
+        // A parent directory that is a link could lead out of the base too.
+        const real = await (0,promises_namespaceObject.realpath)(abs, { encoding: 'buffer' }).then(fromFs, () => undefined);
+        let type = entryType(info);
+        let key;
+        let size = Number(info.size);
+        if (type === 'symlink' || real === undefined || display(real) !== abs) {
+            c.stats.linksResolved++;
+            const v = await judgeLink(abs, realDirOf(abs, scope.baseReal), scope.links);
+            if (!v.follow) {
+                c.skip(path, v.kind, v.reason, v.target, v.dangling);
+                continue;
+            }
+            type = v.type;
+            key = fileKey(v.info);
+            size = Number(v.info.size);
+        }
+        if (isSpecial(type)) {
+            c.skip(path, type, specialReason(type));
+        }
+        else if (type === 'dir') {
+            c.skip(path, 'directory', 'a directory in the change set (a submodule?): not walked');
+        }
+        else if (type === 'file') {
+            key ??= fileKey(await (0,promises_namespaceObject.stat)(abs, { bigint: true }));
+            c.addFile({
+                path,
+                fsPath: path,
+                relative: rel,
+                size,
+                role: 'target',
+                key,
+                scope: scope.unitScope,
+                viaLink: info.isSymbolicLink(),
+            });
+        }
         else {
-            out.skipped.push({ path: given, reason: 'not a regular file' });
+            c.skip(path, 'unreadable', 'entry of an unknown type: not read');
         }
     }
     return out;
 }
-async function walk(dir, root, follow, out, seen) {
+/** The directory holding `abs`, resolved as far as it exists inside the base. */
+function realDirOf(abs, baseReal) {
+    const dir = (0,external_node_path_namespaceObject.dirname)(abs);
+    return isInside(dir, baseReal) ? dir : baseReal;
+}
+/** A normalized base-relative path, or undefined for absolute paths and "..". */
+function safeRelative(path) {
+    const p = normalizePath(path);
+    if (p === '' || p.startsWith('/') || /^[A-Za-z]:/.test(p))
+        return undefined;
+    if (p.split('/').some((s) => s === '..' || s === '.'))
+        return undefined;
+    return p;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/discover/shard.ts
+/**
+ * Shards: a stable split of the files (a SavedModel counts as one) between parallel jobs. A
+ * path's shard depends only on the path, so a file stays in its shard as others come and go.
+ */
+
+/** 1-based shard of a key out of `count`. */
+function shardOf(key, count) {
+    if (count <= 1)
+        return 1;
+    const h = (0,external_node_crypto_.createHash)('sha256').update(key).digest();
+    return (h.readUInt32BE(0) % count) + 1;
+}
+
+;// CONCATENATED MODULE: ./src/discover/snapshots.ts
+/**
+ * Names of a Hugging Face cache entry's files in its snapshots: each blob is reported under the
+ * first snapshot name that leads to it (revisions and names in byte order), whichever way the
+ * walk reached it first.
+ */
+
+
+
+
+/** Entries looked at per cache entry's snapshots. */
+const MAX_ENTRIES = 100_000;
+/** device:inode → the snapshot path (spelled under `spelled`) that first names it. */
+async function snapshotNames(entryAbs, spelled, c) {
+    const names = new Map();
+    const entryReal = await (0,promises_namespaceObject.realpath)(entryAbs).catch(() => entryAbs);
+    let budget = MAX_ENTRIES;
+    const walk = async (rel) => {
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(entryAbs, rel), { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        c.stats.directoriesRead++;
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const e of entries) {
+            if (--budget < 0)
+                return;
+            c.stats.entriesVisited++;
+            const child = (0,external_node_path_namespaceObject.join)(rel, e.name);
+            if (e.isDirectory()) {
+                await walk(child);
+                continue;
+            }
+            if (!e.isFile() && !e.isSymbolicLink())
+                continue;
+            const abs = (0,external_node_path_namespaceObject.join)(entryAbs, child);
+            const real = await (0,promises_namespaceObject.realpath)(abs).catch(() => undefined);
+            if (real === undefined || !isInside(real, entryReal))
+                continue;
+            const info = await (0,promises_namespaceObject.stat)(real, { bigint: true }).catch(() => undefined);
+            if (!info?.isFile())
+                continue;
+            const key = fileKey(info);
+            if (!names.has(key))
+                names.set(key, (0,external_node_path_namespaceObject.join)(spelled, child));
+        }
+    };
+    await walk('snapshots');
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/discover/unit-metadata.ts
+/**
+ * A unit's metadata files (config.json, README.md, LICENSE…), added to the scan as `context`
+ * when a file of the unit is selected and they are not, so that the policy stage learns what
+ * the model is from the scanners' claims alone. Links are taken only when they stay inside the
+ * unit (a cache snapshot's links into its blobs).
+ */
+
+
+
+
+
+/** Cache snapshots whose metadata is read when no selected file names a snapshot. */
+const NEWEST_SNAPSHOTS = 4;
+async function addContextFiles(unit, members, kept, c, relativeOf, scope) {
+    const unitAbs = (0,external_node_path_namespaceObject.resolve)(unit.root);
+    const unitReal = await (0,promises_namespaceObject.realpath)(unitAbs).catch(() => unitAbs);
+    for (const dir of await metadataDirs(unit, unitAbs, members, c)) {
+        const listing = await c.listings.get((0,external_node_path_namespaceObject.resolve)(unit.root, dir));
+        if (!listing)
+            continue;
+        for (const name of CONTEXT_NAMES) {
+            const type = listing.get(name);
+            if (type !== 'file' && type !== 'symlink')
+                continue;
+            const path = (0,external_node_path_namespaceObject.join)(unit.root, dir, name);
+            const info = await (0,promises_namespaceObject.lstat)(path, { bigint: true }).catch(() => undefined);
+            if (!info)
+                continue;
+            let target = info;
+            if (info.isSymbolicLink()) {
+                const real = await (0,promises_namespaceObject.realpath)(path).catch(() => undefined);
+                if (real === undefined || !isInside(real, unitReal))
+                    continue;
+                const s = await (0,promises_namespaceObject.stat)(real, { bigint: true }).catch(() => undefined);
+                if (!s)
+                    continue;
+                target = s;
+            }
+            if (!target.isFile())
+                continue;
+            const key = fileKey(target);
+            if (kept.has(key))
+                continue;
+            kept.set(key, {
+                path,
+                fsPath: path,
+                relative: relativeOf(path),
+                size: Number(target.size),
+                role: 'context',
+                key,
+                scope,
+                aliases: [],
+                unit,
+            });
+        }
+    }
+}
+/** Directories (relative to the unit root) whose metadata describes the unit. */
+async function metadataDirs(unit, unitAbs, members, c) {
+    switch (unit.kind) {
+        case 'saved-model':
+            return []; // scanned as a whole already
+        case 'hf-model':
+        case 'model-dir':
+            return ['.'];
+        case 'hf-pipeline':
+            return ['.', ...(unit.components ?? [])];
+        case 'hf-cache': {
+            const revisions = new Set();
+            for (const m of members) {
+                const parts = (0,external_node_path_namespaceObject.relative)(unitAbs, (0,external_node_path_namespaceObject.resolve)(m.path)).split(external_node_path_namespaceObject.sep);
+                if (parts[0] === 'snapshots' && parts.length > 2)
+                    revisions.add(parts[1]);
+            }
+            if (revisions.size === 0) {
+                const listing = await c.listings.get((0,external_node_path_namespaceObject.join)(unitAbs, 'snapshots'));
+                const all = [...(listing ?? new Map())]
+                    .filter(([, t]) => t === 'dir')
+                    .map(([n]) => n)
+                    .sort();
+                for (const r of all.slice(-NEWEST_SNAPSHOTS))
+                    revisions.add(r);
+            }
+            const dirs = [];
+            for (const r of [...revisions].sort()) {
+                const rev = (0,external_node_path_namespaceObject.join)('snapshots', r);
+                dirs.push(rev);
+                const listing = await c.listings.get((0,external_node_path_namespaceObject.join)(unitAbs, rev));
+                if (listing?.has('model_index.json'))
+                    for (const [name, t] of listing)
+                        if (t === 'dir')
+                            dirs.push((0,external_node_path_namespaceObject.join)(rev, name));
+            }
+            return dirs;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/discover/walk.ts
+/**
+ * The tree walk: every entry under a directory, in byte order of names, depth first, with an
+ * explicit stack (no recursion limit on deep trees). Entries are typed from the listing and
+ * lstat, never opened; links are judged by links.ts; directories are walked once each (by
+ * device and inode), which ends every loop.
+ */
+
+
+
+
+
+
+/** Walks a directory whose own device:inode the caller has already checked and recorded. */
+async function walkDirectory(start, scope, c) {
+    const stack = [start];
+    while (stack.length > 0) {
+        const dir = stack.pop();
+        const subdirs = await walkOne(dir, scope, c);
+        for (let i = subdirs.length - 1; i >= 0; i--)
+            stack.push(subdirs[i]);
+    }
+}
+/** Lists one directory; returns its subdirectories to walk, in order. */
+async function walkOne(dir, scope, c) {
     let entries;
     try {
-        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        entries = await (0,promises_namespaceObject.readdir)(dir.fsPath, { withFileTypes: true, encoding: 'buffer' });
     }
     catch (err) {
-        out.errors.push({ path: dir, message: describeError(err) });
-        return;
+        c.skip(dir.path, 'unreadable', `directory cannot be read: ${describeError(err)}`);
+        return [];
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    c.stats.directoriesRead++;
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
+    const listing = new Map();
+    const subdirs = [];
+    const { filter } = scope;
     for (const e of entries) {
-        const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
-        if (e.isDirectory()) {
-            if (SKIPPED_DIRS.has(e.name)) {
-                out.skipped.push({ path, reason: 'version-control directory' });
-                continue;
+        c.stats.entriesVisited++;
+        const fsPath = childOf(dir.fsPath, e.name);
+        const path = display(fsPath);
+        const real = childOf(dir.real, e.name);
+        const name = fs_path_decodeName(e.name);
+        let type = entryType(e);
+        if (type === 'unknown')
+            type = await (0,promises_namespaceObject.lstat)(fsPath).then(entryType, () => 'unknown');
+        if (name !== undefined)
+            listing.set(name, type);
+        const rel = scope.relativeOf(path);
+        if (type === 'dir') {
+            if (name !== undefined && VCS_DIRS.has(name)) {
+                c.skip(path, 'vcs-dir', 'version-control directory: not model artifacts');
             }
-            await walk(path, root, follow, out, seen);
-        }
-        else if (e.isFile()) {
-            const real = (0,external_node_path_namespaceObject.resolve)(path);
-            if (!seen.has(real)) {
-                seen.add(real);
-                out.files.push(path);
+            else if (filter?.excludes(rel)) {
+                c.skip(path, 'excluded', 'directory excluded by the filter');
             }
-        }
-        else if (e.isSymbolicLink()) {
-            if (!follow) {
-                out.skipped.push({ path, reason: 'symbolic link (use --follow-symlinks)' });
-                continue;
-            }
-            let real;
-            try {
-                real = await (0,promises_namespaceObject.realpath)(path);
-            }
-            catch {
-                out.skipped.push({ path, reason: 'broken symbolic link' });
-                continue;
-            }
-            if (!isInside(real, root)) {
-                out.skipped.push({ path, reason: `symbolic link leads outside ${root}` });
-                continue;
-            }
-            const target = await (0,promises_namespaceObject.lstat)(real);
-            if (target.isDirectory()) {
-                if (!seen.has(real + external_node_path_namespaceObject.sep)) {
-                    seen.add(real + external_node_path_namespaceObject.sep);
-                    await walk(path, root, follow, out, seen);
+            else {
+                const info = await (0,promises_namespaceObject.stat)(fsPath, { bigint: true }).catch(() => undefined);
+                if (info && scope.seen.has(fileKey(info))) {
+                    c.skip(path, 'duplicate', 'directory already walked under another name');
+                }
+                else {
+                    if (info)
+                        scope.seen.add(fileKey(info));
+                    subdirs.push({ path, fsPath, real });
                 }
             }
-            else if (target.isFile() && !seen.has(real)) {
-                seen.add(real);
-                out.files.push(path);
+            continue;
+        }
+        const selected = !filter || filter.selects(rel);
+        if (!selected) {
+            if (filter?.excludes(rel))
+                c.skip(path, 'excluded', 'excluded by the filter');
+            else if (type === 'file')
+                c.stats.notSelected++;
+            if (type !== 'symlink')
+                continue;
+        }
+        if (type === 'file') {
+            const info = await (0,promises_namespaceObject.lstat)(fsPath, { bigint: true }).catch(() => undefined);
+            if (!info) {
+                c.skip(path, 'unreadable', 'file vanished or cannot be examined');
+                continue;
             }
+            c.addFile({
+                path,
+                fsPath,
+                relative: rel,
+                size: Number(info.size),
+                role: scope.role,
+                key: fileKey(info),
+                scope: scope.unitScope,
+            });
+        }
+        else if (type === 'symlink') {
+            if (filter?.excludes(rel))
+                continue; // reported above
+            await walkLink({ path, fsPath, real }, dir.real, rel, selected, scope, c, subdirs);
+        }
+        else if (isSpecial(type)) {
+            c.skip(path, type, specialReason(type));
         }
         else {
-            out.skipped.push({ path, reason: 'not a regular file' });
+            c.skip(path, 'unreadable', 'entry of an unknown type: not read');
         }
     }
+    if (typeof dir.real === 'string')
+        c.listings.record(dir.real, listing);
+    if (typeof dir.fsPath === 'string')
+        c.listings.record((0,external_node_path_namespaceObject.resolve)(dir.fsPath), listing);
+    return subdirs;
 }
-function isInside(path, root) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep) && rel !== '..');
-}
-function describeError(err) {
-    if (err && typeof err === 'object' && 'code' in err) {
-        const code = String(err.code);
-        if (code === 'ENOENT')
-            return 'no such file or directory';
-        if (code === 'EACCES' || code === 'EPERM')
-            return 'permission denied';
-        if (code === 'EISDIR')
-            return 'is a directory';
+async function walkLink(link, dirReal, rel, selected, scope, c, subdirs) {
+    c.stats.linksResolved++;
+    const v = await judgeLink(link.fsPath, dirReal, scope.links);
+    if (!v.follow) {
+        // A link to a directory is reported even when the include list names no file under it.
+        if (selected || v.type === 'dir')
+            c.skip(link.path, v.kind, v.reason, v.target, v.dangling);
+        return;
     }
-    return err instanceof Error ? err.message : String(err);
+    if (v.type === 'dir') {
+        const key = fileKey(v.info);
+        if (scope.seen.has(key)) {
+            c.skip(link.path, 'symlink-loop', 'symbolic link to a directory already walked (a loop, or a second name for it)', display(v.real));
+            return;
+        }
+        scope.seen.add(key);
+        subdirs.push({ path: link.path, fsPath: link.fsPath, real: v.real });
+        return;
+    }
+    if (!selected)
+        return;
+    if (v.type === 'file') {
+        c.addFile({
+            path: link.path,
+            fsPath: link.fsPath,
+            relative: rel,
+            size: Number(v.info.size),
+            role: scope.role,
+            key: fileKey(v.info),
+            scope: scope.unitScope,
+            viaLink: true,
+        });
+    }
+    else if (isSpecial(v.type)) {
+        c.skip(link.path, v.type, specialReason(v.type, true), display(v.real));
+    }
+    else {
+        c.skip(link.path, 'unreadable', 'symbolic link to an entry of an unknown type', display(v.real));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/discover/discover.ts
+
+
+
+
+
+
+
+
+
+
+
+
+async function discover_discover(request) {
+    const c = new collect_Collector();
+    const cwd = process.cwd();
+    const filter = request.filter
+        ? new PathFilter(request.filter.include, request.filter.exclude, request.filter.inputs)
+        : undefined;
+    const base = request.base !== undefined ? (0,external_node_path_namespaceObject.resolve)(request.base) : undefined;
+    const boundary = request.boundary !== undefined
+        ? await (0,promises_namespaceObject.realpath)(request.boundary).catch(() => (0,external_node_path_namespaceObject.resolve)(request.boundary))
+        : undefined;
+    const follow = request.followSymlinks ?? false;
+    const relativeOf = (path) => (0,external_node_path_namespaceObject.relative)(base ?? cwd, (0,external_node_path_namespaceObject.resolve)(path))
+        .split(external_node_path_namespaceObject.sep)
+        .join('/') || '.';
+    const finder = new UnitFinder(c.listings, cwd, base);
+    let changes;
+    const baseScope = base
+        ? { spelled: request.base, abs: base, bound: base }
+        : undefined;
+    if (request.only) {
+        const baseReal = await (0,promises_namespaceObject.realpath)(base ?? cwd).catch(() => base ?? cwd);
+        changes = await resolveChanges(request.only, {
+            base: request.base ?? '.',
+            baseReal,
+            links: { boundary: boundary ?? baseReal, boundaryLabel: 'the base directory', follow },
+            ...(filter ? { filter } : {}),
+            unitScope: baseScope ?? { spelled: '.', abs: cwd },
+        }, c);
+        c.stats.changedSelected = changes.selected;
+    }
+    else {
+        for (const root of request.roots)
+            await discoverRoot(root);
+    }
+    async function discoverRoot(root) {
+        c.stats.entriesVisited++;
+        const abs = (0,external_node_path_namespaceObject.resolve)(root);
+        let info;
+        try {
+            // A path given explicitly is followed; with a boundary, only as far as a link may lead.
+            info = boundary
+                ? await boundedRoot(root, abs, boundary, request.boundary, follow, c)
+                : await (0,promises_namespaceObject.stat)(root, { bigint: true });
+        }
+        catch (err) {
+            c.errors.push({ path: root, message: describeError(err) });
+            return;
+        }
+        if (!info)
+            return;
+        const type = entryType(info);
+        if (type === 'dir') {
+            const key = fileKey(info);
+            if (c.seenDirs.has(key))
+                return;
+            c.seenDirs.add(key);
+            const real = await (0,promises_namespaceObject.realpath)(root);
+            const links = {
+                boundary: boundary ?? real,
+                boundaryLabel: boundary ? request.boundary : root,
+                follow,
+            };
+            const scope = {
+                links,
+                unitScope: { spelled: root, abs, ...(base ? { bound: base } : {}) },
+                ...(filter ? { filter } : {}),
+                relativeOf,
+                role: 'target',
+                seen: c.seenDirs,
+            };
+            await walkDirectory({ path: root, fsPath: root, real }, scope, c);
+        }
+        else if (type === 'file') {
+            const rel = relativeOf(root);
+            if (filter && !filter.selects(rel)) {
+                if (filter.excludes(rel))
+                    c.skip(root, 'excluded', 'excluded by the filter');
+                else
+                    c.stats.notSelected++;
+                return;
+            }
+            c.addFile({
+                path: root,
+                fsPath: root,
+                relative: rel,
+                size: Number(info.size),
+                role: 'target',
+                key: fileKey(info),
+                scope: {
+                    spelled: (0,external_node_path_namespaceObject.dirname)(root),
+                    abs: (0,external_node_path_namespaceObject.dirname)(abs),
+                    fileRoot: true,
+                    ...(base ? { bound: base } : {}),
+                },
+            });
+        }
+        else {
+            const what = isSpecial(type) ? SPECIAL_LABEL[type] : 'not a regular file';
+            c.errors.push({
+                path: root,
+                message: `${what}, not a file or directory: nothing to scan (it was not opened)`,
+            });
+        }
+    }
+    // The unit of each file.
+    const assigned = new Set();
+    const assignUnits = async () => {
+        for (const rec of c.files.values()) {
+            if (assigned.has(rec.key))
+                continue;
+            assigned.add(rec.key);
+            const unit = await finder.unitOf((0,external_node_path_namespaceObject.resolve)(rec.path), rec.scope);
+            if (unit)
+                rec.unit = unit;
+        }
+    };
+    await assignUnits();
+    // Cache blobs under their snapshot names.
+    const caches = uniqueUnits([...c.files.values()], 'hf-cache');
+    for (const unit of caches) {
+        const names = await snapshotNames((0,external_node_path_namespaceObject.resolve)(unit.root), unit.root, c);
+        for (const rec of c.files.values()) {
+            if (rec.unit?.root !== unit.root)
+                continue;
+            const name = names.get(rec.key);
+            if (name === undefined || name === rec.path)
+                continue;
+            const others = [rec.path, ...rec.aliases].filter((a) => a !== name);
+            rec.aliases.splice(0, rec.aliases.length, ...others);
+            rec.path = name;
+            rec.relative = relativeOf(name);
+        }
+    }
+    // SavedModels are scanned whole: a change (even a deletion) anywhere inside rescans them.
+    const savedModels = uniqueUnits([...c.files.values()], 'saved-model');
+    for (const probe of changes?.probes ?? []) {
+        const scope = baseScope ?? { spelled: '.', abs: cwd };
+        const unit = await finder.unitOf((0,external_node_path_namespaceObject.join)(scope.abs, probe), scope);
+        if (unit?.kind === 'saved-model' && !savedModels.some((u) => u.root === unit.root))
+            savedModels.push(unit);
+    }
+    for (const unit of savedModels) {
+        const info = await (0,promises_namespaceObject.stat)(unit.root, { bigint: true }).catch(() => undefined);
+        if (!info?.isDirectory())
+            continue;
+        const real = await (0,promises_namespaceObject.realpath)(unit.root);
+        const unitAbs = (0,external_node_path_namespaceObject.resolve)(unit.root);
+        await walkDirectory({ path: unit.root, fsPath: unit.root, real }, {
+            links: {
+                boundary: boundary ?? real,
+                boundaryLabel: boundary ? request.boundary : unit.root,
+                follow,
+            },
+            unitScope: { spelled: unit.root, abs: unitAbs, ...(base ? { bound: base } : {}) },
+            relativeOf,
+            role: 'unit',
+            seen: new Set([fileKey(info)]),
+        }, c);
+    }
+    await assignUnits();
+    // The shard split: by file, a SavedModel as one.
+    const shardKey = (rec) => rec.unit?.kind === 'saved-model' ? rec.unit.relative : rec.relative;
+    const all = [...c.files.values()];
+    c.stats.shardKeys = new Set(all.map(shardKey)).size;
+    const shard = request.shard;
+    const kept = new Map();
+    for (const rec of all)
+        if (!shard || shardOf(shardKey(rec), shard.count) === shard.index)
+            kept.set(rec.key, rec);
+    // Each unit's metadata as context.
+    const units = new Map();
+    for (const rec of kept.values())
+        if (rec.unit)
+            units.set(rec.unit.root, rec.unit);
+    for (const unit of units.values()) {
+        const members = [...kept.values()].filter((r) => r.unit?.root === unit.root);
+        const scope = members[0].scope;
+        await addContextFiles(unit, members, kept, c, relativeOf, scope);
+    }
+    const files = [...kept.values()].sort((a, b) => compare(a.path, b.path));
+    const skipped = [...c.skipped];
+    for (const rec of files)
+        for (const alias of rec.aliases)
+            skipped.push({
+                path: alias,
+                kind: 'duplicate',
+                reason: `same file as ${rec.path}, scanned once under that name`,
+            });
+    return {
+        roots: request.only ? [request.base ?? '.'] : request.roots,
+        files: files.map(toDiscovered),
+        units: [...units.values()].sort((a, b) => compare(a.root, b.root)),
+        skipped: dedupeSkipped(skipped),
+        deleted: (changes?.deleted ?? []).sort(),
+        renamed: changes?.renamed ?? [],
+        errors: c.errors,
+        stats: c.stats,
+    };
+}
+/**
+ * A root under a boundary (the Action's workspace): a root that is a link, or lies under one,
+ * is judged like any link found in a walk. Undefined when it was skipped.
+ */
+async function boundedRoot(root, abs, boundary, label, follow, c) {
+    const own = await (0,promises_namespaceObject.lstat)(root, { bigint: true });
+    const real = await (0,promises_namespaceObject.realpath)(root).catch(() => undefined);
+    // Where the root would be if no link were involved below the boundary.
+    const plain = (0,external_node_path_namespaceObject.join)(boundary, (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(label), abs));
+    if (!own.isSymbolicLink() && real === plain)
+        return (0,promises_namespaceObject.stat)(root, { bigint: true });
+    c.stats.linksResolved++;
+    const v = await judgeLink(root, (0,external_node_path_namespaceObject.dirname)(abs), { boundary, boundaryLabel: label, follow });
+    if (v.follow)
+        return v.info;
+    c.skip(root, v.kind, v.reason, v.target, v.dangling);
+    return undefined;
+}
+function toDiscovered(rec) {
+    return {
+        path: rec.path,
+        fsPath: rec.fsPath,
+        relative: rec.relative,
+        size: rec.size,
+        role: rec.role,
+        ...(rec.unit ? { unit: { root: rec.unit.root, kind: rec.unit.kind } } : {}),
+        ...(rec.aliases.length ? { aliases: [...rec.aliases] } : {}),
+    };
+}
+function uniqueUnits(files, kind) {
+    const out = new Map();
+    for (const f of files)
+        if (f.unit?.kind === kind)
+            out.set(f.unit.root, f.unit);
+    return [...out.values()];
+}
+/** The same entry met twice (a SavedModel walked again whole) is listed once. */
+function dedupeSkipped(list) {
+    const seen = new Set();
+    const out = [];
+    for (const s of list) {
+        const key = `${s.kind}\0${s.path}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(s);
+    }
+    return out.sort((a, b) => compare(a.path, b.path));
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The model unit of one file scanned on its own (its directory and two above). */
+async function findUnit(path) {
+    const finder = new UnitFinder(new collect_Collector().listings, process.cwd(), undefined);
+    const abs = (0,external_node_path_namespaceObject.resolve)(path);
+    const unit = await finder.unitOf(abs, {
+        spelled: (0,external_node_path_namespaceObject.dirname)(path),
+        abs: (0,external_node_path_namespaceObject.dirname)(abs),
+        fileRoot: true,
+    });
+    return unit ? { root: unit.root, kind: unit.kind } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/skipped.ts
+
+
+/** A report entry (role "skipped") carrying the finding for an entry that was not read. */
+function skippedResult(entry) {
+    if (!FINDING_KINDS.has(entry.kind))
+        return undefined;
+    const link = entry.kind === 'symlink-outside-root';
+    const rule = getRule(link ? 'MA1008' : 'MA1007');
+    // A link whose target does not exist here cannot load anything on this machine.
+    const dangling = link && entry.dangling === true;
+    const finding = Object.freeze({
+        ruleId: rule.id,
+        severity: dangling ? 'WARNING' : rule.severity,
+        message: link
+            ? `${entry.reason}: what a loader reads through it was not scanned`
+            : entry.reason,
+        location: Object.freeze({ path: entry.path }),
+        evidence: link ? `-> ${entry.target ?? '?'}` : entry.kind,
+        ...(rule.cwe ? { cwe: rule.cwe } : {}),
+        scanner: 'discover',
+    });
+    return {
+        path: entry.path,
+        format: entry.kind,
+        size: 0,
+        bytesRead: 0,
+        durationMs: 0,
+        status: 'findings',
+        findings: [finding],
+        details: { skipped: entry },
+        role: 'skipped',
+    };
+}
+/** Directories inside the tree that could not be listed. */
+function unreadableErrors(skipped) {
+    return skipped
+        .filter((s) => s.kind === 'unreadable')
+        .map((s) => ({ path: s.path, message: s.reason }));
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/engine.ts
@@ -63985,15 +74628,27 @@ function describeError(err) {
 
 
 
-const REPORT_SCHEMA_VERSION = '1.1.0';
+
+
+const REPORT_SCHEMA_VERSION = '1.2.0';
 /** Scans files and directories; never throws for bad input, only for bad options. */
 async function scan(paths, input = {}) {
     const options = resolveOptions(input);
     const startedAt = new Date();
-    const t0 = external_node_perf_hooks_.performance.now();
-    const found = await discover(paths, options.followSymlinks);
-    const errors = [...found.errors];
-    for (const e of found.errors)
+    const t0 = performance.now();
+    const found = await discover({ roots: paths, followSymlinks: options.followSymlinks });
+    return scanFound(found, options, startedAt, t0);
+}
+/**
+ * Scans what a discovery returned (the Action discovers with its change set, filter and
+ * shard, then scans the result): the files, and the skipped entries as findings.
+ */
+async function scanDiscovery(found, input = {}) {
+    return scanFound(found, options_resolveOptions(input), new Date(), external_node_perf_hooks_.performance.now());
+}
+async function scanFound(found, options, startedAt, t0) {
+    const errors = [...found.errors, ...unreadableErrors(found.skipped)];
+    for (const e of errors)
         options.onEvent?.({ type: 'operational-error', path: e.path, message: e.message });
     const results = new Array(found.files.length);
     let next = 0;
@@ -64002,12 +74657,12 @@ async function scan(paths, input = {}) {
             if (options.signal?.aborted)
                 return;
             const i = next++;
-            const path = found.files[i];
+            const file = found.files[i];
             try {
-                results[i] = await scanFile(path, options);
+                results[i] = await scanFile(file.path, options, file);
             }
             catch (err) {
-                const e = { path, message: describeError(err) };
+                const e = { path: file.path, message: describeError(err) };
                 errors.push(e);
                 options.onEvent?.({ type: 'operational-error', ...e });
             }
@@ -64017,13 +74672,16 @@ async function scan(paths, input = {}) {
     const scanned = results.filter((r) => r !== undefined);
     // Policy: models and their identity; name-policy findings are only ever added.
     const { files, models } = await identifyModels(scanned, {
-        roots: paths,
+        roots: found.roots,
+        units: found.units,
         ...(options.namePolicy ? { policy: options.namePolicy } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
     });
-    return buildReport(files, errors, startedAt, external_node_perf_hooks_.performance.now() - t0, models);
+    const notRead = found.skipped.flatMap((s) => skippedResult(s) ?? []);
+    const all = [...files, ...notRead].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    return buildReport(all, errors, startedAt, external_node_perf_hooks_.performance.now() - t0, models, found.skipped);
 }
-function buildReport(files, errors, startedAt, durationMs, models = []) {
+function buildReport(files, errors, startedAt, durationMs, models = [], skipped = []) {
     const findings = emptyCounts();
     let bytesRead = 0;
     for (const f of files) {
@@ -64041,6 +74699,7 @@ function buildReport(files, errors, startedAt, durationMs, models = []) {
         files,
         errors,
         models,
+        skipped,
         totals: {
             files: files.length,
             filesWithFindings: files.filter((f) => f.findings.length > 0).length,
@@ -64053,12 +74712,17 @@ function buildReport(files, errors, startedAt, durationMs, models = []) {
  * Scans one file. Throws only when the file cannot be opened or read at all (an operational
  * error); anything wrong with its content becomes a finding.
  */
-async function scanFile(path, options) {
+async function scanFile(path, options, file) {
     const t0 = external_node_perf_hooks_.performance.now();
-    const info = await (0,promises_namespaceObject.stat)(path);
+    const fsPath = file?.fsPath ?? path;
+    const info = await (0,promises_namespaceObject.stat)(fsPath);
+    if (!info.isFile())
+        throw new Error('not a regular file');
     options.onEvent?.({ type: 'file-start', path, size: info.size });
     const stats = new IoStats();
-    const collector = new FileCollector(path, stats);
+    // A file scanned on its own (not from a discovery) still learns its model unit.
+    const unit = file ? file.unit : await findUnit(path);
+    const collector = new FileCollector(path, stats, unit);
     const limits = options.limits;
     const finish = () => {
         const findings = [...collector.findings].sort(compareFindings);
@@ -64076,6 +74740,8 @@ async function scanFile(path, options) {
             status: findings.length > 0 ? 'findings' : 'clean',
             findings,
             details,
+            ...(unit ? { unit } : {}),
+            ...(file && file.role !== 'target' ? { role: file.role } : {}),
         };
         options.onEvent?.({
             type: 'file-done',
@@ -64103,7 +74769,7 @@ async function scanFile(path, options) {
         });
         return finish();
     }
-    const source = await FileSource.open(path, stats);
+    const source = await FileSource.open(fsPath, stats);
     try {
         const head = await source.read(0, HEAD_BYTES);
         const target = {
@@ -64140,8 +74806,6 @@ function round(ms) {
     return Math.round(ms * 100) / 100;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 /**
  * The report as a SARIF 2.1.0 log: one run, rules from the registry, one result per finding.
@@ -64160,6 +74824,8 @@ const SRCROOT = '%SRCROOT%';
 /** Key of our fingerprint in `partialFingerprints`; bump the suffix if its recipe changes. */
 const FINGERPRINT_KEY = 'modelauditFinding/v1';
 const INFORMATION_URI = 'https://github.com/modelaudit/modelaudit';
+/** Skipped entries listed as notifications (the JSON report has all of them). */
+const MAX_SKIPPED_NOTIFICATIONS = 1000;
 /** Evidence beyond this is cut in messages and properties (the report keeps all of it). */
 const sarif_MAX_EVIDENCE = 1000;
 const SARIF_LEVEL = {
@@ -64250,11 +74916,21 @@ function buildSarif(report, options = {}) {
                 executionSuccessful: report.errors.length === 0,
                 startTimeUtc: start.toISOString(),
                 endTimeUtc: end.toISOString(),
-                toolExecutionNotifications: report.errors.map((e) => ({
-                    level: 'error',
-                    message: { text: `could not be scanned: ${e.message}` },
-                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
-                })),
+                toolExecutionNotifications: [
+                    ...report.errors.map((e) => ({
+                        level: 'error',
+                        message: { text: `could not be scanned: ${e.message}` },
+                        locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
+                    })),
+                    // Entries discovery passed over (FIFOs and links out of the root are results too).
+                    ...report.skipped.slice(0, MAX_SKIPPED_NOTIFICATIONS).map((s) => ({
+                        level: 'note',
+                        message: {
+                            text: `not scanned (${s.kind}): ${s.reason}${s.target !== undefined ? ` -> ${s.target}` : ''}`,
+                        },
+                        locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path) } }],
+                    })),
+                ],
             },
         ],
         artifacts,
@@ -65226,12 +75902,65 @@ function sleep(ms) {
     return new Promise((r) => setTimeout(r, ms));
 }
 
+;// CONCATENATED MODULE: ./src/action/signature-inputs.ts
+const SIGNATURE_INPUT_SPECS = [
+    {
+        name: 'verify-signature',
+        description: 'Model directories (or files) whose OpenSSF model signature must verify, one per line, relative to the workspace (signature: `<path>/model.sig`, else `<path>.sig`). Missing, extra and changed files, a bad signature or another signer are ERROR findings in the report.',
+        default: '',
+    },
+    {
+        name: 'public-key',
+        description: 'PEM public key (path in the workspace) of key-based model signatures (ECDSA P-256, P-384 or P-521).',
+        default: '',
+    },
+    {
+        name: 'certificate-identity',
+        description: 'Expected signer identity (email or URI) of sigstore certificate signatures; needs `certificate-oidc-issuer` and `trusted-root`.',
+        default: '',
+    },
+    {
+        name: 'certificate-oidc-issuer',
+        description: 'Expected OIDC issuer of the sigstore signing certificate.',
+        default: '',
+    },
+    {
+        name: 'trusted-root',
+        description: 'Sigstore trusted root file (`trusted_root.json`, path in the workspace) that certificates and transparency logs chain to; verification is offline.',
+        default: '',
+    },
+];
+function parseSignatureInputs(raw, lines) {
+    const problems = [];
+    const verify = lines('verify-signature');
+    const value = {
+        verify,
+        publicKey: raw('public-key') || undefined,
+        identity: raw('certificate-identity') || undefined,
+        issuer: raw('certificate-oidc-issuer') || undefined,
+        trustedRoot: raw('trusted-root') || undefined,
+    };
+    for (const p of verify)
+        if (p.split(/[\\/]/).includes('..'))
+            problems.push(`verify-signature paths stay inside the workspace: "${p}" uses ".."`);
+    const identityParts = [value.identity, value.issuer, value.trustedRoot].filter(Boolean).length;
+    if (verify.length > 0) {
+        if (value.publicKey && identityParts > 0)
+            problems.push('give public-key, or the certificate-identity inputs, not both');
+        else if (!value.publicKey && identityParts !== 3)
+            problems.push('verify-signature needs public-key, or certificate-identity, certificate-oidc-issuer and trusted-root');
+    }
+    return { value, problems };
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 /**
  * The Action's inputs: declared once (names, defaults, descriptions: a test keeps action.yml
  * equal to this table), parsed and validated in one place. Every problem is collected, so a
  * workflow with three bad inputs learns about all three in one run.
  */
+
+
 
 const INPUT_SPECS = [
     {
@@ -65309,6 +76038,7 @@ const INPUT_SPECS = [
         description: 'Path of a name-policy file (allowed and denied models, licences, exceptions).',
         default: '',
     },
+    ...SIGNATURE_INPUT_SPECS,
 ];
 class InputError extends Error {
     problems;
@@ -65357,10 +76087,23 @@ function parseInputs(read) {
     const paths = lines('paths');
     if (paths.length === 0)
         problems.push('paths must name at least one file, directory or glob');
-    for (const p of [...paths, ...lines('exclude')]) {
-        const pattern = p.replace(/^!/, '');
-        if (pattern.split(/[\\/]/).includes('..'))
-            problems.push(`paths and exclude stay inside the workspace: "${p}" uses ".."`);
+    for (const [input, list] of [
+        ['paths', paths],
+        ['exclude', lines('exclude')],
+    ]) {
+        for (const p of list) {
+            const pattern = p.replace(/^!/, '');
+            if (pattern.split(/[\\/]/).includes('..'))
+                problems.push(`paths and exclude stay inside the workspace: "${p}" uses ".."`);
+            try {
+                compileGlob(pattern, input);
+            }
+            catch (err) {
+                if (!(err instanceof GlobError))
+                    throw err;
+                problems.push(err.message);
+            }
+        }
     }
     const scanValue = raw('scan').toLowerCase();
     let scan = 'changed';
@@ -65404,6 +76147,8 @@ function parseInputs(read) {
     const category = raw('category') || undefined;
     if (category !== undefined && /[\r\n]/.test(category))
         problems.push('category must be a single line');
+    const signatures = parseSignatureInputs(raw, lines);
+    problems.push(...signatures.problems);
     const inputs = {
         paths,
         exclude: lines('exclude'),
@@ -65420,10 +76165,1198 @@ function parseInputs(read) {
         shardCount,
         blacklist: lines('blacklist'),
         policyFile: raw('policy') || undefined,
+        signatures: signatures.value,
     };
     if (problems.length > 0)
         throw new InputError(problems);
     return Object.freeze(inputs);
+}
+
+;// CONCATENATED MODULE: ./src/signing/keys.ts
+/**
+ * Keys of the format's key-based method: ECDSA on P-256, P-384 or P-521, each signing with the
+ * hash of its own size (SHA-256, SHA-384, SHA-512), DER signatures, as the reference signer does.
+ * Node's crypto does the cryptography; this module only checks types and picks parameters.
+ */
+
+const CURVE_HASH = {
+    prime256v1: 'sha256',
+    secp384r1: 'sha384',
+    secp521r1: 'sha512',
+};
+const CURVE_NAMES = {
+    prime256v1: 'P-256',
+    secp384r1: 'P-384',
+    secp521r1: 'P-521',
+};
+/** A key this format cannot use (wrong type or curve); the message says which. */
+class UnsupportedKeyError extends Error {
+    name = 'UnsupportedKeyError';
+}
+/** The digest that goes with a key's curve, or an UnsupportedKeyError. */
+function signatureHash(key) {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (key.asymmetricKeyType !== 'ec' || curve === undefined || !(curve in CURVE_HASH))
+        throw new UnsupportedKeyError(`${describeKey(key)}: model signing keys are ECDSA P-256, P-384 or P-521`);
+    return CURVE_HASH[curve];
+}
+function describeKey(key) {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (key.asymmetricKeyType === 'ec')
+        return `ECDSA ${curve ? (CURVE_NAMES[curve] ?? curve) : 'unknown curve'}`;
+    const bits = key.asymmetricKeyDetails?.modulusLength;
+    return `${key.asymmetricKeyType ?? 'unknown'}${bits ? ` ${bits}-bit` : ''} key`;
+}
+/** Loads a PEM (or DER SPKI) public key; a certificate PEM yields its key. */
+function loadPublicKey(data) {
+    const key = (0,external_node_crypto_.createPublicKey)(data);
+    signatureHash(key);
+    return key;
+}
+/** Loads a PEM private key (unencrypted, or with the passphrase given). */
+function loadPrivateKey(data, passphrase) {
+    const key = createPrivateKey(passphrase === undefined ? data : { key: data, passphrase });
+    signatureHash(key);
+    return key;
+}
+/**
+ * The bundle's public-key hint as the reference writes it: hex SHA-256 of the key's PEM
+ * SubjectPublicKeyInfo text (64-column base64, trailing newline), identical to Node's PEM export.
+ */
+function publicKeyHint(key) {
+    const pub = key.type === 'private' ? (0,external_node_crypto_.createPublicKey)(key) : key;
+    const pem = pub.export({ type: 'spki', format: 'pem' });
+    return (0,external_node_crypto_.createHash)('sha256').update(pem).digest('hex');
+}
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
+var core_dist = __nccwpck_require__(3917);
+// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
+var protobuf_specs_dist = __nccwpck_require__(9654);
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var verify_dist = __nccwpck_require__(4187);
+;// CONCATENATED MODULE: ./src/signing/format.ts
+/**
+ * Constants of the OpenSSF model signing format (sigstore/model-transparency): a sigstore
+ * bundle holding a DSSE envelope whose payload is an in-toto statement describing the model.
+ */
+/** The bundle media types a model signature may carry (v0.3 is what signers write today). */
+const BUNDLE_MEDIA_TYPES = [
+    'application/vnd.dev.sigstore.bundle.v0.3+json',
+    'application/vnd.dev.sigstore.bundle+json;version=0.3',
+    'application/vnd.dev.sigstore.bundle+json;version=0.2',
+    'application/vnd.dev.sigstore.bundle+json;version=0.1',
+];
+const format_BUNDLE_MEDIA_TYPE_WRITTEN = BUNDLE_MEDIA_TYPES[0];
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+const format_IN_TOTO_STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** v1.0 predicate: one subject (model name + digest over all resources), resources in the predicate. */
+const format_PREDICATE_V1 = 'https://model_signing/signature/v1.0';
+/** v0.2 predicate: one subject per file, no serialization record (sigstore-signed models of 2024). */
+const PREDICATE_DIGESTS_V01 = 'https://model_signing/Digests/v0.1';
+/** Paths every signer and verifier of the format ignores by default (relative to the model root). */
+const GIT_IGNORE_PATHS = ['.git', '.gitattributes', '.github', '.gitignore'];
+/** Default signature file name inside a model directory. */
+const DEFAULT_SIGNATURE_NAME = 'model.sig';
+/** Default shard size of the "shards" serialization (1 GB, decimal, as the reference uses). */
+const DEFAULT_SHARD_SIZE = 1_000_000_000;
+/** Hash types of the serialization record mapped to Node's digest names. */
+const HASH_TYPES = {
+    sha256: 'sha256',
+    blake2b: 'blake2b512',
+};
+/** Largest signature file read: a manifest of millions of shards still fits well below it. */
+const MAX_SIGNATURE_BYTES = 64 * 1024 * 1024;
+
+;// CONCATENATED MODULE: ./src/signing/signature-check.ts
+/**
+ * Checks the bundle's signature over the DSSE envelope, before anything in the manifest is
+ * believed. Two trust policies: a public key (the format's key-based method), or a sigstore
+ * certificate identity + OIDC issuer against a trusted root, verified offline by @sigstore/verify
+ * (certificate chain, SCTs, transparency-log inclusion proof or promise, identity policy).
+ */
+
+
+
+
+
+
+/** A trusted root file's content is not usable (a configuration error, not a finding). */
+class TrustedRootError extends Error {
+    name = 'TrustedRootError';
+}
+/** Parses a sigstore trusted root (trusted_root.json) or a client trust config holding one. */
+function parseTrustedRoot(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        throw new TrustedRootError(`the trusted root is not JSON: ${err.message}`);
+    }
+    const obj = json;
+    const rootJson = obj && typeof obj === 'object' && 'trustedRoot' in obj ? obj.trustedRoot : obj;
+    if (!rootJson || typeof rootJson !== 'object')
+        throw new TrustedRootError('the trusted root is not a JSON object');
+    let root;
+    try {
+        root = protobuf_specs_dist.TrustedRoot.fromJSON(rootJson);
+    }
+    catch (err) {
+        throw new TrustedRootError(`the trusted root cannot be read: ${err.message}`);
+    }
+    if (root.certificateAuthorities.length === 0 || root.tlogs.length === 0)
+        throw new TrustedRootError('the trusted root names no certificate authority or no transparency log');
+    return root;
+}
+function checkSignature(parsed, policy) {
+    const env = parsed.envelope;
+    if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+        return {
+            ok: false,
+            ruleId: 'MA8006',
+            message: `the DSSE payload type is not ${IN_TOTO_PAYLOAD_TYPE}`,
+            evidence: env.payloadType,
+        };
+    return policy.method === 'public-key'
+        ? checkWithKey(parsed, policy.publicKey)
+        : checkWithIdentity(parsed, policy);
+}
+function checkWithKey(parsed, key) {
+    let hash;
+    try {
+        hash = signatureHash(key);
+    }
+    catch (err) {
+        if (err instanceof UnsupportedKeyError)
+            return { ok: false, ruleId: 'MA8006', message: err.message, evidence: describeKey(key) };
+        throw err;
+    }
+    const expectedHint = publicKeyHint(key);
+    const m = parsed.material;
+    if (m.kind === 'public-key' && m.hint !== '' && m.hint !== expectedHint)
+        return {
+            ok: false,
+            ruleId: 'MA8004',
+            message: 'the model was signed with another key than the one given',
+            evidence: `bundle key hint ${m.hint}, given key ${expectedHint}`,
+        };
+    if (m.kind === 'certificate') {
+        let certKey;
+        try {
+            certKey = new external_node_crypto_.X509Certificate(m.certificates[0]).publicKey;
+        }
+        catch (err) {
+            return {
+                ok: false,
+                ruleId: 'MA8002',
+                message: 'the signing certificate cannot be parsed',
+                evidence: err.message,
+            };
+        }
+        if (!spki(certKey).equals(spki(key)))
+            return {
+                ok: false,
+                ruleId: 'MA8004',
+                message: "the signing certificate's key is not the key given",
+                evidence: `certificate key ${publicKeyHint(certKey)}, given key ${expectedHint}`,
+            };
+    }
+    const pae = core_dist.dsse.preAuthEncoding(parsed.envelope.payloadType, parsed.envelope.payload);
+    if (!safeVerify(hash, pae, key, parsed.envelope.signature))
+        return {
+            ok: false,
+            ruleId: 'MA8003',
+            message: m.kind === 'public-key' && m.hint === ''
+                ? 'the signature does not verify with the given key (the manifest was changed, or another key signed it)'
+                : 'the signature does not verify: the signed manifest or envelope was changed',
+            evidence: `${describeKey(key)}, key ${expectedHint.slice(0, 16)}…`,
+        };
+    return {
+        ok: true,
+        payload: parsed.envelope.payload,
+        signer: `${describeKey(key)} public key ${expectedHint}`,
+    };
+}
+function spki(key) {
+    return (key.type === 'private' ? (0,external_node_crypto_.createPublicKey)(key) : key).export({
+        type: 'spki',
+        format: 'der',
+    });
+}
+function safeVerify(hash, data, key, sig) {
+    try {
+        return (0,external_node_crypto_.verify)(hash, data, key, sig);
+    }
+    catch {
+        return false;
+    }
+}
+function checkWithIdentity(parsed, policy) {
+    if (parsed.material.kind !== 'certificate')
+        return {
+            ok: false,
+            ruleId: 'MA8004',
+            message: 'the model was signed with a bare key, not by a certificate identity (verify it with --public-key)',
+            evidence: `public key hint ${parsed.material.hint || '(none)'}`,
+        };
+    try {
+        const verifier = new verify_dist/* Verifier */.BL((0,verify_dist/* toTrustMaterial */.jO)(policy.trustedRoot), {
+            tlogThreshold: 1,
+            ctlogThreshold: 1,
+            timestampThreshold: 1,
+        });
+        const pae = core_dist.dsse.preAuthEncoding(parsed.envelope.payloadType, parsed.envelope.payload);
+        const signer = verifier.verify(withCurveHash((0,verify_dist/* toSignedEntity */.DC)(parsed.bundle), pae), {
+            subjectAlternativeName: policy.identity,
+            extensions: { issuer: policy.issuer },
+        });
+        return {
+            ok: true,
+            payload: parsed.envelope.payload,
+            signer: `${signer.identity?.subjectAlternativeName ?? '?'} (issuer ${signer.identity?.extensions?.issuer ?? '?'})`,
+        };
+    }
+    catch (err) {
+        return identityFailure(err);
+    }
+}
+/**
+ * @sigstore/verify checks ECDSA signatures with the key's default digest (SHA-256); sigstore and
+ * model-signing sign with the digest of the curve's size, so P-384 and P-521 need their own.
+ */
+function withCurveHash(entity, pae) {
+    const content = entity.signature;
+    return {
+        ...entity,
+        signature: {
+            signature: content.signature,
+            compareSignature: (s) => content.compareSignature(s),
+            compareDigest: (d) => content.compareDigest(d),
+            verifySignature: (key) => {
+                if (key.asymmetricKeyType !== 'ec')
+                    return content.verifySignature(key);
+                let hash;
+                try {
+                    hash = signatureHash(key);
+                }
+                catch {
+                    return false;
+                }
+                return safeVerify(hash, pae, key, content.signature);
+            },
+        },
+    };
+}
+function identityFailure(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof verify_dist/* PolicyError */.pn)
+        return {
+            ok: false,
+            ruleId: 'MA8004',
+            message: 'the signing certificate names another identity or OIDC issuer',
+            evidence: message,
+        };
+    if (err instanceof verify_dist/* VerificationError */.mk) {
+        if (err.code === 'SIGNATURE_ERROR' || err.code === 'TLOG_BODY_ERROR')
+            return {
+                ok: false,
+                ruleId: 'MA8003',
+                message: err.code === 'TLOG_BODY_ERROR'
+                    ? 'the envelope is not the one recorded in the transparency log: it was changed after signing'
+                    : 'the signature does not verify: the signed manifest or envelope was changed',
+                evidence: message,
+            };
+        return {
+            ok: false,
+            ruleId: 'MA8005',
+            message: `the signature's certificate or transparency-log entry is not trusted (${err.code})`,
+            evidence: message,
+        };
+    }
+    return {
+        ok: false,
+        ruleId: 'MA8002',
+        message: 'the certificate or transparency-log entry in the bundle cannot be parsed',
+        evidence: message,
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var bundle_dist = __nccwpck_require__(1040);
+;// CONCATENATED MODULE: ./src/signing/manifest.ts
+/**
+ * The signed manifest: which files (or shards of files) a model has and their digests, and the
+ * in-toto statement that carries it. Building follows the reference signer (model_signing v1.x)
+ * so that its verifier accepts what we sign; parsing accepts what it writes, v1.0 and v0.2.
+ */
+
+
+/** The signature's content is broken ("malformed") or uses what we do not check ("unsupported"). */
+class SignatureFormatError extends Error {
+    kind;
+    evidence;
+    name = 'SignatureFormatError';
+    constructor(kind, message, evidence) {
+        super(message);
+        this.kind = kind;
+        this.evidence = evidence;
+    }
+}
+/** The resource name of an item: the path, plus ":start:end" for a shard. */
+function itemName(item) {
+    return item.start === undefined ? item.path : `${item.path}:${item.start}:${item.end}`;
+}
+/** The per-resource algorithm name the format records for a serialization. */
+function itemAlgorithm(s) {
+    return s.method === 'shards' ? `${s.hashType}-sharded-${s.shardSize}` : s.hashType;
+}
+/** Digest length in hex characters for a hash type. */
+function hexLength(hashType) {
+    return hashType === 'blake2b' ? 128 : 64;
+}
+/** Code-point order, as Python compares str (UTF-16 order differs above U+FFFF). */
+function compareCodePoints(a, b) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        if (a.charCodeAt(i) !== b.charCodeAt(i))
+            return a.codePointAt(i) - b.codePointAt(i);
+    }
+    return a.length - b.length;
+}
+/** The reference signer's order: paths component by component, then shard offsets. */
+function compareItems(a, b) {
+    const pa = a.path.split('/');
+    const pb = b.path.split('/');
+    for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+        const c = compareCodePoints(pa[i], pb[i]);
+        if (c !== 0)
+            return c;
+    }
+    return pa.length - pb.length || (a.start ?? 0) - (b.start ?? 0) || (a.end ?? 0) - (b.end ?? 0);
+}
+/** SHA-256 over every item digest in order: the statement subject's digest (v1.0). */
+function rootDigest(digests) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    for (const d of digests)
+        h.update(Buffer.from(d, 'hex'));
+    return h.digest('hex');
+}
+/** The in-toto statement (v1.0 predicate) for a manifest, as a JSON-ready object. */
+function buildStatement(manifest) {
+    const items = [...manifest.items].sort(compareItems);
+    const s = manifest.serialization;
+    return {
+        _type: IN_TOTO_STATEMENT_TYPE,
+        subject: [
+            { name: manifest.modelName, digest: { sha256: rootDigest(items.map((i) => i.digest)) } },
+        ],
+        predicateType: PREDICATE_V1,
+        predicate: {
+            serialization: {
+                method: s.method,
+                hash_type: s.hashType,
+                allow_symlinks: s.allowSymlinks,
+                ...(s.method === 'shards' ? { shard_size: s.shardSize } : {}),
+                ...(s.ignorePaths.length ? { ignore_paths: [...s.ignorePaths] } : {}),
+            },
+            resources: items.map((i) => ({
+                name: itemName(i),
+                algorithm: i.algorithm,
+                digest: i.digest,
+            })),
+        },
+    };
+}
+function manifest_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function malformed(message, evidence) {
+    throw new SignatureFormatError('malformed', message, evidence === undefined ? undefined : manifest_clip(evidence));
+}
+function unsupported(message, evidence) {
+    throw new SignatureFormatError('unsupported', message, evidence === undefined ? undefined : manifest_clip(evidence));
+}
+function manifest_clip(v) {
+    const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+    return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}
+function str(obj, key, where) {
+    const v = obj[key];
+    if (typeof v !== 'string')
+        malformed(`${where}.${key} is not a string`, v);
+    return v;
+}
+function hexDigest(v, hashType, where) {
+    if (typeof v !== 'string' || v.length !== hexLength(hashType) || !/^[0-9a-fA-F]+$/.test(v))
+        malformed(`${where} is not a ${hashType} digest`, v);
+    return v.toLowerCase();
+}
+/** Parses the decoded DSSE payload (the statement's JSON text) into a manifest. */
+function parseStatement(payload) {
+    let statement;
+    try {
+        statement = JSON.parse(payload);
+    }
+    catch (err) {
+        malformed(`the signed payload is not JSON: ${err.message}`);
+    }
+    if (!manifest_isObject(statement))
+        malformed('the signed payload is not a JSON object');
+    if (statement._type !== format_IN_TOTO_STATEMENT_TYPE)
+        unsupported(`statement type is not ${format_IN_TOTO_STATEMENT_TYPE}`, statement._type);
+    if (statement.predicateType === format_PREDICATE_V1)
+        return parseV1(statement);
+    if (statement.predicateType === PREDICATE_DIGESTS_V01)
+        return parseDigestsV01(statement);
+    return unsupported('unknown predicate type', statement.predicateType);
+}
+function parseSerialization(v) {
+    if (!manifest_isObject(v))
+        malformed('predicate.serialization is missing', v);
+    const method = v.method;
+    if (method !== 'files' && method !== 'shards')
+        unsupported('unknown serialization method', method);
+    const hashType = v.hash_type;
+    if (typeof hashType !== 'string' || !(hashType in HASH_TYPES))
+        unsupported('unsupported hash type', hashType);
+    const allow = v.allow_symlinks;
+    if (typeof allow !== 'boolean' && allow !== 'true' && allow !== 'false')
+        malformed('serialization.allow_symlinks is not a boolean', allow);
+    let shardSize;
+    if (method === 'shards') {
+        // Protobuf's JSON writes integers held in a Struct as doubles ("1000000000.0" → 1e9).
+        const n = v.shard_size;
+        if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0)
+            malformed('serialization.shard_size is not a positive integer', n);
+        shardSize = n;
+    }
+    const ignore = v.ignore_paths ?? [];
+    if (!Array.isArray(ignore) || !ignore.every((p) => typeof p === 'string'))
+        malformed('serialization.ignore_paths is not a list of paths', ignore);
+    return {
+        method,
+        hashType,
+        allowSymlinks: allow === true || allow === 'true',
+        ...(shardSize !== undefined ? { shardSize } : {}),
+        ignorePaths: ignore,
+    };
+}
+function parseItemName(name, method) {
+    if (method === 'files')
+        return { path: name };
+    const m = /^(.*):(\d+):(\d+)$/s.exec(name);
+    if (!m)
+        return malformed('a shard resource name is not "path:start:end"', name);
+    const start = Number(m[2]);
+    const end = Number(m[3]);
+    if (!Number.isSafeInteger(end) || end <= start)
+        malformed('a shard resource has an empty or reversed range', name);
+    return { path: m[1], start, end };
+}
+function parseV1(statement) {
+    const subjects = statement.subject;
+    if (!Array.isArray(subjects) || subjects.length !== 1 || !manifest_isObject(subjects[0]))
+        malformed('a v1.0 statement has exactly one subject', subjects);
+    const subject = subjects[0];
+    const modelName = str(subject, 'name', 'subject');
+    if (!manifest_isObject(subject.digest))
+        malformed('subject.digest is missing');
+    const expectedRoot = hexDigest(subject.digest.sha256, 'sha256', 'subject.digest.sha256');
+    const predicate = statement.predicate;
+    if (!manifest_isObject(predicate))
+        malformed('statement.predicate is missing');
+    const serialization = parseSerialization(predicate.serialization);
+    const resources = predicate.resources;
+    if (!Array.isArray(resources))
+        malformed('predicate.resources is not a list', resources);
+    const algorithm = itemAlgorithm(serialization);
+    const seen = new Set();
+    const items = [];
+    for (const [i, r] of resources.entries()) {
+        if (!manifest_isObject(r))
+            malformed(`predicate.resources[${i}] is not an object`, r);
+        const name = str(r, 'name', `resources[${i}]`);
+        const alg = str(r, 'algorithm', `resources[${i}]`);
+        if (alg !== algorithm)
+            unsupported(`resource algorithm does not match the serialization (${algorithm})`, alg);
+        const digest = hexDigest(r.digest, serialization.hashType, `resources[${i}].digest`);
+        if (seen.has(name))
+            malformed('a resource is listed twice', name);
+        seen.add(name);
+        items.push({ ...parseItemName(name, serialization.method), algorithm: alg, digest });
+    }
+    const actualRoot = rootDigest(items.map((i) => i.digest));
+    if (actualRoot !== expectedRoot)
+        malformed('the subject digest does not match the listed resources', `subject ${expectedRoot}, resources hash to ${actualRoot}`);
+    return { modelName, predicateType: format_PREDICATE_V1, serialization, items };
+}
+/** v0.2 statements: one subject per file, SHA-256, files serialization without symlinks. */
+function parseDigestsV01(statement) {
+    const subjects = statement.subject;
+    if (!Array.isArray(subjects))
+        malformed('statement.subject is not a list', subjects);
+    const seen = new Set();
+    const items = [];
+    for (const [i, s] of subjects.entries()) {
+        if (!manifest_isObject(s) || !manifest_isObject(s.digest))
+            malformed(`subject[${i}] has no digest`, s);
+        const name = str(s, 'name', `subject[${i}]`);
+        if (seen.has(name))
+            malformed('a subject is listed twice', name);
+        seen.add(name);
+        items.push({
+            path: name,
+            algorithm: 'sha256',
+            digest: hexDigest(s.digest.sha256, 'sha256', `subject[${i}].digest.sha256`),
+        });
+    }
+    return {
+        modelName: '',
+        predicateType: PREDICATE_DIGESTS_V01,
+        serialization: { method: 'files', hashType: 'sha256', allowSymlinks: false, ignorePaths: [] },
+        items,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/signing/bundle.ts
+/**
+ * Reading and writing the signature file: a sigstore bundle (JSON, protobuf-specs mapping)
+ * whose content is a DSSE envelope. Parsing is the maintained @sigstore libraries'; this module
+ * bounds the read, names what is wrong, and writes the key-based bundles the reference writes.
+ */
+
+
+
+
+
+/** Reads the signature file, at most MAX_SIGNATURE_BYTES; undefined when there is none. */
+async function readSignatureFile(path, maxBytes = MAX_SIGNATURE_BYTES) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(path, 'r');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            throw new SignatureFormatError('malformed', 'the signature path is not a regular file');
+        if (st.size > maxBytes)
+            throw new SignatureFormatError('malformed', `the signature file is larger than ${maxBytes} bytes`, `${st.size} bytes`);
+        const buf = Buffer.alloc(st.size);
+        const { bytesRead } = await fh.read(buf, 0, st.size, 0);
+        return buf.subarray(0, bytesRead);
+    }
+    finally {
+        await fh.close();
+    }
+}
+/** Parses a bundle's JSON text; every defect is a SignatureFormatError. */
+function parseBundle(data) {
+    let json;
+    try {
+        json = JSON.parse(typeof data === 'string' ? data : data.toString('utf8'));
+    }
+    catch (err) {
+        throw new SignatureFormatError('malformed', 'the signature is not JSON (truncated or not a sigstore bundle)', err.message);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        throw new SignatureFormatError('malformed', 'the signature is not a JSON object');
+    const mediaType = json.mediaType;
+    if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.bundle'))
+        throw new SignatureFormatError('malformed', 'not a sigstore bundle (mediaType)', String(mediaType));
+    if (!BUNDLE_MEDIA_TYPES.includes(mediaType))
+        throw new SignatureFormatError('unsupported', 'unknown sigstore bundle version', mediaType);
+    let bundle;
+    try {
+        bundle = protobuf_specs_dist.Bundle.fromJSON(json);
+        (0,bundle_dist/* assertBundle */.DU)(bundle);
+    }
+    catch (err) {
+        const fields = err instanceof bundle_dist/* ValidationError */.yI ? err.fields?.join(', ') : undefined;
+        throw new SignatureFormatError('malformed', 'the sigstore bundle is incomplete or has fields of the wrong type', fields || err.message);
+    }
+    if (bundle.content.$case !== 'dsseEnvelope')
+        throw new SignatureFormatError('unsupported', 'the bundle signs a message digest, not a DSSE envelope over a model manifest', bundle.content.$case);
+    const env = bundle.content.dsseEnvelope;
+    const vm = bundle.verificationMaterial.content;
+    let material;
+    switch (vm.$case) {
+        case 'publicKey':
+            material = { kind: 'public-key', hint: vm.publicKey.hint };
+            break;
+        case 'certificate':
+            material = { kind: 'certificate', certificates: [Buffer.from(vm.certificate.rawBytes)] };
+            break;
+        case 'x509CertificateChain':
+            material = {
+                kind: 'certificate',
+                certificates: vm.x509CertificateChain.certificates.map((c) => Buffer.from(c.rawBytes)),
+            };
+            break;
+    }
+    return {
+        bundle,
+        mediaType,
+        envelope: {
+            payloadType: env.payloadType,
+            payload: Buffer.from(env.payload),
+            signature: Buffer.from(env.signatures[0].sig),
+        },
+        material,
+        tlogEntries: bundle.verificationMaterial.tlogEntries.length,
+    };
+}
+/** The key-based bundle the reference signer writes (v0.3, public-key hint, no log entries). */
+function buildKeyBundle(envelope, hint) {
+    const json = {
+        mediaType: BUNDLE_MEDIA_TYPE_WRITTEN,
+        verificationMaterial: { publicKey: { hint }, tlogEntries: [] },
+        dsseEnvelope: {
+            payload: envelope.payload.toString('base64'),
+            payloadType: envelope.payloadType,
+            signatures: [{ sig: envelope.signature.toString('base64'), keyid: '' }],
+        },
+    };
+    return JSON.stringify(json, null, 2) + '\n';
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/signing/hash-pool.ts
+/**
+ * Digests of files and file ranges, streamed in fixed-size chunks (memory stays at one chunk
+ * buffer per worker whatever the model's size) and spread over worker threads so that several
+ * files, or several shards of one file, hash on several cores at once.
+ *
+ * The worker's source is inline (evaluated by `new Worker(..., { eval: true })`) so the committed
+ * single-file bundles keep working: there is no second file for ncc to miss.
+ */
+
+
+
+
+
+const hash_pool_CHUNK = 1024 * 1024;
+const DEFAULT_IN_PROCESS_BELOW = 16 * 1024 * 1024;
+// Plain CommonJS, run in each worker. Opens non-blocking so that a FIFO swapped in after the walk
+// cannot hang the read, and refuses anything that is not a regular file.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const { createHash } = require('node:crypto');
+const buf = Buffer.allocUnsafe(${hash_pool_CHUNK});
+parentPort.on('message', (job) => {
+  let fd;
+  try {
+    fd = fs.openSync(job.path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    if (!fs.fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    const h = createHash(job.algorithm);
+    let pos = job.start;
+    let bytes = 0;
+    for (;;) {
+      const want = job.end === undefined ? buf.length : Math.min(buf.length, job.end - pos);
+      if (want <= 0) break;
+      const n = fs.readSync(fd, buf, 0, want, pos);
+      if (n === 0) break;
+      h.update(buf.subarray(0, n));
+      pos += n;
+      bytes += n;
+    }
+    parentPort.postMessage({ id: job.id, digest: h.digest('hex'), bytes });
+  } catch (e) {
+    parentPort.postMessage({ id: job.id, bytes: 0, error: (e.code ? e.code + ': ' : '') + 'cannot read' });
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+});
+`;
+/** Hashes every job; outcomes come back in the jobs' order. Never throws for unreadable files. */
+async function hashJobs(jobs, options = {}) {
+    const total = jobs.reduce((s, j) => s + (j.end ?? Infinity) - j.start, 0);
+    const wanted = options.workers ?? Math.min(8, (0,external_node_os_namespaceObject.availableParallelism)());
+    const below = options.inProcessBelowBytes ?? DEFAULT_IN_PROCESS_BELOW;
+    const workers = jobs.length === 0 || total < below ? 0 : Math.min(wanted, jobs.length);
+    const outcomes = workers === 0 ? await hashInProcess(jobs) : await hashInWorkers(jobs, workers);
+    return {
+        outcomes,
+        stats: { jobs: jobs.length, bytes: outcomes.reduce((s, o) => s + o.bytes, 0), workers },
+    };
+}
+async function hashInProcess(jobs) {
+    const buf = Buffer.allocUnsafe(hash_pool_CHUNK);
+    const out = [];
+    for (const job of jobs)
+        out.push(await hashOne(job, buf));
+    return out;
+}
+async function hashOne(job, buf) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(job.path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+        if (!(await fh.stat()).isFile())
+            return { bytes: 0, error: 'ENOTREG: cannot read' };
+        const h = (0,external_node_crypto_.createHash)(job.algorithm);
+        let pos = job.start;
+        let bytes = 0;
+        for (;;) {
+            const want = job.end === undefined ? buf.length : Math.min(buf.length, job.end - pos);
+            if (want <= 0)
+                break;
+            const { bytesRead } = await fh.read(buf, 0, want, pos);
+            if (bytesRead === 0)
+                break;
+            h.update(buf.subarray(0, bytesRead));
+            pos += bytesRead;
+            bytes += bytesRead;
+        }
+        return { digest: h.digest('hex'), bytes };
+    }
+    catch (err) {
+        const code = err.code;
+        return { bytes: 0, error: `${code ? `${code}: ` : ''}cannot read` };
+    }
+    finally {
+        await fh?.close();
+    }
+}
+async function hashInWorkers(jobs, count) {
+    const outcomes = new Array(jobs.length);
+    // Largest first, so one big file does not start last and leave the other threads idle.
+    const order = jobs
+        .map((j, i) => ({ i, size: (j.end ?? Number.MAX_SAFE_INTEGER) - j.start }))
+        .sort((a, b) => b.size - a.size)
+        .map((x) => x.i);
+    let next = 0;
+    const pool = Array.from({ length: count }, () => new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true }));
+    try {
+        await Promise.all(pool.map((worker) => new Promise((resolve, reject) => {
+            const feed = () => {
+                if (next >= order.length)
+                    return resolve();
+                const id = order[next++];
+                worker.postMessage({ ...jobs[id], id });
+            };
+            worker.on('message', (r) => {
+                outcomes[r.id] = {
+                    bytes: r.bytes,
+                    ...(r.digest !== undefined ? { digest: r.digest } : {}),
+                    ...(r.error !== undefined ? { error: r.error } : {}),
+                };
+                feed();
+            });
+            worker.once('error', reject);
+            worker.once('exit', (code) => {
+                if (next < order.length || code !== 0)
+                    reject(new Error(`hash worker exited with code ${code}`));
+            });
+            feed();
+        })));
+    }
+    finally {
+        await Promise.all(pool.map((w) => w.terminate()));
+    }
+    return outcomes;
+}
+
+;// CONCATENATED MODULE: ./src/signing/model-files.ts
+/**
+ * Lists the files a model signature covers, with the format's own walking rules (not the scan
+ * walker's): every file under the model root, hidden ones included; ignored paths left out with
+ * everything below them; symbolic links refused unless the signature allows them, and then a
+ * link to a file counts as that file while a link to a directory is not descended.
+ */
+
+
+const DEFAULT_MAX_FILES = 1_000_000;
+/** Splits a relative path into components the way Python's PurePath does ("." and "" dropped). */
+function components(p) {
+    return p.split(/[\\/]/).filter((c) => c !== '' && c !== '.');
+}
+/** Compiles ignore paths into component lists; absolute paths never match (as in the reference). */
+function compileIgnores(paths) {
+    return paths.filter((p) => !p.startsWith('/')).map(components);
+}
+function isIgnored(rel, ignores) {
+    const parts = components(rel);
+    return ignores.some((ig) => ig.length <= parts.length && ig.every((c, i) => c === parts[i]));
+}
+async function listModelFiles(root, rules) {
+    const files = [];
+    const problems = [];
+    const ignores = compileIgnores(rules.ignorePaths);
+    const maxFiles = rules.maxFiles ?? DEFAULT_MAX_FILES;
+    const top = await (0,promises_namespaceObject.lstat)(root);
+    if (!top.isDirectory()) {
+        const single = await classify(root, '.', top.isSymbolicLink(), rules.allowSymlinks);
+        if ('reason' in single)
+            problems.push(single);
+        else if (single.kind === 'file')
+            files.push({ rel: '.', abs: root, size: single.size });
+        return { files, problems };
+    }
+    // Depth-first with an explicit stack: no recursion limit on deep trees.
+    const stack = [''];
+    while (stack.length > 0) {
+        const dirRel = stack.pop();
+        const dirAbs = dirRel ? (0,external_node_path_namespaceObject.join)(root, dirRel) : root;
+        let dir;
+        try {
+            dir = await (0,promises_namespaceObject.opendir)(dirAbs);
+        }
+        catch (err) {
+            problems.push({ rel: dirRel || '.', abs: dirAbs, reason: errorText(err) });
+            continue;
+        }
+        for await (const entry of dir) {
+            const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
+            if (isIgnored(rel, ignores))
+                continue;
+            const abs = (0,external_node_path_namespaceObject.join)(root, rel);
+            if (entry.isDirectory()) {
+                stack.push(rel);
+                continue;
+            }
+            const c = await classify(abs, rel, entry.isSymbolicLink(), rules.allowSymlinks);
+            if ('reason' in c)
+                problems.push(c);
+            else if (c.kind === 'file') {
+                if (files.length >= maxFiles) {
+                    problems.push({ rel, abs, reason: `more than ${maxFiles} files in the model` });
+                    return { files, problems };
+                }
+                files.push({ rel, abs, size: c.size });
+            }
+        }
+    }
+    return { files, problems };
+}
+async function classify(abs, rel, isLink, allowSymlinks) {
+    if (isLink && !allowSymlinks)
+        return { rel, abs, reason: 'symbolic link, and the signature does not allow symlinks' };
+    try {
+        const st = isLink ? await (0,promises_namespaceObject.stat)(abs) : await (0,promises_namespaceObject.lstat)(abs);
+        if (st.isFile())
+            return { kind: 'file', size: st.size };
+        // A link to a directory: the reference's recursive glob does not descend into it.
+        if (st.isDirectory())
+            return { kind: 'skip' };
+        return { rel, abs, reason: 'not a regular file (FIFO, socket or device)' };
+    }
+    catch (err) {
+        return { rel, abs, reason: errorText(err) };
+    }
+}
+function errorText(err) {
+    const e = err;
+    return e.code ? `${e.code}: cannot read` : String(e.message ?? err);
+}
+
+;// CONCATENATED MODULE: ./src/signing/shards.ts
+/**
+ * The "shards" serialization cuts every file into [start, end) ranges of shard_size bytes, the
+ * last one shorter; an empty file has no shard at all (so it is not in the manifest).
+ */
+function shardRanges(size, shardSize) {
+    const ranges = [];
+    for (let start = 0; start < size; start += shardSize)
+        ranges.push([start, Math.min(start + shardSize, size)]);
+    return ranges;
+}
+/**
+ * Whether signed shards are exactly the layout of a file of `size` bytes. Counts first, so a
+ * hostile tiny shard_size never makes us build billions of ranges.
+ */
+function matchesShardLayout(shards, size, shardSize) {
+    if (shards.length !== Math.ceil(size / shardSize))
+        return false;
+    const starts = shards
+        .map((s) => [s.start ?? -1, s.end ?? -1])
+        .sort((a, b) => a[0] - b[0]);
+    return starts.every(([s, e], i) => s === i * shardSize && e === Math.min((i + 1) * shardSize, size));
+}
+
+;// CONCATENATED MODULE: ./src/signing/verify.ts
+/**
+ * Verifies a model against its OpenSSF model signature: the bundle's signature first (nothing in
+ * the manifest is believed before), then every file's digest, recomputed with the walking and
+ * ignore rules the signature records, compared with the signed manifest. Every defect is a
+ * finding; the function never throws for anything the model or the signature contains.
+ */
+
+
+
+
+
+
+
+
+
+
+const SCANNER = 'model-signature';
+function finding(ruleId, path, message, evidence, severity) {
+    const rule = getRule(ruleId);
+    return Object.freeze({
+        ruleId: rule.id,
+        severity: severity ?? rule.severity,
+        message,
+        location: Object.freeze({ path }),
+        ...(evidence !== undefined ? { evidence } : {}),
+        ...(rule.cwe ? { cwe: rule.cwe } : {}),
+        scanner: SCANNER,
+    });
+}
+/** Where the signature of a model is looked for when none is named. */
+async function defaultSignaturePath(modelPath) {
+    const st = await (0,promises_namespaceObject.lstat)(modelPath);
+    if (!st.isDirectory())
+        return `${modelPath}.sig`;
+    const inside = (0,external_node_path_namespaceObject.join)(modelPath, DEFAULT_SIGNATURE_NAME);
+    try {
+        await (0,promises_namespaceObject.lstat)(inside);
+        return inside;
+    }
+    catch {
+        const trimmed = modelPath.replace(/[\\/]+$/, '');
+        try {
+            await (0,promises_namespaceObject.lstat)(`${trimmed}.sig`);
+            return `${trimmed}.sig`;
+        }
+        catch {
+            return inside;
+        }
+    }
+}
+async function verifyModel(modelPath, options) {
+    const signaturePath = options.signaturePath ?? (await defaultSignaturePath(modelPath));
+    const base = { modelPath, signaturePath };
+    const fail = (f) => ({ ...base, status: 'failed', findings: [f] });
+    let data;
+    try {
+        data = await readSignatureFile(signaturePath);
+    }
+    catch (err) {
+        if (err instanceof SignatureFormatError)
+            return fail(finding('MA8002', signaturePath, err.message, err.evidence));
+        return fail(finding('MA8002', signaturePath, `the signature cannot be read: ${err.message}`));
+    }
+    if (data === undefined)
+        return {
+            ...base,
+            status: 'unsigned',
+            findings: [
+                finding('MA8001', modelPath, options.requireSignature
+                    ? 'no model signature found, and one is required'
+                    : 'no model signature found', signaturePath, options.requireSignature ? 'ERROR' : 'INFO'),
+            ],
+        };
+    let manifest;
+    let signer;
+    try {
+        const parsed = parseBundle(data);
+        const check = checkSignature(parsed, options.policy);
+        if (!check.ok)
+            return fail(finding(check.ruleId, signaturePath, check.message, check.evidence));
+        signer = check.signer;
+        manifest = parseStatement(check.payload.toString('utf8'));
+    }
+    catch (err) {
+        if (err instanceof SignatureFormatError)
+            return fail(finding(err.kind === 'unsupported' ? 'MA8006' : 'MA8002', signaturePath, err.message, err.evidence));
+        throw err;
+    }
+    const findings = await compareModel(modelPath, signaturePath, manifest, options);
+    const summary = {
+        predicateType: manifest.predicateType,
+        method: manifest.serialization.method,
+        hashType: manifest.serialization.hashType,
+        items: manifest.items.length,
+    };
+    return {
+        ...base,
+        status: findings.findings.length === 0 ? 'verified' : 'failed',
+        signer,
+        manifest: summary,
+        findings: findings.findings,
+        hashing: findings.stats,
+    };
+}
+/** The ignore list for a verification: recorded paths, git paths, the signature, the caller's. */
+function ignoreList(modelPath, signaturePath, manifest, options) {
+    const list = [...manifest.serialization.ignorePaths, ...(options.ignorePaths ?? [])];
+    if (options.ignoreGitPaths !== false)
+        list.push(...GIT_IGNORE_PATHS);
+    const rel = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(modelPath), (0,external_node_path_namespaceObject.resolve)(signaturePath));
+    if (rel && !rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep))
+        list.push(rel.split(external_node_path_namespaceObject.sep).join('/'));
+    return list;
+}
+async function compareModel(modelPath, signaturePath, manifest, options) {
+    const s = manifest.serialization;
+    const findings = [];
+    const at = (rel) => (rel === '.' ? modelPath : (0,external_node_path_namespaceObject.join)(modelPath, rel));
+    const listing = await listModelFiles(modelPath, {
+        allowSymlinks: s.allowSymlinks,
+        ignorePaths: ignoreList(modelPath, signaturePath, manifest, options),
+    });
+    const expected = new Map();
+    for (const item of manifest.items) {
+        const list = expected.get(item.path);
+        if (list)
+            list.push(item);
+        else
+            expected.set(item.path, [item]);
+    }
+    const actual = new Map(listing.files.map((f) => [f.rel, f]));
+    for (const p of listing.problems)
+        if (!options.ignoreUnsignedFiles || expected.has(p.rel))
+            findings.push(finding('MA8010', at(p.rel), `cannot check "${p.rel}" against the signature: ${p.reason}`, p.rel));
+    const jobs = [];
+    const checks = [];
+    const algorithm = HASH_TYPES[s.hashType];
+    for (const [path, items] of expected) {
+        const file = actual.get(path);
+        if (!file) {
+            if (!listing.problems.some((p) => p.rel === path))
+                findings.push(finding('MA8007', at(path), `signed file "${path}" is missing from the model`, describeItems(items)));
+            continue;
+        }
+        if (s.method === 'shards') {
+            if (!matchesShardLayout(items, file.size, s.shardSize)) {
+                const signedSize = items.reduce((m, i) => Math.max(m, i.end ?? 0), 0);
+                findings.push(finding('MA8009', at(path), `"${path}" differs from what was signed: its size changed`, `signed ${signedSize} bytes, now ${file.size} bytes`));
+                continue;
+            }
+        }
+        for (const item of items) {
+            jobs.push({
+                path: file.abs,
+                start: item.start ?? 0,
+                ...(item.end !== undefined ? { end: item.end } : {}),
+                algorithm,
+            });
+            checks.push(item);
+        }
+    }
+    if (!options.ignoreUnsignedFiles)
+        for (const file of listing.files)
+            if (!expected.has(file.rel) && !(s.method === 'shards' && file.size === 0))
+                findings.push(finding('MA8008', file.abs, `"${file.rel}" is in the model but not in the signed manifest`, `${file.rel} (${file.size} bytes)`));
+    const { outcomes, stats } = await hashJobs(jobs, options.hashing);
+    outcomes.forEach((o, i) => {
+        const item = checks[i];
+        const name = itemName(item);
+        if (o.digest === undefined)
+            findings.push(finding('MA8010', at(item.path), `cannot hash "${name}": ${o.error ?? 'unreadable'}`, name));
+        else if (o.digest !== item.digest)
+            findings.push(finding('MA8009', at(item.path), `"${name}" differs from what was signed`, `${name}: signed ${s.hashType} ${item.digest}, now ${o.digest}`));
+    });
+    return { findings, stats };
+}
+function describeItems(items) {
+    const first = items[0];
+    return items.length === 1
+        ? `${itemName(first)} ${first.algorithm} ${first.digest}`
+        : `${first.path} (${items.length} signed shards)`;
+}
+/** Verification findings as report entries (one per file they name), for JSON/SARIF/text. */
+function verificationFileResults(result) {
+    const byPath = new Map();
+    for (const f of result.findings) {
+        const list = byPath.get(f.location.path);
+        if (list)
+            list.push(f);
+        else
+            byPath.set(f.location.path, [f]);
+    }
+    const details = {
+        signature: result.signaturePath,
+        status: result.status,
+        ...(result.signer ? { signer: result.signer } : {}),
+        ...(result.manifest ? { manifest: result.manifest } : {}),
+    };
+    if (byPath.size === 0)
+        return [fileResult(result.signaturePath, [], details, result.hashing?.bytes ?? 0)];
+    return [...byPath].map(([path, findings]) => fileResult(path, findings, details, 0));
+}
+function fileResult(path, findings, details, bytesRead) {
+    return {
+        path,
+        format: 'model-signature',
+        size: 0,
+        bytesRead,
+        durationMs: 0,
+        status: findings.length ? 'findings' : 'clean',
+        findings,
+        details,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/signatures.ts
+/**
+ * Verifies the models named by `verify-signature` and adds the findings to the scan report, so
+ * annotations, the job summary, SARIF and the gate treat them like every other finding.
+ */
+
+
+
+
+
+
+
+async function policyOf(inputs, workspace) {
+    const read = async (what, path) => {
+        try {
+            return await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(workspace, path));
+        }
+        catch {
+            throw new InputError([`${what} ${path} cannot be read in the workspace`]);
+        }
+    };
+    if (inputs.publicKey) {
+        try {
+            return {
+                method: 'public-key',
+                publicKey: loadPublicKey(await read('public-key', inputs.publicKey)),
+            };
+        }
+        catch (err) {
+            if (err instanceof InputError)
+                throw err;
+            throw new InputError([`public-key ${inputs.publicKey}: ${err.message}`]);
+        }
+    }
+    let trustedRoot;
+    try {
+        trustedRoot = parseTrustedRoot((await read('trusted-root', inputs.trustedRoot)).toString('utf8'));
+    }
+    catch (err) {
+        if (err instanceof InputError)
+            throw err;
+        throw new InputError([`trusted-root ${inputs.trustedRoot}: ${err.message}`]);
+    }
+    return {
+        method: 'certificate-identity',
+        identity: inputs.identity,
+        issuer: inputs.issuer,
+        trustedRoot,
+    };
+}
+/** The report with every named model's verification findings added (unchanged when none). */
+async function withSignatureFindings(report, inputs, workspace) {
+    if (inputs.verify.length === 0)
+        return report;
+    const policy = await policyOf(inputs, workspace);
+    const files = [...report.files];
+    for (const path of inputs.verify) {
+        const result = await verifyModel((0,external_node_path_namespaceObject.resolve)(workspace, path), { policy, requireSignature: true });
+        files.push(...verificationFileResults(result));
+    }
+    return buildReport(files, report.errors, new Date(report.startedAt), report.durationMs, report.models ?? []);
 }
 
 ;// CONCATENATED MODULE: ./src/action/log.ts
@@ -65446,379 +77379,71 @@ function writeUntrusted(write, text) {
     write(`::${token}::\n`);
 }
 
-;// CONCATENATED MODULE: ./src/action/globs.ts
-/**
- * Workspace-relative glob patterns, with the semantics of GitHub's workflow path filters:
- * `*` and `?` stay within one path segment, `**` crosses segments, `{a,b}` and `[abc]` work, and
- * a pattern that matches a directory selects everything under it. In `paths`, a line starting
- * with `!` takes matching paths back out; the last matching line wins.
- */
-/** Turns a path into the form patterns are matched against: relative, "/"-separated. */
-function normalizePath(path) {
-    return path
-        .replace(/\\/g, '/')
-        .replace(/^(\.\/)+/, '')
-        .replace(/\/+$/, '')
-        .replace(/\/{2,}/g, '/');
-}
-function compilePattern(line) {
-    const negated = line.startsWith('!');
-    let pattern = normalizePath(negated ? line.slice(1) : line).replace(/^\/+/, '');
-    if (pattern === '.' || pattern === '')
-        pattern = '**';
-    return { source: line, negated, regex: new RegExp(`^${globToRegex(pattern)}(?:/.*)?$`, 's') };
-}
-function globToRegex(glob) {
-    let out = '';
-    let i = 0;
-    let braces = 0;
-    while (i < glob.length) {
-        const c = glob[i];
-        if (c === '*') {
-            if (glob[i + 1] === '*') {
-                const atStart = i === 0 || glob[i - 1] === '/';
-                const atEnd = i + 2 === glob.length || glob[i + 2] === '/';
-                if (atStart && atEnd) {
-                    if (glob[i + 2] === '/') {
-                        out += '(?:.*/)?'; // "**/": zero or more directories
-                        i += 3;
-                    }
-                    else {
-                        out += '.*';
-                        i += 2;
-                    }
-                    continue;
-                }
-                out += '[^/]*';
-                i += 2;
-                continue;
-            }
-            out += '[^/]*';
-        }
-        else if (c === '?') {
-            out += '[^/]';
-        }
-        else if (c === '[') {
-            const end = glob.indexOf(']', i + 2);
-            if (end === -1)
-                out += '\\[';
-            else {
-                let body = glob.slice(i + 1, end);
-                if (body.startsWith('!'))
-                    body = '^' + body.slice(1);
-                out += `[${body.replace(/\\/g, '\\\\')}]`;
-                i = end;
-            }
-        }
-        else if (c === '{') {
-            braces++;
-            out += '(?:';
-        }
-        else if (c === '}' && braces > 0) {
-            braces--;
-            out += ')';
-        }
-        else if (c === ',' && braces > 0) {
-            out += '|';
-        }
-        else if (c === '\\' && i + 1 < glob.length) {
-            out += escapeRegex(glob[++i]);
-        }
-        else {
-            out += escapeRegex(c);
-        }
-        i++;
-    }
-    while (braces-- > 0)
-        out += ')';
-    return out;
-}
-function escapeRegex(c) {
-    return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-class PathFilter {
-    include;
-    exclude;
-    constructor(paths, exclude) {
-        this.include = paths.map(compilePattern);
-        // A "!" in exclude means nothing useful; treat the line as a plain pattern.
-        this.exclude = exclude.map((l) => compilePattern(l.replace(/^!/, '')));
-    }
-    /** Whether `paths` selects the file and `exclude` does not remove it. */
-    selects(path) {
-        const p = normalizePath(path);
-        let selected = false;
-        for (const pattern of this.include)
-            if (pattern.regex.test(p))
-                selected = !pattern.negated;
-        return selected && !this.excludes(p);
-    }
-    excludes(path) {
-        const p = normalizePath(path);
-        return this.exclude.some((pattern) => pattern.regex.test(p));
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/action/select.ts
 /**
- * From the event's change set (or the whole workspace) to the paths handed to the scanner:
- * glob selection, deletions and renames, links that must not lead out of the workspace, model
- * directories scanned as one unit, and the stable split into shards.
+ * From the event's change set (or the whole workspace) to a discovery request: the Action keeps
+ * only its change-set logic (changes.ts) and hands discover the changed paths, the `paths` and
+ * `exclude` globs and the shard. Discovery does the rest: deletions and renames, links that must
+ * not lead out of the workspace, SavedModels scanned as one unit, the stable shard split.
  */
 
 
 
 
-/**
- * Directory formats whose files only make sense together: a change to any file inside (a
- * variables shard, an asset) rescans the whole directory, its graph included.
- */
-const MODEL_DIRECTORY_MARKERS = [
-    { file: 'saved_model.pb', format: 'TensorFlow SavedModel' },
-    { file: 'saved_model.pbtxt', format: 'TensorFlow SavedModel' },
-];
-/** Directories never walked: version-control internals. */
-const select_SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
+/** How the summary names the unit kinds that are scanned as a whole. */
+const WHOLE_UNIT_FORMATS = {
+    'saved-model': 'TensorFlow SavedModel',
+};
 async function selectTargets(scope, options) {
-    const filter = new PathFilter(options.paths, options.exclude);
-    const root = await (0,promises_namespaceObject.realpath)(options.workspace);
-    const skipped = [];
-    const deleted = [];
-    const renamed = [];
-    const files = new Set();
-    const unitCandidates = new Set();
-    let changedSelected;
-    if (scope.kind === 'all') {
-        const seenDirs = new Set([root]);
-        for (const start of walkStarts(options.paths)) {
-            if (start === '') {
-                await select_walk(root, '', filter, options.followSymlinks, files, skipped, seenDirs);
-                continue;
-            }
-            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, start)).catch(() => undefined);
-            if (info?.isDirectory()) {
-                if (!filter.excludes(start))
-                    await select_walk(root, start, filter, options.followSymlinks, files, skipped, seenDirs);
-            }
-            else if (info && filter.selects(start)) {
-                const verdict = await checkFile(root, start, options.followSymlinks);
-                if (verdict === 'file')
-                    files.add(start);
-                else
-                    skipped.push({ path: start, reason: verdict });
-            }
-        }
-    }
-    else {
-        changedSelected = 0;
-        for (const change of scope.files) {
-            const path = safeRelative(change.path);
-            if (path === undefined) {
-                skipped.push({ path: change.path, reason: 'not a path inside the workspace' });
-                continue;
-            }
-            if (!filter.selects(path))
-                continue;
-            changedSelected++;
-            if (change.status === 'renamed' && change.previousPath)
-                renamed.push({ from: normalizePath(change.previousPath), to: path });
-            if (change.status === 'removed') {
-                deleted.push(path);
-                unitCandidates.add(path); // a deletion inside a model directory changes that model
-                continue;
-            }
-            const verdict = await checkFile(root, path, options.followSymlinks);
-            if (verdict === 'file')
-                files.add(path);
-            else {
-                skipped.push({ path, reason: verdict });
-                if (verdict === 'not in the checkout')
-                    unitCandidates.add(path);
-            }
-        }
-    }
-    // Collapse files of model directories into their directory.
-    const units = new Map();
-    const unitCache = new Map();
+    const base = options.workspace;
+    const discovery = await discover_discover({
+        roots: scope.kind === 'all' ? await existing(base, walkStarts(options.paths)) : [],
+        base,
+        boundary: base,
+        followSymlinks: options.followSymlinks,
+        filter: {
+            include: options.paths,
+            exclude: options.exclude,
+            inputs: { include: 'paths', exclude: 'exclude' },
+        },
+        ...(scope.kind === 'changes' ? { only: scope.files } : {}),
+        shard: { index: options.shardIndex, count: options.shardCount },
+    });
     const targets = new Set();
-    for (const path of [...files, ...unitCandidates]) {
-        const unit = await modelDirectoryOf(root, path, unitCache);
-        if (unit) {
-            units.set(unit.path, unit.format);
-            targets.add(unit.path);
+    const units = new Map();
+    for (const f of discovery.files) {
+        const whole = f.unit && WHOLE_UNIT_FORMATS[f.unit.kind];
+        const unit = whole ? discovery.units.find((u) => u.root === f.unit.root) : undefined;
+        if (whole && unit) {
+            targets.add(unit.relative);
+            units.set(unit.relative, whole);
         }
-        else if (files.has(path))
-            targets.add(path);
+        else if (f.role === 'target')
+            targets.add(f.relative);
     }
-    const all = [...targets].sort();
-    const mine = all.filter((t) => shardOf(t, options.shardCount) === options.shardIndex);
+    const relative = (path) => normalizePath((0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(base), (0,external_node_path_namespaceObject.resolve)(path))) || '.';
     return {
-        targets: mine,
-        units: mine.filter((t) => units.has(t)).map((t) => ({ path: t, format: units.get(t) })),
-        skipped,
-        deleted: deleted.sort(),
-        renamed,
-        changedSelected,
-        totalTargets: all.length,
+        discovery,
+        targets: [...targets].sort(),
+        units: [...units].sort().map(([path, format]) => ({ path, format })),
+        skipped: discovery.skipped
+            .filter((s) => s.kind !== 'vcs-dir' && s.kind !== 'excluded' && s.kind !== 'duplicate')
+            .map((s) => ({ ...s, path: relative(s.path) })),
+        deleted: discovery.deleted,
+        renamed: discovery.renamed,
+        changedSelected: discovery.stats.changedSelected,
+        totalTargets: discovery.stats.shardKeys,
     };
 }
-/**
- * Where a full scan starts walking: the literal directory prefix of each pattern of `paths`
- * (`models/x/*.pt` gives `models/x`), so a scan of `models/` does not walk node_modules.
- * "" (the workspace) when a pattern starts with a wildcard.
- */
-function walkStarts(paths) {
-    const starts = new Set();
-    for (const line of paths) {
-        if (line.startsWith('!'))
-            continue;
-        const pattern = normalizePath(line).replace(/^\/+/, '');
-        const literal = [];
-        for (const segment of pattern.split('/')) {
-            if (segment === '' || segment === '.' || /[*?[{\\]/.test(segment))
-                break;
-            literal.push(segment);
-        }
-        if (literal.length === 0)
-            return [''];
-        starts.add(literal.join('/'));
+/** The walk starts that exist: a missing literal prefix of `paths` selects nothing. */
+async function existing(base, starts) {
+    const out = [];
+    for (const s of starts) {
+        const path = s === '' ? base : (0,external_node_path_namespaceObject.join)(base, s);
+        if (await (0,promises_namespaceObject.lstat)(path).then(() => true, () => false))
+            out.push(path);
     }
-    const sorted = [...starts].sort();
-    return sorted.filter((s) => !sorted.some((o) => o !== s && s.startsWith(`${o}/`)));
-}
-/** 1-based shard of a path: a stable hash, so a file stays in its shard as others come and go. */
-function shardOf(path, shardCount) {
-    if (shardCount <= 1)
-        return 1;
-    const h = (0,external_node_crypto_.createHash)('sha256').update(path).digest();
-    return (h.readUInt32BE(0) % shardCount) + 1;
-}
-/** A normalized workspace-relative path, or undefined for absolute paths and "..". */
-function safeRelative(path) {
-    const p = normalizePath(path);
-    if (p === '' || p.startsWith('/') || /^[A-Za-z]:/.test(p))
-        return undefined;
-    if (p.split('/').some((s) => s === '..' || s === '.'))
-        return undefined;
-    return p;
-}
-function select_isInside(path, root) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel));
-}
-async function checkFile(root, path, follow) {
-    const abs = (0,external_node_path_namespaceObject.join)(root, path);
-    let info;
-    try {
-        info = await (0,promises_namespaceObject.lstat)(abs);
-    }
-    catch {
-        return 'not in the checkout';
-    }
-    // A parent directory that is a link could lead out of the workspace too.
-    let real;
-    try {
-        real = await (0,promises_namespaceObject.realpath)(abs);
-    }
-    catch {
-        return 'broken symbolic link';
-    }
-    if (info.isSymbolicLink() || real !== abs) {
-        if (!select_isInside(real, root))
-            return 'symbolic link leading outside the workspace';
-        if (!follow)
-            return 'symbolic link (set follow-symlinks to follow links inside the workspace)';
-        try {
-            info = await (0,promises_namespaceObject.stat)(real);
-        }
-        catch {
-            return 'broken symbolic link';
-        }
-    }
-    return info.isFile() ? 'file' : 'not a regular file';
-}
-async function select_walk(root, dir, filter, follow, out, skipped, seenDirs) {
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
-    }
-    catch (err) {
-        skipped.push({ path: dir || '.', reason: `cannot be read (${err.message})` });
-        return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-        const path = dir ? `${dir}/${e.name}` : e.name;
-        if (e.isDirectory()) {
-            if (select_SKIPPED_DIRS.has(e.name) || filter.excludes(path))
-                continue;
-            await select_walk(root, path, filter, follow, out, skipped, seenDirs);
-        }
-        else if (e.isFile()) {
-            if (filter.selects(path))
-                out.add(path);
-        }
-        else if (e.isSymbolicLink()) {
-            if (filter.excludes(path))
-                continue;
-            let real;
-            try {
-                real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, path));
-            }
-            catch {
-                if (filter.selects(path))
-                    skipped.push({ path, reason: 'broken symbolic link' });
-                continue;
-            }
-            const target = await (0,promises_namespaceObject.stat)(real).catch(() => undefined);
-            if (!target)
-                continue;
-            if (!select_isInside(real, root)) {
-                if (target.isDirectory() || filter.selects(path))
-                    skipped.push({ path, reason: 'symbolic link leading outside the workspace' });
-            }
-            else if (!follow) {
-                if (target.isDirectory() || filter.selects(path))
-                    skipped.push({
-                        path,
-                        reason: 'symbolic link (set follow-symlinks to follow links inside the workspace)',
-                    });
-            }
-            else if (target.isDirectory()) {
-                if (!seenDirs.has(real)) {
-                    seenDirs.add(real);
-                    await select_walk(root, path, filter, follow, out, skipped, seenDirs);
-                }
-            }
-            else if (target.isFile() && filter.selects(path))
-                out.add(path);
-        }
-    }
-}
-/** The nearest enclosing model directory of a workspace-relative path, if any. */
-async function modelDirectoryOf(root, path, cache) {
-    let dir = (0,external_node_path_namespaceObject.dirname)(path);
-    for (;;) {
-        const key = dir === '.' ? '' : dir;
-        let marker = cache.get(key);
-        if (marker === undefined) {
-            marker = await markerIn(root, key);
-            cache.set(key, marker);
-        }
-        if (marker)
-            return { path: key === '' ? '.' : key, format: marker.format };
-        if (key === '')
-            return undefined;
-        dir = (0,external_node_path_namespaceObject.dirname)(dir);
-    }
-}
-async function markerIn(root, dir) {
-    for (const m of MODEL_DIRECTORY_MARKERS) {
-        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.resolve)(root, dir, m.file)).catch(() => undefined);
-        if (info?.isFile())
-            return { format: m.format };
-    }
-    return null;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -65887,20 +77512,31 @@ function formatText(report, options) {
     }
     if (options.verbose && report.models?.length)
         lines.push(...formatModels(report.models, c), '');
+    if (options.verbose && report.skipped.length)
+        lines.push(...formatSkipped(report, c), '');
     for (const e of report.errors)
         lines.push(`${paint(c, 'red', 'error')}: ${e.path}: ${e.message}`);
     if (report.errors.length)
         lines.push('');
     const t = report.totals;
+    const notRead = report.files.filter((f) => f.role === 'skipped').length;
+    const read = t.files - notRead;
     const counts = ['ERROR', 'WARNING', 'INFO']
         .map((s) => paint(c && t.findings[s] > 0, SEVERITY_COLOR[s], `${t.findings[s]} ${s}`))
         .join(', ');
     const worst = ['ERROR', 'WARNING', 'INFO'].find((s) => t.findings[s] > 0);
     const verdict = worst === undefined ? paint(c, 'green', 'no findings') : `${t.filesWithFindings} with findings`;
-    lines.push(`Scanned ${t.files} file${t.files === 1 ? '' : 's'} (${formatBytes(t.bytesRead)} read) in ${(report.durationMs / 1000).toFixed(2)} s: ${verdict} — ${counts}`);
+    lines.push(`Scanned ${read} file${read === 1 ? '' : 's'}${notRead ? ` and ${notRead} entr${notRead === 1 ? 'y' : 'ies'} not read` : ''} (${formatBytes(t.bytesRead)} read) in ${(report.durationMs / 1000).toFixed(2)} s: ${verdict} — ${counts}`);
     if (hiddenInfo > 0)
         lines.push(paint(c, 'dim', `${hiddenInfo} INFO finding${hiddenInfo === 1 ? '' : 's'} not shown (use --verbose)`));
     return lines.join('\n') + '\n';
+}
+/** Entries discovery passed over, one line each (the JSON report has them all too). */
+function formatSkipped(report, c) {
+    const lines = [paint(c, 'bold', 'Skipped')];
+    for (const s of report.skipped)
+        lines.push(`  ${s.path}  ${paint(c, 'dim', `${s.kind}: ${s.reason}${s.target !== undefined ? ` -> ${s.target}` : ''}`)}`);
+    return lines;
 }
 /** Evidence lines shown per model in verbose mode. */
 const MAX_EVIDENCE_LINES = 12;
@@ -66027,7 +77663,7 @@ function summary_render(input, form) {
             if (input.deleted.length > 0)
                 out.push(details(`${input.deleted.length} deleted file${input.deleted.length === 1 ? '' : 's'} (nothing to scan)`, input.deleted.map((p) => `- ${code(p)}`)));
             if (input.skipped.length > 0)
-                out.push(details(`${input.skipped.length} selected path${input.skipped.length === 1 ? '' : 's'} not scanned`, input.skipped.map((s) => `- ${code(s.path)}: ${summary_text(s.reason)}`)));
+                out.push(details(`${input.skipped.length} selected path${input.skipped.length === 1 ? '' : 's'} not scanned`, input.skipped.map((s) => `- ${code(s.path)}: ${summary_text(s.reason)}${s.target !== undefined ? ` → ${code(s.target)}` : ''}`)));
         }
     }
     if (form === 'minimal')
@@ -66304,6 +77940,8 @@ function explain(status, message, req, where) {
 
 
 
+
+
 /** The findings output is capped so it stays usable with fromJSON() and job outputs. */
 const MAX_FINDINGS_OUTPUT_BYTES = 256 * 1024;
 /** The Action's outputs; a test keeps action.yml's list equal to this one. */
@@ -66344,7 +77982,7 @@ async function run(env = process.env) {
         await runScan(inputs, ctx, t0);
     }
     catch (err) {
-        if (err instanceof InputError)
+        if (err instanceof InputError || err instanceof GlobError)
             setFailed(`modelaudit: ${err.message}`);
         else if (err instanceof ConfigError)
             setFailed(`modelaudit: invalid input: ${err.message}`);
@@ -66367,7 +78005,7 @@ async function runScan(inputs, ctx, t0) {
     // Which files.
     const scope = await findScope(inputs, ctx, api, git, annotator);
     const selection = await selectTargets(scope, {
-        workspace: ctx.workspace,
+        workspace: '.', // run() moved into the workspace: reported paths are relative to it
         paths: inputs.paths,
         exclude: inputs.exclude,
         followSymlinks: inputs.followSymlinks,
@@ -66382,7 +78020,7 @@ async function runScan(inputs, ctx, t0) {
     // counting what the summary counts; with a name policy, the models and their verdicts too.
     const scanStart = external_node_perf_hooks_.performance.now();
     const options = scanOptions(inputs, ctx);
-    const report = await scan(selection.targets, options);
+    const report = await withSignatureFindings(await scanDiscovery(selection.discovery, options), inputs.signatures, ctx.workspace);
     const scanSeconds = (external_node_perf_hooks_.performance.now() - scanStart) / 1000;
     const view = viewOf(report);
     startGroup('modelaudit report');
@@ -66638,6 +78276,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 

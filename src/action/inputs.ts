@@ -3,7 +3,13 @@
  * equal to this table), parsed and validated in one place. Every problem is collected, so a
  * workflow with three bad inputs learns about all three in one run.
  */
+import { compileGlob, GlobError } from '../discover/globs.js';
 import { SEVERITIES, type Severity } from '../findings/finding.js';
+import {
+  parseSignatureInputs,
+  SIGNATURE_INPUT_SPECS,
+  type SignatureInputs,
+} from './signature-inputs.js';
 
 export interface InputSpec {
   readonly name: string;
@@ -94,6 +100,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     description: 'Path of a name-policy file (allowed and denied models, licences, exceptions).',
     default: '',
   },
+  ...SIGNATURE_INPUT_SPECS,
 ];
 
 export type ScanMode = 'changed' | 'all';
@@ -115,6 +122,7 @@ export interface ActionInputs {
   readonly shardCount: number;
   readonly blacklist: readonly string[];
   readonly policyFile: string | undefined;
+  readonly signatures: SignatureInputs;
 }
 
 export class InputError extends Error {
@@ -167,10 +175,21 @@ export function parseInputs(read: InputReader): ActionInputs {
 
   const paths = lines('paths');
   if (paths.length === 0) problems.push('paths must name at least one file, directory or glob');
-  for (const p of [...paths, ...lines('exclude')]) {
-    const pattern = p.replace(/^!/, '');
-    if (pattern.split(/[\\/]/).includes('..'))
-      problems.push(`paths and exclude stay inside the workspace: "${p}" uses ".."`);
+  for (const [input, list] of [
+    ['paths', paths],
+    ['exclude', lines('exclude')],
+  ] as const) {
+    for (const p of list) {
+      const pattern = p.replace(/^!/, '');
+      if (pattern.split(/[\\/]/).includes('..'))
+        problems.push(`paths and exclude stay inside the workspace: "${p}" uses ".."`);
+      try {
+        compileGlob(pattern, input);
+      } catch (err) {
+        if (!(err instanceof GlobError)) throw err;
+        problems.push(err.message);
+      }
+    }
   }
 
   const scanValue = raw('scan').toLowerCase();
@@ -217,6 +236,9 @@ export function parseInputs(read: InputReader): ActionInputs {
   if (category !== undefined && /[\r\n]/.test(category))
     problems.push('category must be a single line');
 
+  const signatures = parseSignatureInputs(raw, lines);
+  problems.push(...signatures.problems);
+
   const inputs: ActionInputs = {
     paths,
     exclude: lines('exclude'),
@@ -233,6 +255,7 @@ export function parseInputs(read: InputReader): ActionInputs {
     shardCount,
     blacklist: lines('blacklist'),
     policyFile: raw('policy') || undefined,
+    signatures: signatures.value,
   };
   if (problems.length > 0) throw new InputError(problems);
   return Object.freeze(inputs);

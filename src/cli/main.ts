@@ -11,6 +11,7 @@ import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
 import { renderRulesMarkdown } from '../rules/docs.js';
+import { signingCommand } from './signing.js';
 import { ALL_RULES, findRule, ruleHelpUrl, type Rule } from '../rules/registry.js';
 import { VERSION } from '../version.js';
 
@@ -30,6 +31,8 @@ without loading them.
 Usage:
   modelaudit scan [options] <path>...   scan files and directories
   modelaudit rules [RULE]               list rules, or explain one (ID or name)
+  modelaudit verify [options] <path>    verify a model against its signature (model.sig)
+  modelaudit sign --key KEY <path>      sign a model (OpenSSF model signing, key-based)
   modelaudit --version                  print the version
   modelaudit --help                     print this help
 
@@ -52,6 +55,7 @@ Options:
       --timeout <seconds>     time limit per file (default: 120)
       --max-file-size <bytes> skip (and report) files larger than this (default: 256 GiB)
       --follow-symlinks       follow symbolic links inside the given directories
+                              (links inside a Hugging Face cache entry always are)
       --blacklist <name>      fail on models whose name or family (from their own metadata)
                               matches, case-insensitively and word-bounded: "llama" matches
                               Llama-2-7b, TinyLlama and Llama fine-tunes, not llamaindex;
@@ -91,6 +95,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     if (command === 'scan') return await scanCommand(rest, io);
     if (command === 'rules') return rulesCommand(rest, io);
+    if (command === 'verify' || command === 'sign') return await signingCommand(command, rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || isParseArgsError(err)) {

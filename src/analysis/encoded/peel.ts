@@ -77,6 +77,10 @@ export async function peelPayload(
   data: Buffer | string,
   budget: PeelBudget,
 ): Promise<PeeledPayload | undefined> {
+  if (data.length > budget.maxLayerBytes * 2) {
+    budget.exhausted = true; // too large to decode here: reported, never passed over silently
+    return undefined;
+  }
   return peel(typeof data === 'string' ? Buffer.from(data, 'latin1') : data, [], budget);
 }
 
