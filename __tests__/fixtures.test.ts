@@ -7,7 +7,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { resolveOptions } from '../src/options/options.js';
 import { scanFile } from '../src/pipeline/engine.js';
-import type { FileResult } from '../src/findings/finding.js';
+import { severityRank, type FileResult } from '../src/findings/finding.js';
 import { scannerFor } from '../src/scan/registry.js';
 import { FIXTURES_ROOT, loadFixtures, type LoadedFixture } from './helpers/manifest.js';
 
@@ -15,7 +15,15 @@ const fixtures = loadFixtures();
 const malicious = fixtures.filter((f) => f.class === 'malicious');
 const benign = fixtures.filter((f) => f.class === 'benign');
 // Benign samples whose container format has no scanner yet are checked once it exists.
-const benignScannable = benign.filter((f) => scannerFor(f.format ?? 'pickle') !== undefined);
+const benignScannable = benign.filter(
+  (f) => f.expect.clean && scannerFor(f.format ?? 'pickle') !== undefined,
+);
+// Harmless files that must get one particular finding and nothing worse: non-model content under
+// a model name (the mismatch WARNING), files damaged on purpose (the malformed-data INFO), and the
+// suspicious samples of each family.
+const graded = fixtures.filter(
+  (f) => f.class !== 'malicious' && !f.expect.clean && f.expect.severity,
+);
 const results = new Map<string, FileResult>();
 const options = resolveOptions();
 
@@ -78,6 +86,22 @@ describe('benign fixtures saved by real frameworks scan clean', () => {
   test.each(benignScannable.map((f) => [f.file, f] as const))('%s', async (_id, f) => {
     const r = await result(f);
     expect({ file: f.file, findings: describeFindings(r) }).toEqual({ file: f.file, findings: '' });
+  });
+});
+
+describe('suspicious and damaged fixtures get the finding they expect, and nothing worse', () => {
+  test.each(graded.map((f) => [f.id ?? f.file, f] as const))('%s', async (_id, f) => {
+    const r = await result(f);
+    const detail = `${f.file}\n${describeFindings(r)}`;
+    const worst = r.findings.reduce<string | undefined>(
+      (w, x) =>
+        w === undefined || severityRank(x.severity) > severityRank(w as never) ? x.severity : w,
+      undefined,
+    );
+    expect({ detail, worst }).toEqual({ detail, worst: f.expect.severity });
+    const rules = new Set(r.findings.map((x) => x.ruleId));
+    for (const rule of f.expect.rules ?? [])
+      expect({ detail, rule, found: rules.has(rule) }).toEqual({ detail, rule, found: true });
   });
 });
 

@@ -37069,7 +37069,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(346);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9805);
 /** Entry point of the GitHub Action (bundled to dist/index.js; action.yml runs it on node24). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -37079,7 +37079,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 346:
+/***/ 9805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40461,6 +40461,21 @@ const ARCHIVE_RULES = [
             'format modelaudit reads (gzip, bzip2, xz, zstd, LZ4 or uncompressed).',
         references: ['https://www.rfc-editor.org/rfc/rfc8878'],
     },
+    {
+        id: 'MA3025',
+        name: 'joblib-sidecar-unreachable',
+        title: 'Array file of an old joblib pickle is missing or unreadable',
+        family: 'archive',
+        severity: 'WARNING',
+        cwe: 'CWE-829',
+        description: 'joblib pickles written before joblib 0.10 keep each array in a file beside the pickle ' +
+            '(<name>_01.npy), named by an NDArrayWrapper. joblib.load opens that file with ' +
+            'numpy.load(allow_pickle=True), so an object array there runs its pickle. The file named ' +
+            'here is not beside the pickle (or is too large or cannot be read), so what it holds was ' +
+            'not scanned; whoever supplies it later decides what the load runs.',
+        remediation: 'Scan the pickle together with the files beside it, or re-save the model with a current joblib.',
+        references: ['https://joblib.readthedocs.io/en/stable/persistence.html'],
+    },
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/formats.ts
@@ -41007,6 +41022,32 @@ const FORMAT_RULES = [
             '`pipe`, `download.file`, `source`, `dyn.load` or similar. It runs when the object is used.',
         remediation: 'Do not load this file.',
     },
+    {
+        id: 'MA5613',
+        name: 'idl-compiled-routines',
+        title: 'IDL save file carries compiled routines',
+        family: 'formats',
+        severity: 'WARNING',
+        cwe: 'CWE-94',
+        description: 'Besides variables, the IDL save file holds compiled IDL procedures or functions (COMPILED ' +
+            "records). IDL's RESTORE loads them, and they replace routines of the same name for every " +
+            'later call in the session. scipy.io.readsav ignores them; IDL and GDL do not.',
+        remediation: 'Restore the file in IDL only if you trust its author; prefer a variables-only save.',
+        references: ['https://www.nv5geospatialsoftware.com/docs/RESTORE.html'],
+    },
+    {
+        id: 'MA5614',
+        name: 'data-file-malformed',
+        title: 'Data file structure is malformed',
+        family: 'formats',
+        severity: 'INFO',
+        cwe: 'CWE-20',
+        description: 'A data-only format that carries no code (MATLAB v4/v5, IDL save, ONNX test tensors, ' +
+            'protobuf descriptor sets) is truncated or breaks its own structure, so its loader refuses ' +
+            'it. Reported so that an unreadable file is never taken for a checked one; it cannot run ' +
+            'code either way.',
+        remediation: 'Obtain an intact copy if the data is needed.',
+    },
     // --- Structure ---------------------------------------------------------------------------------
     {
         id: 'MA5900',
@@ -41079,10 +41120,15 @@ const GENERAL_RULES = [
         family: 'general',
         severity: 'WARNING',
         cwe: 'CWE-434',
-        description: 'The file name promises a data-only or text format (for example .safetensors, .json, .txt, ' +
-            '.npy, .png) but the content is an executable serialization such as a pickle or an archive. ' +
-            'Loaders that pick their parser from the content, and humans who trust the extension, are ' +
-            'both misled. The content is scanned as what it really is.',
+        description: 'The name and the content disagree, in either direction. The name promises a data-only or ' +
+            'text format (.safetensors, .json, .txt, .npy, .png) but the content is an executable ' +
+            'serialization such as a pickle or an archive: loaders that pick their parser from the ' +
+            'content, and humans who trust the extension, are both misled. Or the name promises a model ' +
+            '(.pt, .pth, .bin, .ckpt, .pkl, .onnx, .h5…) but the content is no model at all (text, an ' +
+            'image, a protobuf descriptor set): the file is not what a loader expects, and whatever ' +
+            'loader the name implies would read it anyway (torch.load unpickles what is not a zip, so ' +
+            'what that would import or call is judged too). Either way the content is scanned as what ' +
+            'it really is.',
         remediation: 'Rename the file after its real format, or replace it with the format it claims.',
         references: ['https://nvd.nist.gov/vuln/detail/CVE-2025-1889'],
     },
@@ -41955,24 +42001,27 @@ const LLM_RULES = [
     {
         id: 'MA5208',
         name: 'template-unparseable',
-        title: 'Chat template cannot be parsed',
+        title: 'Chat template is not valid Jinja',
         family: 'formats',
-        severity: 'ERROR',
+        severity: 'WARNING',
         cwe: 'CWE-20',
-        description: 'The template is not valid Jinja as jinja2 parses it (or nests deeper than 200 levels), so it ' +
-            "was not analysed. Either the model's chat template is broken or it targets a parser that " +
-            'accepts more than jinja2 does; a template that cannot be analysed is never reported clean.',
+        description: 'The template is not valid Jinja as jinja2 parses it (an unclosed block, an unknown tag, a ' +
+            'stray bracket), so jinja2 raises TemplateSyntaxError instead of compiling it: no renderer ' +
+            'built on jinja2 (transformers, vLLM, llama-cpp-python) can run it, and it was not analysed. ' +
+            "Either the model's chat template is broken or it targets a renderer that accepts more than " +
+            'jinja2 does. A template too deeply nested for the analysis is MA5209 instead.',
         remediation: 'Check the template with jinja2 and review it by hand.',
     },
     {
         id: 'MA5209',
         name: 'template-too-large',
-        title: 'Chat template too large to analyse',
+        title: 'Chat template too large or too deeply nested to analyse',
         family: 'formats',
         severity: 'ERROR',
         cwe: 'CWE-400',
-        description: 'The template is longer than the analysis limit (1 MiB), far beyond any real chat template, so ' +
-            'it was not analysed.',
+        description: 'The template is longer than the analysis limit (1 MiB), far beyond any real chat template, ' +
+            'or nests expressions or blocks deeper than the analysis follows (200 levels), so it was not ' +
+            'analysed. A renderer may still run it.',
         remediation: 'Review the template by hand; real templates are a few kilobytes.',
     },
 ];
@@ -49507,6 +49556,65 @@ const SAFE_CALLABLES = [
         target: 'builtins:NotImplemented',
         reason: 'the NotImplemented singleton, pickled by name; not callable',
     },
+    // Pure builtins: they compute a value from their arguments and reach no attribute by name, no
+    // module, file or code. Their arguments are objects the pickle built, judged where they were
+    // built; the dunder methods they call (__len__, __lt__, __iter__…) belong to those objects.
+    // Those that call a callable argument say so (invokesArgs). Not pow (pow(10, 10**10) exhausts
+    // the loader from two constants), format (a huge width does too), print (writes to stdout),
+    // min/max/sorted/sum with key= (a keyword REDUCE cannot pass; functools.partial is judged on
+    // its own), dir/hasattr/isinstance (reach attributes and metaclass hooks).
+    ...[
+        ['len', 'length of a container'],
+        ['abs', 'absolute value of a number'],
+        ['round', 'rounds a number'],
+        ['divmod', 'quotient and remainder of two numbers'],
+        ['min', 'smallest item of an iterable the pickle built'],
+        ['max', 'largest item of an iterable the pickle built'],
+        ['sum', 'sum of an iterable the pickle built'],
+        ['all', 'truth of every item of an iterable'],
+        ['any', 'truth of any item of an iterable'],
+        ['sorted', 'sorted list of an iterable the pickle built'],
+        ['reversed', 'reverse iterator over a sequence'],
+        ['enumerate', 'iterator of (index, item) pairs'],
+        ['zip', 'iterator over several iterables in step'],
+        ['next', 'next item of an iterator the pickle built'],
+        ['hash', 'hash of a value'],
+        ['ord', 'code point of a character'],
+        ['chr', 'character of a code point'],
+        ['hex', 'hexadecimal text of an integer'],
+        ['oct', 'octal text of an integer'],
+        ['bin', 'binary text of an integer'],
+        ['repr', 'printable representation of a value'],
+        ['ascii', 'ASCII representation of a value'],
+        ['memoryview', 'view over the bytes of a bytes-like value'],
+    ].map(([name, what]) => ({
+        target: `builtins:${name}`,
+        reason: `pure builtin: ${what}`,
+    })),
+    {
+        target: 'builtins:map',
+        reason: 'lazy iterator applying arg 0 to items: arg 0 judged as invoked',
+        invokesArgs: [0],
+    },
+    {
+        target: 'builtins:filter',
+        reason: 'lazy iterator filtering items with arg 0: arg 0 judged as invoked',
+        invokesArgs: [0],
+    },
+    {
+        target: 'builtins:iter',
+        reason: 'iterator over a value, or iter(callable, sentinel): arg 0 judged as invoked',
+        invokesArgs: [0],
+    },
+    {
+        target: 'types:NoneType',
+        reason: 'type(None), pickled by dill; calling it returns None',
+    },
+    { target: 'types:EllipsisType', reason: 'type(...); calling it returns Ellipsis' },
+    {
+        target: 'types:NotImplementedType',
+        reason: 'type(NotImplemented); calling it returns NotImplemented',
+    },
     // copyreg and codecs: the helpers that Python's own reduce protocol writes.
     {
         target: 'copyreg:_reconstructor',
@@ -49641,6 +49749,21 @@ const SAFE_CALLABLES = [
         invokesArgs: [0],
     },
     {
+        target: 'numpy.core._internal:_reconstruct',
+        reason: 'ndarray reduce of NumPy < 1.0 pickles (numpy keeps the name for them): ndarray.__new__(subtype, shape, dtype)',
+        invokesArgs: [0],
+    },
+    {
+        target: 'numpy.core._multiarray_umath:_reconstruct',
+        reason: 'the C function behind numpy.core.multiarray._reconstruct (numpy 1.x)',
+        invokesArgs: [0],
+    },
+    {
+        target: 'numpy._core._multiarray_umath:_reconstruct',
+        reason: 'the C function behind numpy._core.multiarray._reconstruct (numpy 2)',
+        invokesArgs: [0],
+    },
+    {
         target: 'numpy.core.multiarray:scalar',
         reason: 'numpy scalar reduce (numpy 1.x): builds a scalar from dtype and bytes',
     },
@@ -49675,6 +49798,21 @@ const SAFE_CALLABLES = [
     { target: 'numpy._core.records:recarray', reason: 'record array subclass of ndarray' },
     { target: 'numpy:record', reason: 'scalar type of record arrays' },
     { target: 'numpy.rec:record', reason: 'scalar type of record arrays (numpy 2 name)' },
+    {
+        target: 'numpy.core.records:record',
+        reason: 'scalar type of record arrays (numpy 1.x module)',
+    },
+    { target: 'numpy._core.records:record', reason: 'scalar type of record arrays (numpy 2 module)' },
+    { target: 'numpy:chararray', reason: 'string array subclass of ndarray' },
+    { target: 'numpy.char:chararray', reason: 'string array subclass of ndarray' },
+    {
+        target: 'numpy.core.defchararray:chararray',
+        reason: 'string array subclass of ndarray (numpy 1.x module)',
+    },
+    {
+        target: 'numpy._core.defchararray:chararray',
+        reason: 'string array subclass of ndarray (numpy 2 module)',
+    },
     {
         target: 'numpy.ma.core:_mareconstruct',
         reason: 'masked array reduce: ndarray.__new__(baseclass, ...), subtype.__new__(subtype, ...)',
@@ -50738,9 +50876,7 @@ const SAFE_CALLABLES = [
         reason: 'dict with attribute access (named_transformers_, cv results)',
     },
     // joblib: the array placeholder of joblib.dump; the array bytes follow it in the stream (or a
-    // nested pickle for object arrays, read with the same find_class). Not NDArrayWrapper or
-    // ZNDArrayWrapper (joblib < 0.10): joblib's unpickler opens the sidecar file they name and
-    // np.load()s it with allow_pickle=True.
+    // nested pickle for object arrays, read with the same find_class).
     {
         target: 'joblib.numpy_pickle:NumpyArrayWrapper',
         reason: 'joblib array placeholder (shape, dtype, order)',
@@ -50749,6 +50885,173 @@ const SAFE_CALLABLES = [
         target: 'sklearn.externals.joblib.numpy_pickle:NumpyArrayWrapper',
         reason: 'the same in joblib as vendored by scikit-learn < 0.23',
     },
+    // joblib < 0.10: NDArrayWrapper / ZNDArrayWrapper only carry the name of the file beside the
+    // pickle that holds the array, and are inert under pickle.load. The risk is that file, which
+    // joblib.load np.load()s with allow_pickle=True: the joblib scanner checks their state and
+    // scans the file it names (scan/archive/joblib.ts).
+    ...[
+        'joblib.numpy_pickle',
+        'joblib.numpy_pickle_compat',
+        'sklearn.externals.joblib.numpy_pickle',
+        'sklearn.externals.joblib.numpy_pickle_compat',
+    ].flatMap((module) => [
+        {
+            target: `${module}:NDArrayWrapper`,
+            reason: 'joblib < 0.10 array placeholder (file name, subclass); the file it names is scanned',
+            newOnly: true,
+        },
+        {
+            target: `${module}:ZNDArrayWrapper`,
+            reason: 'joblib < 0.10 compressed-array placeholder (file name, reconstruct arguments, state); its zlib file only reaches ndarray.__setstate__ as raw bytes',
+            newOnly: true,
+        },
+    ]),
+    // networkx graphs (gpickles, graphs stored in models): the four graph classes define no
+    // __setstate__ or __reduce__, so BUILD fills __dict__ with plain dicts; __new__ is
+    // object.__new__ behind the backend dispatcher. Cached views (G.nodes, G.edges…) pickled with
+    // them restore their few fields in __setstate__. Filter callables they hold are globals of
+    // their own. Rebuilt with __new__ only: called, __init__ converts any input data.
+    ...[
+        ['networkx.classes.graph', ['Graph']],
+        ['networkx.classes.digraph', ['DiGraph']],
+        ['networkx.classes.multigraph', ['MultiGraph']],
+        ['networkx.classes.multidigraph', ['MultiDiGraph']],
+        [
+            'networkx.classes.ordered',
+            ['OrderedGraph', 'OrderedDiGraph', 'OrderedMultiGraph', 'OrderedMultiDiGraph'],
+        ],
+        [
+            'networkx.classes.reportviews',
+            [
+                'NodeView',
+                'NodeDataView',
+                'DiDegreeView',
+                'DegreeView',
+                'OutDegreeView',
+                'InDegreeView',
+                'MultiDegreeView',
+                'DiMultiDegreeView',
+                'InMultiDegreeView',
+                'OutMultiDegreeView',
+                'OutEdgeDataView',
+                'EdgeDataView',
+                'InEdgeDataView',
+                'OutMultiEdgeDataView',
+                'MultiEdgeDataView',
+                'InMultiEdgeDataView',
+                'OutEdgeView',
+                'EdgeView',
+                'InEdgeView',
+                'OutMultiEdgeView',
+                'MultiEdgeView',
+                'InMultiEdgeView',
+            ],
+        ],
+        [
+            'networkx.classes.coreviews',
+            [
+                'AtlasView',
+                'AdjacencyView',
+                'MultiAdjacencyView',
+                'UnionAtlas',
+                'UnionAdjacency',
+                'UnionMultiInner',
+                'UnionMultiAdjacency',
+                'FilterAtlas',
+                'FilterAdjacency',
+                'FilterMultiInner',
+                'FilterMultiAdjacency',
+            ],
+        ],
+    ].flatMap(([module, names]) => names.map((name) => ({
+        target: `${module}:${name}`,
+        reason: 'networkx graph or graph view: plain dicts in its state',
+        newOnly: true,
+    }))),
+    {
+        target: 'networkx.classes.function:frozen',
+        reason: 'what nx.freeze stores as the mutators of a frozen graph or view: it only raises NetworkXError',
+    },
+    ...[
+        'no_filter',
+        'hide_nodes',
+        'hide_diedges',
+        'hide_edges',
+        'hide_multidiedges',
+        'hide_multiedges',
+        'show_nodes',
+        'show_diedges',
+        'show_edges',
+        'show_multidiedges',
+        'show_multiedges',
+    ].map((name) => ({
+        target: `networkx.classes.filters:${name}`,
+        reason: 'networkx node/edge filter of subgraph views: a membership test',
+    })),
+    // statsmodels results (results.save() pickles them): models, results and their wrappers are
+    // plain objects rebuilt with __new__ and a __dict__ (ResultsWrapper.__setstate__ updates it,
+    // NegativeBinomial's re-binds its methods). Exception: ModelData and its subclasses evaluate
+    // the model formula in __setstate__ when the state asks to rebuild the design (checked on
+    // BUILD). Only the model packages: never statsmodels.distributions or sandbox (subclasses of
+    // scipy.stats distributions, whose __setstate__ exec()s), iolib (files), datasets, graphics.
+    ...['ModelData', 'PandasData', 'PatsyData', 'FormulaicData'].map((name) => ({
+        target: `statsmodels.base.data:${name}`,
+        reason: 'model data (endog, exog, row and column labels); __setstate__ evaluates the formula when restore_model_spec is set: state verified',
+        newOnly: true,
+        stateCheck: 'statsmodels-formula',
+    })),
+    ...[
+        'base',
+        'regression',
+        'genmod',
+        'discrete',
+        'tsa',
+        'duration',
+        'robust',
+        'multivariate',
+        'gam',
+        'othermod',
+        'miscmodels',
+        'imputation',
+        'treatment',
+    ].map((pkg) => ({
+        target: `statsmodels.${pkg}.**:[A-Z]*`,
+        reason: 'statsmodels model, results and helper classes, rebuilt with __new__ and a plain __dict__',
+        newOnly: true,
+    })),
+    {
+        target: 'statsmodels.tsa.statespace._*:[csdz][A-Z]*',
+        reason: 'Cython state-space objects (dStatespace, zKalmanFilter, cInitialization…): their __reduce__ calls the class with the arrays and flags they hold',
+    },
+    {
+        target: 'statsmodels.tools.tools:Bunch',
+        reason: 'dict with attribute access (results bunches)',
+        newOnly: true,
+    },
+    ...['ResettableCache', 'CachedAttribute', 'CachedWritableAttribute', 'cache_readonly'].map((name) => ({
+        target: `statsmodels.tools.decorators:${name}`,
+        reason: 'results cache of statsmodels < 0.12 (a dict subclass) and its descriptors',
+        newOnly: true,
+    })),
+    // dill and cloudpickle write plain data through a few helpers of their own: numpy arrays and
+    // dtypes (dill._dill._create_array calls arg 0, numpy's reconstructor, then __setstate__), and
+    // type lookups by name (dill._dill._load_type, cloudpickle's _builtin_type) and singleton
+    // reprs (dill._dill._eval_repr), which the machine resolves to what they return
+    // (knowledge/callables/lookups.ts). Everything else of theirs rebuilds code and stays
+    // dangerous.
+    ...['dill._dill', 'dill.dill'].flatMap((module) => [
+        {
+            target: `${module}:_create_array`,
+            reason: 'dill numpy array: f(*args) then __setstate__(state); f judged as invoked',
+            invokesArgs: [0],
+            exemptFromNamespace: true,
+        },
+        {
+            target: `${module}:_create_dtypemeta`,
+            reason: 'dill numpy dtype class: type(numpy.dtype(scalar_type))',
+            exemptFromNamespace: true,
+        },
+    ]),
     // numpy.vectorize stores a Python callable and calls it only when the application calls the
     // vectorized function (scipy.stats distributions keep several); the stored callable is judged
     // as an import of its own.
@@ -50846,6 +51149,72 @@ const SAFE_CALLABLES = [
         target: 'scipy.optimize._optimize:OptimizeResult',
         reason: "dict subclass holding an optimizer's result",
     },
+    // pyarrow: what pandas frames with Arrow-backed columns (pandas 3's default string dtype) and
+    // pyarrow tables pickle to: data type factories, buffers over the pickle's own bytes, and the
+    // array, chunked-array, table and record-batch rebuilders. Not pyarrow's readers (memory_map,
+    // read_schema, read_tensor), foreign_buffer (a raw address), nor anything that deserializes
+    // extension-type metadata again.
+    ...[
+        '_restore_array',
+        '_reconstruct_table',
+        '_reconstruct_record_batch',
+        'chunked_array',
+        'py_buffer',
+        'type_for_alias',
+        'field',
+        'schema',
+        'null',
+        'bool_',
+        'bool8',
+        'int8',
+        'int16',
+        'int32',
+        'int64',
+        'uint8',
+        'uint16',
+        'uint32',
+        'uint64',
+        'float16',
+        'float32',
+        'float64',
+        'decimal32',
+        'decimal64',
+        'decimal128',
+        'decimal256',
+        'date32',
+        'date64',
+        'time32',
+        'time64',
+        'timestamp',
+        'duration',
+        'month_day_nano_interval',
+        'binary',
+        'binary_view',
+        'large_binary',
+        'string',
+        'string_view',
+        'utf8',
+        'large_string',
+        'large_utf8',
+        'list_',
+        'list_view',
+        'large_list',
+        'large_list_view',
+        'map_',
+        'struct',
+        'dictionary',
+        'union',
+        'dense_union',
+        'sparse_union',
+        'run_end_encoded',
+        'fixed_shape_tensor',
+        'json_',
+        'uuid',
+        'opaque',
+    ].map((name) => ({
+        target: `pyarrow.lib:${name}`,
+        reason: 'pyarrow data type factory or array/table rebuilder over data in the pickle',
+    })),
     // pandas: frames, series, indexes, extension arrays and dtypes (exact names at the top level:
     // pandas also exports read_*, eval, ExcelFile, HDFStore...).
     { target: 'pandas:DataFrame', reason: 'pandas data class or missing-value singleton' },
@@ -51769,6 +52138,9 @@ function classifyParts(moduleParts, nameParts) {
         };
     }
     if (direct) {
+        const exempt = matchSafe(moduleParts.join('.'), nameParts.join('.'));
+        if (exempt?.exemptFromNamespace && direct.rank < parts.length)
+            return { level: 'safe', entry: exempt };
         return {
             level: 'dangerous',
             basis: 'table',
@@ -51835,19 +52207,421 @@ function classifyGlobal(module, name) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/knowledge/callables/lookups.ts
+/**
+ * Lookup helpers of dill and cloudpickle that a pickle calls with a constant name: they return
+ * a type from a fixed table (dill._dill._load_type, cloudpickle's _builtin_type) or evaluate the
+ * repr of a singleton (dill._dill._eval_repr). The machine replaces such a call by what it
+ * returns, which is then judged like any import: _load_type('set') is builtins.set,
+ * _load_type('CodeType') is types.CodeType. Other arguments leave the call to the tables
+ * (dill and cloudpickle are dangerous as a whole). type(None) (cloudpickle's NoneType) is
+ * resolved the same way; type() with any other argument, or three, stays unlisted.
+ */
+/*
+ * dill._dill._reverse_typemap (dill 0.4.1, Python 3.11): the name dill writes → where that type
+ * lives. Generated with: for k, v in _reverse_typemap.items(): 'types.'+k if types has it, else
+ * 'builtins.'+v.__name__ if builtins has it, else v.__module__ + '.' + v.__qualname__.
+ */
+const DILL_TYPES = {
+    ArithmeticError: 'builtins.ArithmeticError',
+    AssertionError: 'builtins.AssertionError',
+    AsyncGeneratorType: 'types.AsyncGeneratorType',
+    AttrGetterType: 'operator.attrgetter',
+    AttributeError: 'builtins.AttributeError',
+    BaseException: 'builtins.BaseException',
+    BaseExceptionGroup: 'builtins.BaseExceptionGroup',
+    BlockingIOError: 'builtins.BlockingIOError',
+    BrokenPipeError: 'builtins.BrokenPipeError',
+    BufferError: 'builtins.BufferError',
+    BufferedRandomType: '_io.BufferedRandom',
+    BufferedReaderType: '_io.BufferedReader',
+    BufferedWriterType: '_io.BufferedWriter',
+    BuiltinFunctionType: 'types.BuiltinFunctionType',
+    BuiltinMethodType: 'types.BuiltinMethodType',
+    BytesWarning: 'builtins.BytesWarning',
+    CellType: 'types.CellType',
+    ChildProcessError: 'builtins.ChildProcessError',
+    ClassMethodDescriptorType: 'types.ClassMethodDescriptorType',
+    CodeType: 'types.CodeType',
+    ConnectionAbortedError: 'builtins.ConnectionAbortedError',
+    ConnectionError: 'builtins.ConnectionError',
+    ConnectionRefusedError: 'builtins.ConnectionRefusedError',
+    ConnectionResetError: 'builtins.ConnectionResetError',
+    CoroutineType: 'types.CoroutineType',
+    DeprecationWarning: 'builtins.DeprecationWarning',
+    DictItemsType: 'builtins.dict_items',
+    DictKeysType: 'builtins.dict_keys',
+    DictValuesType: 'builtins.dict_values',
+    EOFError: 'builtins.EOFError',
+    EllipsisType: 'types.EllipsisType',
+    EncodingWarning: 'builtins.EncodingWarning',
+    EnvironmentError: 'builtins.OSError',
+    Exception: 'builtins.Exception',
+    ExceptionGroup: 'builtins.ExceptionGroup',
+    ExitType: '_sitebuiltins.Quitter',
+    FileExistsError: 'builtins.FileExistsError',
+    FileNotFoundError: 'builtins.FileNotFoundError',
+    FileType: '_io.FileIO',
+    FloatingPointError: 'builtins.FloatingPointError',
+    FrameType: 'types.FrameType',
+    FunctionType: 'types.FunctionType',
+    FutureWarning: 'builtins.FutureWarning',
+    GeneratorExit: 'builtins.GeneratorExit',
+    GeneratorType: 'types.GeneratorType',
+    GenericAliasIteratorType: 'builtins.generic_alias_iterator',
+    GetSetDescriptorType: 'types.GetSetDescriptorType',
+    IOError: 'builtins.OSError',
+    ImportError: 'builtins.ImportError',
+    ImportWarning: 'builtins.ImportWarning',
+    IndentationError: 'builtins.IndentationError',
+    IndexError: 'builtins.IndexError',
+    InterruptedError: 'builtins.InterruptedError',
+    IsADirectoryError: 'builtins.IsADirectoryError',
+    ItemGetterType: 'operator.itemgetter',
+    KeyError: 'builtins.KeyError',
+    KeyboardInterrupt: 'builtins.KeyboardInterrupt',
+    LambdaType: 'types.LambdaType',
+    LookupError: 'builtins.LookupError',
+    MappingProxyType: 'types.MappingProxyType',
+    MemberDescriptorType: 'types.MemberDescriptorType',
+    MemoryError: 'builtins.MemoryError',
+    MethodDescriptorType: 'types.MethodDescriptorType',
+    MethodType: 'types.MethodType',
+    MethodWrapperType: 'types.MethodWrapperType',
+    ModuleNotFoundError: 'builtins.ModuleNotFoundError',
+    ModuleType: 'types.ModuleType',
+    NameError: 'builtins.NameError',
+    NoneType: 'types.NoneType',
+    NotADirectoryError: 'builtins.NotADirectoryError',
+    NotImplementedError: 'builtins.NotImplementedError',
+    NotImplementedType: 'types.NotImplementedType',
+    OSError: 'builtins.OSError',
+    OdictItemsType: 'builtins.odict_items',
+    OdictKeysType: 'builtins.odict_keys',
+    OdictValuesType: 'builtins.odict_values',
+    OverflowError: 'builtins.OverflowError',
+    PartialType: 'functools.partial',
+    PendingDeprecationWarning: 'builtins.PendingDeprecationWarning',
+    PermissionError: 'builtins.PermissionError',
+    ProcessLookupError: 'builtins.ProcessLookupError',
+    PyBufferedRandomType: '_pyio.BufferedRandom',
+    PyBufferedReaderType: '_pyio.BufferedReader',
+    PyBufferedWriterType: '_pyio.BufferedWriter',
+    PyCapsuleType: 'builtins.PyCapsule',
+    PyTextWrapperType: '_pyio.TextIOWrapper',
+    RecursionError: 'builtins.RecursionError',
+    ReferenceError: 'builtins.ReferenceError',
+    ResourceWarning: 'builtins.ResourceWarning',
+    RuntimeError: 'builtins.RuntimeError',
+    RuntimeWarning: 'builtins.RuntimeWarning',
+    StopAsyncIteration: 'builtins.StopAsyncIteration',
+    StopIteration: 'builtins.StopIteration',
+    SuperType: 'builtins.super',
+    SyntaxError: 'builtins.SyntaxError',
+    SyntaxWarning: 'builtins.SyntaxWarning',
+    SystemError: 'builtins.SystemError',
+    SystemExit: 'builtins.SystemExit',
+    TabError: 'builtins.TabError',
+    TextWrapperType: '_io.TextIOWrapper',
+    TimeoutError: 'builtins.TimeoutError',
+    TracebackType: 'types.TracebackType',
+    TypeError: 'builtins.TypeError',
+    UnboundLocalError: 'builtins.UnboundLocalError',
+    UnicodeDecodeError: 'builtins.UnicodeDecodeError',
+    UnicodeEncodeError: 'builtins.UnicodeEncodeError',
+    UnicodeError: 'builtins.UnicodeError',
+    UnicodeTranslateError: 'builtins.UnicodeTranslateError',
+    UnicodeWarning: 'builtins.UnicodeWarning',
+    UserWarning: 'builtins.UserWarning',
+    ValueError: 'builtins.ValueError',
+    Warning: 'builtins.Warning',
+    WrapperDescriptorType: 'types.WrapperDescriptorType',
+    ZeroDivisionError: 'builtins.ZeroDivisionError',
+    bool: 'builtins.bool',
+    bytearray: 'builtins.bytearray',
+    bytes: 'builtins.bytes',
+    classmethod: 'builtins.classmethod',
+    complex: 'builtins.complex',
+    dict: 'builtins.dict',
+    enumerate: 'builtins.enumerate',
+    filter: 'builtins.filter',
+    float: 'builtins.float',
+    frozenset: 'builtins.frozenset',
+    int: 'builtins.int',
+    list: 'builtins.list',
+    map: 'builtins.map',
+    memoryview: 'builtins.memoryview',
+    object: 'builtins.object',
+    property: 'builtins.property',
+    range: 'builtins.range',
+    reversed: 'builtins.reversed',
+    set: 'builtins.set',
+    slice: 'builtins.slice',
+    staticmethod: 'builtins.staticmethod',
+    str: 'builtins.str',
+    super: 'builtins.super',
+    tuple: 'builtins.tuple',
+    type: 'builtins.type',
+    zip: 'builtins.zip',
+};
+/** The repr strings dill pickles singletons and ranges as (save_singleton, XRangeType). */
+const SINGLETON_REPR = /^(?:Ellipsis|NotImplemented|x?range\((?:-?\d{1,20}, ){1,2}-?\d{1,20}\)|x?range\(-?\d{1,20}\))$/;
+function dillLoadType(name) {
+    const path = Object.hasOwn(DILL_TYPES, name) ? DILL_TYPES[name] : undefined;
+    return path ? { path } : undefined;
+}
+function dillEvalRepr(text) {
+    return SINGLETON_REPR.test(text) ? { value: text } : undefined;
+}
+/** cloudpickle: getattr(types, name), and type itself for the legacy name ClassType. */
+function cloudpickleBuiltinType(name) {
+    if (name === 'ClassType')
+        return { path: 'builtins.type' };
+    return /^[A-Z][A-Za-z]*Type$|^SimpleNamespace$/.test(name)
+        ? { path: `types.${name}` }
+        : undefined;
+}
+/** type(x) of a singleton: its type, which only returns that singleton when called. */
+const SINGLETON_TYPES = {
+    None: 'types.NoneType',
+    Ellipsis: 'types.EllipsisType',
+    NotImplemented: 'types.NotImplementedType',
+};
+function typeOfSingleton(name) {
+    const path = Object.hasOwn(SINGLETON_TYPES, name) ? SINGLETON_TYPES[name] : undefined;
+    return path ? { path } : undefined;
+}
+const BY_NAME = new Map([
+    ['builtins.type', typeOfSingleton],
+    ['dill._dill._load_type', dillLoadType],
+    ['dill.dill._load_type', dillLoadType],
+    ['dill._dill._eval_repr', dillEvalRepr],
+    ['dill.dill._eval_repr', dillEvalRepr],
+]);
+/** The lookup helper `name` (module.qualname) is, if any. */
+function lookupHelper(name) {
+    const known = BY_NAME.get(name);
+    if (known)
+        return known;
+    // cloudpickle and its vendored copies (joblib.externals, ray, srsly, pyspark…).
+    return /(?:^|\.)cloudpickle\.cloudpickle(?:_fast)?\._builtin_type$/.test(name)
+        ? cloudpickleBuiltinType
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/knowledge/callables/formula.ts
+/**
+ * Model formulas ("y ~ x + C(group) + np.log(z)") as patsy and formulaic read them: every term
+ * is a Python expression that they eval() in an environment of the data and the caller's stack
+ * frames, with builtins available. A formula is accepted when its terms only name columns,
+ * combine them with operators and call the transforms real formulas use; anything else (an
+ * attribute walk, a call of a computed value, a dunder, a builtin that reaches code, files or
+ * attributes, a lambda or f-string) is code the formula's author chose.
+ */
+/**
+ * Functions formulas call: patsy and formulaic transforms and contrasts, and builtins that take
+ * no callable (min, max and sorted take key=, which would call any name in reach).
+ */
+const CALLABLE = new Set([
+    'C',
+    'Q',
+    'I',
+    'center',
+    'standardize',
+    'scale',
+    'bs',
+    'cr',
+    'cc',
+    'te',
+    'poly',
+    'lag',
+    'hashed',
+    'identity',
+    'Treatment',
+    'Sum',
+    'Diff',
+    'Helmert',
+    'Poly',
+    'abs',
+    'round',
+    'float',
+    'int',
+    'bool',
+    'str',
+]);
+/** numpy functions formulas transform columns with (np.log(x)…). */
+const NUMPY = new Set(('log log1p log2 log10 exp exp2 expm1 sqrt cbrt square abs absolute fabs sign sin cos tan ' +
+    'arcsin arccos arctan arctan2 sinh cosh tanh arcsinh arccosh arctanh floor ceil trunc rint ' +
+    'round around clip power maximum minimum reciprocal negative deg2rad rad2deg isnan isfinite ' +
+    'where logical_and logical_or logical_not cumsum diff mean std').split(' '));
+/** formulaic's contrast namespace (C(x, contr.treatment)). */
+const CONTRASTS = new Set([
+    'treatment',
+    'sum',
+    'helmert',
+    'poly',
+    'diff',
+    'custom',
+    'SAS',
+]);
+/** Module names whose listed functions may be called. */
+const NAMESPACES = new Map([
+    ['np', NUMPY],
+    ['numpy', NUMPY],
+    ['contr', CONTRASTS],
+]);
+/** Python keywords that introduce code rather than an expression over columns. */
+const CODE_KEYWORDS = new Set([
+    'lambda',
+    'for',
+    'async',
+    'await',
+    'yield',
+    'import',
+    'from',
+    'def',
+    'class',
+    'global',
+    'nonlocal',
+    'del',
+    'with',
+    'try',
+    'raise',
+    'assert',
+    'return',
+    'while',
+    'exec',
+    'print',
+]);
+/** Builtins that reach attributes, imports, files or code, even as bare names. */
+const DANGEROUS_NAMES = new Set([
+    'eval',
+    'exec',
+    'compile',
+    'open',
+    'getattr',
+    'setattr',
+    'delattr',
+    'hasattr',
+    'globals',
+    'locals',
+    'vars',
+    'dir',
+    'input',
+    'breakpoint',
+    'help',
+    'exit',
+    'quit',
+    'type',
+    'object',
+    'super',
+    'memoryview',
+    'map',
+    'filter',
+    'iter',
+    'next',
+    'sorted',
+    'min',
+    'max',
+    'reduce',
+    'apply',
+    'execfile',
+    'reload',
+]);
+const TOKEN = /\s*(?:([\p{L}_][\p{L}\p{N}_]*)|(\d[\d_]*\.?[\d_]*(?:[eE][+-]?\d+)?[jJ]?|\.\d[\d_]*(?:[eE][+-]?\d+)?)|('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")|(\*\*|==|!=|<=|>=|:=|<<|>>|\/\/|[~+\-*/:()|,=<>%&^.@[\]!{};`\\]))/uy;
+function tokenize(text) {
+    const out = [];
+    TOKEN.lastIndex = 0;
+    let pos = 0;
+    while (pos < text.length) {
+        if (/^\s*$/.test(text.slice(pos)))
+            break;
+        TOKEN.lastIndex = pos;
+        const m = TOKEN.exec(text);
+        if (!m)
+            return `unexpected ${JSON.stringify(text.slice(pos, pos + 10))}`;
+        const glued = m[0].length > 0 && !/^\s/.test(m[0]);
+        pos = TOKEN.lastIndex;
+        if (m[1] !== undefined)
+            out.push({ kind: 'name', text: m[1], glued });
+        else if (m[2] !== undefined)
+            out.push({ kind: 'number', text: m[2], glued });
+        else if (m[3] !== undefined)
+            out.push({ kind: 'string', text: m[3], glued });
+        else
+            out.push({ kind: 'op', text: m[4], glued });
+    }
+    return out;
+}
+/**
+ * Returns why evaluating `formula` could run code beyond column arithmetic and the usual
+ * transforms, or undefined when it cannot.
+ */
+function formulaProblem(formula) {
+    if (formula.length > 4096)
+        return `the formula is ${formula.length} characters long`;
+    const tokens = tokenize(formula);
+    if (typeof tokens === 'string')
+        return `the formula has ${tokens}`;
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        const prev = tokens[i - 1];
+        const next = tokens[i + 1];
+        if (t.kind === 'string' && prev?.kind === 'name' && t.glued)
+            return `the string ${prev.text}${t.text.slice(0, 20)} has a prefix (f-strings run code)`;
+        if (t.kind === 'op') {
+            if ([':=', '{', '}', ';', '`', '\\'].includes(t.text))
+                return `the formula uses ${JSON.stringify(t.text)}, which no model formula needs`;
+            if (t.text === '.') {
+                const ns = prev?.kind === 'name' ? NAMESPACES.get(prev.text) : undefined;
+                const before = tokens[i - 2];
+                if (!ns || next?.kind !== 'name' || !ns.has(next.text) || before?.text === '.')
+                    return `the formula reads an attribute (${prev?.text ?? ''}.${next?.text ?? ''}) that is not a known transform`;
+            }
+            if (t.text === '(' &&
+                prev &&
+                (prev.text === ')' || prev.text === ']' || prev.kind === 'string'))
+                return 'the formula calls a value it computed';
+            continue;
+        }
+        if (t.kind !== 'name')
+            continue;
+        if (t.text.startsWith('__'))
+            return `the formula names ${t.text}`;
+        if (CODE_KEYWORDS.has(t.text))
+            return `the formula uses the keyword ${t.text}`;
+        if (DANGEROUS_NAMES.has(t.text) && prev?.text !== '.')
+            return `the formula names the builtin ${t.text}`;
+        if (next?.text === '(') {
+            const dotted = prev?.text === '.' ? `${tokens[i - 2]?.text}.${t.text}` : t.text;
+            if (prev?.text !== '.' && !CALLABLE.has(t.text))
+                return `the formula calls ${dotted}, which is not a known formula transform`;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/knowledge/callables/state-checks.ts
 /**
  * Checks for classes that are safe only when their pickled state is what the library itself
  * writes: their __setstate__ runs code taken from the state. The safe table names the check
  * (`SafeEntry.stateCheck`); the machine runs it on the state a BUILD applies.
  */
+
 /** State keys whose values the machine keeps whatever the size of the dict holding them. */
-const WATCHED_STATE_KEYS = new Set(['_parse_arg_template']);
+const WATCHED_STATE_KEYS = new Set([
+    '_parse_arg_template',
+    'restore_model_spec',
+    'restore_design_info',
+    'formula',
+]);
 /** Returns why the state is unsafe, or undefined when it is what the library writes. */
 function runStateCheck(name, state) {
     switch (name) {
         case 'scipy-argparser':
             return checkScipyArgparser(state);
+        case 'statsmodels-formula':
+            return checkStatsmodelsFormula(state);
     }
 }
 /*
@@ -51877,6 +52651,30 @@ function checkScipyArgparser(state) {
         return '_parse_arg_template, which __setstate__ exec()s, is not the argument parser scipy generates';
     }
     return undefined;
+}
+/*
+ * statsmodels ModelData.__setstate__ (and its Pandas/Patsy/Formulaic subclasses): when the state
+ * has restore_model_spec (statsmodels >= 0.14; restore_design_info before), it rebuilds the
+ * design matrices by evaluating state["formula"] with patsy or formulaic, which eval() each term
+ * as Python. statsmodels writes those keys for every model fitted from a formula, so the formula
+ * itself decides: a plain formula over columns passes, anything that runs other code does not.
+ */
+function checkStatsmodelsFormula(state) {
+    if (state.kind === 'opaque')
+        return `its state cannot be verified (${state.why})`;
+    const flags = ['restore_model_spec', 'restore_design_info'].map((k) => [k, state.get(k)]);
+    const flag = flags.find(([, v]) => v !== 'absent');
+    if (!flag)
+        return undefined; // the formula is never evaluated
+    const f = state.get('formula');
+    if (f === 'absent')
+        return undefined; // __setstate__ fails on the missing key before evaluating
+    if (f === 'opaque')
+        return `${flag[0]} makes it evaluate state["formula"], which is not a constant string`;
+    const why = formulaProblem(f.text);
+    return why
+        ? `${flag[0]} makes it evaluate the formula ${JSON.stringify(f.text.slice(0, 120))} as Python: ${why}`
+        : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/pickle/strings.ts
@@ -55446,6 +56244,7 @@ function fixedArgSize(kind) {
 
 
 
+
 /** Raised for input the C unpickler would reject at this opcode. */
 class MachineFault extends Error {
 }
@@ -55544,6 +56343,7 @@ class PickleMachine {
         };
         if (this.atStart && this.pickles > 0) {
             // Nothing but junk after a complete pickle: a loader stops after the last STOP.
+            this.trailingFrom ??= f.offset;
             this.recorder.add('MA2014', `${describeFault(f)} after the end of the last pickle`, `trailing bytes from offset ${f.offset}`, site, 'trailing');
             return;
         }
@@ -55600,6 +56400,8 @@ class PickleMachine {
             faulted: this.faulted,
         };
     }
+    /** Offset of the bytes after the last pickle that do not start another one, if any. */
+    trailingFrom;
     /** True after a STOP with nothing read since (the stream ended cleanly between pickles). */
     get betweenPickles() {
         return this.atStart;
@@ -55749,7 +56551,7 @@ class PickleMachine {
             ...(whole ? { data: Buffer.from(data) } : {}),
         });
     }
-    makeGlobal(module, name, site) {
+    makeGlobal(module, name, site, via) {
         const mapped = mapPython2Name(module, name);
         const g = {
             k: 'global',
@@ -55759,6 +56561,7 @@ class PickleMachine {
             site,
             invoked: false,
             ...(mapped ? { alias: `${mapped[0]}.${mapped[1]}` } : {}),
+            ...(via ? { via } : {}),
         };
         this.currentHasSemantics = true;
         const key = qualifiedName(g);
@@ -55792,7 +56595,8 @@ class PickleMachine {
         this.currentHasSemantics = true;
         switch (callee.k) {
             case 'global': {
-                const resolved = this.resolveGetattr(callee, args, site);
+                const resolved = this.resolveGetattr(callee, args, site) ??
+                    (mode === 'call' ? this.resolveLookup(callee, args, site) : undefined);
                 if (resolved)
                     return resolved;
                 this.judgeGlobalCall(callee, call, site, mode);
@@ -55841,6 +56645,35 @@ class PickleMachine {
             return unknown(`bound method ${render(target, 80)}.${attr.text}`);
         }
         return undefined;
+    }
+    /**
+     * dill's and cloudpickle's lookup helpers called with a constant name (dill._dill._load_type
+     * ('set'), _eval_repr('Ellipsis')…) return a known type or value: the result is judged, as
+     * an import of its own, instead of the helper (knowledge/callables/lookups.ts).
+     */
+    resolveLookup(g, args, site) {
+        const name = g.alias ?? qualifiedName(g);
+        if (args.k !== 'tuple' || args.count !== 1)
+            return undefined;
+        const arg = args.items[0];
+        // type(None) and friends take the singleton itself; the helpers take a constant name.
+        const text = name === 'builtins.type'
+            ? arg && constantName(arg)
+            : arg?.k === 'str' && !arg.truncated
+                ? arg.text
+                : undefined;
+        const helper = lookupHelper(name);
+        if (!helper || text === undefined)
+            return undefined;
+        const r = helper(text);
+        if (!r)
+            return undefined;
+        this.markInvoked(g);
+        if ('value' in r)
+            return unknown(r.value);
+        const dot = r.path.lastIndexOf('.');
+        const via = `returned by ${qualifiedName(g)}(${name === 'builtins.type' ? text : JSON.stringify(text)})`;
+        return this.makeGlobal(r.path.slice(0, dot), r.path.slice(dot + 1), site, via);
     }
     judgeGlobalCall(g, call, site, mode) {
         this.markInvoked(g);
@@ -56301,10 +57134,22 @@ function intValue(n) {
 function machine_isDunder(part) {
     return part.length > 4 && part.startsWith('__') && part.endsWith('__');
 }
+/** The singleton a constant is (None, Ellipsis, NotImplemented), for type(x) lookups. */
+function constantName(v) {
+    if (v.k === 'scalar' && v.text === 'None')
+        return 'None';
+    if (v.k === 'global') {
+        const n = v.alias ?? qualifiedName(v);
+        if (n === 'builtins.Ellipsis' || n === 'builtins.NotImplemented')
+            return n.slice(9);
+    }
+    return undefined;
+}
 /** module.name, with the Python 3 name a Python 2 name is mapped to. */
 function displayName(g) {
     const name = qualifiedName(g);
-    return g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
+    const shown = g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
+    return g.via ? `${shown} (${g.via})` : shown;
 }
 function addItems(target, items) {
     if (target.k === 'list' || target.k === 'dict' || target.k === 'set') {
@@ -56321,8 +57166,13 @@ function addItems(target, items) {
 function watchKeys(c, pairs) {
     for (let i = 0; i + 1 < pairs.length; i += 2) {
         const k = pairs[i];
-        if (k.k === 'str' && WATCHED_STATE_KEYS.has(k.text))
-            (c.watched ??= new Map()).set(k.text, pairs[i + 1]);
+        if (k.k === 'str') {
+            if (WATCHED_STATE_KEYS.has(k.text))
+                (c.watched ??= new Map()).set(k.text, pairs[i + 1]);
+        }
+        else if (['global', 'call', 'persid', 'ext', 'buffer', 'unknown'].includes(k.k)) {
+            c.opaqueKeys = true; // computed at load time: it may be any key
+        }
     }
 }
 /** The class an object was built from: the callee, or the class argument of copyreg's wrappers. */
@@ -56349,7 +57199,7 @@ function stateView(state) {
         get(key) {
             const v = dict.watched?.get(key);
             if (v === undefined)
-                return 'absent';
+                return dict.opaqueKeys ? 'opaque' : 'absent';
             return v.k === 'str' && !v.truncated ? { text: v.text } : 'opaque';
         },
     };
@@ -56846,6 +57696,10 @@ class Recorder {
         const full = this.context ? `${message} (${this.context})` : message;
         this.entries.set(k, { ruleId, message: full, evidence, site, count: 1 });
     }
+    /** Forgets an observation (one the caller has since found to be harmless). */
+    drop(ruleId, key) {
+        this.entries.delete(`${ruleId}\u0000${key}`);
+    }
     has(ruleId, key) {
         return this.entries.has(`${ruleId}\u0000${key}`);
     }
@@ -56946,6 +57800,494 @@ async function probeOpcodes(head, complete) {
     return probe.stopped ? probe.ops >= 2 : probe.ops >= MIN_OPCODES;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/pickle/sweep.ts
+
+const IDENT = '[A-Za-z_][A-Za-z0-9_.]{0,127}';
+const TEXT_IMPORT = new RegExp(`[ci](${IDENT})\\n(${IDENT})\\n`, 'g');
+const IDENT_ONLY = new RegExp(`^${IDENT}$`);
+const sweep_CHUNK = 1 << 20;
+const OVERLAP = 600;
+const MAX_HITS = 50;
+/** An identifier-like counted string starting at `i`, or undefined. */
+function countedString(buf, text, i) {
+    const op = buf[i];
+    let len = -1;
+    let start = 0;
+    if (op === 0x8c || op === 0x55) {
+        len = buf[i + 1] ?? -1;
+        start = i + 2;
+    }
+    else if (op === 0x58 && i + 5 <= buf.length) {
+        len = buf.readUInt32LE(i + 1);
+        start = i + 5;
+    }
+    if (len <= 0 || len > 128 || start + len > buf.length)
+        return undefined;
+    const s = text.slice(start, start + len);
+    return IDENT_ONLY.test(s) ? { text: s, end: start + len } : undefined;
+}
+/** Position after an optional MEMOIZE, BINPUT or LONG_BINPUT at `i`. */
+function skipMemoize(buf, i) {
+    if (buf[i] === 0x94)
+        return i + 1;
+    if (buf[i] === 0x71)
+        return i + 2;
+    if (buf[i] === 0x72)
+        return i + 5;
+    return i;
+}
+/** Sweeps at most `maxBytes` of the stream for GLOBAL/INST and STACK_GLOBAL-like operands. */
+async function sweepForImports(stream, maxBytes, checkpoint, known = new Set()) {
+    const hits = [];
+    const seen = new Set();
+    let carry = Buffer.alloc(0);
+    let base = stream.position;
+    let total = 0;
+    while (total < maxBytes && hits.length < MAX_HITS) {
+        checkpoint();
+        const chunk = await stream.read(Math.min(sweep_CHUNK, maxBytes - total));
+        if (!chunk)
+            break;
+        total += chunk.length;
+        const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+        const text = buf.toString('latin1');
+        const consider = (offset, module, name) => {
+            const key = `${offset}:${module}:${name}`;
+            if (seen.has(key) || known.has(`${module}.${name}`))
+                return;
+            seen.add(key);
+            const cls = classifyGlobal(module, name);
+            if (cls.level === 'dangerous' && hits.length < MAX_HITS)
+                hits.push({ offset, module, name, cls });
+        };
+        TEXT_IMPORT.lastIndex = 0;
+        for (let m = TEXT_IMPORT.exec(text); m; m = TEXT_IMPORT.exec(text))
+            consider(base + m.index, m[1], m[2]);
+        // STACK_GLOBAL: two counted strings (SHORT_BINUNICODE, BINUNICODE, SHORT_BINSTRING), each
+        // optionally memoized, then the opcode itself. Adjacent strings alone (dict keys) are not
+        // imports.
+        for (let i = 0; i < buf.length - 2; i++) {
+            const first = countedString(buf, text, i);
+            if (!first)
+                continue;
+            const second = countedString(buf, text, skipMemoize(buf, first.end));
+            if (!second)
+                continue;
+            const after = skipMemoize(buf, second.end);
+            if (buf[after] === 0x93)
+                consider(base + i, first.text, second.text);
+        }
+        carry = buf.subarray(Math.max(0, buf.length - OVERLAP));
+        base += buf.length - carry.length;
+    }
+    return hits;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/encoded/peel.ts
+/**
+ * Peels the layers off a payload hidden in a constant: text encodings (hex, base32, base64,
+ * base85, Ascii85) and compressions (zlib, gzip, bzip2, LZMA, xz, LZ4), nested a few layers deep,
+ * until what is left is something a second-stage loader would run: a pickle, an archive or
+ * executable, Python source or a template. Work is bounded by a shared byte budget, a depth and
+ * a per-layer output cap; what does not decode cleanly is simply not a payload.
+ */
+
+
+
+
+
+/** Shared by every value of one scanned file, so a flood of decodable junk cannot run forever. */
+class PeelBudget {
+    maxBytes;
+    maxLayerBytes;
+    maxDepth;
+    /** Layers peeled and bytes produced so far. */
+    layers = 0;
+    bytes = 0;
+    exhausted = false;
+    constructor(maxBytes = 64 * 1024 * 1024, maxLayerBytes = 16 * 1024 * 1024, maxDepth = 6) {
+        this.maxBytes = maxBytes;
+        this.maxLayerBytes = maxLayerBytes;
+        this.maxDepth = maxDepth;
+    }
+    take(n) {
+        if (this.bytes + n > this.maxBytes) {
+            this.exhausted = true;
+            return false;
+        }
+        this.bytes += n;
+        this.layers++;
+        return true;
+    }
+}
+/** Python source: statements a second stage would exec. */
+const SOURCE = /(?:^|\n)\s*(?:import\s+[A-Za-z_]|from\s+[A-Za-z_][\w.]*\s+import\b|def\s+\w+\s*\()|\b(?:exec|eval|compile|__import__)\s*\(|\bos\.(?:system|popen)\b|\bsubprocess\./;
+const TEMPLATE = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/;
+/** What the fully decoded bytes are, when they are something a loader runs. */
+function payloadKind(bytes) {
+    const start = interestingStart(bytes.subarray(0, 256));
+    if (start === 'pickle')
+        return 'pickle';
+    if (start === 'archive')
+        return 'archive';
+    const text = peel_utf8(bytes);
+    if (text === undefined)
+        return undefined;
+    if (TEMPLATE.test(text))
+        return 'template';
+    if (SOURCE.test(text))
+        return 'source';
+    return undefined;
+}
+function peel_utf8(bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Decodes `data` layer by layer (at least one layer: plain text is not a hidden payload) and
+ * returns the first payload reached, or undefined.
+ */
+async function peelPayload(data, budget) {
+    if (data.length > budget.maxLayerBytes * 2) {
+        budget.exhausted = true; // too large to decode here: reported, never passed over silently
+        return undefined;
+    }
+    return peel(typeof data === 'string' ? Buffer.from(data, 'latin1') : data, [], budget);
+}
+async function peel(data, layers, budget) {
+    if (layers.length > 0) {
+        const kind = payloadKind(data);
+        if (kind)
+            return { bytes: data, layers, kind };
+    }
+    if (layers.length >= budget.maxDepth || budget.exhausted)
+        return undefined;
+    const codec = sniffCodec(data.subarray(0, 64));
+    if (codec) {
+        const out = await inflate(data, codec, budget);
+        return out ? peel(out, [...layers, codec], budget) : undefined;
+    }
+    if (data.length > 0 && data[0] >= 0x80)
+        return undefined;
+    const text = data.toString('latin1');
+    for (const encoding of candidateEncodings(text)) {
+        const out = decodeText(encoding, text);
+        if (!out || out.length === 0 || !budget.take(out.length))
+            continue;
+        if (!interestingStart(out.subarray(0, 256)))
+            continue;
+        const found = await peel(out, [...layers, encoding], budget);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+async function inflate(data, codec, budget) {
+    const limit = Math.min(budget.maxLayerBytes, budget.maxBytes - budget.bytes);
+    if (limit <= 0) {
+        budget.exhausted = true;
+        return undefined;
+    }
+    const stream = decompress(new SourceStream(new BufferSource(data)), codec, {
+        maxDictionary: 64 * 1024 * 1024,
+    });
+    try {
+        const out = await readAll(stream, limit);
+        return budget.take(out.length) ? out : undefined;
+    }
+    catch (err) {
+        if (err instanceof RangeError)
+            budget.exhausted = true; // more than the layer may produce
+        return undefined;
+    }
+    finally {
+        await stream.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scan/shared/member-target.ts
+/** Targets over bytes held in memory, handed back to identification as members. */
+
+
+
+/** A member of `parent` named `name` (appended to the member chain) over `bytes`. */
+function memberTarget(parent, name, bytes, hint = name) {
+    const source = new BufferSource(bytes);
+    const member = [parent.member, name].filter(Boolean).join(' > ');
+    return {
+        path: parent.path,
+        member,
+        name: hint,
+        size: bytes.length,
+        head: bytes.subarray(0, HEAD_BYTES),
+        openStream: () => new SourceStream(source),
+        source,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scan/shared/hidden-payloads.ts
+/**
+ * Payloads hidden behind encodings in values of any container (pickle constants, JSON and YAML
+ * values, safetensors and GGUF metadata, ONNX attributes, Keras configs): decoded with bounded
+ * work and scanned as nested members. A loader still needs a second stage to run them, but
+ * whoever planted one expects a second stage, so the finding takes the severity of what was
+ * found inside (MA1020).
+ */
+
+
+
+const BUDGET = Symbol('hidden-payload budget');
+/** The name identification sees for each kind (content decides; the name is a hint). */
+const HINT = {
+    pickle: 'payload.pkl',
+    archive: 'payload.bin',
+    source: 'payload.py',
+    template: 'payload.jinja',
+};
+/**
+ * Decodes `value` if it hides a payload and scans what comes out. Returns the nested scan's
+ * result, or undefined when the value hides nothing.
+ */
+async function scanHiddenPayload(ctx, target, value, site) {
+    if (!mayHidePayload(value))
+        return undefined;
+    const budget = ctx.fileState(BUDGET, () => new PeelBudget());
+    const wasExhausted = budget.exhausted;
+    ctx.checkpoint();
+    const payload = await peelPayload(value, budget);
+    const position = {
+        ...(site.offset !== undefined ? { offset: site.offset } : {}),
+        ...(site.line !== undefined ? { line: site.line } : {}),
+        ...(site.opcodeIndex !== undefined ? { opcodeIndex: site.opcodeIndex } : {}),
+    };
+    if (!payload) {
+        if (budget.exhausted && !wasExhausted)
+            ctx.report({
+                ruleId: 'MA1002',
+                message: `decoding of hidden payloads stopped at ${site.label}: the ${budget.maxBytes}-byte budget for this file is spent, so later encoded values were not examined`,
+                evidence: 'hidden-payload budget',
+                ...position,
+            });
+        return undefined;
+    }
+    const layers = payload.layers.join(' > ');
+    const result = await ctx.scanMember(memberTarget(target, `${site.label} (${layers})`, payload.bytes, HINT[payload.kind]));
+    const inside = result.findings > 0
+        ? `${result.findings} finding${result.findings === 1 ? '' : 's'} inside, worst ${result.worst}`
+        : 'nothing dangerous inside';
+    ctx.report({
+        ruleId: 'MA1020',
+        severity: result.worst ?? 'INFO',
+        message: `${site.label} hides ${hidden_payloads_describe(payload.kind)} behind ${layers} (${inside}); a second-stage loader would run it`,
+        evidence: `${preview(value)} → ${payload.kind}, ${payload.bytes.length} bytes`,
+        ...position,
+    });
+    return result;
+}
+function hidden_payloads_describe(kind) {
+    return {
+        pickle: 'a pickle',
+        archive: 'an archive or executable',
+        source: 'Python source',
+        template: 'a template',
+    }[kind];
+}
+function preview(value) {
+    const text = typeof value === 'string' ? value : value.toString('latin1', 0, 48);
+    // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+    const clean = text.slice(0, 40).replace(/[\u0000-\u001f\u007f-\u00ff]/g, '.');
+    return text.length > 40 ? `${clean}…` : clean;
+}
+
+;// CONCATENATED MODULE: ./src/scan/pickle/analyze.ts
+/**
+ * Runs the symbolic machine over a pickle target: the straight read, a second read as an
+ * older C unpickler reading a file when frames are violated, a sweep of bytes the parser
+ * could not follow, and nested scans of pickles carried inside constants.
+ */
+
+
+
+
+
+
+
+
+
+
+/** Bytes swept for hidden imports after a fault. */
+const SWEEP_LIMIT = 64 * 1024 * 1024;
+/**
+ * Scans `target` as a pickle stream (all pickles in it), reporting through `ctx`.
+ * Findings gathered before a time or size limit are reported before the limit propagates.
+ */
+async function analyzePickle(target, ctx, options = {}) {
+    const hooks = options.hooks;
+    const recorder = new Recorder();
+    const machine = new PickleMachine(recorder, ctx.limits, () => ctx.checkpoint(), hooks);
+    let complete = false;
+    let summary;
+    try {
+        await runPass(target.openStream(), machine, 'linear', ctx);
+        if (!machine.betweenPickles) {
+            recorder.add('MA2013', 'malformed pickle: the stream ends before the STOP opcode of its last pickle', 'missing STOP', { offset: target.size ?? -1, opcodeIndex: -1, opcode: 'STOP' }, 'malformed');
+        }
+        summary = machine.finish();
+        complete = true;
+        if (machine.trailingFrom !== undefined && (await isPadding(target, machine.trailingFrom)))
+            recorder.drop('MA2014', 'trailing');
+        if (machine.sawFrameViolation)
+            await fileModePass(target, ctx, recorder, hooks);
+        if ((summary.faulted || machine.sawFrameViolation) && options.sweep !== false) {
+            await sweep(target, ctx, recorder, new Set(summary.imports.map((i) => i.name)));
+        }
+    }
+    catch (err) {
+        if (!(err instanceof LimitExceeded))
+            throw err;
+        recorder.add('MA1002', `scan stopped: ${err.message}`, err.limit, { offset: -1, opcodeIndex: -1, opcode: '' }, 'limit');
+    }
+    finally {
+        summary ??= machine.finish();
+        for (const f of recorder.findings())
+            ctx.report(f);
+    }
+    await scanEmbedded(target, ctx, machine.embedded);
+    if (machine.embeddedDropped > 0)
+        ctx.report({
+            ruleId: 'MA1002',
+            message: `${machine.embeddedDropped} more constants that may hold a nested or encoded payload were not examined (only the first ${machine.embedded.length} are)`,
+            evidence: 'embedded payload candidates',
+        });
+    return { ...summary, complete };
+}
+/** Most bytes after the last STOP that count as padding. */
+const MAX_PADDING = 16;
+/**
+ * A few bytes of whitespace or NUL after the last pickle (a newline a text-mode writer added,
+ * alignment): no loader reads past STOP, and they cannot start a pickle, so they hide nothing.
+ */
+async function isPadding(target, from) {
+    if (target.size === undefined || target.size - from > MAX_PADDING || from > target.size)
+        return false;
+    let tail;
+    if (target.source)
+        tail = await target.source.read(from, target.size - from);
+    else {
+        const stream = target.openStream();
+        try {
+            if ((await stream.skip(from)) !== from)
+                return false;
+            tail = (await stream.read(MAX_PADDING + 1)) ?? Buffer.alloc(0);
+        }
+        finally {
+            await stream.close();
+        }
+    }
+    return tail.length === target.size - from && /^[\0\t\n\v\f\r ]*$/.test(tail.toString('latin1'));
+}
+async function runPass(stream, machine, frameMode, ctx) {
+    try {
+        await readOpcodes(stream, machine, { keepBytes: ctx.limits.maxConstantBytes, frameMode });
+    }
+    finally {
+        await stream.close();
+    }
+}
+/** Re-reads the stream as CPython < 3.13.15/3.14.7 reads a file when frames are violated. */
+async function fileModePass(target, ctx, into, hooks) {
+    const recorder = new Recorder();
+    recorder.context = 'as an older C unpickler reads it from a file';
+    const machine = new PickleMachine(recorder, ctx.limits, () => ctx.checkpoint(), hooks);
+    await runPass(target.openStream(), machine, 'file', ctx);
+    machine.finish();
+    for (const f of recorder.findings()) {
+        // Only what the straight read did not already show.
+        if (f.ruleId === 'MA2012' ||
+            f.ruleId === 'MA2013' ||
+            f.ruleId === 'MA2014' ||
+            f.ruleId === 'MA2015')
+            continue;
+        if (!into.has(f.ruleId, f.evidence ?? '')) {
+            into.add(f.ruleId, f.message, f.evidence ?? '', {
+                offset: f.offset ?? -1,
+                opcodeIndex: f.opcodeIndex ?? -1,
+                opcode: '',
+            });
+        }
+    }
+}
+/** Imports the straight read already judged are left out: the sweep is for the ones it missed. */
+async function sweep(target, ctx, recorder, known) {
+    const stream = target.openStream();
+    try {
+        const hits = await sweepForImports(stream, SWEEP_LIMIT, () => ctx.checkpoint(), known);
+        for (const h of hits) {
+            const name = `${h.module}.${h.name}`;
+            recorder.add('MA2021', `bytes at offset ${h.offset} import ${name} (${h.cls.reason}), outside the opcodes a straight read reaches`, name, { offset: h.offset, opcodeIndex: -1, opcode: 'sweep' }, name);
+        }
+    }
+    finally {
+        await stream.close();
+    }
+}
+/** Encoded values longer than this are not read back from the file to be decoded. */
+const MAX_ENCODED_READ_BACK = 16 * 1024 * 1024;
+async function scanEmbedded(target, ctx, candidates) {
+    for (const c of candidates) {
+        const v = c.value;
+        const outer = target.source;
+        // Small values were kept whole; larger ones are read back from the outer file.
+        const source = c.data
+            ? new BufferSource(c.data)
+            : outer &&
+                v.dataOffset !== undefined &&
+                (c.encoding === 'raw' || v.length <= MAX_ENCODED_READ_BACK)
+                ? sliceOf(outer, v.dataOffset, v.length)
+                : undefined;
+        if (!source)
+            continue;
+        if (c.encoding === 'encoded') {
+            await scanHiddenPayload(ctx, target, await source.read(0, source.size), {
+                label: `constant at offset ${c.site.offset}`,
+                offset: c.site.offset,
+                opcodeIndex: c.site.opcodeIndex,
+            });
+            continue;
+        }
+        const label = `embedded pickle at offset ${c.site.offset}`;
+        const member = {
+            path: target.path,
+            member: target.member ? `${target.member} > ${label}` : label,
+            name: 'embedded.pkl',
+            size: source.size,
+            head: await source.read(0, Math.min(HEAD_BYTES, source.size)),
+            openStream: () => new SourceStream(source),
+            source,
+        };
+        const result = await ctx.scanMember(member);
+        if (result.findings > 0) {
+            ctx.report({
+                ruleId: 'MA2022',
+                message: `a pickle is embedded in a constant (${result.findings} findings inside, worst ${result.worst})`,
+                evidence: render(v, 80),
+                offset: c.site.offset,
+                opcodeIndex: c.site.opcodeIndex,
+            });
+        }
+    }
+}
+function sliceOf(source, offset, size) {
+    return {
+        size,
+        read: (position, length) => source.read(offset + position, Math.max(0, Math.min(length, size - position))),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/scan/archive/members.ts
 /**
  * Shared plumbing of the container scanners: member targets (stored members are windows of the
@@ -57027,17 +58369,19 @@ async function storedMember(parent, name, source, limits) {
  * every openStream() decompresses afresh (bounded by the budget and the ratio limit), and the
  * first time a limit is reached the container reports a decompression-bomb finding.
  */
-async function compressedMember(parent, name, spec, ctx, onBomb) {
+async function compressedMember(parent, name, spec, ctx, onBomb, 
+/** The member is the parent's whole content (ScanTarget.sameDirectory). */
+sameDirectory = false) {
     return decodedMember(parent, name, () => {
         const raw = spec.compressed();
         return {
             stream: decompress(raw, spec.codec, { maxDictionary: MAX_LZMA_DICTIONARY }),
             consumed: () => raw.position,
         };
-    }, spec.size, ctx, onBomb);
+    }, spec.size, ctx, onBomb, sameDirectory);
 }
 /** A member produced by a decoder (`open` gives the decoded stream and the input it used). */
-async function decodedMember(parent, name, openDecoded, size, ctx, onBomb) {
+async function decodedMember(parent, name, openDecoded, size, ctx, onBomb, sameDirectory = false) {
     const budget = budgetOf(parent, ctx.limits);
     let reported = false;
     let corruptReported = false;
@@ -57076,6 +58420,7 @@ async function decodedMember(parent, name, openDecoded, size, ctx, onBomb) {
         size,
         head,
         openStream: open,
+        ...(sameDirectory ? { sameDirectory } : {}),
     };
     budgets.set(target, budget);
     decoded.set(target, state);
@@ -57230,6 +58575,7 @@ function subContext(ctx, opts) {
         scanMember: (t) => ctx.scanMember(t),
         randomAccess: (t) => ctx.randomAccess(t),
         layouts: () => ctx.layouts(),
+        sibling: (rel) => (opts.member ? Promise.resolve(undefined) : ctx.sibling(rel)),
     };
 }
 /** Member name as a sub-context member: bare for nested targets, "file > name" at the top. */
@@ -57288,6 +58634,453 @@ async function tailMember(parent, name, offset, limits) {
     };
     budgets.set(target, budgetOf(parent, limits));
     return target;
+}
+
+;// CONCATENATED MODULE: ./src/scan/archive/joblib.ts
+/**
+ * joblib files: a pickle stream in which joblib.load reads, right after BUILD on each
+ * NumpyArrayWrapper, the array's raw bytes (after an alignment padding byte and padding) or,
+ * for object arrays, a nested pickle with its own memo. The machine follows the loader through
+ * LoaderHooks so the opcodes after each array are read where joblib reads them. The file is
+ * also judged as pickle.load would read it (array bytes taken as opcodes): what those would run
+ * is reported too.
+ */
+
+
+
+
+const WRAPPERS = new Set([
+    'joblib.numpy_pickle.NumpyArrayWrapper',
+    'sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper',
+]);
+/** joblib < 0.10: arrays in sidecar files named by the wrapper; nothing is read from the stream. */
+const SIDECAR_WRAPPERS = new Set([
+    'joblib.numpy_pickle_compat.NDArrayWrapper',
+    'joblib.numpy_pickle_compat.ZNDArrayWrapper',
+    'joblib.numpy_pickle.NDArrayWrapper',
+    'joblib.numpy_pickle.ZNDArrayWrapper',
+    'sklearn.externals.joblib.numpy_pickle_compat.NDArrayWrapper',
+    'sklearn.externals.joblib.numpy_pickle_compat.ZNDArrayWrapper',
+    'sklearn.externals.joblib.numpy_pickle.NDArrayWrapper',
+    'sklearn.externals.joblib.numpy_pickle.ZNDArrayWrapper',
+]);
+/** The attributes joblib < 0.10 gives its wrappers (NDArrayWrapper.__init__, ZNDArrayWrapper.__init__). */
+const ND_KEYS = new Set(['filename', 'subclass', 'allow_mmap']);
+const ZND_KEYS = new Set(['filename', 'init_args', 'state']);
+/** Most sidecar files scanned for one pickle. */
+const MAX_SIDECARS = 4096;
+const NEWOBJ_HELPERS = new Set([
+    'copyreg._reconstructor',
+    'copy_reg._reconstructor',
+    'copyreg.__newobj__',
+    'copy_reg.__newobj__',
+    'copyreg.__newobj_ex__',
+]);
+/** NumpyArrayWrapper.__init__(subclass, shape, order, dtype, allow_mmap, numpy_array_alignment_bytes). */
+const INIT_PARAMS = [
+    'subclass',
+    'shape',
+    'order',
+    'dtype',
+    'allow_mmap',
+    'numpy_array_alignment_bytes',
+];
+/** joblib's default alignment, used when __init__ runs without the last argument. */
+const DEFAULT_ALIGNMENT = { k: 'scalar', num: 16 };
+const INT64_MIN = -(1n << 63n);
+function globalName(v) {
+    if (v?.k !== 'global')
+        return undefined;
+    return v.alias ?? qualifiedName(v);
+}
+/** The class an instance was made from, and whether its __init__ ran. */
+function classOf(v) {
+    if (v.k !== 'call')
+        return undefined;
+    const callee = globalName(v.callee);
+    if (!callee)
+        return undefined;
+    if (NEWOBJ_HELPERS.has(callee)) {
+        const first = v.args.k === 'tuple' ? globalName(v.args.items[0]) : undefined;
+        return first ? { cls: first, init: false } : undefined;
+    }
+    const init = v.site.opcode === 'REDUCE' || v.site.opcode === 'OBJ' || v.site.opcode === 'INST';
+    return { cls: callee, init, args: v.args };
+}
+/** Items of a dict value as [key, value] pairs, or undefined when not fully known. */
+function dictPairs(v) {
+    if (v.k !== 'dict')
+        return undefined;
+    const c = v;
+    if (c.count > c.items.length)
+        return undefined;
+    const out = [];
+    for (let i = 0; i + 1 < c.items.length; i += 2) {
+        const k = c.items[i];
+        if (k.k !== 'str' || k.truncated)
+            return undefined;
+        out.push([k.text, c.items[i + 1]]);
+    }
+    return out;
+}
+function intOf(v) {
+    if (!v || v.k !== 'scalar')
+        return undefined;
+    if (v.num !== undefined)
+        return BigInt(v.num);
+    if (v.text === 'True')
+        return 1n;
+    if (v.text === 'False')
+        return 0n;
+    if (v.text !== undefined && /^-?\d+$/.test(v.text))
+        return BigInt(v.text);
+    return undefined;
+}
+function wrapInt64(n) {
+    return BigInt.asIntN(64, n);
+}
+const FIXED_KINDS = new Set(['b', 'i', 'u', 'f', 'c', 'm', 'M', 'O']);
+class JoblibHooks {
+    ctx;
+    attrs = new WeakMap();
+    dtypeStates = new WeakMap();
+    reported = new Set();
+    arrays = 0;
+    objectArrays = 0;
+    rawBytes = 0;
+    /** Stream offset of the first array's data (where pickle.load would start reading them as opcodes). */
+    firstDataOffset;
+    /** Files beside the pickle that old-format wrappers make joblib.load read, by name. */
+    sidecars = new Map();
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    afterBuild(inst, state, site) {
+        const origin = classOf(inst);
+        if (!origin)
+            return undefined;
+        if (origin.cls === 'numpy.dtype') {
+            this.dtypeStates.set(inst, state);
+            return undefined;
+        }
+        const isWrapper = WRAPPERS.has(origin.cls);
+        if (!isWrapper && !SIDECAR_WRAPPERS.has(origin.cls))
+            return undefined;
+        // The instance __dict__ after this BUILD: __init__ arguments, then every state applied so far.
+        let attrs = this.attrs.get(inst);
+        if (!attrs) {
+            attrs = new Map();
+            if (isWrapper && origin.init) {
+                const args = origin.args?.k === 'tuple' ? origin.args : undefined;
+                if (!args || args.count > args.items.length)
+                    return this.unverifiable(site, 'its constructor arguments are not known');
+                args.items.forEach((a, i) => attrs.set(INIT_PARAMS[i] ?? `arg${i}`, a));
+                if (!attrs.has('numpy_array_alignment_bytes'))
+                    attrs.set('numpy_array_alignment_bytes', DEFAULT_ALIGNMENT);
+            }
+            this.attrs.set(inst, attrs);
+        }
+        const applied = this.applyState(attrs, state);
+        if (applied !== true)
+            return this.unverifiable(site, applied);
+        if (!isWrapper) {
+            this.sidecar(origin.cls, attrs, site);
+            return undefined;
+        }
+        return this.arrayRead(attrs, site);
+    }
+    /**
+     * An NDArrayWrapper / ZNDArrayWrapper (joblib < 0.10) after its BUILD: joblib.load opens the
+     * file it names beside the pickle. The wrapper itself is inert; its state must be what joblib
+     * wrote, and the file is scanned once the stream is read (`sidecars`).
+     */
+    sidecar(cls, attrs, site) {
+        const compressed = cls.endsWith('.ZNDArrayWrapper');
+        const keys = compressed ? ZND_KEYS : ND_KEYS;
+        const filename = attrs.get('filename');
+        // The class joblib instantiates the array as: ND's subclass (when not ndarray or memmap),
+        // ZND's init_args[0], through numpy's _reconstruct.
+        const init = attrs.get('init_args');
+        const cls0 = compressed
+            ? init?.k === 'tuple'
+                ? init.items[0]
+                : undefined
+            : attrs.get('subclass');
+        const why = [...attrs.keys()].find((k) => !keys.has(k)) !== undefined
+            ? `its state sets ${[...attrs.keys()].filter((k) => !keys.has(k)).join(', ')}`
+            : filename?.k !== 'str' || filename.truncated
+                ? 'its filename is not a string'
+                : cls0?.k !== 'global'
+                    ? `its array class is ${cls0 ? 'a value computed at load time' : 'missing'}`
+                    : cls0.cls.level !== 'safe'
+                        ? `joblib instantiates ${qualifiedName(cls0)}, which is not a known-safe class, as the array's class`
+                        : undefined;
+        if (why) {
+            this.ctx.report({
+                ruleId: 'MA2003',
+                message: `an old-format joblib array wrapper (${cls}) is not what joblib writes: ${why}`,
+                evidence: `${cls}: ${why}`,
+                offset: site.offset,
+                opcodeIndex: site.opcodeIndex,
+            });
+        }
+        if (filename?.k !== 'str' || filename.truncated)
+            return;
+        const escape = pathEscape(filename.text);
+        if (escape) {
+            this.ctx.report({
+                ruleId: 'MA3001',
+                message: `an old-format joblib array wrapper makes joblib.load read the file ${JSON.stringify(filename.text)}, which ${escape}`,
+                evidence: filename.text,
+                offset: site.offset,
+                opcodeIndex: site.opcodeIndex,
+            });
+            return;
+        }
+        if (!this.sidecars.has(filename.text))
+            this.sidecars.set(filename.text, { compressed, site });
+    }
+    applyState(attrs, state) {
+        let dictPart = state;
+        let slots;
+        if (state.k === 'tuple') {
+            const t = state;
+            if (t.count !== 2)
+                return 'its state is neither a dict nor a (dict, slots) pair';
+            [dictPart, slots] = t.items;
+        }
+        for (const part of [dictPart, slots]) {
+            if (!part || (part.k === 'scalar' && part.text === 'None'))
+                continue;
+            if (part.k === 'dict' && part.count === 0)
+                continue;
+            const pairs = dictPairs(part);
+            if (!pairs)
+                return 'its state is not a dict of known keys and values';
+            for (const [k, v] of pairs)
+                attrs.set(k, v);
+        }
+        return true;
+    }
+    arrayRead(attrs, site) {
+        const dtype = attrs.get('dtype');
+        const info = dtype ? this.dtypeInfo(dtype) : 'it has no dtype';
+        if (typeof info === 'string')
+            return this.unverifiable(site, info);
+        this.arrays++;
+        if (info.hasobject) {
+            this.objectArrays++;
+            return { nestedPickle: true };
+        }
+        const shape = attrs.get('shape');
+        if (!shape || (shape.k !== 'tuple' && shape.k !== 'list'))
+            return this.unverifiable(site, 'its shape is not a tuple');
+        const dims = shape;
+        if (dims.count > dims.items.length)
+            return this.unverifiable(site, `its shape has ${dims.count} dimensions, more than are tracked`);
+        let count = 1n;
+        for (const d of dims.items) {
+            const n = intOf(d);
+            if (n === undefined)
+                return this.unverifiable(site, 'a dimension of its shape is not an integer');
+            count = wrapInt64(count * wrapInt64(n));
+        }
+        if (count < 0n || count === INT64_MIN)
+            return this.unverifiable(site, `its shape has a negative element count (${count})`);
+        const bytes = count * BigInt(info.itemsize);
+        if (bytes > BigInt(Number.MAX_SAFE_INTEGER))
+            return this.unverifiable(site, `its data would be ${bytes} bytes long`);
+        const alignment = attrs.get('numpy_array_alignment_bytes');
+        const padded = alignment !== undefined && !(alignment.k === 'scalar' && alignment.text === 'None');
+        this.rawBytes += Number(bytes);
+        return { skip: Number(bytes), padded };
+    }
+    /** itemsize and hasobject as numpy computes them for dtype(typestr, align, copy) + __setstate__. */
+    dtypeInfo(v) {
+        const origin = classOf(v);
+        if (!origin || origin.cls !== 'numpy.dtype' || !origin.init)
+            return 'its dtype is not a numpy.dtype built from a type string';
+        const args = origin.args?.k === 'tuple' ? origin.args : undefined;
+        const typestr = args?.items[0];
+        if (typestr?.k !== 'str')
+            return 'its dtype is not built from a type string';
+        const m = /^([a-zA-Z?])(\d*)$/.exec(typestr.text);
+        if (!m)
+            return `its dtype ${JSON.stringify(typestr.text)} is not a plain type string`;
+        const kind = m[1];
+        const n = m[2] ? Number(m[2]) : undefined;
+        let itemsize;
+        if (kind === '?')
+            itemsize = 1;
+        else if (FIXED_KINDS.has(kind) && n !== undefined)
+            itemsize = n;
+        else if ((kind === 'S' || kind === 'a' || kind === 'V') && n !== undefined)
+            itemsize = n;
+        else if (kind === 'U' && n !== undefined)
+            itemsize = 4 * n;
+        else
+            return `its dtype ${JSON.stringify(typestr.text)} has no size numpy would accept`;
+        let hasobject = kind === 'O';
+        const state = this.dtypeStates.get(v);
+        if (state) {
+            const t = state.k === 'tuple' ? state : undefined;
+            if (!t || (t.count !== 8 && t.count !== 9) || t.count > t.items.length)
+                return 'its dtype state is not the tuple numpy writes';
+            const elsize = intOf(t.items[5]);
+            const flags = intOf(t.items[7]);
+            if (elsize === undefined || flags === undefined)
+                return 'its dtype state has unknown size or flags';
+            if (kind === 'S' || kind === 'a' || kind === 'U' || kind === 'V')
+                itemsize = Number(elsize);
+            hasobject = (flags & 1n) !== 0n;
+        }
+        if (!hasobject && itemsize <= 0)
+            return `its dtype has item size ${itemsize}`;
+        return { itemsize, hasobject };
+    }
+    unverifiable(site, why) {
+        if (!this.reported.has(site.offset)) {
+            this.reported.add(site.offset);
+            this.ctx.report({
+                ruleId: 'MA3019',
+                message: `BUILD of a joblib NumpyArrayWrapper whose data length cannot be determined: ${why}; the bytes after it were read as opcodes`,
+                evidence: why,
+                offset: site.offset,
+                opcodeIndex: site.opcodeIndex,
+            });
+        }
+        return undefined;
+    }
+}
+/**
+ * Rules kept from the pickle.load reading: verdicts on named callables. Structure findings and
+ * "computed at load time" findings there come from benign array bytes and nested pickles read
+ * out of place, which pickle.load would reject or misread, not from anything an author wrote.
+ */
+const NAMED_VERDICTS = new Set([
+    'MA2001',
+    'MA2002',
+    'MA2003',
+    'MA2009',
+    'MA2010',
+    'MA2017',
+    'MA2018',
+    'MA2019',
+    'MA2024',
+]);
+const joblibScanner = {
+    id: 'joblib',
+    formats: ['joblib'],
+    rules: ['MA3019', 'MA3001', 'MA3025', 'MA2003', 'MA1002'],
+    async scan(target, ctx) {
+        const hooks = new JoblibHooks(ctx);
+        const firstData = [];
+        const seen = new Set();
+        const key = (f) => `${f.ruleId}\u0000${f.evidence ?? ''}`;
+        const a = await analyzePickle(target, subContext(ctx, {
+            keep: (f) => {
+                seen.add(key(f));
+                return true;
+            },
+        }), {
+            hooks: {
+                afterBuild: (inst, state, site) => {
+                    const r = hooks.afterBuild(inst, state, site);
+                    if (r)
+                        firstData.push(site.offset);
+                    return r;
+                },
+            },
+        });
+        ctx.detail('joblib', {
+            arrays: hooks.arrays,
+            objectArrays: hooks.objectArrays,
+            arrayBytes: hooks.rawBytes,
+            pickles: a.pickles,
+            opcodes: a.opcodes,
+            imports: a.imports,
+            ...(hooks.sidecars.size > 0 ? { sidecars: [...hooks.sidecars.keys()].slice(0, 100) } : {}),
+        });
+        await scanSidecars(target, ctx, hooks.sidecars);
+        if (firstData.length === 0)
+            return;
+        // pickle.load (not joblib.load) reads the array bytes as opcodes: report what they would run.
+        const from = Math.min(...firstData);
+        await analyzePickle(target, subContext(ctx, {
+            keep: (f) => NAMED_VERDICTS.has(f.ruleId) && (f.offset ?? -1) > from && !seen.has(key(f)),
+            note: 'as pickle.load reads the file, taking joblib array bytes as opcodes',
+        }), { sweep: false }).catch((err) => {
+            if (err instanceof Error && err.name === 'ScanInterrupted')
+                throw err;
+        });
+    },
+};
+/**
+ * The array files old-format wrappers name, scanned as members: joblib.load np.load()s an
+ * NDArrayWrapper's file with allow_pickle=True, so its content decides what runs. A
+ * ZNDArrayWrapper's file only reaches ndarray.__setstate__ as raw bytes (read_zfile), which
+ * cannot unpickle, so a missing one is only noted.
+ */
+async function scanSidecars(target, ctx, sidecars) {
+    const missing = [];
+    let scanned = 0;
+    for (const [name, { compressed, site }] of sidecars) {
+        if (scanned++ >= MAX_SIDECARS)
+            break;
+        ctx.checkpoint();
+        const entry = await ctx.sibling(name);
+        const data = entry?.kind === 'file' ? await entry.read(ctx.limits.maxInMemoryBytes) : undefined;
+        if (data) {
+            await ctx.scanMember(await storedMember(target, name, new BufferSource(data), ctx.limits));
+            continue;
+        }
+        if (compressed) {
+            missing.push(name);
+            continue;
+        }
+        ctx.report({
+            ruleId: 'MA3025',
+            message: entry?.kind === 'file'
+                ? `joblib.load would np.load() the array file ${JSON.stringify(name)} (allow_pickle=True), which is larger than the ${ctx.limits.maxInMemoryBytes}-byte in-memory limit and was not scanned`
+                : `joblib.load would np.load() the array file ${JSON.stringify(name)} (allow_pickle=True), which is not beside the pickle${target.member !== undefined && !target.sameDirectory ? ' (a member of an archive has no files beside it)' : ''}; its content was not scanned`,
+            evidence: name,
+            offset: site.offset,
+            opcodeIndex: site.opcodeIndex,
+        });
+    }
+    if (missing.length)
+        ctx.detail('joblibMissingRawArrays', missing.slice(0, 100));
+    if (sidecars.size > MAX_SIDECARS)
+        ctx.report({
+            ruleId: 'MA1002',
+            message: `the pickle names ${sidecars.size} array files; the first ${MAX_SIDECARS} were scanned`,
+            evidence: 'maxSidecars',
+        });
+}
+/** How far into a pickle its first joblib array wrapper is looked for. */
+const JOBLIB_SEARCH = 16 * 1024 * 1024;
+// Module and class name as GLOBAL ("joblib.numpy_pickle\nNumpyArrayWrapper") or as two strings
+// of STACK_GLOBAL, with a few length and memo bytes between them.
+// eslint-disable-next-line no-control-regex
+const WRAPPER_MARK = /joblib[\n.\x00-\x20]*numpy_pickle[\s\S]{0,16}(?:Numpy|ZND|ND)ArrayWrapper/;
+/**
+ * A pickle that uses joblib's array wrappers. Past the head it is looked for only when the head
+ * names scikit-learn or joblib (their first array can come after many opcodes), chunk by chunk.
+ */
+async function isJoblib(i) {
+    const head = i.head.toString('latin1');
+    if (WRAPPER_MARK.test(head))
+        return true;
+    if (!i.source || i.source.size <= i.head.length || !/sklearn|joblib/.test(head))
+        return false;
+    const chunk = 1 << 20;
+    const overlap = 128;
+    for (let pos = i.head.length - overlap; pos < Math.min(JOBLIB_SEARCH, i.source.size); pos += chunk) {
+        const text = (await i.source.read(pos, chunk + overlap)).toString('latin1');
+        if (WRAPPER_MARK.test(text))
+            return true;
+    }
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/io/crc32.ts
@@ -57812,7 +59605,6 @@ async function checkSymlink(e, src, parent, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/scan/archive/compressed.ts
-
 /**
  * Single compressed streams (gzip, bzip2, xz, .lzma, LZ4 frames, zstd, zlib; joblib's compressed files
  * are such streams around a joblib pickle): decompressed as a stream under the size and ratio
@@ -57824,16 +59616,31 @@ async function checkSymlink(e, src, parent, ctx) {
 
 
 
-/** joblib < 0.10 ("ZF" + 19 characters of hexadecimal length, then zlib data). */
-const ZFILE_HEADER = 21;
-function isZFile(head) {
-    return (head.length > ZFILE_HEADER + 2 &&
-        head.toString('latin1', 0, 4) === 'ZF0x' &&
-        head[ZFILE_HEADER] === 0x78);
+
+
+
+
+
+/**
+ * joblib < 0.10 ZFiles, as joblib's read_zfile reads them: "ZF", 19 bytes that int(x, 16)
+ * accepts as the length (written "0x…" padded with spaces), one optional space more (joblib
+ * <= 0.8.4 wrote the header one byte wider), then zlib data.
+ */
+const ZFILE_LENGTH = /^[ \t\n\r\v\f]*[+-]?(?:0[xX])?_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*[ \t\n\r\v\f]*$/;
+function zfileDataOffset(head) {
+    if (head.length < 24 || head[0] !== 0x5a || head[1] !== 0x46)
+        return undefined;
+    if (!ZFILE_LENGTH.test(head.toString('latin1', 2, 21)))
+        return undefined;
+    const at = head[21] === 0x20 ? 22 : 21;
+    const cmf = head[at];
+    const flg = head[at + 1];
+    return (cmf & 0x0f) === 8 && cmf >>> 4 <= 7 && ((cmf << 8) | flg) % 31 === 0 ? at : undefined;
 }
 function codecOf(head) {
-    if (isZFile(head))
-        return { codec: 'zlib', offset: ZFILE_HEADER };
+    const zfile = zfileDataOffset(head);
+    if (zfile !== undefined)
+        return { codec: 'zlib', offset: zfile };
     const codec = sniffCodec(head);
     return codec ? { codec, offset: 0 } : undefined;
 }
@@ -57919,7 +59726,9 @@ const compressedScanner = {
                     ? new OffsetStream(target.openStream(), c.offset, undefined)
                     : target.openStream(),
                 size: undefined,
-            }, ctx, (r) => reportBomb(ctx, target, name, r));
+            }, ctx, (r) => reportBomb(ctx, target, name, r), 
+            // A compressed file's content is the file: loaders find the files it names beside it.
+            target.member === undefined || target.sameDirectory === true);
         }
         catch (err) {
             if (isScanStop(err))
@@ -57937,825 +59746,22 @@ const compressedScanner = {
             return;
         }
         ctx.detail('compression', { codec: c.codec });
-        await ctx.scanMember(member);
+        if (c.offset > 0 && !(await probePickle(member.head, member.head.length < HEAD_BYTES))) {
+            // A ZFile of raw array bytes (a ZNDArrayWrapper's file): joblib hands them to
+            // ndarray.__setstate__, whatever name they carry. Only a joblib.load of this very file
+            // unpickles them: what that would import or call is judged.
+            ctx.detail('joblibZFile', { content: 'raw array bytes' });
+            await analyzePickle(member, subContext(ctx, {
+                member: findingMember(target, name),
+                keep: (f) => NAMED_VERDICTS.has(f.ruleId),
+                note: 'as joblib.load unpickles this file',
+            }), { sweep: false });
+        }
+        else
+            await ctx.scanMember(member);
         await finishDecoding(member, ctx);
     },
 };
-
-;// CONCATENATED MODULE: ./src/analysis/pickle/sweep.ts
-
-const IDENT = '[A-Za-z_][A-Za-z0-9_.]{0,127}';
-const TEXT_IMPORT = new RegExp(`[ci](${IDENT})\\n(${IDENT})\\n`, 'g');
-const IDENT_ONLY = new RegExp(`^${IDENT}$`);
-const sweep_CHUNK = 1 << 20;
-const OVERLAP = 600;
-const MAX_HITS = 50;
-/** An identifier-like counted string starting at `i`, or undefined. */
-function countedString(buf, text, i) {
-    const op = buf[i];
-    let len = -1;
-    let start = 0;
-    if (op === 0x8c || op === 0x55) {
-        len = buf[i + 1] ?? -1;
-        start = i + 2;
-    }
-    else if (op === 0x58 && i + 5 <= buf.length) {
-        len = buf.readUInt32LE(i + 1);
-        start = i + 5;
-    }
-    if (len <= 0 || len > 128 || start + len > buf.length)
-        return undefined;
-    const s = text.slice(start, start + len);
-    return IDENT_ONLY.test(s) ? { text: s, end: start + len } : undefined;
-}
-/** Position after an optional MEMOIZE, BINPUT or LONG_BINPUT at `i`. */
-function skipMemoize(buf, i) {
-    if (buf[i] === 0x94)
-        return i + 1;
-    if (buf[i] === 0x71)
-        return i + 2;
-    if (buf[i] === 0x72)
-        return i + 5;
-    return i;
-}
-/** Sweeps at most `maxBytes` of the stream for GLOBAL/INST and STACK_GLOBAL-like operands. */
-async function sweepForImports(stream, maxBytes, checkpoint, known = new Set()) {
-    const hits = [];
-    const seen = new Set();
-    let carry = Buffer.alloc(0);
-    let base = stream.position;
-    let total = 0;
-    while (total < maxBytes && hits.length < MAX_HITS) {
-        checkpoint();
-        const chunk = await stream.read(Math.min(sweep_CHUNK, maxBytes - total));
-        if (!chunk)
-            break;
-        total += chunk.length;
-        const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-        const text = buf.toString('latin1');
-        const consider = (offset, module, name) => {
-            const key = `${offset}:${module}:${name}`;
-            if (seen.has(key) || known.has(`${module}.${name}`))
-                return;
-            seen.add(key);
-            const cls = classifyGlobal(module, name);
-            if (cls.level === 'dangerous' && hits.length < MAX_HITS)
-                hits.push({ offset, module, name, cls });
-        };
-        TEXT_IMPORT.lastIndex = 0;
-        for (let m = TEXT_IMPORT.exec(text); m; m = TEXT_IMPORT.exec(text))
-            consider(base + m.index, m[1], m[2]);
-        // STACK_GLOBAL: two counted strings (SHORT_BINUNICODE, BINUNICODE, SHORT_BINSTRING), each
-        // optionally memoized, then the opcode itself. Adjacent strings alone (dict keys) are not
-        // imports.
-        for (let i = 0; i < buf.length - 2; i++) {
-            const first = countedString(buf, text, i);
-            if (!first)
-                continue;
-            const second = countedString(buf, text, skipMemoize(buf, first.end));
-            if (!second)
-                continue;
-            const after = skipMemoize(buf, second.end);
-            if (buf[after] === 0x93)
-                consider(base + i, first.text, second.text);
-        }
-        carry = buf.subarray(Math.max(0, buf.length - OVERLAP));
-        base += buf.length - carry.length;
-    }
-    return hits;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/encoded/peel.ts
-/**
- * Peels the layers off a payload hidden in a constant: text encodings (hex, base32, base64,
- * base85, Ascii85) and compressions (zlib, gzip, bzip2, LZMA, xz, LZ4), nested a few layers deep,
- * until what is left is something a second-stage loader would run: a pickle, an archive or
- * executable, Python source or a template. Work is bounded by a shared byte budget, a depth and
- * a per-layer output cap; what does not decode cleanly is simply not a payload.
- */
-
-
-
-
-
-/** Shared by every value of one scanned file, so a flood of decodable junk cannot run forever. */
-class PeelBudget {
-    maxBytes;
-    maxLayerBytes;
-    maxDepth;
-    /** Layers peeled and bytes produced so far. */
-    layers = 0;
-    bytes = 0;
-    exhausted = false;
-    constructor(maxBytes = 64 * 1024 * 1024, maxLayerBytes = 16 * 1024 * 1024, maxDepth = 6) {
-        this.maxBytes = maxBytes;
-        this.maxLayerBytes = maxLayerBytes;
-        this.maxDepth = maxDepth;
-    }
-    take(n) {
-        if (this.bytes + n > this.maxBytes) {
-            this.exhausted = true;
-            return false;
-        }
-        this.bytes += n;
-        this.layers++;
-        return true;
-    }
-}
-/** Python source: statements a second stage would exec. */
-const SOURCE = /(?:^|\n)\s*(?:import\s+[A-Za-z_]|from\s+[A-Za-z_][\w.]*\s+import\b|def\s+\w+\s*\()|\b(?:exec|eval|compile|__import__)\s*\(|\bos\.(?:system|popen)\b|\bsubprocess\./;
-const TEMPLATE = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/;
-/** What the fully decoded bytes are, when they are something a loader runs. */
-function payloadKind(bytes) {
-    const start = interestingStart(bytes.subarray(0, 256));
-    if (start === 'pickle')
-        return 'pickle';
-    if (start === 'archive')
-        return 'archive';
-    const text = peel_utf8(bytes);
-    if (text === undefined)
-        return undefined;
-    if (TEMPLATE.test(text))
-        return 'template';
-    if (SOURCE.test(text))
-        return 'source';
-    return undefined;
-}
-function peel_utf8(bytes) {
-    try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Decodes `data` layer by layer (at least one layer: plain text is not a hidden payload) and
- * returns the first payload reached, or undefined.
- */
-async function peelPayload(data, budget) {
-    if (data.length > budget.maxLayerBytes * 2) {
-        budget.exhausted = true; // too large to decode here: reported, never passed over silently
-        return undefined;
-    }
-    return peel(typeof data === 'string' ? Buffer.from(data, 'latin1') : data, [], budget);
-}
-async function peel(data, layers, budget) {
-    if (layers.length > 0) {
-        const kind = payloadKind(data);
-        if (kind)
-            return { bytes: data, layers, kind };
-    }
-    if (layers.length >= budget.maxDepth || budget.exhausted)
-        return undefined;
-    const codec = sniffCodec(data.subarray(0, 64));
-    if (codec) {
-        const out = await inflate(data, codec, budget);
-        return out ? peel(out, [...layers, codec], budget) : undefined;
-    }
-    if (data.length > 0 && data[0] >= 0x80)
-        return undefined;
-    const text = data.toString('latin1');
-    for (const encoding of candidateEncodings(text)) {
-        const out = decodeText(encoding, text);
-        if (!out || out.length === 0 || !budget.take(out.length))
-            continue;
-        if (!interestingStart(out.subarray(0, 256)))
-            continue;
-        const found = await peel(out, [...layers, encoding], budget);
-        if (found)
-            return found;
-    }
-    return undefined;
-}
-async function inflate(data, codec, budget) {
-    const limit = Math.min(budget.maxLayerBytes, budget.maxBytes - budget.bytes);
-    if (limit <= 0) {
-        budget.exhausted = true;
-        return undefined;
-    }
-    const stream = decompress(new SourceStream(new BufferSource(data)), codec, {
-        maxDictionary: 64 * 1024 * 1024,
-    });
-    try {
-        const out = await readAll(stream, limit);
-        return budget.take(out.length) ? out : undefined;
-    }
-    catch (err) {
-        if (err instanceof RangeError)
-            budget.exhausted = true; // more than the layer may produce
-        return undefined;
-    }
-    finally {
-        await stream.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/scan/shared/member-target.ts
-/** Targets over bytes held in memory, handed back to identification as members. */
-
-
-
-/** A member of `parent` named `name` (appended to the member chain) over `bytes`. */
-function memberTarget(parent, name, bytes, hint = name) {
-    const source = new BufferSource(bytes);
-    const member = [parent.member, name].filter(Boolean).join(' > ');
-    return {
-        path: parent.path,
-        member,
-        name: hint,
-        size: bytes.length,
-        head: bytes.subarray(0, HEAD_BYTES),
-        openStream: () => new SourceStream(source),
-        source,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/scan/shared/hidden-payloads.ts
-/**
- * Payloads hidden behind encodings in values of any container (pickle constants, JSON and YAML
- * values, safetensors and GGUF metadata, ONNX attributes, Keras configs): decoded with bounded
- * work and scanned as nested members. A loader still needs a second stage to run them, but
- * whoever planted one expects a second stage, so the finding takes the severity of what was
- * found inside (MA1020).
- */
-
-
-
-const BUDGET = Symbol('hidden-payload budget');
-/** The name identification sees for each kind (content decides; the name is a hint). */
-const HINT = {
-    pickle: 'payload.pkl',
-    archive: 'payload.bin',
-    source: 'payload.py',
-    template: 'payload.jinja',
-};
-/**
- * Decodes `value` if it hides a payload and scans what comes out. Returns the nested scan's
- * result, or undefined when the value hides nothing.
- */
-async function scanHiddenPayload(ctx, target, value, site) {
-    if (!mayHidePayload(value))
-        return undefined;
-    const budget = ctx.fileState(BUDGET, () => new PeelBudget());
-    const wasExhausted = budget.exhausted;
-    ctx.checkpoint();
-    const payload = await peelPayload(value, budget);
-    const position = {
-        ...(site.offset !== undefined ? { offset: site.offset } : {}),
-        ...(site.line !== undefined ? { line: site.line } : {}),
-        ...(site.opcodeIndex !== undefined ? { opcodeIndex: site.opcodeIndex } : {}),
-    };
-    if (!payload) {
-        if (budget.exhausted && !wasExhausted)
-            ctx.report({
-                ruleId: 'MA1002',
-                message: `decoding of hidden payloads stopped at ${site.label}: the ${budget.maxBytes}-byte budget for this file is spent, so later encoded values were not examined`,
-                evidence: 'hidden-payload budget',
-                ...position,
-            });
-        return undefined;
-    }
-    const layers = payload.layers.join(' > ');
-    const result = await ctx.scanMember(memberTarget(target, `${site.label} (${layers})`, payload.bytes, HINT[payload.kind]));
-    const inside = result.findings > 0
-        ? `${result.findings} finding${result.findings === 1 ? '' : 's'} inside, worst ${result.worst}`
-        : 'nothing dangerous inside';
-    ctx.report({
-        ruleId: 'MA1020',
-        severity: result.worst ?? 'INFO',
-        message: `${site.label} hides ${hidden_payloads_describe(payload.kind)} behind ${layers} (${inside}); a second-stage loader would run it`,
-        evidence: `${preview(value)} → ${payload.kind}, ${payload.bytes.length} bytes`,
-        ...position,
-    });
-    return result;
-}
-function hidden_payloads_describe(kind) {
-    return {
-        pickle: 'a pickle',
-        archive: 'an archive or executable',
-        source: 'Python source',
-        template: 'a template',
-    }[kind];
-}
-function preview(value) {
-    const text = typeof value === 'string' ? value : value.toString('latin1', 0, 48);
-    // eslint-disable-next-line no-control-regex -- control characters are what is replaced
-    const clean = text.slice(0, 40).replace(/[\u0000-\u001f\u007f-\u00ff]/g, '.');
-    return text.length > 40 ? `${clean}…` : clean;
-}
-
-;// CONCATENATED MODULE: ./src/scan/pickle/analyze.ts
-/**
- * Runs the symbolic machine over a pickle target: the straight read, a second read as an
- * older C unpickler reading a file when frames are violated, a sweep of bytes the parser
- * could not follow, and nested scans of pickles carried inside constants.
- */
-
-
-
-
-
-
-
-
-
-
-/** Bytes swept for hidden imports after a fault. */
-const SWEEP_LIMIT = 64 * 1024 * 1024;
-/**
- * Scans `target` as a pickle stream (all pickles in it), reporting through `ctx`.
- * Findings gathered before a time or size limit are reported before the limit propagates.
- */
-async function analyzePickle(target, ctx, options = {}) {
-    const hooks = options.hooks;
-    const recorder = new Recorder();
-    const machine = new PickleMachine(recorder, ctx.limits, () => ctx.checkpoint(), hooks);
-    let complete = false;
-    let summary;
-    try {
-        await runPass(target.openStream(), machine, 'linear', ctx);
-        if (!machine.betweenPickles) {
-            recorder.add('MA2013', 'malformed pickle: the stream ends before the STOP opcode of its last pickle', 'missing STOP', { offset: target.size ?? -1, opcodeIndex: -1, opcode: 'STOP' }, 'malformed');
-        }
-        summary = machine.finish();
-        complete = true;
-        if (machine.sawFrameViolation)
-            await fileModePass(target, ctx, recorder, hooks);
-        if ((summary.faulted || machine.sawFrameViolation) && options.sweep !== false) {
-            await sweep(target, ctx, recorder, new Set(summary.imports.map((i) => i.name)));
-        }
-    }
-    catch (err) {
-        if (!(err instanceof LimitExceeded))
-            throw err;
-        recorder.add('MA1002', `scan stopped: ${err.message}`, err.limit, { offset: -1, opcodeIndex: -1, opcode: '' }, 'limit');
-    }
-    finally {
-        summary ??= machine.finish();
-        for (const f of recorder.findings())
-            ctx.report(f);
-    }
-    await scanEmbedded(target, ctx, machine.embedded);
-    if (machine.embeddedDropped > 0)
-        ctx.report({
-            ruleId: 'MA1002',
-            message: `${machine.embeddedDropped} more constants that may hold a nested or encoded payload were not examined (only the first ${machine.embedded.length} are)`,
-            evidence: 'embedded payload candidates',
-        });
-    return { ...summary, complete };
-}
-async function runPass(stream, machine, frameMode, ctx) {
-    try {
-        await readOpcodes(stream, machine, { keepBytes: ctx.limits.maxConstantBytes, frameMode });
-    }
-    finally {
-        await stream.close();
-    }
-}
-/** Re-reads the stream as CPython < 3.13.15/3.14.7 reads a file when frames are violated. */
-async function fileModePass(target, ctx, into, hooks) {
-    const recorder = new Recorder();
-    recorder.context = 'as an older C unpickler reads it from a file';
-    const machine = new PickleMachine(recorder, ctx.limits, () => ctx.checkpoint(), hooks);
-    await runPass(target.openStream(), machine, 'file', ctx);
-    machine.finish();
-    for (const f of recorder.findings()) {
-        // Only what the straight read did not already show.
-        if (f.ruleId === 'MA2012' ||
-            f.ruleId === 'MA2013' ||
-            f.ruleId === 'MA2014' ||
-            f.ruleId === 'MA2015')
-            continue;
-        if (!into.has(f.ruleId, f.evidence ?? '')) {
-            into.add(f.ruleId, f.message, f.evidence ?? '', {
-                offset: f.offset ?? -1,
-                opcodeIndex: f.opcodeIndex ?? -1,
-                opcode: '',
-            });
-        }
-    }
-}
-/** Imports the straight read already judged are left out: the sweep is for the ones it missed. */
-async function sweep(target, ctx, recorder, known) {
-    const stream = target.openStream();
-    try {
-        const hits = await sweepForImports(stream, SWEEP_LIMIT, () => ctx.checkpoint(), known);
-        for (const h of hits) {
-            const name = `${h.module}.${h.name}`;
-            recorder.add('MA2021', `bytes at offset ${h.offset} import ${name} (${h.cls.reason}), outside the opcodes a straight read reaches`, name, { offset: h.offset, opcodeIndex: -1, opcode: 'sweep' }, name);
-        }
-    }
-    finally {
-        await stream.close();
-    }
-}
-/** Encoded values longer than this are not read back from the file to be decoded. */
-const MAX_ENCODED_READ_BACK = 16 * 1024 * 1024;
-async function scanEmbedded(target, ctx, candidates) {
-    for (const c of candidates) {
-        const v = c.value;
-        const outer = target.source;
-        // Small values were kept whole; larger ones are read back from the outer file.
-        const source = c.data
-            ? new BufferSource(c.data)
-            : outer &&
-                v.dataOffset !== undefined &&
-                (c.encoding === 'raw' || v.length <= MAX_ENCODED_READ_BACK)
-                ? sliceOf(outer, v.dataOffset, v.length)
-                : undefined;
-        if (!source)
-            continue;
-        if (c.encoding === 'encoded') {
-            await scanHiddenPayload(ctx, target, await source.read(0, source.size), {
-                label: `constant at offset ${c.site.offset}`,
-                offset: c.site.offset,
-                opcodeIndex: c.site.opcodeIndex,
-            });
-            continue;
-        }
-        const label = `embedded pickle at offset ${c.site.offset}`;
-        const member = {
-            path: target.path,
-            member: target.member ? `${target.member} > ${label}` : label,
-            name: 'embedded.pkl',
-            size: source.size,
-            head: await source.read(0, Math.min(HEAD_BYTES, source.size)),
-            openStream: () => new SourceStream(source),
-            source,
-        };
-        const result = await ctx.scanMember(member);
-        if (result.findings > 0) {
-            ctx.report({
-                ruleId: 'MA2022',
-                message: `a pickle is embedded in a constant (${result.findings} findings inside, worst ${result.worst})`,
-                evidence: render(v, 80),
-                offset: c.site.offset,
-                opcodeIndex: c.site.opcodeIndex,
-            });
-        }
-    }
-}
-function sliceOf(source, offset, size) {
-    return {
-        size,
-        read: (position, length) => source.read(offset + position, Math.max(0, Math.min(length, size - position))),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/scan/archive/joblib.ts
-/**
- * joblib files: a pickle stream in which joblib.load reads, right after BUILD on each
- * NumpyArrayWrapper, the array's raw bytes (after an alignment padding byte and padding) or,
- * for object arrays, a nested pickle with its own memo. The machine follows the loader through
- * LoaderHooks so the opcodes after each array are read where joblib reads them. The file is
- * also judged as pickle.load would read it (array bytes taken as opcodes): what those would run
- * is reported too.
- */
-
-
-
-const WRAPPERS = new Set([
-    'joblib.numpy_pickle.NumpyArrayWrapper',
-    'sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper',
-]);
-/** joblib < 0.10: arrays in sidecar files named by the wrapper; nothing is read from the stream. */
-const SIDECAR_WRAPPERS = new Set([
-    'joblib.numpy_pickle_compat.NDArrayWrapper',
-    'joblib.numpy_pickle_compat.ZNDArrayWrapper',
-    'joblib.numpy_pickle.NDArrayWrapper',
-    'joblib.numpy_pickle.ZNDArrayWrapper',
-    'sklearn.externals.joblib.numpy_pickle_compat.NDArrayWrapper',
-    'sklearn.externals.joblib.numpy_pickle_compat.ZNDArrayWrapper',
-    'sklearn.externals.joblib.numpy_pickle.NDArrayWrapper',
-    'sklearn.externals.joblib.numpy_pickle.ZNDArrayWrapper',
-]);
-const NEWOBJ_HELPERS = new Set([
-    'copyreg._reconstructor',
-    'copy_reg._reconstructor',
-    'copyreg.__newobj__',
-    'copy_reg.__newobj__',
-    'copyreg.__newobj_ex__',
-]);
-/** NumpyArrayWrapper.__init__(subclass, shape, order, dtype, allow_mmap, numpy_array_alignment_bytes). */
-const INIT_PARAMS = [
-    'subclass',
-    'shape',
-    'order',
-    'dtype',
-    'allow_mmap',
-    'numpy_array_alignment_bytes',
-];
-/** joblib's default alignment, used when __init__ runs without the last argument. */
-const DEFAULT_ALIGNMENT = { k: 'scalar', num: 16 };
-const INT64_MIN = -(1n << 63n);
-function globalName(v) {
-    if (v?.k !== 'global')
-        return undefined;
-    return v.alias ?? qualifiedName(v);
-}
-/** The class an instance was made from, and whether its __init__ ran. */
-function classOf(v) {
-    if (v.k !== 'call')
-        return undefined;
-    const callee = globalName(v.callee);
-    if (!callee)
-        return undefined;
-    if (NEWOBJ_HELPERS.has(callee)) {
-        const first = v.args.k === 'tuple' ? globalName(v.args.items[0]) : undefined;
-        return first ? { cls: first, init: false } : undefined;
-    }
-    const init = v.site.opcode === 'REDUCE' || v.site.opcode === 'OBJ' || v.site.opcode === 'INST';
-    return { cls: callee, init, args: v.args };
-}
-/** Items of a dict value as [key, value] pairs, or undefined when not fully known. */
-function dictPairs(v) {
-    if (v.k !== 'dict')
-        return undefined;
-    const c = v;
-    if (c.count > c.items.length)
-        return undefined;
-    const out = [];
-    for (let i = 0; i + 1 < c.items.length; i += 2) {
-        const k = c.items[i];
-        if (k.k !== 'str' || k.truncated)
-            return undefined;
-        out.push([k.text, c.items[i + 1]]);
-    }
-    return out;
-}
-function intOf(v) {
-    if (!v || v.k !== 'scalar')
-        return undefined;
-    if (v.num !== undefined)
-        return BigInt(v.num);
-    if (v.text === 'True')
-        return 1n;
-    if (v.text === 'False')
-        return 0n;
-    if (v.text !== undefined && /^-?\d+$/.test(v.text))
-        return BigInt(v.text);
-    return undefined;
-}
-function wrapInt64(n) {
-    return BigInt.asIntN(64, n);
-}
-const FIXED_KINDS = new Set(['b', 'i', 'u', 'f', 'c', 'm', 'M', 'O']);
-class JoblibHooks {
-    ctx;
-    attrs = new WeakMap();
-    dtypeStates = new WeakMap();
-    reported = new Set();
-    arrays = 0;
-    objectArrays = 0;
-    rawBytes = 0;
-    /** Stream offset of the first array's data (where pickle.load would start reading them as opcodes). */
-    firstDataOffset;
-    constructor(ctx) {
-        this.ctx = ctx;
-    }
-    afterBuild(inst, state, site) {
-        const origin = classOf(inst);
-        if (!origin)
-            return undefined;
-        if (origin.cls === 'numpy.dtype') {
-            this.dtypeStates.set(inst, state);
-            return undefined;
-        }
-        const isWrapper = WRAPPERS.has(origin.cls);
-        if (!isWrapper && !SIDECAR_WRAPPERS.has(origin.cls))
-            return undefined;
-        // The instance __dict__ after this BUILD: __init__ arguments, then every state applied so far.
-        let attrs = this.attrs.get(inst);
-        if (!attrs) {
-            attrs = new Map();
-            if (isWrapper && origin.init) {
-                const args = origin.args?.k === 'tuple' ? origin.args : undefined;
-                if (!args || args.count > args.items.length)
-                    return this.unverifiable(site, 'its constructor arguments are not known');
-                args.items.forEach((a, i) => attrs.set(INIT_PARAMS[i] ?? `arg${i}`, a));
-                if (!attrs.has('numpy_array_alignment_bytes'))
-                    attrs.set('numpy_array_alignment_bytes', DEFAULT_ALIGNMENT);
-            }
-            this.attrs.set(inst, attrs);
-        }
-        const applied = this.applyState(attrs, state);
-        if (applied !== true)
-            return this.unverifiable(site, applied);
-        if (!isWrapper) {
-            const filename = attrs.get('filename');
-            if (filename?.k === 'str') {
-                const why = pathEscape(filename.text);
-                if (why)
-                    this.ctx.report({
-                        ruleId: 'MA3001',
-                        message: `an old-format joblib array wrapper makes joblib.load read the file ${JSON.stringify(filename.text)}, which ${why}`,
-                        evidence: filename.text,
-                        offset: site.offset,
-                        opcodeIndex: site.opcodeIndex,
-                    });
-            }
-            return undefined;
-        }
-        return this.arrayRead(attrs, site);
-    }
-    applyState(attrs, state) {
-        let dictPart = state;
-        let slots;
-        if (state.k === 'tuple') {
-            const t = state;
-            if (t.count !== 2)
-                return 'its state is neither a dict nor a (dict, slots) pair';
-            [dictPart, slots] = t.items;
-        }
-        for (const part of [dictPart, slots]) {
-            if (!part || (part.k === 'scalar' && part.text === 'None'))
-                continue;
-            if (part.k === 'dict' && part.count === 0)
-                continue;
-            const pairs = dictPairs(part);
-            if (!pairs)
-                return 'its state is not a dict of known keys and values';
-            for (const [k, v] of pairs)
-                attrs.set(k, v);
-        }
-        return true;
-    }
-    arrayRead(attrs, site) {
-        const dtype = attrs.get('dtype');
-        const info = dtype ? this.dtypeInfo(dtype) : 'it has no dtype';
-        if (typeof info === 'string')
-            return this.unverifiable(site, info);
-        this.arrays++;
-        if (info.hasobject) {
-            this.objectArrays++;
-            return { nestedPickle: true };
-        }
-        const shape = attrs.get('shape');
-        if (!shape || (shape.k !== 'tuple' && shape.k !== 'list'))
-            return this.unverifiable(site, 'its shape is not a tuple');
-        const dims = shape;
-        if (dims.count > dims.items.length)
-            return this.unverifiable(site, `its shape has ${dims.count} dimensions, more than are tracked`);
-        let count = 1n;
-        for (const d of dims.items) {
-            const n = intOf(d);
-            if (n === undefined)
-                return this.unverifiable(site, 'a dimension of its shape is not an integer');
-            count = wrapInt64(count * wrapInt64(n));
-        }
-        if (count < 0n || count === INT64_MIN)
-            return this.unverifiable(site, `its shape has a negative element count (${count})`);
-        const bytes = count * BigInt(info.itemsize);
-        if (bytes > BigInt(Number.MAX_SAFE_INTEGER))
-            return this.unverifiable(site, `its data would be ${bytes} bytes long`);
-        const alignment = attrs.get('numpy_array_alignment_bytes');
-        const padded = alignment !== undefined && !(alignment.k === 'scalar' && alignment.text === 'None');
-        this.rawBytes += Number(bytes);
-        return { skip: Number(bytes), padded };
-    }
-    /** itemsize and hasobject as numpy computes them for dtype(typestr, align, copy) + __setstate__. */
-    dtypeInfo(v) {
-        const origin = classOf(v);
-        if (!origin || origin.cls !== 'numpy.dtype' || !origin.init)
-            return 'its dtype is not a numpy.dtype built from a type string';
-        const args = origin.args?.k === 'tuple' ? origin.args : undefined;
-        const typestr = args?.items[0];
-        if (typestr?.k !== 'str')
-            return 'its dtype is not built from a type string';
-        const m = /^([a-zA-Z?])(\d*)$/.exec(typestr.text);
-        if (!m)
-            return `its dtype ${JSON.stringify(typestr.text)} is not a plain type string`;
-        const kind = m[1];
-        const n = m[2] ? Number(m[2]) : undefined;
-        let itemsize;
-        if (kind === '?')
-            itemsize = 1;
-        else if (FIXED_KINDS.has(kind) && n !== undefined)
-            itemsize = n;
-        else if ((kind === 'S' || kind === 'a' || kind === 'V') && n !== undefined)
-            itemsize = n;
-        else if (kind === 'U' && n !== undefined)
-            itemsize = 4 * n;
-        else
-            return `its dtype ${JSON.stringify(typestr.text)} has no size numpy would accept`;
-        let hasobject = kind === 'O';
-        const state = this.dtypeStates.get(v);
-        if (state) {
-            const t = state.k === 'tuple' ? state : undefined;
-            if (!t || (t.count !== 8 && t.count !== 9) || t.count > t.items.length)
-                return 'its dtype state is not the tuple numpy writes';
-            const elsize = intOf(t.items[5]);
-            const flags = intOf(t.items[7]);
-            if (elsize === undefined || flags === undefined)
-                return 'its dtype state has unknown size or flags';
-            if (kind === 'S' || kind === 'a' || kind === 'U' || kind === 'V')
-                itemsize = Number(elsize);
-            hasobject = (flags & 1n) !== 0n;
-        }
-        if (!hasobject && itemsize <= 0)
-            return `its dtype has item size ${itemsize}`;
-        return { itemsize, hasobject };
-    }
-    unverifiable(site, why) {
-        if (!this.reported.has(site.offset)) {
-            this.reported.add(site.offset);
-            this.ctx.report({
-                ruleId: 'MA3019',
-                message: `BUILD of a joblib NumpyArrayWrapper whose data length cannot be determined: ${why}; the bytes after it were read as opcodes`,
-                evidence: why,
-                offset: site.offset,
-                opcodeIndex: site.opcodeIndex,
-            });
-        }
-        return undefined;
-    }
-}
-/**
- * Rules kept from the pickle.load reading: verdicts on named callables. Structure findings and
- * "computed at load time" findings there come from benign array bytes and nested pickles read
- * out of place, which pickle.load would reject or misread, not from anything an author wrote.
- */
-const NAMED_VERDICTS = new Set([
-    'MA2001',
-    'MA2002',
-    'MA2003',
-    'MA2009',
-    'MA2010',
-    'MA2017',
-    'MA2018',
-    'MA2019',
-]);
-const joblibScanner = {
-    id: 'joblib',
-    formats: ['joblib'],
-    rules: ['MA3019', 'MA3001', 'MA1002'],
-    async scan(target, ctx) {
-        const hooks = new JoblibHooks(ctx);
-        const firstData = [];
-        const seen = new Set();
-        const key = (f) => `${f.ruleId}\u0000${f.evidence ?? ''}`;
-        const a = await analyzePickle(target, subContext(ctx, {
-            keep: (f) => {
-                seen.add(key(f));
-                return true;
-            },
-        }), {
-            hooks: {
-                afterBuild: (inst, state, site) => {
-                    const r = hooks.afterBuild(inst, state, site);
-                    if (r)
-                        firstData.push(site.offset);
-                    return r;
-                },
-            },
-        });
-        ctx.detail('joblib', {
-            arrays: hooks.arrays,
-            objectArrays: hooks.objectArrays,
-            arrayBytes: hooks.rawBytes,
-            pickles: a.pickles,
-            opcodes: a.opcodes,
-            imports: a.imports,
-        });
-        if (firstData.length === 0)
-            return;
-        // pickle.load (not joblib.load) reads the array bytes as opcodes: report what they would run.
-        const from = Math.min(...firstData);
-        await analyzePickle(target, subContext(ctx, {
-            keep: (f) => NAMED_VERDICTS.has(f.ruleId) && (f.offset ?? -1) > from && !seen.has(key(f)),
-            note: 'as pickle.load reads the file, taking joblib array bytes as opcodes',
-        }), { sweep: false }).catch((err) => {
-            if (err instanceof Error && err.name === 'ScanInterrupted')
-                throw err;
-        });
-    },
-};
-/** How far into a pickle its first joblib array wrapper is looked for. */
-const JOBLIB_SEARCH = 16 * 1024 * 1024;
-// Module and class name as GLOBAL ("joblib.numpy_pickle\nNumpyArrayWrapper") or as two strings
-// of STACK_GLOBAL, with a few length and memo bytes between them.
-// eslint-disable-next-line no-control-regex
-const WRAPPER_MARK = /joblib[\n.\x00-\x20]*numpy_pickle[\s\S]{0,16}(?:Numpy|ZND|ND)ArrayWrapper/;
-/**
- * A pickle that uses joblib's array wrappers. Past the head it is looked for only when the head
- * names scikit-learn or joblib (their first array can come after many opcodes), chunk by chunk.
- */
-async function isJoblib(i) {
-    const head = i.head.toString('latin1');
-    if (WRAPPER_MARK.test(head))
-        return true;
-    if (!i.source || i.source.size <= i.head.length || !/sklearn|joblib/.test(head))
-        return false;
-    const chunk = 1 << 20;
-    const overlap = 128;
-    for (let pos = i.head.length - overlap; pos < Math.min(JOBLIB_SEARCH, i.source.size); pos += chunk) {
-        const text = (await i.source.read(pos, chunk + overlap)).toString('latin1');
-        if (WRAPPER_MARK.test(text))
-            return true;
-    }
-    return false;
-}
 
 ;// CONCATENATED MODULE: ./src/scan/archive/numpy.ts
 
@@ -60254,7 +61260,20 @@ function checkTorchScriptCode(text, member, ctx) {
         }
     });
 }
-/** Findings about `__torch__.*` classes: in TorchScript they name the archive's own code. */
+/**
+ * The verdict on an operator a compiled method calls by name (aten::add, my_ext::op), as for the
+ * same call written in TorchScript code: an operator that reaches files or native libraries, or
+ * one outside PyTorch's own namespaces.
+ */
+function judgeOperator(ns, op) {
+    const call = `torch.ops.${ns}.${op}(`;
+    for (const rule of DANGEROUS)
+        if (rule.re.test(call))
+            return { ruleId: 'MA3017', what: rule.what };
+    if (!BUILTIN_NAMESPACES.has(ns))
+        return { ruleId: 'MA3018', what: 'is an operator from a native extension library' };
+    return undefined;
+}
 /**
  * Findings about names the TorchScript unpickler resolves itself: `__torch__.*` classes (the
  * archive's own compiled code, checked above) and the `torch.jit._pickle` list builders it
@@ -60408,107 +61427,6 @@ const undecodableScanner = {
         });
         return Promise.resolve();
     },
-};
-
-;// CONCATENATED MODULE: ./src/scan/archive/plugin.ts
-/**
- * The archive family: containers (zip, tar, 7z, compressed streams) and the pickle-bearing
- * formats built on them (PyTorch zip and legacy checkpoints, TorchScript, joblib, NumPy).
- * Detectors go by content: zips also by their end record (archives with a prefix).
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-function startsLikeZip(h) {
-    return (h.length >= 4 &&
-        h[0] === 0x50 &&
-        h[1] === 0x4b &&
-        (h[2] === 3 || h[2] === 5) &&
-        (h[3] === 4 || h[3] === 6));
-}
-/** A zip by its first bytes, or by its end record (archives with bytes in front of them). */
-async function isZip(i) {
-    if (startsLikeZip(i.head))
-        return true;
-    return i.source !== undefined && !isWholeFileView(i.source) && (await hasZipEnd(i.source));
-}
-/** A zip whose directory matches a layout (needs positioned reads; member streams are plain zips). */
-function zipLayoutDetector(format, match) {
-    return {
-        format,
-        async content(i) {
-            if (!i.source || !startsLikeZip(i.head))
-                return false;
-            const d = await zipDirectoryOf(i.source, DEFAULT_LIMITS.maxMembers);
-            return 'dir' in d && match(d.dir.entries);
-        },
-        executable: true,
-    };
-}
-function compressedDetector(format, extensions) {
-    return {
-        format,
-        content: async (i) => (await compressedFormat(i)) === format,
-        extensions,
-        executable: true,
-    };
-}
-const archivePlugin = {
-    name: 'archive',
-    detectors: [
-        { format: 'pytorch-legacy', content: (i) => startsWithLegacyMagic(i.head), executable: true },
-        { format: 'numpy', content: (i) => isNpy(i.head), extensions: ['.npy'] },
-        zipLayoutDetector('torchscript', (e) => torchScriptLayout.matchesNames(e)),
-        zipLayoutDetector('pytorch-zip', (e) => pytorchZipLayout.matchesNames(e)),
-        zipLayoutDetector('npz', (e) => npzLayout.matchesNames(e)),
-        {
-            format: 'zip',
-            content: (i) => startsLikeZip(i.head),
-            extensions: ['.zip', '.npz', '.pt', '.pth'],
-            executable: true,
-        },
-        { format: 'tar', content: (i) => isTarHeader(i.head), extensions: ['.tar'], executable: true },
-        { format: '7z', content: (i) => isSevenZip(i.head), extensions: ['.7z'], executable: true },
-        compressedDetector('joblib-compressed', []),
-        compressedDetector('gzip', ['.gz', '.tgz']),
-        compressedDetector('bzip2', ['.bz2']),
-        compressedDetector('xz', ['.xz']),
-        compressedDetector('lzma', ['.lzma']),
-        compressedDetector('lz4', ['.lz4']),
-        compressedDetector('zstd', ['.zst', '.zstd', '.tzst']),
-        compressedDetector('zlib', []),
-        ...undecodableDetectors,
-        {
-            format: 'joblib',
-            content: async (i) => (await probePickle(i.head, i.size !== undefined && i.head.length >= i.size)) &&
-                (await isJoblib(i)),
-            extensions: ['.joblib'],
-            executable: true,
-        },
-        // Last: a zip found by its end record behind other bytes (polyglots, self-extractors).
-        { format: 'zip', content: isZip, executable: true },
-    ],
-    scanners: [
-        zipScanner,
-        pytorchLegacyScanner,
-        tarScanner,
-        sevenZipScanner,
-        compressedScanner,
-        undecodableScanner,
-        joblibScanner,
-        npyScanner,
-    ],
-    layouts: [torchScriptLayout, pytorchZipLayout, npzLayout],
 };
 
 ;// CONCATENATED MODULE: ./src/io/paged.ts
@@ -60693,6 +61611,272 @@ async function readFlatString(r, p, end, max) {
         throw new FormatError(`string of ${len} bytes at ${p} runs past the buffer`);
     return (await r.bytes(p + 4, Math.min(len, max))).toString('utf8');
 }
+
+;// CONCATENATED MODULE: ./src/scan/formats/common/structure.ts
+
+async function parseStructure(ctx, format, fn, ruleId = 'MA5900') {
+    try {
+        await fn();
+        return true;
+    }
+    catch (err) {
+        if (!(err instanceof FormatError) && !(err instanceof RangeError))
+            throw err;
+        ctx.report({
+            ruleId,
+            message: `${format}: ${err.message}; the rest of the file was not examined`,
+            evidence: err.message.slice(0, 160),
+        });
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scan/archive/torch-mobile.ts
+
+
+
+
+
+/** Flatbuffer file identifier at bytes 4–8. */
+function isTorchMobileFlatbuffer(head) {
+    return head.length >= 16 && head.toString('latin1', 4, 8) === 'PTMF';
+}
+// Field indexes of mobile_bytecode.fbs (torch/csrc/jit/serialization).
+const MODULE = { bytecodeVersion: 0, extraFiles: 1, ivalues: 4, objectTypes: 7, jitSources: 8 };
+const IVALUE = { type: 0, value: 1 };
+const IVALUE_FUNCTION = 16;
+const FUNCTION = { qn: 0, operators: 2 };
+const OPERATOR = { name: 0, overload: 1 };
+const OBJECT_TYPE = { name: 0, type: 1 };
+const CUSTOM_CLASS = 2;
+const EXTRA_FILE = { name: 0, content: 1 };
+const MAX_SOURCE = 16 * 1024 * 1024;
+/** Namespaces of TorchBind classes PyTorch registers itself (torch.classes.<ns>.<Class>). */
+const BUILTIN_CLASS_NAMESPACES = new Set([
+    'quantized',
+    'xnnpack',
+    'mkldnn',
+    'metal',
+    'vulkan',
+    'sparse',
+    'dist_c10d',
+    'c10d',
+    'profiler',
+    'cuda',
+    'torch',
+    'aten',
+]);
+const torchMobileScanner = {
+    id: 'torch-mobile',
+    formats: ['torch-mobile-flatbuffer'],
+    rules: ['MA3017', 'MA3018', 'MA5900', 'MA1002'],
+    async scan(target, ctx) {
+        const r = new PagedReader(await ctx.randomAccess(target));
+        const found = { functions: 0, operators: 0, objectTypes: 0, sources: 0, extraFiles: 0 };
+        const extras = [];
+        let version = 0;
+        await parseStructure(ctx, 'TorchScript mobile flatbuffer', async () => {
+            const module = await FlatTable.root(r);
+            version = await module.u32(MODULE.bytecodeVersion);
+            const reported = new Set();
+            const ivalues = await module.vector(MODULE.ivalues, 4);
+            for (let i = 0; i < (ivalues?.length ?? 0); i++) {
+                if (i % 1024 === 0)
+                    ctx.checkpoint();
+                const iv = await module.tableAt(ivalues.start, i);
+                if ((await iv.u8(IVALUE.type)) !== IVALUE_FUNCTION)
+                    continue;
+                const fn = await iv.table(IVALUE.value);
+                if (!fn)
+                    throw new FormatError(`function ivalue ${i} has no table`);
+                found.functions++;
+                const qn = (await fn.string(FUNCTION.qn, 512)) ?? '';
+                const ops = await fn.vector(FUNCTION.operators, 4);
+                for (let j = 0; j < (ops?.length ?? 0); j++) {
+                    found.operators++;
+                    const op = await fn.tableAt(ops.start, j);
+                    const name = (await op.string(OPERATOR.name, 512)) ?? '';
+                    const sep = name.indexOf('::');
+                    const ns = sep > 0 ? name.slice(0, sep) : '';
+                    const verdict = judgeOperator(ns, sep > 0 ? name.slice(sep + 2) : name);
+                    if (!verdict || reported.has(name))
+                        continue;
+                    reported.add(name);
+                    const overload = (await op.string(OPERATOR.overload, 256)) ?? '';
+                    ctx.report({
+                        ruleId: verdict.ruleId,
+                        message: `compiled method ${qn || '(unnamed)'} calls the operator ${name}${overload ? `.${overload}` : ''}, which ${verdict.what}`,
+                        evidence: name,
+                    });
+                }
+            }
+            const types = await module.vector(MODULE.objectTypes, 4);
+            for (let i = 0; i < (types?.length ?? 0); i++) {
+                found.objectTypes++;
+                const t = await module.tableAt(types.start, i);
+                if ((await t.u8(OBJECT_TYPE.type)) !== CUSTOM_CLASS)
+                    continue;
+                const name = (await t.string(OBJECT_TYPE.name, 512)) ?? '';
+                const ns = /(?:^|\.)classes\.([A-Za-z0-9_]+)\./.exec(name)?.[1] ?? '';
+                if (BUILTIN_CLASS_NAMESPACES.has(ns) || reported.has(name))
+                    continue;
+                reported.add(name);
+                ctx.report({
+                    ruleId: 'MA3018',
+                    message: `the model holds an object of the custom class ${name}, which a native extension library must register`,
+                    evidence: name,
+                });
+            }
+            const sources = await module.vector(MODULE.jitSources, 4);
+            for (let i = 0; i < (sources?.length ?? 0); i++) {
+                found.sources++;
+                const f = await module.tableAt(sources.start, i);
+                const name = (await f.string(EXTRA_FILE.name, 512)) ?? `source ${i}`;
+                const text = (await f.string(EXTRA_FILE.content, MAX_SOURCE)) ?? '';
+                checkTorchScriptCode(text, name, ctx);
+            }
+            const files = await module.vector(MODULE.extraFiles, 4);
+            for (let i = 0; i < (files?.length ?? 0); i++) {
+                found.extraFiles++;
+                const f = await module.tableAt(files.start, i);
+                const name = (await f.string(EXTRA_FILE.name, 512)) ?? `extra file ${i}`;
+                const content = await flatBytes(f, EXTRA_FILE.content, ctx.limits.maxInMemoryBytes);
+                if (content !== 'too large') {
+                    if (content)
+                        extras.push({ name, content });
+                }
+                else
+                    ctx.report({
+                        ruleId: 'MA1002',
+                        message: `extra file ${JSON.stringify(name)} is larger than the in-memory limit and was not scanned`,
+                        evidence: 'maxInMemoryBytes',
+                    });
+            }
+        });
+        for (const e of extras)
+            await scanExtra(target, e.name, e.content, ctx);
+        ctx.detail('torchMobile', { bytecodeVersion: version, ...found });
+    },
+};
+/** The bytes of a string/[ubyte] field, or undefined when absent. */
+async function flatBytes(t, index, max) {
+    const v = await t.vector(index, 1);
+    if (!v)
+        return undefined;
+    return v.length > max ? 'too large' : t.r.bytes(v.start, v.length);
+}
+async function scanExtra(target, name, content, ctx) {
+    const member = await storedMember(target, `extra/${name}`, new BufferSource(content), ctx.limits);
+    await ctx.scanMember(member);
+}
+
+;// CONCATENATED MODULE: ./src/scan/archive/plugin.ts
+/**
+ * The archive family: containers (zip, tar, 7z, compressed streams) and the pickle-bearing
+ * formats built on them (PyTorch zip and legacy checkpoints, TorchScript, joblib, NumPy).
+ * Detectors go by content: zips also by their end record (archives with a prefix).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function startsLikeZip(h) {
+    return (h.length >= 4 &&
+        h[0] === 0x50 &&
+        h[1] === 0x4b &&
+        (h[2] === 3 || h[2] === 5) &&
+        (h[3] === 4 || h[3] === 6));
+}
+/** A zip by its first bytes, or by its end record (archives with bytes in front of them). */
+async function isZip(i) {
+    if (startsLikeZip(i.head))
+        return true;
+    return i.source !== undefined && !isWholeFileView(i.source) && (await hasZipEnd(i.source));
+}
+/** A zip whose directory matches a layout (needs positioned reads; member streams are plain zips). */
+function zipLayoutDetector(format, match) {
+    return {
+        format,
+        async content(i) {
+            if (!i.source || !startsLikeZip(i.head))
+                return false;
+            const d = await zipDirectoryOf(i.source, DEFAULT_LIMITS.maxMembers);
+            return 'dir' in d && match(d.dir.entries);
+        },
+        executable: true,
+    };
+}
+function compressedDetector(format, extensions) {
+    return {
+        format,
+        content: async (i) => (await compressedFormat(i)) === format,
+        extensions,
+        executable: true,
+    };
+}
+const archivePlugin = {
+    name: 'archive',
+    detectors: [
+        { format: 'pytorch-legacy', content: (i) => startsWithLegacyMagic(i.head), executable: true },
+        { format: 'numpy', content: (i) => isNpy(i.head), extensions: ['.npy'] },
+        {
+            format: 'torch-mobile-flatbuffer',
+            content: (i) => isTorchMobileFlatbuffer(i.head),
+            executable: true,
+        },
+        zipLayoutDetector('torchscript', (e) => torchScriptLayout.matchesNames(e)),
+        zipLayoutDetector('pytorch-zip', (e) => pytorchZipLayout.matchesNames(e)),
+        zipLayoutDetector('npz', (e) => npzLayout.matchesNames(e)),
+        {
+            format: 'zip',
+            content: (i) => startsLikeZip(i.head),
+            extensions: ['.zip', '.npz', '.pt', '.pth'],
+            executable: true,
+        },
+        { format: 'tar', content: (i) => isTarHeader(i.head), extensions: ['.tar'], executable: true },
+        { format: '7z', content: (i) => isSevenZip(i.head), extensions: ['.7z'], executable: true },
+        compressedDetector('joblib-compressed', []),
+        compressedDetector('gzip', ['.gz', '.tgz']),
+        compressedDetector('bzip2', ['.bz2']),
+        compressedDetector('xz', ['.xz']),
+        compressedDetector('lzma', ['.lzma']),
+        compressedDetector('lz4', ['.lz4']),
+        compressedDetector('zstd', ['.zst', '.zstd', '.tzst']),
+        compressedDetector('zlib', []),
+        ...undecodableDetectors,
+        {
+            format: 'joblib',
+            content: async (i) => (await probePickle(i.head, i.size !== undefined && i.head.length >= i.size)) &&
+                (await isJoblib(i)),
+            extensions: ['.joblib'],
+            executable: true,
+        },
+        // Last: a zip found by its end record behind other bytes (polyglots, self-extractors).
+        { format: 'zip', content: isZip, executable: true },
+    ],
+    scanners: [
+        zipScanner,
+        pytorchLegacyScanner,
+        tarScanner,
+        sevenZipScanner,
+        compressedScanner,
+        undecodableScanner,
+        joblibScanner,
+        npyScanner,
+        torchMobileScanner,
+    ],
+    layouts: [torchScriptLayout, pytorchZipLayout, npzLayout],
+};
 
 ;// CONCATENATED MODULE: ./src/io/protobuf/fields.ts
 /** Protobuf wire-format walking over positioned reads, with every length bounds-checked. */
@@ -60962,25 +62146,6 @@ function lineOf(text, index) {
     for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1))
         line++;
     return line;
-}
-
-;// CONCATENATED MODULE: ./src/scan/formats/common/structure.ts
-
-async function parseStructure(ctx, format, fn) {
-    try {
-        await fn();
-        return true;
-    }
-    catch (err) {
-        if (!(err instanceof FormatError) && !(err instanceof RangeError))
-            throw err;
-        ctx.report({
-            ruleId: 'MA5900',
-            message: `${format}: ${err.message}; the rest of the file was not examined`,
-            evidence: err.message.slice(0, 160),
-        });
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/scan/formats/coreml.ts
@@ -61308,6 +62473,10 @@ class TemplateSyntaxError extends Error {
         this.line = line;
     }
 }
+/** The template nests deeper than the analyser follows: a limit of ours, not a syntax error. */
+class TemplateTooDeep extends TemplateSyntaxError {
+    name = 'TemplateTooDeep';
+}
 const OPERATORS = [
     '//',
     '**',
@@ -61489,7 +62658,7 @@ function decodePythonString(body, line) {
     return { value: out, obfuscated };
 }
 /** Tokenizes a template; throws TemplateSyntaxError where jinja2 would. */
-function tokenize(source) {
+function lexer_tokenize(source) {
     const tokens = [];
     let pos = 0;
     let line = 1;
@@ -61697,7 +62866,7 @@ const RENDERER_GLOBALS = new Set([
  * (undefined in a well-configured renderer, present in a misconfigured one), and the objects
  * Flask-style environments expose and that classic SSTI payloads start from.
  */
-const DANGEROUS_NAMES = new Set([
+const template_names_DANGEROUS_NAMES = new Set([
     'os',
     'posix',
     'nt',
@@ -61873,7 +63042,7 @@ const NAME_DISPATCH_FILTERS = new Set([
 const MAX_NESTING = 200;
 const COMPARE_OPS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 /** Parses a template (or its tokens, when the caller already has them). */
-function parseTemplate(source, tokens = tokenize(source)) {
+function parseTemplate(source, tokens = lexer_tokenize(source)) {
     return new Parser(tokens).parseTemplate();
 }
 class Parser {
@@ -61932,7 +63101,7 @@ class Parser {
     }
     enter() {
         if (++this.depth > MAX_NESTING)
-            this.fail(`nesting deeper than ${MAX_NESTING} levels`);
+            throw new TemplateTooDeep(`nesting deeper than ${MAX_NESTING} levels`, this.cur.line);
     }
     leave() {
         this.depth--;
@@ -62639,20 +63808,25 @@ function analyzeTemplate(template, options = {}) {
     let tokens;
     let body;
     try {
-        tokens = tokenize(template);
+        tokens = lexer_tokenize(template);
         body = parseTemplate(template, tokens);
     }
     catch (err) {
         const line = err instanceof TemplateSyntaxError ? err.line : undefined;
+        // A syntax error is one jinja2 raises too: no jinja2 renderer can run the template. Our own
+        // nesting limit is not: jinja2 may run what we did not analyse.
+        const tooDeep = err instanceof TemplateTooDeep;
         issues.add({
-            ruleId: TEMPLATE_RULES.unparseable,
-            message: `template cannot be parsed (${err instanceof Error ? err.message : String(err)}); it was not checked`,
+            ruleId: tooDeep ? TEMPLATE_RULES.tooLarge : TEMPLATE_RULES.unparseable,
+            message: tooDeep
+                ? `template ${err.message}, deeper than the analysis follows; it was not checked`
+                : `template is not valid Jinja (${err instanceof Error ? err.message : String(err)}): jinja2 refuses to compile it, so it cannot run there; it was not checked`,
             evidence: snippet(analyze_lineOf(template, line) ?? template.slice(0, 120)),
             ...(line !== undefined ? { line } : {}),
         });
         // Parsing failed: still report what the tokens alone show, when they can be read.
         try {
-            lexicalChecks(tokenize(template), template, issues);
+            lexicalChecks(lexer_tokenize(template), template, issues);
         }
         catch {
             // The lexer failed too; the parse issue above stands.
@@ -62693,7 +63867,7 @@ function analyze_lineOf(template, line) {
 function quote(s) {
     return JSON.stringify(s.length > 80 ? `${s.slice(0, 79)}…` : s);
 }
-/** Checks on the token stream: dunders in names and decoded strings, obfuscated literals. */
+/** Checks on the token stream: dunder names, obfuscated literals. */
 function lexicalChecks(tokens, template, issues) {
     tokens.forEach((t, i) => {
         // Attribute names (after a dot) are reported by the lookup checks, with their expression.
@@ -62707,16 +63881,9 @@ function lexicalChecks(tokens, template, issues) {
             });
         }
         else if (t.type === 'string') {
+            // A dunder-shaped string is judged where it is looked up (checkLookup follows constants
+            // into subscripts, attr(), attribute= arguments and format fields); as a value it is text.
             const source = template.slice(t.start, t.end);
-            const m = DUNDER.exec(t.value);
-            if (m) {
-                issues.add({
-                    ruleId: TEMPLATE_RULES.dunder,
-                    message: `string literal spells the Python special attribute ${m[0]}`,
-                    evidence: snippet(source),
-                    line: t.line,
-                });
-            }
             if (t.obfuscated) {
                 issues.add({
                     ruleId: TEMPLATE_RULES.obfuscatedLiteral,
@@ -63101,7 +64268,7 @@ class Analyzer {
         const local = this.env.get(name);
         if (this.bound.has(name))
             return local ?? DATA;
-        if (DANGEROUS_NAMES.has(name)) {
+        if (template_names_DANGEROUS_NAMES.has(name)) {
             this.report(TEMPLATE_RULES.dangerousGlobal, `template reads the global ${name}, which a chat template never needs and sandbox escapes start from`, node);
             return val({ objs: new Set([`gadget:${name}`]) });
         }
@@ -66193,6 +67360,266 @@ const ocdbtScanner = {
     },
 };
 
+/** A FileDescriptorSet: field 1 (a FileDescriptorProto) whose own field 1 names a .proto file. */
+function isDescriptorSet(head) {
+    if (head.length < 8 || head[0] !== 0x0a)
+        return false;
+    let i = 1;
+    while (i < 6 && head[i] & 0x80)
+        i++;
+    if (head[i + 1] !== 0x0a)
+        return false;
+    const len = head[i + 2];
+    if (len & 0x80 || len < 7)
+        return false;
+    const name = head.toString('latin1', i + 3, i + 3 + len);
+    return name.length === len && /^[\x21-\x7e]+\.proto$/.test(name);
+}
+/** Protobuf descriptor sets (protoc --descriptor_set_out): schemas, no code and no weights. */
+const descriptorSetScanner = {
+    id: 'protobuf-descriptor-set',
+    formats: ['protobuf-descriptor-set'],
+    rules: ['MA5614'],
+    async scan(target, ctx) {
+        const r = new PagedReader(await ctx.randomAccess(target));
+        const files = [];
+        await parseStructure(ctx, 'protobuf descriptor set', async () => {
+            for await (const f of protoFields(r, 0, r.size)) {
+                if (f.field !== 1 || f.wire !== 2)
+                    throw new FormatError(`field ${f.field} (wire ${f.wire}) is not a file descriptor`);
+                ctx.checkpoint();
+                const first = await protoFields(r, f.start, f.start + f.length).next();
+                const name = !first.done && first.value.field === 1 && first.value.wire === 2
+                    ? (await r.bytes(first.value.start, Math.min(first.value.length, 1024))).toString('utf8')
+                    : '';
+                if (!name.endsWith('.proto'))
+                    throw new FormatError(`file descriptor at ${f.start} names no .proto file`);
+                files.push(name);
+            }
+        }, 'MA5614');
+        ctx.detail('descriptorSet', { files: files.length, names: files.slice(0, 20) });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/scan/formats/scientific.ts
+
+
+/** Elements walked before the rest of a file is taken on trust (each is one small read). */
+const MAX_ELEMENTS = 100_000;
+// ---- MATLAB v5 / v7 -------------------------------------------------------------------------
+/** "MATLAB 5.0 MAT-file…" text, then at 124 the version 0x0100 and the endian mark IM or MI. */
+function isMatlabV5(head) {
+    if (head.length < 136 || head.toString('latin1', 0, 7) !== 'MATLAB ')
+        return false;
+    const mark = head.toString('latin1', 126, 128);
+    if (mark === 'IM')
+        return head.readUInt16LE(124) === 0x0100;
+    if (mark === 'MI')
+        return head.readUInt16BE(124) === 0x0100;
+    return false;
+}
+/** MATLAB data types of top-level elements (miINT8 … miUTF32). */
+const MAT_TYPES = new Set([1, 2, 3, 4, 5, 6, 7, 9, 12, 13, 14, 15, 16, 17, 18]);
+const MI_MATRIX = 14;
+const MI_COMPRESSED = 15;
+const matlabV5Scanner = {
+    id: 'matlab-v5',
+    formats: ['matlab-v5'],
+    rules: ['MA5614'],
+    async scan(target, ctx) {
+        const r = new PagedReader(await ctx.randomAccess(target));
+        const little = (await r.bytes(126, 2)).toString('latin1') === 'IM';
+        const u32 = async (o) => {
+            const b = await r.bytes(o, 4);
+            return little ? b.readUInt32LE(0) : b.readUInt32BE(0);
+        };
+        const counts = { matrices: 0, compressed: 0 };
+        await parseStructure(ctx, 'MATLAB MAT-file', async () => {
+            let pos = 128;
+            for (let n = 0; pos < r.size && n < MAX_ELEMENTS; n++) {
+                if (n % 4096 === 0)
+                    ctx.checkpoint();
+                if (pos + 8 > r.size)
+                    throw new FormatError(`element tag at ${pos} is cut off`);
+                const tag = await u32(pos);
+                if (tag >>> 16 !== 0) {
+                    pos += 8; // small data element: type and size in one word, data in the next
+                    continue;
+                }
+                const size = await u32(pos + 4);
+                if (!MAT_TYPES.has(tag))
+                    throw new FormatError(`element at ${pos} has unknown type ${tag}`);
+                if (pos + 8 + size > r.size)
+                    throw new FormatError(`element at ${pos} declares ${size} bytes, past the end of the ${r.size}-byte file`);
+                if (tag === MI_COMPRESSED) {
+                    const z = await r.bytes(pos + 8, Math.min(2, size));
+                    if (size < 2 || (z[0] & 0x0f) !== 8 || ((z[0] << 8) | z[1]) % 31 !== 0)
+                        throw new FormatError(`compressed element at ${pos} is not zlib data`);
+                    counts.compressed++;
+                }
+                else if (tag === MI_MATRIX)
+                    counts.matrices++;
+                // Elements are padded to 8 bytes, except compressed ones.
+                pos += 8 + (tag === MI_COMPRESSED ? size : Math.ceil(size / 8) * 8);
+            }
+        }, 'MA5614');
+        ctx.detail('matlab', { version: '5', ...counts });
+    },
+};
+// ---- MATLAB v4 ------------------------------------------------------------------------------
+/** Bytes per element of the v4 precision digit P (double, single, int32, int16, uint16, uint8). */
+const V4_SIZES = [8, 4, 4, 2, 2, 1];
+/**
+ * One v4 matrix header at `at`: MOPT, rows, columns, imaginary flag, name length. Of the two
+ * byte orders, the one whose matrix fits in the `size` bytes from 0 wins; a header that fits in
+ * neither is still returned (a truncated file), with the first byte order that reads it.
+ */
+function v4Header(b, at, size) {
+    if (at + 20 > b.length)
+        return undefined;
+    let first;
+    for (const little of [true, false]) {
+        const int = (o) => (little ? b.readInt32LE(at + o) : b.readInt32BE(at + o));
+        const mopt = int(0);
+        if (mopt < 0 || mopt > 4052)
+            continue;
+        const m = Math.floor(mopt / 1000);
+        const o = Math.floor(mopt / 100) % 10;
+        const p = Math.floor(mopt / 10) % 10;
+        const t = mopt % 10;
+        // M 0 is little-endian IEEE, 1 big-endian (2-4: VAX and Cray, read as written).
+        if (o !== 0 || p > 5 || t > 2 || (m === 0 && !little) || (m === 1 && little))
+            continue;
+        const rows = int(4);
+        const cols = int(8);
+        const imag = int(12);
+        const namlen = int(16);
+        if (rows < 0 || cols < 0 || (imag !== 0 && imag !== 1) || namlen < 1 || namlen > 256)
+            continue;
+        const bytes = 20 + namlen + rows * cols * V4_SIZES[p] * (imag ? 2 : 1);
+        const h = { little, bytes };
+        if (at + bytes <= size)
+            return h;
+        first ??= h;
+    }
+    return first;
+}
+/** The name of a v4 matrix: printable, NUL-terminated. */
+function v4Name(b, at, little) {
+    const namlen = little ? b.readInt32LE(at + 16) : b.readInt32BE(at + 16);
+    if (at + 20 + namlen > b.length)
+        return true; // beyond the sniffed bytes: taken on trust
+    const name = b.subarray(at + 20, at + 20 + namlen);
+    return name[namlen - 1] === 0 && /^[\x21-\x7e]+$/.test(name.toString('latin1', 0, namlen - 1));
+}
+/**
+ * A MAT-file v4 has no magic: a run of matrix headers that are plausible, with printable names
+ * and sizes that add up to the file. The headers within the first bytes are checked here (a
+ * matrix running past the end is a truncated file, still MATLAB), the rest by the scanner.
+ * Whatever matches starts with a small integer, so it cannot also start a pickle.
+ */
+function isMatlabV4(head, size) {
+    if (size === undefined || size < 21)
+        return false;
+    let at = 0;
+    for (let n = 0; at < size; n++) {
+        if (at + 20 > head.length)
+            return n > 0;
+        const h = v4Header(head, at, size);
+        if (!h || !v4Name(head, at, h.little))
+            return false;
+        at += h.bytes;
+    }
+    return true;
+}
+const matlabV4Scanner = {
+    id: 'matlab-v4',
+    formats: ['matlab-v4'],
+    rules: ['MA5614'],
+    async scan(target, ctx) {
+        const r = new PagedReader(await ctx.randomAccess(target));
+        let matrices = 0;
+        await parseStructure(ctx, 'MATLAB v4 MAT-file', async () => {
+            let at = 0;
+            while (at < r.size) {
+                if (++matrices % 4096 === 0)
+                    ctx.checkpoint();
+                if (matrices > MAX_ELEMENTS)
+                    return;
+                const head = await r.bytes(at, Math.min(20 + 256, r.size - at));
+                const h = v4Header(head, 0, r.size - at);
+                if (!h)
+                    throw new FormatError(`no valid matrix header at ${at}`);
+                if (at + h.bytes > r.size)
+                    throw new FormatError(`matrix at ${at} needs ${h.bytes} bytes, past the end of the ${r.size}-byte file`);
+                at += h.bytes;
+            }
+        }, 'MA5614');
+        ctx.detail('matlab', { version: '4', matrices });
+    },
+};
+// ---- IDL save files -------------------------------------------------------------------------
+/** Record types scipy.io.readsav knows (RECTYPE_DICT). */
+const IDL_RECORDS = new Map([
+    [0, 'START_MARKER'],
+    [1, 'COMMON_VARIABLE'],
+    [2, 'VARIABLE'],
+    [3, 'SYSTEM_VARIABLE'],
+    [6, 'END_MARKER'],
+    [10, 'TIMESTAMP'],
+    [12, 'COMPILED'],
+    [13, 'IDENTIFICATION'],
+    [14, 'VERSION'],
+    [15, 'HEAP_HEADER'],
+    [16, 'HEAP_DATA'],
+    [17, 'PROMOTE64'],
+    [19, 'NOTICE'],
+    [20, 'DESCRIPTION'],
+]);
+const END_MARKER = 6;
+/** "SR", then record format 0x0004 (0x0006 compressed), then a known first record. */
+function isIdlSave(head) {
+    if (head.length < 20 || head.toString('latin1', 0, 2) !== 'SR' || head[2] !== 0)
+        return false;
+    return (head[3] === 4 || head[3] === 6) && IDL_RECORDS.has(head.readInt32BE(4));
+}
+const idlSaveScanner = {
+    id: 'idl-save',
+    formats: ['idl-sav'],
+    rules: ['MA5613', 'MA5614'],
+    async scan(target, ctx) {
+        const r = new PagedReader(await ctx.randomAccess(target));
+        const kinds = new Map();
+        await parseStructure(ctx, 'IDL save file', async () => {
+            // Each record: type, the offset of the next record (low and high word), 4 bytes unused.
+            let pos = 4;
+            for (let n = 0; n < MAX_ELEMENTS; n++) {
+                if (n % 4096 === 0)
+                    ctx.checkpoint();
+                const head = await r.bytes(pos, 12);
+                const type = head.readInt32BE(0);
+                const kind = IDL_RECORDS.get(type);
+                if (!kind)
+                    throw new FormatError(`record at ${pos} has unknown type ${type}`);
+                kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+                if (type === END_MARKER)
+                    return;
+                const next = head.readUInt32BE(4) + head.readUInt32BE(8) * 2 ** 32;
+                if (next <= pos || next > r.size)
+                    throw new FormatError(`record at ${pos} points to ${next}, outside the rest of the file`);
+                pos = next;
+            }
+        }, 'MA5614');
+        const compiled = kinds.get('COMPILED') ?? 0;
+        if (compiled > 0)
+            ctx.report({
+                ruleId: 'MA5613',
+                message: `IDL save file holds ${compiled} compiled routine${compiled > 1 ? 's' : ''}, which IDL's RESTORE loads`,
+                evidence: `${compiled} COMPILED record${compiled > 1 ? 's' : ''}`,
+            });
+        ctx.detail('idl', { compressed: target.head[3] === 6, records: Object.fromEntries(kinds) });
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/io/stream-cursor.ts
 
@@ -68426,6 +69853,7 @@ async function analyzeYamlText(text, target, ctx, where = target.name) {
 
 
 
+
 const FORMAT_SCANNERS = [
     jsonMetadataScanner,
     yamlScanner,
@@ -68447,6 +69875,10 @@ const FORMAT_SCANNERS = [
     ocdbtScanner,
     msgpackScanner,
     sentencePieceScanner,
+    descriptorSetScanner,
+    matlabV5Scanner,
+    matlabV4Scanner,
+    idlSaveScanner,
     xmlScanner,
     paddleProgramScanner,
     paddleParamsScanner,
@@ -68768,6 +70200,7 @@ const FORMAT_LAYOUTS = [
 
 
 
+
 const ident = (head, id) => head.length >= 8 && head.toString('latin1', 4, 8) === id;
 const BINARY_DETECTORS = [
     {
@@ -68812,6 +70245,11 @@ const BINARY_DETECTORS = [
         extensions: ['.msgpack', '.flax'],
     },
     { format: 'sentencepiece', content: (i) => isSentencePiece(i.head) },
+    { format: 'protobuf-descriptor-set', content: (i) => isDescriptorSet(i.head) },
+    { format: 'matlab-v5', content: (i) => isMatlabV5(i.head) },
+    { format: 'idl-sav', content: (i) => isIdlSave(i.head) },
+    // No magic number: only a run of headers whose sizes add up to the file.
+    { format: 'matlab-v4', content: (i) => isMatlabV4(i.head, i.size) },
     { format: 'pmml', content: (i) => xmlRoot(i.head) === 'PMML', extensions: ['.pmml'] },
     { format: 'openvino-ir', content: (i) => xmlRoot(i.head) === 'net' },
     {
@@ -68950,6 +70388,27 @@ const MAX_LINKS = 1_000_000;
 /** True when the bytes start with the HDF5 signature (at 0; user blocks are handled by open). */
 function isHdf5(head) {
     return head.length >= 8 && head.subarray(0, 8).equals(SIGNATURE);
+}
+/**
+ * Where the HDF5 superblock signature is: at 0, or after a user block of 512, 1024, 2048…
+ * bytes (the HDF5 specification; MATLAB v7.3 files use 512, h5py any power of two). The HDF5
+ * library looks at every such offset up to the end of the file, so this does too: in `head`,
+ * then with one 8-byte read per offset past it.
+ */
+async function hdf5SignatureOffset(head, size, source) {
+    const end = size ?? head.length;
+    for (let at = 0; at + 8 <= end; at = at === 0 ? 512 : at * 2) {
+        const sig = at + 8 <= head.length
+            ? head.subarray(at, at + 8)
+            : source
+                ? await source.read(at, 8)
+                : undefined;
+        if (!sig)
+            return undefined;
+        if (sig.equals(SIGNATURE))
+            return at;
+    }
+    return undefined;
 }
 /** A little-endian cursor over one structure read into memory. */
 class Bytes {
@@ -73000,7 +74459,196 @@ function identity(ctx, model, meta, graph) {
         ctx.claim({ field: 'name', value: hint[1], source: 'onnx:doc_string' });
 }
 
+;// CONCATENATED MODULE: ./src/scan/graph/onnx-tensor.ts
+
+
+
+/** TensorProto field number → the wire types the ONNX writer produces for it. */
+const FIELDS = new Map([
+    [1, [0]], // dims
+    [2, [0]], // data_type
+    [3, [2]], // segment
+    [4, [2, 5]], // float_data
+    [5, [2, 0]], // int32_data
+    [6, [2]], // string_data
+    [7, [2, 0]], // int64_data
+    [8, [2]], // name
+    [9, [2]], // raw_data
+    [10, [2, 1]], // double_data
+    [11, [2, 0]], // uint64_data
+    [12, [2]], // doc_string
+    [13, [2]], // external_data
+    [14, [0]], // data_location
+    [16, [2]], // metadata_props
+]);
+/** Bytes per element by data type (TensorProto.DataType); 0.5 for the 4-bit types. */
+const ELEMENT_SIZE = new Map([
+    [1, 4],
+    [2, 1],
+    [3, 1],
+    [4, 2],
+    [5, 2],
+    [6, 4],
+    [7, 8],
+    [9, 1],
+    [10, 2],
+    [11, 8],
+    [12, 4],
+    [13, 8],
+    [14, 8],
+    [15, 16],
+    [16, 2],
+    [17, 1],
+    [18, 1],
+    [19, 1],
+    [20, 1],
+    [21, 0.5],
+    [22, 0.5],
+    [23, 0.5],
+    [24, 1],
+]);
+const MAX_DATA_TYPE = 32;
+const onnx_tensor_STRING = 8;
+/** Reads a varint at `i` of `b`; undefined when it runs past `b`. */
+function onnx_tensor_varint(b, i) {
+    let value = 0;
+    let scale = 1;
+    for (let n = 0; n < 10 && i < b.length; n++, i++) {
+        value += (b[i] & 0x7f) * scale;
+        scale *= 128;
+        if (!(b[i] & 0x80))
+            return { value, next: i + 1 };
+    }
+    return undefined;
+}
+/**
+ * True when the first bytes are a TensorProto as ONNX writes it: known fields in their wire
+ * types, a data type it defines, a printable name, lengths that fit the file.
+ */
+function isOnnxTensor(head, size) {
+    if (size === undefined || head.length < 4)
+        return false;
+    let i = 0;
+    let dataType;
+    let fields = 0;
+    while (i < head.length) {
+        const tag = onnx_tensor_varint(head, i);
+        if (!tag)
+            break;
+        const field = Math.floor(tag.value / 8);
+        const wire = tag.value & 7;
+        if (!FIELDS.get(field)?.includes(wire))
+            return false;
+        i = tag.next;
+        fields++;
+        if (wire === 0) {
+            const v = onnx_tensor_varint(head, i);
+            if (!v)
+                break;
+            if (field === 2) {
+                if (v.value < 1 || v.value > MAX_DATA_TYPE)
+                    return false;
+                dataType = v.value;
+            }
+            i = v.next;
+        }
+        else if (wire === 2) {
+            const len = onnx_tensor_varint(head, i);
+            if (!len || len.next + len.value > size)
+                return len !== undefined ? false : dataType !== undefined;
+            if (field === 8 &&
+                !/^[\x20-\x7e]*$/.test(head.toString('latin1', len.next, Math.min(len.next + len.value, head.length))))
+                return false;
+            i = len.next + len.value;
+        }
+        else
+            i += wire === 1 ? 8 : 4;
+    }
+    return dataType !== undefined && fields >= 2 && (i === size || head.length < size);
+}
+const onnxTensorScanner = {
+    id: 'onnx-tensor',
+    formats: ['onnx-tensor-pb'],
+    rules: ['MA5614', 'MA4040', 'MA4041'],
+    async scan(target, ctx) {
+        const r = new PagedReader(await ctx.randomAccess(target));
+        const dims = [];
+        let dataType = 0;
+        let name = '';
+        let external = false;
+        const lengths = new Map();
+        const externalFields = [];
+        await parseStructure(ctx, 'ONNX tensor', async () => {
+            for await (const f of protoFields(r, 0, r.size)) {
+                if (!FIELDS.get(f.field)?.includes(f.wire))
+                    throw new FormatError(`field ${f.field} (wire ${f.wire}) is not a TensorProto field`);
+                if (f.field === 1)
+                    dims.push(f.value ?? 0);
+                else if (f.field === 2)
+                    dataType = f.value ?? 0;
+                else if (f.field === 8)
+                    name = (await r.bytes(f.start, Math.min(f.length, 256))).toString('utf8');
+                else if (f.field === 13)
+                    externalFields.push(f);
+                else if (f.field === 14)
+                    external = f.value === 1;
+                if (f.wire === 2)
+                    lengths.set(f.field, (lengths.get(f.field) ?? 0) + f.length);
+            }
+            const size = ELEMENT_SIZE.get(dataType);
+            const raw = lengths.get(9);
+            if (raw !== undefined && size !== undefined && dataType !== onnx_tensor_STRING) {
+                const count = dims.reduce((a, b) => a * b, 1);
+                const want = Math.ceil(count * size);
+                if (want !== raw)
+                    throw new FormatError(`raw_data holds ${raw} bytes where dims ${JSON.stringify(dims)} need ${want}`);
+            }
+        }, 'MA5614');
+        if (external || externalFields.length > 0) {
+            const location = await externalLocation(r, externalFields);
+            const escapes = location === undefined ||
+                location.startsWith('/') ||
+                location.startsWith('\\') ||
+                /^[a-zA-Z]:/.test(location) ||
+                location.split(/[\\/]/).includes('..') ||
+                location.includes('\0');
+            if (escapes)
+                ctx.report({
+                    ruleId: 'MA4040',
+                    message: `tensor ${JSON.stringify(name)} reads its data from ${JSON.stringify(location ?? '')}, outside its directory`,
+                    evidence: location ?? '(no location)',
+                });
+            else if ((await ctx.sibling(location.replace(/\\/g, '/')))?.kind !== 'file')
+                ctx.report({
+                    ruleId: 'MA4041',
+                    message: `tensor ${JSON.stringify(name)} reads its data from ${JSON.stringify(location)}, which is not beside it`,
+                    evidence: location,
+                });
+        }
+        ctx.detail('onnxTensor', { name, dataType, dims, external });
+    },
+};
+/** The "location" entry of external_data (StringStringEntryProto key 1, value 2). */
+async function externalLocation(r, entries) {
+    let location;
+    for (const e of entries) {
+        let key = '';
+        let value = '';
+        for await (const f of protoFields(r, e.start, e.start + e.length)) {
+            const text = (await r.bytes(f.start, Math.min(f.length, 4096))).toString('utf8');
+            if (f.field === 1)
+                key = text;
+            else if (f.field === 2)
+                value = text;
+        }
+        if (key === 'location')
+            location = value;
+    }
+    return location;
+}
+
 ;// CONCATENATED MODULE: ./src/scan/graph/plugin.ts
+
 
 
 
@@ -73008,15 +74656,27 @@ function identity(ctx, model, meta, graph) {
 const graphPlugin = {
     name: 'graph',
     detectors: [
-        { format: 'hdf5', content: (i) => isHdf5(i.head), extensions: ['.h5', '.hdf5', '.he5'] },
+        {
+            format: 'hdf5',
+            // Also behind a user block, under any name: h5py and tf.keras open HDF5 by content.
+            content: async (i) => (await hdf5SignatureOffset(i.head, i.size, i.source)) !== undefined,
+            extensions: ['.h5', '.hdf5', '.he5'],
+        },
         { format: 'tf-savedmodel', content: (i) => looksLikeSavedModel(i.head, i.name) },
         {
             format: 'keras-metadata',
             content: (i) => i.name.endsWith('keras_metadata.pb') && i.head.length > 0 && i.head[0] === 0x0a,
         },
         { format: 'onnx', content: (i) => looksLikeOnnx(i.head), extensions: ['.onnx'] },
+        { format: 'onnx-tensor-pb', content: (i) => isOnnxTensor(i.head, i.size) },
     ],
-    scanners: [kerasH5Scanner, savedModelScanner, kerasMetadataScanner, onnxScanner],
+    scanners: [
+        kerasH5Scanner,
+        savedModelScanner,
+        kerasMetadataScanner,
+        onnxScanner,
+        onnxTensorScanner,
+    ],
     layouts: [kerasArchiveLayout],
 };
 
@@ -74641,12 +76301,165 @@ function detectorFor(format) {
     return DETECTORS.find((d) => d.format === format);
 }
 
+;// CONCATENATED MODULE: ./src/identify/mismatch.ts
+/**
+ * Content that is no model under a model file's name: a text file named .pth, an image named
+ * .pt, a protobuf descriptor set named .bin. The name only suggested a format; the content is
+ * identified as what it is, so the honest finding is the mismatch, not the named format's
+ * parse error. Content that looks like the named format but is broken is not a mismatch: it
+ * is not recognised here and still gets the named format's fail-closed finding.
+ */
+
+const CHECKPOINT = { what: 'a PyTorch checkpoint', unpickles: true };
+const PICKLE = { what: 'a pickle', unpickles: true };
+/** Extensions of model and serialized-object files, and what loading them does. */
+const MODEL_NAMES = new Map([
+    ['.pt', CHECKPOINT],
+    ['.pth', CHECKPOINT],
+    ['.ckpt', { what: 'a checkpoint', unpickles: true }],
+    ['.bin', { what: 'model weights (pytorch_model.bin)', unpickles: true }],
+    ['.pkl', PICKLE],
+    ['.pickle', PICKLE],
+    ['.pck', PICKLE],
+    ['.pcl', PICKLE],
+    ['.joblib', { what: 'a joblib file', unpickles: true }],
+    // numpy.load unpickles content that has neither the NumPy magic nor a zip header.
+    ['.npy', { what: 'a NumPy array', unpickles: true }],
+    ['.npz', { what: 'a NumPy archive', unpickles: true }],
+    ['.h5', { what: 'an HDF5 (Keras) model', unpickles: false }],
+    ['.hdf5', { what: 'an HDF5 (Keras) model', unpickles: false }],
+    ['.keras', { what: 'a Keras model', unpickles: false }],
+    ['.onnx', { what: 'an ONNX model', unpickles: false }],
+    ['.pb', { what: 'a TensorFlow graph', unpickles: false }],
+    ['.safetensors', { what: 'safetensors weights', unpickles: false }],
+    ['.gguf', { what: 'a GGUF model', unpickles: false }],
+    ['.tflite', { what: 'a TFLite model', unpickles: false }],
+    ['.ptl', { what: 'a TorchScript mobile model', unpickles: false }],
+    ['.pte', { what: 'an ExecuTorch program', unpickles: false }],
+    ['.mar', { what: 'a TorchServe archive', unpickles: false }],
+]);
+/** Formats identified by content that are no model (what the content "is", for the message). */
+const NON_MODEL_FORMATS = new Map([
+    ['protobuf-descriptor-set', 'a protobuf descriptor set'],
+    ['json-metadata', 'JSON'],
+    ['text-metadata', 'text'],
+    ['xml-metadata', 'XML'],
+]);
+/** Magic numbers of media and document formats, which no model loader reads. */
+const MEDIA = [
+    {
+        what: 'a PNG image',
+        test: (h) => h.readUInt32BE(0) === 0x89504e47 && h.readUInt32BE(4) === 0x0d0a1a0a,
+    },
+    { what: 'a JPEG image', test: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff },
+    { what: 'a GIF image', test: (h) => /^GIF8[79]a/.test(h.toString('latin1', 0, 6)) },
+    { what: 'a WebP image', test: (h) => riff(h, 'WEBP') },
+    { what: 'a WAV recording', test: (h) => riff(h, 'WAVE') },
+    { what: 'an AVI video', test: (h) => riff(h, 'AVI ') },
+    {
+        what: 'a TIFF image',
+        test: (h) => /^(II\*\0|MM\0\*)/.test(h.toString('latin1', 0, 4)),
+    },
+    {
+        what: 'a BMP image',
+        test: (h) => h.toString('latin1', 0, 2) === 'BM' && h.readUInt32LE(14) >= 12 && h.readUInt32LE(14) <= 124,
+    },
+    { what: 'a PDF document', test: (h) => h.toString('latin1', 0, 5) === '%PDF-' },
+    { what: 'an MP4/HEIF media file', test: (h) => h.toString('latin1', 4, 8) === 'ftyp' },
+    { what: 'an Ogg media file', test: (h) => h.toString('latin1', 0, 4) === 'OggS' },
+    { what: 'a FLAC recording', test: (h) => h.toString('latin1', 0, 4) === 'fLaC' },
+    { what: 'an MP3 recording', test: (h) => h.toString('latin1', 0, 3) === 'ID3' },
+    { what: 'a Matroska/WebM video', test: (h) => h.readUInt32BE(0) === 0x1a45dfa3 },
+];
+function riff(h, kind) {
+    return h.toString('latin1', 0, 4) === 'RIFF' && h.toString('latin1', 8, 12) === kind;
+}
+/** Printable text: no control bytes but whitespace (and ESC), valid UTF-8 up to the cut. */
+function isText(head) {
+    const n = Math.min(head.length, 4096);
+    for (let i = 0; i < n; i++) {
+        const b = head[i];
+        if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x7f)
+            return false;
+    }
+    // A multi-byte character cut at the end of the sample is fine; anything else must decode.
+    const sample = head.subarray(0, n);
+    try {
+        new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** What non-model content is, from its first bytes, or undefined when it is not known. */
+function contentKind(head, size) {
+    if (size === 0)
+        return 'empty';
+    if (head.length >= 32)
+        for (const m of MEDIA)
+            if (m.test(head))
+                return m.what;
+    return head.length > 0 && isText(head) ? 'text' : undefined;
+}
+/**
+ * A model file name over content that is no model: content identified as a non-model format,
+ * or, when only the name (or nothing) identified it, text, an image or another media format.
+ */
+function nameMismatch(name, id, head, size) {
+    const ext = extensionOf(name);
+    const named = MODEL_NAMES.get(ext);
+    if (!named)
+        return undefined;
+    const label = `${named.what} (${ext})`;
+    if (id.by === 'content') {
+        const content = NON_MODEL_FORMATS.get(id.format);
+        return content
+            ? { named: label, content, unpickles: named.unpickles, scanAs: id.format }
+            : undefined;
+    }
+    const kind = contentKind(head, size);
+    if (!kind)
+        return undefined;
+    return {
+        named: label,
+        content: kind,
+        unpickles: named.unpickles && kind !== 'empty',
+        scanAs: kind === 'text' ? 'text-metadata' : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scan/shared/name-mismatch.ts
+
+
+
+
+/** Reports a mismatch, if any, and returns the format to scan the content as (or none). */
+async function checkNameMismatch(target, id, ctx) {
+    const m = nameMismatch(target.name, id, target.head, target.size);
+    if (!m)
+        return undefined;
+    ctx.report({
+        ruleId: 'MA1005',
+        message: `named like ${m.named} but the content is ${m.content}; ${m.scanAs ? 'it was scanned as what it is' : 'it holds nothing a model loader runs'}`,
+        evidence: `${target.name}: ${m.content}`,
+    });
+    if (m.unpickles) {
+        await analyzePickle(target, subContext(ctx, {
+            keep: (f) => NAMED_VERDICTS.has(f.ruleId) || f.ruleId === 'MA2008',
+            note: `as the loader of ${m.named} would unpickle it`,
+        }), { sweep: false });
+    }
+    return { scanAs: m.scanAs };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/context.ts
 /**
  * The engine side of ScanContext: stamps findings with path, member, rule severity and
  * scanner; enforces the time budget and the nesting limit; dispatches members back through
  * identification so containers never need to know which scanner handles what.
  */
+
 
 
 
@@ -74696,6 +76509,8 @@ class EngineContext {
     scannerId = 'engine';
     count = 0;
     worst;
+    /** A decoded stream of a file with a neighbourhood keeps it (ScanTarget.sameDirectory). */
+    inheritsNeighbourhood = false;
     constructor(collector, limits, deadline, depth, target, signal) {
         this.collector = collector;
         this.limits = limits;
@@ -74756,6 +76571,49 @@ class EngineContext {
             state.set(key, create());
         return state.get(key);
     }
+    /** Files around the top-level file, read-only and within the in-memory limit. */
+    async sibling(rel) {
+        const parts = rel.split('/');
+        const topLevel = this.depth === 0 && this.target.member === undefined;
+        if (!(topLevel || this.inheritsNeighbourhood))
+            return undefined;
+        if (parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\')))
+            return undefined;
+        this.checkpoint();
+        const root = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(this.collector.path)).catch(() => undefined);
+        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(this.collector.path), ...parts)).catch(() => undefined);
+        // Never follow a link out of the directory.
+        if (!root || !real || !real.startsWith(root + external_node_path_namespaceObject.sep))
+            return undefined;
+        const info = await (0,promises_namespaceObject.stat)(real).catch(() => undefined);
+        if (!info)
+            return undefined;
+        const kind = info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
+        const stats = this.collector.stats;
+        const cap = this.limits.maxInMemoryBytes;
+        return {
+            kind,
+            size: kind === 'file' ? info.size : 0,
+            async read(limit) {
+                if (kind !== 'file')
+                    return undefined;
+                const handle = await (0,promises_namespaceObject.open)(real, 'r').catch(() => undefined);
+                if (!handle)
+                    return undefined;
+                try {
+                    const now = await handle.stat();
+                    if (!now.isFile() || now.size > Math.min(limit, cap))
+                        return undefined;
+                    const { buffer, bytesRead } = await handle.read(Buffer.alloc(now.size), 0, now.size, 0);
+                    stats.bytesRead += bytesRead;
+                    return buffer.subarray(0, bytesRead);
+                }
+                finally {
+                    await handle.close().catch(() => undefined);
+                }
+            },
+        };
+    }
     checkpoint() {
         if (this.signal?.aborted)
             throw new ScanInterrupted('aborted');
@@ -74765,6 +76623,9 @@ class EngineContext {
     async scanMember(target) {
         this.checkpoint();
         const child = new EngineContext(this.collector, this.limits, this.deadline, this.depth + 1, target, this.signal);
+        child.inheritsNeighbourhood =
+            target.sameDirectory === true &&
+                (this.inheritsNeighbourhood || (this.depth === 0 && this.target.member === undefined));
         if (child.depth > this.limits.maxDepth) {
             child.report({
                 ruleId: 'MA1002',
@@ -74839,15 +76700,21 @@ class EngineContext {
     /** Identifies the target and runs its scanner; returns the format. */
     async run() {
         const target = this.target;
-        const id = await identify({
+        let id = await identify({
             head: target.head,
             name: target.name,
             size: target.size,
             ...(target.source ? { source: target.source } : {}),
         }, DETECTORS);
+        this.scannerId = 'identify';
+        const mismatch = await checkNameMismatch(target, id, this);
+        if (mismatch)
+            id = { format: mismatch.scanAs ?? 'not-a-model', by: 'content' };
         if (target.member === undefined)
             this.collector.format = id.format;
         const scanner = scannerFor(id.format);
+        if (!scanner && mismatch)
+            return id.format; // MA1005 said what the content is
         if (!scanner) {
             this.scannerId = 'identify';
             this.report({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BufferSource, FileSource, IoStats } from '../../src/io/source.js';
-import { Hdf5Error, Hdf5File } from '../../src/io/hdf5.js';
+import { Hdf5Error, Hdf5File, hdf5SignatureOffset } from '../../src/io/hdf5.js';
 import { FIXTURES_ROOT } from '../helpers/manifest.js';
 import { CountingSource } from '../scan/graph/helpers.js';
 
@@ -92,5 +92,30 @@ describe('HDF5 reader', () => {
         expect(err).toBeInstanceOf(Hdf5Error);
       }
     }
+  });
+});
+
+describe('HDF5 signature behind a user block', () => {
+  const SIG = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const at = (offset: number, size = offset + 4096): Buffer => {
+    const b = Buffer.alloc(size);
+    SIG.copy(b, offset);
+    return b;
+  };
+  test.each([0, 512, 1024, 2048, 32768])('found at %i in the first bytes', async (offset) => {
+    const b = at(offset);
+    expect(await hdf5SignatureOffset(b, b.length, undefined)).toBe(offset);
+  });
+  test('found past the first bytes with one positioned read per power of two', async () => {
+    const b = at(1 << 20);
+    const source = new CountingSource(new BufferSource(b));
+    expect(await hdf5SignatureOffset(b.subarray(0, 64 * 1024), b.length, source)).toBe(1 << 20);
+    expect(source.reads).toBeLessThanOrEqual(5); // 64K, 128K, 256K, 512K, 1M
+  });
+  test.each([
+    ['at an offset that is no power of two', at(700)],
+    ['nowhere', Buffer.alloc(8192)],
+  ])('not found %s', async (_n, b) => {
+    expect(await hdf5SignatureOffset(b, b.length, new BufferSource(b))).toBeUndefined();
   });
 });

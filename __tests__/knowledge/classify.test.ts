@@ -128,3 +128,65 @@ describe('tampering with the defences (MA2024) wins over every other tier', () =
     expect(category('torch.serialization', 'load')).toBe('deserializer');
   });
 });
+
+describe('real files of the scientific libraries (issue 11)', () => {
+  test.each([
+    ['builtins', 'len'],
+    ['builtins', 'sorted'],
+    ['builtins', 'divmod'],
+    ['builtins', 'zip'],
+    ['__builtin__', 'xrange'], // Python 2: builtins.range
+    ['numpy.core._internal', '_reconstruct'], // NumPy < 1.0 object arrays
+    ['numpy.core.records', 'record'],
+    ['numpy._core.records', 'record'],
+    ['joblib.numpy_pickle', 'NDArrayWrapper'],
+    ['joblib.numpy_pickle_compat', 'ZNDArrayWrapper'],
+    ['networkx.classes.digraph', 'DiGraph'],
+    ['networkx.classes.reportviews', 'OutEdgeView'],
+    ['statsmodels.tsa.statespace.sarimax', 'SARIMAXResultsWrapper'],
+    ['statsmodels.base.data', 'ModelData'],
+    ['statsmodels.tsa.statespace._kalman_filter', 'dKalmanFilter'],
+    ['dill._dill', '_create_array'], // an exact exemption from the dill namespace
+    ['pyarrow.lib', '_restore_array'],
+  ])('%s.%s is safe', (m, n) => {
+    expect(level(m, n)).toBe('safe');
+  });
+
+  test.each([
+    ['builtins', 'pow'], // pow(10, 10**10) exhausts the loader from two constants
+    ['builtins', 'format'],
+    ['builtins', 'print'],
+    ['builtins', 'dir'],
+    ['builtins', 'type'], // type(name, bases, dict) builds a class
+    ['numpy._core._internal', '_reconstruct'], // does not exist
+    ['statsmodels.distributions.discrete', 'genpoisson_p_gen'], // a scipy.stats distribution
+    ['statsmodels.iolib.smpickle', 'load_pickle'],
+    ['statsmodels.sandbox.distributions.extras', 'SkewNorm_gen'],
+    ['pyarrow.lib', 'memory_map'],
+    ['pyarrow.lib', 'foreign_buffer'],
+  ])('%s.%s is not safe', (m, n) => {
+    expect(level(m, n)).not.toBe('safe');
+  });
+
+  test.each([
+    ['dill._dill', '_create_function'],
+    ['dill._dill', '_load_type'], // resolved by the machine when its argument is constant
+    ['dill._dill', '_eval_repr'],
+    ['dill', 'loads'],
+    ['cloudpickle.cloudpickle', '_make_function'],
+  ])('%s.%s stays dangerous', (m, n) => {
+    expect(level(m, n)).toBe('dangerous');
+  });
+
+  test('statsmodels and networkx classes are safe only when rebuilt with __new__', () => {
+    for (const [m, n] of [
+      ['statsmodels.regression.linear_model', 'OLS'],
+      ['networkx.classes.graph', 'Graph'],
+    ] as const) {
+      const c = classifyGlobal(m, n);
+      expect(c.level === 'safe' && c.entry.newOnly).toBe(true);
+    }
+    const data = classifyGlobal('statsmodels.base.data', 'PandasData');
+    expect(data.level === 'safe' && data.entry.stateCheck).toBe('statsmodels-formula');
+  });
+});

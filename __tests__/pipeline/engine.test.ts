@@ -93,15 +93,58 @@ describe('limits and fail-closed behaviour', () => {
     expect(r.findings[0]!.severity).toBe('INFO');
   });
 
-  test('an empty file is unknown, not clean', async () => {
-    const r = await scanBytes(Buffer.alloc(0), 'empty.bin');
-    expect(rulesOf(r)).toEqual(['MA1003']);
+  test('an empty file is never clean: a mismatch under a model name, unknown otherwise', async () => {
+    expect(rulesOf(await scanBytes(Buffer.alloc(0), 'empty.bin'))).toEqual(['MA1005']);
+    expect(rulesOf(await scanBytes(Buffer.alloc(0), 'empty.dat'))).toEqual(['MA1003']);
   });
 
-  test('a .pkl that is not a pickle is scanned as one and reported malformed', async () => {
-    const r = await scanBytes(Buffer.from('this is not a pickle at all'), 'model.pkl');
+  test('a binary .pkl that is not a pickle is scanned as one and reported malformed', async () => {
+    const r = await scanBytes(Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x02, 0x03]), 'model.pkl');
     expect(r.format).toBe('pickle');
     expect(rulesOf(r)).toContain('MA2013');
+  });
+});
+
+describe('non-model content under a model name', () => {
+  test.each([
+    [
+      'text as a checkpoint',
+      Buffer.from('import os; print("site hook")\n'),
+      'hook.pth',
+      'text-metadata',
+    ],
+    ['text as a pickle', Buffer.from('this is not a pickle at all'), 'model.pkl', 'text-metadata'],
+    [
+      'an image as a checkpoint',
+      Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 1)]),
+      'model.pt',
+      'not-a-model',
+    ],
+  ])('%s is a WARNING, never an archive or pickle ERROR', async (_n, bytes, name, format) => {
+    const r = await scanBytes(bytes, name);
+    expect(r.format).toBe(format);
+    expect(rulesOf(r)).toEqual(['MA1005']);
+    expect(r.findings[0]!.severity).toBe('WARNING');
+    expect(r.findings[0]!.message).toMatch(/named like .* but the content is/);
+  });
+
+  test('a broken zip under a checkpoint name stays an ERROR', async () => {
+    const r = await scanBytes(
+      Buffer.from('PK\x03\x04garbage that is no zip', 'latin1'),
+      'model.pt',
+    );
+    expect(rulesOf(r)).not.toContain('MA1005');
+    expect(r.findings.some((f) => f.severity === 'ERROR')).toBe(true);
+  });
+
+  test('text the named loader would unpickle is still judged as a pickle', async () => {
+    // A protocol-0 pickle that calls os.system, then junk: the probe rejects it as a pickle, but
+    // torch.load reads it as one and runs the call before failing.
+    const text =
+      "cos\nsystem\n(S'touch /tmp/modelaudit-marker-engine_text_pth'\ntR and then prose\n";
+    const r = await scanBytes(Buffer.from(text), 'notes.pth');
+    expect(rulesOf(r)).toEqual(expect.arrayContaining(['MA1005', 'MA2001']));
+    expect(r.findings.find((f) => f.ruleId === 'MA2001')!.severity).toBe('ERROR');
   });
 });
 

@@ -54,6 +54,31 @@ export function isHdf5(head: Buffer): boolean {
   return head.length >= 8 && head.subarray(0, 8).equals(SIGNATURE);
 }
 
+/**
+ * Where the HDF5 superblock signature is: at 0, or after a user block of 512, 1024, 2048…
+ * bytes (the HDF5 specification; MATLAB v7.3 files use 512, h5py any power of two). The HDF5
+ * library looks at every such offset up to the end of the file, so this does too: in `head`,
+ * then with one 8-byte read per offset past it.
+ */
+export async function hdf5SignatureOffset(
+  head: Buffer,
+  size: number | undefined,
+  source: RandomAccessSource | undefined,
+): Promise<number | undefined> {
+  const end = size ?? head.length;
+  for (let at = 0; at + 8 <= end; at = at === 0 ? 512 : at * 2) {
+    const sig =
+      at + 8 <= head.length
+        ? head.subarray(at, at + 8)
+        : source
+          ? await source.read(at, 8)
+          : undefined;
+    if (!sig) return undefined;
+    if (sig.equals(SIGNATURE)) return at;
+  }
+  return undefined;
+}
+
 interface Message {
   readonly type: number;
   readonly data: Buffer;

@@ -3,9 +3,9 @@
  * scanner; enforces the time budget and the nesting limit; dispatches members back through
  * identification so containers never need to know which scanner handles what.
  */
-import { mkdtemp, rm, writeFile, open } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, open, realpath, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { Limits } from '../io/limits.js';
 import type { Finding, Severity, UnitRef } from '../findings/finding.js';
 import { severityRank } from '../findings/finding.js';
@@ -17,12 +17,14 @@ import {
   type ScanContext,
   type ScanTarget,
   type Scanner,
+  type SiblingEntry,
 } from '../scan/base.js';
 import { type FindingInput } from '../findings/finding.js';
 import { LimitExceeded, ScanInterrupted } from '../io/limits.js';
 import { ARCHIVE_LAYOUTS, DETECTORS, detectorFor, scannerFor } from '../scan/registry.js';
 import type { ArchiveLayout } from '../scan/base.js';
 import { identify, isExtensionMismatch } from '../identify/identify.js';
+import { checkNameMismatch } from '../scan/shared/name-mismatch.js';
 
 const MAX_MEMBER_DETAILS = 2000;
 const MAX_CLAIMS = 500;
@@ -58,6 +60,8 @@ export class EngineContext implements ScanContext {
   private scannerId = 'engine';
   private count = 0;
   private worst: Severity | undefined;
+  /** A decoded stream of a file with a neighbourhood keeps it (ScanTarget.sameDirectory). */
+  private inheritsNeighbourhood = false;
 
   constructor(
     private readonly collector: FileCollector,
@@ -126,6 +130,45 @@ export class EngineContext implements ScanContext {
     return state.get(key) as T;
   }
 
+  /** Files around the top-level file, read-only and within the in-memory limit. */
+  async sibling(rel: string): Promise<SiblingEntry | undefined> {
+    const parts = rel.split('/');
+    const topLevel = this.depth === 0 && this.target.member === undefined;
+    if (!(topLevel || this.inheritsNeighbourhood)) return undefined;
+    if (parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\')))
+      return undefined;
+    this.checkpoint();
+    const root = await realpath(dirname(this.collector.path)).catch(() => undefined);
+    const real = await realpath(join(dirname(this.collector.path), ...parts)).catch(
+      () => undefined,
+    );
+    // Never follow a link out of the directory.
+    if (!root || !real || !real.startsWith(root + sep)) return undefined;
+    const info = await stat(real).catch(() => undefined);
+    if (!info) return undefined;
+    const kind = info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
+    const stats = this.collector.stats;
+    const cap = this.limits.maxInMemoryBytes;
+    return {
+      kind,
+      size: kind === 'file' ? info.size : 0,
+      async read(limit) {
+        if (kind !== 'file') return undefined;
+        const handle = await open(real, 'r').catch(() => undefined);
+        if (!handle) return undefined;
+        try {
+          const now = await handle.stat();
+          if (!now.isFile() || now.size > Math.min(limit, cap)) return undefined;
+          const { buffer, bytesRead } = await handle.read(Buffer.alloc(now.size), 0, now.size, 0);
+          stats.bytesRead += bytesRead;
+          return buffer.subarray(0, bytesRead);
+        } finally {
+          await handle.close().catch(() => undefined);
+        }
+      },
+    };
+  }
+
   checkpoint(): void {
     if (this.signal?.aborted) throw new ScanInterrupted('aborted');
     if (Date.now() > this.deadline) throw new ScanInterrupted('timeout');
@@ -141,6 +184,9 @@ export class EngineContext implements ScanContext {
       target,
       this.signal,
     );
+    child.inheritsNeighbourhood =
+      target.sameDirectory === true &&
+      (this.inheritsNeighbourhood || (this.depth === 0 && this.target.member === undefined));
     if (child.depth > this.limits.maxDepth) {
       child.report({
         ruleId: 'MA1002',
@@ -219,7 +265,7 @@ export class EngineContext implements ScanContext {
   /** Identifies the target and runs its scanner; returns the format. */
   async run(): Promise<string> {
     const target = this.target;
-    const id = await identify(
+    let id = await identify(
       {
         head: target.head,
         name: target.name,
@@ -228,8 +274,12 @@ export class EngineContext implements ScanContext {
       },
       DETECTORS,
     );
+    this.scannerId = 'identify';
+    const mismatch = await checkNameMismatch(target, id, this);
+    if (mismatch) id = { format: mismatch.scanAs ?? 'not-a-model', by: 'content' };
     if (target.member === undefined) this.collector.format = id.format;
     const scanner = scannerFor(id.format);
+    if (!scanner && mismatch) return id.format; // MA1005 said what the content is
     if (!scanner) {
       this.scannerId = 'identify';
       this.report({

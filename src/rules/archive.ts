@@ -349,4 +349,21 @@ export const ARCHIVE_RULES: readonly Rule[] = [
       'format modelaudit reads (gzip, bzip2, xz, zstd, LZ4 or uncompressed).',
     references: ['https://www.rfc-editor.org/rfc/rfc8878'],
   },
+  {
+    id: 'MA3025',
+    name: 'joblib-sidecar-unreachable',
+    title: 'Array file of an old joblib pickle is missing or unreadable',
+    family: 'archive',
+    severity: 'WARNING',
+    cwe: 'CWE-829',
+    description:
+      'joblib pickles written before joblib 0.10 keep each array in a file beside the pickle ' +
+      '(<name>_01.npy), named by an NDArrayWrapper. joblib.load opens that file with ' +
+      'numpy.load(allow_pickle=True), so an object array there runs its pickle. The file named ' +
+      'here is not beside the pickle (or is too large or cannot be read), so what it holds was ' +
+      'not scanned; whoever supplies it later decides what the load runs.',
+    remediation:
+      'Scan the pickle together with the files beside it, or re-save the model with a current joblib.',
+    references: ['https://joblib.readthedocs.io/en/stable/persistence.html'],
+  },
 ];

@@ -591,6 +591,35 @@ export const FORMAT_RULES: readonly Rule[] = [
       '`pipe`, `download.file`, `source`, `dyn.load` or similar. It runs when the object is used.',
     remediation: 'Do not load this file.',
   },
+  {
+    id: 'MA5613',
+    name: 'idl-compiled-routines',
+    title: 'IDL save file carries compiled routines',
+    family: 'formats',
+    severity: 'WARNING',
+    cwe: 'CWE-94',
+    description:
+      'Besides variables, the IDL save file holds compiled IDL procedures or functions (COMPILED ' +
+      "records). IDL's RESTORE loads them, and they replace routines of the same name for every " +
+      'later call in the session. scipy.io.readsav ignores them; IDL and GDL do not.',
+    remediation:
+      'Restore the file in IDL only if you trust its author; prefer a variables-only save.',
+    references: ['https://www.nv5geospatialsoftware.com/docs/RESTORE.html'],
+  },
+  {
+    id: 'MA5614',
+    name: 'data-file-malformed',
+    title: 'Data file structure is malformed',
+    family: 'formats',
+    severity: 'INFO',
+    cwe: 'CWE-20',
+    description:
+      'A data-only format that carries no code (MATLAB v4/v5, IDL save, ONNX test tensors, ' +
+      'protobuf descriptor sets) is truncated or breaks its own structure, so its loader refuses ' +
+      'it. Reported so that an unreadable file is never taken for a checked one; it cannot run ' +
+      'code either way.',
+    remediation: 'Obtain an intact copy if the data is needed.',
+  },
   // --- Structure ---------------------------------------------------------------------------------
   {
     id: 'MA5900',

@@ -62,10 +62,15 @@ export const GENERAL_RULES: readonly Rule[] = [
     severity: 'WARNING',
     cwe: 'CWE-434',
     description:
-      'The file name promises a data-only or text format (for example .safetensors, .json, .txt, ' +
-      '.npy, .png) but the content is an executable serialization such as a pickle or an archive. ' +
-      'Loaders that pick their parser from the content, and humans who trust the extension, are ' +
-      'both misled. The content is scanned as what it really is.',
+      'The name and the content disagree, in either direction. The name promises a data-only or ' +
+      'text format (.safetensors, .json, .txt, .npy, .png) but the content is an executable ' +
+      'serialization such as a pickle or an archive: loaders that pick their parser from the ' +
+      'content, and humans who trust the extension, are both misled. Or the name promises a model ' +
+      '(.pt, .pth, .bin, .ckpt, .pkl, .onnx, .h5…) but the content is no model at all (text, an ' +
+      'image, a protobuf descriptor set): the file is not what a loader expects, and whatever ' +
+      'loader the name implies would read it anyway (torch.load unpickles what is not a zip, so ' +
+      'what that would import or call is judged too). Either way the content is scanned as what ' +
+      'it really is.',
     remediation: 'Rename the file after its real format, or replace it with the format it claims.',
     references: ['https://nvd.nist.gov/vuln/detail/CVE-2025-1889'],
   },

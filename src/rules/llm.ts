@@ -508,26 +508,29 @@ export const LLM_RULES: readonly Rule[] = [
   {
     id: 'MA5208',
     name: 'template-unparseable',
-    title: 'Chat template cannot be parsed',
+    title: 'Chat template is not valid Jinja',
     family: 'formats',
-    severity: 'ERROR',
+    severity: 'WARNING',
     cwe: 'CWE-20',
     description:
-      'The template is not valid Jinja as jinja2 parses it (or nests deeper than 200 levels), so it ' +
-      "was not analysed. Either the model's chat template is broken or it targets a parser that " +
-      'accepts more than jinja2 does; a template that cannot be analysed is never reported clean.',
+      'The template is not valid Jinja as jinja2 parses it (an unclosed block, an unknown tag, a ' +
+      'stray bracket), so jinja2 raises TemplateSyntaxError instead of compiling it: no renderer ' +
+      'built on jinja2 (transformers, vLLM, llama-cpp-python) can run it, and it was not analysed. ' +
+      "Either the model's chat template is broken or it targets a renderer that accepts more than " +
+      'jinja2 does. A template too deeply nested for the analysis is MA5209 instead.',
     remediation: 'Check the template with jinja2 and review it by hand.',
   },
   {
     id: 'MA5209',
     name: 'template-too-large',
-    title: 'Chat template too large to analyse',
+    title: 'Chat template too large or too deeply nested to analyse',
     family: 'formats',
     severity: 'ERROR',
     cwe: 'CWE-400',
     description:
-      'The template is longer than the analysis limit (1 MiB), far beyond any real chat template, so ' +
-      'it was not analysed.',
+      'The template is longer than the analysis limit (1 MiB), far beyond any real chat template, ' +
+      'or nests expressions or blocks deeper than the analysis follows (200 levels), so it was not ' +
+      'analysed. A renderer may still run it.',
     remediation: 'Review the template by hand; real templates are a few kilobytes.',
   },
 ];

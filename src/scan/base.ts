@@ -25,6 +25,20 @@ export interface ScanTarget {
   openStream(): ByteStream;
   /** Positioned reads, when the content sits on disk or in memory uncompressed. */
   readonly source?: RandomAccessSource;
+  /**
+   * The whole content of its parent, decoded (a compressed stream): loaders resolve the files
+   * it names around the parent, so it keeps the parent's neighbourhood (`ScanContext.sibling`).
+   */
+  readonly sameDirectory?: boolean;
+}
+
+/** A file or directory around the scanned file, as `ScanContext.sibling` finds it. */
+export interface SiblingEntry {
+  readonly kind: 'file' | 'directory' | 'other';
+  /** Size in bytes of a file (0 otherwise). */
+  readonly size: number;
+  /** The whole file when it is a regular file of at most `limit` bytes; otherwise undefined. */
+  read(limit: number): Promise<Buffer | undefined>;
 }
 
 /** A fact about what model this is, read from its own metadata (name policies use it). */
@@ -70,6 +84,12 @@ export interface ScanContext {
   fileState<T>(key: symbol, create: () => T): T;
   /** Archive layouts every family registered (containers ask them what an archive is). */
   layouts(): readonly ArchiveLayout[];
+  /**
+   * The file or directory at `rel` ("/"-separated, relative to the scanned file's directory), or
+   * undefined when there is none or the path leaves the directory. Archive members have no
+   * neighbourhood: every answer is undefined.
+   */
+  sibling(rel: string): Promise<SiblingEntry | undefined>;
 }
 
 /** What scanning one member amounted to. */

@@ -17,7 +17,14 @@ const real = JSON.parse(
 ) as Corpus<{ name: string; source: string; template: string }>;
 const attacks = JSON.parse(
   readFileSync(join(FIXTURES_ROOT, 'llm', 'templates', 'malicious-templates.json'), 'utf8'),
-) as Corpus<{ id: string; technique: string; rules: string[]; template: string }>;
+) as Corpus<{
+  id: string;
+  technique: string;
+  rules: string[];
+  template: string;
+  /** Set for templates jinja2 refuses to compile, which cannot run: WARNINGs. */
+  severity?: 'WARNING';
+}>;
 
 const errors = (t: string): string[] =>
   analyzeTemplate(t)
@@ -55,7 +62,8 @@ describe('sandbox escapes are ERRORs', () => {
       technique: t.technique,
       missing: [],
     });
-    expect(errors(t.template).length).toBeGreaterThan(0);
+    if (t.severity === 'WARNING') expect(errors(t.template)).toEqual([]);
+    else expect(errors(t.template).length).toBeGreaterThan(0);
   });
 
   // Each row: a way to reach a dunder or a gadget that string filters miss.
@@ -69,11 +77,23 @@ describe('sandbox escapes are ERRORs', () => {
     ['tilde', "{{ messages['_' ~ '_class__'] }}", 'MA5202'],
     ['replace filter', "{{ messages['xxclassxx'|replace('x','_')] }}", 'MA5202'],
     ['string method replace', "{{ messages['xxclassxx'.replace('x','_')] }}", 'MA5202'],
-    ['slicing reversal', "{{ messages['__ssalc__'[::-1]] }}", 'MA5201'],
+    ['slicing reversal', "{{ messages['__ssalc__'[::-1]] }}", 'MA5202'],
     ['reverse of built pieces', "{{ messages[('__' ~ 'ssalc' ~ '__')|reverse] }}", 'MA5202'],
     ['join of list', "{{ messages[['_','_','class','_','_']|join] }}", 'MA5202'],
     ['format %c', "{{ messages['%c%cclass%c%c'|format(95,95,95,95)] }}", 'MA5202'],
-    ['lower of upper', "{{ messages['__CLASS__'|lower] }}", 'MA5201'],
+    ['lower of upper', "{{ messages['__CLASS__'|lower] }}", 'MA5202'],
+    ['dunder constant through set', "{% set k = '__class__' %}{{ messages|attr(k) }}", 'MA5201'],
+    [
+      'dunder constant through a loop',
+      "{% for k in ['__class__'] %}{{ messages[k] }}{% endfor %}",
+      'MA5201',
+    ],
+    [
+      'dunder constant into map',
+      "{% set a = '__class__' %}{{ x|map(attribute=a)|list }}",
+      'MA5201',
+    ],
+    ['dunder in a format field', "{{ '{0.__globals__}'.format(cycler) }}", 'MA5201'],
     ['set variable', "{% set k = '_' * 2 ~ 'class' ~ '_' * 2 %}{{ messages[k] }}", 'MA5202'],
     ['set block capture', '{% set k %}__class__{% endset %}{{ messages[k] }}', 'MA5202'],
     ['loop variable', "{% for k in ['_' ~ '_class__'] %}{{ messages[k] }}{% endfor %}", 'MA5202'],
@@ -146,13 +166,23 @@ describe('sandbox escapes are ERRORs', () => {
       "{% for k, v in {'_' ~ '_class__': 1}|items %}{{ messages[k] }}{% endfor %}",
       'MA5202',
     ],
-    ['unbalanced', '{{ messages[ }}', 'MA5208'],
-    ['unknown tag', "{% exec 'x' %}", 'MA5208'],
   ];
   test.each(techniques)('%s', (_name, template, rule) => {
     const issues = analyzeTemplate(template);
     expect(issues.map((i) => i.ruleId)).toContain(rule);
     expect(errors(template).length).toBeGreaterThan(0);
+  });
+
+  // jinja2 itself raises TemplateSyntaxError on these: no jinja2 renderer can run them.
+  test.each([
+    ['unbalanced', '{{ messages[ }}'],
+    ['unknown tag', "{% exec 'x' %}"],
+    ['unclosed block', '{% for m in messages %}{{ m.content }}'],
+    ['unclosed block with an escape inside', '{% if x %}{{ x.__class__.__mro__ }}'],
+  ])('a template jinja2 refuses to compile is a WARNING: %s', (_name, template) => {
+    expect(analyzeTemplate(template).map((i) => i.ruleId)).toContain('MA5208');
+    expect(errors(template)).toEqual([]);
+    expect(findRule('MA5208')?.severity).toBe('WARNING');
   });
 
   test('issues carry the template line and quote the expression', () => {
@@ -207,6 +237,25 @@ describe('ordinary Jinja stays clean', () => {
     ['recursive loop', '{% for t in tree recursive %}{{ loop(t.children) }}{% endfor %}'],
     ['cycler use', "{% set c = cycler('a', 'b') %}{{ c.next() }}"],
     ['dunder-free underscores in text', "{{ '____' }}{{ 'snake_case_name' }}"],
+    // torch/_inductor/kernel/templates/triton_mm_grouped.py.jinja: a sentinel value, never a name.
+    [
+      'dunder-shaped sentinel value',
+      '{%- set sentinel = "__NOT_A_NUMBER__" -%}{%- set v = value_str | int(default=sentinel) -%}' +
+        '{%- if v != sentinel %}{{ v }}{% endif %}',
+    ],
+    ['dunder-shaped text printed', "{{ 'write __init__.py next to it' }}"],
+    [
+      'namespace and tool-calling loop',
+      '{%- set ns = namespace(system="", tools=[]) -%}' +
+        '{%- for m in messages -%}{%- if m.role == "system" -%}{%- set ns.system = m.content -%}' +
+        '{%- elif m.role == "tool" -%}<tool>{{ m.content | tojson }}</tool>' +
+        '{%- elif m.tool_calls is defined -%}{%- for c in m.tool_calls -%}' +
+        '{{ c.function.name }}({{ c.function.arguments | tojson }}){%- endfor -%}' +
+        '{%- else -%}{{ m.role }}: {{ m.content }}{%- endif -%}{%- endfor -%}' +
+        '{%- if tools is defined -%}{%- for t in tools -%}{{ t.function.name }}{%- endfor -%}{%- endif -%}' +
+        '{%- if messages[-1].role not in ["user", "tool"] -%}' +
+        '{{ raise_exception("Conversation roles must alternate") }}{%- endif -%}',
+    ],
     ['escaped newlines', "{{ '\\n\\t\\u2581' }}"],
     [
       'strftime and raise',
@@ -239,7 +288,8 @@ describe('lexer', () => {
 describe('robustness', () => {
   test('deep nesting is a finding, not a stack overflow', () => {
     const deep = '{{ ' + '('.repeat(5000) + '1' + ')'.repeat(5000) + ' }}';
-    expect(analyzeTemplate(deep).map((i) => i.ruleId)).toEqual(['MA5208']);
+    // Our limit, not jinja2's syntax: the template may run, so it stays an ERROR.
+    expect(analyzeTemplate(deep).map((i) => i.ruleId)).toEqual(['MA5209']);
   });
   test('an oversized template is reported, not analysed', () => {
     expect(analyzeTemplate('x'.repeat(100), { maxLength: 10 }).map((i) => i.ruleId)).toEqual([

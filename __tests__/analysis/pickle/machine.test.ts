@@ -452,7 +452,204 @@ const cases: readonly Case[] = [
   },
 ];
 
+/** Cases of issue 11: plain data written by dill, cloudpickle and statsmodels, and their attacks. */
+const realFileCases: readonly Case[] = [
+  {
+    name: "dill._dill._load_type('set') is builtins.set",
+    bytes: () =>
+      p()
+        .proto(4)
+        .stackGlobal('dill._dill', '_load_type')
+        .str('set')
+        .tuple1()
+        .reduce()
+        .stop()
+        .build(),
+    rules: [],
+  },
+  {
+    name: "dill._dill._load_type('CodeType') is types.CodeType, and says how it was reached",
+    bytes: () =>
+      p()
+        .proto(4)
+        .stackGlobal('dill._dill', '_load_type')
+        .str('CodeType')
+        .tuple1()
+        .reduce()
+        .stop()
+        .build(),
+    rules: ['MA2017'],
+    evidence: ['returned by dill._dill._load_type("CodeType")'],
+  },
+  {
+    name: 'dill._dill._load_type of a name computed at load time stays a dangerous call',
+    bytes: () =>
+      p()
+        .proto(4)
+        .stackGlobal('dill._dill', '_load_type')
+        .stackGlobal('builtins', 'str')
+        .str('set')
+        .tuple1()
+        .reduce()
+        .tuple1()
+        .reduce()
+        .stop()
+        .build(),
+    rules: ['MA2017'], // dill rebuilds code: its whole namespace is code-reconstruction
+  },
+  {
+    name: "dill._dill._eval_repr('range(0, 3)') is a value",
+    bytes: () =>
+      p()
+        .proto(4)
+        .stackGlobal('dill._dill', '_eval_repr')
+        .str('range(0, 3)')
+        .tuple1()
+        .reduce()
+        .stop()
+        .build(),
+    rules: [],
+  },
+  {
+    name: 'dill._dill._eval_repr of anything but a singleton repr is eval',
+    bytes: () =>
+      p()
+        .proto(4)
+        .stackGlobal('dill._dill', '_eval_repr')
+        .str(`__import__('os').system('${CMD}')`)
+        .tuple1()
+        .reduce()
+        .stop()
+        .build(),
+    rules: ['MA2001'],
+  },
+  {
+    name: "cloudpickle _builtin_type('FunctionType') is types.FunctionType",
+    bytes: () =>
+      p()
+        .proto(4)
+        .stackGlobal('cloudpickle.cloudpickle', '_builtin_type')
+        .str('FunctionType')
+        .tuple1()
+        .reduce()
+        .stop()
+        .build(),
+    rules: ['MA2017'],
+  },
+  {
+    name: 'type(None) as cloudpickle writes it is NoneType',
+    bytes: () =>
+      p().proto(4).stackGlobal('builtins', 'type').op('NONE').tuple1().reduce().stop().build(),
+    rules: [],
+  },
+  {
+    name: "type('None') is not NoneType: a one-argument type() of anything but a singleton stays unlisted",
+    bytes: () =>
+      p().proto(4).stackGlobal('builtins', 'type').str('None').tuple1().reduce().stop().build(),
+    rules: ['MA2003'],
+  },
+  {
+    name: 'map(os.system, …) is judged by the callable it invokes',
+    bytes: () =>
+      p()
+        .proto(4)
+        .stackGlobal('builtins', 'map')
+        .stackGlobal('os', 'system')
+        .op('EMPTY_LIST')
+        .op('TUPLE2')
+        .reduce()
+        .stop()
+        .build(),
+    rules: ['MA2001'],
+  },
+  {
+    name: 'one newline of padding after STOP is not trailing data',
+    bytes: () => Buffer.concat([p().proto(2).op('NONE').stop().build(), Buffer.from('\n')]),
+    rules: [],
+  },
+  {
+    name: 'more than 16 bytes of whitespace after STOP are still reported',
+    bytes: () => Buffer.concat([p().proto(2).op('NONE').stop().build(), Buffer.alloc(40, 0x20)]),
+    rules: ['MA2014'],
+  },
+  {
+    name: 'a newline then other bytes after STOP are still reported',
+    bytes: () => Buffer.concat([p().proto(2).op('NONE').stop().build(), Buffer.from('\nXYZ')]),
+    rules: ['MA2014'],
+  },
+];
+
+/** A statsmodels ModelData rebuilt with NEWOBJ and given `state` by BUILD. */
+function modelData(state: (b: ReturnType<typeof p>) => ReturnType<typeof p>): Buffer {
+  const b = p()
+    .proto(4)
+    .stackGlobal('statsmodels.base.data', 'PandasData')
+    .op('EMPTY_TUPLE')
+    .op('NEWOBJ')
+    .op('EMPTY_DICT')
+    .op('MARK');
+  return state(b).op('SETITEMS').op('BUILD').stop().build();
+}
+
+const formulaCases: readonly Case[] = [
+  {
+    name: 'ModelData state without restore_model_spec evaluates no formula',
+    bytes: () => modelData((b) => b.str('formula').str(`y ~ I(__import__('os').system('${CMD}'))`)),
+    rules: [],
+  },
+  {
+    name: 'ModelData state with restore_model_spec and a plain formula passes',
+    bytes: () =>
+      modelData((b) =>
+        b.str('restore_model_spec').op('NEWTRUE').str('formula').str('y ~ x + C(g)'),
+      ),
+    rules: [],
+  },
+  {
+    name: 'ModelData state with restore_model_spec and a formula that runs code is MA2023',
+    bytes: () =>
+      modelData((b) =>
+        b
+          .str('restore_model_spec')
+          .op('NEWTRUE')
+          .str('formula')
+          .str(`y ~ I(__import__('os').system('${CMD}'))`),
+      ),
+    rules: ['MA2023'],
+    evidence: ['__setstate__'],
+  },
+  {
+    name: 'ModelData state with a key computed at load time may be restore_model_spec: MA2023',
+    bytes: () =>
+      modelData((b) =>
+        b
+          .stackGlobal('builtins', 'str')
+          .str('restore_model_spec')
+          .tuple1()
+          .reduce()
+          .op('NEWTRUE')
+          .str('formula')
+          .stackGlobal('builtins', 'str')
+          .str('y ~ x')
+          .tuple1()
+          .reduce(),
+      ),
+    rules: ['MA2023'],
+  },
+];
+
 describe('symbolic pickle machine', () => {
+  test.each([...realFileCases, ...formulaCases].map((c) => [c.name, c] as const))(
+    'issue 11: %s',
+    async (_name, c) => {
+      const result = await scanBytes(c.bytes(), c.file ?? 'case.pkl');
+      const rules = rulesOf(result);
+      for (const r of c.rules) expect(rules).toContain(r);
+      if (c.rules.length === 0) expect(result.findings).toEqual([]);
+      for (const e of c.evidence ?? []) expect(evidenceOf(result)).toContain(e);
+    },
+  );
+
   test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const result = await scanBytes(c.bytes(), c.file ?? 'case.pkl');
     const rules = rulesOf(result);

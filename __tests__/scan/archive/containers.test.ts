@@ -162,6 +162,7 @@ describe('the layout contract', () => {
         return Promise.resolve({ format: 'pickle', findings: 0, worst: undefined });
       },
       randomAccess: () => Promise.reject(new Error('unused')),
+      sibling: () => Promise.resolve(undefined),
       layouts: () => [layout],
     };
   }

@@ -44,6 +44,9 @@ export class FakeContext implements ScanContext {
   randomAccess(target: ScanTarget): Promise<BufferSource> {
     return Promise.resolve(target.source as BufferSource);
   }
+  sibling(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
   layouts(): typeof ARCHIVE_LAYOUTS {
     return ARCHIVE_LAYOUTS;
   }

@@ -13,10 +13,11 @@
  *   from template-chosen pieces (concatenation, `~`, `join`, `replace`, `format`, slicing,
  *   reversal, escapes, `dict(k=…)` keys, object reprs…) is an ERROR whatever it spells; a name
  *   that comes from the render context (messages, tools) is a WARNING;
- * - dunder names anywhere (names, keywords, decoded string literals) are ERRORs on their own.
+ * - dunder names (variables, keywords) are ERRORs on their own; dunder-shaped strings are
+ *   ERRORs where they are looked up, and text elsewhere.
  */
 import type { CallArgs, Expr, Stmt } from './ast.js';
-import { TemplateSyntaxError, tokenize, type Token } from './lexer.js';
+import { TemplateSyntaxError, TemplateTooDeep, tokenize, type Token } from './lexer.js';
 import {
   ATTRIBUTE_ARGUMENT,
   DANGEROUS_NAMES,
@@ -82,9 +83,14 @@ export function analyzeTemplate(
     body = parseTemplate(template, tokens);
   } catch (err) {
     const line = err instanceof TemplateSyntaxError ? err.line : undefined;
+    // A syntax error is one jinja2 raises too: no jinja2 renderer can run the template. Our own
+    // nesting limit is not: jinja2 may run what we did not analyse.
+    const tooDeep = err instanceof TemplateTooDeep;
     issues.add({
-      ruleId: R.unparseable,
-      message: `template cannot be parsed (${err instanceof Error ? err.message : String(err)}); it was not checked`,
+      ruleId: tooDeep ? R.tooLarge : R.unparseable,
+      message: tooDeep
+        ? `template ${err.message}, deeper than the analysis follows; it was not checked`
+        : `template is not valid Jinja (${err instanceof Error ? err.message : String(err)}): jinja2 refuses to compile it, so it cannot run there; it was not checked`,
       evidence: snippet(lineOf(template, line) ?? template.slice(0, 120)),
       ...(line !== undefined ? { line } : {}),
     });
@@ -132,7 +138,7 @@ function quote(s: string): string {
   return JSON.stringify(s.length > 80 ? `${s.slice(0, 79)}…` : s);
 }
 
-/** Checks on the token stream: dunders in names and decoded strings, obfuscated literals. */
+/** Checks on the token stream: dunder names, obfuscated literals. */
 function lexicalChecks(tokens: readonly Token[], template: string, issues: IssueList): void {
   tokens.forEach((t, i) => {
     // Attribute names (after a dot) are reported by the lookup checks, with their expression.
@@ -145,16 +151,9 @@ function lexicalChecks(tokens: readonly Token[], template: string, issues: Issue
         line: t.line,
       });
     } else if (t.type === 'string') {
+      // A dunder-shaped string is judged where it is looked up (checkLookup follows constants
+      // into subscripts, attr(), attribute= arguments and format fields); as a value it is text.
       const source = template.slice(t.start, t.end);
-      const m = DUNDER.exec(t.value);
-      if (m) {
-        issues.add({
-          ruleId: R.dunder,
-          message: `string literal spells the Python special attribute ${m[0]}`,
-          evidence: snippet(source),
-          line: t.line,
-        });
-      }
       if (t.obfuscated) {
         issues.add({
           ruleId: R.obfuscatedLiteral,

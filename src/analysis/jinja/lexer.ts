@@ -41,6 +41,11 @@ export class TemplateSyntaxError extends Error {
   }
 }
 
+/** The template nests deeper than the analyser follows: a limit of ours, not a syntax error. */
+export class TemplateTooDeep extends TemplateSyntaxError {
+  override name = 'TemplateTooDeep';
+}
+
 const OPERATORS = [
   '//',
   '**',

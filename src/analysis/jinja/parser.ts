@@ -5,7 +5,7 @@
  * `generation`). Nesting is bounded: deeper input is a syntax error, never a stack overflow.
  */
 import type { CallArgs, Expr, Keyword, Stmt } from './ast.js';
-import { TemplateSyntaxError, tokenize, type Token } from './lexer.js';
+import { TemplateSyntaxError, TemplateTooDeep, tokenize, type Token } from './lexer.js';
 
 /** Deepest expression or statement nesting accepted (real templates stay far below). */
 export const MAX_NESTING = 200;
@@ -80,7 +80,8 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_NESTING) this.fail(`nesting deeper than ${MAX_NESTING} levels`);
+    if (++this.depth > MAX_NESTING)
+      throw new TemplateTooDeep(`nesting deeper than ${MAX_NESTING} levels`, this.cur.line);
   }
 
   private leave(): void {

@@ -15,6 +15,7 @@
 import type { Limits } from '../../io/limits.js';
 import { LimitExceeded } from '../../io/limits.js';
 import { classifyGlobal, mapPython2Name } from '../../knowledge/callables/classify.js';
+import { lookupHelper } from '../../knowledge/callables/lookups.js';
 import {
   WATCHED_STATE_KEYS,
   runStateCheck,
@@ -216,6 +217,7 @@ export class PickleMachine implements OpHandler {
     };
     if (this.atStart && this.pickles > 0) {
       // Nothing but junk after a complete pickle: a loader stops after the last STOP.
+      this.trailingFrom ??= f.offset;
       this.recorder.add(
         'MA2014',
         `${describeFault(f)} after the end of the last pickle`,
@@ -309,6 +311,9 @@ export class PickleMachine implements OpHandler {
       faulted: this.faulted,
     };
   }
+
+  /** Offset of the bytes after the last pickle that do not start another one, if any. */
+  trailingFrom: number | undefined;
 
   /** True after a STOP with nothing read since (the stream ended cleanly between pickles). */
   get betweenPickles(): boolean {
@@ -483,7 +488,7 @@ export class PickleMachine implements OpHandler {
     });
   }
 
-  private makeGlobal(module: string, name: string, site: Site): GlobalValue {
+  private makeGlobal(module: string, name: string, site: Site, via?: string): GlobalValue {
     const mapped = mapPython2Name(module, name);
     const g: GlobalValue = {
       k: 'global',
@@ -493,6 +498,7 @@ export class PickleMachine implements OpHandler {
       site,
       invoked: false,
       ...(mapped ? { alias: `${mapped[0]}.${mapped[1]}` } : {}),
+      ...(via ? { via } : {}),
     };
     this.currentHasSemantics = true;
     const key = qualifiedName(g);
@@ -536,7 +542,9 @@ export class PickleMachine implements OpHandler {
     this.currentHasSemantics = true;
     switch (callee.k) {
       case 'global': {
-        const resolved = this.resolveGetattr(callee, args, site);
+        const resolved =
+          this.resolveGetattr(callee, args, site) ??
+          (mode === 'call' ? this.resolveLookup(callee, args, site) : undefined);
         if (resolved) return resolved;
         this.judgeGlobalCall(callee, call, site, mode);
         break;
@@ -596,6 +604,33 @@ export class PickleMachine implements OpHandler {
       return unknown(`bound method ${render(target, 80)}.${attr.text}`);
     }
     return undefined;
+  }
+
+  /**
+   * dill's and cloudpickle's lookup helpers called with a constant name (dill._dill._load_type
+   * ('set'), _eval_repr('Ellipsis')…) return a known type or value: the result is judged, as
+   * an import of its own, instead of the helper (knowledge/callables/lookups.ts).
+   */
+  private resolveLookup(g: GlobalValue, args: Value, site: Site): Value | undefined {
+    const name = g.alias ?? qualifiedName(g);
+    if (args.k !== 'tuple' || args.count !== 1) return undefined;
+    const arg = args.items[0];
+    // type(None) and friends take the singleton itself; the helpers take a constant name.
+    const text =
+      name === 'builtins.type'
+        ? arg && constantName(arg)
+        : arg?.k === 'str' && !arg.truncated
+          ? arg.text
+          : undefined;
+    const helper = lookupHelper(name);
+    if (!helper || text === undefined) return undefined;
+    const r = helper(text);
+    if (!r) return undefined;
+    this.markInvoked(g);
+    if ('value' in r) return unknown(r.value);
+    const dot = r.path.lastIndexOf('.');
+    const via = `returned by ${qualifiedName(g)}(${name === 'builtins.type' ? text : JSON.stringify(text)})`;
+    return this.makeGlobal(r.path.slice(0, dot), r.path.slice(dot + 1), site, via);
   }
 
   private judgeGlobalCall(g: GlobalValue, call: CallValue, site: Site, mode: 'call' | 'new'): void {
@@ -1132,10 +1167,21 @@ function isDunder(part: string): boolean {
   return part.length > 4 && part.startsWith('__') && part.endsWith('__');
 }
 
+/** The singleton a constant is (None, Ellipsis, NotImplemented), for type(x) lookups. */
+function constantName(v: Value): string | undefined {
+  if (v.k === 'scalar' && v.text === 'None') return 'None';
+  if (v.k === 'global') {
+    const n = v.alias ?? qualifiedName(v);
+    if (n === 'builtins.Ellipsis' || n === 'builtins.NotImplemented') return n.slice(9);
+  }
+  return undefined;
+}
+
 /** module.name, with the Python 3 name a Python 2 name is mapped to. */
 function displayName(g: GlobalValue): string {
   const name = qualifiedName(g);
-  return g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
+  const shown = g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
+  return g.via ? `${shown} (${g.via})` : shown;
 }
 
 function addItems(target: Value, items: readonly Value[]): void {
@@ -1151,8 +1197,11 @@ function addItems(target: Value, items: readonly Value[]): void {
 function watchKeys(c: ContainerValue, pairs: readonly Value[]): void {
   for (let i = 0; i + 1 < pairs.length; i += 2) {
     const k = pairs[i]!;
-    if (k.k === 'str' && WATCHED_STATE_KEYS.has(k.text))
-      (c.watched ??= new Map()).set(k.text, pairs[i + 1]!);
+    if (k.k === 'str') {
+      if (WATCHED_STATE_KEYS.has(k.text)) (c.watched ??= new Map()).set(k.text, pairs[i + 1]!);
+    } else if (['global', 'call', 'persid', 'ext', 'buffer', 'unknown'].includes(k.k)) {
+      c.opaqueKeys = true; // computed at load time: it may be any key
+    }
   }
 }
 
@@ -1180,7 +1229,7 @@ function stateView(state: Value): StateView {
     kind: 'dict',
     get(key) {
       const v = dict.watched?.get(key);
-      if (v === undefined) return 'absent';
+      if (v === undefined) return dict.opaqueKeys ? 'opaque' : 'absent';
       return v.k === 'str' && !v.truncated ? { text: v.text } : 'opaque';
     },
   };

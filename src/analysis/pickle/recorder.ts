@@ -34,6 +34,11 @@ export class Recorder {
     this.entries.set(k, { ruleId, message: full, evidence, site, count: 1 });
   }
 
+  /** Forgets an observation (one the caller has since found to be harmless). */
+  drop(ruleId: string, key: string): void {
+    this.entries.delete(`${ruleId}\u0000${key}`);
+  }
+
   has(ruleId: string, key: string): boolean {
     return this.entries.has(`${ruleId}\u0000${key}`);
   }

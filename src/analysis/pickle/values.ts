@@ -43,6 +43,8 @@ export interface GlobalValue {
   readonly site: Site;
   /** The Python 3 name find_class maps a Python 2 name to (commands.getoutput → subprocess.getoutput). */
   readonly alias?: string;
+  /** How a value computed at load time turned out to be this import (a serializer's lookup). */
+  readonly via?: string;
   /** Set when a call site (or a safe wrapper) invokes it. */
   invoked: boolean;
 }
@@ -61,6 +63,8 @@ export interface ContainerValue {
   count: number;
   /** Dict values kept under watched keys (policy/state-checks), wherever they sit in the dict. */
   watched?: Map<string, Value>;
+  /** A key of this dict is not a constant string: it may equal any watched key. */
+  opaqueKeys?: boolean;
 }
 
 export interface OpaqueValue {

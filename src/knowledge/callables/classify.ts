@@ -170,6 +170,9 @@ function classifyParts(
     };
   }
   if (direct) {
+    const exempt = matchSafe(moduleParts.join('.'), nameParts.join('.'));
+    if (exempt?.exemptFromNamespace && direct.rank < parts.length)
+      return { level: 'safe', entry: exempt };
     return {
       level: 'dangerous',
       basis: 'table',

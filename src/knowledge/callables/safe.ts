@@ -68,6 +68,67 @@ export const SAFE_CALLABLES: readonly SafeEntry[] = [
     target: 'builtins:NotImplemented',
     reason: 'the NotImplemented singleton, pickled by name; not callable',
   },
+  // Pure builtins: they compute a value from their arguments and reach no attribute by name, no
+  // module, file or code. Their arguments are objects the pickle built, judged where they were
+  // built; the dunder methods they call (__len__, __lt__, __iter__…) belong to those objects.
+  // Those that call a callable argument say so (invokesArgs). Not pow (pow(10, 10**10) exhausts
+  // the loader from two constants), format (a huge width does too), print (writes to stdout),
+  // min/max/sorted/sum with key= (a keyword REDUCE cannot pass; functools.partial is judged on
+  // its own), dir/hasattr/isinstance (reach attributes and metaclass hooks).
+  ...(
+    [
+      ['len', 'length of a container'],
+      ['abs', 'absolute value of a number'],
+      ['round', 'rounds a number'],
+      ['divmod', 'quotient and remainder of two numbers'],
+      ['min', 'smallest item of an iterable the pickle built'],
+      ['max', 'largest item of an iterable the pickle built'],
+      ['sum', 'sum of an iterable the pickle built'],
+      ['all', 'truth of every item of an iterable'],
+      ['any', 'truth of any item of an iterable'],
+      ['sorted', 'sorted list of an iterable the pickle built'],
+      ['reversed', 'reverse iterator over a sequence'],
+      ['enumerate', 'iterator of (index, item) pairs'],
+      ['zip', 'iterator over several iterables in step'],
+      ['next', 'next item of an iterator the pickle built'],
+      ['hash', 'hash of a value'],
+      ['ord', 'code point of a character'],
+      ['chr', 'character of a code point'],
+      ['hex', 'hexadecimal text of an integer'],
+      ['oct', 'octal text of an integer'],
+      ['bin', 'binary text of an integer'],
+      ['repr', 'printable representation of a value'],
+      ['ascii', 'ASCII representation of a value'],
+      ['memoryview', 'view over the bytes of a bytes-like value'],
+    ] as const
+  ).map(([name, what]): SafeEntry => ({
+    target: `builtins:${name}`,
+    reason: `pure builtin: ${what}`,
+  })),
+  {
+    target: 'builtins:map',
+    reason: 'lazy iterator applying arg 0 to items: arg 0 judged as invoked',
+    invokesArgs: [0],
+  },
+  {
+    target: 'builtins:filter',
+    reason: 'lazy iterator filtering items with arg 0: arg 0 judged as invoked',
+    invokesArgs: [0],
+  },
+  {
+    target: 'builtins:iter',
+    reason: 'iterator over a value, or iter(callable, sentinel): arg 0 judged as invoked',
+    invokesArgs: [0],
+  },
+  {
+    target: 'types:NoneType',
+    reason: 'type(None), pickled by dill; calling it returns None',
+  },
+  { target: 'types:EllipsisType', reason: 'type(...); calling it returns Ellipsis' },
+  {
+    target: 'types:NotImplementedType',
+    reason: 'type(NotImplemented); calling it returns NotImplemented',
+  },
   // copyreg and codecs: the helpers that Python's own reduce protocol writes.
   {
     target: 'copyreg:_reconstructor',
@@ -206,6 +267,22 @@ export const SAFE_CALLABLES: readonly SafeEntry[] = [
     invokesArgs: [0],
   },
   {
+    target: 'numpy.core._internal:_reconstruct',
+    reason:
+      'ndarray reduce of NumPy < 1.0 pickles (numpy keeps the name for them): ndarray.__new__(subtype, shape, dtype)',
+    invokesArgs: [0],
+  },
+  {
+    target: 'numpy.core._multiarray_umath:_reconstruct',
+    reason: 'the C function behind numpy.core.multiarray._reconstruct (numpy 1.x)',
+    invokesArgs: [0],
+  },
+  {
+    target: 'numpy._core._multiarray_umath:_reconstruct',
+    reason: 'the C function behind numpy._core.multiarray._reconstruct (numpy 2)',
+    invokesArgs: [0],
+  },
+  {
     target: 'numpy.core.multiarray:scalar',
     reason: 'numpy scalar reduce (numpy 1.x): builds a scalar from dtype and bytes',
   },
@@ -240,6 +317,21 @@ export const SAFE_CALLABLES: readonly SafeEntry[] = [
   { target: 'numpy._core.records:recarray', reason: 'record array subclass of ndarray' },
   { target: 'numpy:record', reason: 'scalar type of record arrays' },
   { target: 'numpy.rec:record', reason: 'scalar type of record arrays (numpy 2 name)' },
+  {
+    target: 'numpy.core.records:record',
+    reason: 'scalar type of record arrays (numpy 1.x module)',
+  },
+  { target: 'numpy._core.records:record', reason: 'scalar type of record arrays (numpy 2 module)' },
+  { target: 'numpy:chararray', reason: 'string array subclass of ndarray' },
+  { target: 'numpy.char:chararray', reason: 'string array subclass of ndarray' },
+  {
+    target: 'numpy.core.defchararray:chararray',
+    reason: 'string array subclass of ndarray (numpy 1.x module)',
+  },
+  {
+    target: 'numpy._core.defchararray:chararray',
+    reason: 'string array subclass of ndarray (numpy 2 module)',
+  },
   {
     target: 'numpy.ma.core:_mareconstruct',
     reason: 'masked array reduce: ndarray.__new__(baseclass, ...), subtype.__new__(subtype, ...)',
@@ -1315,9 +1407,7 @@ export const SAFE_CALLABLES: readonly SafeEntry[] = [
     reason: 'dict with attribute access (named_transformers_, cv results)',
   },
   // joblib: the array placeholder of joblib.dump; the array bytes follow it in the stream (or a
-  // nested pickle for object arrays, read with the same find_class). Not NDArrayWrapper or
-  // ZNDArrayWrapper (joblib < 0.10): joblib's unpickler opens the sidecar file they name and
-  // np.load()s it with allow_pickle=True.
+  // nested pickle for object arrays, read with the same find_class).
   {
     target: 'joblib.numpy_pickle:NumpyArrayWrapper',
     reason: 'joblib array placeholder (shape, dtype, order)',
@@ -1326,6 +1416,184 @@ export const SAFE_CALLABLES: readonly SafeEntry[] = [
     target: 'sklearn.externals.joblib.numpy_pickle:NumpyArrayWrapper',
     reason: 'the same in joblib as vendored by scikit-learn < 0.23',
   },
+  // joblib < 0.10: NDArrayWrapper / ZNDArrayWrapper only carry the name of the file beside the
+  // pickle that holds the array, and are inert under pickle.load. The risk is that file, which
+  // joblib.load np.load()s with allow_pickle=True: the joblib scanner checks their state and
+  // scans the file it names (scan/archive/joblib.ts).
+  ...[
+    'joblib.numpy_pickle',
+    'joblib.numpy_pickle_compat',
+    'sklearn.externals.joblib.numpy_pickle',
+    'sklearn.externals.joblib.numpy_pickle_compat',
+  ].flatMap((module): SafeEntry[] => [
+    {
+      target: `${module}:NDArrayWrapper`,
+      reason: 'joblib < 0.10 array placeholder (file name, subclass); the file it names is scanned',
+      newOnly: true,
+    },
+    {
+      target: `${module}:ZNDArrayWrapper`,
+      reason:
+        'joblib < 0.10 compressed-array placeholder (file name, reconstruct arguments, state); its zlib file only reaches ndarray.__setstate__ as raw bytes',
+      newOnly: true,
+    },
+  ]),
+  // networkx graphs (gpickles, graphs stored in models): the four graph classes define no
+  // __setstate__ or __reduce__, so BUILD fills __dict__ with plain dicts; __new__ is
+  // object.__new__ behind the backend dispatcher. Cached views (G.nodes, G.edges…) pickled with
+  // them restore their few fields in __setstate__. Filter callables they hold are globals of
+  // their own. Rebuilt with __new__ only: called, __init__ converts any input data.
+  ...(
+    [
+      ['networkx.classes.graph', ['Graph']],
+      ['networkx.classes.digraph', ['DiGraph']],
+      ['networkx.classes.multigraph', ['MultiGraph']],
+      ['networkx.classes.multidigraph', ['MultiDiGraph']],
+      [
+        'networkx.classes.ordered',
+        ['OrderedGraph', 'OrderedDiGraph', 'OrderedMultiGraph', 'OrderedMultiDiGraph'],
+      ],
+      [
+        'networkx.classes.reportviews',
+        [
+          'NodeView',
+          'NodeDataView',
+          'DiDegreeView',
+          'DegreeView',
+          'OutDegreeView',
+          'InDegreeView',
+          'MultiDegreeView',
+          'DiMultiDegreeView',
+          'InMultiDegreeView',
+          'OutMultiDegreeView',
+          'OutEdgeDataView',
+          'EdgeDataView',
+          'InEdgeDataView',
+          'OutMultiEdgeDataView',
+          'MultiEdgeDataView',
+          'InMultiEdgeDataView',
+          'OutEdgeView',
+          'EdgeView',
+          'InEdgeView',
+          'OutMultiEdgeView',
+          'MultiEdgeView',
+          'InMultiEdgeView',
+        ],
+      ],
+      [
+        'networkx.classes.coreviews',
+        [
+          'AtlasView',
+          'AdjacencyView',
+          'MultiAdjacencyView',
+          'UnionAtlas',
+          'UnionAdjacency',
+          'UnionMultiInner',
+          'UnionMultiAdjacency',
+          'FilterAtlas',
+          'FilterAdjacency',
+          'FilterMultiInner',
+          'FilterMultiAdjacency',
+        ],
+      ],
+    ] as const
+  ).flatMap(([module, names]) =>
+    names.map((name): SafeEntry => ({
+      target: `${module}:${name}`,
+      reason: 'networkx graph or graph view: plain dicts in its state',
+      newOnly: true,
+    })),
+  ),
+  {
+    target: 'networkx.classes.function:frozen',
+    reason:
+      'what nx.freeze stores as the mutators of a frozen graph or view: it only raises NetworkXError',
+  },
+  ...[
+    'no_filter',
+    'hide_nodes',
+    'hide_diedges',
+    'hide_edges',
+    'hide_multidiedges',
+    'hide_multiedges',
+    'show_nodes',
+    'show_diedges',
+    'show_edges',
+    'show_multidiedges',
+    'show_multiedges',
+  ].map((name): SafeEntry => ({
+    target: `networkx.classes.filters:${name}`,
+    reason: 'networkx node/edge filter of subgraph views: a membership test',
+  })),
+  // statsmodels results (results.save() pickles them): models, results and their wrappers are
+  // plain objects rebuilt with __new__ and a __dict__ (ResultsWrapper.__setstate__ updates it,
+  // NegativeBinomial's re-binds its methods). Exception: ModelData and its subclasses evaluate
+  // the model formula in __setstate__ when the state asks to rebuild the design (checked on
+  // BUILD). Only the model packages: never statsmodels.distributions or sandbox (subclasses of
+  // scipy.stats distributions, whose __setstate__ exec()s), iolib (files), datasets, graphics.
+  ...['ModelData', 'PandasData', 'PatsyData', 'FormulaicData'].map((name): SafeEntry => ({
+    target: `statsmodels.base.data:${name}`,
+    reason:
+      'model data (endog, exog, row and column labels); __setstate__ evaluates the formula when restore_model_spec is set: state verified',
+    newOnly: true,
+    stateCheck: 'statsmodels-formula',
+  })),
+  ...[
+    'base',
+    'regression',
+    'genmod',
+    'discrete',
+    'tsa',
+    'duration',
+    'robust',
+    'multivariate',
+    'gam',
+    'othermod',
+    'miscmodels',
+    'imputation',
+    'treatment',
+  ].map((pkg): SafeEntry => ({
+    target: `statsmodels.${pkg}.**:[A-Z]*`,
+    reason:
+      'statsmodels model, results and helper classes, rebuilt with __new__ and a plain __dict__',
+    newOnly: true,
+  })),
+  {
+    target: 'statsmodels.tsa.statespace._*:[csdz][A-Z]*',
+    reason:
+      'Cython state-space objects (dStatespace, zKalmanFilter, cInitialization…): their __reduce__ calls the class with the arrays and flags they hold',
+  },
+  {
+    target: 'statsmodels.tools.tools:Bunch',
+    reason: 'dict with attribute access (results bunches)',
+    newOnly: true,
+  },
+  ...['ResettableCache', 'CachedAttribute', 'CachedWritableAttribute', 'cache_readonly'].map(
+    (name): SafeEntry => ({
+      target: `statsmodels.tools.decorators:${name}`,
+      reason: 'results cache of statsmodels < 0.12 (a dict subclass) and its descriptors',
+      newOnly: true,
+    }),
+  ),
+  // dill and cloudpickle write plain data through a few helpers of their own: numpy arrays and
+  // dtypes (dill._dill._create_array calls arg 0, numpy's reconstructor, then __setstate__), and
+  // type lookups by name (dill._dill._load_type, cloudpickle's _builtin_type) and singleton
+  // reprs (dill._dill._eval_repr), which the machine resolves to what they return
+  // (knowledge/callables/lookups.ts). Everything else of theirs rebuilds code and stays
+  // dangerous.
+  ...['dill._dill', 'dill.dill'].flatMap((module): SafeEntry[] => [
+    {
+      target: `${module}:_create_array`,
+      reason: 'dill numpy array: f(*args) then __setstate__(state); f judged as invoked',
+      invokesArgs: [0],
+      exemptFromNamespace: true,
+    },
+    {
+      target: `${module}:_create_dtypemeta`,
+      reason: 'dill numpy dtype class: type(numpy.dtype(scalar_type))',
+      exemptFromNamespace: true,
+    },
+  ]),
   // numpy.vectorize stores a Python callable and calls it only when the application calls the
   // vectorized function (scipy.stats distributions keep several); the stored callable is judged
   // as an import of its own.
@@ -1424,6 +1692,72 @@ export const SAFE_CALLABLES: readonly SafeEntry[] = [
     target: 'scipy.optimize._optimize:OptimizeResult',
     reason: "dict subclass holding an optimizer's result",
   },
+  // pyarrow: what pandas frames with Arrow-backed columns (pandas 3's default string dtype) and
+  // pyarrow tables pickle to: data type factories, buffers over the pickle's own bytes, and the
+  // array, chunked-array, table and record-batch rebuilders. Not pyarrow's readers (memory_map,
+  // read_schema, read_tensor), foreign_buffer (a raw address), nor anything that deserializes
+  // extension-type metadata again.
+  ...[
+    '_restore_array',
+    '_reconstruct_table',
+    '_reconstruct_record_batch',
+    'chunked_array',
+    'py_buffer',
+    'type_for_alias',
+    'field',
+    'schema',
+    'null',
+    'bool_',
+    'bool8',
+    'int8',
+    'int16',
+    'int32',
+    'int64',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'float16',
+    'float32',
+    'float64',
+    'decimal32',
+    'decimal64',
+    'decimal128',
+    'decimal256',
+    'date32',
+    'date64',
+    'time32',
+    'time64',
+    'timestamp',
+    'duration',
+    'month_day_nano_interval',
+    'binary',
+    'binary_view',
+    'large_binary',
+    'string',
+    'string_view',
+    'utf8',
+    'large_string',
+    'large_utf8',
+    'list_',
+    'list_view',
+    'large_list',
+    'large_list_view',
+    'map_',
+    'struct',
+    'dictionary',
+    'union',
+    'dense_union',
+    'sparse_union',
+    'run_end_encoded',
+    'fixed_shape_tensor',
+    'json_',
+    'uuid',
+    'opaque',
+  ].map((name): SafeEntry => ({
+    target: `pyarrow.lib:${name}`,
+    reason: 'pyarrow data type factory or array/table rebuilder over data in the pickle',
+  })),
   // pandas: frames, series, indexes, extension arrays and dtypes (exact names at the top level:
   // pandas also exports read_*, eval, ExcelFile, HDFStore...).
   { target: 'pandas:DataFrame', reason: 'pandas data class or missing-value singleton' },

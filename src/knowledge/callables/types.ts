@@ -67,4 +67,9 @@ export interface SafeEntry {
    * runs code from it (scipy.stats distributions exec a template): the named check decides.
    */
   readonly stateCheck?: StateCheckName;
+  /**
+   * An exact name inside a namespace the danger table covers as a whole (dill): it wins over
+   * that namespace entry, never over an entry naming it or a longer part of its path.
+   */
+  readonly exemptFromNamespace?: boolean;
 }

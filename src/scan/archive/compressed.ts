@@ -1,4 +1,3 @@
-import { isScanStop } from '../../io/limits.js';
 /**
  * Single compressed streams (gzip, bzip2, xz, .lzma, LZ4 frames, zstd, zlib; joblib's compressed files
  * are such streams around a joblib pickle): decompressed as a stream under the size and ratio
@@ -9,29 +8,43 @@ import { BufferSource } from '../../io/source.js';
 import { SourceStream, type ByteStream } from '../../io/stream.js';
 import type { SniffInput } from '../../identify/identify.js';
 import type { Scanner } from '../base.js';
+import { isScanStop } from '../../io/limits.js';
 import { Undecodable } from '../../io/bytes-input.js';
+import { probePickle } from '../../analysis/pickle/probe.js';
+import { HEAD_BYTES } from '../../identify/identify.js';
+import { analyzePickle } from '../pickle/analyze.js';
+import { NAMED_VERDICTS } from './joblib.js';
 import {
   MAX_LZMA_DICTIONARY,
   OffsetStream,
   compressedMember,
   finishDecoding,
   undecodableFinding,
+  findingMember,
+  subContext,
 } from './members.js';
 import { reportBomb } from './zip.js';
 
-/** joblib < 0.10 ("ZF" + 19 characters of hexadecimal length, then zlib data). */
-const ZFILE_HEADER = 21;
+/**
+ * joblib < 0.10 ZFiles, as joblib's read_zfile reads them: "ZF", 19 bytes that int(x, 16)
+ * accepts as the length (written "0x…" padded with spaces), one optional space more (joblib
+ * <= 0.8.4 wrote the header one byte wider), then zlib data.
+ */
+const ZFILE_LENGTH =
+  /^[ \t\n\r\v\f]*[+-]?(?:0[xX])?_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*[ \t\n\r\v\f]*$/;
 
-function isZFile(head: Buffer): boolean {
-  return (
-    head.length > ZFILE_HEADER + 2 &&
-    head.toString('latin1', 0, 4) === 'ZF0x' &&
-    head[ZFILE_HEADER] === 0x78
-  );
+function zfileDataOffset(head: Buffer): number | undefined {
+  if (head.length < 24 || head[0] !== 0x5a || head[1] !== 0x46) return undefined;
+  if (!ZFILE_LENGTH.test(head.toString('latin1', 2, 21))) return undefined;
+  const at = head[21] === 0x20 ? 22 : 21;
+  const cmf = head[at]!;
+  const flg = head[at + 1]!;
+  return (cmf & 0x0f) === 8 && cmf >>> 4 <= 7 && ((cmf << 8) | flg) % 31 === 0 ? at : undefined;
 }
 
 export function codecOf(head: Buffer): { codec: Codec; offset: number } | undefined {
-  if (isZFile(head)) return { codec: 'zlib', offset: ZFILE_HEADER };
+  const zfile = zfileDataOffset(head);
+  if (zfile !== undefined) return { codec: 'zlib', offset: zfile };
   const codec = sniffCodec(head);
   return codec ? { codec, offset: 0 } : undefined;
 }
@@ -129,6 +142,8 @@ export const compressedScanner: Scanner = {
         },
         ctx,
         (r) => reportBomb(ctx, target, name, r),
+        // A compressed file's content is the file: loaders find the files it names beside it.
+        target.member === undefined || target.sameDirectory === true,
       );
     } catch (err) {
       if (isScanStop(err)) throw err;
@@ -145,7 +160,21 @@ export const compressedScanner: Scanner = {
       return;
     }
     ctx.detail('compression', { codec: c.codec });
-    await ctx.scanMember(member);
+    if (c.offset > 0 && !(await probePickle(member.head, member.head.length < HEAD_BYTES))) {
+      // A ZFile of raw array bytes (a ZNDArrayWrapper's file): joblib hands them to
+      // ndarray.__setstate__, whatever name they carry. Only a joblib.load of this very file
+      // unpickles them: what that would import or call is judged.
+      ctx.detail('joblibZFile', { content: 'raw array bytes' });
+      await analyzePickle(
+        member,
+        subContext(ctx, {
+          member: findingMember(target, name),
+          keep: (f) => NAMED_VERDICTS.has(f.ruleId),
+          note: 'as joblib.load unpickles this file',
+        }),
+        { sweep: false },
+      );
+    } else await ctx.scanMember(member);
     await finishDecoding(member, ctx);
   },
 };

@@ -11,9 +11,10 @@ import type { LoaderHooks } from '../../analysis/pickle/machine.js';
 import { qualifiedName, type ContainerValue, type Value } from '../../analysis/pickle/values.js';
 import type { Site } from '../../analysis/pickle/values.js';
 import type { SniffInput } from '../../identify/identify.js';
-import type { ScanContext, Scanner } from '../base.js';
+import type { ScanContext, ScanTarget, Scanner } from '../base.js';
 import type { FindingInput } from '../../findings/finding.js';
-import { pathEscape, subContext } from './members.js';
+import { BufferSource } from '../../io/source.js';
+import { pathEscape, storedMember, subContext } from './members.js';
 
 const WRAPPERS = new Set([
   'joblib.numpy_pickle.NumpyArrayWrapper',
@@ -30,6 +31,11 @@ const SIDECAR_WRAPPERS = new Set([
   'sklearn.externals.joblib.numpy_pickle.NDArrayWrapper',
   'sklearn.externals.joblib.numpy_pickle.ZNDArrayWrapper',
 ]);
+/** The attributes joblib < 0.10 gives its wrappers (NDArrayWrapper.__init__, ZNDArrayWrapper.__init__). */
+const ND_KEYS: ReadonlySet<string> = new Set(['filename', 'subclass', 'allow_mmap']);
+const ZND_KEYS: ReadonlySet<string> = new Set(['filename', 'init_args', 'state']);
+/** Most sidecar files scanned for one pickle. */
+const MAX_SIDECARS = 4096;
 const NEWOBJ_HELPERS = new Set([
   'copyreg._reconstructor',
   'copy_reg._reconstructor',
@@ -112,6 +118,8 @@ export class JoblibHooks implements LoaderHooks {
   rawBytes = 0;
   /** Stream offset of the first array's data (where pickle.load would start reading them as opcodes). */
   firstDataOffset: number | undefined;
+  /** Files beside the pickle that old-format wrappers make joblib.load read, by name. */
+  readonly sidecars = new Map<string, { compressed: boolean; site: Site }>();
 
   constructor(private readonly ctx: ScanContext) {}
 
@@ -147,21 +155,61 @@ export class JoblibHooks implements LoaderHooks {
     if (applied !== true) return this.unverifiable(site, applied);
 
     if (!isWrapper) {
-      const filename = attrs.get('filename');
-      if (filename?.k === 'str') {
-        const why = pathEscape(filename.text);
-        if (why)
-          this.ctx.report({
-            ruleId: 'MA3001',
-            message: `an old-format joblib array wrapper makes joblib.load read the file ${JSON.stringify(filename.text)}, which ${why}`,
-            evidence: filename.text,
-            offset: site.offset,
-            opcodeIndex: site.opcodeIndex,
-          });
-      }
+      this.sidecar(origin.cls, attrs, site);
       return undefined;
     }
     return this.arrayRead(attrs, site);
+  }
+
+  /**
+   * An NDArrayWrapper / ZNDArrayWrapper (joblib < 0.10) after its BUILD: joblib.load opens the
+   * file it names beside the pickle. The wrapper itself is inert; its state must be what joblib
+   * wrote, and the file is scanned once the stream is read (`sidecars`).
+   */
+  private sidecar(cls: string, attrs: Map<string, Value>, site: Site): void {
+    const compressed = cls.endsWith('.ZNDArrayWrapper');
+    const keys = compressed ? ZND_KEYS : ND_KEYS;
+    const filename = attrs.get('filename');
+    // The class joblib instantiates the array as: ND's subclass (when not ndarray or memmap),
+    // ZND's init_args[0], through numpy's _reconstruct.
+    const init = attrs.get('init_args');
+    const cls0 = compressed
+      ? init?.k === 'tuple'
+        ? init.items[0]
+        : undefined
+      : attrs.get('subclass');
+    const why =
+      [...attrs.keys()].find((k) => !keys.has(k)) !== undefined
+        ? `its state sets ${[...attrs.keys()].filter((k) => !keys.has(k)).join(', ')}`
+        : filename?.k !== 'str' || filename.truncated
+          ? 'its filename is not a string'
+          : cls0?.k !== 'global'
+            ? `its array class is ${cls0 ? 'a value computed at load time' : 'missing'}`
+            : cls0.cls.level !== 'safe'
+              ? `joblib instantiates ${qualifiedName(cls0)}, which is not a known-safe class, as the array's class`
+              : undefined;
+    if (why) {
+      this.ctx.report({
+        ruleId: 'MA2003',
+        message: `an old-format joblib array wrapper (${cls}) is not what joblib writes: ${why}`,
+        evidence: `${cls}: ${why}`,
+        offset: site.offset,
+        opcodeIndex: site.opcodeIndex,
+      });
+    }
+    if (filename?.k !== 'str' || filename.truncated) return;
+    const escape = pathEscape(filename.text);
+    if (escape) {
+      this.ctx.report({
+        ruleId: 'MA3001',
+        message: `an old-format joblib array wrapper makes joblib.load read the file ${JSON.stringify(filename.text)}, which ${escape}`,
+        evidence: filename.text,
+        offset: site.offset,
+        opcodeIndex: site.opcodeIndex,
+      });
+      return;
+    }
+    if (!this.sidecars.has(filename.text)) this.sidecars.set(filename.text, { compressed, site });
   }
 
   private applyState(attrs: Map<string, Value>, state: Value): true | string {
@@ -277,7 +325,7 @@ export class JoblibHooks implements LoaderHooks {
  * "computed at load time" findings there come from benign array bytes and nested pickles read
  * out of place, which pickle.load would reject or misread, not from anything an author wrote.
  */
-const NAMED_VERDICTS = new Set([
+export const NAMED_VERDICTS: ReadonlySet<string> = new Set([
   'MA2001',
   'MA2002',
   'MA2003',
@@ -286,12 +334,13 @@ const NAMED_VERDICTS = new Set([
   'MA2017',
   'MA2018',
   'MA2019',
+  'MA2024',
 ]);
 
 export const joblibScanner: Scanner = {
   id: 'joblib',
   formats: ['joblib'],
-  rules: ['MA3019', 'MA3001', 'MA1002'],
+  rules: ['MA3019', 'MA3001', 'MA3025', 'MA2003', 'MA1002'],
   async scan(target, ctx) {
     const hooks = new JoblibHooks(ctx);
     const firstData: number[] = [];
@@ -322,7 +371,9 @@ export const joblibScanner: Scanner = {
       pickles: a.pickles,
       opcodes: a.opcodes,
       imports: a.imports,
+      ...(hooks.sidecars.size > 0 ? { sidecars: [...hooks.sidecars.keys()].slice(0, 100) } : {}),
     });
+    await scanSidecars(target, ctx, hooks.sidecars);
     if (firstData.length === 0) return;
     // pickle.load (not joblib.load) reads the array bytes as opcodes: report what they would run.
     const from = Math.min(...firstData);
@@ -338,6 +389,52 @@ export const joblibScanner: Scanner = {
     });
   },
 };
+
+/**
+ * The array files old-format wrappers name, scanned as members: joblib.load np.load()s an
+ * NDArrayWrapper's file with allow_pickle=True, so its content decides what runs. A
+ * ZNDArrayWrapper's file only reaches ndarray.__setstate__ as raw bytes (read_zfile), which
+ * cannot unpickle, so a missing one is only noted.
+ */
+async function scanSidecars(
+  target: ScanTarget,
+  ctx: ScanContext,
+  sidecars: ReadonlyMap<string, { compressed: boolean; site: Site }>,
+): Promise<void> {
+  const missing: string[] = [];
+  let scanned = 0;
+  for (const [name, { compressed, site }] of sidecars) {
+    if (scanned++ >= MAX_SIDECARS) break;
+    ctx.checkpoint();
+    const entry = await ctx.sibling(name);
+    const data = entry?.kind === 'file' ? await entry.read(ctx.limits.maxInMemoryBytes) : undefined;
+    if (data) {
+      await ctx.scanMember(await storedMember(target, name, new BufferSource(data), ctx.limits));
+      continue;
+    }
+    if (compressed) {
+      missing.push(name);
+      continue;
+    }
+    ctx.report({
+      ruleId: 'MA3025',
+      message:
+        entry?.kind === 'file'
+          ? `joblib.load would np.load() the array file ${JSON.stringify(name)} (allow_pickle=True), which is larger than the ${ctx.limits.maxInMemoryBytes}-byte in-memory limit and was not scanned`
+          : `joblib.load would np.load() the array file ${JSON.stringify(name)} (allow_pickle=True), which is not beside the pickle${target.member !== undefined && !target.sameDirectory ? ' (a member of an archive has no files beside it)' : ''}; its content was not scanned`,
+      evidence: name,
+      offset: site.offset,
+      opcodeIndex: site.opcodeIndex,
+    });
+  }
+  if (missing.length) ctx.detail('joblibMissingRawArrays', missing.slice(0, 100));
+  if (sidecars.size > MAX_SIDECARS)
+    ctx.report({
+      ruleId: 'MA1002',
+      message: `the pickle names ${sidecars.size} array files; the first ${MAX_SIDECARS} were scanned`,
+      evidence: 'maxSidecars',
+    });
+}
 
 /** How far into a pickle its first joblib array wrapper is looked for. */
 const JOBLIB_SEARCH = 16 * 1024 * 1024;

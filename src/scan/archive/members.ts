@@ -110,6 +110,8 @@ export async function compressedMember(
   spec: CompressedSpec,
   ctx: ScanContext,
   onBomb: (r: BombReport) => void,
+  /** The member is the parent's whole content (ScanTarget.sameDirectory). */
+  sameDirectory = false,
 ): Promise<ScanTarget> {
   return decodedMember(
     parent,
@@ -124,6 +126,7 @@ export async function compressedMember(
     spec.size,
     ctx,
     onBomb,
+    sameDirectory,
   );
 }
 
@@ -135,6 +138,7 @@ export async function decodedMember(
   size: number | undefined,
   ctx: ScanContext,
   onBomb: (r: BombReport) => void,
+  sameDirectory = false,
 ): Promise<ScanTarget> {
   const budget = budgetOf(parent, ctx.limits);
   let reported = false;
@@ -188,6 +192,7 @@ export async function decodedMember(
     size,
     head,
     openStream: open,
+    ...(sameDirectory ? { sameDirectory } : {}),
   };
   budgets.set(target, budget);
   decoded.set(target, state);
@@ -348,6 +353,7 @@ export function subContext(ctx: ScanContext, opts: SubContextOptions): ScanConte
     scanMember: (t) => ctx.scanMember(t),
     randomAccess: (t) => ctx.randomAccess(t),
     layouts: () => ctx.layouts(),
+    sibling: (rel) => (opts.member ? Promise.resolve(undefined) : ctx.sibling(rel)),
   };
 }
 

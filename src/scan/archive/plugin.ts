@@ -17,6 +17,7 @@ import { tarScanner } from './tar.js';
 import { isTarHeader } from '../../io/tar.js';
 import { torchScriptLayout } from './torchscript.js';
 import { undecodableDetectors, undecodableScanner } from './undecodable.js';
+import { isTorchMobileFlatbuffer, torchMobileScanner } from './torch-mobile.js';
 import { isWholeFileView, zipDirectoryOf, zipScanner } from './zip.js';
 import type { ArchiveEntry } from '../base.js';
 
@@ -66,6 +67,11 @@ export const archivePlugin: ScannerPlugin = {
   detectors: [
     { format: 'pytorch-legacy', content: (i) => startsWithLegacyMagic(i.head), executable: true },
     { format: 'numpy', content: (i) => isNpy(i.head), extensions: ['.npy'] },
+    {
+      format: 'torch-mobile-flatbuffer',
+      content: (i) => isTorchMobileFlatbuffer(i.head),
+      executable: true,
+    },
     zipLayoutDetector('torchscript', (e) => torchScriptLayout.matchesNames(e)),
     zipLayoutDetector('pytorch-zip', (e) => pytorchZipLayout.matchesNames(e)),
     zipLayoutDetector('npz', (e) => npzLayout.matchesNames(e)),
@@ -106,6 +112,7 @@ export const archivePlugin: ScannerPlugin = {
     undecodableScanner,
     joblibScanner,
     npyScanner,
+    torchMobileScanner,
   ],
   layouts: [torchScriptLayout, pytorchZipLayout, npzLayout],
 };

@@ -115,7 +115,23 @@ export function checkTorchScriptCode(text: string, member: string, ctx: ScanCont
   });
 }
 
-/** Findings about `__torch__.*` classes: in TorchScript they name the archive's own code. */
+/**
+ * The verdict on an operator a compiled method calls by name (aten::add, my_ext::op), as for the
+ * same call written in TorchScript code: an operator that reaches files or native libraries, or
+ * one outside PyTorch's own namespaces.
+ */
+export function judgeOperator(
+  ns: string,
+  op: string,
+): { readonly ruleId: 'MA3017' | 'MA3018'; readonly what: string } | undefined {
+  const call = `torch.ops.${ns}.${op}(`;
+  for (const rule of DANGEROUS)
+    if (rule.re.test(call)) return { ruleId: 'MA3017', what: rule.what };
+  if (!BUILTIN_NAMESPACES.has(ns))
+    return { ruleId: 'MA3018', what: 'is an operator from a native extension library' };
+  return undefined;
+}
+
 /**
  * Findings about names the TorchScript unpickler resolves itself: `__torch__.*` classes (the
  * archive's own compiled code, checked above) and the `torch.jit._pickle` list builders it

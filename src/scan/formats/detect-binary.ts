@@ -5,7 +5,8 @@
  */
 import type { Detector } from '../../identify/identify.js';
 import { isCoreMlWeights } from './coreml.js';
-import { isOcdbt, isSentencePiece } from './data-only.js';
+import { isDescriptorSet, isOcdbt, isSentencePiece } from './data-only.js';
+import { isIdlSave, isMatlabV4, isMatlabV5 } from './scientific.js';
 import { isMsgpackModel } from './msgpack.js';
 import { nativeKind } from './native.js';
 import { isPythonBytecode } from '../python/scanner.js';
@@ -61,6 +62,11 @@ export const BINARY_DETECTORS: readonly Detector[] = [
     extensions: ['.msgpack', '.flax'],
   },
   { format: 'sentencepiece', content: (i) => isSentencePiece(i.head) },
+  { format: 'protobuf-descriptor-set', content: (i) => isDescriptorSet(i.head) },
+  { format: 'matlab-v5', content: (i) => isMatlabV5(i.head) },
+  { format: 'idl-sav', content: (i) => isIdlSave(i.head) },
+  // No magic number: only a run of headers whose sizes add up to the file.
+  { format: 'matlab-v4', content: (i) => isMatlabV4(i.head, i.size) },
   { format: 'pmml', content: (i) => xmlRoot(i.head) === 'PMML', extensions: ['.pmml'] },
   { format: 'openvino-ir', content: (i) => xmlRoot(i.head) === 'net' },
   {

@@ -3,7 +3,8 @@ import type { Scanner } from '../base.js';
 import { coremlScanner, coremlWeightsScanner } from './coreml.js';
 import { executorchScanner } from './executorch.js';
 import { jsonMetadataScanner } from '../huggingface/json-metadata.js';
-import { ocdbtScanner, sentencePieceScanner } from './data-only.js';
+import { descriptorSetScanner, ocdbtScanner, sentencePieceScanner } from './data-only.js';
+import { idlSaveScanner, matlabV4Scanner, matlabV5Scanner } from './scientific.js';
 import { msgpackScanner } from './msgpack.js';
 import { nativeScanner } from './native.js';
 import { ortScanner } from '../graph/ort.js';
@@ -39,6 +40,10 @@ export const FORMAT_SCANNERS: readonly Scanner[] = [
   ocdbtScanner,
   msgpackScanner,
   sentencePieceScanner,
+  descriptorSetScanner,
+  matlabV5Scanner,
+  matlabV4Scanner,
+  idlSaveScanner,
   xmlScanner,
   paddleProgramScanner,
   paddleParamsScanner,

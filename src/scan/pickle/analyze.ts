@@ -62,6 +62,8 @@ export async function analyzePickle(
     }
     summary = machine.finish();
     complete = true;
+    if (machine.trailingFrom !== undefined && (await isPadding(target, machine.trailingFrom)))
+      recorder.drop('MA2014', 'trailing');
 
     if (machine.sawFrameViolation) await fileModePass(target, ctx, recorder, hooks);
     if ((summary.faulted || machine.sawFrameViolation) && options.sweep !== false) {
@@ -88,6 +90,30 @@ export async function analyzePickle(
       evidence: 'embedded payload candidates',
     });
   return { ...summary, complete };
+}
+
+/** Most bytes after the last STOP that count as padding. */
+const MAX_PADDING = 16;
+
+/**
+ * A few bytes of whitespace or NUL after the last pickle (a newline a text-mode writer added,
+ * alignment): no loader reads past STOP, and they cannot start a pickle, so they hide nothing.
+ */
+async function isPadding(target: ScanTarget, from: number): Promise<boolean> {
+  if (target.size === undefined || target.size - from > MAX_PADDING || from > target.size)
+    return false;
+  let tail: Buffer;
+  if (target.source) tail = await target.source.read(from, target.size - from);
+  else {
+    const stream = target.openStream();
+    try {
+      if ((await stream.skip(from)) !== from) return false;
+      tail = (await stream.read(MAX_PADDING + 1)) ?? Buffer.alloc(0);
+    } finally {
+      await stream.close();
+    }
+  }
+  return tail.length === target.size - from && /^[\0\t\n\v\f\r ]*$/.test(tail.toString('latin1'));
 }
 
 async function runPass(

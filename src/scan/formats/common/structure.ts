@@ -1,4 +1,7 @@
-/** Runs a structural parse and turns format violations into MA5900 findings. */
+/**
+ * Runs a structural parse and turns format violations into findings: MA5900 for model formats,
+ * MA5614 (INFO) for data-only formats, which cannot run code however broken.
+ */
 import type { ScanContext } from '../../base.js';
 import { FormatError } from '../../../io/paged.js';
 
@@ -6,6 +9,7 @@ export async function parseStructure(
   ctx: ScanContext,
   format: string,
   fn: () => Promise<void>,
+  ruleId: 'MA5900' | 'MA5614' = 'MA5900',
 ): Promise<boolean> {
   try {
     await fn();
@@ -13,7 +17,7 @@ export async function parseStructure(
   } catch (err) {
     if (!(err instanceof FormatError) && !(err instanceof RangeError)) throw err;
     ctx.report({
-      ruleId: 'MA5900',
+      ruleId,
       message: `${format}: ${err.message}; the rest of the file was not examined`,
       evidence: err.message.slice(0, 160),
     });
