@@ -5,7 +5,7 @@
  */
 import { mkdtemp, rm, writeFile, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Limits } from '../io/limits.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import { severityRank } from '../findings/finding.js';
@@ -14,10 +14,15 @@ import { getRule } from '../rules/registry.js';
 import {
   type IdentityClaim,
   type MemberResult,
+  type ModelMetadataClaim,
+  type Neighbourhood,
   type ScanContext,
   type ScanTarget,
   type Scanner,
+  type SiblingEntry,
+  type SiblingListing,
 } from '../scan/base.js';
+import { DirectoryNeighbourhood, NO_NEIGHBOURHOOD } from './neighbourhood.js';
 import { type FindingInput } from '../findings/finding.js';
 import { LimitExceeded, ScanInterrupted } from '../io/limits.js';
 import { ARCHIVE_LAYOUTS, DETECTORS, detectorFor, scannerFor } from '../scan/registry.js';
@@ -26,6 +31,11 @@ import { identify, isExtensionMismatch } from '../identify/identify.js';
 
 const MAX_MEMBER_DETAILS = 2000;
 const MAX_CLAIMS = 500;
+/** Longest claim value and source kept; metadata values are names, not documents. */
+const MAX_CLAIM_VALUE = 512;
+const MAX_CLAIM_SOURCE = 200;
+const MAX_COMPONENTS = 32;
+const MAX_PROBLEMS = 20;
 
 /** Everything gathered while scanning one top-level file. */
 export class FileCollector {
@@ -33,6 +43,13 @@ export class FileCollector {
   readonly details: Record<string, unknown> = {};
   readonly members: { member: string; format: string; findings: number }[] = [];
   readonly claims: IdentityClaim[] = [];
+  readonly metadata: {
+    marks?: ModelMetadataClaim['marks'];
+    components: string[];
+    problems: string[];
+  } = { components: [], problems: [] };
+  /** The files around this one, created on first use. */
+  neighbourhood: Neighbourhood | undefined;
   format = 'unknown';
   private readonly cleanups: (() => Promise<void>)[] = [];
 
@@ -47,6 +64,17 @@ export class FileCollector {
 
   async cleanup(): Promise<void> {
     for (const fn of this.cleanups.splice(0)) await fn().catch(() => undefined);
+  }
+
+  /** What the file's metadata says about its directory, when it said anything. */
+  modelMetadata(): ModelMetadataClaim | undefined {
+    const { marks, components, problems } = this.metadata;
+    if (!marks && !components.length && !problems.length) return undefined;
+    return Object.freeze({
+      ...(marks ? { marks } : {}),
+      ...(components.length ? { components: Object.freeze([...components]) } : {}),
+      ...(problems.length ? { problems: Object.freeze([...problems]) } : {}),
+    });
   }
 }
 
@@ -104,8 +132,45 @@ export class EngineContext implements ScanContext {
 
   claim(claim: IdentityClaim): void {
     if (this.collector.claims.length >= MAX_CLAIMS) return;
-    const source = this.target.member ? `${this.target.member}: ${claim.source}` : claim.source;
-    this.collector.claims.push(Object.freeze({ ...claim, source }));
+    const value = claim.value.trim().slice(0, MAX_CLAIM_VALUE);
+    if (!value) return;
+    const source = (
+      this.target.member ? `${this.target.member}: ${claim.source}` : claim.source
+    ).slice(0, MAX_CLAIM_SOURCE);
+    this.collector.claims.push(Object.freeze({ field: claim.field, value, source }));
+  }
+
+  modelMetadata(claim: ModelMetadataClaim): void {
+    if (!this.isTopLevel()) return; // a config.json inside an archive says nothing about a directory
+    const m = this.collector.metadata;
+    m.marks ??= claim.marks;
+    for (const c of claim.components ?? [])
+      if (m.components.length < MAX_COMPONENTS && !m.components.includes(c)) m.components.push(c);
+    for (const p of claim.problems ?? [])
+      if (m.problems.length < MAX_PROBLEMS) m.problems.push(p.slice(0, MAX_CLAIM_VALUE));
+  }
+
+  sibling(rel: string): Promise<SiblingEntry | undefined> {
+    return this.neighbourhood().sibling(rel);
+  }
+
+  listDir(rel: string): Promise<SiblingListing | undefined> {
+    return this.neighbourhood().listDir(rel);
+  }
+
+  private isTopLevel(): boolean {
+    return this.depth === 0 && this.target.member === undefined;
+  }
+
+  /** The directory around the top-level file; archive members have none. */
+  private neighbourhood(): Neighbourhood {
+    if (!this.isTopLevel()) return NO_NEIGHBOURHOOD;
+    return (this.collector.neighbourhood ??= new DirectoryNeighbourhood(
+      dirname(this.collector.path),
+      this.collector.stats,
+      this.limits,
+      () => this.checkpoint(),
+    ));
   }
 
   layouts(): readonly ArchiveLayout[] {

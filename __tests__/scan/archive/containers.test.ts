@@ -155,6 +155,9 @@ describe('the layout contract', () => {
       report: () => undefined,
       detail: () => undefined,
       claim: () => undefined,
+      modelMetadata: () => undefined,
+      sibling: () => Promise.resolve(undefined),
+      listDir: () => Promise.resolve(undefined),
       checkpoint: () => undefined,
       scanMember: (t: ScanTarget): Promise<MemberResult> => {
         scanned.push(t.name);

@@ -78,7 +78,7 @@ export const pythonSourceScanner: Scanner = {
   rules: [...PYTHON_RULES, 'MA1003'],
   async scan(target, ctx) {
     // Members of model archives are model code; a file on disk only next to a model.
-    if (target.member === undefined && !(await isInModelDirectory(target.path))) {
+    if (target.member === undefined && !(await isInModelDirectory(ctx))) {
       ctx.report({
         ruleId: 'MA1003',
         message:
@@ -116,7 +116,7 @@ export const pythonBytecodeScanner: Scanner = {
   formats: ['python-bytecode'],
   rules: ['MA5412', 'MA5413', 'MA1003'],
   async scan(target, ctx) {
-    if (target.member === undefined && !(await isInModelDirectory(target.path))) {
+    if (target.member === undefined && !(await isInModelDirectory(ctx))) {
       ctx.report({
         ruleId: 'MA1003',
         message:
