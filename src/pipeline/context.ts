@@ -35,6 +35,8 @@ const MAX_CLAIMS = 500;
 const MAX_CLAIM_VALUE = 512;
 const MAX_CLAIM_SOURCE = 200;
 const MAX_COMPONENTS = 32;
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
 const MAX_PROBLEMS = 20;
 
 /** Everything gathered while scanning one top-level file. */
@@ -132,7 +134,7 @@ export class EngineContext implements ScanContext {
 
   claim(claim: IdentityClaim): void {
     if (this.collector.claims.length >= MAX_CLAIMS) return;
-    const value = claim.value.trim().slice(0, MAX_CLAIM_VALUE);
+    const value = claim.value.replace(CONTROL_CHARS, ' ').trim().slice(0, MAX_CLAIM_VALUE);
     if (!value) return;
     const source = (
       this.target.member ? `${this.target.member}: ${claim.source}` : claim.source

@@ -24,9 +24,10 @@ import { HEAD_BYTES } from '../identify/identify.js';
 import { ScanInterrupted } from '../io/limits.js';
 import { VERSION } from '../version.js';
 import { EngineContext, FileCollector } from './context.js';
-import { describeError, discover } from '../discover/walk.js';
+import { describeError, discover, type Discovery } from '../discover/walk.js';
+import { metadataContext, type UnreadableMetadata } from '../discover/context-files.js';
 
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 /** Scans files and directories; never throws for bad input, only for bad options. */
 export async function scan(
@@ -61,13 +62,37 @@ export async function scan(
     Array.from({ length: Math.min(options.concurrency, found.files.length) }, worker),
   );
   const scanned = results.filter((r): r is FileResult => r !== undefined);
-  // Policy: models and their identity; name-policy findings are only ever added.
-  const { files, models } = await identifyModels(scanned, {
+  // Policy: models and their identity, from claims only; name-policy findings are only added.
+  const around = await scanMetadataContext(paths, found, options);
+  const { files, models } = identifyModels(scanned, {
     roots: paths,
+    ...around,
     ...(options.namePolicy ? { policy: options.namePolicy } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   return buildReport(files, errors, startedAt, performance.now() - t0, models);
+}
+
+/**
+ * The metadata files around the scanned ones that discovery did not return, scanned for their
+ * claims only (they are not reported as scanned files).
+ */
+async function scanMetadataContext(
+  paths: readonly string[],
+  found: Discovery,
+  options: ScanOptions,
+): Promise<{ context: FileResult[]; unreadable: UnreadableMetadata[] }> {
+  const { files, unreadable } = await metadataContext(paths, found);
+  const context: FileResult[] = [];
+  for (const path of files) {
+    if (options.signal?.aborted) break;
+    try {
+      context.push(await scanFile(path, { ...options, onEvent: undefined }));
+    } catch (err) {
+      unreadable.push({ path, problem: `unreadable: ${describeError(err)}` });
+    }
+  }
+  return { context, unreadable };
 }
 
 export function buildReport(
@@ -120,8 +145,8 @@ export async function scanFile(path: string, options: ScanOptions): Promise<File
     const details = {
       ...collector.details,
       ...(collector.members.length ? { members: collector.members } : {}),
-      ...(collector.claims.length ? { identityClaims: collector.claims } : {}),
     };
+    const metadata = collector.modelMetadata();
     const result: FileResult = {
       path,
       format: collector.format,
@@ -131,6 +156,8 @@ export async function scanFile(path: string, options: ScanOptions): Promise<File
       status: findings.length > 0 ? 'findings' : 'clean',
       findings,
       details,
+      ...(collector.claims.length ? { claims: [...collector.claims] } : {}),
+      ...(metadata ? { modelMetadata: metadata } : {}),
     };
     options.onEvent?.({
       type: 'file-done',

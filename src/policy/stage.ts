@@ -1,14 +1,15 @@
 /**
- * The engine's policy stage for names: after every file is scanned, group the files into
- * models, gather the evidence of what each model is (metadata files beside it, identity claims
- * the scanners made, paths), infer its identity and, when a name policy is in force, evaluate
- * it. Policy findings are added to the model's files; nothing already found is changed, so
- * identity can never lower the severity of a security finding.
+ * The engine's policy stage for names, a pure function of the scanned files' results: group
+ * the files into models, gather the evidence of what each model is (the claims its files'
+ * metadata made, the metadata files around them that discovery added, paths), infer its
+ * identity and, when a name policy is in force, evaluate it. It never reads the disk. Policy
+ * findings are added to the model's files; nothing already found is changed, so identity can
+ * never lower the severity of a security finding.
  */
-import { basename, isAbsolute, join, relative, resolve } from 'node:path';
-import { readdir } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   compareFindings,
+  severityRank,
   type FileResult,
   type Finding,
   type IdentityEvidence,
@@ -16,28 +17,38 @@ import {
 } from '../findings/finding.js';
 import { getRule } from '../rules/registry.js';
 import {
-  claimsOf,
+  directoryFacts,
   groupModels,
   looksLikeModel,
-  MetadataCache,
+  metadataOf,
   normalisePath,
+  unreadableSource,
+  type DirectoryFacts,
+  type MetadataSource,
   type ModelGroup,
 } from './grouping.js';
 import { inferIdentity, type Inference } from './identity.js';
-import type { DirMetadata } from './dir-metadata.js';
-import { evaluatePolicy, type NamePolicy, type PolicyOutcome } from './name-policy.js';
+import {
+  evaluatePolicy,
+  type NamePolicy,
+  type PolicyOutcome,
+  type PolicyViolation,
+} from './name-policy.js';
 
 /** Evidence kept per model. */
 const MAX_EVIDENCE = 200;
-/** Hugging Face cache snapshots read per model. */
-const MAX_SNAPSHOTS = 4;
-const MAX_VALUE = 512;
-/** Claim fields are short identifiers (name, family, size_label…); others are ignored. */
-const CLAIM_FIELD = /^[a-z][a-z_]{0,31}$/;
 
 export interface StageOptions {
   /** The paths the user asked to scan (they bound where metadata is looked for). */
   readonly roots: readonly string[];
+  /**
+   * Metadata files around the scanned ones that discovery added (a config beside a file given
+   * by itself, a cache entry's snapshot links): they tell which model a file belongs to and
+   * what it is, but are not files of the model.
+   */
+  readonly context?: readonly FileResult[];
+  /** Metadata entries that could not be read at all (special files, links out of the model). */
+  readonly unreadable?: readonly { readonly path: string; readonly problem: string }[];
   readonly policy?: NamePolicy;
   readonly signal?: AbortSignal;
 }
@@ -48,17 +59,19 @@ export interface StageResult {
 }
 
 /** Groups, identifies and (with a policy) judges the models the scanned files make up. */
-export async function identifyModels(
-  files: readonly FileResult[],
-  options: StageOptions,
-): Promise<StageResult> {
-  const cache = new MetadataCache();
-  const groups = await groupModels(files, options.roots, cache);
+export function identifyModels(files: readonly FileResult[], options: StageOptions): StageResult {
+  const context = options.context ?? [];
+  const sources = [
+    ...[...files, ...context].map(metadataOf).filter((m): m is MetadataSource => m !== undefined),
+    ...(options.unreadable ?? []).map((u) => unreadableSource(u.path, u.problem)),
+  ];
+  const facts = directoryFacts(sources);
+  const groups = groupModels(files, options.roots, facts);
   const added = new Map<string, Finding[]>();
   const models: ModelResult[] = [];
   for (const group of groups) {
     if (options.signal?.aborted) break;
-    const { model, findings } = await judgeModel(group, cache, options.policy);
+    const { model, findings } = judgeModel(group, facts, context, options.policy);
     models.push(model);
     for (const [path, list] of findings) added.set(path, [...(added.get(path) ?? []), ...list]);
   }
@@ -74,33 +87,77 @@ export async function identifyModels(
   return { files: out, models };
 }
 
-async function gatherEvidence(
+/** Metadata files first (as loaders read them), then the rest in scan order. */
+const METADATA_ORDER = [
+  /^config\.json$/,
+  /^generation_config\.json$/,
+  /^adapter_config\.json$/,
+  /^model_index\.json$/,
+  /^readme\.(md|markdown)$/i,
+  /^licen[cs]e(\.(txt|md))?$/i,
+];
+
+function metadataRank(path: string): number {
+  const name = basename(path);
+  const i = METADATA_ORDER.findIndex((re) => re.test(name));
+  return i < 0 ? METADATA_ORDER.length : i;
+}
+
+/** Where a model's metadata lives, and which component a file belongs to. */
+interface ModelLayout {
+  /** Directories whose metadata speaks for the model, in reading order (root, components). */
+  readonly dirs: readonly string[];
+  readonly components: readonly string[];
+}
+
+function layoutOf(
   group: ModelGroup,
-  cache: MetadataCache,
-): Promise<{ evidence: IdentityEvidence[]; problems: string[] }> {
-  const metas: DirMetadata[] = [];
-  const path: IdentityEvidence[] = [];
-  let components: readonly string[] = [];
+  facts: ReadonlyMap<string, DirectoryFacts>,
+  context: readonly FileResult[],
+): ModelLayout {
   if (group.kind === 'directory') {
-    const root = await cache.get(group.root);
-    components = root.components;
-    metas.push(root);
-    for (const c of root.components)
-      metas.push(await cache.get(join(group.root, c), group.root, c));
-    path.push({ field: 'name', value: basename(resolve(group.root)), source: 'path:directory' });
-  } else if (group.kind === 'hf-cache') {
-    const snapshots = join(group.root, 'snapshots');
-    const revisions = (await readdir(snapshots).catch(() => [] as string[])).sort();
-    for (const rev of revisions.slice(-MAX_SNAPSHOTS))
-      metas.push(await cache.get(join(snapshots, rev), group.root));
-    path.push({ field: 'name', value: group.repoId!, source: 'path:hf-cache' });
-  } else {
-    const stem = basename(group.root).replace(/(\.[A-Za-z0-9_]{1,12})+$/, (ext) =>
-      // "llama-2-7b.Q4_K_M.gguf" keeps its quantisation label, loses the extension.
-      ext.replace(/\.[A-Za-z0-9]{1,12}$/, ''),
-    );
-    path.push({ field: 'name', value: stem || basename(group.root), source: 'path:file' });
+    const components = facts.get(resolve(group.root))?.components ?? [];
+    return {
+      dirs: [resolve(group.root), ...components.map((c) => resolve(group.root, c))],
+      components,
+    };
   }
+  if (group.kind === 'hf-cache') {
+    // The cache entry's snapshots, oldest first (discovery added the newest few of them).
+    const root = resolve(group.root);
+    const all = [...facts.keys(), ...context.map((f) => resolve(dirname(f.path)))];
+    const dirs = [...new Set(all.filter((d) => d.startsWith(root + sep)))].sort();
+    return { dirs, components: [] };
+  }
+  return { dirs: [], components: [] };
+}
+
+function gatherEvidence(
+  group: ModelGroup,
+  facts: ReadonlyMap<string, DirectoryFacts>,
+  context: readonly FileResult[],
+): { evidence: IdentityEvidence[]; problems: string[] } {
+  const layout = layoutOf(group, facts, context);
+  const componentOf = (p: string): string | undefined => {
+    const first = relative(group.root, p).split(/[\\/]/)[0]!;
+    return layout.components.includes(first) ? first : undefined;
+  };
+  const dirIndex = (p: string): number => layout.dirs.indexOf(resolve(dirname(p)));
+
+  // Claims of the metadata files (as loaders read them: the root's, then each component's;
+  // files around the model that discovery added count among them), then of every file of
+  // the model in scan order.
+  const around = context.filter((f) => dirIndex(f.path) >= 0);
+  const speakers = [...around, ...group.files].map((file, order) => {
+    const rank = metadataRank(file.path);
+    const dir = dirIndex(file.path);
+    const meta = rank < METADATA_ORDER.length && dir >= 0;
+    return { file, key: meta ? [0, dir, rank, order] : [1, 0, 0, order] };
+  });
+  speakers.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
+    return 0;
+  });
 
   const evidence: IdentityEvidence[] = [];
   const seen = new Set<string>();
@@ -110,48 +167,50 @@ async function gatherEvidence(
     seen.add(key);
     evidence.push(e);
   };
-  for (const m of metas) m.evidence.forEach(push);
-  for (const file of group.files) {
-    // Claims from a pipeline component's files (text_encoder/config.json) describe the
-    // component, not the pipeline.
-    const first = relative(group.root, file.path).split(/[\\/]/)[0]!;
-    const component = components.includes(first) ? first : undefined;
-    for (const c of claimsOf(file)) {
-      const e = claimToEvidence(c, file.path, component);
-      if (e) push(e);
+  for (const { file } of speakers) {
+    const component = componentOf(file.path);
+    const name = basename(file.path);
+    for (const c of file.claims ?? []) {
+      // A component's config reads "text_encoder/config.json:_name_or_path".
+      const source =
+        component && c.source.startsWith(`${name}:`) ? `${component}/${c.source}` : c.source;
+      push({
+        field: c.field,
+        value: c.value,
+        source,
+        path: file.path,
+        ...(component ? { component } : {}),
+      });
     }
   }
-  path.forEach(push);
-  return { evidence, problems: metas.flatMap((m) => m.problems) };
+  for (const e of pathEvidence(group)) push(e);
+
+  // Metadata that could not be read: the model's own directories', and its files'.
+  const sources = [
+    ...layout.dirs.flatMap((d) => facts.get(d)?.sources ?? []),
+    ...group.files.map(metadataOf).filter((m): m is MetadataSource => m !== undefined),
+  ];
+  const problems: string[] = [];
+  for (const s of sources) {
+    const component = componentOf(s.path);
+    const label = `${component ? `${component}/` : ''}${basename(s.path)}`;
+    for (const p of s.problems)
+      if (!problems.includes(`${label}: ${p}`)) problems.push(`${label}: ${p}`);
+  }
+  return { evidence, problems };
 }
 
-/**
- * Keys that name an architecture, whatever field a scanner files them under: a config's
- * model_type says which code loads the weights, not whose weights they are (llama.cpp calls a
- * Mistral "llama"), so it must not count as a name that explains an architecture away.
- */
-const ARCHITECTURE_KEY = /(?:^|[.:_])(model_type|architectures?|_class_name|class_name)$/i;
-
-/** A scanner's identity claim as evidence, interpreted by its source key; malformed claims are ignored. */
-function claimToEvidence(
-  c: unknown,
-  path: string,
-  component: string | undefined,
-): IdentityEvidence | undefined {
-  if (typeof c !== 'object' || c === null) return undefined;
-  const { field, value, source } = c as Record<string, unknown>;
-  if (typeof field !== 'string' || !CLAIM_FIELD.test(field)) return undefined;
-  if (typeof value !== 'string' || !value.trim()) return undefined;
-  const src = typeof source === 'string' && source ? source.slice(0, 200) : 'claim';
-  const interpreted =
-    (field === 'family' || field === 'name') && ARCHITECTURE_KEY.test(src) ? 'architecture' : field;
-  return {
-    field: interpreted,
-    value: value.trim().slice(0, MAX_VALUE),
-    source: src,
-    path,
-    ...(component ? { component } : {}),
-  };
+/** What the model's paths say: weak evidence, never enough to determine an identity. */
+function pathEvidence(group: ModelGroup): IdentityEvidence[] {
+  if (group.kind === 'directory')
+    return [{ field: 'name', value: basename(resolve(group.root)), source: 'path:directory' }];
+  if (group.kind === 'hf-cache')
+    return [{ field: 'name', value: group.repoId!, source: 'path:hf-cache' }];
+  const stem = basename(group.root).replace(/(\.[A-Za-z0-9_]{1,12})+$/, (ext) =>
+    // "llama-2-7b.Q4_K_M.gguf" keeps its quantisation label, loses the extension.
+    ext.replace(/\.[A-Za-z0-9]{1,12}$/, ''),
+  );
+  return [{ field: 'name', value: stem || basename(group.root), source: 'path:file' }];
 }
 
 /** Every spelling of a path an exception glob may be written against. */
@@ -183,11 +242,12 @@ function makeFinding(ruleId: string, message: string, evidence: string, path: st
   });
 }
 
-async function judgeModel(
+function judgeModel(
   group: ModelGroup,
-  cache: MetadataCache,
+  facts: ReadonlyMap<string, DirectoryFacts>,
+  context: readonly FileResult[],
   policy: NamePolicy | undefined,
-): Promise<{ model: ModelResult; findings: Map<string, Finding[]> }> {
+): { model: ModelResult; findings: Map<string, Finding[]> } {
   const findings = new Map<string, Finding[]>();
   const files = group.files.map((f) => f.path);
   let evidence: IdentityEvidence[] = [];
@@ -195,7 +255,7 @@ async function judgeModel(
   let inf: Inference | undefined;
   let outcome: PolicyOutcome | undefined;
   try {
-    ({ evidence, problems } = await gatherEvidence(group, cache));
+    ({ evidence, problems } = gatherEvidence(group, facts, context));
     inf = inferIdentity(evidence, policy?.architecture ?? 'auto');
     if (policy) {
       const paths = [group.root, ...files].flatMap(pathVariants);
@@ -240,9 +300,28 @@ async function judgeModel(
             decision: outcome.decision,
             rules: [...new Set(outcome.findings.map((f) => f.ruleId))],
             ...(outcome.exception ? { exception: outcome.exception } : {}),
+            ...optionalEvidence(decisiveEvidence(outcome.findings)),
           },
         }
       : {}),
   };
   return { model, findings };
+}
+
+/** The evidence the most severe policy finding rests on (the first of equals). */
+function decisiveEvidence(findings: readonly PolicyViolation[]): IdentityEvidence | undefined {
+  let best: PolicyViolation | undefined;
+  for (const f of findings) {
+    if (!f.subject) continue;
+    if (
+      !best ||
+      severityRank(getRule(f.ruleId).severity) > severityRank(getRule(best.ruleId).severity)
+    )
+      best = f;
+  }
+  return best?.subject;
+}
+
+function optionalEvidence(e: IdentityEvidence | undefined): { evidence?: IdentityEvidence } {
+  return e ? { evidence: e } : {};
 }

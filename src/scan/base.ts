@@ -28,7 +28,12 @@ export interface ScanTarget {
   readonly source?: RandomAccessSource;
 }
 
-export type { ClaimField, IdentityClaim, ModelMetadataClaim } from '../findings/claims.js';
+export type {
+  ClaimField,
+  IdentityClaim,
+  ModelMarker,
+  ModelMetadataClaim,
+} from '../findings/claims.js';
 
 /** A file or directory around the scanned file, as `ScanContext.sibling` finds it. */
 export interface SiblingEntry {
