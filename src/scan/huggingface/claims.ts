@@ -1,10 +1,11 @@
 /**
  * What Hugging Face JSON metadata says the model is, reported once as typed claims: configs
  * (config.json, generation_config.json, their language-model sub-configs), PEFT adapter
- * configs, diffusers pipeline indexes (model_index.json, with their components). A config,
- * adapter config or pipeline index under its canonical name makes its directory one model;
- * one that cannot be read still does, with the problem recorded, so the model's identity is
- * reported incomplete rather than the file silently becoming a loose file.
+ * configs, diffusers pipeline indexes (model_index.json, with their components). A config
+ * (or generation config), adapter config or pipeline index under its canonical name makes its
+ * directory one model; a config, adapter config or index that cannot be read still does, with
+ * the problem recorded, so the model's identity is reported incomplete rather than the file
+ * silently becoming a loose file.
  */
 import { basename } from 'node:path';
 import type { ClaimField, ModelMarker, ScanContext, ScanTarget } from '../base.js';
@@ -90,7 +91,8 @@ export function claimJsonMetadata(v: JsonObject, target: ScanTarget, ctx: ScanCo
     claim('finetune', v.peft_type, 'peft_type');
   }
 
-  if (name === 'config.json' && hf) ctx.modelMetadata({ marks: 'config' });
+  if ((name === 'config.json' || name === 'generation_config.json') && hf)
+    ctx.modelMetadata({ marks: 'config' });
   else if (name === 'adapter_config.json' && adapter) ctx.modelMetadata({ marks: 'adapter' });
   else if (name === 'model_index.json' && typeof v._class_name === 'string')
     ctx.modelMetadata({ marks: 'pipeline', components: pipelineComponents(v) });
