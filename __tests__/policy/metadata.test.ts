@@ -160,6 +160,10 @@ describe('grouping files into models', () => {
     expect(r.models).toHaveLength(1);
     expect(r.models![0]!.root).toBe(join(root, 'repo'));
     expect(r.models![0]!.identity.family).toBe('llama');
+    // The config beside it is read for its claims only, and its bytes still count.
+    expect(r.files).toHaveLength(1);
+    const own = r.files[0]!.bytesRead;
+    expect(r.totals.bytesRead - own).toBeGreaterThanOrEqual(llamaConfig.length);
   });
 
   test('metadata above the scanned directory is never read', async () => {

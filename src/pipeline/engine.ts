@@ -70,7 +70,8 @@ export async function scan(
     ...(options.namePolicy ? { policy: options.namePolicy } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  return buildReport(files, errors, startedAt, performance.now() - t0, models);
+  const aroundBytes = around.context.reduce((n, f) => n + f.bytesRead, 0);
+  return buildReport(files, errors, startedAt, performance.now() - t0, models, aroundBytes);
 }
 
 /**
@@ -101,9 +102,11 @@ export function buildReport(
   startedAt: Date,
   durationMs: number,
   models: readonly ModelResult[] = [],
+  /** Bytes read from metadata files scanned for their claims only (not listed as files). */
+  contextBytesRead = 0,
 ): Report {
   const findings = emptyCounts();
-  let bytesRead = 0;
+  let bytesRead = contextBytesRead;
   for (const f of files) {
     bytesRead += f.bytesRead;
     const c = countBySeverity(f.findings);
