@@ -16,7 +16,7 @@ import {
   type OperationalError,
   type Report,
 } from '../findings/finding.js';
-import { FileSource, IoStats } from '../io/source.js';
+import { BufferSource, FileSource, IoStats } from '../io/source.js';
 import { SourceStream } from '../io/stream.js';
 import { identifyModels } from '../policy/stage.js';
 import { type ScanTarget } from '../scan/base.js';
@@ -194,13 +194,15 @@ export async function scanFile(path: string, options: ScanOptions): Promise<File
   const source = await FileSource.open(path, stats);
   try {
     const head = await source.read(0, HEAD_BYTES);
+    // A file that fits in its head is served from memory: it is read from disk once.
+    const content = head.length >= source.size ? new BufferSource(head) : source;
     const target: ScanTarget = {
       path,
       name: basename(path),
       size: source.size,
       head,
-      openStream: () => new SourceStream(source, 0, head),
-      source,
+      openStream: () => new SourceStream(content, 0, head),
+      source: content,
     };
     const ctx = new EngineContext(
       collector,
