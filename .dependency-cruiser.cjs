@@ -14,6 +14,7 @@ const LAYERS = [
   ['scan', '^src/scan/'],
   ['discover', '^src/discover/'],
   ['policy', '^src/policy/'],
+  ['signing', '^src/signing/'],
   ['options', '^src/options/'],
   ['pipeline', '^src/pipeline/'],
   ['report', '^src/report/'],
@@ -27,6 +28,7 @@ const SIBLINGS = [
   ['discover', 'scan'],
   ['discover', 'analysis'],
   ['discover', 'identify'],
+  ['policy', 'signing'],
 ];
 
 const forbidden = [

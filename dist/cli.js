@@ -2,13 +2,6204 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5581:
+/***/ 8456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.toMessageSignatureBundle = toMessageSignatureBundle;
+exports.toDSSEBundle = toDSSEBundle;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const protobuf_specs_1 = __nccwpck_require__(9654);
+const bundle_1 = __nccwpck_require__(7742);
+// Message signature bundle - $case: 'messageSignature'
+function toMessageSignatureBundle(options) {
+    return {
+        mediaType: options.certificateChain
+            ? bundle_1.BUNDLE_V02_MEDIA_TYPE
+            : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+            $case: 'messageSignature',
+            messageSignature: {
+                messageDigest: {
+                    algorithm: protobuf_specs_1.HashAlgorithm.SHA2_256,
+                    digest: options.digest,
+                },
+                signature: options.signature,
+            },
+        },
+        verificationMaterial: toVerificationMaterial(options),
+    };
+}
+// DSSE envelope bundle - $case: 'dsseEnvelope'
+function toDSSEBundle(options) {
+    return {
+        mediaType: options.certificateChain
+            ? bundle_1.BUNDLE_V02_MEDIA_TYPE
+            : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+            $case: 'dsseEnvelope',
+            dsseEnvelope: toEnvelope(options),
+        },
+        verificationMaterial: toVerificationMaterial(options),
+    };
+}
+function toEnvelope(options) {
+    return {
+        payloadType: options.artifactType,
+        payload: options.artifact,
+        signatures: [toSignature(options)],
+    };
+}
+function toSignature(options) {
+    return {
+        keyid: options.keyHint || '',
+        sig: options.signature,
+    };
+}
+// Verification material
+function toVerificationMaterial(options) {
+    return {
+        content: toKeyContent(options),
+        tlogEntries: [],
+        timestampVerificationData: { rfc3161Timestamps: [] },
+    };
+}
+function toKeyContent(options) {
+    if (options.certificate) {
+        if (options.certificateChain) {
+            return {
+                $case: 'x509CertificateChain',
+                x509CertificateChain: {
+                    certificates: [{ rawBytes: options.certificate }],
+                },
+            };
+        }
+        else {
+            return {
+                $case: 'certificate',
+                certificate: { rawBytes: options.certificate },
+            };
+        }
+    }
+    else {
+        return {
+            $case: 'publicKey',
+            publicKey: {
+                hint: options.keyHint || '',
+            },
+        };
+    }
+}
+
+
+/***/ }),
+
+/***/ 7742:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = void 0;
+exports.isBundleWithCertificateChain = isBundleWithCertificateChain;
+exports.isBundleWithPublicKey = isBundleWithPublicKey;
+exports.isBundleWithMessageSignature = isBundleWithMessageSignature;
+exports.isBundleWithDsseEnvelope = isBundleWithDsseEnvelope;
+exports.BUNDLE_V01_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+exports.BUNDLE_V02_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.2';
+exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.3';
+exports.BUNDLE_V03_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+// Type guards for bundle variants.
+function isBundleWithCertificateChain(b) {
+    return b.verificationMaterial.content.$case === 'x509CertificateChain';
+}
+function isBundleWithPublicKey(b) {
+    return b.verificationMaterial.content.$case === 'publicKey';
+}
+function isBundleWithMessageSignature(b) {
+    return b.content.$case === 'messageSignature';
+}
+function isBundleWithDsseEnvelope(b) {
+    return b.content.$case === 'dsseEnvelope';
+}
+
+
+/***/ }),
+
+/***/ 7714:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ValidationError = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+class ValidationError extends Error {
+    constructor(message, fields) {
+        super(message);
+        this.fields = fields;
+    }
+}
+exports.ValidationError = ValidationError;
+
+
+/***/ }),
+
+/***/ 1040:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.DU = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.yI = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+var build_1 = __nccwpck_require__(8456);
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return build_1.toDSSEBundle; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return build_1.toMessageSignatureBundle; } });
+var bundle_1 = __nccwpck_require__(7742);
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V01_MEDIA_TYPE; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V02_MEDIA_TYPE; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V03_MEDIA_TYPE; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.isBundleWithCertificateChain; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.isBundleWithDsseEnvelope; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.isBundleWithMessageSignature; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return bundle_1.isBundleWithPublicKey; } });
+var error_1 = __nccwpck_require__(7714);
+Object.defineProperty(exports, "yI", ({ enumerable: true, get: function () { return error_1.ValidationError; } }));
+var serialized_1 = __nccwpck_require__(3404);
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return serialized_1.bundleFromJSON; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return serialized_1.bundleToJSON; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return serialized_1.envelopeFromJSON; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return serialized_1.envelopeToJSON; } });
+var validate_1 = __nccwpck_require__(9352);
+Object.defineProperty(exports, "DU", ({ enumerable: true, get: function () { return validate_1.assertBundle; } }));
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return validate_1.assertBundleLatest; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return validate_1.assertBundleV01; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return validate_1.assertBundleV02; } });
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return validate_1.isBundleV01; } });
+
+
+/***/ }),
+
+/***/ 3404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const protobuf_specs_1 = __nccwpck_require__(9654);
+const bundle_1 = __nccwpck_require__(7742);
+const validate_1 = __nccwpck_require__(9352);
+const bundleFromJSON = (obj) => {
+    const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
+    switch (bundle.mediaType) {
+        case bundle_1.BUNDLE_V01_MEDIA_TYPE:
+            (0, validate_1.assertBundleV01)(bundle);
+            break;
+        case bundle_1.BUNDLE_V02_MEDIA_TYPE:
+            (0, validate_1.assertBundleV02)(bundle);
+            break;
+        default:
+            (0, validate_1.assertBundleLatest)(bundle);
+            break;
+    }
+    return bundle;
+};
+exports.bundleFromJSON = bundleFromJSON;
+const bundleToJSON = (bundle) => {
+    return protobuf_specs_1.Bundle.toJSON(bundle);
+};
+exports.bundleToJSON = bundleToJSON;
+const envelopeFromJSON = (obj) => {
+    return protobuf_specs_1.Envelope.fromJSON(obj);
+};
+exports.envelopeFromJSON = envelopeFromJSON;
+const envelopeToJSON = (envelope) => {
+    return protobuf_specs_1.Envelope.toJSON(envelope);
+};
+exports.envelopeToJSON = envelopeToJSON;
+
+
+/***/ }),
+
+/***/ 9352:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.assertBundle = assertBundle;
+exports.assertBundleV01 = assertBundleV01;
+exports.isBundleV01 = isBundleV01;
+exports.assertBundleV02 = assertBundleV02;
+exports.assertBundleLatest = assertBundleLatest;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const error_1 = __nccwpck_require__(7714);
+// Performs basic validation of a Sigstore bundle to ensure that all required
+// fields are populated. This is not a complete validation of the bundle, but
+// rather a check that the bundle is in a valid state to be processed by the
+// rest of the code.
+function assertBundle(b) {
+    const invalidValues = validateBundleBase(b);
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid bundle', invalidValues);
+    }
+}
+// Asserts that the given bundle conforms to the v0.1 bundle format.
+function assertBundleV01(b) {
+    const invalidValues = [];
+    invalidValues.push(...validateBundleBase(b));
+    invalidValues.push(...validateInclusionPromise(b));
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid v0.1 bundle', invalidValues);
+    }
+}
+// Type guard to determine if Bundle is a v0.1 bundle.
+function isBundleV01(b) {
+    try {
+        assertBundleV01(b);
+        return true;
+    }
+    catch (e) {
+        return false;
+    }
+}
+// Asserts that the given bundle conforms to the v0.2 bundle format.
+function assertBundleV02(b) {
+    const invalidValues = [];
+    invalidValues.push(...validateBundleBase(b));
+    invalidValues.push(...validateInclusionProof(b));
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid v0.2 bundle', invalidValues);
+    }
+}
+// Asserts that the given bundle conforms to the newest (0.3) bundle format.
+function assertBundleLatest(b) {
+    const invalidValues = [];
+    invalidValues.push(...validateBundleBase(b));
+    invalidValues.push(...validateInclusionProof(b));
+    invalidValues.push(...validateNoCertificateChain(b));
+    if (invalidValues.length > 0) {
+        throw new error_1.ValidationError('invalid bundle', invalidValues);
+    }
+}
+function validateBundleBase(b) {
+    const invalidValues = [];
+    // Media type validation
+    if (b.mediaType === undefined ||
+        (!b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) &&
+            !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/))) {
+        invalidValues.push('mediaType');
+    }
+    // Content-related validation
+    if (b.content === undefined) {
+        invalidValues.push('content');
+    }
+    else {
+        switch (b.content.$case) {
+            case 'messageSignature':
+                if (b.content.messageSignature.messageDigest === undefined) {
+                    invalidValues.push('content.messageSignature.messageDigest');
+                }
+                else {
+                    if (b.content.messageSignature.messageDigest.digest.length === 0) {
+                        invalidValues.push('content.messageSignature.messageDigest.digest');
+                    }
+                }
+                if (b.content.messageSignature.signature.length === 0) {
+                    invalidValues.push('content.messageSignature.signature');
+                }
+                break;
+            case 'dsseEnvelope':
+                if (b.content.dsseEnvelope.payload.length === 0) {
+                    invalidValues.push('content.dsseEnvelope.payload');
+                }
+                if (b.content.dsseEnvelope.signatures.length !== 1) {
+                    invalidValues.push('content.dsseEnvelope.signatures');
+                }
+                else {
+                    if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
+                        invalidValues.push('content.dsseEnvelope.signatures[0].sig');
+                    }
+                }
+                break;
+        }
+    }
+    // Verification material-related validation
+    if (b.verificationMaterial === undefined) {
+        invalidValues.push('verificationMaterial');
+    }
+    else {
+        if (b.verificationMaterial.content === undefined) {
+            invalidValues.push('verificationMaterial.content');
+        }
+        else {
+            switch (b.verificationMaterial.content.$case) {
+                case 'x509CertificateChain':
+                    if (b.verificationMaterial.content.x509CertificateChain.certificates
+                        .length === 0) {
+                        invalidValues.push('verificationMaterial.content.x509CertificateChain.certificates');
+                    }
+                    b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
+                        if (cert.rawBytes.length === 0) {
+                            invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
+                        }
+                    });
+                    break;
+                case 'certificate':
+                    if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
+                        invalidValues.push('verificationMaterial.content.certificate.rawBytes');
+                    }
+                    break;
+            }
+        }
+        if (b.verificationMaterial.tlogEntries === undefined) {
+            invalidValues.push('verificationMaterial.tlogEntries');
+        }
+        else {
+            if (b.verificationMaterial.tlogEntries.length > 0) {
+                b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+                    if (entry.logId === undefined) {
+                        invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
+                    }
+                    if (entry.kindVersion === undefined) {
+                        invalidValues.push(`verificationMaterial.tlogEntries[${i}].kindVersion`);
+                    }
+                });
+            }
+        }
+    }
+    return invalidValues;
+}
+// Necessary for V01 bundles
+function validateInclusionPromise(b) {
+    const invalidValues = [];
+    if (b.verificationMaterial &&
+        b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+            if (entry.inclusionPromise === undefined) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
+            }
+        });
+    }
+    return invalidValues;
+}
+// Necessary for V02 and later bundles
+function validateInclusionProof(b) {
+    const invalidValues = [];
+    if (b.verificationMaterial &&
+        b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+            if (entry.inclusionProof === undefined) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
+            }
+            else {
+                if (entry.inclusionProof.checkpoint === undefined) {
+                    invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof.checkpoint`);
+                }
+            }
+        });
+    }
+    return invalidValues;
+}
+// Necessary for V03 and later bundles
+function validateNoCertificateChain(b) {
+    const invalidValues = [];
+    /* istanbul ignore next */
+    if (b.verificationMaterial?.content?.$case === 'x509CertificateChain') {
+        invalidValues.push('verificationMaterial.content.$case');
+    }
+    return invalidValues;
+}
+
+
+/***/ }),
+
+/***/ 1121:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ASN1TypeError = exports.ASN1ParseError = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+class ASN1ParseError extends Error {
+}
+exports.ASN1ParseError = ASN1ParseError;
+class ASN1TypeError extends Error {
+}
+exports.ASN1TypeError = ASN1TypeError;
+
+
+/***/ }),
+
+/***/ 6027:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ASN1Obj = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+var obj_1 = __nccwpck_require__(990);
+Object.defineProperty(exports, "ASN1Obj", ({ enumerable: true, get: function () { return obj_1.ASN1Obj; } }));
+
+
+/***/ }),
+
+/***/ 4243:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.decodeLength = decodeLength;
+exports.encodeLength = encodeLength;
+const error_1 = __nccwpck_require__(1121);
+// Decodes the length of a DER-encoded ANS.1 element from the supplied stream.
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-encoded-length-and-value-bytes
+function decodeLength(stream) {
+    const buf = stream.getUint8();
+    // If the most significant bit is UNSET the length is just the value of the
+    // byte.
+    if ((buf & 0x80) === 0x00) {
+        return buf;
+    }
+    // Otherwise, the lower 7 bits of the first byte indicate the number of bytes
+    // that follow to encode the length.
+    const byteCount = buf & 0x7f;
+    // Ensure the encoded length can safely fit in a JS number.
+    if (byteCount > 6) {
+        throw new error_1.ASN1ParseError('length exceeds 6 byte limit');
+    }
+    // Iterate over the bytes that encode the length.
+    let len = 0;
+    for (let i = 0; i < byteCount; i++) {
+        len = len * 256 + stream.getUint8();
+    }
+    // This is a valid ASN.1 length encoding, but we don't support it.
+    if (len === 0) {
+        throw new error_1.ASN1ParseError('indefinite length encoding not supported');
+    }
+    return len;
+}
+// Translates the supplied value to a DER-encoded length.
+function encodeLength(len) {
+    if (len < 128) {
+        return Buffer.from([len]);
+    }
+    // Bitwise operations on large numbers are not supported in JS, so we need to
+    // use BigInts.
+    let val = BigInt(len);
+    const bytes = [];
+    while (val > 0n) {
+        bytes.unshift(Number(val & 255n));
+        val = val >> 8n;
+    }
+    return Buffer.from([0x80 | bytes.length, ...bytes]);
+}
+
+
+/***/ }),
+
+/***/ 990:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ASN1Obj = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const stream_1 = __nccwpck_require__(1673);
+const error_1 = __nccwpck_require__(1121);
+const length_1 = __nccwpck_require__(4243);
+const parse_1 = __nccwpck_require__(1044);
+const tag_1 = __nccwpck_require__(9343);
+class ASN1Obj {
+    tag;
+    subs;
+    value;
+    constructor(tag, value, subs) {
+        this.tag = tag;
+        this.value = value;
+        this.subs = subs;
+    }
+    // Constructs an ASN.1 object from a Buffer of DER-encoded bytes.
+    static parseBuffer(buf) {
+        return parseStream(new stream_1.ByteStream(buf));
+    }
+    toDER() {
+        const valueStream = new stream_1.ByteStream();
+        if (this.subs.length > 0) {
+            for (const sub of this.subs) {
+                valueStream.appendView(sub.toDER());
+            }
+        }
+        else {
+            valueStream.appendView(this.value);
+        }
+        const value = valueStream.buffer;
+        // Concat tag/length/value
+        const obj = new stream_1.ByteStream();
+        obj.appendChar(this.tag.toDER());
+        obj.appendView((0, length_1.encodeLength)(value.length));
+        obj.appendView(value);
+        return obj.buffer;
+    }
+    /////////////////////////////////////////////////////////////////////////////
+    // Convenience methods for parsing ASN.1 primitives into JS types
+    // Returns the ASN.1 object's value as a boolean. Throws an error if the
+    // object is not a boolean.
+    toBoolean() {
+        if (!this.tag.isBoolean()) {
+            throw new error_1.ASN1TypeError('not a boolean');
+        }
+        return (0, parse_1.parseBoolean)(this.value);
+    }
+    // Returns the ASN.1 object's value as a BigInt. Throws an error if the
+    // object is not an integer.
+    toInteger() {
+        if (!this.tag.isInteger()) {
+            throw new error_1.ASN1TypeError('not an integer');
+        }
+        return (0, parse_1.parseInteger)(this.value);
+    }
+    // Returns the ASN.1 object's value as an OID string. Throws an error if the
+    // object is not an OID.
+    toOID() {
+        if (!this.tag.isOID()) {
+            throw new error_1.ASN1TypeError('not an OID');
+        }
+        return (0, parse_1.parseOID)(this.value);
+    }
+    // Returns the ASN.1 object's value as a Date. Throws an error if the object
+    // is not either a UTCTime or a GeneralizedTime.
+    toDate() {
+        switch (true) {
+            case this.tag.isUTCTime():
+                return (0, parse_1.parseTime)(this.value, true);
+            case this.tag.isGeneralizedTime():
+                return (0, parse_1.parseTime)(this.value, false);
+            default:
+                throw new error_1.ASN1TypeError('not a date');
+        }
+    }
+    // Returns the ASN.1 object's value as a number[] where each number is the
+    // value of a bit in the bit string. Throws an error if the object is not a
+    // bit string.
+    toBitString() {
+        if (!this.tag.isBitString()) {
+            throw new error_1.ASN1TypeError('not a bit string');
+        }
+        return (0, parse_1.parseBitString)(this.value);
+    }
+}
+exports.ASN1Obj = ASN1Obj;
+/////////////////////////////////////////////////////////////////////////////
+// Internal stream parsing functions
+function parseStream(stream) {
+    // Parse tag, length, and value from stream
+    const tag = new tag_1.ASN1Tag(stream.getUint8());
+    const len = (0, length_1.decodeLength)(stream);
+    const value = stream.slice(stream.position, len);
+    const start = stream.position;
+    let subs = [];
+    // If the object is constructed, parse its children. Sometimes, children
+    // are embedded in OCTESTRING objects, so we need to check those
+    // for children as well.
+    if (tag.constructed) {
+        subs = collectSubs(stream, len);
+    }
+    else if (tag.isOctetString()) {
+        // Attempt to parse children of OCTETSTRING objects. If anything fails,
+        // assume the object is not constructed and treat as primitive.
+        try {
+            subs = collectSubs(stream, len);
+        }
+        catch (e) {
+            // Fail silently and treat as primitive
+        }
+    }
+    // If there are no children, move stream cursor to the end of the object
+    if (subs.length === 0) {
+        stream.seek(start + len);
+    }
+    return new ASN1Obj(tag, value, subs);
+}
+function collectSubs(stream, len) {
+    // Calculate end of object content
+    const end = stream.position + len;
+    // Make sure there are enough bytes left in the stream. This should never
+    // happen, cause it'll get caught when the stream is sliced in parseStream.
+    // Leaving as an extra check just in case.
+    /* istanbul ignore if */
+    if (end > stream.length) {
+        throw new error_1.ASN1ParseError('invalid length');
+    }
+    // Parse all children
+    const subs = [];
+    while (stream.position < end) {
+        subs.push(parseStream(stream));
+    }
+    // When we're done parsing children, we should be at the end of the object
+    if (stream.position !== end) {
+        throw new error_1.ASN1ParseError('invalid length');
+    }
+    return subs;
+}
+
+
+/***/ }),
+
+/***/ 1044:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseInteger = parseInteger;
+exports.parseStringASCII = parseStringASCII;
+exports.parseTime = parseTime;
+exports.parseOID = parseOID;
+exports.parseBoolean = parseBoolean;
+exports.parseBitString = parseBitString;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
+const RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
+// Parse a BigInt from the DER-encoded buffer
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-integer
+function parseInteger(buf) {
+    let pos = 0;
+    const end = buf.length;
+    let val = buf[pos];
+    const neg = val > 0x7f;
+    // Consume any padding bytes
+    const pad = neg ? 0xff : 0x00;
+    while (val == pad && ++pos < end) {
+        val = buf[pos];
+    }
+    // Calculate remaining bytes to read
+    const len = end - pos;
+    if (len === 0)
+        return BigInt(neg ? -1 : 0);
+    // Handle two's complement for negative numbers
+    val = neg ? val - 256 : val;
+    // Parse remaining bytes
+    let n = BigInt(val);
+    for (let i = pos + 1; i < end; ++i) {
+        n = n * BigInt(256) + BigInt(buf[i]);
+    }
+    return n;
+}
+// Parse an ASCII string from the DER-encoded buffer
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-basic-types#boolean
+function parseStringASCII(buf) {
+    return buf.toString('ascii');
+}
+// Parse a Date from the DER-encoded buffer
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5.1
+function parseTime(buf, shortYear) {
+    const timeStr = parseStringASCII(buf);
+    // Parse the time string into matches - captured groups start at index 1
+    const m = shortYear
+        ? RE_TIME_SHORT_YEAR.exec(timeStr)
+        : RE_TIME_LONG_YEAR.exec(timeStr);
+    if (!m) {
+        throw new Error('invalid time');
+    }
+    // Translate dates with a 2-digit year to 4 digits per the spec
+    if (shortYear) {
+        let year = Number(m[1]);
+        year += year >= 50 ? 1900 : 2000;
+        m[1] = year.toString();
+    }
+    // Translate to ISO8601 format and parse
+    return new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+}
+// Parse an OID from the DER-encoded buffer
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-object-identifier
+function parseOID(buf) {
+    let pos = 0;
+    const end = buf.length;
+    // Consume first byte which encodes the first two OID components
+    let n = buf[pos++];
+    const first = Math.floor(n / 40);
+    const second = n % 40;
+    let oid = `${first}.${second}`;
+    // Consume remaining bytes
+    let val = 0;
+    for (; pos < end; ++pos) {
+        n = buf[pos];
+        val = (val << 7) + (n & 0x7f);
+        // If the left-most bit is NOT set, then this is the last byte in the
+        // sequence and we can add the value to the OID and reset the accumulator
+        if ((n & 0x80) === 0) {
+            oid += `.${val}`;
+            val = 0;
+        }
+    }
+    return oid;
+}
+// Parse a boolean from the DER-encoded buffer
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-basic-types#boolean
+function parseBoolean(buf) {
+    return buf[0] !== 0;
+}
+// Parse a bit string from the DER-encoded buffer
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-bit-string
+function parseBitString(buf) {
+    // First byte tell us how many unused bits are in the last byte
+    const unused = buf[0];
+    const start = 1;
+    const end = buf.length;
+    const bits = [];
+    for (let i = start; i < end; ++i) {
+        const byte = buf[i];
+        // The skip value is only used for the last byte
+        const skip = i === end - 1 ? unused : 0;
+        // Iterate over each bit in the byte (most significant first)
+        for (let j = 7; j >= skip; --j) {
+            // Read the bit and add it to the bit string
+            bits.push((byte >> j) & 0x01);
+        }
+    }
+    return bits;
+}
+
+
+/***/ }),
+
+/***/ 9343:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ASN1Tag = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const error_1 = __nccwpck_require__(1121);
+const UNIVERSAL_TAG = {
+    BOOLEAN: 0x01,
+    INTEGER: 0x02,
+    BIT_STRING: 0x03,
+    OCTET_STRING: 0x04,
+    OBJECT_IDENTIFIER: 0x06,
+    SEQUENCE: 0x10,
+    SET: 0x11,
+    PRINTABLE_STRING: 0x13,
+    UTC_TIME: 0x17,
+    GENERALIZED_TIME: 0x18,
+};
+const TAG_CLASS = {
+    UNIVERSAL: 0x00,
+    APPLICATION: 0x01,
+    CONTEXT_SPECIFIC: 0x02,
+    PRIVATE: 0x03,
+};
+// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-encoded-tag-bytes
+class ASN1Tag {
+    number;
+    constructed;
+    class;
+    constructor(enc) {
+        // Bits 0 through 4 are the tag number
+        this.number = enc & 0x1f;
+        // Bit 5 is the constructed bit
+        this.constructed = (enc & 0x20) === 0x20;
+        // Bit 6 & 7 are the class
+        this.class = enc >> 6;
+        if (this.number === 0x1f) {
+            throw new error_1.ASN1ParseError('long form tags not supported');
+        }
+        if (this.class === TAG_CLASS.UNIVERSAL && this.number === 0x00) {
+            throw new error_1.ASN1ParseError('unsupported tag 0x00');
+        }
+    }
+    isUniversal() {
+        return this.class === TAG_CLASS.UNIVERSAL;
+    }
+    isContextSpecific(num) {
+        const res = this.class === TAG_CLASS.CONTEXT_SPECIFIC;
+        return num !== undefined ? res && this.number === num : res;
+    }
+    isBoolean() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.BOOLEAN;
+    }
+    isInteger() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.INTEGER;
+    }
+    isBitString() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.BIT_STRING;
+    }
+    isOctetString() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.OCTET_STRING;
+    }
+    isOID() {
+        return (this.isUniversal() && this.number === UNIVERSAL_TAG.OBJECT_IDENTIFIER);
+    }
+    isUTCTime() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.UTC_TIME;
+    }
+    isGeneralizedTime() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.GENERALIZED_TIME;
+    }
+    toDER() {
+        return this.number | (this.constructed ? 0x20 : 0x00) | (this.class << 6);
+    }
+}
+exports.ASN1Tag = ASN1Tag;
+
+
+/***/ }),
+
+/***/ 9368:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.createPublicKey = createPublicKey;
+exports.digest = digest;
+exports.verify = verify;
+exports.bufferEqual = bufferEqual;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const crypto_1 = __importDefault(__nccwpck_require__(6982));
+function createPublicKey(key, type = 'spki') {
+    if (typeof key === 'string') {
+        if (key.startsWith('-----')) {
+            return crypto_1.default.createPublicKey(key);
+        }
+        else {
+            return crypto_1.default.createPublicKey({
+                key: Buffer.from(key, 'base64'),
+                format: 'der',
+                type: type,
+            });
+        }
+    }
+    else {
+        return crypto_1.default.createPublicKey({ key, format: 'der', type: type });
+    }
+}
+function digest(algorithm, ...data) {
+    const hash = crypto_1.default.createHash(algorithm);
+    for (const d of data) {
+        hash.update(d);
+    }
+    return hash.digest();
+}
+function verify(data, key, signature, algorithm) {
+    // The try/catch is to work around an issue in Node 14.x where verify throws
+    // an error in some scenarios if the signature is invalid.
+    try {
+        return crypto_1.default.verify(algorithm, data, key, signature);
+    }
+    catch (e) {
+        /* istanbul ignore next */
+        return false;
+    }
+}
+function bufferEqual(a, b) {
+    try {
+        return crypto_1.default.timingSafeEqual(a, b);
+    }
+    catch {
+        /* istanbul ignore next */
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9032:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.preAuthEncoding = preAuthEncoding;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const PAE_PREFIX = 'DSSEv1';
+// DSSE Pre-Authentication Encoding
+function preAuthEncoding(payloadType, payload) {
+    const typeBytes = Buffer.from(payloadType, 'utf-8');
+    return Buffer.concat([
+        Buffer.from(`${PAE_PREFIX} ${typeBytes.length} `, 'ascii'),
+        typeBytes,
+        Buffer.from(` ${payload.length} `, 'ascii'),
+        payload,
+    ]);
+}
+
+
+/***/ }),
+
+/***/ 2788:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.base64Encode = base64Encode;
+exports.base64Decode = base64Decode;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const BASE64_ENCODING = 'base64';
+const UTF8_ENCODING = 'utf-8';
+function base64Encode(str) {
+    return Buffer.from(str, UTF8_ENCODING).toString(BASE64_ENCODING);
+}
+function base64Decode(str) {
+    return Buffer.from(str, BASE64_ENCODING).toString(UTF8_ENCODING);
+}
+
+
+/***/ }),
+
+/***/ 3917:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = exports.ByteStream = exports.RFC3161Timestamp = exports.pem = exports.json = exports.encoding = exports.dsse = exports.crypto = exports.ASN1Obj = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+var asn1_1 = __nccwpck_require__(6027);
+Object.defineProperty(exports, "ASN1Obj", ({ enumerable: true, get: function () { return asn1_1.ASN1Obj; } }));
+exports.crypto = __importStar(__nccwpck_require__(9368));
+exports.dsse = __importStar(__nccwpck_require__(9032));
+exports.encoding = __importStar(__nccwpck_require__(2788));
+exports.json = __importStar(__nccwpck_require__(3327));
+exports.pem = __importStar(__nccwpck_require__(1055));
+var rfc3161_1 = __nccwpck_require__(994);
+Object.defineProperty(exports, "RFC3161Timestamp", ({ enumerable: true, get: function () { return rfc3161_1.RFC3161Timestamp; } }));
+var stream_1 = __nccwpck_require__(1673);
+Object.defineProperty(exports, "ByteStream", ({ enumerable: true, get: function () { return stream_1.ByteStream; } }));
+var x509_1 = __nccwpck_require__(9358);
+Object.defineProperty(exports, "EXTENSION_OID_SCT", ({ enumerable: true, get: function () { return x509_1.EXTENSION_OID_SCT; } }));
+Object.defineProperty(exports, "X509Certificate", ({ enumerable: true, get: function () { return x509_1.X509Certificate; } }));
+Object.defineProperty(exports, "X509SCTExtension", ({ enumerable: true, get: function () { return x509_1.X509SCTExtension; } }));
+
+
+/***/ }),
+
+/***/ 3327:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.canonicalize = canonicalize;
+// JSON canonicalization per https://github.com/cyberphone/json-canonicalization
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function canonicalize(object) {
+    let buffer = '';
+    if (object === null || typeof object !== 'object' || object.toJSON != null) {
+        // Primitives or toJSONable objects
+        buffer += JSON.stringify(object);
+    }
+    else if (Array.isArray(object)) {
+        // Array - maintain element order
+        buffer += '[';
+        let first = true;
+        object.forEach((element) => {
+            if (!first) {
+                buffer += ',';
+            }
+            first = false;
+            // recursive call
+            buffer += canonicalize(element);
+        });
+        buffer += ']';
+    }
+    else {
+        // Object - Sort properties before serializing
+        buffer += '{';
+        let first = true;
+        Object.keys(object)
+            .sort()
+            .forEach((property) => {
+            if (!first) {
+                buffer += ',';
+            }
+            first = false;
+            buffer += JSON.stringify(property);
+            buffer += ':';
+            // recursive call
+            buffer += canonicalize(object[property]);
+        });
+        buffer += '}';
+    }
+    return buffer;
+}
+
+
+/***/ }),
+
+/***/ 1817:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SHA2_HASH_ALGOS = exports.RSA_SIGNATURE_ALGOS = exports.ECDSA_SIGNATURE_ALGOS = void 0;
+exports.ECDSA_SIGNATURE_ALGOS = {
+    '1.2.840.10045.4.3.1': 'sha224',
+    '1.2.840.10045.4.3.2': 'sha256',
+    '1.2.840.10045.4.3.3': 'sha384',
+    '1.2.840.10045.4.3.4': 'sha512',
+};
+exports.RSA_SIGNATURE_ALGOS = {
+    '1.2.840.113549.1.1.14': 'sha224',
+    '1.2.840.113549.1.1.11': 'sha256',
+    '1.2.840.113549.1.1.12': 'sha384',
+    '1.2.840.113549.1.1.13': 'sha512',
+};
+exports.SHA2_HASH_ALGOS = {
+    '2.16.840.1.101.3.4.2.1': 'sha256',
+    '2.16.840.1.101.3.4.2.2': 'sha384',
+    '2.16.840.1.101.3.4.2.3': 'sha512',
+};
+
+
+/***/ }),
+
+/***/ 1055:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.toDER = toDER;
+exports.fromDER = fromDER;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const PEM_HEADER = /-----BEGIN (.*)-----/;
+const PEM_FOOTER = /-----END (.*)-----/;
+function toDER(certificate) {
+    let der = '';
+    certificate.split('\n').forEach((line) => {
+        if (line.match(PEM_HEADER) || line.match(PEM_FOOTER)) {
+            return;
+        }
+        der += line;
+    });
+    return Buffer.from(der, 'base64');
+}
+// Translates a DER-encoded buffer into a PEM-encoded string. Standard PEM
+// encoding dictates that each certificate should have a trailing newline after
+// the footer.
+function fromDER(certificate, type = 'CERTIFICATE') {
+    // Base64-encode the certificate.
+    const der = certificate.toString('base64');
+    // Split the certificate into lines of 64 characters.
+    const lines = der.match(/.{1,64}/g) || '';
+    return [`-----BEGIN ${type}-----`, ...lines, `-----END ${type}-----`]
+        .join('\n')
+        .concat('\n');
+}
+
+
+/***/ }),
+
+/***/ 7512:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RFC3161TimestampVerificationError = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+class RFC3161TimestampVerificationError extends Error {
+}
+exports.RFC3161TimestampVerificationError = RFC3161TimestampVerificationError;
+
+
+/***/ }),
+
+/***/ 994:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RFC3161Timestamp = void 0;
+var timestamp_1 = __nccwpck_require__(2714);
+Object.defineProperty(exports, "RFC3161Timestamp", ({ enumerable: true, get: function () { return timestamp_1.RFC3161Timestamp; } }));
+
+
+/***/ }),
+
+/***/ 2714:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RFC3161Timestamp = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const asn1_1 = __nccwpck_require__(6027);
+const crypto = __importStar(__nccwpck_require__(9368));
+const oid_1 = __nccwpck_require__(1817);
+const error_1 = __nccwpck_require__(7512);
+const tstinfo_1 = __nccwpck_require__(2925);
+const OID_PKCS9_CONTENT_TYPE_SIGNED_DATA = '1.2.840.113549.1.7.2';
+const OID_PKCS9_CONTENT_TYPE_TSTINFO = '1.2.840.113549.1.9.16.1.4';
+const OID_PKCS9_MESSAGE_DIGEST_KEY = '1.2.840.113549.1.9.4';
+class RFC3161Timestamp {
+    root;
+    constructor(asn1) {
+        this.root = asn1;
+    }
+    static parse(der) {
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+        return new RFC3161Timestamp(asn1);
+    }
+    get status() {
+        return this.pkiStatusInfoObj.subs[0].toInteger();
+    }
+    get contentType() {
+        return this.contentTypeObj.toOID();
+    }
+    get eContentType() {
+        return this.eContentTypeObj.toOID();
+    }
+    get signingTime() {
+        return this.tstInfo.genTime;
+    }
+    get signerIssuer() {
+        return this.signerSidObj.subs[0].value;
+    }
+    get signerSerialNumber() {
+        return this.signerSidObj.subs[1].value;
+    }
+    get signerDigestAlgorithm() {
+        const oid = this.signerDigestAlgorithmObj.subs[0].toOID();
+        return oid_1.SHA2_HASH_ALGOS[oid];
+    }
+    get signatureAlgorithm() {
+        const oid = this.signatureAlgorithmObj.subs[0].toOID();
+        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
+    }
+    get signatureValue() {
+        return this.signatureValueObj.value;
+    }
+    get tstInfo() {
+        // Need to unpack tstInfo from an OCTET STRING
+        return new tstinfo_1.TSTInfo(this.eContentObj.subs[0].subs[0]);
+    }
+    verify(data, publicKey) {
+        if (!this.timeStampTokenObj) {
+            throw new error_1.RFC3161TimestampVerificationError('timeStampToken is missing');
+        }
+        // Check for expected ContentInfo content type
+        if (this.contentType !== OID_PKCS9_CONTENT_TYPE_SIGNED_DATA) {
+            throw new error_1.RFC3161TimestampVerificationError(`incorrect content type: ${this.contentType}`);
+        }
+        // Check for expected encapsulated content type
+        if (this.eContentType !== OID_PKCS9_CONTENT_TYPE_TSTINFO) {
+            throw new error_1.RFC3161TimestampVerificationError(`incorrect encapsulated content type: ${this.eContentType}`);
+        }
+        // Check that the tstInfo references the correct artifact
+        this.tstInfo.verify(data);
+        // Check that the signed message digest matches the tstInfo
+        this.verifyMessageDigest();
+        // Check that the signature is valid for the signed attributes
+        this.verifySignature(publicKey);
+    }
+    verifyMessageDigest() {
+        // Check that the tstInfo matches the signed data
+        const tstInfoDigest = crypto.digest(this.signerDigestAlgorithm, this.tstInfo.raw);
+        const expectedDigest = this.messageDigestAttributeObj.subs[1].subs[0].value;
+        if (!crypto.bufferEqual(tstInfoDigest, expectedDigest)) {
+            throw new error_1.RFC3161TimestampVerificationError('signed data does not match tstInfo');
+        }
+    }
+    verifySignature(key) {
+        // Encode the signed attributes for verification
+        const signedAttrs = this.signedAttrsObj.toDER();
+        signedAttrs[0] = 0x31; // Change context-specific tag to SET
+        // Check that the signature is valid for the signed attributes
+        const verified = crypto.verify(signedAttrs, key, this.signatureValue, this.signatureAlgorithm);
+        if (!verified) {
+            throw new error_1.RFC3161TimestampVerificationError('signature verification failed');
+        }
+    }
+    // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+    get pkiStatusInfoObj() {
+        // pkiStatusInfo is the first element of the timestamp response sequence
+        return this.root.subs[0];
+    }
+    // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+    get timeStampTokenObj() {
+        // timeStampToken is the first element of the timestamp response sequence
+        return this.root.subs[1];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-3
+    get contentTypeObj() {
+        return this.timeStampTokenObj.subs[0];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5652#section-3
+    get signedDataObj() {
+        const obj = this.timeStampTokenObj.subs.find((sub) => sub.tag.isContextSpecific(0x00));
+        return obj.subs[0];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
+    get encapContentInfoObj() {
+        return this.signedDataObj.subs[2];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
+    get signerInfosObj() {
+        // SignerInfos is the last element of the signed data sequence
+        const sd = this.signedDataObj;
+        return sd.subs[sd.subs.length - 1];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5652#section-5.1
+    get signerInfoObj() {
+        // Only supporting one signer
+        return this.signerInfosObj.subs[0];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
+    get eContentTypeObj() {
+        return this.encapContentInfoObj.subs[0];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
+    get eContentObj() {
+        return this.encapContentInfoObj.subs[1];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+    get signedAttrsObj() {
+        const signedAttrs = this.signerInfoObj.subs.find((sub) => sub.tag.isContextSpecific(0x00));
+        return signedAttrs;
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+    get messageDigestAttributeObj() {
+        const messageDigest = this.signedAttrsObj.subs.find((sub) => sub.subs[0].tag.isOID() &&
+            sub.subs[0].toOID() === OID_PKCS9_MESSAGE_DIGEST_KEY);
+        return messageDigest;
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+    get signerSidObj() {
+        return this.signerInfoObj.subs[1];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+    get signerDigestAlgorithmObj() {
+        // Signature is the 2nd element of the signerInfoObj object
+        return this.signerInfoObj.subs[2];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+    get signatureAlgorithmObj() {
+        // Signature is the 4th element of the signerInfoObj object
+        return this.signerInfoObj.subs[4];
+    }
+    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+    get signatureValueObj() {
+        // Signature is the 6th element of the signerInfoObj object
+        return this.signerInfoObj.subs[5];
+    }
+}
+exports.RFC3161Timestamp = RFC3161Timestamp;
+
+
+/***/ }),
+
+/***/ 2925:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TSTInfo = void 0;
+const crypto = __importStar(__nccwpck_require__(9368));
+const oid_1 = __nccwpck_require__(1817);
+const error_1 = __nccwpck_require__(7512);
+class TSTInfo {
+    root;
+    constructor(asn1) {
+        this.root = asn1;
+    }
+    get version() {
+        return this.root.subs[0].toInteger();
+    }
+    get genTime() {
+        return this.root.subs[4].toDate();
+    }
+    get messageImprintHashAlgorithm() {
+        const oid = this.messageImprintObj.subs[0].subs[0].toOID();
+        return oid_1.SHA2_HASH_ALGOS[oid];
+    }
+    get messageImprintHashedMessage() {
+        return this.messageImprintObj.subs[1].value;
+    }
+    get raw() {
+        return this.root.toDER();
+    }
+    verify(data) {
+        const digest = crypto.digest(this.messageImprintHashAlgorithm, data);
+        if (!crypto.bufferEqual(digest, this.messageImprintHashedMessage)) {
+            throw new error_1.RFC3161TimestampVerificationError('message imprint does not match artifact');
+        }
+    }
+    // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+    get messageImprintObj() {
+        return this.root.subs[2];
+    }
+}
+exports.TSTInfo = TSTInfo;
+
+
+/***/ }),
+
+/***/ 1673:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ByteStream = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+class StreamError extends Error {
+}
+class ByteStream {
+    static BLOCK_SIZE = 1024;
+    buf;
+    view;
+    start = 0;
+    constructor(buffer) {
+        if (buffer) {
+            this.buf = buffer;
+            this.view = Buffer.from(buffer);
+        }
+        else {
+            this.buf = Buffer.alloc(0);
+            this.view = Buffer.from(this.buf);
+        }
+    }
+    get buffer() {
+        return this.view.subarray(0, this.start);
+    }
+    get length() {
+        return this.view.byteLength;
+    }
+    get position() {
+        return this.start;
+    }
+    seek(position) {
+        this.start = position;
+    }
+    // Returns a Buffer containing the specified number of bytes starting at the
+    // given start position.
+    slice(start, len) {
+        const end = start + len;
+        if (end > this.length) {
+            throw new StreamError('request past end of buffer');
+        }
+        return this.view.subarray(start, end);
+    }
+    appendChar(char) {
+        this.ensureCapacity(1);
+        this.view[this.start] = char;
+        this.start += 1;
+    }
+    appendUint16(num) {
+        this.ensureCapacity(2);
+        const value = new Uint16Array([num]);
+        const view = new Uint8Array(value.buffer);
+        this.view[this.start] = view[1];
+        this.view[this.start + 1] = view[0];
+        this.start += 2;
+    }
+    appendUint24(num) {
+        this.ensureCapacity(3);
+        const value = new Uint32Array([num]);
+        const view = new Uint8Array(value.buffer);
+        this.view[this.start] = view[2];
+        this.view[this.start + 1] = view[1];
+        this.view[this.start + 2] = view[0];
+        this.start += 3;
+    }
+    appendView(view) {
+        this.ensureCapacity(view.length);
+        this.view.set(view, this.start);
+        this.start += view.length;
+    }
+    getBlock(size) {
+        if (size <= 0) {
+            return Buffer.alloc(0);
+        }
+        if (this.start + size > this.view.length) {
+            throw new Error('request past end of buffer');
+        }
+        const result = this.view.subarray(this.start, this.start + size);
+        this.start += size;
+        return result;
+    }
+    getUint8() {
+        return this.getBlock(1)[0];
+    }
+    getUint16() {
+        const block = this.getBlock(2);
+        return (block[0] << 8) | block[1];
+    }
+    ensureCapacity(size) {
+        if (this.start + size > this.view.byteLength) {
+            const blockSize = ByteStream.BLOCK_SIZE + (size > ByteStream.BLOCK_SIZE ? size : 0);
+            this.realloc(this.view.byteLength + blockSize);
+        }
+    }
+    realloc(size) {
+        const newArray = Buffer.alloc(size);
+        const newView = Buffer.from(newArray);
+        // Copy the old buffer into the new one
+        newView.set(this.view);
+        this.buf = newArray;
+        this.view = newView;
+    }
+}
+exports.ByteStream = ByteStream;
+
+
+/***/ }),
+
+/***/ 3566:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const asn1_1 = __nccwpck_require__(6027);
+const crypto = __importStar(__nccwpck_require__(9368));
+const oid_1 = __nccwpck_require__(1817);
+const pem = __importStar(__nccwpck_require__(1055));
+const ext_1 = __nccwpck_require__(6389);
+const EXTENSION_OID_SUBJECT_KEY_ID = '2.5.29.14';
+const EXTENSION_OID_KEY_USAGE = '2.5.29.15';
+const EXTENSION_OID_SUBJECT_ALT_NAME = '2.5.29.17';
+const EXTENSION_OID_BASIC_CONSTRAINTS = '2.5.29.19';
+const EXTENSION_OID_AUTHORITY_KEY_ID = '2.5.29.35';
+exports.EXTENSION_OID_SCT = '1.3.6.1.4.1.11129.2.4.2';
+class X509Certificate {
+    root;
+    constructor(asn1) {
+        this.root = asn1;
+    }
+    static parse(cert) {
+        const der = typeof cert === 'string' ? pem.toDER(cert) : cert;
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+        return new X509Certificate(asn1);
+    }
+    get tbsCertificate() {
+        return this.tbsCertificateObj;
+    }
+    get version() {
+        // version number is the first element of the version context specific tag
+        const ver = this.versionObj.subs[0].toInteger();
+        return `v${(ver + BigInt(1)).toString()}`;
+    }
+    get serialNumber() {
+        return this.serialNumberObj.value;
+    }
+    get notBefore() {
+        // notBefore is the first element of the validity sequence
+        return this.validityObj.subs[0].toDate();
+    }
+    get notAfter() {
+        // notAfter is the second element of the validity sequence
+        return this.validityObj.subs[1].toDate();
+    }
+    get issuer() {
+        return this.issuerObj.value;
+    }
+    get subject() {
+        return this.subjectObj.value;
+    }
+    get publicKey() {
+        return this.subjectPublicKeyInfoObj.toDER();
+    }
+    get signatureAlgorithm() {
+        const oid = this.signatureAlgorithmObj.subs[0].toOID();
+        if (oid_1.RSA_SIGNATURE_ALGOS[oid]) {
+            return oid_1.RSA_SIGNATURE_ALGOS[oid];
+        }
+        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
+    }
+    get signatureValue() {
+        // Signature value is a bit string, so we need to skip the first byte
+        return this.signatureValueObj.value.subarray(1);
+    }
+    get subjectAltName() {
+        const ext = this.extSubjectAltName;
+        return ext?.uri || /* istanbul ignore next */ ext?.rfc822Name;
+    }
+    get extensions() {
+        // The extension list is the first (and only) element of the extensions
+        // context specific tag
+        /* istanbul ignore next */
+        const extSeq = this.extensionsObj?.subs[0];
+        /* istanbul ignore next */
+        return extSeq?.subs || [];
+    }
+    get extKeyUsage() {
+        const ext = this.findExtension(EXTENSION_OID_KEY_USAGE);
+        return ext ? new ext_1.X509KeyUsageExtension(ext) : undefined;
+    }
+    get extBasicConstraints() {
+        const ext = this.findExtension(EXTENSION_OID_BASIC_CONSTRAINTS);
+        return ext ? new ext_1.X509BasicConstraintsExtension(ext) : undefined;
+    }
+    get extSubjectAltName() {
+        const ext = this.findExtension(EXTENSION_OID_SUBJECT_ALT_NAME);
+        return ext ? new ext_1.X509SubjectAlternativeNameExtension(ext) : undefined;
+    }
+    get extAuthorityKeyID() {
+        const ext = this.findExtension(EXTENSION_OID_AUTHORITY_KEY_ID);
+        return ext ? new ext_1.X509AuthorityKeyIDExtension(ext) : undefined;
+    }
+    get extSubjectKeyID() {
+        const ext = this.findExtension(EXTENSION_OID_SUBJECT_KEY_ID);
+        return ext
+            ? new ext_1.X509SubjectKeyIDExtension(ext)
+            : /* istanbul ignore next */ undefined;
+    }
+    get extSCT() {
+        const ext = this.findExtension(exports.EXTENSION_OID_SCT);
+        return ext ? new ext_1.X509SCTExtension(ext) : undefined;
+    }
+    get isCA() {
+        const ca = this.extBasicConstraints?.isCA || false;
+        // If the KeyUsage extension is present, keyCertSign must be set
+        /* istanbul ignore else */
+        if (this.extKeyUsage) {
+            return ca && this.extKeyUsage.keyCertSign;
+        }
+        // TODO: test coverage for this case
+        /* istanbul ignore next */
+        return ca;
+    }
+    extension(oid) {
+        const ext = this.findExtension(oid);
+        return ext ? new ext_1.X509Extension(ext) : undefined;
+    }
+    verify(issuerCertificate) {
+        // Use the issuer's public key if provided, otherwise use the subject's
+        const publicKey = issuerCertificate?.publicKey || this.publicKey;
+        const key = crypto.createPublicKey(publicKey);
+        return crypto.verify(this.tbsCertificate.toDER(), key, this.signatureValue, this.signatureAlgorithm);
+    }
+    validForDate(date) {
+        return this.notBefore <= date && date <= this.notAfter;
+    }
+    equals(other) {
+        return this.root.toDER().equals(other.root.toDER());
+    }
+    // Creates a copy of the certificate with a new buffer
+    clone() {
+        const der = this.root.toDER();
+        const clone = Buffer.alloc(der.length);
+        der.copy(clone);
+        return X509Certificate.parse(clone);
+    }
+    findExtension(oid) {
+        // Find the extension with the given OID. The OID will always be the first
+        // element of the extension sequence
+        return this.extensions.find((ext) => ext.subs[0].toOID() === oid);
+    }
+    /////////////////////////////////////////////////////////////////////////////
+    // The following properties use the documented x509 structure to locate the
+    // desired ASN.1 object
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.1
+    get tbsCertificateObj() {
+        // tbsCertificate is the first element of the certificate sequence
+        return this.root.subs[0];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2
+    get signatureAlgorithmObj() {
+        // signatureAlgorithm is the second element of the certificate sequence
+        return this.root.subs[1];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.3
+    get signatureValueObj() {
+        // signatureValue is the third element of the certificate sequence
+        return this.root.subs[2];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.1
+    get versionObj() {
+        // version is the first element of the tbsCertificate sequence
+        return this.tbsCertificateObj.subs[0];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.2
+    get serialNumberObj() {
+        // serialNumber is the second element of the tbsCertificate sequence
+        return this.tbsCertificateObj.subs[1];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.4
+    get issuerObj() {
+        // issuer is the fourth element of the tbsCertificate sequence
+        return this.tbsCertificateObj.subs[3];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5
+    get validityObj() {
+        // version is the fifth element of the tbsCertificate sequence
+        return this.tbsCertificateObj.subs[4];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.6
+    get subjectObj() {
+        // subject is the sixth element of the tbsCertificate sequence
+        return this.tbsCertificateObj.subs[5];
+    }
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.7
+    get subjectPublicKeyInfoObj() {
+        // subjectPublicKeyInfo is the seventh element of the tbsCertificate sequence
+        return this.tbsCertificateObj.subs[6];
+    }
+    // Extensions can't be located by index because their position varies. Instead,
+    // we need to find the extensions context specific tag
+    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.9
+    get extensionsObj() {
+        return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(0x03));
+    }
+}
+exports.X509Certificate = X509Certificate;
+
+
+/***/ }),
+
+/***/ 6389:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.X509SCTExtension = exports.X509SubjectKeyIDExtension = exports.X509AuthorityKeyIDExtension = exports.X509SubjectAlternativeNameExtension = exports.X509KeyUsageExtension = exports.X509BasicConstraintsExtension = exports.X509Extension = void 0;
+const stream_1 = __nccwpck_require__(1673);
+const sct_1 = __nccwpck_require__(6144);
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.1
+class X509Extension {
+    root;
+    constructor(asn1) {
+        this.root = asn1;
+    }
+    get oid() {
+        return this.root.subs[0].toOID();
+    }
+    get critical() {
+        // The critical field is optional and will be the second element of the
+        // extension sequence if present. Default to false if not present.
+        return this.root.subs.length === 3 ? this.root.subs[1].toBoolean() : false;
+    }
+    get value() {
+        return this.extnValueObj.value;
+    }
+    get valueObj() {
+        return this.extnValueObj;
+    }
+    get extnValueObj() {
+        // The extnValue field will be the last element of the extension sequence
+        return this.root.subs[this.root.subs.length - 1];
+    }
+}
+exports.X509Extension = X509Extension;
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.9
+class X509BasicConstraintsExtension extends X509Extension {
+    get isCA() {
+        return this.sequence.subs[0]?.toBoolean() ?? false;
+    }
+    get pathLenConstraint() {
+        return this.sequence.subs.length > 1
+            ? this.sequence.subs[1].toInteger()
+            : undefined;
+    }
+    // The extnValue field contains a single sequence wrapping the isCA and
+    // pathLenConstraint.
+    get sequence() {
+        return this.extnValueObj.subs[0];
+    }
+}
+exports.X509BasicConstraintsExtension = X509BasicConstraintsExtension;
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.3
+class X509KeyUsageExtension extends X509Extension {
+    get digitalSignature() {
+        return this.bitString[0] === 1;
+    }
+    get keyCertSign() {
+        return this.bitString[5] === 1;
+    }
+    get crlSign() {
+        return this.bitString[6] === 1;
+    }
+    // The extnValue field contains a single bit string which is a bit mask
+    // indicating which key usages are enabled.
+    get bitString() {
+        return this.extnValueObj.subs[0].toBitString();
+    }
+}
+exports.X509KeyUsageExtension = X509KeyUsageExtension;
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.6
+class X509SubjectAlternativeNameExtension extends X509Extension {
+    get rfc822Name() {
+        return this.findGeneralName(0x01)?.value.toString('ascii');
+    }
+    get uri() {
+        return this.findGeneralName(0x06)?.value.toString('ascii');
+    }
+    // Retrieve the value of an otherName with the given OID.
+    otherName(oid) {
+        const otherName = this.findGeneralName(0x00);
+        if (otherName === undefined) {
+            return undefined;
+        }
+        // The otherName is a sequence containing an OID and a value.
+        // Need to check that the OID matches the one we're looking for.
+        const otherNameOID = otherName.subs[0].toOID();
+        if (otherNameOID !== oid) {
+            return undefined;
+        }
+        // The otherNameValue is a sequence containing the actual value.
+        const otherNameValue = otherName.subs[1];
+        return otherNameValue.subs[0].value.toString('ascii');
+    }
+    findGeneralName(tag) {
+        return this.generalNames.find((gn) => gn.tag.isContextSpecific(tag));
+    }
+    // The extnValue field contains a sequence of GeneralNames.
+    get generalNames() {
+        return this.extnValueObj.subs[0].subs;
+    }
+}
+exports.X509SubjectAlternativeNameExtension = X509SubjectAlternativeNameExtension;
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.1
+class X509AuthorityKeyIDExtension extends X509Extension {
+    get keyIdentifier() {
+        return this.findSequenceMember(0x00)?.value;
+    }
+    findSequenceMember(tag) {
+        return this.sequence.subs.find((el) => el.tag.isContextSpecific(tag));
+    }
+    // The extnValue field contains a single sequence wrapping the keyIdentifier
+    get sequence() {
+        return this.extnValueObj.subs[0];
+    }
+}
+exports.X509AuthorityKeyIDExtension = X509AuthorityKeyIDExtension;
+// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.2
+class X509SubjectKeyIDExtension extends X509Extension {
+    get keyIdentifier() {
+        return this.extnValueObj.subs[0].value;
+    }
+}
+exports.X509SubjectKeyIDExtension = X509SubjectKeyIDExtension;
+// https://www.rfc-editor.org/rfc/rfc6962#section-3.3
+class X509SCTExtension extends X509Extension {
+    constructor(asn1) {
+        super(asn1);
+    }
+    get signedCertificateTimestamps() {
+        const buf = this.extnValueObj.subs[0].value;
+        const stream = new stream_1.ByteStream(buf);
+        // The overall list length is encoded in the first two bytes -- note this
+        // is the length of the list in bytes, NOT the number of SCTs in the list
+        const end = stream.getUint16() + 2;
+        const sctList = [];
+        while (stream.position < end) {
+            // Read the length of the next SCT
+            const sctLength = stream.getUint16();
+            // Slice out the bytes for the next SCT and parse it
+            const sct = stream.getBlock(sctLength);
+            sctList.push(sct_1.SignedCertificateTimestamp.parse(sct));
+        }
+        if (stream.position !== end) {
+            throw new Error('SCT list length does not match actual length');
+        }
+        return sctList;
+    }
+}
+exports.X509SCTExtension = X509SCTExtension;
+
+
+/***/ }),
+
+/***/ 9358:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
+var cert_1 = __nccwpck_require__(3566);
+Object.defineProperty(exports, "EXTENSION_OID_SCT", ({ enumerable: true, get: function () { return cert_1.EXTENSION_OID_SCT; } }));
+Object.defineProperty(exports, "X509Certificate", ({ enumerable: true, get: function () { return cert_1.X509Certificate; } }));
+var ext_1 = __nccwpck_require__(6389);
+Object.defineProperty(exports, "X509SCTExtension", ({ enumerable: true, get: function () { return ext_1.X509SCTExtension; } }));
+
+
+/***/ }),
+
+/***/ 6144:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SignedCertificateTimestamp = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const crypto = __importStar(__nccwpck_require__(9368));
+const stream_1 = __nccwpck_require__(1673);
+class SignedCertificateTimestamp {
+    version;
+    logID;
+    timestamp;
+    extensions;
+    hashAlgorithm;
+    signatureAlgorithm;
+    signature;
+    constructor(options) {
+        this.version = options.version;
+        this.logID = options.logID;
+        this.timestamp = options.timestamp;
+        this.extensions = options.extensions;
+        this.hashAlgorithm = options.hashAlgorithm;
+        this.signatureAlgorithm = options.signatureAlgorithm;
+        this.signature = options.signature;
+    }
+    get datetime() {
+        return new Date(Number(this.timestamp.readBigInt64BE()));
+    }
+    // Returns the hash algorithm used to generate the SCT's signature.
+    // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
+    get algorithm() {
+        switch (this.hashAlgorithm) {
+            /* istanbul ignore next */
+            case 0:
+                return 'none';
+            /* istanbul ignore next */
+            case 1:
+                return 'md5';
+            /* istanbul ignore next */
+            case 2:
+                return 'sha1';
+            /* istanbul ignore next */
+            case 3:
+                return 'sha224';
+            case 4:
+                return 'sha256';
+            /* istanbul ignore next */
+            case 5:
+                return 'sha384';
+            /* istanbul ignore next */
+            case 6:
+                return 'sha512';
+            /* istanbul ignore next */
+            default:
+                return 'unknown';
+        }
+    }
+    verify(preCert, key) {
+        // Assemble the digitally-signed struct (the data over which the signature
+        // was generated).
+        // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
+        const stream = new stream_1.ByteStream();
+        stream.appendChar(this.version);
+        stream.appendChar(0x00); // SignatureType = certificate_timestamp(0)
+        stream.appendView(this.timestamp);
+        stream.appendUint16(0x01); // LogEntryType = precert_entry(1)
+        stream.appendView(preCert);
+        stream.appendUint16(this.extensions.byteLength);
+        /* istanbul ignore next - extensions are very uncommon */
+        if (this.extensions.byteLength > 0) {
+            stream.appendView(this.extensions);
+        }
+        return crypto.verify(stream.buffer, key, this.signature, this.algorithm);
+    }
+    // Parses a SignedCertificateTimestamp from a buffer. SCTs are encoded using
+    // TLS encoding which means the fields and lengths of most fields are
+    // specified as part of the SCT and TLS specs.
+    // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
+    // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
+    static parse(buf) {
+        const stream = new stream_1.ByteStream(buf);
+        // Version - enum { v1(0), (255) }
+        const version = stream.getUint8();
+        // Log ID  - struct { opaque key_id[32]; }
+        const logID = stream.getBlock(32);
+        // Timestamp - uint64
+        const timestamp = stream.getBlock(8);
+        // Extensions - opaque extensions<0..2^16-1>;
+        const extenstionLength = stream.getUint16();
+        const extensions = stream.getBlock(extenstionLength);
+        // Hash algo - enum { sha256(4), . . . (255) }
+        const hashAlgorithm = stream.getUint8();
+        // Signature algo - enum { anonymous(0), rsa(1), dsa(2), ecdsa(3), (255) }
+        const signatureAlgorithm = stream.getUint8();
+        // Signature  - opaque signature<0..2^16-1>;
+        const sigLength = stream.getUint16();
+        const signature = stream.getBlock(sigLength);
+        // Check that we read the entire buffer
+        if (stream.position !== buf.length) {
+            throw new Error('SCT buffer length mismatch');
+        }
+        return new SignedCertificateTimestamp({
+            version,
+            logID,
+            timestamp,
+            extensions,
+            hashAlgorithm,
+            signatureAlgorithm,
+            signature,
+        });
+    }
+}
+exports.SignedCertificateTimestamp = SignedCertificateTimestamp;
+
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: envelope.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Signature = exports.Envelope = void 0;
+exports.Envelope = {
+    fromJSON(object) {
+        return {
+            payload: isSet(object.payload) ? Buffer.from(bytesFromBase64(object.payload)) : Buffer.alloc(0),
+            payloadType: isSet(object.payloadType) ? globalThis.String(object.payloadType) : "",
+            signatures: globalThis.Array.isArray(object?.signatures)
+                ? object.signatures.map((e) => exports.Signature.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.payload.length !== 0) {
+            obj.payload = base64FromBytes(message.payload);
+        }
+        if (message.payloadType !== "") {
+            obj.payloadType = message.payloadType;
+        }
+        if (message.signatures?.length) {
+            obj.signatures = message.signatures.map((e) => exports.Signature.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.Signature = {
+    fromJSON(object) {
+        return {
+            sig: isSet(object.sig) ? Buffer.from(bytesFromBase64(object.sig)) : Buffer.alloc(0),
+            keyid: isSet(object.keyid) ? globalThis.String(object.keyid) : "",
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.sig.length !== 0) {
+            obj.sig = base64FromBytes(message.sig);
+        }
+        if (message.keyid !== "") {
+            obj.keyid = message.keyid;
+        }
+        return obj;
+    },
+};
+function bytesFromBase64(b64) {
+    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+function base64FromBytes(arr) {
+    return globalThis.Buffer.from(arr).toString("base64");
+}
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 5000:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: google/protobuf/timestamp.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Timestamp = void 0;
+exports.Timestamp = {
+    fromJSON(object) {
+        return {
+            seconds: isSet(object.seconds) ? globalThis.String(object.seconds) : "0",
+            nanos: isSet(object.nanos) ? globalThis.Number(object.nanos) : 0,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.seconds !== "0") {
+            obj.seconds = message.seconds;
+        }
+        if (message.nanos !== 0) {
+            obj.nanos = Math.round(message.nanos);
+        }
+        return obj;
+    },
+};
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 6764:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: rekor/v2/dsse.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DSSELogEntryV002 = exports.DSSERequestV002 = void 0;
+/* eslint-disable */
+const envelope_1 = __nccwpck_require__(7030);
+const sigstore_common_1 = __nccwpck_require__(5334);
+const verifier_1 = __nccwpck_require__(7543);
+exports.DSSERequestV002 = {
+    fromJSON(object) {
+        return {
+            envelope: isSet(object.envelope) ? envelope_1.Envelope.fromJSON(object.envelope) : undefined,
+            verifiers: globalThis.Array.isArray(object?.verifiers)
+                ? object.verifiers.map((e) => verifier_1.Verifier.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.envelope !== undefined) {
+            obj.envelope = envelope_1.Envelope.toJSON(message.envelope);
+        }
+        if (message.verifiers?.length) {
+            obj.verifiers = message.verifiers.map((e) => verifier_1.Verifier.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.DSSELogEntryV002 = {
+    fromJSON(object) {
+        return {
+            payloadHash: isSet(object.payloadHash) ? sigstore_common_1.HashOutput.fromJSON(object.payloadHash) : undefined,
+            signatures: globalThis.Array.isArray(object?.signatures)
+                ? object.signatures.map((e) => verifier_1.Signature.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.payloadHash !== undefined) {
+            obj.payloadHash = sigstore_common_1.HashOutput.toJSON(message.payloadHash);
+        }
+        if (message.signatures?.length) {
+            obj.signatures = message.signatures.map((e) => verifier_1.Signature.toJSON(e));
+        }
+        return obj;
+    },
+};
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 381:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: rekor/v2/entry.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CreateEntryRequest = exports.Spec = exports.Entry = void 0;
+/* eslint-disable */
+const dsse_1 = __nccwpck_require__(6764);
+const hashedrekord_1 = __nccwpck_require__(4969);
+exports.Entry = {
+    fromJSON(object) {
+        return {
+            kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+            apiVersion: isSet(object.apiVersion) ? globalThis.String(object.apiVersion) : "",
+            spec: isSet(object.spec) ? exports.Spec.fromJSON(object.spec) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.kind !== "") {
+            obj.kind = message.kind;
+        }
+        if (message.apiVersion !== "") {
+            obj.apiVersion = message.apiVersion;
+        }
+        if (message.spec !== undefined) {
+            obj.spec = exports.Spec.toJSON(message.spec);
+        }
+        return obj;
+    },
+};
+exports.Spec = {
+    fromJSON(object) {
+        return {
+            spec: isSet(object.hashedRekordV002)
+                ? { $case: "hashedRekordV002", hashedRekordV002: hashedrekord_1.HashedRekordLogEntryV002.fromJSON(object.hashedRekordV002) }
+                : isSet(object.dsseV002)
+                    ? { $case: "dsseV002", dsseV002: dsse_1.DSSELogEntryV002.fromJSON(object.dsseV002) }
+                    : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.spec?.$case === "hashedRekordV002") {
+            obj.hashedRekordV002 = hashedrekord_1.HashedRekordLogEntryV002.toJSON(message.spec.hashedRekordV002);
+        }
+        else if (message.spec?.$case === "dsseV002") {
+            obj.dsseV002 = dsse_1.DSSELogEntryV002.toJSON(message.spec.dsseV002);
+        }
+        return obj;
+    },
+};
+exports.CreateEntryRequest = {
+    fromJSON(object) {
+        return {
+            spec: isSet(object.hashedRekordRequestV002)
+                ? {
+                    $case: "hashedRekordRequestV002",
+                    hashedRekordRequestV002: hashedrekord_1.HashedRekordRequestV002.fromJSON(object.hashedRekordRequestV002),
+                }
+                : isSet(object.dsseRequestV002)
+                    ? { $case: "dsseRequestV002", dsseRequestV002: dsse_1.DSSERequestV002.fromJSON(object.dsseRequestV002) }
+                    : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.spec?.$case === "hashedRekordRequestV002") {
+            obj.hashedRekordRequestV002 = hashedrekord_1.HashedRekordRequestV002.toJSON(message.spec.hashedRekordRequestV002);
+        }
+        else if (message.spec?.$case === "dsseRequestV002") {
+            obj.dsseRequestV002 = dsse_1.DSSERequestV002.toJSON(message.spec.dsseRequestV002);
+        }
+        return obj;
+    },
+};
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 4969:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: rekor/v2/hashedrekord.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HashedRekordLogEntryV002 = exports.HashedRekordRequestV002 = void 0;
+/* eslint-disable */
+const sigstore_common_1 = __nccwpck_require__(5334);
+const verifier_1 = __nccwpck_require__(7543);
+exports.HashedRekordRequestV002 = {
+    fromJSON(object) {
+        return {
+            digest: isSet(object.digest) ? Buffer.from(bytesFromBase64(object.digest)) : Buffer.alloc(0),
+            signature: isSet(object.signature) ? verifier_1.Signature.fromJSON(object.signature) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.digest.length !== 0) {
+            obj.digest = base64FromBytes(message.digest);
+        }
+        if (message.signature !== undefined) {
+            obj.signature = verifier_1.Signature.toJSON(message.signature);
+        }
+        return obj;
+    },
+};
+exports.HashedRekordLogEntryV002 = {
+    fromJSON(object) {
+        return {
+            data: isSet(object.data) ? sigstore_common_1.HashOutput.fromJSON(object.data) : undefined,
+            signature: isSet(object.signature) ? verifier_1.Signature.fromJSON(object.signature) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.data !== undefined) {
+            obj.data = sigstore_common_1.HashOutput.toJSON(message.data);
+        }
+        if (message.signature !== undefined) {
+            obj.signature = verifier_1.Signature.toJSON(message.signature);
+        }
+        return obj;
+    },
+};
+function bytesFromBase64(b64) {
+    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+function base64FromBytes(arr) {
+    return globalThis.Buffer.from(arr).toString("base64");
+}
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 7543:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: rekor/v2/verifier.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Signature = exports.Verifier = exports.PublicKey = void 0;
+/* eslint-disable */
+const sigstore_common_1 = __nccwpck_require__(5334);
+exports.PublicKey = {
+    fromJSON(object) {
+        return { rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : Buffer.alloc(0) };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.rawBytes.length !== 0) {
+            obj.rawBytes = base64FromBytes(message.rawBytes);
+        }
+        return obj;
+    },
+};
+exports.Verifier = {
+    fromJSON(object) {
+        return {
+            verifier: isSet(object.publicKey)
+                ? { $case: "publicKey", publicKey: exports.PublicKey.fromJSON(object.publicKey) }
+                : isSet(object.x509Certificate)
+                    ? { $case: "x509Certificate", x509Certificate: sigstore_common_1.X509Certificate.fromJSON(object.x509Certificate) }
+                    : undefined,
+            keyDetails: isSet(object.keyDetails) ? (0, sigstore_common_1.publicKeyDetailsFromJSON)(object.keyDetails) : 0,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.verifier?.$case === "publicKey") {
+            obj.publicKey = exports.PublicKey.toJSON(message.verifier.publicKey);
+        }
+        else if (message.verifier?.$case === "x509Certificate") {
+            obj.x509Certificate = sigstore_common_1.X509Certificate.toJSON(message.verifier.x509Certificate);
+        }
+        if (message.keyDetails !== 0) {
+            obj.keyDetails = (0, sigstore_common_1.publicKeyDetailsToJSON)(message.keyDetails);
+        }
+        return obj;
+    },
+};
+exports.Signature = {
+    fromJSON(object) {
+        return {
+            content: isSet(object.content) ? Buffer.from(bytesFromBase64(object.content)) : Buffer.alloc(0),
+            verifier: isSet(object.verifier) ? exports.Verifier.fromJSON(object.verifier) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.content.length !== 0) {
+            obj.content = base64FromBytes(message.content);
+        }
+        if (message.verifier !== undefined) {
+            obj.verifier = exports.Verifier.toJSON(message.verifier);
+        }
+        return obj;
+    },
+};
+function bytesFromBase64(b64) {
+    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+function base64FromBytes(arr) {
+    return globalThis.Buffer.from(arr).toString("base64");
+}
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 715:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: sigstore_bundle.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Bundle = exports.VerificationMaterial = exports.TimestampVerificationData = void 0;
+/* eslint-disable */
+const envelope_1 = __nccwpck_require__(7030);
+const sigstore_common_1 = __nccwpck_require__(5334);
+const sigstore_rekor_1 = __nccwpck_require__(5204);
+exports.TimestampVerificationData = {
+    fromJSON(object) {
+        return {
+            rfc3161Timestamps: globalThis.Array.isArray(object?.rfc3161Timestamps)
+                ? object.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.rfc3161Timestamps?.length) {
+            obj.rfc3161Timestamps = message.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.VerificationMaterial = {
+    fromJSON(object) {
+        return {
+            content: isSet(object.publicKey)
+                ? { $case: "publicKey", publicKey: sigstore_common_1.PublicKeyIdentifier.fromJSON(object.publicKey) }
+                : isSet(object.x509CertificateChain)
+                    ? {
+                        $case: "x509CertificateChain",
+                        x509CertificateChain: sigstore_common_1.X509CertificateChain.fromJSON(object.x509CertificateChain),
+                    }
+                    : isSet(object.certificate)
+                        ? { $case: "certificate", certificate: sigstore_common_1.X509Certificate.fromJSON(object.certificate) }
+                        : undefined,
+            tlogEntries: globalThis.Array.isArray(object?.tlogEntries)
+                ? object.tlogEntries.map((e) => sigstore_rekor_1.TransparencyLogEntry.fromJSON(e))
+                : [],
+            timestampVerificationData: isSet(object.timestampVerificationData)
+                ? exports.TimestampVerificationData.fromJSON(object.timestampVerificationData)
+                : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.content?.$case === "publicKey") {
+            obj.publicKey = sigstore_common_1.PublicKeyIdentifier.toJSON(message.content.publicKey);
+        }
+        else if (message.content?.$case === "x509CertificateChain") {
+            obj.x509CertificateChain = sigstore_common_1.X509CertificateChain.toJSON(message.content.x509CertificateChain);
+        }
+        else if (message.content?.$case === "certificate") {
+            obj.certificate = sigstore_common_1.X509Certificate.toJSON(message.content.certificate);
+        }
+        if (message.tlogEntries?.length) {
+            obj.tlogEntries = message.tlogEntries.map((e) => sigstore_rekor_1.TransparencyLogEntry.toJSON(e));
+        }
+        if (message.timestampVerificationData !== undefined) {
+            obj.timestampVerificationData = exports.TimestampVerificationData.toJSON(message.timestampVerificationData);
+        }
+        return obj;
+    },
+};
+exports.Bundle = {
+    fromJSON(object) {
+        return {
+            mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+            verificationMaterial: isSet(object.verificationMaterial)
+                ? exports.VerificationMaterial.fromJSON(object.verificationMaterial)
+                : undefined,
+            content: isSet(object.messageSignature)
+                ? { $case: "messageSignature", messageSignature: sigstore_common_1.MessageSignature.fromJSON(object.messageSignature) }
+                : isSet(object.dsseEnvelope)
+                    ? { $case: "dsseEnvelope", dsseEnvelope: envelope_1.Envelope.fromJSON(object.dsseEnvelope) }
+                    : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.mediaType !== "") {
+            obj.mediaType = message.mediaType;
+        }
+        if (message.verificationMaterial !== undefined) {
+            obj.verificationMaterial = exports.VerificationMaterial.toJSON(message.verificationMaterial);
+        }
+        if (message.content?.$case === "messageSignature") {
+            obj.messageSignature = sigstore_common_1.MessageSignature.toJSON(message.content.messageSignature);
+        }
+        else if (message.content?.$case === "dsseEnvelope") {
+            obj.dsseEnvelope = envelope_1.Envelope.toJSON(message.content.dsseEnvelope);
+        }
+        return obj;
+    },
+};
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 5334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: sigstore_common.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TimeRange = exports.X509CertificateChain = exports.SubjectAlternativeName = exports.X509Certificate = exports.DistinguishedName = exports.ObjectIdentifierValuePair = exports.ObjectIdentifier = exports.PublicKeyIdentifier = exports.PublicKey = exports.RFC3161SignedTimestamp = exports.LogId = exports.MessageSignature = exports.HashOutput = exports.SubjectAlternativeNameType = exports.PublicKeyDetails = exports.HashAlgorithm = void 0;
+exports.hashAlgorithmFromJSON = hashAlgorithmFromJSON;
+exports.hashAlgorithmToJSON = hashAlgorithmToJSON;
+exports.publicKeyDetailsFromJSON = publicKeyDetailsFromJSON;
+exports.publicKeyDetailsToJSON = publicKeyDetailsToJSON;
+exports.subjectAlternativeNameTypeFromJSON = subjectAlternativeNameTypeFromJSON;
+exports.subjectAlternativeNameTypeToJSON = subjectAlternativeNameTypeToJSON;
+/* eslint-disable */
+const timestamp_1 = __nccwpck_require__(5000);
+/**
+ * Only a subset of the secure hash standard algorithms are supported.
+ * See <https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf> for more
+ * details.
+ * UNSPECIFIED SHOULD not be used, primary reason for inclusion is to force
+ * any proto JSON serialization to emit the used hash algorithm, as default
+ * option is to *omit* the default value of an enum (which is the first
+ * value, represented by '0'.
+ */
+var HashAlgorithm;
+(function (HashAlgorithm) {
+    HashAlgorithm[HashAlgorithm["HASH_ALGORITHM_UNSPECIFIED"] = 0] = "HASH_ALGORITHM_UNSPECIFIED";
+    HashAlgorithm[HashAlgorithm["SHA2_256"] = 1] = "SHA2_256";
+    HashAlgorithm[HashAlgorithm["SHA2_384"] = 2] = "SHA2_384";
+    HashAlgorithm[HashAlgorithm["SHA2_512"] = 3] = "SHA2_512";
+    /**
+     * SHA3_256 - Used for LMS
+     *
+     * @deprecated
+     */
+    HashAlgorithm[HashAlgorithm["SHA3_256"] = 4] = "SHA3_256";
+    /**
+     * SHA3_384 - Used for LMS
+     *
+     * @deprecated
+     */
+    HashAlgorithm[HashAlgorithm["SHA3_384"] = 5] = "SHA3_384";
+})(HashAlgorithm || (exports.HashAlgorithm = HashAlgorithm = {}));
+function hashAlgorithmFromJSON(object) {
+    switch (object) {
+        case 0:
+        case "HASH_ALGORITHM_UNSPECIFIED":
+            return HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED;
+        case 1:
+        case "SHA2_256":
+            return HashAlgorithm.SHA2_256;
+        case 2:
+        case "SHA2_384":
+            return HashAlgorithm.SHA2_384;
+        case 3:
+        case "SHA2_512":
+            return HashAlgorithm.SHA2_512;
+        case 4:
+        case "SHA3_256":
+            return HashAlgorithm.SHA3_256;
+        case 5:
+        case "SHA3_384":
+            return HashAlgorithm.SHA3_384;
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum HashAlgorithm");
+    }
+}
+function hashAlgorithmToJSON(object) {
+    switch (object) {
+        case HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED:
+            return "HASH_ALGORITHM_UNSPECIFIED";
+        case HashAlgorithm.SHA2_256:
+            return "SHA2_256";
+        case HashAlgorithm.SHA2_384:
+            return "SHA2_384";
+        case HashAlgorithm.SHA2_512:
+            return "SHA2_512";
+        case HashAlgorithm.SHA3_256:
+            return "SHA3_256";
+        case HashAlgorithm.SHA3_384:
+            return "SHA3_384";
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum HashAlgorithm");
+    }
+}
+/**
+ * Details of a specific public key, capturing the the key encoding method,
+ * and signature algorithm.
+ *
+ * PublicKeyDetails captures the public key/hash algorithm combinations
+ * recommended in the Sigstore ecosystem.
+ *
+ * This is modelled as a linear set as we want to provide a small number of
+ * opinionated options instead of allowing every possible permutation.
+ *
+ * Any changes to this enum MUST be reflected in the algorithm registry.
+ *
+ * See: <https://github.com/sigstore/architecture-docs/blob/main/algorithm-registry.md>
+ *
+ * To avoid the possibility of contradicting formats such as PKCS1 with
+ * ED25519 the valid permutations are listed as a linear set instead of a
+ * cartesian set (i.e one combined variable instead of two, one for encoding
+ * and one for the signature algorithm).
+ */
+var PublicKeyDetails;
+(function (PublicKeyDetails) {
+    PublicKeyDetails[PublicKeyDetails["PUBLIC_KEY_DETAILS_UNSPECIFIED"] = 0] = "PUBLIC_KEY_DETAILS_UNSPECIFIED";
+    /**
+     * PKCS1_RSA_PKCS1V5 - RSA
+     *
+     * @deprecated
+     */
+    PublicKeyDetails[PublicKeyDetails["PKCS1_RSA_PKCS1V5"] = 1] = "PKCS1_RSA_PKCS1V5";
+    /**
+     * PKCS1_RSA_PSS - See RFC8017
+     *
+     * @deprecated
+     */
+    PublicKeyDetails[PublicKeyDetails["PKCS1_RSA_PSS"] = 2] = "PKCS1_RSA_PSS";
+    /** @deprecated */
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PKCS1V5"] = 3] = "PKIX_RSA_PKCS1V5";
+    /** @deprecated */
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PSS"] = 4] = "PKIX_RSA_PSS";
+    /** PKIX_RSA_PKCS1V15_2048_SHA256 - RSA public key in PKIX format, PKCS#1v1.5 signature */
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PKCS1V15_2048_SHA256"] = 9] = "PKIX_RSA_PKCS1V15_2048_SHA256";
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PKCS1V15_3072_SHA256"] = 10] = "PKIX_RSA_PKCS1V15_3072_SHA256";
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PKCS1V15_4096_SHA256"] = 11] = "PKIX_RSA_PKCS1V15_4096_SHA256";
+    /** PKIX_RSA_PSS_2048_SHA256 - RSA public key in PKIX format, RSASSA-PSS signature */
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PSS_2048_SHA256"] = 16] = "PKIX_RSA_PSS_2048_SHA256";
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PSS_3072_SHA256"] = 17] = "PKIX_RSA_PSS_3072_SHA256";
+    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PSS_4096_SHA256"] = 18] = "PKIX_RSA_PSS_4096_SHA256";
+    /**
+     * PKIX_ECDSA_P256_HMAC_SHA_256 - ECDSA
+     *
+     * @deprecated
+     */
+    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P256_HMAC_SHA_256"] = 6] = "PKIX_ECDSA_P256_HMAC_SHA_256";
+    /** PKIX_ECDSA_P256_SHA_256 - See NIST FIPS 186-4 */
+    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P256_SHA_256"] = 5] = "PKIX_ECDSA_P256_SHA_256";
+    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P384_SHA_384"] = 12] = "PKIX_ECDSA_P384_SHA_384";
+    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P521_SHA_512"] = 13] = "PKIX_ECDSA_P521_SHA_512";
+    /** PKIX_ED25519 - Ed 25519 */
+    PublicKeyDetails[PublicKeyDetails["PKIX_ED25519"] = 7] = "PKIX_ED25519";
+    PublicKeyDetails[PublicKeyDetails["PKIX_ED25519_PH"] = 8] = "PKIX_ED25519_PH";
+    /**
+     * PKIX_ECDSA_P384_SHA_256 - These algorithms are deprecated and should not be used, but they
+     * were/are being used by most Sigstore clients implementations.
+     *
+     * @deprecated
+     */
+    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P384_SHA_256"] = 19] = "PKIX_ECDSA_P384_SHA_256";
+    /** @deprecated */
+    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P521_SHA_256"] = 20] = "PKIX_ECDSA_P521_SHA_256";
+    /**
+     * LMS_SHA256 - LMS and LM-OTS
+     *
+     * These algorithms are deprecated and should not be used.
+     * There are no plans to support SLH-DSA at this time.
+     *
+     * USER WARNING: LMS and LM-OTS are both stateful signature schemes.
+     * Using them correctly requires discretion and careful consideration
+     * to ensure that individual secret keys are not used more than once.
+     * In addition, LM-OTS is a single-use scheme, meaning that it
+     * MUST NOT be used for more than one signature per LM-OTS key.
+     * If you cannot maintain these invariants, you MUST NOT use these
+     * schemes.
+     *
+     * @deprecated
+     */
+    PublicKeyDetails[PublicKeyDetails["LMS_SHA256"] = 14] = "LMS_SHA256";
+    /** @deprecated */
+    PublicKeyDetails[PublicKeyDetails["LMOTS_SHA256"] = 15] = "LMOTS_SHA256";
+    /**
+     * ML_DSA_44 - ML-DSA
+     *
+     * These ML_DSA_44, ML_DSA_65 and ML-DSA_87 algorithms are the pure variants
+     * that take data to sign rather than the prehash variants (HashML-DSA), which
+     * take digests. While considered quantum-resistant, their usage
+     * involves tradeoffs in that signatures and keys are much larger, and
+     * this makes deployments more costly.
+     *
+     * USER WARNING: ML_DSA_44, ML_DSA_65 and ML_DSA_87 are experimental algorithms.
+     * In the future they MAY be used by private Sigstore deployments, but
+     * they are not yet fully functional. This warning will be removed when
+     * these algorithms are widely supported by Sigstore clients and servers,
+     * but care should still be taken for production environments.
+     *
+     * See NIST FIPS 204, RFC 9881 for algorithm identifiers
+     */
+    PublicKeyDetails[PublicKeyDetails["ML_DSA_44"] = 23] = "ML_DSA_44";
+    PublicKeyDetails[PublicKeyDetails["ML_DSA_65"] = 21] = "ML_DSA_65";
+    PublicKeyDetails[PublicKeyDetails["ML_DSA_87"] = 22] = "ML_DSA_87";
+})(PublicKeyDetails || (exports.PublicKeyDetails = PublicKeyDetails = {}));
+function publicKeyDetailsFromJSON(object) {
+    switch (object) {
+        case 0:
+        case "PUBLIC_KEY_DETAILS_UNSPECIFIED":
+            return PublicKeyDetails.PUBLIC_KEY_DETAILS_UNSPECIFIED;
+        case 1:
+        case "PKCS1_RSA_PKCS1V5":
+            return PublicKeyDetails.PKCS1_RSA_PKCS1V5;
+        case 2:
+        case "PKCS1_RSA_PSS":
+            return PublicKeyDetails.PKCS1_RSA_PSS;
+        case 3:
+        case "PKIX_RSA_PKCS1V5":
+            return PublicKeyDetails.PKIX_RSA_PKCS1V5;
+        case 4:
+        case "PKIX_RSA_PSS":
+            return PublicKeyDetails.PKIX_RSA_PSS;
+        case 9:
+        case "PKIX_RSA_PKCS1V15_2048_SHA256":
+            return PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256;
+        case 10:
+        case "PKIX_RSA_PKCS1V15_3072_SHA256":
+            return PublicKeyDetails.PKIX_RSA_PKCS1V15_3072_SHA256;
+        case 11:
+        case "PKIX_RSA_PKCS1V15_4096_SHA256":
+            return PublicKeyDetails.PKIX_RSA_PKCS1V15_4096_SHA256;
+        case 16:
+        case "PKIX_RSA_PSS_2048_SHA256":
+            return PublicKeyDetails.PKIX_RSA_PSS_2048_SHA256;
+        case 17:
+        case "PKIX_RSA_PSS_3072_SHA256":
+            return PublicKeyDetails.PKIX_RSA_PSS_3072_SHA256;
+        case 18:
+        case "PKIX_RSA_PSS_4096_SHA256":
+            return PublicKeyDetails.PKIX_RSA_PSS_4096_SHA256;
+        case 6:
+        case "PKIX_ECDSA_P256_HMAC_SHA_256":
+            return PublicKeyDetails.PKIX_ECDSA_P256_HMAC_SHA_256;
+        case 5:
+        case "PKIX_ECDSA_P256_SHA_256":
+            return PublicKeyDetails.PKIX_ECDSA_P256_SHA_256;
+        case 12:
+        case "PKIX_ECDSA_P384_SHA_384":
+            return PublicKeyDetails.PKIX_ECDSA_P384_SHA_384;
+        case 13:
+        case "PKIX_ECDSA_P521_SHA_512":
+            return PublicKeyDetails.PKIX_ECDSA_P521_SHA_512;
+        case 7:
+        case "PKIX_ED25519":
+            return PublicKeyDetails.PKIX_ED25519;
+        case 8:
+        case "PKIX_ED25519_PH":
+            return PublicKeyDetails.PKIX_ED25519_PH;
+        case 19:
+        case "PKIX_ECDSA_P384_SHA_256":
+            return PublicKeyDetails.PKIX_ECDSA_P384_SHA_256;
+        case 20:
+        case "PKIX_ECDSA_P521_SHA_256":
+            return PublicKeyDetails.PKIX_ECDSA_P521_SHA_256;
+        case 14:
+        case "LMS_SHA256":
+            return PublicKeyDetails.LMS_SHA256;
+        case 15:
+        case "LMOTS_SHA256":
+            return PublicKeyDetails.LMOTS_SHA256;
+        case 23:
+        case "ML_DSA_44":
+            return PublicKeyDetails.ML_DSA_44;
+        case 21:
+        case "ML_DSA_65":
+            return PublicKeyDetails.ML_DSA_65;
+        case 22:
+        case "ML_DSA_87":
+            return PublicKeyDetails.ML_DSA_87;
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum PublicKeyDetails");
+    }
+}
+function publicKeyDetailsToJSON(object) {
+    switch (object) {
+        case PublicKeyDetails.PUBLIC_KEY_DETAILS_UNSPECIFIED:
+            return "PUBLIC_KEY_DETAILS_UNSPECIFIED";
+        case PublicKeyDetails.PKCS1_RSA_PKCS1V5:
+            return "PKCS1_RSA_PKCS1V5";
+        case PublicKeyDetails.PKCS1_RSA_PSS:
+            return "PKCS1_RSA_PSS";
+        case PublicKeyDetails.PKIX_RSA_PKCS1V5:
+            return "PKIX_RSA_PKCS1V5";
+        case PublicKeyDetails.PKIX_RSA_PSS:
+            return "PKIX_RSA_PSS";
+        case PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256:
+            return "PKIX_RSA_PKCS1V15_2048_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PKCS1V15_3072_SHA256:
+            return "PKIX_RSA_PKCS1V15_3072_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PKCS1V15_4096_SHA256:
+            return "PKIX_RSA_PKCS1V15_4096_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PSS_2048_SHA256:
+            return "PKIX_RSA_PSS_2048_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PSS_3072_SHA256:
+            return "PKIX_RSA_PSS_3072_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PSS_4096_SHA256:
+            return "PKIX_RSA_PSS_4096_SHA256";
+        case PublicKeyDetails.PKIX_ECDSA_P256_HMAC_SHA_256:
+            return "PKIX_ECDSA_P256_HMAC_SHA_256";
+        case PublicKeyDetails.PKIX_ECDSA_P256_SHA_256:
+            return "PKIX_ECDSA_P256_SHA_256";
+        case PublicKeyDetails.PKIX_ECDSA_P384_SHA_384:
+            return "PKIX_ECDSA_P384_SHA_384";
+        case PublicKeyDetails.PKIX_ECDSA_P521_SHA_512:
+            return "PKIX_ECDSA_P521_SHA_512";
+        case PublicKeyDetails.PKIX_ED25519:
+            return "PKIX_ED25519";
+        case PublicKeyDetails.PKIX_ED25519_PH:
+            return "PKIX_ED25519_PH";
+        case PublicKeyDetails.PKIX_ECDSA_P384_SHA_256:
+            return "PKIX_ECDSA_P384_SHA_256";
+        case PublicKeyDetails.PKIX_ECDSA_P521_SHA_256:
+            return "PKIX_ECDSA_P521_SHA_256";
+        case PublicKeyDetails.LMS_SHA256:
+            return "LMS_SHA256";
+        case PublicKeyDetails.LMOTS_SHA256:
+            return "LMOTS_SHA256";
+        case PublicKeyDetails.ML_DSA_44:
+            return "ML_DSA_44";
+        case PublicKeyDetails.ML_DSA_65:
+            return "ML_DSA_65";
+        case PublicKeyDetails.ML_DSA_87:
+            return "ML_DSA_87";
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum PublicKeyDetails");
+    }
+}
+var SubjectAlternativeNameType;
+(function (SubjectAlternativeNameType) {
+    SubjectAlternativeNameType[SubjectAlternativeNameType["SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED"] = 0] = "SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED";
+    SubjectAlternativeNameType[SubjectAlternativeNameType["EMAIL"] = 1] = "EMAIL";
+    SubjectAlternativeNameType[SubjectAlternativeNameType["URI"] = 2] = "URI";
+    /**
+     * OTHER_NAME - OID 1.3.6.1.4.1.57264.1.7
+     * See https://github.com/sigstore/fulcio/blob/main/docs/oid-info.md#1361415726417--othername-san
+     * for more details.
+     */
+    SubjectAlternativeNameType[SubjectAlternativeNameType["OTHER_NAME"] = 3] = "OTHER_NAME";
+})(SubjectAlternativeNameType || (exports.SubjectAlternativeNameType = SubjectAlternativeNameType = {}));
+function subjectAlternativeNameTypeFromJSON(object) {
+    switch (object) {
+        case 0:
+        case "SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED":
+            return SubjectAlternativeNameType.SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED;
+        case 1:
+        case "EMAIL":
+            return SubjectAlternativeNameType.EMAIL;
+        case 2:
+        case "URI":
+            return SubjectAlternativeNameType.URI;
+        case 3:
+        case "OTHER_NAME":
+            return SubjectAlternativeNameType.OTHER_NAME;
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum SubjectAlternativeNameType");
+    }
+}
+function subjectAlternativeNameTypeToJSON(object) {
+    switch (object) {
+        case SubjectAlternativeNameType.SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED:
+            return "SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED";
+        case SubjectAlternativeNameType.EMAIL:
+            return "EMAIL";
+        case SubjectAlternativeNameType.URI:
+            return "URI";
+        case SubjectAlternativeNameType.OTHER_NAME:
+            return "OTHER_NAME";
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum SubjectAlternativeNameType");
+    }
+}
+exports.HashOutput = {
+    fromJSON(object) {
+        return {
+            algorithm: isSet(object.algorithm) ? hashAlgorithmFromJSON(object.algorithm) : 0,
+            digest: isSet(object.digest) ? Buffer.from(bytesFromBase64(object.digest)) : Buffer.alloc(0),
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.algorithm !== 0) {
+            obj.algorithm = hashAlgorithmToJSON(message.algorithm);
+        }
+        if (message.digest.length !== 0) {
+            obj.digest = base64FromBytes(message.digest);
+        }
+        return obj;
+    },
+};
+exports.MessageSignature = {
+    fromJSON(object) {
+        return {
+            messageDigest: isSet(object.messageDigest) ? exports.HashOutput.fromJSON(object.messageDigest) : undefined,
+            signature: isSet(object.signature) ? Buffer.from(bytesFromBase64(object.signature)) : Buffer.alloc(0),
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.messageDigest !== undefined) {
+            obj.messageDigest = exports.HashOutput.toJSON(message.messageDigest);
+        }
+        if (message.signature.length !== 0) {
+            obj.signature = base64FromBytes(message.signature);
+        }
+        return obj;
+    },
+};
+exports.LogId = {
+    fromJSON(object) {
+        return { keyId: isSet(object.keyId) ? Buffer.from(bytesFromBase64(object.keyId)) : Buffer.alloc(0) };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.keyId.length !== 0) {
+            obj.keyId = base64FromBytes(message.keyId);
+        }
+        return obj;
+    },
+};
+exports.RFC3161SignedTimestamp = {
+    fromJSON(object) {
+        return {
+            signedTimestamp: isSet(object.signedTimestamp)
+                ? Buffer.from(bytesFromBase64(object.signedTimestamp))
+                : Buffer.alloc(0),
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.signedTimestamp.length !== 0) {
+            obj.signedTimestamp = base64FromBytes(message.signedTimestamp);
+        }
+        return obj;
+    },
+};
+exports.PublicKey = {
+    fromJSON(object) {
+        return {
+            rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : undefined,
+            keyDetails: isSet(object.keyDetails) ? publicKeyDetailsFromJSON(object.keyDetails) : 0,
+            validFor: isSet(object.validFor) ? exports.TimeRange.fromJSON(object.validFor) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.rawBytes !== undefined) {
+            obj.rawBytes = base64FromBytes(message.rawBytes);
+        }
+        if (message.keyDetails !== 0) {
+            obj.keyDetails = publicKeyDetailsToJSON(message.keyDetails);
+        }
+        if (message.validFor !== undefined) {
+            obj.validFor = exports.TimeRange.toJSON(message.validFor);
+        }
+        return obj;
+    },
+};
+exports.PublicKeyIdentifier = {
+    fromJSON(object) {
+        return { hint: isSet(object.hint) ? globalThis.String(object.hint) : "" };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.hint !== "") {
+            obj.hint = message.hint;
+        }
+        return obj;
+    },
+};
+exports.ObjectIdentifier = {
+    fromJSON(object) {
+        return { id: globalThis.Array.isArray(object?.id) ? object.id.map((e) => globalThis.Number(e)) : [] };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.id?.length) {
+            obj.id = message.id.map((e) => Math.round(e));
+        }
+        return obj;
+    },
+};
+exports.ObjectIdentifierValuePair = {
+    fromJSON(object) {
+        return {
+            oid: isSet(object.oid) ? exports.ObjectIdentifier.fromJSON(object.oid) : undefined,
+            value: isSet(object.value) ? Buffer.from(bytesFromBase64(object.value)) : Buffer.alloc(0),
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.oid !== undefined) {
+            obj.oid = exports.ObjectIdentifier.toJSON(message.oid);
+        }
+        if (message.value.length !== 0) {
+            obj.value = base64FromBytes(message.value);
+        }
+        return obj;
+    },
+};
+exports.DistinguishedName = {
+    fromJSON(object) {
+        return {
+            organization: isSet(object.organization) ? globalThis.String(object.organization) : "",
+            commonName: isSet(object.commonName) ? globalThis.String(object.commonName) : "",
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.organization !== "") {
+            obj.organization = message.organization;
+        }
+        if (message.commonName !== "") {
+            obj.commonName = message.commonName;
+        }
+        return obj;
+    },
+};
+exports.X509Certificate = {
+    fromJSON(object) {
+        return { rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : Buffer.alloc(0) };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.rawBytes.length !== 0) {
+            obj.rawBytes = base64FromBytes(message.rawBytes);
+        }
+        return obj;
+    },
+};
+exports.SubjectAlternativeName = {
+    fromJSON(object) {
+        return {
+            type: isSet(object.type) ? subjectAlternativeNameTypeFromJSON(object.type) : 0,
+            identity: isSet(object.regexp)
+                ? { $case: "regexp", regexp: globalThis.String(object.regexp) }
+                : isSet(object.value)
+                    ? { $case: "value", value: globalThis.String(object.value) }
+                    : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.type !== 0) {
+            obj.type = subjectAlternativeNameTypeToJSON(message.type);
+        }
+        if (message.identity?.$case === "regexp") {
+            obj.regexp = message.identity.regexp;
+        }
+        else if (message.identity?.$case === "value") {
+            obj.value = message.identity.value;
+        }
+        return obj;
+    },
+};
+exports.X509CertificateChain = {
+    fromJSON(object) {
+        return {
+            certificates: globalThis.Array.isArray(object?.certificates)
+                ? object.certificates.map((e) => exports.X509Certificate.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.certificates?.length) {
+            obj.certificates = message.certificates.map((e) => exports.X509Certificate.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.TimeRange = {
+    fromJSON(object) {
+        return {
+            start: isSet(object.start) ? fromJsonTimestamp(object.start) : undefined,
+            end: isSet(object.end) ? fromJsonTimestamp(object.end) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.start !== undefined) {
+            obj.start = message.start.toISOString();
+        }
+        if (message.end !== undefined) {
+            obj.end = message.end.toISOString();
+        }
+        return obj;
+    },
+};
+function bytesFromBase64(b64) {
+    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+function base64FromBytes(arr) {
+    return globalThis.Buffer.from(arr).toString("base64");
+}
+function fromTimestamp(t) {
+    let millis = (globalThis.Number(t.seconds) || 0) * 1_000;
+    millis += (t.nanos || 0) / 1_000_000;
+    return new globalThis.Date(millis);
+}
+function fromJsonTimestamp(o) {
+    if (o instanceof globalThis.Date) {
+        return o;
+    }
+    else if (typeof o === "string") {
+        return new globalThis.Date(o);
+    }
+    else {
+        return fromTimestamp(timestamp_1.Timestamp.fromJSON(o));
+    }
+}
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 5204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: sigstore_rekor.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TransparencyLogEntry = exports.InclusionPromise = exports.InclusionProof = exports.Checkpoint = exports.KindVersion = void 0;
+/* eslint-disable */
+const sigstore_common_1 = __nccwpck_require__(5334);
+exports.KindVersion = {
+    fromJSON(object) {
+        return {
+            kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+            version: isSet(object.version) ? globalThis.String(object.version) : "",
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.kind !== "") {
+            obj.kind = message.kind;
+        }
+        if (message.version !== "") {
+            obj.version = message.version;
+        }
+        return obj;
+    },
+};
+exports.Checkpoint = {
+    fromJSON(object) {
+        return { envelope: isSet(object.envelope) ? globalThis.String(object.envelope) : "" };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.envelope !== "") {
+            obj.envelope = message.envelope;
+        }
+        return obj;
+    },
+};
+exports.InclusionProof = {
+    fromJSON(object) {
+        return {
+            logIndex: isSet(object.logIndex) ? globalThis.String(object.logIndex) : "0",
+            rootHash: isSet(object.rootHash) ? Buffer.from(bytesFromBase64(object.rootHash)) : Buffer.alloc(0),
+            treeSize: isSet(object.treeSize) ? globalThis.String(object.treeSize) : "0",
+            hashes: globalThis.Array.isArray(object?.hashes)
+                ? object.hashes.map((e) => Buffer.from(bytesFromBase64(e)))
+                : [],
+            checkpoint: isSet(object.checkpoint) ? exports.Checkpoint.fromJSON(object.checkpoint) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.logIndex !== "0") {
+            obj.logIndex = message.logIndex;
+        }
+        if (message.rootHash.length !== 0) {
+            obj.rootHash = base64FromBytes(message.rootHash);
+        }
+        if (message.treeSize !== "0") {
+            obj.treeSize = message.treeSize;
+        }
+        if (message.hashes?.length) {
+            obj.hashes = message.hashes.map((e) => base64FromBytes(e));
+        }
+        if (message.checkpoint !== undefined) {
+            obj.checkpoint = exports.Checkpoint.toJSON(message.checkpoint);
+        }
+        return obj;
+    },
+};
+exports.InclusionPromise = {
+    fromJSON(object) {
+        return {
+            signedEntryTimestamp: isSet(object.signedEntryTimestamp)
+                ? Buffer.from(bytesFromBase64(object.signedEntryTimestamp))
+                : Buffer.alloc(0),
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.signedEntryTimestamp.length !== 0) {
+            obj.signedEntryTimestamp = base64FromBytes(message.signedEntryTimestamp);
+        }
+        return obj;
+    },
+};
+exports.TransparencyLogEntry = {
+    fromJSON(object) {
+        return {
+            logIndex: isSet(object.logIndex) ? globalThis.String(object.logIndex) : "0",
+            logId: isSet(object.logId) ? sigstore_common_1.LogId.fromJSON(object.logId) : undefined,
+            kindVersion: isSet(object.kindVersion) ? exports.KindVersion.fromJSON(object.kindVersion) : undefined,
+            integratedTime: isSet(object.integratedTime) ? globalThis.String(object.integratedTime) : "0",
+            inclusionPromise: isSet(object.inclusionPromise) ? exports.InclusionPromise.fromJSON(object.inclusionPromise) : undefined,
+            inclusionProof: isSet(object.inclusionProof) ? exports.InclusionProof.fromJSON(object.inclusionProof) : undefined,
+            canonicalizedBody: isSet(object.canonicalizedBody)
+                ? Buffer.from(bytesFromBase64(object.canonicalizedBody))
+                : Buffer.alloc(0),
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.logIndex !== "0") {
+            obj.logIndex = message.logIndex;
+        }
+        if (message.logId !== undefined) {
+            obj.logId = sigstore_common_1.LogId.toJSON(message.logId);
+        }
+        if (message.kindVersion !== undefined) {
+            obj.kindVersion = exports.KindVersion.toJSON(message.kindVersion);
+        }
+        if (message.integratedTime !== "0") {
+            obj.integratedTime = message.integratedTime;
+        }
+        if (message.inclusionPromise !== undefined) {
+            obj.inclusionPromise = exports.InclusionPromise.toJSON(message.inclusionPromise);
+        }
+        if (message.inclusionProof !== undefined) {
+            obj.inclusionProof = exports.InclusionProof.toJSON(message.inclusionProof);
+        }
+        if (message.canonicalizedBody.length !== 0) {
+            obj.canonicalizedBody = base64FromBytes(message.canonicalizedBody);
+        }
+        return obj;
+    },
+};
+function bytesFromBase64(b64) {
+    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+function base64FromBytes(arr) {
+    return globalThis.Buffer.from(arr).toString("base64");
+}
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 1997:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: sigstore_trustroot.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ClientTrustConfig = exports.ServiceConfiguration = exports.Service = exports.SigningConfig = exports.TrustedRoot = exports.CertificateAuthority = exports.TransparencyLogInstance = exports.ServiceSelector = void 0;
+exports.serviceSelectorFromJSON = serviceSelectorFromJSON;
+exports.serviceSelectorToJSON = serviceSelectorToJSON;
+/* eslint-disable */
+const sigstore_common_1 = __nccwpck_require__(5334);
+/**
+ * ServiceSelector specifies how a client SHOULD select a set of
+ * Services to connect to. A client SHOULD throw an error if
+ * the value is SERVICE_SELECTOR_UNDEFINED.
+ */
+var ServiceSelector;
+(function (ServiceSelector) {
+    ServiceSelector[ServiceSelector["SERVICE_SELECTOR_UNDEFINED"] = 0] = "SERVICE_SELECTOR_UNDEFINED";
+    /**
+     * ALL - Clients SHOULD select all Services based on supported API version
+     * and validity window.
+     */
+    ServiceSelector[ServiceSelector["ALL"] = 1] = "ALL";
+    /**
+     * ANY - Clients SHOULD select one Service based on supported API version
+     * and validity window. It is up to the client implementation to
+     * decide how to select the Service, e.g. random or round-robin.
+     */
+    ServiceSelector[ServiceSelector["ANY"] = 2] = "ANY";
+    /**
+     * EXACT - Clients SHOULD select a specific number of Services based on
+     * supported API version and validity window, using the provided
+     * `count`. It is up to the client implementation to decide how to
+     * select the Service, e.g. random or round-robin.
+     */
+    ServiceSelector[ServiceSelector["EXACT"] = 3] = "EXACT";
+})(ServiceSelector || (exports.ServiceSelector = ServiceSelector = {}));
+function serviceSelectorFromJSON(object) {
+    switch (object) {
+        case 0:
+        case "SERVICE_SELECTOR_UNDEFINED":
+            return ServiceSelector.SERVICE_SELECTOR_UNDEFINED;
+        case 1:
+        case "ALL":
+            return ServiceSelector.ALL;
+        case 2:
+        case "ANY":
+            return ServiceSelector.ANY;
+        case 3:
+        case "EXACT":
+            return ServiceSelector.EXACT;
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum ServiceSelector");
+    }
+}
+function serviceSelectorToJSON(object) {
+    switch (object) {
+        case ServiceSelector.SERVICE_SELECTOR_UNDEFINED:
+            return "SERVICE_SELECTOR_UNDEFINED";
+        case ServiceSelector.ALL:
+            return "ALL";
+        case ServiceSelector.ANY:
+            return "ANY";
+        case ServiceSelector.EXACT:
+            return "EXACT";
+        default:
+            throw new globalThis.Error("Unrecognized enum value " + object + " for enum ServiceSelector");
+    }
+}
+exports.TransparencyLogInstance = {
+    fromJSON(object) {
+        return {
+            baseUrl: isSet(object.baseUrl) ? globalThis.String(object.baseUrl) : "",
+            hashAlgorithm: isSet(object.hashAlgorithm) ? (0, sigstore_common_1.hashAlgorithmFromJSON)(object.hashAlgorithm) : 0,
+            publicKey: isSet(object.publicKey) ? sigstore_common_1.PublicKey.fromJSON(object.publicKey) : undefined,
+            logId: isSet(object.logId) ? sigstore_common_1.LogId.fromJSON(object.logId) : undefined,
+            checkpointKeyId: isSet(object.checkpointKeyId) ? sigstore_common_1.LogId.fromJSON(object.checkpointKeyId) : undefined,
+            operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.baseUrl !== "") {
+            obj.baseUrl = message.baseUrl;
+        }
+        if (message.hashAlgorithm !== 0) {
+            obj.hashAlgorithm = (0, sigstore_common_1.hashAlgorithmToJSON)(message.hashAlgorithm);
+        }
+        if (message.publicKey !== undefined) {
+            obj.publicKey = sigstore_common_1.PublicKey.toJSON(message.publicKey);
+        }
+        if (message.logId !== undefined) {
+            obj.logId = sigstore_common_1.LogId.toJSON(message.logId);
+        }
+        if (message.checkpointKeyId !== undefined) {
+            obj.checkpointKeyId = sigstore_common_1.LogId.toJSON(message.checkpointKeyId);
+        }
+        if (message.operator !== "") {
+            obj.operator = message.operator;
+        }
+        return obj;
+    },
+};
+exports.CertificateAuthority = {
+    fromJSON(object) {
+        return {
+            subject: isSet(object.subject) ? sigstore_common_1.DistinguishedName.fromJSON(object.subject) : undefined,
+            uri: isSet(object.uri) ? globalThis.String(object.uri) : "",
+            certChain: isSet(object.certChain) ? sigstore_common_1.X509CertificateChain.fromJSON(object.certChain) : undefined,
+            validFor: isSet(object.validFor) ? sigstore_common_1.TimeRange.fromJSON(object.validFor) : undefined,
+            operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.subject !== undefined) {
+            obj.subject = sigstore_common_1.DistinguishedName.toJSON(message.subject);
+        }
+        if (message.uri !== "") {
+            obj.uri = message.uri;
+        }
+        if (message.certChain !== undefined) {
+            obj.certChain = sigstore_common_1.X509CertificateChain.toJSON(message.certChain);
+        }
+        if (message.validFor !== undefined) {
+            obj.validFor = sigstore_common_1.TimeRange.toJSON(message.validFor);
+        }
+        if (message.operator !== "") {
+            obj.operator = message.operator;
+        }
+        return obj;
+    },
+};
+exports.TrustedRoot = {
+    fromJSON(object) {
+        return {
+            mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+            tlogs: globalThis.Array.isArray(object?.tlogs)
+                ? object.tlogs.map((e) => exports.TransparencyLogInstance.fromJSON(e))
+                : [],
+            certificateAuthorities: globalThis.Array.isArray(object?.certificateAuthorities)
+                ? object.certificateAuthorities.map((e) => exports.CertificateAuthority.fromJSON(e))
+                : [],
+            ctlogs: globalThis.Array.isArray(object?.ctlogs)
+                ? object.ctlogs.map((e) => exports.TransparencyLogInstance.fromJSON(e))
+                : [],
+            timestampAuthorities: globalThis.Array.isArray(object?.timestampAuthorities)
+                ? object.timestampAuthorities.map((e) => exports.CertificateAuthority.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.mediaType !== "") {
+            obj.mediaType = message.mediaType;
+        }
+        if (message.tlogs?.length) {
+            obj.tlogs = message.tlogs.map((e) => exports.TransparencyLogInstance.toJSON(e));
+        }
+        if (message.certificateAuthorities?.length) {
+            obj.certificateAuthorities = message.certificateAuthorities.map((e) => exports.CertificateAuthority.toJSON(e));
+        }
+        if (message.ctlogs?.length) {
+            obj.ctlogs = message.ctlogs.map((e) => exports.TransparencyLogInstance.toJSON(e));
+        }
+        if (message.timestampAuthorities?.length) {
+            obj.timestampAuthorities = message.timestampAuthorities.map((e) => exports.CertificateAuthority.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.SigningConfig = {
+    fromJSON(object) {
+        return {
+            mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+            caUrls: globalThis.Array.isArray(object?.caUrls) ? object.caUrls.map((e) => exports.Service.fromJSON(e)) : [],
+            oidcUrls: globalThis.Array.isArray(object?.oidcUrls) ? object.oidcUrls.map((e) => exports.Service.fromJSON(e)) : [],
+            rekorTlogUrls: globalThis.Array.isArray(object?.rekorTlogUrls)
+                ? object.rekorTlogUrls.map((e) => exports.Service.fromJSON(e))
+                : [],
+            rekorTlogConfig: isSet(object.rekorTlogConfig)
+                ? exports.ServiceConfiguration.fromJSON(object.rekorTlogConfig)
+                : undefined,
+            tsaUrls: globalThis.Array.isArray(object?.tsaUrls) ? object.tsaUrls.map((e) => exports.Service.fromJSON(e)) : [],
+            tsaConfig: isSet(object.tsaConfig) ? exports.ServiceConfiguration.fromJSON(object.tsaConfig) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.mediaType !== "") {
+            obj.mediaType = message.mediaType;
+        }
+        if (message.caUrls?.length) {
+            obj.caUrls = message.caUrls.map((e) => exports.Service.toJSON(e));
+        }
+        if (message.oidcUrls?.length) {
+            obj.oidcUrls = message.oidcUrls.map((e) => exports.Service.toJSON(e));
+        }
+        if (message.rekorTlogUrls?.length) {
+            obj.rekorTlogUrls = message.rekorTlogUrls.map((e) => exports.Service.toJSON(e));
+        }
+        if (message.rekorTlogConfig !== undefined) {
+            obj.rekorTlogConfig = exports.ServiceConfiguration.toJSON(message.rekorTlogConfig);
+        }
+        if (message.tsaUrls?.length) {
+            obj.tsaUrls = message.tsaUrls.map((e) => exports.Service.toJSON(e));
+        }
+        if (message.tsaConfig !== undefined) {
+            obj.tsaConfig = exports.ServiceConfiguration.toJSON(message.tsaConfig);
+        }
+        return obj;
+    },
+};
+exports.Service = {
+    fromJSON(object) {
+        return {
+            url: isSet(object.url) ? globalThis.String(object.url) : "",
+            majorApiVersion: isSet(object.majorApiVersion) ? globalThis.Number(object.majorApiVersion) : 0,
+            validFor: isSet(object.validFor) ? sigstore_common_1.TimeRange.fromJSON(object.validFor) : undefined,
+            operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.url !== "") {
+            obj.url = message.url;
+        }
+        if (message.majorApiVersion !== 0) {
+            obj.majorApiVersion = Math.round(message.majorApiVersion);
+        }
+        if (message.validFor !== undefined) {
+            obj.validFor = sigstore_common_1.TimeRange.toJSON(message.validFor);
+        }
+        if (message.operator !== "") {
+            obj.operator = message.operator;
+        }
+        return obj;
+    },
+};
+exports.ServiceConfiguration = {
+    fromJSON(object) {
+        return {
+            selector: isSet(object.selector) ? serviceSelectorFromJSON(object.selector) : 0,
+            count: isSet(object.count) ? globalThis.Number(object.count) : 0,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.selector !== 0) {
+            obj.selector = serviceSelectorToJSON(message.selector);
+        }
+        if (message.count !== 0) {
+            obj.count = Math.round(message.count);
+        }
+        return obj;
+    },
+};
+exports.ClientTrustConfig = {
+    fromJSON(object) {
+        return {
+            mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+            trustedRoot: isSet(object.trustedRoot) ? exports.TrustedRoot.fromJSON(object.trustedRoot) : undefined,
+            signingConfig: isSet(object.signingConfig) ? exports.SigningConfig.fromJSON(object.signingConfig) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.mediaType !== "") {
+            obj.mediaType = message.mediaType;
+        }
+        if (message.trustedRoot !== undefined) {
+            obj.trustedRoot = exports.TrustedRoot.toJSON(message.trustedRoot);
+        }
+        if (message.signingConfig !== undefined) {
+            obj.signingConfig = exports.SigningConfig.toJSON(message.signingConfig);
+        }
+        return obj;
+    },
+};
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 9732:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+// versions:
+//   protoc-gen-ts_proto  v2.12.0
+//   protoc               v7.35.1
+// source: sigstore_verification.proto
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Input = exports.Artifact = exports.ArtifactVerificationOptions_ObserverTimestampOptions = exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions = exports.ArtifactVerificationOptions_TimestampAuthorityOptions = exports.ArtifactVerificationOptions_CtlogOptions = exports.ArtifactVerificationOptions_TlogOptions = exports.ArtifactVerificationOptions = exports.PublicKeyIdentities = exports.CertificateIdentities = exports.CertificateIdentity = void 0;
+/* eslint-disable */
+const sigstore_bundle_1 = __nccwpck_require__(715);
+const sigstore_common_1 = __nccwpck_require__(5334);
+const sigstore_trustroot_1 = __nccwpck_require__(1997);
+exports.CertificateIdentity = {
+    fromJSON(object) {
+        return {
+            issuer: isSet(object.issuer) ? globalThis.String(object.issuer) : "",
+            san: isSet(object.san) ? sigstore_common_1.SubjectAlternativeName.fromJSON(object.san) : undefined,
+            oids: globalThis.Array.isArray(object?.oids)
+                ? object.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.issuer !== "") {
+            obj.issuer = message.issuer;
+        }
+        if (message.san !== undefined) {
+            obj.san = sigstore_common_1.SubjectAlternativeName.toJSON(message.san);
+        }
+        if (message.oids?.length) {
+            obj.oids = message.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.CertificateIdentities = {
+    fromJSON(object) {
+        return {
+            identities: globalThis.Array.isArray(object?.identities)
+                ? object.identities.map((e) => exports.CertificateIdentity.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.identities?.length) {
+            obj.identities = message.identities.map((e) => exports.CertificateIdentity.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.PublicKeyIdentities = {
+    fromJSON(object) {
+        return {
+            publicKeys: globalThis.Array.isArray(object?.publicKeys)
+                ? object.publicKeys.map((e) => sigstore_common_1.PublicKey.fromJSON(e))
+                : [],
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.publicKeys?.length) {
+            obj.publicKeys = message.publicKeys.map((e) => sigstore_common_1.PublicKey.toJSON(e));
+        }
+        return obj;
+    },
+};
+exports.ArtifactVerificationOptions = {
+    fromJSON(object) {
+        return {
+            signers: isSet(object.certificateIdentities)
+                ? {
+                    $case: "certificateIdentities",
+                    certificateIdentities: exports.CertificateIdentities.fromJSON(object.certificateIdentities),
+                }
+                : isSet(object.publicKeys)
+                    ? { $case: "publicKeys", publicKeys: exports.PublicKeyIdentities.fromJSON(object.publicKeys) }
+                    : undefined,
+            tlogOptions: isSet(object.tlogOptions)
+                ? exports.ArtifactVerificationOptions_TlogOptions.fromJSON(object.tlogOptions)
+                : undefined,
+            ctlogOptions: isSet(object.ctlogOptions)
+                ? exports.ArtifactVerificationOptions_CtlogOptions.fromJSON(object.ctlogOptions)
+                : undefined,
+            tsaOptions: isSet(object.tsaOptions)
+                ? exports.ArtifactVerificationOptions_TimestampAuthorityOptions.fromJSON(object.tsaOptions)
+                : undefined,
+            integratedTsOptions: isSet(object.integratedTsOptions)
+                ? exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions.fromJSON(object.integratedTsOptions)
+                : undefined,
+            observerOptions: isSet(object.observerOptions)
+                ? exports.ArtifactVerificationOptions_ObserverTimestampOptions.fromJSON(object.observerOptions)
+                : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.signers?.$case === "certificateIdentities") {
+            obj.certificateIdentities = exports.CertificateIdentities.toJSON(message.signers.certificateIdentities);
+        }
+        else if (message.signers?.$case === "publicKeys") {
+            obj.publicKeys = exports.PublicKeyIdentities.toJSON(message.signers.publicKeys);
+        }
+        if (message.tlogOptions !== undefined) {
+            obj.tlogOptions = exports.ArtifactVerificationOptions_TlogOptions.toJSON(message.tlogOptions);
+        }
+        if (message.ctlogOptions !== undefined) {
+            obj.ctlogOptions = exports.ArtifactVerificationOptions_CtlogOptions.toJSON(message.ctlogOptions);
+        }
+        if (message.tsaOptions !== undefined) {
+            obj.tsaOptions = exports.ArtifactVerificationOptions_TimestampAuthorityOptions.toJSON(message.tsaOptions);
+        }
+        if (message.integratedTsOptions !== undefined) {
+            obj.integratedTsOptions = exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions.toJSON(message.integratedTsOptions);
+        }
+        if (message.observerOptions !== undefined) {
+            obj.observerOptions = exports.ArtifactVerificationOptions_ObserverTimestampOptions.toJSON(message.observerOptions);
+        }
+        return obj;
+    },
+};
+exports.ArtifactVerificationOptions_TlogOptions = {
+    fromJSON(object) {
+        return {
+            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+            performOnlineVerification: isSet(object.performOnlineVerification)
+                ? globalThis.Boolean(object.performOnlineVerification)
+                : false,
+            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.threshold !== 0) {
+            obj.threshold = Math.round(message.threshold);
+        }
+        if (message.performOnlineVerification !== false) {
+            obj.performOnlineVerification = message.performOnlineVerification;
+        }
+        if (message.disable !== false) {
+            obj.disable = message.disable;
+        }
+        return obj;
+    },
+};
+exports.ArtifactVerificationOptions_CtlogOptions = {
+    fromJSON(object) {
+        return {
+            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.threshold !== 0) {
+            obj.threshold = Math.round(message.threshold);
+        }
+        if (message.disable !== false) {
+            obj.disable = message.disable;
+        }
+        return obj;
+    },
+};
+exports.ArtifactVerificationOptions_TimestampAuthorityOptions = {
+    fromJSON(object) {
+        return {
+            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.threshold !== 0) {
+            obj.threshold = Math.round(message.threshold);
+        }
+        if (message.disable !== false) {
+            obj.disable = message.disable;
+        }
+        return obj;
+    },
+};
+exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions = {
+    fromJSON(object) {
+        return {
+            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.threshold !== 0) {
+            obj.threshold = Math.round(message.threshold);
+        }
+        if (message.disable !== false) {
+            obj.disable = message.disable;
+        }
+        return obj;
+    },
+};
+exports.ArtifactVerificationOptions_ObserverTimestampOptions = {
+    fromJSON(object) {
+        return {
+            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.threshold !== 0) {
+            obj.threshold = Math.round(message.threshold);
+        }
+        if (message.disable !== false) {
+            obj.disable = message.disable;
+        }
+        return obj;
+    },
+};
+exports.Artifact = {
+    fromJSON(object) {
+        return {
+            data: isSet(object.artifactUri)
+                ? { $case: "artifactUri", artifactUri: globalThis.String(object.artifactUri) }
+                : isSet(object.artifact)
+                    ? { $case: "artifact", artifact: Buffer.from(bytesFromBase64(object.artifact)) }
+                    : isSet(object.artifactDigest)
+                        ? { $case: "artifactDigest", artifactDigest: sigstore_common_1.HashOutput.fromJSON(object.artifactDigest) }
+                        : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.data?.$case === "artifactUri") {
+            obj.artifactUri = message.data.artifactUri;
+        }
+        else if (message.data?.$case === "artifact") {
+            obj.artifact = base64FromBytes(message.data.artifact);
+        }
+        else if (message.data?.$case === "artifactDigest") {
+            obj.artifactDigest = sigstore_common_1.HashOutput.toJSON(message.data.artifactDigest);
+        }
+        return obj;
+    },
+};
+exports.Input = {
+    fromJSON(object) {
+        return {
+            artifactTrustRoot: isSet(object.artifactTrustRoot) ? sigstore_trustroot_1.TrustedRoot.fromJSON(object.artifactTrustRoot) : undefined,
+            artifactVerificationOptions: isSet(object.artifactVerificationOptions)
+                ? exports.ArtifactVerificationOptions.fromJSON(object.artifactVerificationOptions)
+                : undefined,
+            bundle: isSet(object.bundle) ? sigstore_bundle_1.Bundle.fromJSON(object.bundle) : undefined,
+            artifact: isSet(object.artifact) ? exports.Artifact.fromJSON(object.artifact) : undefined,
+        };
+    },
+    toJSON(message) {
+        const obj = {};
+        if (message.artifactTrustRoot !== undefined) {
+            obj.artifactTrustRoot = sigstore_trustroot_1.TrustedRoot.toJSON(message.artifactTrustRoot);
+        }
+        if (message.artifactVerificationOptions !== undefined) {
+            obj.artifactVerificationOptions = exports.ArtifactVerificationOptions.toJSON(message.artifactVerificationOptions);
+        }
+        if (message.bundle !== undefined) {
+            obj.bundle = sigstore_bundle_1.Bundle.toJSON(message.bundle);
+        }
+        if (message.artifact !== undefined) {
+            obj.artifact = exports.Artifact.toJSON(message.artifact);
+        }
+        return obj;
+    },
+};
+function bytesFromBase64(b64) {
+    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+function base64FromBytes(arr) {
+    return globalThis.Buffer.from(arr).toString("base64");
+}
+function isSet(value) {
+    return value !== null && value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 9654:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+__exportStar(__nccwpck_require__(7030), exports);
+__exportStar(__nccwpck_require__(715), exports);
+__exportStar(__nccwpck_require__(5334), exports);
+__exportStar(__nccwpck_require__(5204), exports);
+__exportStar(__nccwpck_require__(1997), exports);
+__exportStar(__nccwpck_require__(9732), exports);
+
+
+/***/ }),
+
+/***/ 3835:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+/*
+Copyright 2025 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+__exportStar(__nccwpck_require__(6764), exports);
+__exportStar(__nccwpck_require__(381), exports);
+__exportStar(__nccwpck_require__(4969), exports);
+__exportStar(__nccwpck_require__(7543), exports);
+
+
+/***/ }),
+
+/***/ 2635:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DSSESignatureContent = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+class DSSESignatureContent {
+    env;
+    constructor(env) {
+        this.env = env;
+    }
+    compareDigest(digest) {
+        return core_1.crypto.bufferEqual(digest, core_1.crypto.digest('sha256', this.env.payload));
+    }
+    compareSignature(signature) {
+        return core_1.crypto.bufferEqual(signature, this.signature);
+    }
+    verifySignature(key) {
+        return core_1.crypto.verify(this.preAuthEncoding, key, this.signature);
+    }
+    get signature() {
+        return this.env.signatures.length > 0
+            ? this.env.signatures[0].sig
+            : Buffer.from('');
+    }
+    // DSSE Pre-Authentication Encoding
+    get preAuthEncoding() {
+        return core_1.dsse.preAuthEncoding(this.env.payloadType, this.env.payload);
+    }
+}
+exports.DSSESignatureContent = DSSESignatureContent;
+
+
+/***/ }),
+
+/***/ 2544:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.toSignedEntity = toSignedEntity;
+exports.signatureContent = signatureContent;
+const core_1 = __nccwpck_require__(3917);
+const dsse_1 = __nccwpck_require__(2635);
+const message_1 = __nccwpck_require__(6531);
+function toSignedEntity(bundle, artifact) {
+    const { tlogEntries, timestampVerificationData } = bundle.verificationMaterial;
+    const timestamps = [];
+    for (const entry of tlogEntries) {
+        if (entry.integratedTime && entry.integratedTime !== '0') {
+            timestamps.push({
+                $case: 'transparency-log',
+                tlogEntry: entry,
+            });
+        }
+    }
+    for (const ts of timestampVerificationData?.rfc3161Timestamps ?? []) {
+        timestamps.push({
+            $case: 'timestamp-authority',
+            timestamp: core_1.RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp)),
+        });
+    }
+    return {
+        signature: signatureContent(bundle, artifact),
+        key: key(bundle),
+        tlogEntries,
+        timestamps,
+    };
+}
+function signatureContent(bundle, artifact) {
+    switch (bundle.content.$case) {
+        case 'dsseEnvelope':
+            return new dsse_1.DSSESignatureContent(bundle.content.dsseEnvelope);
+        case 'messageSignature':
+            return new message_1.MessageSignatureContent(bundle.content.messageSignature, artifact);
+    }
+}
+function key(bundle) {
+    switch (bundle.verificationMaterial.content.$case) {
+        case 'publicKey':
+            return {
+                $case: 'public-key',
+                hint: bundle.verificationMaterial.content.publicKey.hint,
+            };
+        case 'x509CertificateChain':
+            return {
+                $case: 'certificate',
+                certificate: core_1.X509Certificate.parse(Buffer.from(bundle.verificationMaterial.content.x509CertificateChain
+                    .certificates[0].rawBytes)),
+            };
+        case 'certificate':
+            return {
+                $case: 'certificate',
+                certificate: core_1.X509Certificate.parse(Buffer.from(bundle.verificationMaterial.content.certificate.rawBytes)),
+            };
+    }
+}
+
+
+/***/ }),
+
+/***/ 6531:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MessageSignatureContent = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const protobuf_specs_1 = __nccwpck_require__(9654);
+// Map from the Sigstore protobuf HashAlgorithm enum to
+// the string values used by the Node.js crypto module.
+const HASH_ALGORITHM_MAP = {
+    [protobuf_specs_1.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: 'sha256',
+    [protobuf_specs_1.HashAlgorithm.SHA2_256]: 'sha256',
+    [protobuf_specs_1.HashAlgorithm.SHA2_384]: 'sha384',
+    [protobuf_specs_1.HashAlgorithm.SHA2_512]: 'sha512',
+    [protobuf_specs_1.HashAlgorithm.SHA3_256]: 'sha3-256',
+    [protobuf_specs_1.HashAlgorithm.SHA3_384]: 'sha3-384',
+};
+class MessageSignatureContent {
+    signature;
+    messageDigest;
+    artifact;
+    hashAlgorithm;
+    constructor(messageSignature, artifact) {
+        this.signature = messageSignature.signature;
+        this.messageDigest = messageSignature.messageDigest.digest;
+        this.artifact = artifact;
+        this.hashAlgorithm =
+            HASH_ALGORITHM_MAP[messageSignature.messageDigest.algorithm] ??
+                /* istanbul ignore next */ 'sha256';
+    }
+    compareSignature(signature) {
+        return core_1.crypto.bufferEqual(signature, this.signature);
+    }
+    compareDigest(digest) {
+        return core_1.crypto.bufferEqual(digest, this.messageDigest);
+    }
+    verifySignature(key) {
+        return core_1.crypto.verify(this.artifact, key, this.signature, this.hashAlgorithm);
+    }
+}
+exports.MessageSignatureContent = MessageSignatureContent;
+
+
+/***/ }),
+
+/***/ 6849:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PolicyError = exports.VerificationError = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+class BaseError extends Error {
+    code;
+    cause; /* eslint-disable-line @typescript-eslint/no-explicit-any */
+    constructor({ code, message, cause, }) {
+        super(message);
+        this.code = code;
+        this.cause = cause;
+        this.name = this.constructor.name;
+    }
+}
+class VerificationError extends BaseError {
+}
+exports.VerificationError = VerificationError;
+class PolicyError extends BaseError {
+}
+exports.PolicyError = PolicyError;
+
+
+/***/ }),
+
+/***/ 4187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+exports.BL = exports.jO = exports.mk = exports.pn = exports.DC = void 0;
+/* istanbul ignore file */
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+var bundle_1 = __nccwpck_require__(2544);
+Object.defineProperty(exports, "DC", ({ enumerable: true, get: function () { return bundle_1.toSignedEntity; } }));
+var error_1 = __nccwpck_require__(6849);
+Object.defineProperty(exports, "pn", ({ enumerable: true, get: function () { return error_1.PolicyError; } }));
+Object.defineProperty(exports, "mk", ({ enumerable: true, get: function () { return error_1.VerificationError; } }));
+var trust_1 = __nccwpck_require__(7822);
+Object.defineProperty(exports, "jO", ({ enumerable: true, get: function () { return trust_1.toTrustMaterial; } }));
+var verifier_1 = __nccwpck_require__(4433);
+Object.defineProperty(exports, "BL", ({ enumerable: true, get: function () { return verifier_1.Verifier; } }));
+
+
+/***/ }),
+
+/***/ 8412:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CertificateChainVerifier = void 0;
+exports.verifyCertificateChain = verifyCertificateChain;
+const error_1 = __nccwpck_require__(6849);
+const trust_1 = __nccwpck_require__(7822);
+function verifyCertificateChain(timestamp, leaf, certificateAuthorities) {
+    // Filter list of trusted CAs to those which are valid for the given
+    // timestamp
+    const cas = (0, trust_1.filterCertAuthorities)(certificateAuthorities, timestamp);
+    /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
+    let error;
+    for (const ca of cas) {
+        try {
+            const verifier = new CertificateChainVerifier({
+                trustedCerts: ca.certChain,
+                untrustedCert: leaf,
+                timestamp,
+            });
+            return verifier.verify();
+        }
+        catch (err) {
+            error = err;
+        }
+    }
+    // If we failed to verify the certificate chain for all of the trusted
+    // CAs, throw the last error we encountered.
+    throw new error_1.VerificationError({
+        code: 'CERTIFICATE_ERROR',
+        message: 'Failed to verify certificate chain',
+        cause: error,
+    });
+}
+class CertificateChainVerifier {
+    untrustedCert;
+    trustedCerts;
+    localCerts;
+    timestamp;
+    constructor(opts) {
+        this.untrustedCert = opts.untrustedCert;
+        this.trustedCerts = opts.trustedCerts;
+        this.localCerts = dedupeCertificates([
+            ...opts.trustedCerts,
+            opts.untrustedCert,
+        ]);
+        this.timestamp = opts.timestamp;
+    }
+    verify() {
+        // Construct certificate path from leaf to root
+        const certificatePath = this.sort();
+        // Perform validation checks on each certificate in the path
+        this.checkPath(certificatePath);
+        const validForDate = certificatePath.every((cert) => cert.validForDate(this.timestamp));
+        if (!validForDate) {
+            throw new error_1.VerificationError({
+                code: 'CERTIFICATE_ERROR',
+                message: 'certificate is not valid or expired at the specified date',
+            });
+        }
+        // Return verified certificate path
+        return certificatePath;
+    }
+    sort() {
+        const leafCert = this.untrustedCert;
+        // Construct all possible paths from the leaf
+        let paths = this.buildPaths(leafCert);
+        // Filter for paths which contain a trusted certificate
+        paths = paths.filter((path) => path.some((cert) => this.trustedCerts.includes(cert)));
+        if (paths.length === 0) {
+            throw new error_1.VerificationError({
+                code: 'CERTIFICATE_ERROR',
+                message: 'no trusted certificate path found',
+            });
+        }
+        // Find the shortest of possible paths
+        /* istanbul ignore next */
+        const path = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        // Construct chain from shortest path
+        // Removes the last certificate in the path, which will be a second copy
+        // of the root certificate given that the root is self-signed.
+        return [leafCert, ...path].slice(0, -1);
+    }
+    // Recursively build all possible paths from the leaf to the root
+    buildPaths(certificate) {
+        const paths = [];
+        const issuers = this.findIssuer(certificate);
+        if (issuers.length === 0) {
+            throw new error_1.VerificationError({
+                code: 'CERTIFICATE_ERROR',
+                message: 'no valid certificate path found',
+            });
+        }
+        for (let i = 0; i < issuers.length; i++) {
+            const issuer = issuers[i];
+            // Base case - issuer is self
+            if (issuer.equals(certificate)) {
+                paths.push([certificate]);
+                continue;
+            }
+            // Recursively build path for the issuer
+            const subPaths = this.buildPaths(issuer);
+            // Construct paths by appending the issuer to each subpath
+            for (let j = 0; j < subPaths.length; j++) {
+                paths.push([issuer, ...subPaths[j]]);
+            }
+        }
+        return paths;
+    }
+    // Return all possible issuers for the given certificate
+    findIssuer(certificate) {
+        let issuers = [];
+        let keyIdentifier;
+        // Exit early if the certificate is self-signed
+        if (certificate.subject.equals(certificate.issuer)) {
+            if (certificate.verify()) {
+                return [certificate];
+            }
+        }
+        // If the certificate has an authority key identifier, use that
+        // to find the issuer
+        if (certificate.extAuthorityKeyID) {
+            keyIdentifier = certificate.extAuthorityKeyID.keyIdentifier;
+            // TODO: Add support for authorityCertIssuer/authorityCertSerialNumber
+            // though Fulcio doesn't appear to use these
+        }
+        // Find possible issuers by comparing the authorityKeyID/subjectKeyID
+        // or issuer/subject. Potential issuers are added to the result array.
+        this.localCerts.forEach((possibleIssuer) => {
+            if (keyIdentifier) {
+                /* istanbul ignore else */
+                if (possibleIssuer.extSubjectKeyID) {
+                    if (possibleIssuer.extSubjectKeyID.keyIdentifier.equals(keyIdentifier)) {
+                        issuers.push(possibleIssuer);
+                    }
+                    return;
+                }
+            }
+            // Fallback to comparing certificate issuer and subject if
+            // subjectKey/authorityKey extensions are not present
+            if (possibleIssuer.subject.equals(certificate.issuer)) {
+                issuers.push(possibleIssuer);
+            }
+        });
+        // Remove any issuers which fail to verify the certificate
+        issuers = issuers.filter((issuer) => {
+            try {
+                return certificate.verify(issuer);
+            }
+            catch (ex) {
+                /* istanbul ignore next - should never error */
+                return false;
+            }
+        });
+        return issuers;
+    }
+    checkPath(path) {
+        /* istanbul ignore if */
+        if (path.length < 1) {
+            throw new error_1.VerificationError({
+                code: 'CERTIFICATE_ERROR',
+                message: 'certificate chain must contain at least one certificate',
+            });
+        }
+        // Ensure that all certificates beyond the leaf are CAs
+        const validCAs = path.slice(1).every((cert) => cert.isCA);
+        if (!validCAs) {
+            throw new error_1.VerificationError({
+                code: 'CERTIFICATE_ERROR',
+                message: 'intermediate certificate is not a CA',
+            });
+        }
+        // Certificate's issuer must match the subject of the next certificate
+        // in the chain
+        for (let i = path.length - 2; i >= 0; i--) {
+            /* istanbul ignore if */
+            if (!path[i].issuer.equals(path[i + 1].subject)) {
+                throw new error_1.VerificationError({
+                    code: 'CERTIFICATE_ERROR',
+                    message: 'incorrect certificate name chaining',
+                });
+            }
+        }
+        // Check pathlength constraints
+        for (let i = 0; i < path.length; i++) {
+            const cert = path[i];
+            // If the certificate is a CA, check the path length
+            if (cert.extBasicConstraints?.isCA) {
+                const pathLength = cert.extBasicConstraints.pathLenConstraint;
+                // The path length, if set, indicates how many intermediate
+                // certificates (NOT including the leaf) are allowed to follow. The
+                // pathLength constraint of any intermediate CA certificate MUST be
+                // greater than or equal to it's own depth in the chain (with an
+                // adjustment for the leaf certificate)
+                if (pathLength !== undefined && pathLength < i - 1) {
+                    throw new error_1.VerificationError({
+                        code: 'CERTIFICATE_ERROR',
+                        message: 'path length constraint exceeded',
+                    });
+                }
+            }
+        }
+    }
+}
+exports.CertificateChainVerifier = CertificateChainVerifier;
+// Remove duplicate certificates from the array
+function dedupeCertificates(certs) {
+    for (let i = 0; i < certs.length; i++) {
+        for (let j = i + 1; j < certs.length; j++) {
+            if (certs[i].equals(certs[j])) {
+                certs.splice(j, 1);
+                j--;
+            }
+        }
+    }
+    return certs;
+}
+
+
+/***/ }),
+
+/***/ 3771:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyPublicKey = verifyPublicKey;
+exports.verifyCertificate = verifyCertificate;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const error_1 = __nccwpck_require__(6849);
+const certificate_1 = __nccwpck_require__(8412);
+const sct_1 = __nccwpck_require__(1633);
+const OID_FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
+const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
+function verifyPublicKey(hint, timestamps, trustMaterial) {
+    const key = trustMaterial.publicKey(hint);
+    timestamps.forEach((timestamp) => {
+        if (!key.validFor(timestamp)) {
+            throw new error_1.VerificationError({
+                code: 'PUBLIC_KEY_ERROR',
+                message: `Public key is not valid for timestamp: ${timestamp.toISOString()}`,
+            });
+        }
+    });
+    return { key: key.publicKey };
+}
+function verifyCertificate(leaf, timestamps, trustMaterial) {
+    // Check that leaf certificate chains to a trusted CA
+    let path = [];
+    timestamps.forEach((timestamp) => {
+        path = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+    });
+    return {
+        scts: (0, sct_1.verifySCTs)(path[0], path[1], trustMaterial.ctlogs),
+        signer: getSigner(path[0]),
+    };
+}
+function getSigner(cert) {
+    let issuer;
+    const issuerExtension = cert.extension(OID_FULCIO_ISSUER_V2);
+    /* istanbul ignore next */
+    if (issuerExtension) {
+        issuer = issuerExtension.valueObj.subs?.[0]?.value.toString('ascii');
+    }
+    else {
+        issuer = cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString('ascii');
+    }
+    const oids = cert.extensions.map((ext) => {
+        const oid = ext.subs[0].toOID();
+        return {
+            oid: { id: oid.split('.').map(Number) },
+            value: ext.subs[ext.subs.length - 1].value,
+        };
+    });
+    const identity = {
+        extensions: { issuer },
+        subjectAlternativeName: cert.subjectAltName,
+        oids,
+    };
+    return {
+        key: core_1.crypto.createPublicKey(cert.publicKey),
+        identity,
+    };
+}
+
+
+/***/ }),
+
+/***/ 1633:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifySCTs = verifySCTs;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const error_1 = __nccwpck_require__(6849);
+const trust_1 = __nccwpck_require__(7822);
+function verifySCTs(cert, issuer, ctlogs) {
+    let extSCT;
+    // Verifying the SCT requires that we remove the SCT extension and
+    // re-encode the TBS structure to DER -- this value is part of the data
+    // over which the signature is calculated. Since this is a destructive action
+    // we create a copy of the certificate so we can remove the SCT extension
+    // without affecting the original certificate.
+    const clone = cert.clone();
+    // Intentionally not using the findExtension method here because we want to
+    // remove the the SCT extension from the certificate before calculating the
+    // PreCert structure
+    for (let i = 0; i < clone.extensions.length; i++) {
+        const ext = clone.extensions[i];
+        if (ext.subs[0].toOID() === core_1.EXTENSION_OID_SCT) {
+            extSCT = new core_1.X509SCTExtension(ext);
+            // Remove the extension from the certificate
+            clone.extensions.splice(i, 1);
+            break;
+        }
+    }
+    // No SCT extension found to verify
+    if (!extSCT) {
+        return [];
+    }
+    // Found an SCT extension but it has no SCTs
+    /* istanbul ignore if -- too difficult to fabricate test case for this */
+    if (extSCT.signedCertificateTimestamps.length === 0) {
+        return [];
+    }
+    // Construct the PreCert structure
+    // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
+    const preCert = new core_1.ByteStream();
+    // Calculate hash of the issuer's public key
+    const issuerId = core_1.crypto.digest('sha256', issuer.publicKey);
+    preCert.appendView(issuerId);
+    // Re-encodes the certificate to DER after removing the SCT extension
+    const tbs = clone.tbsCertificate.toDER();
+    preCert.appendUint24(tbs.length);
+    preCert.appendView(tbs);
+    // Calculate and return the verification results for each SCT
+    return extSCT.signedCertificateTimestamps.map((sct) => {
+        // Find the ctlog instance that corresponds to the SCT's logID
+        const validCTLogs = (0, trust_1.filterTLogAuthorities)(ctlogs, {
+            logID: sct.logID,
+            targetDate: sct.datetime,
+        });
+        // See if the SCT is valid for any of the CT logs
+        const verified = validCTLogs.some((log) => sct.verify(preCert.buffer, log.publicKey));
+        if (!verified) {
+            throw new error_1.VerificationError({
+                code: 'CERTIFICATE_ERROR',
+                message: 'SCT verification failed',
+            });
+        }
+        return sct.logID;
+    });
+}
+
+
+/***/ }),
+
+/***/ 8037:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifySubjectAlternativeName = verifySubjectAlternativeName;
+exports.verifyExtensions = verifyExtensions;
+exports.verifyOIDs = verifyOIDs;
+const error_1 = __nccwpck_require__(6849);
+// Verifies that the signer's SAN matches the policy identity. The
+// policyIdentity is treated as a JavaScript regular expression pattern and
+// tested against the full signerIdentity string. For exact matching, use
+// anchored patterns (e.g. '^user@example\\.com$').
+function verifySubjectAlternativeName(policyIdentity, signerIdentity) {
+    if (signerIdentity === undefined || !signerIdentity.match(policyIdentity)) {
+        throw new error_1.PolicyError({
+            code: 'UNTRUSTED_SIGNER_ERROR',
+            message: `certificate identity error - expected ${policyIdentity}, got ${signerIdentity}`,
+        });
+    }
+}
+function verifyExtensions(policyExtensions, signerExtensions = {}) {
+    let key;
+    for (key in policyExtensions) {
+        if (signerExtensions[key] !== policyExtensions[key]) {
+            throw new error_1.PolicyError({
+                code: 'UNTRUSTED_SIGNER_ERROR',
+                message: `invalid certificate extension - expected ${key}=${policyExtensions[key]}, got ${key}=${signerExtensions[key]}`,
+            });
+        }
+    }
+}
+function verifyOIDs(policyOIDs, signerOIDs = []) {
+    for (const policyOID of policyOIDs) {
+        const match = signerOIDs.find((signerOID) => oidEquals(policyOID.oid?.id, signerOID.oid?.id) &&
+            policyOID.value.equals(signerOID.value));
+        if (!match) {
+            /* istanbul ignore next */
+            const oid = policyOID.oid?.id.join('.') ?? '<unknown>';
+            throw new error_1.PolicyError({
+                code: 'UNTRUSTED_SIGNER_ERROR',
+                message: `invalid certificate extension - missing OID ${oid}`,
+            });
+        }
+    }
+}
+function oidEquals(a, b) {
+    /* istanbul ignore if */
+    if (a === undefined || b === undefined) {
+        return false;
+    }
+    return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+
+/***/ }),
+
+/***/ 7968:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getTSATimestamp = getTSATimestamp;
+exports.getTLogTimestamp = getTLogTimestamp;
+const tsa_1 = __nccwpck_require__(4472);
+function getTSATimestamp(timestamp, data, timestampAuthorities) {
+    (0, tsa_1.verifyRFC3161Timestamp)(timestamp, data, timestampAuthorities);
+    return {
+        type: 'timestamp-authority',
+        logID: timestamp.signerSerialNumber,
+        timestamp: timestamp.signingTime,
+    };
+}
+function getTLogTimestamp(entry) {
+    // Only entries with an inclusion promise provide a verifiable timestamp
+    if (!entry.inclusionPromise) {
+        return undefined;
+    }
+    return {
+        type: 'transparency-log',
+        logID: entry.logId.keyId,
+        timestamp: new Date(Number(entry.integratedTime) * 1000),
+    };
+}
+
+
+/***/ }),
+
+/***/ 4472:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
+const core_1 = __nccwpck_require__(3917);
+const error_1 = __nccwpck_require__(6849);
+const certificate_1 = __nccwpck_require__(8412);
+const trust_1 = __nccwpck_require__(7822);
+function verifyRFC3161Timestamp(timestamp, data, timestampAuthorities) {
+    const signingTime = timestamp.signingTime;
+    // Filter for CAs which were valid at the time of signing
+    timestampAuthorities = (0, trust_1.filterCertAuthorities)(timestampAuthorities, signingTime);
+    // Filter for CAs which match serial and issuer embedded in the timestamp
+    timestampAuthorities = filterCAsBySerialAndIssuer(timestampAuthorities, {
+        serialNumber: timestamp.signerSerialNumber,
+        issuer: timestamp.signerIssuer,
+    });
+    // Check that we can verify the timestamp with AT LEAST ONE of the remaining
+    // CAs
+    const verified = timestampAuthorities.some((ca) => {
+        try {
+            verifyTimestampForCA(timestamp, data, ca);
+            return true;
+        }
+        catch (e) {
+            return false;
+        }
+    });
+    if (!verified) {
+        throw new error_1.VerificationError({
+            code: 'TIMESTAMP_ERROR',
+            message: 'timestamp could not be verified',
+        });
+    }
+}
+function verifyTimestampForCA(timestamp, data, ca) {
+    const [leaf, ...cas] = ca.certChain;
+    const signingKey = core_1.crypto.createPublicKey(leaf.publicKey);
+    const signingTime = timestamp.signingTime;
+    // Verify the certificate chain for the provided CA
+    try {
+        new certificate_1.CertificateChainVerifier({
+            untrustedCert: leaf,
+            trustedCerts: cas,
+            timestamp: signingTime,
+        }).verify();
+    }
+    catch (e) {
+        throw new error_1.VerificationError({
+            code: 'TIMESTAMP_ERROR',
+            message: 'invalid certificate chain',
+        });
+    }
+    // Check that the signing certificate's key can be used to verify the
+    // timestamp signature.
+    timestamp.verify(data, signingKey);
+}
+// Filters the list of CAs to those which have a leaf signing certificate which
+// matches the given serial number and issuer.
+function filterCAsBySerialAndIssuer(timestampAuthorities, criteria) {
+    return timestampAuthorities.filter((ca) => ca.certChain.length > 0 &&
+        core_1.crypto.bufferEqual(ca.certChain[0].serialNumber, criteria.serialNumber) &&
+        core_1.crypto.bufferEqual(ca.certChain[0].issuer, criteria.issuer));
+}
+
+
+/***/ }),
+
+/***/ 9266:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LogCheckpoint = void 0;
+exports.verifyCheckpoint = verifyCheckpoint;
+/*
+Copyright 2025 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const error_1 = __nccwpck_require__(6849);
+// Separator between the note and the signatures in a checkpoint
+const CHECKPOINT_SEPARATOR = '\n\n';
+// Checkpoint signatures are of the following form:
+// "– <identity> <key_hint+signature_bytes>\n"
+// where:
+// - the prefix is an emdash (U+2014).
+// - <identity> gives a human-readable representation of the signing ID.
+// - <key_hint+signature_bytes> is the first 4 bytes of the SHA256 hash of the
+//   associated public key followed by the signature bytes.
+const SIGNATURE_REGEX = /\u2014 (\S+) (\S+)\n/g;
+// Verifies the checkpoint value in the given tlog entry. There are two steps
+// to the verification:
+// 1. Verify that all signatures in the checkpoint can be verified against a
+//    trusted public key
+// 2. Verify that the root hash in the checkpoint matches the root hash in the
+//    inclusion proof
+// See: https://github.com/transparency-dev/formats/blob/main/log/README.md
+function verifyCheckpoint(entry, tlogs) {
+    const inclusionProof = entry.inclusionProof;
+    const signedNote = SignedNote.fromString(inclusionProof.checkpoint.envelope);
+    const checkpoint = LogCheckpoint.fromString(signedNote.note);
+    // Verify that the signatures in the checkpoint are all valid
+    if (!verifySignedNote(signedNote, tlogs)) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_INCLUSION_PROOF_ERROR',
+            message: 'invalid checkpoint signature',
+        });
+    }
+    return checkpoint;
+}
+// Verifies the signatures in the SignedNote. For each signature, the
+// corresponding transparency log is looked up by the key hint and the
+// signature is verified against the public key in the transparency log.
+// Throws an error if any of the signatures are invalid.
+function verifySignedNote(signedNote, tlogs) {
+    const data = Buffer.from(signedNote.note, 'utf-8');
+    return signedNote.signatures.some((signature) => {
+        // Find the transparency log instance with the matching key hint
+        const tlog = tlogs.find((tlog) => core_1.crypto.bufferEqual(tlog.logID.subarray(0, 4), signature.keyHint) &&
+            tlog.baseURL.match(signature.name) // Match the name to the base URL of the tlog
+        );
+        if (!tlog) {
+            return false;
+        }
+        return core_1.crypto.verify(data, tlog.publicKey, signature.signature);
+    });
+}
+// SignedNote represents a signed note from a transparency log checkpoint. Consists
+// of a body (or note) and one more signatures calculated over the body. See
+// https://github.com/transparency-dev/formats/blob/main/log/README.md#signed-envelope
+class SignedNote {
+    note;
+    signatures;
+    constructor(note, signatures) {
+        this.note = note;
+        this.signatures = signatures;
+    }
+    // Deserialize a SignedNote from a string
+    static fromString(envelope) {
+        if (!envelope.includes(CHECKPOINT_SEPARATOR)) {
+            throw new error_1.VerificationError({
+                code: 'TLOG_INCLUSION_PROOF_ERROR',
+                message: 'missing checkpoint separator',
+            });
+        }
+        // Split the note into the header and the data portions at the separator
+        const split = envelope.indexOf(CHECKPOINT_SEPARATOR);
+        const header = envelope.slice(0, split + 1);
+        const data = envelope.slice(split + CHECKPOINT_SEPARATOR.length);
+        // Find all the signature lines in the data portion
+        const matches = data.matchAll(SIGNATURE_REGEX);
+        // Parse each of the matched signature lines into the name and signature.
+        // The first four bytes of the signature are the key hint (should match the
+        // first four bytes of the log ID), and the rest is the signature itself.
+        const signatures = Array.from(matches, (match) => {
+            const [, name, signature] = match;
+            const sigBytes = Buffer.from(signature, 'base64');
+            if (sigBytes.length < 5) {
+                throw new error_1.VerificationError({
+                    code: 'TLOG_INCLUSION_PROOF_ERROR',
+                    message: 'malformed checkpoint signature',
+                });
+            }
+            return {
+                name,
+                keyHint: sigBytes.subarray(0, 4),
+                signature: sigBytes.subarray(4),
+            };
+        });
+        if (signatures.length === 0) {
+            throw new error_1.VerificationError({
+                code: 'TLOG_INCLUSION_PROOF_ERROR',
+                message: 'no signatures found in checkpoint',
+            });
+        }
+        return new SignedNote(header, signatures);
+    }
+}
+// LogCheckpoint represents a transparency log checkpoint. Consists of the
+// following:
+//  - origin: the name of the transparency log
+//  - logSize: the size of the log at the time of the checkpoint
+//  - logHash: the root hash of the log at the time of the checkpoint
+//  - rest: the rest of the checkpoint body, which is a list of log entries
+// See:
+// https://github.com/transparency-dev/formats/blob/main/log/README.md#checkpoint-body
+class LogCheckpoint {
+    origin;
+    logSize;
+    logHash;
+    rest;
+    constructor(origin, logSize, logHash, rest) {
+        this.origin = origin;
+        this.logSize = logSize;
+        this.logHash = logHash;
+        this.rest = rest;
+    }
+    static fromString(note) {
+        const lines = note.trimEnd().split('\n');
+        if (lines.length < 3) {
+            throw new error_1.VerificationError({
+                code: 'TLOG_INCLUSION_PROOF_ERROR',
+                message: 'too few lines in checkpoint header',
+            });
+        }
+        const origin = lines[0];
+        const logSize = BigInt(lines[1]);
+        const rootHash = Buffer.from(lines[2], 'base64');
+        const rest = lines.slice(3);
+        return new LogCheckpoint(origin, logSize, rootHash, rest);
+    }
+}
+exports.LogCheckpoint = LogCheckpoint;
+
+
+/***/ }),
+
+/***/ 7005:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DSSE_API_VERSION_V1 = void 0;
+exports.verifyDSSETLogBody = verifyDSSETLogBody;
+exports.verifyDSSETLogBodyV2 = verifyDSSETLogBodyV2;
+/*
+Copyright 2025 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const error_1 = __nccwpck_require__(6849);
+exports.DSSE_API_VERSION_V1 = '0.0.1';
+// Compare the given dsse tlog entry to the given bundle
+function verifyDSSETLogBody(tlogEntry, content) {
+    switch (tlogEntry.apiVersion) {
+        case exports.DSSE_API_VERSION_V1:
+            return verifyDSSE001TLogBody(tlogEntry, content);
+        default:
+            throw new error_1.VerificationError({
+                code: 'TLOG_BODY_ERROR',
+                message: `unsupported dsse version: ${tlogEntry.apiVersion}`,
+            });
+    }
+}
+// Compare the given dsse tlog entry to the given bundle. This function is
+// specifically for Rekor V2 entries.
+function verifyDSSETLogBodyV2(tlogEntry, content) {
+    const spec = tlogEntry.spec?.spec;
+    if (!spec) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: `missing dsse spec`,
+        });
+    }
+    switch (spec.$case) {
+        case 'dsseV002':
+            return verifyDSSE002TLogBody(spec.dsseV002, content);
+        default:
+            throw new error_1.VerificationError({
+                code: 'TLOG_BODY_ERROR',
+                message: `unsupported version: ${spec.$case}`,
+            });
+    }
+}
+// Compare the given dsse v0.0.1 tlog entry to the given DSSE envelope.
+function verifyDSSE001TLogBody(tlogEntry, content) {
+    // Ensure the bundle's DSSE only contains a single signature
+    if (tlogEntry.spec.signatures?.length !== 1) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'signature count mismatch',
+        });
+    }
+    const tlogSig = tlogEntry.spec.signatures[0].signature;
+    // Ensure that the signature in the bundle's DSSE matches tlog entry
+    if (!content.compareSignature(Buffer.from(tlogSig, 'base64')))
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'tlog entry signature mismatch',
+        });
+    // Ensure the digest of the bundle's DSSE payload matches the digest in the
+    // tlog entry
+    const tlogHash = tlogEntry.spec.payloadHash?.value || '';
+    if (!content.compareDigest(Buffer.from(tlogHash, 'hex'))) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'DSSE payload hash mismatch',
+        });
+    }
+}
+// Compare the given dsse v0.0.2 tlog entry to the given DSSE envelope.
+function verifyDSSE002TLogBody(spec, content) {
+    // Ensure the bundle's DSSE only contains a single signature
+    if (spec.signatures?.length !== 1) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'signature count mismatch',
+        });
+    }
+    const tlogSig = spec.signatures[0].content;
+    // Ensure that the signature in the bundle's DSSE matches tlog entry
+    if (!content.compareSignature(tlogSig))
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'tlog entry signature mismatch',
+        });
+    // Ensure the digest of the bundle's DSSE payload matches the digest in the
+    // tlog entry
+    const tlogHash = spec.payloadHash?.digest || Buffer.from('');
+    if (!content.compareDigest(tlogHash)) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'DSSE payload hash mismatch',
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1484:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HASHEDREKORD_API_VERSION_V1 = void 0;
+exports.verifyHashedRekordTLogBody = verifyHashedRekordTLogBody;
+exports.verifyHashedRekordTLogBodyV2 = verifyHashedRekordTLogBodyV2;
+/*
+Copyright 2025 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const error_1 = __nccwpck_require__(6849);
+exports.HASHEDREKORD_API_VERSION_V1 = '0.0.1';
+// Compare the given hashedrekord tlog entry to the given bundle
+function verifyHashedRekordTLogBody(tlogEntry, content) {
+    switch (tlogEntry.apiVersion) {
+        case exports.HASHEDREKORD_API_VERSION_V1:
+            return verifyHashedrekord001TLogBody(tlogEntry, content);
+        default:
+            throw new error_1.VerificationError({
+                code: 'TLOG_BODY_ERROR',
+                message: `unsupported hashedrekord version: ${tlogEntry.apiVersion}`,
+            });
+    }
+}
+// Compare the given hashedrekor tlog entry to the given bundle. This function is
+// specifically for Rekor V2 entries.
+function verifyHashedRekordTLogBodyV2(tlogEntry, content) {
+    const spec = tlogEntry.spec?.spec;
+    if (!spec) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: `missing dsse spec`,
+        });
+    }
+    switch (spec.$case) {
+        case 'hashedRekordV002':
+            return verifyHashedrekord002TLogBody(spec.hashedRekordV002, content);
+        default:
+            throw new error_1.VerificationError({
+                code: 'TLOG_BODY_ERROR',
+                message: `unsupported version: ${spec.$case}`,
+            });
+    }
+}
+// Compare the given hashedrekord v0.0.1 tlog entry to the given message
+// signature
+function verifyHashedrekord001TLogBody(tlogEntry, content) {
+    // Ensure that the bundles message signature matches the tlog entry
+    const tlogSig = tlogEntry.spec.signature.content || '';
+    if (!content.compareSignature(Buffer.from(tlogSig, 'base64'))) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'signature mismatch',
+        });
+    }
+    // Ensure that the bundle's message digest matches the tlog entry
+    const tlogDigest = tlogEntry.spec.data.hash?.value || '';
+    if (!content.compareDigest(Buffer.from(tlogDigest, 'hex'))) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'digest mismatch',
+        });
+    }
+}
+// Compare the given hashedrekord v0.0.2 tlog entry to the given message
+// signature
+function verifyHashedrekord002TLogBody(spec, content) {
+    // Ensure that the bundles message signature matches the tlog entry
+    const tlogSig = spec.signature?.content || Buffer.from('');
+    if (!content.compareSignature(tlogSig)) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'signature mismatch',
+        });
+    }
+    // Ensure that the bundle's message digest matches the tlog entry
+    const tlogHash = spec.data?.digest || Buffer.from('');
+    if (!content.compareDigest(tlogHash)) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'digest mismatch',
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 8218:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyTLogBody = verifyTLogBody;
+exports.verifyTLogInclusion = verifyTLogInclusion;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const v2_1 = __nccwpck_require__(3835);
+const error_1 = __nccwpck_require__(6849);
+const dsse_1 = __nccwpck_require__(7005);
+const hashedrekord_1 = __nccwpck_require__(1484);
+const intoto_1 = __nccwpck_require__(7703);
+const checkpoint_1 = __nccwpck_require__(9266);
+const merkle_1 = __nccwpck_require__(7046);
+const set_1 = __nccwpck_require__(333);
+// Verifies that the given tlog entry matches the supplied signature content.
+function verifyTLogBody(entry, sigContent) {
+    const { kind, version } = entry.kindVersion;
+    const body = JSON.parse(entry.canonicalizedBody.toString('utf8'));
+    // validate body
+    if (kind !== body.kind || version !== body.apiVersion) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: `kind/version mismatch - expected: ${kind}/${version}, received: ${body.kind}/${body.apiVersion}`,
+        });
+    }
+    switch (kind) {
+        case 'dsse':
+            // Rekor V1 and V2 use incompatible types so we need to branch here based on version
+            if (version == dsse_1.DSSE_API_VERSION_V1) {
+                return (0, dsse_1.verifyDSSETLogBody)(body, sigContent);
+            }
+            else {
+                const entryRekorV2 = v2_1.Entry.fromJSON(body);
+                return (0, dsse_1.verifyDSSETLogBodyV2)(entryRekorV2, sigContent);
+            }
+        case 'intoto':
+            return (0, intoto_1.verifyIntotoTLogBody)(body, sigContent);
+        case 'hashedrekord':
+            // Rekor V1 and V2 use incompatible types so we need to branch here based on version
+            if (version == hashedrekord_1.HASHEDREKORD_API_VERSION_V1) {
+                return (0, hashedrekord_1.verifyHashedRekordTLogBody)(body, sigContent);
+            }
+            else {
+                const entryRekorV2 = v2_1.Entry.fromJSON(body);
+                return (0, hashedrekord_1.verifyHashedRekordTLogBodyV2)(entryRekorV2, sigContent);
+            }
+        /* istanbul ignore next */
+        default:
+            throw new error_1.VerificationError({
+                code: 'TLOG_BODY_ERROR',
+                message: `unsupported kind: ${kind}`,
+            });
+    }
+}
+function verifyTLogInclusion(entry, tlogAuthorities) {
+    let inclusionVerified = false;
+    if (isTLogEntryWithInclusionPromise(entry)) {
+        (0, set_1.verifyTLogSET)(entry, tlogAuthorities);
+        inclusionVerified = true;
+    }
+    if (isTLogEntryWithInclusionProof(entry)) {
+        const checkpoint = (0, checkpoint_1.verifyCheckpoint)(entry, tlogAuthorities);
+        (0, merkle_1.verifyMerkleInclusion)(entry, checkpoint);
+        inclusionVerified = true;
+    }
+    if (!inclusionVerified) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_MISSING_INCLUSION_ERROR',
+            message: 'inclusion could not be verified',
+        });
+    }
+    return;
+}
+function isTLogEntryWithInclusionPromise(entry) {
+    return entry.inclusionPromise !== undefined;
+}
+function isTLogEntryWithInclusionProof(entry) {
+    return entry.inclusionProof !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 7703:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyIntotoTLogBody = verifyIntotoTLogBody;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const error_1 = __nccwpck_require__(6849);
+// Compare the given intoto tlog entry to the given bundle
+function verifyIntotoTLogBody(tlogEntry, content) {
+    switch (tlogEntry.apiVersion) {
+        case '0.0.2':
+            return verifyIntoto002TLogBody(tlogEntry, content);
+        default:
+            throw new error_1.VerificationError({
+                code: 'TLOG_BODY_ERROR',
+                message: `unsupported intoto version: ${tlogEntry.apiVersion}`,
+            });
+    }
+}
+// Compare the given intoto v0.0.2 tlog entry to the given DSSE envelope.
+function verifyIntoto002TLogBody(tlogEntry, content) {
+    // Ensure the bundle's DSSE contains a single signature
+    if (tlogEntry.spec.content.envelope.signatures?.length !== 1) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'signature count mismatch',
+        });
+    }
+    // Signature is double-base64-encoded in the tlog entry
+    const tlogSig = base64Decode(tlogEntry.spec.content.envelope.signatures[0].sig);
+    // Ensure that the signature in the bundle's DSSE matches tlog entry
+    if (!content.compareSignature(Buffer.from(tlogSig, 'base64'))) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'tlog entry signature mismatch',
+        });
+    }
+    // Ensure the digest of the bundle's DSSE payload matches the digest in the
+    // tlog entry
+    const tlogHash = tlogEntry.spec.content.payloadHash?.value || '';
+    if (!content.compareDigest(Buffer.from(tlogHash, 'hex'))) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_BODY_ERROR',
+            message: 'DSSE payload hash mismatch',
+        });
+    }
+}
+function base64Decode(str) {
+    return Buffer.from(str, 'base64').toString('utf-8');
+}
+
+
+/***/ }),
+
+/***/ 7046:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyMerkleInclusion = verifyMerkleInclusion;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const error_1 = __nccwpck_require__(6849);
+const RFC6962_LEAF_HASH_PREFIX = Buffer.from([0x00]);
+const RFC6962_NODE_HASH_PREFIX = Buffer.from([0x01]);
+function verifyMerkleInclusion(entry, checkpoint) {
+    const inclusionProof = entry.inclusionProof;
+    const logIndex = BigInt(inclusionProof.logIndex);
+    const treeSize = BigInt(checkpoint.logSize);
+    if (logIndex < 0n || logIndex >= treeSize) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_INCLUSION_PROOF_ERROR',
+            message: `invalid index: ${logIndex}`,
+        });
+    }
+    // Figure out which subset of hashes corresponds to the inner and border
+    // nodes
+    const { inner, border } = decompInclProof(logIndex, treeSize);
+    if (inclusionProof.hashes.length !== inner + border) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_INCLUSION_PROOF_ERROR',
+            message: 'invalid hash count',
+        });
+    }
+    const innerHashes = inclusionProof.hashes.slice(0, inner);
+    const borderHashes = inclusionProof.hashes.slice(inner);
+    // The entry's hash is the leaf hash
+    const leafHash = hashLeaf(entry.canonicalizedBody);
+    // Chain the hashes belonging to the inner and border portions
+    const calculatedHash = chainBorderRight(chainInner(leafHash, innerHashes, logIndex), borderHashes);
+    // Calculated hash should match the root hash in the inclusion proof
+    if (!core_1.crypto.bufferEqual(calculatedHash, checkpoint.logHash)) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_INCLUSION_PROOF_ERROR',
+            message: 'calculated root hash does not match inclusion proof',
+        });
+    }
+}
+// Breaks down inclusion proof for a leaf at the specified index in a tree of
+// the specified size. The split point is where paths to the index leaf and
+// the (size - 1) leaf diverge. Returns lengths of the bottom and upper proof
+// parts.
+function decompInclProof(index, size) {
+    const inner = innerProofSize(index, size);
+    const border = onesCount(index >> BigInt(inner));
+    return { inner, border };
+}
+// Computes a subtree hash for a node on or below the tree's right border.
+// Assumes the provided proof hashes are ordered from lower to higher levels
+// and seed is the initial hash of the node specified by the index.
+function chainInner(seed, hashes, index) {
+    return hashes.reduce((acc, h, i) => {
+        if ((index >> BigInt(i)) & BigInt(1)) {
+            return hashChildren(h, acc);
+        }
+        else {
+            return hashChildren(acc, h);
+        }
+    }, seed);
+}
+// Computes a subtree hash for nodes along the tree's right border.
+function chainBorderRight(seed, hashes) {
+    return hashes.reduce((acc, h) => hashChildren(h, acc), seed);
+}
+function innerProofSize(index, size) {
+    return bitLength(index ^ (size - BigInt(1)));
+}
+// Counts the number of ones in the binary representation of the given number.
+// https://en.wikipedia.org/wiki/Hamming_weight
+function onesCount(num) {
+    return num.toString(2).split('1').length - 1;
+}
+// Returns the number of bits necessary to represent an integer in binary.
+function bitLength(n) {
+    if (n === 0n) {
+        return 0;
+    }
+    return n.toString(2).length;
+}
+// Hashing logic according to RFC6962.
+// https://datatracker.ietf.org/doc/html/rfc6962#section-2
+function hashChildren(left, right) {
+    return core_1.crypto.digest('sha256', RFC6962_NODE_HASH_PREFIX, left, right);
+}
+function hashLeaf(leaf) {
+    return core_1.crypto.digest('sha256', RFC6962_LEAF_HASH_PREFIX, leaf);
+}
+
+
+/***/ }),
+
+/***/ 333:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyTLogSET = verifyTLogSET;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const error_1 = __nccwpck_require__(6849);
+const trust_1 = __nccwpck_require__(7822);
+// Verifies the SET for the given entry against the list of trusted
+// transparency logs. Returns true if the SET can be verified against at least
+// one of the trusted logs; otherwise, returns false.
+function verifyTLogSET(entry, tlogs) {
+    // Filter the list of tlog instances to only those which might be able to
+    // verify the SET
+    const validTLogs = (0, trust_1.filterTLogAuthorities)(tlogs, {
+        logID: entry.logId.keyId,
+        targetDate: new Date(Number(entry.integratedTime) * 1000),
+    });
+    // Check to see if we can verify the SET against any of the valid tlogs
+    const verified = validTLogs.some((tlog) => {
+        // Re-create the original Rekor verification payload
+        const payload = toVerificationPayload(entry);
+        // Canonicalize the payload and turn into a buffer for verification
+        const data = Buffer.from(core_1.json.canonicalize(payload), 'utf8');
+        // Extract the SET from the tlog entry
+        const signature = entry.inclusionPromise.signedEntryTimestamp;
+        return core_1.crypto.verify(data, tlog.publicKey, signature);
+    });
+    if (!verified) {
+        throw new error_1.VerificationError({
+            code: 'TLOG_INCLUSION_PROMISE_ERROR',
+            message: 'inclusion promise could not be verified',
+        });
+    }
+}
+// Returns a properly formatted "VerificationPayload" for one of the
+// transaction log entires in the given bundle which can be used for SET
+// verification.
+function toVerificationPayload(entry) {
+    const { integratedTime, logIndex, logId, canonicalizedBody } = entry;
+    return {
+        body: canonicalizedBody.toString('base64'),
+        integratedTime: Number(integratedTime),
+        logIndex: Number(logIndex),
+        logID: logId.keyId.toString('hex'),
+    };
+}
+
+
+/***/ }),
+
+/***/ 9738:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.filterCertAuthorities = filterCertAuthorities;
+exports.filterTLogAuthorities = filterTLogAuthorities;
+function filterCertAuthorities(certAuthorities, timestamp) {
+    return certAuthorities.filter((ca) => {
+        return ca.validFor.start <= timestamp && ca.validFor.end >= timestamp;
+    });
+}
+// Filter the list of tlog instances to only those which match the given log
+// ID and have public keys which are valid for the given integrated time.
+function filterTLogAuthorities(tlogAuthorities, criteria) {
+    return tlogAuthorities.filter((tlog) => {
+        // If we're filtering by log ID and the log IDs don't match, we can't use
+        // this tlog
+        if (criteria.logID && !tlog.logID.equals(criteria.logID)) {
+            return false;
+        }
+        // Check that the integrated time is within the validFor range
+        return (tlog.validFor.start <= criteria.targetDate &&
+            criteria.targetDate <= tlog.validFor.end);
+    });
+}
+
+
+/***/ }),
+
+/***/ 7822:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.filterTLogAuthorities = exports.filterCertAuthorities = void 0;
+exports.toTrustMaterial = toTrustMaterial;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const core_1 = __nccwpck_require__(3917);
+const protobuf_specs_1 = __nccwpck_require__(9654);
+const error_1 = __nccwpck_require__(6849);
+const BEGINNING_OF_TIME = new Date(0);
+const END_OF_TIME = new Date(8640000000000000);
+var filter_1 = __nccwpck_require__(9738);
+Object.defineProperty(exports, "filterCertAuthorities", ({ enumerable: true, get: function () { return filter_1.filterCertAuthorities; } }));
+Object.defineProperty(exports, "filterTLogAuthorities", ({ enumerable: true, get: function () { return filter_1.filterTLogAuthorities; } }));
+function toTrustMaterial(root, keys) {
+    const keyFinder = typeof keys === 'function' ? keys : keyLocator(keys);
+    return {
+        certificateAuthorities: root.certificateAuthorities.map(createCertAuthority),
+        timestampAuthorities: root.timestampAuthorities.map(createCertAuthority),
+        tlogs: root.tlogs.map(createTLogAuthority),
+        ctlogs: root.ctlogs.map(createTLogAuthority),
+        publicKey: keyFinder,
+    };
+}
+function createTLogAuthority(tlogInstance) {
+    const keyDetails = tlogInstance.publicKey.keyDetails;
+    const keyType = keyDetails === protobuf_specs_1.PublicKeyDetails.PKCS1_RSA_PKCS1V5 ||
+        keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V5 ||
+        keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256 ||
+        keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V15_3072_SHA256 ||
+        keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V15_4096_SHA256
+        ? 'pkcs1'
+        : 'spki';
+    /* istanbul ignore next */
+    return {
+        baseURL: tlogInstance.baseUrl,
+        logID: tlogInstance.checkpointKeyId
+            ? tlogInstance.checkpointKeyId.keyId
+            : tlogInstance.logId.keyId,
+        publicKey: core_1.crypto.createPublicKey(tlogInstance.publicKey.rawBytes, keyType),
+        validFor: {
+            start: tlogInstance.publicKey.validFor?.start || BEGINNING_OF_TIME,
+            end: tlogInstance.publicKey.validFor?.end || END_OF_TIME,
+        },
+    };
+}
+function createCertAuthority(ca) {
+    /* istanbul ignore next */
+    return {
+        certChain: ca.certChain.certificates.map((cert) => {
+            return core_1.X509Certificate.parse(Buffer.from(cert.rawBytes));
+        }),
+        validFor: {
+            start: ca.validFor?.start || BEGINNING_OF_TIME,
+            end: ca.validFor?.end || END_OF_TIME,
+        },
+    };
+}
+function keyLocator(keys) {
+    return (hint) => {
+        const key = (keys || {})[hint];
+        if (!key) {
+            throw new error_1.VerificationError({
+                code: 'PUBLIC_KEY_ERROR',
+                message: `key not found: ${hint}`,
+            });
+        }
+        return {
+            publicKey: core_1.crypto.createPublicKey(key.rawBytes),
+            validFor: (date) => {
+                /* istanbul ignore next */
+                return ((key.validFor?.start || BEGINNING_OF_TIME) <= date &&
+                    (key.validFor?.end || END_OF_TIME) >= date);
+            },
+        };
+    };
+}
+
+
+/***/ }),
+
+/***/ 4433:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Verifier = void 0;
+/*
+Copyright 2023 The Sigstore Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+const util_1 = __nccwpck_require__(9023);
+const error_1 = __nccwpck_require__(6849);
+const key_1 = __nccwpck_require__(3771);
+const policy_1 = __nccwpck_require__(8037);
+const timestamp_1 = __nccwpck_require__(7968);
+const tlog_1 = __nccwpck_require__(8218);
+class Verifier {
+    trustMaterial;
+    options;
+    constructor(trustMaterial, options = {}) {
+        this.trustMaterial = trustMaterial;
+        this.options = {
+            ctlogThreshold: options.ctlogThreshold ?? 1,
+            tlogThreshold: options.tlogThreshold ?? 1,
+            timestampThreshold: options.timestampThreshold ?? options.tsaThreshold ?? 1,
+            tsaThreshold: 0,
+        };
+    }
+    verify(entity, policy) {
+        const timestamps = this.verifyTimestamps(entity);
+        const signer = this.verifySigningKey(entity, timestamps);
+        this.verifyTLogs(entity);
+        this.verifySignature(entity, signer);
+        if (policy) {
+            this.verifyPolicy(policy, signer.identity || {});
+        }
+        return signer;
+    }
+    // Checks that all of the timestamps in the entity are valid and returns them
+    verifyTimestamps(entity) {
+        const timestamps = [];
+        for (const timestamp of entity.timestamps) {
+            switch (timestamp.$case) {
+                case 'timestamp-authority':
+                    timestamps.push((0, timestamp_1.getTSATimestamp)(timestamp.timestamp, entity.signature.signature, this.trustMaterial.timestampAuthorities));
+                    break;
+                case 'transparency-log': {
+                    const result = (0, timestamp_1.getTLogTimestamp)(timestamp.tlogEntry);
+                    /* istanbul ignore else */
+                    if (result) {
+                        timestamps.push(result);
+                    }
+                    break;
+                }
+            }
+        }
+        // Check for duplicate timestamps
+        if (containsDupes(timestamps)) {
+            throw new error_1.VerificationError({
+                code: 'TIMESTAMP_ERROR',
+                message: 'duplicate timestamp',
+            });
+        }
+        if (timestamps.length < this.options.timestampThreshold) {
+            throw new error_1.VerificationError({
+                code: 'TIMESTAMP_ERROR',
+                message: `expected ${this.options.timestampThreshold} timestamps, got ${timestamps.length}`,
+            });
+        }
+        return timestamps.map((t) => t.timestamp);
+    }
+    // Checks that the signing key is valid for all of the the supplied timestamps
+    // and returns the signer.
+    verifySigningKey({ key }, timestamps) {
+        switch (key.$case) {
+            case 'public-key': {
+                return (0, key_1.verifyPublicKey)(key.hint, timestamps, this.trustMaterial);
+            }
+            case 'certificate': {
+                const result = (0, key_1.verifyCertificate)(key.certificate, timestamps, this.trustMaterial);
+                /* istanbul ignore next - no fixture */
+                if (containsDupes(result.scts)) {
+                    throw new error_1.VerificationError({
+                        code: 'CERTIFICATE_ERROR',
+                        message: 'duplicate SCT',
+                    });
+                }
+                if (result.scts.length < this.options.ctlogThreshold) {
+                    throw new error_1.VerificationError({
+                        code: 'CERTIFICATE_ERROR',
+                        message: `expected ${this.options.ctlogThreshold} SCTs, got ${result.scts.length}`,
+                    });
+                }
+                return result.signer;
+            }
+        }
+    }
+    // Checks that the tlog entries are valid for the supplied content
+    verifyTLogs({ signature: content, tlogEntries }) {
+        let tlogCount = 0;
+        tlogEntries.forEach((entry) => {
+            tlogCount++;
+            (0, tlog_1.verifyTLogInclusion)(entry, this.trustMaterial.tlogs);
+            (0, tlog_1.verifyTLogBody)(entry, content);
+        });
+        if (tlogCount < this.options.tlogThreshold) {
+            throw new error_1.VerificationError({
+                code: 'TLOG_ERROR',
+                message: `expected ${this.options.tlogThreshold} tlog entries, got ${tlogCount}`,
+            });
+        }
+    }
+    // Checks that the signature is valid for the supplied content
+    verifySignature(entity, signer) {
+        if (!entity.signature.verifySignature(signer.key)) {
+            throw new error_1.VerificationError({
+                code: 'SIGNATURE_ERROR',
+                message: 'signature verification failed',
+            });
+        }
+    }
+    verifyPolicy(policy, identity) {
+        // Check the subject alternative name of the signer matches the policy
+        /* istanbul ignore else */
+        if (policy.subjectAlternativeName) {
+            (0, policy_1.verifySubjectAlternativeName)(policy.subjectAlternativeName, identity.subjectAlternativeName);
+        }
+        // Check that the extensions of the signer match the policy
+        /* istanbul ignore else */
+        if (policy.extensions) {
+            (0, policy_1.verifyExtensions)(policy.extensions, identity.extensions);
+        }
+        // Check that the OIDs of the signer match the policy
+        /* istanbul ignore if */
+        if (policy.oids) {
+            (0, policy_1.verifyOIDs)(policy.oids, identity.oids);
+        }
+    }
+}
+exports.Verifier = Verifier;
+// Checks for duplicate items in the array. Objects are compared using
+// deep equality.
+function containsDupes(arr) {
+    for (let i = 0; i < arr.length; i++) {
+        for (let j = i + 1; j < arr.length; j++) {
+            if ((0, util_1.isDeepStrictEqual)(arr[i], arr[j])) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 2827:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5268);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9143);
 
-const code = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
+const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
@@ -20,7 +6211,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5268:
+/***/ 9143:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35,6 +6226,53 @@ __nccwpck_require__.d(__webpack_exports__, {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/io/limits.ts
+/**
+ * The limits every scan runs under, and the errors that stop a scan when one is reached. A leaf
+ * module: readers, analysers and scanners all check the same limits.
+ */
+const DEFAULT_LIMITS = Object.freeze({
+    maxFileBytes: 256 * 1024 ** 3,
+    timeoutMs: 120_000,
+    maxPickleOpcodes: 100_000_000,
+    maxPickleStack: 1_000_000,
+    maxPickleMemo: 4_000_000,
+    maxConstantBytes: 64 * 1024,
+    maxDepth: 8,
+    maxMembers: 100_000,
+    maxDecompressedBytes: 16 * 1024 ** 3,
+    maxCompressionRatio: 200,
+    maxInMemoryBytes: 64 * 1024 * 1024,
+});
+/** Scanning must stop: the time budget ran out, the scan was aborted or a limit was reached. */
+class ScanStop extends Error {
+    name = 'ScanStop';
+}
+/** The time budget ran out or the scan was aborted. */
+class ScanInterrupted extends ScanStop {
+    reason;
+    name = 'ScanInterrupted';
+    constructor(reason) {
+        super(reason === 'timeout' ? 'time limit reached' : 'scan aborted');
+        this.reason = reason;
+    }
+}
+/** A resource limit was reached; the rest of the target was not examined. */
+class LimitExceeded extends ScanStop {
+    limit;
+    value;
+    name = 'LimitExceeded';
+    constructor(limit, value, detail) {
+        super(`${limit} (${value}) reached: ${detail}`);
+        this.limit = limit;
+        this.value = value;
+    }
+}
+/** A time limit, an abort or a resource limit: scanning must stop, not report a parse error. */
+function isScanStop(err) {
+    return err instanceof ScanInterrupted || err instanceof LimitExceeded;
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
@@ -978,6 +7216,24 @@ const GENERAL_RULES = [
             'absence of other findings is weaker evidence than for fully supported formats.',
         remediation: 'Review the file with the tools of its framework, or convert it to a fully scanned format.',
     },
+    {
+        id: 'MA1020',
+        name: 'encoded-payload',
+        title: 'A value hides a payload behind encodings',
+        family: 'general',
+        severity: 'ERROR',
+        cwe: 'CWE-506',
+        description: 'A string or bytes value (a pickle constant, a JSON or YAML value, safetensors or GGUF ' +
+            'metadata, an ONNX attribute, a Keras config entry) decodes, through hex, base32, base64, ' +
+            'base85 or Ascii85 and zlib, gzip, bzip2, LZMA, xz or LZ4 layers, to a pickle, an archive or ' +
+            'executable, Python source or a template. It was scanned as a nested member. The severity is ' +
+            'that of the worst finding inside (INFO when nothing dangerous was found): a loader needs a ' +
+            'second stage to run it, but nobody hides harmless data this way.',
+        remediation: 'Review the nested findings; do not load the file with code that decodes its values.',
+        references: [
+            'https://github.com/mmaitre314/picklescan/security/advisories/GHSA-84r2-jw7c-4r5q',
+        ],
+    },
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/graph.ts
@@ -1287,6 +7543,20 @@ const GRAPH_RULES = [
             'from registered custom kernels.',
         remediation: 'Check which library provides the operator, or re-export the model.',
         references: ['https://onnx.ai/onnx/operators/'],
+    },
+    {
+        id: 'MA4047',
+        name: 'onnx-custom-operator-command',
+        title: 'A custom ONNX operator is handed a command, inline code or a native library',
+        family: 'keras-tensorflow-onnx',
+        severity: 'ERROR',
+        cwe: 'CWE-78',
+        description: 'A node from a custom operator domain (one that needs a custom operator library) carries, in ' +
+            'its string attributes, a shell command line, an interpreter invocation or inline code, or the ' +
+            'path of a native library. The custom domain alone is a warning (MA4044); a kernel that is ' +
+            'given commands or libraries to load is how such models run code on the machine that serves them.',
+        remediation: 'Do not run the model; find out what the custom operator library does with these strings.',
+        references: ['https://onnxruntime.ai/docs/reference/operators/add-custom-op.html'],
     },
     {
         id: 'MA4046',
@@ -2083,6 +8353,24 @@ const PICKLE_RULES = [
             "file's author chose.",
         remediation: 'Do not load this file.',
     },
+    {
+        id: 'MA2024',
+        name: 'pickle-defence-tampering',
+        title: 'Pickle tampers with the defences of the machine that loads it',
+        family: 'pickle',
+        severity: 'ERROR',
+        cwe: 'CWE-693',
+        description: 'The pickle references or calls security tooling (pickle scanners, safe-unpickling libraries, ' +
+            "signature verifiers), a safe loader's allow-list or safe-mode switch (torch.serialization." +
+            'add_safe_globals, keras enable_unsafe_deserialization, yaml constructors, the copyreg EXT ' +
+            'registry), or an interpreter hook point (audit, trace, profile, import, monitoring, exit and ' +
+            'signal hooks, warning and logging filters). Model data has no reason to touch any of these: ' +
+            'the file is preparing the environment so that a later load, or its own payload, goes ' +
+            'unnoticed. This is an ERROR whatever tier the module would otherwise fall in.',
+        remediation: 'Do not load this file, and check whether anything that already loaded it changed the ' +
+            'environment (allow-lists, hooks, logging).',
+        references: ['https://peps.python.org/pep-0578/'],
+    },
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/policy.ts
@@ -2231,7 +8519,157 @@ const REPOSITORY_RULES = [
     },
 ];
 
+;// CONCATENATED MODULE: ./src/rules/signing.ts
+const FORMAT = 'https://github.com/sigstore/model-transparency/blob/main/docs/model_signing_format.md';
+const BUNDLE = 'https://github.com/sigstore/protobuf-specs/blob/main/protos/sigstore_bundle.proto';
+const DSSE = 'https://github.com/secure-systems-lab/dsse/blob/master/protocol.md';
+const STATEMENT = 'https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md';
+/** Model signature verification (MA8xxx): OpenSSF model signing, sigstore bundles. */
+const SIGNING_RULES = [
+    {
+        id: 'MA8001',
+        name: 'model-signature-missing',
+        title: 'No model signature found',
+        family: 'signatures',
+        severity: 'INFO',
+        description: 'No signature file was found for the model (by default `model.sig` inside a model directory, ' +
+            'or `<file>.sig` beside a single-file model). Without a signature nothing says who produced ' +
+            'the model or that its files are the ones that were published. The finding is an INFO, or ' +
+            'an ERROR where the configuration requires signatures for the path.',
+        remediation: 'Ask the publisher for a model signature (OpenSSF model signing, `model_signing sign`), or ' +
+            'sign what you scanned with `modelaudit sign PATH --key KEY` and verify it before loading.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8002',
+        name: 'model-signature-malformed',
+        title: 'Model signature cannot be read',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-347',
+        description: 'The signature file is not a well-formed sigstore bundle holding a DSSE envelope over an ' +
+            'in-toto statement that describes the model: it is truncated, not JSON, re-encoded, lacks ' +
+            'a required field, or its manifest contradicts itself (the subject digest does not match ' +
+            'the listed resources, a resource is listed twice). A signature that cannot be read proves ' +
+            'nothing, so the model is treated as unsigned and broken.',
+        remediation: 'Fetch the signature again from the publisher; if it stays broken, do not trust the model ' +
+            'until a valid signature is available.',
+        references: [BUNDLE, DSSE, STATEMENT],
+    },
+    {
+        id: 'MA8003',
+        name: 'model-signature-invalid',
+        title: 'Model signature does not verify',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-347',
+        description: 'The DSSE signature does not verify over the signed manifest with the expected key: the ' +
+            'manifest (or the envelope around it) was changed after signing, or the signature was made ' +
+            'by a different key than the one named in the bundle. Nothing in the manifest can be ' +
+            'trusted, so file digests are not compared.',
+        remediation: 'Treat the model as tampered: do not load it. Obtain the model and its signature again from ' +
+            'the publisher.',
+        references: [DSSE],
+    },
+    {
+        id: 'MA8004',
+        name: 'model-signer-mismatch',
+        title: 'Model signed by someone else',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-347',
+        description: 'The signature was made with a key or by an identity other than the one required: the ' +
+            "bundle's public-key hint or certificate key does not match `--public-key`, or the signing " +
+            "certificate's identity (subject alternative name) or OIDC issuer is not the one given. A " +
+            'valid signature by the wrong party says nothing about the model.',
+        remediation: 'Check which key or identity should have signed the model; verify with that one, or do not ' +
+            'trust the model.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8005',
+        name: 'model-signature-untrusted',
+        title: 'Signing certificate or transparency log not trusted',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-295',
+        description: 'The signing certificate does not chain to a certificate authority of the trusted root, was ' +
+            'not valid when the signature was logged, has no verifiable certificate-transparency ' +
+            'timestamp, or the transparency-log entry (inclusion proof, checkpoint or signed entry ' +
+            'timestamp) does not verify against the logs of the trusted root.',
+        remediation: 'Verify with the trusted root of the sigstore instance that signed the model (public-good ' +
+            'or your own); a signature that only fails here may come from an untrusted instance.',
+        references: [BUNDLE, 'https://docs.sigstore.dev/about/security/'],
+    },
+    {
+        id: 'MA8006',
+        name: 'model-signature-unsupported',
+        title: 'Model signature uses an unsupported method',
+        family: 'signatures',
+        severity: 'ERROR',
+        description: 'The signature uses something this verifier does not check: a bundle media type, DSSE ' +
+            'payload type, in-toto predicate type, serialization method, hash algorithm (e.g. BLAKE3) ' +
+            'or key type it does not know. It is reported instead of being treated as verified.',
+        remediation: 'Re-sign with SHA-256 (or BLAKE2b) file or shard serialization and an ECDSA P-256, P-384 or ' +
+            'P-521 key or sigstore certificate, or verify with the reference `model_signing` tool.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8007',
+        name: 'signed-file-missing',
+        title: 'Signed file is missing from the model',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-354',
+        description: 'The signed manifest lists a file (or a shard of one) that the model no longer has. A model ' +
+            'missing part of what was signed is not the model that was published and may load ' +
+            'something else in its place.',
+        remediation: 'Restore the missing file from the publisher, then verify again.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8008',
+        name: 'unsigned-file-present',
+        title: 'Model holds a file the signature does not cover',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-354',
+        description: 'The model holds a file that the signed manifest does not list (after the ignore rules the ' +
+            'signature records: `.git`, `.gitattributes`, `.github`, `.gitignore`, the signature ' +
+            'itself and any recorded `ignore_paths`). Loaders pick files up by name, so an added ' +
+            'pickle or Python module runs although the signature still verifies for the other files.',
+        remediation: 'Remove the file, or have the publisher sign the model with it. Scan the extra file: it was ' +
+            'not part of what the signer vouched for.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8009',
+        name: 'signed-file-changed',
+        title: 'Model file differs from what was signed',
+        family: 'signatures',
+        severity: 'ERROR',
+        cwe: 'CWE-354',
+        description: 'A file (or shard of a file) has a digest other than the one in the signed manifest: it was ' +
+            'modified, truncated or replaced after signing.',
+        remediation: 'Treat the file as tampered: do not load it. Fetch the model again from the publisher.',
+        references: [FORMAT],
+    },
+    {
+        id: 'MA8010',
+        name: 'signed-model-unreadable',
+        title: 'Model file cannot be checked against its signature',
+        family: 'signatures',
+        severity: 'ERROR',
+        description: 'A path in the model could not be hashed: it is unreadable, a special file (FIFO, socket, ' +
+            'device), or a symbolic link while the signature was made without `allow_symlinks`. What ' +
+            'cannot be checked is not verified.',
+        remediation: 'Make the file readable or replace the link by the file it points to, then verify again.',
+        references: [FORMAT],
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
+
 
 
 
@@ -2252,6 +8690,7 @@ const ALL_RULES = Object.freeze([
     ...FORMAT_RULES,
     ...POLICY_RULES,
     ...REPOSITORY_RULES,
+    ...SIGNING_RULES,
 ]);
 const byKey = new Map();
 for (const rule of ALL_RULES) {
@@ -2272,7 +8711,7 @@ function ruleHelpUrl(rule) {
     return `${RULE_DOCS_URL}#${rule.id.toLowerCase()}-${rule.name}`;
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/families.ts
+;// CONCATENATED MODULE: ./src/policy/families.ts
 /**
  * The table of model families: how their names are written, which architectures (config.json
  * `model_type` and `architectures`, GGUF `general.architecture`, diffusers `_class_name`) and
@@ -2481,7 +8920,7 @@ function familyOfLicense(value) {
     return FAMILIES.find((f) => f.licenses?.includes(key));
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/terms.ts
+;// CONCATENATED MODULE: ./src/policy/terms.ts
 /**
  * Terms of name policies and how they match names: word-bounded words, globs and regular
  * expressions, always case-insensitive.
@@ -2707,7 +9146,7 @@ function termNamesFamily(term, names) {
     return names.some((n) => term.regex.test(n));
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/version.ts
+;// CONCATENATED MODULE: ./src/policy/version.ts
 /**
  * Model versions and version constraints. Model versions are not semver: "2", "3.1", "v0.2",
  * "2.5". They are compared numerically part by part, missing parts counting as 0.
@@ -2815,7 +9254,7 @@ function normaliseVersion(text) {
     return v ? v.join('.') : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/identity.ts
+;// CONCATENATED MODULE: ./src/policy/identity.ts
 
 
 
@@ -3075,7 +9514,7 @@ function optional(key, value) {
     return (value === undefined || value === '' ? {} : { [key]: value });
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/policy.ts
+;// CONCATENATED MODULE: ./src/policy/name-policy.ts
 
 
 
@@ -3340,7 +9779,7 @@ paths, problems) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/policy-file.ts
+;// CONCATENATED MODULE: ./src/policy/policy-file.ts
 /**
  * Name policy inputs → a compiled, frozen NamePolicy: the blacklist (CLI --blacklist, the
  * Action's `blacklist` input, the library's namePolicy.blacklist) and the policy file (YAML or
@@ -3662,24 +10101,12 @@ function deepFreeze(o) {
     return o;
 }
 
-;// CONCATENATED MODULE: ./src/config.ts
+;// CONCATENATED MODULE: ./src/options/options.ts
 /**
  * Scan options and limits: validated once, frozen, and handed read-only to every scanner.
  */
 
-const DEFAULT_LIMITS = Object.freeze({
-    maxFileBytes: 256 * 1024 ** 3,
-    timeoutMs: 120_000,
-    maxPickleOpcodes: 100_000_000,
-    maxPickleStack: 1_000_000,
-    maxPickleMemo: 4_000_000,
-    maxConstantBytes: 64 * 1024,
-    maxDepth: 8,
-    maxMembers: 100_000,
-    maxDecompressedBytes: 16 * 1024 ** 3,
-    maxCompressionRatio: 200,
-    maxInMemoryBytes: 64 * 1024 * 1024,
-});
+
 class ConfigError extends Error {
     name = 'ConfigError';
 }
@@ -3727,7 +10154,7 @@ function resolveOptions(input = {}) {
 
 ;// CONCATENATED MODULE: external "node:perf_hooks"
 const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-;// CONCATENATED MODULE: ./src/findings.ts
+;// CONCATENATED MODULE: ./src/findings/finding.ts
 /**
  * The findings model: what every scanner returns and every reporter prints.
  * Values are plain frozen objects so they serialise to JSON unchanged.
@@ -3975,7 +10402,7 @@ async function readAll(stream, limit) {
     return Buffer.concat(parts, total);
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/read.ts
+;// CONCATENATED MODULE: ./src/policy/read.ts
 /**
  * Bounded reads of the small metadata files beside a model (config.json, README.md…). They are
  * parsed, never executed; a file over its cap, a link leading out of the model, a special file
@@ -4050,7 +10477,7 @@ async function readBounded(path, cap, containedIn, allowTruncate = false) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/metadata.ts
+;// CONCATENATED MODULE: ./src/policy/dir-metadata.ts
 /**
  * Readers for the metadata files that say what a model directory holds: Hugging Face
  * config.json, generation_config.json, adapter_config.json (PEFT), diffusers model_index.json,
@@ -4311,7 +10738,7 @@ async function readDirMetadata(dir, containedIn, component) {
     return { dir, marker, pipeline, components, evidence, problems };
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/grouping.ts
+;// CONCATENATED MODULE: ./src/policy/grouping.ts
 /**
  * Groups scanned files into models:
  * - a Hugging Face cache entry (`…/models--org--name/{blobs,snapshots}/…`) is one model;
@@ -4434,7 +10861,7 @@ function normalisePath(p) {
         .replace(/^(\.\/)+/, '');
 }
 
-;// CONCATENATED MODULE: ./src/name-policies/stage.ts
+;// CONCATENATED MODULE: ./src/policy/stage.ts
 /**
  * The engine's policy stage for names: after every file is scanned, group the files into
  * models, gather the evidence of what each model is (metadata files beside it, identity claims
@@ -4640,36 +11067,55 @@ async function judgeModel(group, cache, policy) {
     return { model, findings };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/base.ts
+;// CONCATENATED MODULE: ./src/identify/identify.ts
+/**
+ * Format identification: content first (magic bytes, first opcodes); the file name is only a
+ * hint, used when the content alone is not conclusive.
+ */
+
 /** Bytes sniffed at the start of every file or member. */
 const HEAD_BYTES = 64 * 1024;
-/** Base of errors raised by scanners; the engine turns them into findings. */
-class ScannerError extends Error {
-    name = 'ScannerError';
+function extensionOf(name) {
+    return (0,external_node_path_namespaceObject.extname)(name).toLowerCase();
 }
-/** The time budget ran out or the scan was aborted. */
-class ScanInterrupted extends ScannerError {
-    reason;
-    name = 'ScanInterrupted';
-    constructor(reason) {
-        super(reason === 'timeout' ? 'time limit reached' : 'scan aborted');
-        this.reason = reason;
+async function identify(input, detectors) {
+    for (const d of detectors) {
+        if (d.content && (await d.content(input)))
+            return { format: d.format, by: 'content' };
     }
-}
-/** A resource limit was reached; the rest of the target was not examined. */
-class LimitExceeded extends ScannerError {
-    limit;
-    value;
-    name = 'LimitExceeded';
-    constructor(limit, value, detail) {
-        super(`${limit} (${value}) reached: ${detail}`);
-        this.limit = limit;
-        this.value = value;
+    const ext = extensionOf(input.name);
+    if (ext) {
+        for (const d of detectors)
+            if (d.extensions?.includes(ext))
+                return { format: d.format, by: 'name' };
     }
+    return { format: 'unknown', by: 'none' };
 }
-/** A time limit, an abort or a resource limit: scanning must stop, not report a parse error. */
-function isScanStop(err) {
-    return err instanceof ScanInterrupted || err instanceof LimitExceeded;
+/** Extensions that promise data-only or text content. */
+const DATA_ONLY_EXTENSIONS = new Set([
+    '.safetensors',
+    '.json',
+    '.txt',
+    '.md',
+    '.csv',
+    '.tsv',
+    '.yaml',
+    '.yml',
+    '.npy',
+    '.png',
+    '.jpg',
+    '.jpeg',
+    '.gif',
+    '.onnx',
+    '.gguf',
+    '.tflite',
+    '.msgpack',
+    '.vocab',
+    '.spm',
+]);
+/** True when the name promises data but the content is an executable serialization. */
+function isExtensionMismatch(name, detector) {
+    return Boolean(detector?.executable) && DATA_ONLY_EXTENSIONS.has(extensionOf(name));
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -5036,7 +11482,7 @@ function hex(n) {
     return `0x${n.toString(16).padStart(8, '0')}`;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/policy/compat.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/compat.ts
 /**
  * Python 2 names that the unpickler rewrites before importing (Lib/_compat_pickle.py),
  * applied by find_class when the protocol is below 3 and fix_imports is on (the default).
@@ -5192,7 +11638,7 @@ const NAME_MAPPING = {
     'whichdb\u0000whichdb': ['dbm', 'whichdb'],
 };
 
-;// CONCATENATED MODULE: ./src/pickle/policy/dangerous.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/dangerous.ts
 const DANGEROUS_CALLABLES = [
     // ---------------------------------------------------------------------------------------------
     // builtins: code execution, namespace access and attribute access (Python 3 and Python 2 names)
@@ -5568,11 +12014,6 @@ const DANGEROUS_CALLABLES = [
         target: 'atexit',
         category: 'environment',
         reason: 'atexit.register stores a callable that runs when the interpreter exits',
-    },
-    {
-        target: 'weakref.finalize',
-        category: 'environment',
-        reason: 'finalize(obj, func, *args) calls func when obj dies, immediately for a temporary: a call hidden as a reference',
     },
     {
         target: 'time.sleep',
@@ -6111,46 +12552,6 @@ const DANGEROUS_CALLABLES = [
         target: 'statistics.reduce',
         category: 'code-execution',
         reason: 'statistics re-exports functools.reduce',
-    },
-    {
-        target: 'copyreg.add_extension',
-        category: 'environment',
-        reason: 'registers an extension code so that a later EXT1/EXT2/EXT4 opcode imports the module and name chosen here',
-    },
-    {
-        target: 'copyreg.remove_extension',
-        category: 'environment',
-        reason: 'edits the extension registry used by EXT opcodes',
-    },
-    {
-        target: 'copyreg.clear_extension_cache',
-        category: 'environment',
-        reason: 'edits the extension cache used by EXT opcodes',
-    },
-    {
-        target: 'copyreg._extension_registry',
-        category: 'environment',
-        reason: 'mutable registry: SETITEM on it maps an extension code to any (module, name) without a single call',
-    },
-    {
-        target: 'copyreg._inverted_registry',
-        category: 'environment',
-        reason: 'mutable registry read by EXT opcodes: SETITEM on it makes a later EXT code import any (module, name)',
-    },
-    {
-        target: 'copyreg._extension_cache',
-        category: 'environment',
-        reason: 'mutable cache read by EXT opcodes: SETITEM on it makes a later EXT code return any object',
-    },
-    {
-        target: 'copyreg.dispatch_table',
-        category: 'environment',
-        reason: 'mutable table of reducers used by every later pickle.dump in the process',
-    },
-    {
-        target: 'copyreg.pickle',
-        category: 'environment',
-        reason: 'registers a reducer for a type, changing how every later pickle.dump serializes it',
     },
     {
         target: 'codecs.register',
@@ -7183,26 +13584,6 @@ const DANGEROUS_CALLABLES = [
         reason: 'internal loader of legacy and tar checkpoints (unpickles)',
     },
     {
-        target: 'torch.serialization.add_safe_globals',
-        category: 'environment',
-        reason: 'widens the weights_only allowlist for every later torch.load in the process',
-    },
-    {
-        target: 'torch.serialization.safe_globals',
-        category: 'environment',
-        reason: 'context manager that widens the weights_only allowlist',
-    },
-    {
-        target: 'torch.serialization.register_package',
-        category: 'environment',
-        reason: 'registers a deserializer that torch.load calls for every storage location tag',
-    },
-    {
-        target: 'torch.serialization._package_registry',
-        category: 'environment',
-        reason: 'mutable list: APPEND adds a deserializer callable that later loads invoke',
-    },
-    {
         target: 'torch.nn.modules.module._global_forward_hooks',
         category: 'environment',
         reason: 'process-wide hook dict: SETITEM on it makes every nn.Module of the application call the stored callable, without any call at load time',
@@ -7943,16 +14324,6 @@ const DANGEROUS_CALLABLES = [
         reason: 'imports a module named in a config and returns an attribute of it',
     },
     {
-        target: 'keras.src.saving.serialization_lib.enable_unsafe_deserialization',
-        category: 'environment',
-        reason: 'turns safe_mode off for every later load (CVE-2025-9906)',
-    },
-    {
-        target: 'keras.config.enable_unsafe_deserialization',
-        category: 'environment',
-        reason: 'turns safe_mode off for every later load (CVE-2025-9906)',
-    },
-    {
         target: 'keras.saving.deserialize_keras_object',
         category: 'import',
         reason: 'resolves module/class names from a config',
@@ -8536,16 +14907,6 @@ const DANGEROUS_CALLABLES = [
         reason: 'LibYAML full loader class',
     },
     {
-        target: 'yaml.add_constructor',
-        category: 'environment',
-        reason: 'registers a tag constructor that later YAML loads call',
-    },
-    {
-        target: 'yaml.add_multi_constructor',
-        category: 'environment',
-        reason: 'registers a tag-prefix constructor that later YAML loads call',
-    },
-    {
         target: 'ruamel.yaml.load',
         category: 'deserializer',
         reason: 'older ruamel.yaml API: unsafe by default',
@@ -8864,7 +15225,138 @@ const DANGEROUS_CALLABLES = [
     },
 ];
 
-;// CONCATENATED MODULE: ./src/pickle/policy/namespaces.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/defences.ts
+/**
+ * Callables that attack the environment loading the model rather than (only) running a
+ * payload: security tooling (pickle scanners and safe-loading libraries, their hook installers,
+ * allow-list registries and safe-mode switches) and the interpreter's own hook points (audit,
+ * trace, profile, import and monitoring hooks). A model has no business touching any of them,
+ * so they are their own rule (MA2024), ERROR whatever tier the module would otherwise fall in.
+ *
+ * Matched like the dangerous table (module family, submodules included; the most specific entry
+ * wins and these entries win ties), so `sys.settrace` is tampering although `sys` as a whole is
+ * an environment change.
+ */
+const scanner = (target, what) => ({
+    target,
+    category: 'defence-tampering',
+    reason: `${what}: a model that imports a security scanner's or safe loader's code is tampering with the defences`,
+});
+const hook = (target, what) => ({
+    target,
+    category: 'defence-tampering',
+    reason: `installs or changes ${what}, which runs attacker-chosen code on later events and can blind monitoring`,
+});
+const allowList = (target, what) => ({
+    target,
+    category: 'defence-tampering',
+    reason: `${what}: widens what a safe loader accepts, so a later load runs what it would have refused`,
+});
+const DEFENCE_TAMPERING = [
+    // Pickle and model scanners, and safe-unpickling libraries: any reference is hostile.
+    scanner('picklescan', 'picklescan, the pickle scanner'),
+    scanner('fickling', 'fickling, the pickle decompiler and safe-load hook'),
+    scanner('modelscan', 'modelscan, the model scanner'),
+    scanner('modelaudit', 'modelaudit, the model scanner'),
+    scanner('model_signing', 'model_signing, the model signature verifier'),
+    scanner('sigstore', 'sigstore, the signature verifier'),
+    scanner('safe_pickle', 'a safe-unpickling library'),
+    scanner('safepickle', 'a safe-unpickling library'),
+    scanner('restricted_pickle', 'a safe-unpickling library'),
+    scanner('restrictedpickle', 'a safe-unpickling library'),
+    scanner('pickle_guard', 'a safe-unpickling library'),
+    scanner('pickleguard', 'a safe-unpickling library'),
+    scanner('secure_pickle', 'a safe-unpickling library'),
+    scanner('pickle_scanner', 'a pickle scanner'),
+    scanner('llm_guard', 'llm-guard, the model and prompt scanner'),
+    scanner('huggingface_hub.utils._safetensors', "the Hub client's safe-loading helpers"),
+    scanner('torch._weights_only_unpickler', "torch's weights-only (safe) unpickler"),
+    scanner('numpy.lib.format._check_pickle', "numpy's pickle gate"),
+    // Allow-lists and safe-mode switches of the loaders.
+    allowList('torch.serialization.add_safe_globals', "adds to torch.load's weights-only allow-list"),
+    allowList('torch.serialization.safe_globals', "widens torch.load's weights-only allow-list"),
+    allowList('torch.serialization.clear_safe_globals', "resets torch.load's allow-list"),
+    allowList('torch.serialization._get_safe_globals', "reaches torch.load's allow-list"),
+    allowList('torch.serialization._default_to_weights_only', "changes torch.load's safe default"),
+    allowList('torch.serialization.skip_data', 'changes what torch.load reads'),
+    allowList('torch.serialization.register_package', 'registers a storage-location handler'),
+    allowList('torch.serialization._package_registry', 'holds the storage-location handlers'),
+    allowList('keras.src.saving.serialization_lib.enable_unsafe_deserialization', 'turns Keras safe mode off (Lambda bytecode and arbitrary classes load)'),
+    allowList('keras.config.enable_unsafe_deserialization', 'turns Keras safe mode off'),
+    allowList('keras.src.saving.serialization_lib.SafeModeScope', 'changes Keras safe mode'),
+    allowList('keras.saving.register_keras_serializable', 'registers classes Keras will rebuild'),
+    allowList('keras.utils.register_keras_serializable', 'registers classes Keras will rebuild'),
+    allowList('keras.src.saving.object_registration', 'registers or reaches classes Keras will rebuild'),
+    allowList('keras.saving.get_custom_objects', "reaches Keras' registry of rebuildable classes"),
+    allowList('keras.utils.get_custom_objects', "reaches Keras' registry of rebuildable classes"),
+    allowList('yaml.add_constructor', 'registers a YAML constructor that safe loaders will call'),
+    allowList('yaml.add_multi_constructor', 'registers YAML constructors that loaders will call'),
+    allowList('yaml.add_implicit_resolver', 'changes how YAML loaders resolve tags'),
+    allowList('yaml.add_path_resolver', 'changes how YAML loaders resolve tags'),
+    allowList('jsonpickle.handlers', 'registers jsonpickle handlers'),
+    allowList('skops.io._audit', "reaches skops' trusted-type audit"),
+    allowList('copyreg.add_extension', 'changes the EXT code registry that later pickles resolve'),
+    allowList('copyreg.remove_extension', 'changes the EXT code registry'),
+    allowList('copyreg.clear_extension_cache', 'changes the EXT code registry'),
+    allowList('copyreg._extension_registry', 'is the EXT code registry'),
+    allowList('copyreg._inverted_registry', 'is the EXT code registry'),
+    allowList('copyreg._extension_cache', 'is the EXT code cache'),
+    allowList('copyreg.dispatch_table', 'holds the reducers pickling uses'),
+    allowList('copyreg.pickle', 'registers a reducer'),
+    // Interpreter hook points.
+    hook('sys.addaudithook', 'an audit hook (PEP 578), the hook security monitors rely on'),
+    hook('sys.audit', 'audit events (forging them misleads monitors)'),
+    hook('sys.settrace', 'a trace function'),
+    hook('sys.setprofile', 'a profile function'),
+    hook('sys._settraceallthreads', 'a trace function for every thread'),
+    hook('sys._setprofileallthreads', 'a profile function for every thread'),
+    hook('sys.monitoring', 'sys.monitoring callbacks (PEP 669)'),
+    hook('sys.meta_path', 'the import system (meta-path finders)'),
+    hook('sys.path_hooks', 'the import system (path hooks)'),
+    hook('sys.path_importer_cache', 'the import system (importer cache)'),
+    hook('sys.modules', 'the module table (a planted module shadows a real one)'),
+    hook('sys.excepthook', 'the exception hook'),
+    hook('sys.unraisablehook', 'the unraisable-exception hook'),
+    hook('sys.breakpointhook', 'the breakpoint hook'),
+    hook('sys.displayhook', 'the display hook'),
+    hook('sys.set_asyncgen_hooks', 'async-generator hooks'),
+    hook('sys.setdlopenflags', 'how native libraries are loaded'),
+    hook('sys.activate_stack_trampoline', 'the perf stack trampoline'),
+    hook('threading.settrace', 'a trace function for new threads'),
+    hook('threading.setprofile', 'a profile function for new threads'),
+    hook('threading.settrace_all_threads', 'a trace function for every thread'),
+    hook('threading.setprofile_all_threads', 'a profile function for every thread'),
+    hook('threading.excepthook', 'the thread exception hook'),
+    hook('importlib.abc', 'the import system (finder and loader classes)'),
+    hook('importlib.machinery.PathFinder', 'the import system (path finder)'),
+    hook('importlib.machinery.FileFinder.path_hook', 'the import system (path hooks)'),
+    hook('importlib.invalidate_caches', 'the import caches'),
+    hook('importlib._bootstrap._install', 'the import system'),
+    hook('importlib._bootstrap_external._install', 'the import system'),
+    hook('gc.callbacks', 'garbage-collector callbacks'),
+    hook('atexit.register', 'an exit handler'),
+    hook('atexit._run_exitfuncs', 'exit handlers'),
+    hook('atexit.unregister', 'exit handlers'),
+    hook('signal.signal', 'a signal handler'),
+    hook('signal.set_wakeup_fd', 'signal delivery'),
+    hook('faulthandler.register', 'a fault handler'),
+    hook('weakref.finalize', 'a finalizer (a callable run when an object dies)'),
+    hook('logging.disable', 'logging (silences what monitors read)'),
+    hook('logging.root', 'the root logger'),
+    hook('logging.setLoggerClass', 'logging'),
+    hook('logging.setLogRecordFactory', 'logging'),
+    hook('warnings.filterwarnings', 'warning filters (silences safe-loading warnings)'),
+    hook('warnings.simplefilter', 'warning filters (silences safe-loading warnings)'),
+    hook('warnings.resetwarnings', 'warning filters'),
+    hook('warnings.showwarning', 'how warnings are shown'),
+    hook('warnings.filters', 'warning filters'),
+    hook('site.addsitedir', 'the import path (and runs .pth files)'),
+    hook('site.main', 'the import path (and runs .pth files)'),
+    hook('sitecustomize', 'the interpreter start-up hook'),
+    hook('usercustomize', 'the interpreter start-up hook'),
+];
+
+;// CONCATENATED MODULE: ./src/knowledge/callables/namespaces.ts
 /**
  * Top-level packages whose contents are known: a callable there that is not safe-listed is judged
  * an unsafe library callable (ERROR when invoked).
@@ -8907,7 +15399,7 @@ const KNOWN_LIBRARY_NAMESPACES = new Set([
     'cloudpickle',
 ]);
 
-;// CONCATENATED MODULE: ./src/pickle/policy/safe.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/safe.ts
 const SAFE_CALLABLES = [
     // Python builtins: constructors of plain values only. Never getattr, eval, exec, compile, open,
     // __import__, globals, vars, input, breakpoint, help, setattr, delattr, exit, quit, print,
@@ -10543,7 +17035,7 @@ const SAFE_CALLABLES = [
     },
 ];
 
-;// CONCATENATED MODULE: ./src/pickle/policy/stdlib.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/stdlib.ts
 /**
  * Names of the Python standard library's top-level modules (sys.stdlib_module_names of
  * CPython 3.11, modules of newer versions, and Python 2 names that the unpickler maps
@@ -10934,7 +17426,7 @@ const STDLIB_MODULES = new Set([
     'xmlrpclib',
 ]);
 
-;// CONCATENATED MODULE: ./src/pickle/policy/suspicious.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/suspicious.ts
 /**
  * Final attribute names used by command and code runners; in unclassified modules, or at the end
  * of an attribute chain, they make a call an ERROR.
@@ -11072,7 +17564,7 @@ const SUSPICIOUS_NAMES = new Set([
     'load_from_checkpoint',
 ]);
 
-;// CONCATENATED MODULE: ./src/pickle/policy/classify.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/classify.ts
 /**
  * Judges an imported name (module, qualname) the way find_class would resolve it:
  * Python-2 names mapped as _compat_pickle maps them, dotted qualnames walked attribute by
@@ -11084,9 +17576,11 @@ const SUSPICIOUS_NAMES = new Set([
 
 
 
+
 /** Danger entries indexed by their first path component, so a lookup touches only a few. */
 const dangerByHead = new Map();
-for (const entry of DANGEROUS_CALLABLES) {
+// Defence tampering first: on a tie of specificity the first entry wins.
+for (const entry of [...DEFENCE_TAMPERING, ...DANGEROUS_CALLABLES]) {
     const parts = entry.target.split('.');
     const list = dangerByHead.get(parts[0]) ?? [];
     list.push({ parts, entry });
@@ -11149,6 +17643,9 @@ function classify_globToRegExp(glob) {
 function isDunder(part) {
     return part.length > 4 && part.startsWith('__') && part.endsWith('__');
 }
+function rank(d) {
+    return (d.entry.category === 'defence-tampering' ? 1000 : 0) + d.parts.length;
+}
 function matchDanger(parts) {
     let best;
     for (const d of dangerByHead.get(parts[0] ?? '') ?? []) {
@@ -11161,11 +17658,12 @@ function matchDanger(parts) {
                 break;
             }
         }
-        // The most specific entry carries the most precise reason.
-        if (ok && (!best || d.parts.length > best.parts.length))
+        // Tampering with the defences wins over any other danger; otherwise the most specific
+        // entry carries the most precise reason.
+        if (ok && (!best || rank(d) > rank(best)))
             best = d;
     }
-    return best && { entry: best.entry, length: best.parts.length };
+    return best && { entry: best.entry, rank: rank(best) };
 }
 /**
  * Safe when the module and qualname match an entry exactly as the pickle splits them. Name
@@ -11205,10 +17703,10 @@ function classifyParts(moduleParts, nameParts) {
     for (let i = 0; i + 1 < nameParts.length; i++) {
         const tail = nameParts.slice(i);
         const hit = matchDanger(tail);
-        if (hit && (!alias || hit.length > alias.length))
+        if (hit && (!alias || hit.rank > alias.rank))
             alias = { ...hit, tail };
     }
-    if (alias && (!direct || alias.length >= direct.length)) {
+    if (alias && (!direct || alias.rank >= direct.rank)) {
         return {
             level: 'dangerous',
             basis: 'alias',
@@ -11284,7 +17782,7 @@ function classifyGlobal(module, name) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/policy/state-checks.ts
+;// CONCATENATED MODULE: ./src/knowledge/callables/state-checks.ts
 /**
  * Checks for classes that are safe only when their pickled state is what the library itself
  * writes: their __setstate__ runs code taken from the state. The safe table names the check
@@ -11328,7 +17826,7 @@ function checkScipyArgparser(state) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/strings.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/strings.ts
 /**
  * Decoders for pickle string arguments, matching what the C unpickler accepts.
  */
@@ -11491,7 +17989,7 @@ function decodeRawUnicodeEscape(line) {
     return { ok: true, text: out };
 }
 
-;// CONCATENATED MODULE: ./src/pickle/textargs.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/textargs.ts
 /**
  * Protocol-0 text arguments read the way Modules/_pickle.c reads them.
  *
@@ -11655,7 +18153,7 @@ function parseFloatArg(line) {
     return { ok: true, text: m[0], canonical };
 }
 
-;// CONCATENATED MODULE: ./src/pickle/values.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/values.ts
 /**
  * Items kept per container: enough for argument positions, readable evidence, and the state
  * dicts loader hooks read whole (joblib's array wrapper has six keys).
@@ -11747,1721 +18245,6 @@ function pyRepr(s) {
         return '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0');
     });
     return `'${escaped}${s.length > 160 ? '…' : ''}'`;
-}
-
-;// CONCATENATED MODULE: ./src/pickle/memo.ts
-/**
- * The unpickler memo, kept small: str values are stored as plain strings (rebuilt on GET),
- * and past a budget, containers that hold only plain data are replaced by a shared marker.
- * Imported callables, call results and containers holding them are always kept, since they
- * are what a later GET can turn into a call; memory stays bounded for data-heavy pickles.
- */
-
-const DENSE_LIMIT = 1 << 24;
-const INTERN_LIMIT = 65_536;
-/** Characters of memoized strings kept in full. */
-const STRING_BUDGET = 32 * 1024 * 1024;
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
-/** Stored in place of plain data dropped past the budget. */
-const COMPACTED = Object.freeze(unknown('memoized data (not kept)'));
-function isPlainData(v) {
-    if (v.k === 'str' || v.k === 'bytes' || v.k === 'scalar')
-        return true;
-    if (v.k === 'tuple' || v.k === 'list' || v.k === 'dict' || v.k === 'set' || v.k === 'frozenset') {
-        return v.items.every((i) => i.k === 'str' || i.k === 'bytes' || i.k === 'scalar');
-    }
-    return false;
-}
-class Memo {
-    maxEntries;
-    dataBudget;
-    dense = [];
-    sparse = new Map();
-    strings = new Map();
-    count = 0;
-    keptData = 0;
-    keptChars = 0;
-    /** Set once plain data started being dropped. */
-    compacted = false;
-    constructor(maxEntries, dataBudget) {
-        this.maxEntries = maxEntries;
-        this.dataBudget = dataBudget;
-    }
-    /**
-     * Strings are kept while their total length fits the budget; past it only short
-     * identifier-like ones (what STACK_GLOBAL could use as a name), and past twice the budget
-     * none: a later import built from a dropped string is then judged as computed (fail closed).
-     */
-    keepString(text) {
-        const interned = this.intern(text);
-        if (this.keptChars < STRING_BUDGET) {
-            this.keptChars += text.length;
-            return interned;
-        }
-        if (this.keptChars < 2 * STRING_BUDGET && text.length <= 64 && IDENTIFIER.test(text)) {
-            this.keptChars += text.length;
-            return interned;
-        }
-        this.compacted = true;
-        return COMPACTED;
-    }
-    /** Equal strings share one copy: data pickles memoize the same short text many times. */
-    intern(text) {
-        if (text.length > 64)
-            return text;
-        const known = this.strings.get(text);
-        if (known !== undefined)
-            return known;
-        if (this.strings.size < INTERN_LIMIT)
-            this.strings.set(text, text);
-        return text;
-    }
-    /** Number of distinct indices stored (what MEMOIZE uses as its next index). */
-    get size() {
-        return this.count;
-    }
-    get(index) {
-        const raw = index < DENSE_LIMIT ? this.dense[index] : this.sparse.get(index);
-        if (raw === undefined)
-            return undefined;
-        return typeof raw === 'string'
-            ? { k: 'str', text: raw, truncated: false, length: raw.length }
-            : raw;
-    }
-    /** Stores a value; returns false when the memo is full and the value was not stored. */
-    put(index, value) {
-        const exists = index < DENSE_LIMIT ? this.dense[index] !== undefined : this.sparse.has(index);
-        if (!exists && this.count >= this.maxEntries)
-            return false;
-        let stored = value;
-        if (value.k === 'str' && !value.truncated && value.dataOffset === undefined) {
-            stored = this.keepString(value.text);
-        }
-        else if (isPlainData(value)) {
-            if (this.keptData >= this.dataBudget) {
-                stored = COMPACTED;
-                this.compacted = true;
-            }
-            else
-                this.keptData++;
-        }
-        if (index < DENSE_LIMIT)
-            this.dense[index] = stored;
-        else
-            this.sparse.set(index, stored);
-        if (!exists)
-            this.count++;
-        return true;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pickle/opcodes.ts
-/**
- * Every opcode of pickle protocols 0–5, with how its argument is laid out.
- * Names follow pickletools; argument kinds follow what Modules/_pickle.c reads.
- */
-const TABLE = [
-    ['(', 'MARK', 'none', 0],
-    ['.', 'STOP', 'none', 0],
-    ['0', 'POP', 'none', 0],
-    ['1', 'POP_MARK', 'none', 1],
-    ['2', 'DUP', 'none', 0],
-    ['F', 'FLOAT', 'line', 0],
-    ['I', 'INT', 'line', 0],
-    ['J', 'BININT', 'i4', 1],
-    ['K', 'BININT1', 'u1', 1],
-    ['L', 'LONG', 'line', 0],
-    ['M', 'BININT2', 'u2', 1],
-    ['N', 'NONE', 'none', 0],
-    ['P', 'PERSID', 'line', 0],
-    ['Q', 'BINPERSID', 'none', 1],
-    ['R', 'REDUCE', 'none', 0],
-    ['S', 'STRING', 'line', 0],
-    ['T', 'BINSTRING', 'bytes4', 1],
-    ['U', 'SHORT_BINSTRING', 'bytes1', 1],
-    ['V', 'UNICODE', 'line', 0],
-    ['X', 'BINUNICODE', 'bytes4', 1],
-    ['a', 'APPEND', 'none', 0],
-    ['b', 'BUILD', 'none', 0],
-    ['c', 'GLOBAL', 'line2', 0],
-    ['d', 'DICT', 'none', 0],
-    ['}', 'EMPTY_DICT', 'none', 1],
-    ['e', 'APPENDS', 'none', 1],
-    ['g', 'GET', 'line', 0],
-    ['h', 'BINGET', 'u1', 1],
-    ['i', 'INST', 'line2', 0],
-    ['j', 'LONG_BINGET', 'u4', 1],
-    ['l', 'LIST', 'none', 0],
-    [']', 'EMPTY_LIST', 'none', 1],
-    ['o', 'OBJ', 'none', 1],
-    ['p', 'PUT', 'line', 0],
-    ['q', 'BINPUT', 'u1', 1],
-    ['r', 'LONG_BINPUT', 'u4', 1],
-    ['s', 'SETITEM', 'none', 0],
-    ['t', 'TUPLE', 'none', 0],
-    [')', 'EMPTY_TUPLE', 'none', 1],
-    ['u', 'SETITEMS', 'none', 1],
-    ['G', 'BINFLOAT', 'f8', 1],
-    ['\x80', 'PROTO', 'u1', 2],
-    ['\x81', 'NEWOBJ', 'none', 2],
-    ['\x82', 'EXT1', 'u1', 2],
-    ['\x83', 'EXT2', 'u2', 2],
-    ['\x84', 'EXT4', 'i4', 2],
-    ['\x85', 'TUPLE1', 'none', 2],
-    ['\x86', 'TUPLE2', 'none', 2],
-    ['\x87', 'TUPLE3', 'none', 2],
-    ['\x88', 'NEWTRUE', 'none', 2],
-    ['\x89', 'NEWFALSE', 'none', 2],
-    ['\x8a', 'LONG1', 'bytes1', 2],
-    ['\x8b', 'LONG4', 'bytes4', 2],
-    ['B', 'BINBYTES', 'bytes4', 3],
-    ['C', 'SHORT_BINBYTES', 'bytes1', 3],
-    ['\x8c', 'SHORT_BINUNICODE', 'bytes1', 4],
-    ['\x8d', 'BINUNICODE8', 'bytes8', 4],
-    ['\x8e', 'BINBYTES8', 'bytes8', 4],
-    ['\x8f', 'EMPTY_SET', 'none', 4],
-    ['\x90', 'ADDITEMS', 'none', 4],
-    ['\x91', 'FROZENSET', 'none', 4],
-    ['\x92', 'NEWOBJ_EX', 'none', 4],
-    ['\x93', 'STACK_GLOBAL', 'none', 4],
-    ['\x94', 'MEMOIZE', 'none', 4],
-    ['\x95', 'FRAME', 'u8', 4],
-    ['\x96', 'BYTEARRAY8', 'bytes8', 5],
-    ['\x97', 'NEXT_BUFFER', 'none', 5],
-    ['\x98', 'READONLY_BUFFER', 'none', 5],
-];
-/** Opcode info indexed by byte value; undefined for bytes that are not opcodes. */
-const OPCODES = (() => {
-    const table = new Array(256).fill(undefined);
-    for (const [ch, name, arg, proto] of TABLE) {
-        const code = ch.charCodeAt(0);
-        table[code] = Object.freeze({ code, name, arg, proto });
-    }
-    return table;
-})();
-/** Byte value of an opcode by name, for building pickles in tests and fixtures. */
-const OP = Object.freeze(Object.fromEntries(TABLE.map(([ch, name]) => [name, ch.charCodeAt(0)])));
-const HIGHEST_PROTOCOL = 5;
-/** Size in bytes of a fixed argument, or of the length field of a counted argument. */
-function fixedArgSize(kind) {
-    switch (kind) {
-        case 'u1':
-        case 'bytes1':
-            return 1;
-        case 'u2':
-            return 2;
-        case 'i4':
-        case 'u4':
-        case 'bytes4':
-            return 4;
-        case 'u8':
-        case 'f8':
-        case 'bytes8':
-            return 8;
-        default:
-            return 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pickle/machine.ts
-
-
-
-
-
-
-
-
-/** Raised for input the C unpickler would reject at this opcode. */
-class MachineFault extends Error {
-}
-const MAX_STORAGE_KEYS = 200_000;
-/** Distinct imported names tracked; real files use a few hundred at most. */
-const MAX_DISTINCT_IMPORTS = 50_000;
-/** Plain-data containers kept in the memo before they are replaced by a marker. */
-const MEMO_DATA_BUDGET = 20_000;
-/** Characters of a str constant kept (longer ones are marked truncated; lengths are kept). */
-const MAX_TEXT = 1024;
-/** Bytes of a bytes constant kept for evidence. */
-const BYTES_PREFIX = 64;
-const MAX_EMBEDDED = 64;
-const MAX_IMPORT_DETAILS = 500;
-class PickleMachine {
-    recorder;
-    limits;
-    checkpointFn;
-    hooks;
-    stack = [];
-    marks = [];
-    memo;
-    memoOverflow = false;
-    /** Raw bytes the loader reads after the current opcode (see LoaderHooks). */
-    rawSkip;
-    /** Outer pickles suspended while a nested one (LoaderHooks) is read. */
-    suspended = [];
-    opIndex = 0;
-    pickles = 0;
-    protocols = new Set();
-    /** True before the first opcode of a pickle (at the start, and after each STOP). */
-    atStart = true;
-    /** The current pickle imported or called something (used to tell data from trailing junk). */
-    currentHasSemantics = false;
-    lenient = false;
-    uses = new Map();
-    storageReferences = 0;
-    storageKeys = new Set();
-    frameViolations = 0;
-    endOfLastPickle = 0;
-    faulted = false;
-    curOp;
-    curIndex = 0;
-    embedded = [];
-    constructor(recorder, limits, checkpointFn, hooks = {}) {
-        this.recorder = recorder;
-        this.limits = limits;
-        this.checkpointFn = checkpointFn;
-        this.hooks = hooks;
-        this.memo = new Memo(limits.maxPickleMemo, MEMO_DATA_BUDGET);
-    }
-    /** Bytes the loader reads raw after the opcode just handled; the reader skips them. */
-    takeRawSkip() {
-        const n = this.rawSkip;
-        this.rawSkip = undefined;
-        return n;
-    }
-    // ---- OpHandler --------------------------------------------------------------------------
-    checkpoint() {
-        this.checkpointFn();
-    }
-    op(op) {
-        if (this.atStart) {
-            this.atStart = false;
-            this.pickles++;
-            this.currentHasSemantics = false;
-            if (this.pickles === 2) {
-                this.recorder.add('MA2015', 'the stream holds more than one pickle; loaders that call load() again run every one, and each was scanned', 'stacked pickles', this.site(op));
-            }
-        }
-        const index = this.opIndex++;
-        if (this.opIndex > this.limits.maxPickleOpcodes) {
-            throw new LimitExceeded('maxPickleOpcodes', this.limits.maxPickleOpcodes, `opcode ${index} at offset ${op.offset}`);
-        }
-        this.curOp = op;
-        this.curIndex = index;
-        try {
-            this.exec(op);
-        }
-        catch (err) {
-            if (!(err instanceof MachineFault))
-                throw err;
-            this.machineFault(err.message, this.here());
-        }
-        if (this.stack.length > this.limits.maxPickleStack) {
-            throw new LimitExceeded('maxPickleStack', this.limits.maxPickleStack, `at offset ${op.offset}`);
-        }
-    }
-    fault(f) {
-        const site = {
-            offset: f.offset,
-            opcodeIndex: this.opIndex,
-            opcode: 'opcode' in f ? f.opcode : '?',
-        };
-        if (this.atStart && this.pickles > 0) {
-            // Nothing but junk after a complete pickle: a loader stops after the last STOP.
-            this.recorder.add('MA2014', `${describeFault(f)} after the end of the last pickle`, `trailing bytes from offset ${f.offset}`, site, 'trailing');
-            return;
-        }
-        if (!this.currentHasSemantics && this.pickles > 1) {
-            this.recorder.add('MA2014', `bytes after the last complete pickle do not form a pickle: ${describeFault(f)}`, `trailing bytes after offset ${this.endOfLastPickle}`, site, 'trailing');
-            return;
-        }
-        this.faulted = true;
-        this.recorder.add('MA2013', `malformed pickle: ${describeFault(f)}`, describeFault(f), site, 'malformed');
-    }
-    frameViolation(v) {
-        this.frameViolations++;
-        const site = { offset: v.op.offset, opcodeIndex: this.opIndex, opcode: v.op.info.name };
-        const what = v.kind === 'straddle'
-            ? `${v.op.info.name} at offset ${v.op.offset} runs past the end of its FRAME (${v.frameEnd})`
-            : v.kind === 'nested'
-                ? `a FRAME starts at offset ${v.op.offset} before the previous frame ends (${v.frameEnd})`
-                : `a FRAME at offset ${v.op.offset} declares bytes up to ${v.frameEnd} but the stream has ${v.size}`;
-        this.recorder.add('MA2012', what, what, site, v.kind);
-    }
-    // ---- results ---------------------------------------------------------------------------
-    /** Reports imports that were never invoked, then returns the stream summary. */
-    finish() {
-        for (const use of this.uses.values()) {
-            if (use.invoked)
-                continue;
-            const g = use.sample;
-            const name = displayName(g);
-            const c = g.cls;
-            if (c.level === 'dangerous') {
-                this.recorder.add(ruleForDanger(c.category, false), `imports ${name}: ${c.reason}`, c.matched === qualifiedName(g) ? qualifiedName(g) : `${qualifiedName(g)} → ${c.matched}`, g.site, qualifiedName(g));
-            }
-            else if (c.level === 'library') {
-                this.recorder.add('MA2004', `imports ${name}, which is in ${c.namespace} but not on the safe list`, name, g.site, name);
-            }
-            else if (c.level === 'unclassified') {
-                this.recorder.add('MA2006', `imports ${name} from a module with no classification`, name, g.site, name);
-            }
-        }
-        const imports = [...this.uses.values()].slice(0, MAX_IMPORT_DETAILS).map((u) => ({
-            name: qualifiedName(u.sample),
-            invoked: u.invoked,
-            verdict: u.sample.cls.level,
-        }));
-        return {
-            opcodes: this.opIndex,
-            pickles: this.pickles,
-            protocols: [...this.protocols].sort(),
-            storageReferences: this.storageReferences,
-            storageKeys: this.storageKeys,
-            imports,
-            frameViolations: this.frameViolations,
-            endOfLastPickle: this.endOfLastPickle,
-            faulted: this.faulted,
-        };
-    }
-    /** True after a STOP with nothing read since (the stream ended cleanly between pickles). */
-    get betweenPickles() {
-        return this.atStart;
-    }
-    get sawFrameViolation() {
-        return this.frameViolations > 0;
-    }
-    // ---- helpers ---------------------------------------------------------------------------
-    /** Where the current opcode sits; built only when a finding or value needs it. */
-    here() {
-        return {
-            offset: this.curOp.offset,
-            opcodeIndex: this.curIndex,
-            opcode: this.curOp.info.name,
-        };
-    }
-    site(op) {
-        return { offset: op.offset, opcodeIndex: this.opIndex, opcode: op.info.name };
-    }
-    machineFault(message, site) {
-        // The C unpickler stops here. Keep going leniently so that anything after the fault is
-        // still judged (a different loader may read on), but report the fault itself.
-        if (!this.lenient) {
-            this.faulted = true;
-            this.recorder.add('MA2013', `malformed pickle: ${message} (${site.opcode} at offset ${site.offset})`, message, site, 'malformed');
-        }
-        this.lenient = true;
-    }
-    get fence() {
-        return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
-    }
-    push(v) {
-        this.stack.push(v);
-    }
-    pop() {
-        if (this.stack.length <= this.fence) {
-            if (this.lenient)
-                return unknown('stack underflow');
-            throw new MachineFault('unpickling stack underflow');
-        }
-        return this.stack.pop();
-    }
-    top() {
-        if (this.stack.length <= this.fence) {
-            if (this.lenient)
-                return unknown('stack underflow');
-            throw new MachineFault('unpickling stack underflow');
-        }
-        return this.stack[this.stack.length - 1];
-    }
-    /** Pops everything above the topmost mark, and the mark. */
-    popMark() {
-        const mark = this.marks.pop();
-        if (mark === undefined) {
-            if (!this.lenient)
-                throw new MachineFault('could not find MARK');
-            const all = this.stack;
-            this.stack = [];
-            return all;
-        }
-        return this.stack.splice(mark);
-    }
-    memoGet(index) {
-        const v = this.memo.get(index);
-        if (v !== undefined)
-            return v;
-        if (this.lenient || this.memoOverflow)
-            return unknown(`memo ${index}`);
-        throw new MachineFault(`memo value not found at index ${index}`);
-    }
-    memoPut(index, value) {
-        if (index < 0)
-            throw new MachineFault('negative PUT argument');
-        if (!this.memo.put(index, value) && !this.memoOverflow) {
-            this.memoOverflow = true;
-            this.recorder.add('MA1002', `memo limit (${this.limits.maxPickleMemo} entries) reached; later memo values are treated as unknown`, 'maxPickleMemo', this.here());
-        }
-    }
-    textInt(line, parse, opname, site) {
-        const r = parse(line);
-        if (!r.ok)
-            throw new MachineFault(r.why);
-        if (!r.canonical)
-            this.differential(opname, line, site);
-        return r.value;
-    }
-    differential(opname, line, site) {
-        const shown = JSON.stringify(line.length > 40 ? line.slice(0, 40) + '…' : line);
-        this.recorder.add('MA2011', `${opname} argument ${shown} is not in the form picklers write; the C unpickler and pickletools read it differently`, `${opname} ${shown}`, site);
-    }
-    str(text, op) {
-        const long = text.length > MAX_TEXT;
-        const v = {
-            k: 'str',
-            text: long ? text.slice(0, MAX_TEXT) : text,
-            truncated: op.truncated || long,
-            length: op.length ?? text.length,
-            ...(op.dataOffset !== undefined && (op.truncated || long)
-                ? { dataOffset: op.dataOffset }
-                : {}),
-        };
-        // Only text that starts like a pickle (raw or base64) is worth a closer look.
-        const c0 = text.charCodeAt(0);
-        if (c0 === 0x80 || c0 === 0x63 || (c0 === 0x67 && text.charCodeAt(1) === 0x41)) {
-            this.checkEmbedded(v, op, Buffer.from(text, 'latin1'), !op.truncated);
-        }
-        return v;
-    }
-    bytes(op) {
-        const data = op.data ?? Buffer.alloc(0);
-        const v = {
-            k: 'bytes',
-            // op.data is a view of the reader's window: copy the little that is kept.
-            prefix: Buffer.from(data.subarray(0, BYTES_PREFIX)),
-            length: op.length ?? data.length,
-            truncated: op.truncated || data.length > BYTES_PREFIX,
-            ...(op.dataOffset !== undefined ? { dataOffset: op.dataOffset } : {}),
-        };
-        this.checkEmbedded(v, op, data, !op.truncated);
-        return v;
-    }
-    /** Notes constants that look like a pickle (raw or base64) for a nested scan. */
-    checkEmbedded(v, op, data, whole) {
-        if (this.embedded.length >= MAX_EMBEDDED || data.length < 4)
-            return;
-        const site = { offset: op.offset, opcodeIndex: this.opIndex - 1, opcode: op.info.name };
-        const head = data.subarray(0, 64);
-        if (looksLikePickleStart(head)) {
-            this.embedded.push({
-                value: v,
-                site,
-                encoding: 'raw',
-                ...(whole ? { data: Buffer.from(data) } : {}),
-            });
-            return;
-        }
-        if (v.k === 'str' && whole && data.length >= 12 && data[0] === 0x67 && data[1] === 0x41) {
-            const text = data.toString('latin1');
-            if (/^gA[A-Za-z0-9+/=\s]+$/.test(text)) {
-                const decoded = Buffer.from(text, 'base64');
-                if (looksLikePickleStart(decoded))
-                    this.embedded.push({ value: v, site, encoding: 'base64', data: decoded });
-            }
-        }
-    }
-    makeGlobal(module, name, site) {
-        const mapped = mapPython2Name(module, name);
-        const g = {
-            k: 'global',
-            module,
-            name,
-            cls: classifyGlobal(module, name),
-            site,
-            invoked: false,
-            ...(mapped ? { alias: `${mapped[0]}.${mapped[1]}` } : {}),
-        };
-        this.currentHasSemantics = true;
-        const key = qualifiedName(g);
-        const use = this.uses.get(key);
-        if (use)
-            use.count++;
-        else {
-            if (this.uses.size >= MAX_DISTINCT_IMPORTS) {
-                throw new LimitExceeded('maxPickleMemo', MAX_DISTINCT_IMPORTS, `more than ${MAX_DISTINCT_IMPORTS} distinct imports`);
-            }
-            this.uses.set(key, { sample: g, invoked: false, count: 1 });
-        }
-        if (g.cls.level !== 'safe' && name.split('.').some(machine_isDunder)) {
-            this.recorder.add('MA2019', `${site.opcode} imports ${key}, walking through double-underscore attributes`, key, site, key);
-        }
-        return g;
-    }
-    markInvoked(g) {
-        g.invoked = true;
-        const use = this.uses.get(qualifiedName(g));
-        if (use)
-            use.invoked = true;
-    }
-    /**
-     * Judges a call site and returns the value it produces. `mode` is "call" when the callable
-     * runs with arguments (REDUCE, OBJ, INST: __init__ for a class) and "new" when only
-     * cls.__new__ runs (NEWOBJ, NEWOBJ_EX, copyreg.__newobj__).
-     */
-    invoke(callee, args, site, mode = 'call') {
-        const call = { k: 'call', callee, args, site };
-        this.currentHasSemantics = true;
-        switch (callee.k) {
-            case 'global': {
-                const resolved = this.resolveGetattr(callee, args, site);
-                if (resolved)
-                    return resolved;
-                this.judgeGlobalCall(callee, call, site, mode);
-                break;
-            }
-            case 'ext':
-                // Reported at the EXT opcode; calling it is part of the same finding.
-                break;
-            case 'call':
-            case 'persid':
-            case 'unknown':
-            case 'buffer':
-                this.recorder.add('MA2008', `${site.opcode} calls a value computed at load time: ${render(call)}`, render(call), site);
-                break;
-            default:
-                throw new MachineFault(`${site.opcode} calls a value that is not callable: ${render(callee)}`);
-        }
-        return call;
-    }
-    /**
-     * getattr(imported, "name") is how pickles reach methods and class attributes
-     * (zoneinfo.ZoneInfo._unpickle, bound methods of Keras layers): it names the path
-     * imported.name, which is judged as an import of its own. getattr on an object this pickle
-     * built, with a plain attribute name, yields a bound method that is judged if it is called.
-     * Anything else (computed names, dunders on objects) stays a dangerous getattr call.
-     */
-    resolveGetattr(g, args, site) {
-        const effective = g.alias ?? qualifiedName(g);
-        if (effective !== 'builtins.getattr' || args.k !== 'tuple' || args.count !== 2)
-            return undefined;
-        const [target, attr] = args.items;
-        if (!target ||
-            attr?.k !== 'str' ||
-            attr.truncated ||
-            !/^[A-Za-z_][A-Za-z0-9_]*$/.test(attr.text))
-            return undefined;
-        if (target.k === 'global') {
-            this.markInvoked(g);
-            return this.makeGlobal(target.module, `${target.name}.${attr.text}`, site);
-        }
-        if (target.k === 'call' &&
-            target.callee.k === 'global' &&
-            target.callee.cls.level === 'safe' &&
-            !machine_isDunder(attr.text)) {
-            this.markInvoked(g);
-            return unknown(`bound method ${render(target, 80)}.${attr.text}`);
-        }
-        return undefined;
-    }
-    judgeGlobalCall(g, call, site, mode) {
-        this.markInvoked(g);
-        const name = displayName(g);
-        const c = g.cls;
-        if (c.level !== 'safe')
-            this.invokeCallableArgs(call, site);
-        switch (c.level) {
-            case 'dangerous':
-                this.recorder.add(ruleForDanger(c.category, true), `${site.opcode} calls ${name}: ${c.reason}`, render(call), site, name);
-                return;
-            case 'library':
-                this.recorder.add('MA2003', `${site.opcode} calls ${name}, which is in ${c.namespace} but not on the safe list`, render(call), site, name);
-                return;
-            case 'unclassified':
-                this.recorder.add('MA2005', `${site.opcode} calls ${name} from a module with no classification`, render(call), site, name);
-                return;
-            case 'safe': {
-                if (c.entry.newOnly && mode === 'call') {
-                    this.recorder.add('MA2003', `${site.opcode} calls ${name} with arguments; it is only known safe when rebuilt through __new__, as real files do`, render(call), site, name);
-                    return;
-                }
-                if (call.args.k !== 'tuple')
-                    return;
-                for (const [positions, argMode] of [
-                    [c.entry.invokesArgs, 'call'],
-                    [c.entry.constructsArgs, 'new'],
-                ]) {
-                    for (const i of positions ?? []) {
-                        const arg = call.args.items[i];
-                        if (!arg)
-                            continue;
-                        if (arg.k === 'global')
-                            this.invoke(arg, unknown(`arguments chosen by ${name}`), site, argMode);
-                        else if (arg.k === 'call' ||
-                            arg.k === 'unknown' ||
-                            arg.k === 'persid' ||
-                            arg.k === 'ext') {
-                            this.recorder.add('MA2008', `${name} ${argMode === 'new' ? 'instantiates' : 'calls'} argument ${i}, a value computed at load time: ${render(arg)}`, render(call), site);
-                        }
-                    }
-                }
-                return;
-            }
-        }
-    }
-    /**
-     * A callable that is not known-safe may call whatever it is given (map, starmap, filter,
-     * reduce, sorted(key=…), operator.call…): imported callables among its arguments, and one
-     * level inside them, are judged as invoked.
-     */
-    invokeCallableArgs(call, site) {
-        const args = call.args;
-        if (args.k !== 'tuple' && args.k !== 'list' && args.k !== 'dict')
-            return;
-        const via = call.callee.k === 'global' ? qualifiedName(call.callee) : 'a computed value';
-        const visit = (v, depth) => {
-            if (v.k === 'global') {
-                if (!v.invoked)
-                    this.invoke(v, unknown(`arguments chosen by ${via}`), site);
-            }
-            else if (depth > 0 &&
-                (v.k === 'tuple' ||
-                    v.k === 'list' ||
-                    v.k === 'dict' ||
-                    v.k === 'set' ||
-                    v.k === 'frozenset')) {
-                for (const item of v.items)
-                    visit(item, depth - 1);
-            }
-        };
-        for (const item of args.items)
-            visit(item, 1);
-    }
-    /** BUILD on an object whose class runs code from its state: the state must be the library's own. */
-    checkState(inst, state) {
-        const cls = constructedClass(inst);
-        if (!cls || cls.cls.level !== 'safe' || !cls.cls.entry.stateCheck)
-            return;
-        const problem = runStateCheck(cls.cls.entry.stateCheck, stateView(state));
-        if (problem) {
-            const name = qualifiedName(cls);
-            this.recorder.add('MA2023', `BUILD runs ${name}.__setstate__, which executes code from the state: ${problem}`, `${name}.__setstate__`, this.here(), name);
-        }
-    }
-    /** APPEND/SETITEM/ADDITEMS/BUILD applied to an imported object mutate global state. */
-    checkMutationTarget(target, what, site) {
-        if (target.k !== 'global')
-            return;
-        this.currentHasSemantics = true;
-        const name = qualifiedName(target);
-        this.recorder.add('MA2010', `${site.opcode} ${what} on the imported object ${name}, changing global state for everything loaded afterwards`, `${site.opcode} on ${name}`, site, `${site.opcode} ${name}`);
-    }
-    persistent(pid, site) {
-        this.currentHasSemantics = true;
-        if (pid.k === 'tuple' &&
-            pid.items[0]?.k === 'str' &&
-            (pid.items[0].text === 'storage' || pid.items[0].text === 'module')) {
-            // PyTorch: ('storage', storage_type, key, location, numel[, view_metadata]).
-            if (pid.items[0].text === 'storage') {
-                this.storageReferences++;
-                const key = pid.items[2];
-                if (key?.k === 'str' && this.storageKeys.size < MAX_STORAGE_KEYS)
-                    this.storageKeys.add(key.text);
-            }
-            // Legacy torch.save of a module: ('module', cls, source_file, source); persistent_load
-            // returns cls itself, which is judged like any import when it is called.
-            if (pid.items[0].text === 'module' && pid.items[1]?.k === 'global')
-                return pid.items[1];
-            return { k: 'persid', note: 'torch storage', pid };
-        }
-        this.recorder.add('MA2016', `persistent ID ${render(pid, 80)} is resolved by the loader's persistent_load hook`, render(pid, 120), site, 'persid');
-        return { k: 'persid', note: 'persistent object', pid };
-    }
-    // ---- the opcodes -------------------------------------------------------------------------
-    exec(op) {
-        switch (op.info.code) {
-            case 0x80: {
-                // PROTO
-                const p = op.int ?? 0;
-                if (p > HIGHEST_PROTOCOL)
-                    throw new MachineFault(`unsupported pickle protocol: ${p}`);
-                this.protocols.add(p);
-                return;
-            }
-            case 0x95: // FRAME
-                return;
-            case 0x2e: // STOP
-                this.pop();
-                if (this.suspended.length > 0) {
-                    // The end of a nested pickle (LoaderHooks): the outer one resumes.
-                    const outer = this.suspended.pop();
-                    this.stack = outer.stack;
-                    this.marks = outer.marks;
-                    this.memo = outer.memo;
-                    return;
-                }
-                this.stack = [];
-                this.marks = [];
-                this.lenient = false;
-                this.atStart = true;
-                this.endOfLastPickle = op.end;
-                return;
-            // -- constants
-            case 0x4e: // NONE
-                return this.push(NONE);
-            case 0x88: // NEWTRUE
-                return this.push(TRUE);
-            case 0x89: // NEWFALSE
-                return this.push(FALSE);
-            case 0x4a: // BININT
-            case 0x4b: // BININT1
-            case 0x4d: // BININT2
-                return this.push(intValue(op.int));
-            case 0x47: // BINFLOAT
-                return this.push(FLOAT);
-            case 0x8a: // LONG1
-            case 0x8b: // LONG4
-                return this.push({
-                    k: 'scalar',
-                    text: op.truncated ? `<int of ${op.length} bytes>` : decodeLong(op.data),
-                });
-            case 0x49: {
-                // INT
-                const line = op.lines[0];
-                const v = this.textInt(line, parseIntArg, 'INT', this.here());
-                if (line === '00' || line === '01')
-                    return this.push(line === '01' ? TRUE : FALSE);
-                return this.push({ k: 'scalar', text: v.toString() });
-            }
-            case 0x4c: // LONG
-                return this.push({
-                    k: 'scalar',
-                    text: this.textInt(op.lines[0], parseLongArg, 'LONG', this.here()).toString(),
-                });
-            case 0x46: {
-                // FLOAT
-                const line = op.lines[0];
-                const r = parseFloatArg(line);
-                if (!r.ok)
-                    throw new MachineFault(r.why);
-                if (!r.canonical)
-                    this.differential('FLOAT', line, this.here());
-                return this.push({ k: 'scalar', text: r.text });
-            }
-            case 0x53: {
-                // STRING
-                const r = decodeStringArg(op.lines[0]);
-                if (!r.ok)
-                    throw new MachineFault(r.why);
-                return this.push(this.str(r.bytes, op));
-            }
-            case 0x56: {
-                // UNICODE
-                const r = decodeRawUnicodeEscape(op.lines[0]);
-                if (!r.ok)
-                    throw new MachineFault(r.why);
-                return this.push(this.str(r.text, op));
-            }
-            case 0x54: // BINSTRING
-            case 0x55: // SHORT_BINSTRING
-                if ((op.length ?? 0) >= 2 ** 31) {
-                    this.differential(op.info.name, `length ${op.length}`, this.here());
-                }
-                // Decoded to str with the loader's encoding (ASCII by default, latin1 in numpy/torch).
-                return this.push(this.str(op.data.toString('latin1'), op));
-            case 0x58: // BINUNICODE
-            case 0x8c: // SHORT_BINUNICODE
-            case 0x8d: {
-                // BINUNICODE8
-                if (op.truncated)
-                    return this.push(this.str(op.data.toString('latin1'), op));
-                const text = decodeUtf8SurrogatePass(op.data);
-                if (text === undefined)
-                    throw new MachineFault(`${op.info.name} argument is not valid UTF-8`);
-                return this.push(this.str(text, op));
-            }
-            case 0x42: // BINBYTES
-            case 0x43: // SHORT_BINBYTES
-            case 0x8e: // BINBYTES8
-            case 0x96: // BYTEARRAY8
-                return this.push(this.bytes(op));
-            case 0x97: // NEXT_BUFFER
-                this.recorder.add('MA2020', 'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)', 'NEXT_BUFFER', this.here());
-                return this.push({ k: 'buffer', note: 'out-of-band buffer' });
-            case 0x98: // READONLY_BUFFER
-                this.top();
-                return;
-            // -- containers
-            case 0x28: // MARK
-                this.marks.push(this.stack.length);
-                return;
-            case 0x29: // EMPTY_TUPLE
-                return this.push(container('tuple', []));
-            case 0x74: // TUPLE
-                return this.push(container('tuple', this.popMark()));
-            case 0x85: // TUPLE1
-            case 0x86: // TUPLE2
-            case 0x87: {
-                // TUPLE3
-                const n = op.info.code - 0x84; // TUPLE1..TUPLE3 are 0x85..0x87
-                const items = [];
-                for (let i = 0; i < n; i++)
-                    items.unshift(this.pop());
-                return this.push(container('tuple', items));
-            }
-            case 0x5d: // EMPTY_LIST
-                return this.push(container('list', []));
-            case 0x6c: // LIST
-                return this.push(container('list', this.popMark()));
-            case 0x7d: // EMPTY_DICT
-                return this.push(container('dict', []));
-            case 0x64: {
-                // DICT
-                const items = this.popMark();
-                if (items.length % 2 !== 0)
-                    throw new MachineFault('odd number of items for DICT');
-                const dict = container('dict', items);
-                watchKeys(dict, items);
-                return this.push(dict);
-            }
-            case 0x8f: // EMPTY_SET
-                return this.push(container('set', []));
-            case 0x91: // FROZENSET
-                return this.push(container('frozenset', this.popMark()));
-            case 0x61: {
-                // APPEND
-                const v = this.pop();
-                const target = this.top();
-                this.checkMutationTarget(target, 'appends', this.here());
-                addItems(target, [v]);
-                return;
-            }
-            case 0x65: {
-                // APPENDS
-                const items = this.popMark();
-                const target = this.top();
-                this.checkMutationTarget(target, 'extends', this.here());
-                addItems(target, items);
-                return;
-            }
-            case 0x73: {
-                // SETITEM
-                const v = this.pop();
-                const k = this.pop();
-                const target = this.top();
-                this.checkMutationTarget(target, `sets item ${render(k, 60)}`, this.here());
-                addItems(target, [k, v]);
-                return;
-            }
-            case 0x75: {
-                // SETITEMS
-                const items = this.popMark();
-                if (items.length % 2 !== 0)
-                    throw new MachineFault('odd number of items for SETITEMS');
-                const target = this.top();
-                this.checkMutationTarget(target, 'sets items', this.here());
-                addItems(target, items);
-                return;
-            }
-            case 0x90: {
-                // ADDITEMS
-                const items = this.popMark();
-                const target = this.top();
-                this.checkMutationTarget(target, 'adds items', this.here());
-                addItems(target, items);
-                return;
-            }
-            // -- stack and memo
-            case 0x30: // POP
-                if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
-                    this.marks.pop();
-                else
-                    this.pop();
-                return;
-            case 0x31: // POP_MARK
-                this.popMark();
-                return;
-            case 0x32: // DUP
-                return this.push(this.top());
-            case 0x67: // GET
-                return this.push(this.memoGet(Number(this.textInt(op.lines[0], parseIndexArg, 'GET', this.here()))));
-            case 0x68: // BINGET
-            case 0x6a: // LONG_BINGET
-                return this.push(this.memoGet(op.int));
-            case 0x70: // PUT
-                return this.memoPut(Number(this.textInt(op.lines[0], parseIndexArg, 'PUT', this.here())), this.top());
-            case 0x71: // BINPUT
-            case 0x72: // LONG_BINPUT
-                return this.memoPut(op.int, this.top());
-            case 0x94: // MEMOIZE
-                return this.memoPut(this.memo.size, this.top());
-            // -- imports
-            case 0x63: {
-                // GLOBAL
-                const [module, name] = this.importNames(op);
-                return this.push(this.makeGlobal(module, name, this.here()));
-            }
-            case 0x93: {
-                // STACK_GLOBAL
-                const name = this.pop();
-                const module = this.pop();
-                if (module.k === 'str' && name.k === 'str' && !module.truncated && !name.truncated) {
-                    return this.push(this.makeGlobal(module.text, name.text, this.here()));
-                }
-                const shown = `${render(module, 80)}, ${render(name, 80)}`;
-                const constantButNotStr = [module, name].every((v) => v.k === 'str' || v.k === 'bytes' || v.k === 'scalar');
-                this.currentHasSemantics = true;
-                if (constantButNotStr && (module.k !== 'str' || name.k !== 'str')) {
-                    throw new MachineFault(`STACK_GLOBAL requires str operands, got ${shown}`);
-                }
-                this.recorder.add('MA2007', `STACK_GLOBAL imports a name computed at load time: (${shown})`, `STACK_GLOBAL(${shown})`, this.here());
-                return this.push(unknown(`import of (${shown})`));
-            }
-            case 0x82: // EXT1
-            case 0x83: // EXT2
-            case 0x84: {
-                // EXT4
-                const code = op.int ?? 0;
-                if (code <= 0)
-                    throw new MachineFault(`EXT specifies code <= 0`);
-                this.currentHasSemantics = true;
-                this.recorder.add('MA2009', `${op.info.name} imports whatever the loading process registered as extension code ${code}`, `${op.info.name} ${code}`, this.here());
-                return this.push({ k: 'ext', note: `extension code ${code}` });
-            }
-            // -- calls
-            case 0x52: {
-                // REDUCE
-                const args = this.pop();
-                const callee = this.pop();
-                return this.push(this.invoke(callee, args, this.here()));
-            }
-            case 0x81: {
-                // NEWOBJ
-                const args = this.pop();
-                const cls = this.pop();
-                return this.push(this.invoke(cls, args, this.here(), 'new'));
-            }
-            case 0x92: {
-                // NEWOBJ_EX
-                const kwargs = this.pop();
-                const args = this.pop();
-                const cls = this.pop();
-                const all = args.k === 'tuple' && kwargs.k === 'dict' && kwargs.count > 0
-                    ? container('tuple', [...args.items, kwargs])
-                    : args;
-                return this.push(this.invoke(cls, all, this.here(), 'new'));
-            }
-            case 0x6f: {
-                // OBJ
-                const items = this.popMark();
-                if (items.length === 0)
-                    throw new MachineFault('OBJ needs a class after MARK');
-                const cls = items[0];
-                return this.push(this.invoke(cls, container('tuple', items.slice(1)), this.here()));
-            }
-            case 0x69: {
-                // INST
-                const [module, name] = this.importNames(op);
-                const cls = this.makeGlobal(module, name, this.here());
-                const args = this.popMark();
-                return this.push(this.invoke(cls, container('tuple', args), this.here()));
-            }
-            case 0x62: {
-                // BUILD
-                const state = this.pop();
-                const inst = this.top();
-                this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, this.here());
-                this.checkState(inst, state);
-                const next = this.hooks.afterBuild?.(inst, state, this.here());
-                if (next) {
-                    // The loader replaces the object by what it reads next.
-                    this.stack[this.stack.length - 1] = LOADED_DATA;
-                    if ('skip' in next)
-                        this.rawSkip = { bytes: next.skip, padded: next.padded };
-                    else {
-                        this.suspended.push({ stack: this.stack, marks: this.marks, memo: this.memo });
-                        this.stack = [];
-                        this.marks = [];
-                        this.memo = new Memo(this.limits.maxPickleMemo, MEMO_DATA_BUDGET);
-                    }
-                }
-                return;
-            }
-            case 0x50: {
-                // PERSID
-                const line = op.lines[0];
-                if ([...line].some((ch) => ch.charCodeAt(0) > 0x7f))
-                    throw new MachineFault('persistent IDs in protocol 0 must be ASCII strings');
-                return this.push(this.persistent({ k: 'str', text: line, truncated: op.truncated, length: line.length }, this.here()));
-            }
-            case 0x51: // BINPERSID
-                return this.push(this.persistent(this.pop(), this.here()));
-            default:
-                throw new MachineFault(`opcode ${op.info.name} is not handled`);
-        }
-    }
-    importNames(op) {
-        const [a, b] = op.lines;
-        if (op.truncated)
-            return [a ?? '', (b ?? '') + '…'];
-        const module = lineAsUtf8(a ?? '');
-        const name = lineAsUtf8(b ?? '');
-        if (module === undefined || name === undefined)
-            throw new MachineFault(`${op.info.name} names are not valid UTF-8`);
-        return [module, name];
-    }
-}
-/** Data a loader hook read from the stream in place of an object (a joblib array). */
-const LOADED_DATA = Object.freeze({ k: 'scalar', text: '<array data>' });
-/** Floats never matter to a verdict; one shared value spares an allocation per BINFLOAT. */
-const FLOAT = Object.freeze({ k: 'scalar', text: '<float>' });
-/** Shared values for small integers: data-heavy pickles hold millions of them. */
-const SMALL_INTS = Array.from({ length: 1024 }, (_, i) => Object.freeze({ k: 'scalar', num: i }));
-function intValue(n) {
-    return n >= 0 && n < SMALL_INTS.length ? SMALL_INTS[n] : { k: 'scalar', num: n };
-}
-function machine_isDunder(part) {
-    return part.length > 4 && part.startsWith('__') && part.endsWith('__');
-}
-/** module.name, with the Python 3 name a Python 2 name is mapped to. */
-function displayName(g) {
-    const name = qualifiedName(g);
-    return g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
-}
-function addItems(target, items) {
-    if (target.k === 'list' || target.k === 'dict' || target.k === 'set') {
-        const c = target;
-        for (const item of items)
-            if (c.items.length < KEPT_ITEMS)
-                c.items.push(item);
-        c.count += items.length;
-        if (target.k === 'dict')
-            watchKeys(c, items);
-    }
-}
-/** Keeps values under watched keys (see policy/state-checks) beyond the kept items. */
-function watchKeys(c, pairs) {
-    for (let i = 0; i + 1 < pairs.length; i += 2) {
-        const k = pairs[i];
-        if (k.k === 'str' && WATCHED_STATE_KEYS.has(k.text))
-            (c.watched ??= new Map()).set(k.text, pairs[i + 1]);
-    }
-}
-/** The class an object was built from: the callee, or the class argument of copyreg's wrappers. */
-function constructedClass(v) {
-    if (v.k !== 'call' || v.callee.k !== 'global')
-        return undefined;
-    const name = qualifiedName(v.callee);
-    if (name === 'copyreg._reconstructor' ||
-        name === 'copyreg.__newobj__' ||
-        name === 'copyreg.__newobj_ex__' ||
-        name === 'copy_reg._reconstructor') {
-        const cls = v.args.k === 'tuple' ? v.args.items[0] : undefined;
-        return cls?.k === 'global' ? cls : undefined;
-    }
-    return v.callee;
-}
-/** What a state-check can see of a BUILD state (a dict, or (dict, slots)). */
-function stateView(state) {
-    const dict = state.k === 'tuple' && state.items[0]?.k === 'dict' ? state.items[0] : state;
-    if (dict.k !== 'dict')
-        return { kind: 'opaque', why: `the state is ${render(dict, 60)}` };
-    return {
-        kind: 'dict',
-        get(key) {
-            const v = dict.watched?.get(key);
-            if (v === undefined)
-                return 'absent';
-            return v.k === 'str' && !v.truncated ? { text: v.text } : 'opaque';
-        },
-    };
-}
-function ruleForDanger(category, invoked) {
-    if (category === 'code-reconstruction')
-        return 'MA2017';
-    if (category === 'dunder-traversal')
-        return 'MA2019';
-    if (category === 'suspicious-name')
-        return 'MA2018';
-    return invoked ? 'MA2001' : 'MA2002';
-}
-function describeFault(f) {
-    switch (f.kind) {
-        case 'invalid-opcode':
-            return `invalid opcode byte 0x${f.byte.toString(16).padStart(2, '0')} at offset ${f.offset}`;
-        case 'truncated':
-            return `${f.opcode} at offset ${f.offset} is truncated: ${f.detail}`;
-        case 'bad-argument':
-            return `${f.opcode} at offset ${f.offset}: ${f.detail}`;
-    }
-}
-/** Two's-complement little-endian integer (LONG1/LONG4), rendered in decimal. */
-function decodeLong(data) {
-    if (data.length === 0)
-        return '0';
-    if (data.length > 64)
-        return `<int of ${data.length} bytes>`;
-    let v = 0n;
-    for (let i = data.length - 1; i >= 0; i--)
-        v = (v << 8n) | BigInt(data[i]);
-    if (data[data.length - 1] & 0x80)
-        v -= 1n << BigInt(8 * data.length);
-    return v.toString();
-}
-/** A protocol-2+ header followed by an opcode byte, or a protocol-0 GLOBAL. */
-function looksLikePickleStart(head) {
-    if (head.length >= 3 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL) {
-        return (head[2] === 0x95 ||
-            head[2] === 0x63 ||
-            head[2] === 0x8c ||
-            head[2] === 0x28 ||
-            head[2] === 0x5d ||
-            head[2] === 0x7d ||
-            head[2] === 0x58 ||
-            head[2] === 0x4b);
-    }
-    return /^c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(head.toString('latin1', 0, Math.min(head.length, 64)));
-}
-
-;// CONCATENATED MODULE: ./src/pickle/reader.ts
-
-const CHUNK = 1 << 20;
-const MIN_CHUNK = 64 * 1024;
-/** Most bytes buffered to splice a frame in `file` mode; beyond it the payload is skipped linearly. */
-const MAX_SPLICE_WINDOW = 1 << 20;
-/** Largest 8-byte length treated as a number; anything larger is beyond any real stream. */
-const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
-/**
- * Reads every opcode of `stream` until its end or a fault, handing each to `handler`.
- * Returns the stream position where reading stopped.
- */
-async function readOpcodes(stream, handler, options) {
-    const win = new Window(stream);
-    let frameEnd;
-    const streamSize = stream.size;
-    for (;;) {
-        handler.checkpoint();
-        // Parse as many opcodes as the window holds before awaiting more input.
-        for (;;) {
-            if (win.available === 0) {
-                if (win.eof)
-                    return win.position;
-                break;
-            }
-            const parsed = parseOp(win, options.keepBytes);
-            if (parsed.t === 'need') {
-                if (win.eof) {
-                    // parseOp asks for more only when the argument is not complete yet.
-                    const b = win.byteAt(0);
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: win.position,
-                        opcode: OPCODES[b]?.name ?? `0x${b.toString(16)}`,
-                        detail: 'the stream ends inside this opcode',
-                    });
-                    return win.position;
-                }
-                await win.fill(parsed.bytes);
-                break;
-            }
-            if (parsed.t === 'fault') {
-                handler.fault(parsed.fault);
-                return win.position;
-            }
-            const { op, take, skip, skipLines } = parsed;
-            if (frameEnd !== undefined) {
-                if (op.offset >= frameEnd)
-                    frameEnd = undefined;
-                else if (op.end > frameEnd) {
-                    handler.frameViolation({ kind: 'straddle', op, frameEnd });
-                    if (options.frameMode === 'file') {
-                        const dropped = await dropFrameRemainder(win, op, frameEnd);
-                        frameEnd = undefined;
-                        if (dropped)
-                            continue; // re-parse this opcode from the spliced bytes
-                    }
-                    frameEnd = undefined;
-                }
-            }
-            if (op.info.name === 'FRAME') {
-                if (frameEnd !== undefined)
-                    handler.frameViolation({ kind: 'nested', op, frameEnd });
-                const size = op.int ?? 0;
-                frameEnd = op.end + size;
-                if (streamSize !== undefined && frameEnd > streamSize) {
-                    handler.frameViolation({ kind: 'beyond-end', op, frameEnd, size: streamSize });
-                }
-            }
-            win.consume(take);
-            handler.op(op);
-            const rawSkip = handler.takeRawSkip?.();
-            if (rawSkip) {
-                let raw = rawSkip.bytes;
-                if (frameEnd !== undefined && op.end < frameEnd) {
-                    // The loader reads raw data from the file, which is past the whole frame already.
-                    handler.fault({
-                        kind: 'bad-argument',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: `the loader reads ${raw} bytes of raw data from after the enclosing FRAME, out of stream order`,
-                    });
-                    return win.position;
-                }
-                frameEnd = undefined;
-                if (rawSkip.padded) {
-                    await win.fill(1);
-                    if (win.available > 0)
-                        raw += 1 + win.byteAt(0);
-                    else
-                        raw += 1;
-                }
-                const skipped = await win.skip(raw);
-                if (skipped < raw) {
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: `the loader reads ${raw} bytes of raw data after it but the stream ends ${raw - skipped} bytes short`,
-                    });
-                    return win.position;
-                }
-                break;
-            }
-            if (skip > 0) {
-                const skipped = await win.skip(skip);
-                if (skipped < skip) {
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: `argument declares ${op.length ?? skip} bytes but the stream ends ${skip - skipped} bytes short`,
-                    });
-                    return win.position;
-                }
-                break;
-            }
-            if (skipLines > 0) {
-                const ok = await win.skipLines(skipLines);
-                if (!ok) {
-                    handler.fault({
-                        kind: 'truncated',
-                        offset: op.offset,
-                        opcode: op.info.name,
-                        detail: 'the stream ends inside a text argument',
-                    });
-                    return win.position;
-                }
-                break;
-            }
-        }
-        if (win.available === 0 && !win.eof)
-            await win.fill(1);
-    }
-}
-/**
- * Old C unpicklers reading a file serve each read from the frame buffer only when it fits;
- * otherwise they drop what is left of the frame and read from the file after it. Removes the
- * dropped bytes from the window so the opcode can be parsed again as such a loader reads it.
- * Returns false when the split point lies beyond the window (inside a skipped payload).
- */
-async function dropFrameRemainder(win, op, frameEnd) {
-    const reads = readCallBoundaries(win, op);
-    let cut = op.offset;
-    for (const [start, end] of reads) {
-        if (end > frameEnd) {
-            cut = start;
-            break;
-        }
-    }
-    const need = frameEnd - win.position;
-    if (need > win.available) {
-        if (need > MAX_SPLICE_WINDOW)
-            return false;
-        await win.fill(need);
-        if (need > win.available)
-            return false;
-    }
-    win.remove(cut - win.position, frameEnd - win.position);
-    return true;
-}
-/** The separate reads a C unpickler makes for one opcode: opcode byte, fixed argument, payload or lines. */
-function readCallBoundaries(win, op) {
-    const calls = [[op.offset, op.offset + 1]];
-    const kind = op.info.arg;
-    let pos = op.offset + 1;
-    if (kind === 'line' || kind === 'line2') {
-        const lines = kind === 'line' ? 1 : 2;
-        for (let i = 0; i < lines; i++) {
-            const nl = win.indexOfNewline(pos - win.position);
-            const end = nl < 0 ? op.end : win.position + nl + 1;
-            calls.push([pos, end]);
-            pos = end;
-        }
-        return calls;
-    }
-    const fixed = fixedArgSize(kind);
-    if (fixed > 0) {
-        calls.push([pos, pos + fixed]);
-        pos += fixed;
-    }
-    if (kind === 'bytes1' || kind === 'bytes4' || kind === 'bytes8')
-        calls.push([pos, op.end]);
-    return calls;
-}
-/** Parses one opcode at the start of the window. */
-function parseOp(win, keepBytes) {
-    const code = win.byteAt(0);
-    const info = OPCODES[code];
-    const offset = win.position;
-    if (!info)
-        return { t: 'fault', fault: { kind: 'invalid-opcode', offset, byte: code } };
-    const kind = info.arg;
-    if (kind === 'none')
-        return opResult(mkOp(info, offset, offset + 1, false), 1);
-    if (kind === 'line' || kind === 'line2')
-        return parseLines(win, info, kind === 'line' ? 1 : 2, keepBytes);
-    const fixed = fixedArgSize(kind);
-    if (win.available < 1 + fixed)
-        return { t: 'need', bytes: 1 + fixed };
-    const b = win.buffer;
-    const at = win.offsetOf(1);
-    switch (kind) {
-        case 'u1':
-            return opResult(mkOp(info, offset, offset + 2, false, b[at]), 2);
-        case 'u2':
-            return opResult(mkOp(info, offset, offset + 3, false, b.readUInt16LE(at)), 3);
-        case 'i4':
-            return opResult(mkOp(info, offset, offset + 5, false, b.readInt32LE(at)), 5);
-        case 'u4':
-            return opResult(mkOp(info, offset, offset + 5, false, b.readUInt32LE(at)), 5);
-        case 'f8':
-            return opResult(mkOp(info, offset, offset + 9, false, undefined, b.readDoubleBE(at)), 9);
-        case 'u8': {
-            const v = b.readBigUInt64LE(at);
-            const n = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
-            return opResult(mkOp(info, offset, offset + 9, false, n), 9);
-        }
-        default:
-            break;
-    }
-    // Counted argument: length field, then payload.
-    let length;
-    if (kind === 'bytes1')
-        length = b[at];
-    else if (kind === 'bytes4') {
-        // BINSTRING and LONG4 are signed for pickle.py and pickletools; _pickle.c reads the
-        // length unsigned for BINSTRING (python/cpython#135321) and signed for LONG4.
-        const signed = b.readInt32LE(at);
-        if (signed < 0 && info.name === 'LONG4') {
-            return {
-                t: 'fault',
-                fault: { kind: 'bad-argument', offset, opcode: info.name, detail: 'negative byte count' },
-            };
-        }
-        length = b.readUInt32LE(at);
-    }
-    else {
-        const v = b.readBigUInt64LE(at);
-        length = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
-    }
-    const head = 1 + fixed;
-    const dataOffset = offset + head;
-    const end = dataOffset + length;
-    if (length <= keepBytes) {
-        if (win.available < head + length)
-            return { t: 'need', bytes: head + length };
-        const data = b.subarray(at + fixed, at + fixed + length);
-        return opResult(mkOp(info, offset, end, false, length, undefined, undefined, data, length, dataOffset), head + length);
-    }
-    // Large payload: keep a prefix (for sniffing nested pickles), skip the rest.
-    const keep = Math.min(4096, keepBytes);
-    if (win.available < head + keep && !win.eof)
-        return { t: 'need', bytes: head + keep };
-    const have = Math.min(keep, win.available - head);
-    const data = b.subarray(at + fixed, at + fixed + have);
-    return opResult(mkOp(info, offset, end, true, length, undefined, undefined, data, length, dataOffset), head + have, length - have);
-}
-function parseLines(win, info, count, keepBytes) {
-    const offset = win.position;
-    const lines = [];
-    let truncated = false;
-    let pos = 1;
-    for (let i = 0; i < count; i++) {
-        const nl = win.indexOfNewline(pos);
-        if (nl < 0) {
-            const pending = win.available - pos;
-            if (pending <= keepBytes && !win.eof)
-                return { t: 'need', bytes: win.available + Math.max(4096, pending) };
-            if (win.eof && pending <= keepBytes) {
-                return {
-                    t: 'fault',
-                    fault: {
-                        kind: 'truncated',
-                        offset,
-                        opcode: info.name,
-                        detail: 'text argument is not terminated by a newline',
-                    },
-                };
-            }
-            // A line longer than we keep: take a prefix and skip to its newline (and any later line).
-            lines.push(win.text(pos, pos + keepBytes));
-            while (lines.length < count)
-                lines.push('');
-            return opResult(mkOp(info, offset, offset + win.available, true, undefined, undefined, lines), win.available, 0, count - i);
-        }
-        if (nl - pos > keepBytes) {
-            lines.push(win.text(pos, pos + keepBytes));
-            truncated = true;
-        }
-        else
-            lines.push(win.text(pos, nl));
-        pos = nl + 1;
-    }
-    return opResult(mkOp(info, offset, offset + pos, truncated, undefined, undefined, lines), pos);
-}
-/** Parsing is synchronous and its result is read before any await: reuse one object. */
-const scratch = {
-    t: 'op',
-    op: undefined,
-    take: 0,
-    skip: 0,
-    skipLines: 0,
-};
-/** Every RawOp has the same shape (same fields, same order), keeping the machine's reads monomorphic. */
-function mkOp(info, offset, end, truncated, int, float, lines, data, length, dataOffset) {
-    return { info, offset, end, int, float, lines, data, length, truncated, dataOffset };
-}
-function opResult(op, take, skip = 0, skipLines = 0) {
-    scratch.op = op;
-    scratch.take = take;
-    scratch.skip = skip;
-    scratch.skipLines = skipLines;
-    return scratch;
-}
-/** A growable window of buffered stream bytes; `position` is the stream offset of its first byte. */
-class Window {
-    stream;
-    buffer = Buffer.alloc(0);
-    start = 0;
-    end = 0;
-    position = 0;
-    eof = false;
-    /** Read size: starts small after a skip (the next payload may be near), grows to CHUNK. */
-    chunk = MIN_CHUNK;
-    constructor(stream) {
-        this.stream = stream;
-        this.position = stream.position;
-    }
-    get available() {
-        return this.end - this.start;
-    }
-    byteAt(i) {
-        return this.buffer[this.start + i];
-    }
-    offsetOf(i) {
-        return this.start + i;
-    }
-    text(from, to) {
-        return this.buffer.toString('latin1', this.start + from, this.start + to);
-    }
-    indexOfNewline(from) {
-        const i = this.buffer.indexOf(0x0a, this.start + from);
-        return i < 0 || i >= this.end ? -1 : i - this.start;
-    }
-    consume(n) {
-        this.start += n;
-        this.position += n;
-    }
-    /** Ensures at least `n` bytes are buffered, unless the stream ends first. */
-    async fill(n) {
-        while (this.available < n && !this.eof) {
-            if (this.start > 0 &&
-                (this.start > this.buffer.length / 2 || this.end === this.buffer.length)) {
-                this.buffer.copy(this.buffer, 0, this.start, this.end);
-                this.end -= this.start;
-                this.start = 0;
-            }
-            const want = Math.max(n - this.available, this.chunk);
-            this.chunk = Math.min(CHUNK, this.chunk * 2);
-            if (this.end + want > this.buffer.length) {
-                const grown = Buffer.allocUnsafe(Math.max(this.end + want, this.buffer.length * 2));
-                this.buffer.copy(grown, 0, 0, this.end);
-                this.buffer = grown;
-            }
-            const chunk = await this.stream.read(this.buffer.length - this.end);
-            if (!chunk) {
-                this.eof = true;
-                break;
-            }
-            chunk.copy(this.buffer, this.end);
-            this.end += chunk.length;
-        }
-    }
-    /** Skips `n` bytes, buffered first, then from the stream. Returns how many were skipped. */
-    async skip(n) {
-        const fromBuffer = Math.min(n, this.available);
-        this.consume(fromBuffer);
-        let rest = n - fromBuffer;
-        if (rest === 0)
-            return n;
-        this.chunk = MIN_CHUNK;
-        const skipped = await this.stream.skip(rest);
-        this.position += skipped;
-        rest -= skipped;
-        if (rest > 0)
-            this.eof = true;
-        return n - rest;
-    }
-    /** Discards bytes up to and including the `count`-th newline. */
-    async skipLines(count) {
-        let left = count;
-        for (;;) {
-            while (left > 0) {
-                const nl = this.indexOfNewline(0);
-                if (nl < 0)
-                    break;
-                this.consume(nl + 1);
-                left--;
-            }
-            if (left === 0)
-                return true;
-            this.consume(this.available);
-            await this.fill(1);
-            if (this.available === 0)
-                return false;
-        }
-    }
-    /** Removes buffered bytes [from, to) (relative to the window start). */
-    remove(from, to) {
-        if (to <= from)
-            return;
-        const a = this.start + from;
-        const b = this.start + to;
-        this.buffer.copy(this.buffer, a, b, this.end);
-        this.end -= b - a;
-        // The removed bytes were consumed as far as stream positions go: later opcodes keep their
-        // true offsets only approximately, which is acceptable for this emulation pass.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pickle/recorder.ts
-class Recorder {
-    maxEntries;
-    entries = new Map();
-    /** Appended to every message, e.g. "as read by a file-mode C unpickler". */
-    context = '';
-    constructor(maxEntries = 10_000) {
-        this.maxEntries = maxEntries;
-    }
-    /** Records one observation; `key` merges repeats (defaults to the evidence). */
-    add(ruleId, message, evidence, site, key = evidence) {
-        const k = `${ruleId}\u0000${key}`;
-        const e = this.entries.get(k);
-        if (e) {
-            e.count++;
-            return;
-        }
-        if (this.entries.size >= this.maxEntries)
-            return;
-        const full = this.context ? `${message} (${this.context})` : message;
-        this.entries.set(k, { ruleId, message: full, evidence, site, count: 1 });
-    }
-    has(ruleId, key) {
-        return this.entries.has(`${ruleId}\u0000${key}`);
-    }
-    hasRule(ruleId) {
-        for (const e of this.entries.values())
-            if (e.ruleId === ruleId)
-                return true;
-        return false;
-    }
-    get size() {
-        return this.entries.size;
-    }
-    findings() {
-        return [...this.entries.values()].map((e) => ({
-            ruleId: e.ruleId,
-            message: e.count > 1 ? `${e.message} (${e.count} occurrences)` : e.message,
-            evidence: e.evidence,
-            offset: e.site.offset,
-            opcodeIndex: e.site.opcodeIndex,
-        }));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pickle/probe.ts
-/**
- * Decides whether bytes are a pickle by running the opcode reader and the machine over the
- * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
- * pickle when the C unpickler would get through its start without an error.
- */
-
-
-
-
-
-
-
-/** Opcodes needed before text that parses as opcodes counts as a pickle. */
-const MIN_OPCODES = 3;
-class Probe {
-    machine;
-    complete;
-    ops = 0;
-    stopped = false;
-    fatal = false;
-    constructor(machine, complete) {
-        this.machine = machine;
-        this.complete = complete;
-    }
-    op(op) {
-        if (this.stopped)
-            return;
-        this.ops++;
-        this.machine.op(op);
-        if (op.info.name === 'STOP')
-            this.stopped = true;
-    }
-    fault(f) {
-        // Running out of sniffed bytes is expected when the head is only the start of the file.
-        if (this.stopped || (f.kind === 'truncated' && !this.complete))
-            return;
-        this.fatal = true;
-    }
-    frameViolation(_v) { }
-    checkpoint() { }
-}
-/**
- * True when `head` starts like a pickle: a PROTO header of a known protocol, or opcodes that
- * the C unpickler would run without error for at least a few steps (or to a STOP).
- * `complete` says whether `head` is the whole content.
- */
-async function probePickle(head, complete) {
-    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL)
-        return true;
-    // A PROTO the C unpickler refuses (0x80 0x06…) still makes a pickle for lenient readers
-    // such as pickletools: judge the rest of the stream.
-    if (head.length >= 4 && head[0] === 0x80)
-        return probeOpcodes(head.subarray(2), complete);
-    if (head.length < 2)
-        return false;
-    return probeOpcodes(head, complete);
-}
-async function probeOpcodes(head, complete) {
-    const recorder = new Recorder();
-    const machine = new PickleMachine(recorder, DEFAULT_LIMITS, () => { });
-    const probe = new Probe(machine, complete);
-    const sample = head.subarray(0, Math.min(head.length, 16 * 1024));
-    try {
-        await readOpcodes(new SourceStream(new BufferSource(sample)), probe, {
-            keepBytes: 4096,
-            frameMode: 'linear',
-        });
-    }
-    catch {
-        return false;
-    }
-    if (probe.fatal || recorder.hasRule('MA2013'))
-        return false;
-    return probe.stopped ? probe.ops >= 2 : probe.ops >= MIN_OPCODES;
 }
 
 ;// CONCATENATED MODULE: external "node:stream"
@@ -14768,12 +19551,1962 @@ class GuardedStream {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/members.ts
+;// CONCATENATED MODULE: ./src/analysis/encoded/text-encodings.ts
+/**
+ * The text encodings a payload hides behind in a string constant: hex (base16), base32,
+ * base64 (standard and URL-safe), base85 (Python's b85) and Ascii85 (Adobe, with or without
+ * <~ ~>). Decoding is synchronous and linear; a string that does not fit an alphabet exactly is
+ * not decoded, so ordinary words and identifiers never are.
+ */
+/** Shorter strings are names and numbers, not payloads. */
+const MIN_ENCODED_LENGTH = 16;
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+const BASE32 = /^[A-Z2-7]+=*$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
+const BASE85 = /^[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]+$/;
+const ASCII85 = /^(?:<~)?[!-uz]+(?:~>)?$/;
+/** Whitespace that encoders insert between lines. */
+function compact(text) {
+    return /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+}
+/** Encodings whose alphabet the whole string fits, most specific first. */
+function candidateEncodings(text) {
+    const t = compact(text);
+    if (t.length < MIN_ENCODED_LENGTH)
+        return [];
+    const out = [];
+    if (HEX.test(t))
+        out.push('hex');
+    if (BASE32.test(t) && t.replace(/=+$/, '').length % 8 !== 1)
+        out.push('base32');
+    if (BASE64.test(t) && t.replace(/=+$/, '').length % 4 !== 1)
+        out.push('base64');
+    if (BASE64URL.test(t) && /[-_]/.test(t) && t.replace(/=+$/, '').length % 4 !== 1)
+        out.push('base64url');
+    if (BASE85.test(t))
+        out.push('base85');
+    if (ASCII85.test(t) && (t.startsWith('<~') || /[z!-/:-@[-`]/.test(t)))
+        out.push('ascii85');
+    return out;
+}
+/** Decodes `text`; undefined when it is not valid in that encoding. */
+function decodeText(encoding, text) {
+    const t = compact(text);
+    switch (encoding) {
+        case 'hex':
+            return HEX.test(t) ? Buffer.from(t, 'hex') : undefined;
+        case 'base64':
+            return BASE64.test(t) ? Buffer.from(t, 'base64') : undefined;
+        case 'base64url':
+            return BASE64URL.test(t) ? Buffer.from(t, 'base64url') : undefined;
+        case 'base32':
+            return base32(t);
+        case 'base85':
+            return base85(t);
+        case 'ascii85':
+            return ascii85(t);
+    }
+}
+/**
+ * Decodes about the first `chars` characters of `text` (whole groups of the encoding), enough to
+ * see what the payload starts with without decoding all of it.
+ */
+function decodePrefix(encoding, text, chars) {
+    const t = compact(text.length > chars * 2 ? text.slice(0, chars * 2) : text);
+    if (t.length <= chars)
+        return decodeText(encoding, t) ?? decodeTrimmed(encoding, t);
+    return decodeTrimmed(encoding, t.slice(0, chars));
+}
+/** Decodes the string without its trailing partial group. */
+function decodeTrimmed(encoding, t) {
+    const group = { hex: 2, base32: 8, base64: 4, base64url: 4, base85: 5, ascii85: 5 }[encoding];
+    let s = t.replace(/=+$/, '').replace(/~>$/, '');
+    if (encoding !== 'ascii85')
+        return decodeText(encoding, s.slice(0, s.length - (s.length % group)));
+    // Ascii85 groups shrink to "z": drop characters until what is left decodes.
+    for (let drop = 0; drop < group && s.length > 0; drop++, s = s.slice(0, -1)) {
+        const out = ascii85(s);
+        if (out)
+            return out;
+    }
+    return undefined;
+}
+const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+function base32(t) {
+    const s = t.replace(/=+$/, '');
+    if (!/^[A-Z2-7]*$/.test(s))
+        return undefined;
+    const out = Buffer.alloc(Math.floor((s.length * 5) / 8));
+    let bits = 0;
+    let value = 0;
+    let o = 0;
+    for (let i = 0; i < s.length; i++) {
+        value = (value << 5) | B32.indexOf(s[i]);
+        bits += 5;
+        if (bits >= 8) {
+            out[o++] = (value >>> (bits - 8)) & 0xff;
+            bits -= 8;
+        }
+        value &= 0xff;
+    }
+    return out.subarray(0, o);
+}
+const B85 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
+const B85_VALUE = new Int16Array(128).fill(-1);
+for (let i = 0; i < B85.length; i++)
+    B85_VALUE[B85.charCodeAt(i)] = i;
+/** Python's base64.b85decode: groups of 5 characters, the last one padded with '~'. */
+function base85(t) {
+    const groups = Math.ceil(t.length / 5);
+    const out = Buffer.alloc(groups * 4);
+    for (let g = 0; g < groups; g++) {
+        let acc = 0;
+        for (let j = 0; j < 5; j++) {
+            const c = g * 5 + j < t.length ? t.charCodeAt(g * 5 + j) : 0x7e; // '~' pads
+            const v = c < 128 ? B85_VALUE[c] : -1;
+            if (v < 0)
+                return undefined;
+            acc = acc * 85 + v;
+        }
+        if (acc > 0xffffffff)
+            return undefined;
+        out.writeUInt32BE(acc, g * 4);
+    }
+    const pad = groups * 5 - t.length;
+    return out.subarray(0, out.length - pad);
+}
+/** Adobe Ascii85 (Python's a85decode, with or without the <~ ~> frame). */
+function ascii85(t) {
+    let s = t;
+    if (s.startsWith('<~'))
+        s = s.slice(2);
+    if (s.endsWith('~>'))
+        s = s.slice(0, -2);
+    const bytes = [];
+    let group = [];
+    const flush = (n) => {
+        let acc = 0;
+        for (let j = 0; j < 5; j++)
+            acc = acc * 85 + (j < group.length ? group[j] : 84);
+        if (acc > 0xffffffff)
+            return false;
+        for (let j = 0; j < n; j++)
+            bytes.push((acc >>> (24 - 8 * j)) & 0xff);
+        return true;
+    };
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x7a && group.length === 0) {
+            bytes.push(0, 0, 0, 0);
+            continue;
+        }
+        if (c < 0x21 || c > 0x75)
+            return undefined;
+        group.push(c - 0x21);
+        if (group.length === 5) {
+            if (!flush(4))
+                return undefined;
+            group = [];
+        }
+    }
+    if (group.length === 1)
+        return undefined;
+    if (group.length > 0 && !flush(group.length - 1))
+        return undefined;
+    return Buffer.from(bytes);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/encoded/sniff.ts
+/**
+ * A cheap, synchronous first look at a string or bytes constant: could it be a payload hidden
+ * behind an encoding or a compression? Only the first bytes are decoded, and only what they
+ * turn into is judged (a pickle header, a compression or archive magic, source code or a
+ * template, or another layer of encoding), so hashes, identifiers and ordinary data are passed
+ * over at the cost of a regular-expression test. The full decode is `peelPayload`.
+ */
+
+
+/** Characters of an encoded string decoded to see what it starts with. */
+const PREFIX_CHARS = 160;
+/** Source code or a template: what a second-stage loader would run or render. */
+const CODE_OR_TEMPLATE = /\{[{%][\s\S]*?[}%]\}|\b(?:import\s+[A-Za-z_]|from\s+[A-Za-z_][\w.]*\s+import\b|def\s+\w+\s*\(|exec\s*\(|eval\s*\(|__import__\s*\(|os\.system|subprocess\.)/;
+/** What decoded bytes start like, if anything worth decoding in full. */
+function interestingStart(head) {
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
+        return 'pickle';
+    if (sniffCodec(head))
+        return 'compressed';
+    if (head.length >= 4 && head.readUInt32BE(0) === 0x504b0304)
+        return 'archive';
+    if (head.length >= 4 && head.toString('latin1', 0, 4) === '\x7fELF')
+        return 'archive';
+    // Protocol 0/1 pickles are text: GLOBAL "c<module>\n<name>\n" or a MARK/INST start.
+    if (/^(?:c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n|\((?:i|c)[A-Za-z_][\w.]*\n)/.test(head.toString('latin1', 0, 96)))
+        return 'pickle';
+    const text = head.toString('latin1');
+    if (CODE_OR_TEMPLATE.test(text))
+        return 'text';
+    if (candidateEncodings(text.slice(0, Math.max(MIN_ENCODED_LENGTH, text.length - 8))).length)
+        return 'text';
+    return undefined;
+}
+/**
+ * True when `data` may hide a payload: it starts with a compression magic, or it is text in an
+ * encoding whose first decoded bytes start like a payload.
+ */
+function mayHidePayload(data) {
+    if (typeof data !== 'string') {
+        if (data.length < MIN_ENCODED_LENGTH)
+            return false;
+        if (sniffCodec(data.subarray(0, 64)))
+            return true;
+        if (data.length > 0 && data[0] >= 0x80)
+            return false; // binary, not encoded text
+    }
+    const text = typeof data === 'string' ? data : data.toString('latin1', 0, PREFIX_CHARS * 2);
+    if (text.length < MIN_ENCODED_LENGTH)
+        return false;
+    for (const encoding of candidateEncodings(text.slice(0, PREFIX_CHARS * 2))) {
+        const head = decodePrefix(encoding, text, PREFIX_CHARS);
+        if (head && head.length > 0 && interestingStart(head))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/memo.ts
+/**
+ * The unpickler memo, kept small: str values are stored as plain strings (rebuilt on GET),
+ * and past a budget, containers that hold only plain data are replaced by a shared marker.
+ * Imported callables, call results and containers holding them are always kept, since they
+ * are what a later GET can turn into a call; memory stays bounded for data-heavy pickles.
+ */
+
+const DENSE_LIMIT = 1 << 24;
+const INTERN_LIMIT = 65_536;
+/** Characters of memoized strings kept in full. */
+const STRING_BUDGET = 32 * 1024 * 1024;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+/** Stored in place of plain data dropped past the budget. */
+const COMPACTED = Object.freeze(unknown('memoized data (not kept)'));
+function isPlainData(v) {
+    if (v.k === 'str' || v.k === 'bytes' || v.k === 'scalar')
+        return true;
+    if (v.k === 'tuple' || v.k === 'list' || v.k === 'dict' || v.k === 'set' || v.k === 'frozenset') {
+        return v.items.every((i) => i.k === 'str' || i.k === 'bytes' || i.k === 'scalar');
+    }
+    return false;
+}
+class Memo {
+    maxEntries;
+    dataBudget;
+    dense = [];
+    sparse = new Map();
+    strings = new Map();
+    count = 0;
+    keptData = 0;
+    keptChars = 0;
+    /** Set once plain data started being dropped. */
+    compacted = false;
+    constructor(maxEntries, dataBudget) {
+        this.maxEntries = maxEntries;
+        this.dataBudget = dataBudget;
+    }
+    /**
+     * Strings are kept while their total length fits the budget; past it only short
+     * identifier-like ones (what STACK_GLOBAL could use as a name), and past twice the budget
+     * none: a later import built from a dropped string is then judged as computed (fail closed).
+     */
+    keepString(text) {
+        const interned = this.intern(text);
+        if (this.keptChars < STRING_BUDGET) {
+            this.keptChars += text.length;
+            return interned;
+        }
+        if (this.keptChars < 2 * STRING_BUDGET && text.length <= 64 && IDENTIFIER.test(text)) {
+            this.keptChars += text.length;
+            return interned;
+        }
+        this.compacted = true;
+        return COMPACTED;
+    }
+    /** Equal strings share one copy: data pickles memoize the same short text many times. */
+    intern(text) {
+        if (text.length > 64)
+            return text;
+        const known = this.strings.get(text);
+        if (known !== undefined)
+            return known;
+        if (this.strings.size < INTERN_LIMIT)
+            this.strings.set(text, text);
+        return text;
+    }
+    /** Number of distinct indices stored (what MEMOIZE uses as its next index). */
+    get size() {
+        return this.count;
+    }
+    get(index) {
+        const raw = index < DENSE_LIMIT ? this.dense[index] : this.sparse.get(index);
+        if (raw === undefined)
+            return undefined;
+        return typeof raw === 'string'
+            ? { k: 'str', text: raw, truncated: false, length: raw.length }
+            : raw;
+    }
+    /** Stores a value; returns false when the memo is full and the value was not stored. */
+    put(index, value) {
+        const exists = index < DENSE_LIMIT ? this.dense[index] !== undefined : this.sparse.has(index);
+        if (!exists && this.count >= this.maxEntries)
+            return false;
+        let stored = value;
+        if (value.k === 'str' && !value.truncated && value.dataOffset === undefined) {
+            stored = this.keepString(value.text);
+        }
+        else if (isPlainData(value)) {
+            if (this.keptData >= this.dataBudget) {
+                stored = COMPACTED;
+                this.compacted = true;
+            }
+            else
+                this.keptData++;
+        }
+        if (index < DENSE_LIMIT)
+            this.dense[index] = stored;
+        else
+            this.sparse.set(index, stored);
+        if (!exists)
+            this.count++;
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/opcodes.ts
+/**
+ * Every opcode of pickle protocols 0–5, with how its argument is laid out.
+ * Names follow pickletools; argument kinds follow what Modules/_pickle.c reads.
+ */
+const TABLE = [
+    ['(', 'MARK', 'none', 0],
+    ['.', 'STOP', 'none', 0],
+    ['0', 'POP', 'none', 0],
+    ['1', 'POP_MARK', 'none', 1],
+    ['2', 'DUP', 'none', 0],
+    ['F', 'FLOAT', 'line', 0],
+    ['I', 'INT', 'line', 0],
+    ['J', 'BININT', 'i4', 1],
+    ['K', 'BININT1', 'u1', 1],
+    ['L', 'LONG', 'line', 0],
+    ['M', 'BININT2', 'u2', 1],
+    ['N', 'NONE', 'none', 0],
+    ['P', 'PERSID', 'line', 0],
+    ['Q', 'BINPERSID', 'none', 1],
+    ['R', 'REDUCE', 'none', 0],
+    ['S', 'STRING', 'line', 0],
+    ['T', 'BINSTRING', 'bytes4', 1],
+    ['U', 'SHORT_BINSTRING', 'bytes1', 1],
+    ['V', 'UNICODE', 'line', 0],
+    ['X', 'BINUNICODE', 'bytes4', 1],
+    ['a', 'APPEND', 'none', 0],
+    ['b', 'BUILD', 'none', 0],
+    ['c', 'GLOBAL', 'line2', 0],
+    ['d', 'DICT', 'none', 0],
+    ['}', 'EMPTY_DICT', 'none', 1],
+    ['e', 'APPENDS', 'none', 1],
+    ['g', 'GET', 'line', 0],
+    ['h', 'BINGET', 'u1', 1],
+    ['i', 'INST', 'line2', 0],
+    ['j', 'LONG_BINGET', 'u4', 1],
+    ['l', 'LIST', 'none', 0],
+    [']', 'EMPTY_LIST', 'none', 1],
+    ['o', 'OBJ', 'none', 1],
+    ['p', 'PUT', 'line', 0],
+    ['q', 'BINPUT', 'u1', 1],
+    ['r', 'LONG_BINPUT', 'u4', 1],
+    ['s', 'SETITEM', 'none', 0],
+    ['t', 'TUPLE', 'none', 0],
+    [')', 'EMPTY_TUPLE', 'none', 1],
+    ['u', 'SETITEMS', 'none', 1],
+    ['G', 'BINFLOAT', 'f8', 1],
+    ['\x80', 'PROTO', 'u1', 2],
+    ['\x81', 'NEWOBJ', 'none', 2],
+    ['\x82', 'EXT1', 'u1', 2],
+    ['\x83', 'EXT2', 'u2', 2],
+    ['\x84', 'EXT4', 'i4', 2],
+    ['\x85', 'TUPLE1', 'none', 2],
+    ['\x86', 'TUPLE2', 'none', 2],
+    ['\x87', 'TUPLE3', 'none', 2],
+    ['\x88', 'NEWTRUE', 'none', 2],
+    ['\x89', 'NEWFALSE', 'none', 2],
+    ['\x8a', 'LONG1', 'bytes1', 2],
+    ['\x8b', 'LONG4', 'bytes4', 2],
+    ['B', 'BINBYTES', 'bytes4', 3],
+    ['C', 'SHORT_BINBYTES', 'bytes1', 3],
+    ['\x8c', 'SHORT_BINUNICODE', 'bytes1', 4],
+    ['\x8d', 'BINUNICODE8', 'bytes8', 4],
+    ['\x8e', 'BINBYTES8', 'bytes8', 4],
+    ['\x8f', 'EMPTY_SET', 'none', 4],
+    ['\x90', 'ADDITEMS', 'none', 4],
+    ['\x91', 'FROZENSET', 'none', 4],
+    ['\x92', 'NEWOBJ_EX', 'none', 4],
+    ['\x93', 'STACK_GLOBAL', 'none', 4],
+    ['\x94', 'MEMOIZE', 'none', 4],
+    ['\x95', 'FRAME', 'u8', 4],
+    ['\x96', 'BYTEARRAY8', 'bytes8', 5],
+    ['\x97', 'NEXT_BUFFER', 'none', 5],
+    ['\x98', 'READONLY_BUFFER', 'none', 5],
+];
+/** Opcode info indexed by byte value; undefined for bytes that are not opcodes. */
+const OPCODES = (() => {
+    const table = new Array(256).fill(undefined);
+    for (const [ch, name, arg, proto] of TABLE) {
+        const code = ch.charCodeAt(0);
+        table[code] = Object.freeze({ code, name, arg, proto });
+    }
+    return table;
+})();
+/** Byte value of an opcode by name, for building pickles in tests and fixtures. */
+const OP = Object.freeze(Object.fromEntries(TABLE.map(([ch, name]) => [name, ch.charCodeAt(0)])));
+const HIGHEST_PROTOCOL = 5;
+/** Size in bytes of a fixed argument, or of the length field of a counted argument. */
+function fixedArgSize(kind) {
+    switch (kind) {
+        case 'u1':
+        case 'bytes1':
+            return 1;
+        case 'u2':
+            return 2;
+        case 'i4':
+        case 'u4':
+        case 'bytes4':
+            return 4;
+        case 'u8':
+        case 'f8':
+        case 'bytes8':
+            return 8;
+        default:
+            return 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/machine.ts
+
+
+
+
+
+
+
+
+
+
+/** Raised for input the C unpickler would reject at this opcode. */
+class MachineFault extends Error {
+}
+const MAX_STORAGE_KEYS = 200_000;
+/** Distinct imported names tracked; real files use a few hundred at most. */
+const MAX_DISTINCT_IMPORTS = 50_000;
+/** Plain-data containers kept in the memo before they are replaced by a marker. */
+const MEMO_DATA_BUDGET = 20_000;
+/** Characters of a str constant kept (longer ones are marked truncated; lengths are kept). */
+const MAX_TEXT = 1024;
+/** Bytes of a bytes constant kept for evidence. */
+const BYTES_PREFIX = 64;
+const MAX_EMBEDDED = 256;
+const MAX_IMPORT_DETAILS = 500;
+class PickleMachine {
+    recorder;
+    limits;
+    checkpointFn;
+    hooks;
+    stack = [];
+    marks = [];
+    memo;
+    memoOverflow = false;
+    /** Raw bytes the loader reads after the current opcode (see LoaderHooks). */
+    rawSkip;
+    /** Outer pickles suspended while a nested one (LoaderHooks) is read. */
+    suspended = [];
+    opIndex = 0;
+    pickles = 0;
+    protocols = new Set();
+    /** True before the first opcode of a pickle (at the start, and after each STOP). */
+    atStart = true;
+    /** The current pickle imported or called something (used to tell data from trailing junk). */
+    currentHasSemantics = false;
+    lenient = false;
+    uses = new Map();
+    storageReferences = 0;
+    storageKeys = new Set();
+    frameViolations = 0;
+    endOfLastPickle = 0;
+    faulted = false;
+    curOp;
+    curIndex = 0;
+    embedded = [];
+    /** Candidates past MAX_EMBEDDED, not scanned (reported as a limit). */
+    embeddedDropped = 0;
+    constructor(recorder, limits, checkpointFn, hooks = {}) {
+        this.recorder = recorder;
+        this.limits = limits;
+        this.checkpointFn = checkpointFn;
+        this.hooks = hooks;
+        this.memo = new Memo(limits.maxPickleMemo, MEMO_DATA_BUDGET);
+    }
+    /** Bytes the loader reads raw after the opcode just handled; the reader skips them. */
+    takeRawSkip() {
+        const n = this.rawSkip;
+        this.rawSkip = undefined;
+        return n;
+    }
+    // ---- OpHandler --------------------------------------------------------------------------
+    checkpoint() {
+        this.checkpointFn();
+    }
+    op(op) {
+        if (this.atStart) {
+            this.atStart = false;
+            this.pickles++;
+            this.currentHasSemantics = false;
+            if (this.pickles === 2) {
+                this.recorder.add('MA2015', 'the stream holds more than one pickle; loaders that call load() again run every one, and each was scanned', 'stacked pickles', this.site(op));
+            }
+        }
+        const index = this.opIndex++;
+        if (this.opIndex > this.limits.maxPickleOpcodes) {
+            throw new LimitExceeded('maxPickleOpcodes', this.limits.maxPickleOpcodes, `opcode ${index} at offset ${op.offset}`);
+        }
+        this.curOp = op;
+        this.curIndex = index;
+        try {
+            this.exec(op);
+        }
+        catch (err) {
+            if (!(err instanceof MachineFault))
+                throw err;
+            this.machineFault(err.message, this.here());
+        }
+        if (this.stack.length > this.limits.maxPickleStack) {
+            throw new LimitExceeded('maxPickleStack', this.limits.maxPickleStack, `at offset ${op.offset}`);
+        }
+    }
+    fault(f) {
+        const site = {
+            offset: f.offset,
+            opcodeIndex: this.opIndex,
+            opcode: 'opcode' in f ? f.opcode : '?',
+        };
+        if (this.atStart && this.pickles > 0) {
+            // Nothing but junk after a complete pickle: a loader stops after the last STOP.
+            this.recorder.add('MA2014', `${describeFault(f)} after the end of the last pickle`, `trailing bytes from offset ${f.offset}`, site, 'trailing');
+            return;
+        }
+        if (!this.currentHasSemantics && this.pickles > 1) {
+            this.recorder.add('MA2014', `bytes after the last complete pickle do not form a pickle: ${describeFault(f)}`, `trailing bytes after offset ${this.endOfLastPickle}`, site, 'trailing');
+            return;
+        }
+        this.faulted = true;
+        this.recorder.add('MA2013', `malformed pickle: ${describeFault(f)}`, describeFault(f), site, 'malformed');
+    }
+    frameViolation(v) {
+        this.frameViolations++;
+        const site = { offset: v.op.offset, opcodeIndex: this.opIndex, opcode: v.op.info.name };
+        const what = v.kind === 'straddle'
+            ? `${v.op.info.name} at offset ${v.op.offset} runs past the end of its FRAME (${v.frameEnd})`
+            : v.kind === 'nested'
+                ? `a FRAME starts at offset ${v.op.offset} before the previous frame ends (${v.frameEnd})`
+                : `a FRAME at offset ${v.op.offset} declares bytes up to ${v.frameEnd} but the stream has ${v.size}`;
+        this.recorder.add('MA2012', what, what, site, v.kind);
+    }
+    // ---- results ---------------------------------------------------------------------------
+    /** Reports imports that were never invoked, then returns the stream summary. */
+    finish() {
+        for (const use of this.uses.values()) {
+            if (use.invoked)
+                continue;
+            const g = use.sample;
+            const name = displayName(g);
+            const c = g.cls;
+            if (c.level === 'dangerous') {
+                this.recorder.add(ruleForDanger(c.category, false), `imports ${name}: ${c.reason}`, c.matched === qualifiedName(g) ? qualifiedName(g) : `${qualifiedName(g)} → ${c.matched}`, g.site, qualifiedName(g));
+            }
+            else if (c.level === 'library') {
+                this.recorder.add('MA2004', `imports ${name}, which is in ${c.namespace} but not on the safe list`, name, g.site, name);
+            }
+            else if (c.level === 'unclassified') {
+                this.recorder.add('MA2006', `imports ${name} from a module with no classification`, name, g.site, name);
+            }
+        }
+        const imports = [...this.uses.values()].slice(0, MAX_IMPORT_DETAILS).map((u) => ({
+            name: qualifiedName(u.sample),
+            invoked: u.invoked,
+            verdict: u.sample.cls.level,
+        }));
+        return {
+            opcodes: this.opIndex,
+            pickles: this.pickles,
+            protocols: [...this.protocols].sort(),
+            storageReferences: this.storageReferences,
+            storageKeys: this.storageKeys,
+            imports,
+            frameViolations: this.frameViolations,
+            endOfLastPickle: this.endOfLastPickle,
+            faulted: this.faulted,
+        };
+    }
+    /** True after a STOP with nothing read since (the stream ended cleanly between pickles). */
+    get betweenPickles() {
+        return this.atStart;
+    }
+    get sawFrameViolation() {
+        return this.frameViolations > 0;
+    }
+    // ---- helpers ---------------------------------------------------------------------------
+    /** Where the current opcode sits; built only when a finding or value needs it. */
+    here() {
+        return {
+            offset: this.curOp.offset,
+            opcodeIndex: this.curIndex,
+            opcode: this.curOp.info.name,
+        };
+    }
+    site(op) {
+        return { offset: op.offset, opcodeIndex: this.opIndex, opcode: op.info.name };
+    }
+    machineFault(message, site) {
+        // The C unpickler stops here. Keep going leniently so that anything after the fault is
+        // still judged (a different loader may read on), but report the fault itself.
+        if (!this.lenient) {
+            this.faulted = true;
+            this.recorder.add('MA2013', `malformed pickle: ${message} (${site.opcode} at offset ${site.offset})`, message, site, 'malformed');
+        }
+        this.lenient = true;
+    }
+    get fence() {
+        return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
+    }
+    push(v) {
+        this.stack.push(v);
+    }
+    pop() {
+        if (this.stack.length <= this.fence) {
+            if (this.lenient)
+                return unknown('stack underflow');
+            throw new MachineFault('unpickling stack underflow');
+        }
+        return this.stack.pop();
+    }
+    top() {
+        if (this.stack.length <= this.fence) {
+            if (this.lenient)
+                return unknown('stack underflow');
+            throw new MachineFault('unpickling stack underflow');
+        }
+        return this.stack[this.stack.length - 1];
+    }
+    /** Pops everything above the topmost mark, and the mark. */
+    popMark() {
+        const mark = this.marks.pop();
+        if (mark === undefined) {
+            if (!this.lenient)
+                throw new MachineFault('could not find MARK');
+            const all = this.stack;
+            this.stack = [];
+            return all;
+        }
+        return this.stack.splice(mark);
+    }
+    memoGet(index) {
+        const v = this.memo.get(index);
+        if (v !== undefined)
+            return v;
+        if (this.lenient || this.memoOverflow)
+            return unknown(`memo ${index}`);
+        throw new MachineFault(`memo value not found at index ${index}`);
+    }
+    memoPut(index, value) {
+        if (index < 0)
+            throw new MachineFault('negative PUT argument');
+        if (!this.memo.put(index, value) && !this.memoOverflow) {
+            this.memoOverflow = true;
+            this.recorder.add('MA1002', `memo limit (${this.limits.maxPickleMemo} entries) reached; later memo values are treated as unknown`, 'maxPickleMemo', this.here());
+        }
+    }
+    textInt(line, parse, opname, site) {
+        const r = parse(line);
+        if (!r.ok)
+            throw new MachineFault(r.why);
+        if (!r.canonical)
+            this.differential(opname, line, site);
+        return r.value;
+    }
+    differential(opname, line, site) {
+        const shown = JSON.stringify(line.length > 40 ? line.slice(0, 40) + '…' : line);
+        this.recorder.add('MA2011', `${opname} argument ${shown} is not in the form picklers write; the C unpickler and pickletools read it differently`, `${opname} ${shown}`, site);
+    }
+    str(text, op) {
+        const long = text.length > MAX_TEXT;
+        const v = {
+            k: 'str',
+            text: long ? text.slice(0, MAX_TEXT) : text,
+            truncated: op.truncated || long,
+            length: op.length ?? text.length,
+            ...(op.dataOffset !== undefined && (op.truncated || long)
+                ? { dataOffset: op.dataOffset }
+                : {}),
+        };
+        // Text that starts like a pickle, or that may hide one behind encodings, is looked at again.
+        if (op.length === undefined || op.length >= MIN_ENCODED_LENGTH || text.charCodeAt(0) === 0x80)
+            this.checkEmbedded(v, op, Buffer.from(text, 'latin1'), !op.truncated);
+        return v;
+    }
+    bytes(op) {
+        const data = op.data ?? Buffer.alloc(0);
+        const v = {
+            k: 'bytes',
+            // op.data is a view of the reader's window: copy the little that is kept.
+            prefix: Buffer.from(data.subarray(0, BYTES_PREFIX)),
+            length: op.length ?? data.length,
+            truncated: op.truncated || data.length > BYTES_PREFIX,
+            ...(op.dataOffset !== undefined ? { dataOffset: op.dataOffset } : {}),
+        };
+        this.checkEmbedded(v, op, data, !op.truncated);
+        return v;
+    }
+    /** Notes constants that hold a pickle, raw or behind encodings, for a nested scan. */
+    checkEmbedded(v, op, data, whole) {
+        if (data.length < 4)
+            return;
+        const site = { offset: op.offset, opcodeIndex: this.opIndex - 1, opcode: op.info.name };
+        const head = data.subarray(0, 64);
+        const raw = looksLikePickleStart(head);
+        if (!raw && !mayHidePayload(head.length < data.length ? data.subarray(0, 1024) : data))
+            return;
+        if (this.embedded.length >= MAX_EMBEDDED) {
+            // Decoys could push the real payload out of the list: never drop one silently.
+            this.embeddedDropped++;
+            return;
+        }
+        if (raw) {
+            this.embedded.push({
+                value: v,
+                site,
+                encoding: 'raw',
+                ...(whole ? { data: Buffer.from(data) } : {}),
+            });
+            return;
+        }
+        this.embedded.push({
+            value: v,
+            site,
+            encoding: 'encoded',
+            ...(whole ? { data: Buffer.from(data) } : {}),
+        });
+    }
+    makeGlobal(module, name, site) {
+        const mapped = mapPython2Name(module, name);
+        const g = {
+            k: 'global',
+            module,
+            name,
+            cls: classifyGlobal(module, name),
+            site,
+            invoked: false,
+            ...(mapped ? { alias: `${mapped[0]}.${mapped[1]}` } : {}),
+        };
+        this.currentHasSemantics = true;
+        const key = qualifiedName(g);
+        const use = this.uses.get(key);
+        if (use)
+            use.count++;
+        else {
+            if (this.uses.size >= MAX_DISTINCT_IMPORTS) {
+                throw new LimitExceeded('maxPickleMemo', MAX_DISTINCT_IMPORTS, `more than ${MAX_DISTINCT_IMPORTS} distinct imports`);
+            }
+            this.uses.set(key, { sample: g, invoked: false, count: 1 });
+        }
+        if (g.cls.level !== 'safe' && name.split('.').some(machine_isDunder)) {
+            this.recorder.add('MA2019', `${site.opcode} imports ${key}, walking through double-underscore attributes`, key, site, key);
+        }
+        return g;
+    }
+    markInvoked(g) {
+        g.invoked = true;
+        const use = this.uses.get(qualifiedName(g));
+        if (use)
+            use.invoked = true;
+    }
+    /**
+     * Judges a call site and returns the value it produces. `mode` is "call" when the callable
+     * runs with arguments (REDUCE, OBJ, INST: __init__ for a class) and "new" when only
+     * cls.__new__ runs (NEWOBJ, NEWOBJ_EX, copyreg.__newobj__).
+     */
+    invoke(callee, args, site, mode = 'call') {
+        const call = { k: 'call', callee, args, site };
+        this.currentHasSemantics = true;
+        switch (callee.k) {
+            case 'global': {
+                const resolved = this.resolveGetattr(callee, args, site);
+                if (resolved)
+                    return resolved;
+                this.judgeGlobalCall(callee, call, site, mode);
+                break;
+            }
+            case 'ext':
+                // Reported at the EXT opcode; calling it is part of the same finding.
+                break;
+            case 'call':
+            case 'persid':
+            case 'unknown':
+            case 'buffer':
+                this.recorder.add('MA2008', `${site.opcode} calls a value computed at load time: ${render(call)}`, render(call), site);
+                break;
+            default:
+                throw new MachineFault(`${site.opcode} calls a value that is not callable: ${render(callee)}`);
+        }
+        return call;
+    }
+    /**
+     * getattr(imported, "name") is how pickles reach methods and class attributes
+     * (zoneinfo.ZoneInfo._unpickle, bound methods of Keras layers): it names the path
+     * imported.name, which is judged as an import of its own. getattr on an object this pickle
+     * built, with a plain attribute name, yields a bound method that is judged if it is called.
+     * Anything else (computed names, dunders on objects) stays a dangerous getattr call.
+     */
+    resolveGetattr(g, args, site) {
+        const effective = g.alias ?? qualifiedName(g);
+        if (effective !== 'builtins.getattr' || args.k !== 'tuple' || args.count !== 2)
+            return undefined;
+        const [target, attr] = args.items;
+        if (!target ||
+            attr?.k !== 'str' ||
+            attr.truncated ||
+            !/^[A-Za-z_][A-Za-z0-9_]*$/.test(attr.text))
+            return undefined;
+        if (target.k === 'global') {
+            this.markInvoked(g);
+            return this.makeGlobal(target.module, `${target.name}.${attr.text}`, site);
+        }
+        if (target.k === 'call' &&
+            target.callee.k === 'global' &&
+            target.callee.cls.level === 'safe' &&
+            !machine_isDunder(attr.text)) {
+            this.markInvoked(g);
+            return unknown(`bound method ${render(target, 80)}.${attr.text}`);
+        }
+        return undefined;
+    }
+    judgeGlobalCall(g, call, site, mode) {
+        this.markInvoked(g);
+        const name = displayName(g);
+        const c = g.cls;
+        if (c.level !== 'safe')
+            this.invokeCallableArgs(call, site);
+        switch (c.level) {
+            case 'dangerous':
+                this.recorder.add(ruleForDanger(c.category, true), `${site.opcode} calls ${name}: ${c.reason}`, render(call), site, name);
+                return;
+            case 'library':
+                this.recorder.add('MA2003', `${site.opcode} calls ${name}, which is in ${c.namespace} but not on the safe list`, render(call), site, name);
+                return;
+            case 'unclassified':
+                this.recorder.add('MA2005', `${site.opcode} calls ${name} from a module with no classification`, render(call), site, name);
+                return;
+            case 'safe': {
+                if (c.entry.newOnly && mode === 'call') {
+                    this.recorder.add('MA2003', `${site.opcode} calls ${name} with arguments; it is only known safe when rebuilt through __new__, as real files do`, render(call), site, name);
+                    return;
+                }
+                if (call.args.k !== 'tuple')
+                    return;
+                for (const [positions, argMode] of [
+                    [c.entry.invokesArgs, 'call'],
+                    [c.entry.constructsArgs, 'new'],
+                ]) {
+                    for (const i of positions ?? []) {
+                        const arg = call.args.items[i];
+                        if (!arg)
+                            continue;
+                        if (arg.k === 'global')
+                            this.invoke(arg, unknown(`arguments chosen by ${name}`), site, argMode);
+                        else if (arg.k === 'call' ||
+                            arg.k === 'unknown' ||
+                            arg.k === 'persid' ||
+                            arg.k === 'ext') {
+                            this.recorder.add('MA2008', `${name} ${argMode === 'new' ? 'instantiates' : 'calls'} argument ${i}, a value computed at load time: ${render(arg)}`, render(call), site);
+                        }
+                    }
+                }
+                return;
+            }
+        }
+    }
+    /**
+     * A callable that is not known-safe may call whatever it is given (map, starmap, filter,
+     * reduce, sorted(key=…), operator.call…): imported callables among its arguments, and one
+     * level inside them, are judged as invoked.
+     */
+    invokeCallableArgs(call, site) {
+        const args = call.args;
+        if (args.k !== 'tuple' && args.k !== 'list' && args.k !== 'dict')
+            return;
+        const via = call.callee.k === 'global' ? qualifiedName(call.callee) : 'a computed value';
+        const visit = (v, depth) => {
+            if (v.k === 'global') {
+                if (!v.invoked)
+                    this.invoke(v, unknown(`arguments chosen by ${via}`), site);
+            }
+            else if (depth > 0 &&
+                (v.k === 'tuple' ||
+                    v.k === 'list' ||
+                    v.k === 'dict' ||
+                    v.k === 'set' ||
+                    v.k === 'frozenset')) {
+                for (const item of v.items)
+                    visit(item, depth - 1);
+            }
+        };
+        for (const item of args.items)
+            visit(item, 1);
+    }
+    /** BUILD on an object whose class runs code from its state: the state must be the library's own. */
+    checkState(inst, state) {
+        const cls = constructedClass(inst);
+        if (!cls || cls.cls.level !== 'safe' || !cls.cls.entry.stateCheck)
+            return;
+        const problem = runStateCheck(cls.cls.entry.stateCheck, stateView(state));
+        if (problem) {
+            const name = qualifiedName(cls);
+            this.recorder.add('MA2023', `BUILD runs ${name}.__setstate__, which executes code from the state: ${problem}`, `${name}.__setstate__`, this.here(), name);
+        }
+    }
+    /** APPEND/SETITEM/ADDITEMS/BUILD applied to an imported object mutate global state. */
+    checkMutationTarget(target, what, site) {
+        if (target.k !== 'global')
+            return;
+        this.currentHasSemantics = true;
+        const name = qualifiedName(target);
+        this.recorder.add('MA2010', `${site.opcode} ${what} on the imported object ${name}, changing global state for everything loaded afterwards`, `${site.opcode} on ${name}`, site, `${site.opcode} ${name}`);
+    }
+    persistent(pid, site) {
+        this.currentHasSemantics = true;
+        if (pid.k === 'tuple' &&
+            pid.items[0]?.k === 'str' &&
+            (pid.items[0].text === 'storage' || pid.items[0].text === 'module')) {
+            // PyTorch: ('storage', storage_type, key, location, numel[, view_metadata]).
+            if (pid.items[0].text === 'storage') {
+                this.storageReferences++;
+                const key = pid.items[2];
+                if (key?.k === 'str' && this.storageKeys.size < MAX_STORAGE_KEYS)
+                    this.storageKeys.add(key.text);
+            }
+            // Legacy torch.save of a module: ('module', cls, source_file, source); persistent_load
+            // returns cls itself, which is judged like any import when it is called.
+            if (pid.items[0].text === 'module' && pid.items[1]?.k === 'global')
+                return pid.items[1];
+            return { k: 'persid', note: 'torch storage', pid };
+        }
+        this.recorder.add('MA2016', `persistent ID ${render(pid, 80)} is resolved by the loader's persistent_load hook`, render(pid, 120), site, 'persid');
+        return { k: 'persid', note: 'persistent object', pid };
+    }
+    // ---- the opcodes -------------------------------------------------------------------------
+    exec(op) {
+        switch (op.info.code) {
+            case 0x80: {
+                // PROTO
+                const p = op.int ?? 0;
+                if (p > HIGHEST_PROTOCOL)
+                    throw new MachineFault(`unsupported pickle protocol: ${p}`);
+                this.protocols.add(p);
+                return;
+            }
+            case 0x95: // FRAME
+                return;
+            case 0x2e: // STOP
+                this.pop();
+                if (this.suspended.length > 0) {
+                    // The end of a nested pickle (LoaderHooks): the outer one resumes.
+                    const outer = this.suspended.pop();
+                    this.stack = outer.stack;
+                    this.marks = outer.marks;
+                    this.memo = outer.memo;
+                    return;
+                }
+                this.stack = [];
+                this.marks = [];
+                this.lenient = false;
+                this.atStart = true;
+                this.endOfLastPickle = op.end;
+                return;
+            // -- constants
+            case 0x4e: // NONE
+                return this.push(NONE);
+            case 0x88: // NEWTRUE
+                return this.push(TRUE);
+            case 0x89: // NEWFALSE
+                return this.push(FALSE);
+            case 0x4a: // BININT
+            case 0x4b: // BININT1
+            case 0x4d: // BININT2
+                return this.push(intValue(op.int));
+            case 0x47: // BINFLOAT
+                return this.push(FLOAT);
+            case 0x8a: // LONG1
+            case 0x8b: // LONG4
+                return this.push({
+                    k: 'scalar',
+                    text: op.truncated ? `<int of ${op.length} bytes>` : decodeLong(op.data),
+                });
+            case 0x49: {
+                // INT
+                const line = op.lines[0];
+                const v = this.textInt(line, parseIntArg, 'INT', this.here());
+                if (line === '00' || line === '01')
+                    return this.push(line === '01' ? TRUE : FALSE);
+                return this.push({ k: 'scalar', text: v.toString() });
+            }
+            case 0x4c: // LONG
+                return this.push({
+                    k: 'scalar',
+                    text: this.textInt(op.lines[0], parseLongArg, 'LONG', this.here()).toString(),
+                });
+            case 0x46: {
+                // FLOAT
+                const line = op.lines[0];
+                const r = parseFloatArg(line);
+                if (!r.ok)
+                    throw new MachineFault(r.why);
+                if (!r.canonical)
+                    this.differential('FLOAT', line, this.here());
+                return this.push({ k: 'scalar', text: r.text });
+            }
+            case 0x53: {
+                // STRING
+                const r = decodeStringArg(op.lines[0]);
+                if (!r.ok)
+                    throw new MachineFault(r.why);
+                return this.push(this.str(r.bytes, op));
+            }
+            case 0x56: {
+                // UNICODE
+                const r = decodeRawUnicodeEscape(op.lines[0]);
+                if (!r.ok)
+                    throw new MachineFault(r.why);
+                return this.push(this.str(r.text, op));
+            }
+            case 0x54: // BINSTRING
+            case 0x55: // SHORT_BINSTRING
+                if ((op.length ?? 0) >= 2 ** 31) {
+                    this.differential(op.info.name, `length ${op.length}`, this.here());
+                }
+                // Decoded to str with the loader's encoding (ASCII by default, latin1 in numpy/torch).
+                return this.push(this.str(op.data.toString('latin1'), op));
+            case 0x58: // BINUNICODE
+            case 0x8c: // SHORT_BINUNICODE
+            case 0x8d: {
+                // BINUNICODE8
+                if (op.truncated)
+                    return this.push(this.str(op.data.toString('latin1'), op));
+                const text = decodeUtf8SurrogatePass(op.data);
+                if (text === undefined)
+                    throw new MachineFault(`${op.info.name} argument is not valid UTF-8`);
+                return this.push(this.str(text, op));
+            }
+            case 0x42: // BINBYTES
+            case 0x43: // SHORT_BINBYTES
+            case 0x8e: // BINBYTES8
+            case 0x96: // BYTEARRAY8
+                return this.push(this.bytes(op));
+            case 0x97: // NEXT_BUFFER
+                this.recorder.add('MA2020', 'NEXT_BUFFER takes data from outside the file (protocol 5 out-of-band buffer)', 'NEXT_BUFFER', this.here());
+                return this.push({ k: 'buffer', note: 'out-of-band buffer' });
+            case 0x98: // READONLY_BUFFER
+                this.top();
+                return;
+            // -- containers
+            case 0x28: // MARK
+                this.marks.push(this.stack.length);
+                return;
+            case 0x29: // EMPTY_TUPLE
+                return this.push(container('tuple', []));
+            case 0x74: // TUPLE
+                return this.push(container('tuple', this.popMark()));
+            case 0x85: // TUPLE1
+            case 0x86: // TUPLE2
+            case 0x87: {
+                // TUPLE3
+                const n = op.info.code - 0x84; // TUPLE1..TUPLE3 are 0x85..0x87
+                const items = [];
+                for (let i = 0; i < n; i++)
+                    items.unshift(this.pop());
+                return this.push(container('tuple', items));
+            }
+            case 0x5d: // EMPTY_LIST
+                return this.push(container('list', []));
+            case 0x6c: // LIST
+                return this.push(container('list', this.popMark()));
+            case 0x7d: // EMPTY_DICT
+                return this.push(container('dict', []));
+            case 0x64: {
+                // DICT
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new MachineFault('odd number of items for DICT');
+                const dict = container('dict', items);
+                watchKeys(dict, items);
+                return this.push(dict);
+            }
+            case 0x8f: // EMPTY_SET
+                return this.push(container('set', []));
+            case 0x91: // FROZENSET
+                return this.push(container('frozenset', this.popMark()));
+            case 0x61: {
+                // APPEND
+                const v = this.pop();
+                const target = this.top();
+                this.checkMutationTarget(target, 'appends', this.here());
+                addItems(target, [v]);
+                return;
+            }
+            case 0x65: {
+                // APPENDS
+                const items = this.popMark();
+                const target = this.top();
+                this.checkMutationTarget(target, 'extends', this.here());
+                addItems(target, items);
+                return;
+            }
+            case 0x73: {
+                // SETITEM
+                const v = this.pop();
+                const k = this.pop();
+                const target = this.top();
+                this.checkMutationTarget(target, `sets item ${render(k, 60)}`, this.here());
+                addItems(target, [k, v]);
+                return;
+            }
+            case 0x75: {
+                // SETITEMS
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new MachineFault('odd number of items for SETITEMS');
+                const target = this.top();
+                this.checkMutationTarget(target, 'sets items', this.here());
+                addItems(target, items);
+                return;
+            }
+            case 0x90: {
+                // ADDITEMS
+                const items = this.popMark();
+                const target = this.top();
+                this.checkMutationTarget(target, 'adds items', this.here());
+                addItems(target, items);
+                return;
+            }
+            // -- stack and memo
+            case 0x30: // POP
+                if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
+                    this.marks.pop();
+                else
+                    this.pop();
+                return;
+            case 0x31: // POP_MARK
+                this.popMark();
+                return;
+            case 0x32: // DUP
+                return this.push(this.top());
+            case 0x67: // GET
+                return this.push(this.memoGet(Number(this.textInt(op.lines[0], parseIndexArg, 'GET', this.here()))));
+            case 0x68: // BINGET
+            case 0x6a: // LONG_BINGET
+                return this.push(this.memoGet(op.int));
+            case 0x70: // PUT
+                return this.memoPut(Number(this.textInt(op.lines[0], parseIndexArg, 'PUT', this.here())), this.top());
+            case 0x71: // BINPUT
+            case 0x72: // LONG_BINPUT
+                return this.memoPut(op.int, this.top());
+            case 0x94: // MEMOIZE
+                return this.memoPut(this.memo.size, this.top());
+            // -- imports
+            case 0x63: {
+                // GLOBAL
+                const [module, name] = this.importNames(op);
+                return this.push(this.makeGlobal(module, name, this.here()));
+            }
+            case 0x93: {
+                // STACK_GLOBAL
+                const name = this.pop();
+                const module = this.pop();
+                if (module.k === 'str' && name.k === 'str' && !module.truncated && !name.truncated) {
+                    return this.push(this.makeGlobal(module.text, name.text, this.here()));
+                }
+                const shown = `${render(module, 80)}, ${render(name, 80)}`;
+                const constantButNotStr = [module, name].every((v) => v.k === 'str' || v.k === 'bytes' || v.k === 'scalar');
+                this.currentHasSemantics = true;
+                if (constantButNotStr && (module.k !== 'str' || name.k !== 'str')) {
+                    throw new MachineFault(`STACK_GLOBAL requires str operands, got ${shown}`);
+                }
+                this.recorder.add('MA2007', `STACK_GLOBAL imports a name computed at load time: (${shown})`, `STACK_GLOBAL(${shown})`, this.here());
+                return this.push(unknown(`import of (${shown})`));
+            }
+            case 0x82: // EXT1
+            case 0x83: // EXT2
+            case 0x84: {
+                // EXT4
+                const code = op.int ?? 0;
+                if (code <= 0)
+                    throw new MachineFault(`EXT specifies code <= 0`);
+                this.currentHasSemantics = true;
+                this.recorder.add('MA2009', `${op.info.name} imports whatever the loading process registered as extension code ${code}`, `${op.info.name} ${code}`, this.here());
+                return this.push({ k: 'ext', note: `extension code ${code}` });
+            }
+            // -- calls
+            case 0x52: {
+                // REDUCE
+                const args = this.pop();
+                const callee = this.pop();
+                return this.push(this.invoke(callee, args, this.here()));
+            }
+            case 0x81: {
+                // NEWOBJ
+                const args = this.pop();
+                const cls = this.pop();
+                return this.push(this.invoke(cls, args, this.here(), 'new'));
+            }
+            case 0x92: {
+                // NEWOBJ_EX
+                const kwargs = this.pop();
+                const args = this.pop();
+                const cls = this.pop();
+                const all = args.k === 'tuple' && kwargs.k === 'dict' && kwargs.count > 0
+                    ? container('tuple', [...args.items, kwargs])
+                    : args;
+                return this.push(this.invoke(cls, all, this.here(), 'new'));
+            }
+            case 0x6f: {
+                // OBJ
+                const items = this.popMark();
+                if (items.length === 0)
+                    throw new MachineFault('OBJ needs a class after MARK');
+                const cls = items[0];
+                return this.push(this.invoke(cls, container('tuple', items.slice(1)), this.here()));
+            }
+            case 0x69: {
+                // INST
+                const [module, name] = this.importNames(op);
+                const cls = this.makeGlobal(module, name, this.here());
+                const args = this.popMark();
+                return this.push(this.invoke(cls, container('tuple', args), this.here()));
+            }
+            case 0x62: {
+                // BUILD
+                const state = this.pop();
+                const inst = this.top();
+                this.checkMutationTarget(inst, `applies state ${render(state, 80)}`, this.here());
+                this.checkState(inst, state);
+                const next = this.hooks.afterBuild?.(inst, state, this.here());
+                if (next) {
+                    // The loader replaces the object by what it reads next.
+                    this.stack[this.stack.length - 1] = LOADED_DATA;
+                    if ('skip' in next)
+                        this.rawSkip = { bytes: next.skip, padded: next.padded };
+                    else {
+                        this.suspended.push({ stack: this.stack, marks: this.marks, memo: this.memo });
+                        this.stack = [];
+                        this.marks = [];
+                        this.memo = new Memo(this.limits.maxPickleMemo, MEMO_DATA_BUDGET);
+                    }
+                }
+                return;
+            }
+            case 0x50: {
+                // PERSID
+                const line = op.lines[0];
+                if ([...line].some((ch) => ch.charCodeAt(0) > 0x7f))
+                    throw new MachineFault('persistent IDs in protocol 0 must be ASCII strings');
+                return this.push(this.persistent({ k: 'str', text: line, truncated: op.truncated, length: line.length }, this.here()));
+            }
+            case 0x51: // BINPERSID
+                return this.push(this.persistent(this.pop(), this.here()));
+            default:
+                throw new MachineFault(`opcode ${op.info.name} is not handled`);
+        }
+    }
+    importNames(op) {
+        const [a, b] = op.lines;
+        if (op.truncated)
+            return [a ?? '', (b ?? '') + '…'];
+        const module = lineAsUtf8(a ?? '');
+        const name = lineAsUtf8(b ?? '');
+        if (module === undefined || name === undefined)
+            throw new MachineFault(`${op.info.name} names are not valid UTF-8`);
+        return [module, name];
+    }
+}
+/** Data a loader hook read from the stream in place of an object (a joblib array). */
+const LOADED_DATA = Object.freeze({ k: 'scalar', text: '<array data>' });
+/** Floats never matter to a verdict; one shared value spares an allocation per BINFLOAT. */
+const FLOAT = Object.freeze({ k: 'scalar', text: '<float>' });
+/** Shared values for small integers: data-heavy pickles hold millions of them. */
+const SMALL_INTS = Array.from({ length: 1024 }, (_, i) => Object.freeze({ k: 'scalar', num: i }));
+function intValue(n) {
+    return n >= 0 && n < SMALL_INTS.length ? SMALL_INTS[n] : { k: 'scalar', num: n };
+}
+function machine_isDunder(part) {
+    return part.length > 4 && part.startsWith('__') && part.endsWith('__');
+}
+/** module.name, with the Python 3 name a Python 2 name is mapped to. */
+function displayName(g) {
+    const name = qualifiedName(g);
+    return g.alias && g.alias !== name ? `${name} (${g.alias} on Python 3)` : name;
+}
+function addItems(target, items) {
+    if (target.k === 'list' || target.k === 'dict' || target.k === 'set') {
+        const c = target;
+        for (const item of items)
+            if (c.items.length < KEPT_ITEMS)
+                c.items.push(item);
+        c.count += items.length;
+        if (target.k === 'dict')
+            watchKeys(c, items);
+    }
+}
+/** Keeps values under watched keys (see policy/state-checks) beyond the kept items. */
+function watchKeys(c, pairs) {
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+        const k = pairs[i];
+        if (k.k === 'str' && WATCHED_STATE_KEYS.has(k.text))
+            (c.watched ??= new Map()).set(k.text, pairs[i + 1]);
+    }
+}
+/** The class an object was built from: the callee, or the class argument of copyreg's wrappers. */
+function constructedClass(v) {
+    if (v.k !== 'call' || v.callee.k !== 'global')
+        return undefined;
+    const name = qualifiedName(v.callee);
+    if (name === 'copyreg._reconstructor' ||
+        name === 'copyreg.__newobj__' ||
+        name === 'copyreg.__newobj_ex__' ||
+        name === 'copy_reg._reconstructor') {
+        const cls = v.args.k === 'tuple' ? v.args.items[0] : undefined;
+        return cls?.k === 'global' ? cls : undefined;
+    }
+    return v.callee;
+}
+/** What a state-check can see of a BUILD state (a dict, or (dict, slots)). */
+function stateView(state) {
+    const dict = state.k === 'tuple' && state.items[0]?.k === 'dict' ? state.items[0] : state;
+    if (dict.k !== 'dict')
+        return { kind: 'opaque', why: `the state is ${render(dict, 60)}` };
+    return {
+        kind: 'dict',
+        get(key) {
+            const v = dict.watched?.get(key);
+            if (v === undefined)
+                return 'absent';
+            return v.k === 'str' && !v.truncated ? { text: v.text } : 'opaque';
+        },
+    };
+}
+function ruleForDanger(category, invoked) {
+    if (category === 'defence-tampering')
+        return 'MA2024';
+    if (category === 'code-reconstruction')
+        return 'MA2017';
+    if (category === 'dunder-traversal')
+        return 'MA2019';
+    if (category === 'suspicious-name')
+        return 'MA2018';
+    return invoked ? 'MA2001' : 'MA2002';
+}
+function describeFault(f) {
+    switch (f.kind) {
+        case 'invalid-opcode':
+            return `invalid opcode byte 0x${f.byte.toString(16).padStart(2, '0')} at offset ${f.offset}`;
+        case 'truncated':
+            return `${f.opcode} at offset ${f.offset} is truncated: ${f.detail}`;
+        case 'bad-argument':
+            return `${f.opcode} at offset ${f.offset}: ${f.detail}`;
+    }
+}
+/** Two's-complement little-endian integer (LONG1/LONG4), rendered in decimal. */
+function decodeLong(data) {
+    if (data.length === 0)
+        return '0';
+    if (data.length > 64)
+        return `<int of ${data.length} bytes>`;
+    let v = 0n;
+    for (let i = data.length - 1; i >= 0; i--)
+        v = (v << 8n) | BigInt(data[i]);
+    if (data[data.length - 1] & 0x80)
+        v -= 1n << BigInt(8 * data.length);
+    return v.toString();
+}
+/** A protocol-2+ header followed by an opcode byte, or a protocol-0 GLOBAL. */
+function looksLikePickleStart(head) {
+    if (head.length >= 3 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL) {
+        return (head[2] === 0x95 ||
+            head[2] === 0x63 ||
+            head[2] === 0x8c ||
+            head[2] === 0x28 ||
+            head[2] === 0x5d ||
+            head[2] === 0x7d ||
+            head[2] === 0x58 ||
+            head[2] === 0x4b);
+    }
+    return /^c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(head.toString('latin1', 0, Math.min(head.length, 64)));
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/reader.ts
+
+const CHUNK = 1 << 20;
+const MIN_CHUNK = 64 * 1024;
+/** Most bytes buffered to splice a frame in `file` mode; beyond it the payload is skipped linearly. */
+const MAX_SPLICE_WINDOW = 1 << 20;
+/** Largest 8-byte length treated as a number; anything larger is beyond any real stream. */
+const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
+/**
+ * Reads every opcode of `stream` until its end or a fault, handing each to `handler`.
+ * Returns the stream position where reading stopped.
+ */
+async function readOpcodes(stream, handler, options) {
+    const win = new Window(stream);
+    let frameEnd;
+    const streamSize = stream.size;
+    for (;;) {
+        handler.checkpoint();
+        // Parse as many opcodes as the window holds before awaiting more input.
+        for (;;) {
+            if (win.available === 0) {
+                if (win.eof)
+                    return win.position;
+                break;
+            }
+            const parsed = parseOp(win, options.keepBytes);
+            if (parsed.t === 'need') {
+                if (win.eof) {
+                    // parseOp asks for more only when the argument is not complete yet.
+                    const b = win.byteAt(0);
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: win.position,
+                        opcode: OPCODES[b]?.name ?? `0x${b.toString(16)}`,
+                        detail: 'the stream ends inside this opcode',
+                    });
+                    return win.position;
+                }
+                await win.fill(parsed.bytes);
+                break;
+            }
+            if (parsed.t === 'fault') {
+                handler.fault(parsed.fault);
+                return win.position;
+            }
+            const { op, take, skip, skipLines } = parsed;
+            if (frameEnd !== undefined) {
+                if (op.offset >= frameEnd)
+                    frameEnd = undefined;
+                else if (op.end > frameEnd) {
+                    handler.frameViolation({ kind: 'straddle', op, frameEnd });
+                    if (options.frameMode === 'file') {
+                        const dropped = await dropFrameRemainder(win, op, frameEnd);
+                        frameEnd = undefined;
+                        if (dropped)
+                            continue; // re-parse this opcode from the spliced bytes
+                    }
+                    frameEnd = undefined;
+                }
+            }
+            if (op.info.name === 'FRAME') {
+                if (frameEnd !== undefined)
+                    handler.frameViolation({ kind: 'nested', op, frameEnd });
+                const size = op.int ?? 0;
+                frameEnd = op.end + size;
+                if (streamSize !== undefined && frameEnd > streamSize) {
+                    handler.frameViolation({ kind: 'beyond-end', op, frameEnd, size: streamSize });
+                }
+            }
+            win.consume(take);
+            handler.op(op);
+            const rawSkip = handler.takeRawSkip?.();
+            if (rawSkip) {
+                let raw = rawSkip.bytes;
+                if (frameEnd !== undefined && op.end < frameEnd) {
+                    // The loader reads raw data from the file, which is past the whole frame already.
+                    handler.fault({
+                        kind: 'bad-argument',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: `the loader reads ${raw} bytes of raw data from after the enclosing FRAME, out of stream order`,
+                    });
+                    return win.position;
+                }
+                frameEnd = undefined;
+                if (rawSkip.padded) {
+                    await win.fill(1);
+                    if (win.available > 0)
+                        raw += 1 + win.byteAt(0);
+                    else
+                        raw += 1;
+                }
+                const skipped = await win.skip(raw);
+                if (skipped < raw) {
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: `the loader reads ${raw} bytes of raw data after it but the stream ends ${raw - skipped} bytes short`,
+                    });
+                    return win.position;
+                }
+                break;
+            }
+            if (skip > 0) {
+                const skipped = await win.skip(skip);
+                if (skipped < skip) {
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: `argument declares ${op.length ?? skip} bytes but the stream ends ${skip - skipped} bytes short`,
+                    });
+                    return win.position;
+                }
+                break;
+            }
+            if (skipLines > 0) {
+                const ok = await win.skipLines(skipLines);
+                if (!ok) {
+                    handler.fault({
+                        kind: 'truncated',
+                        offset: op.offset,
+                        opcode: op.info.name,
+                        detail: 'the stream ends inside a text argument',
+                    });
+                    return win.position;
+                }
+                break;
+            }
+        }
+        if (win.available === 0 && !win.eof)
+            await win.fill(1);
+    }
+}
+/**
+ * Old C unpicklers reading a file serve each read from the frame buffer only when it fits;
+ * otherwise they drop what is left of the frame and read from the file after it. Removes the
+ * dropped bytes from the window so the opcode can be parsed again as such a loader reads it.
+ * Returns false when the split point lies beyond the window (inside a skipped payload).
+ */
+async function dropFrameRemainder(win, op, frameEnd) {
+    const reads = readCallBoundaries(win, op);
+    let cut = op.offset;
+    for (const [start, end] of reads) {
+        if (end > frameEnd) {
+            cut = start;
+            break;
+        }
+    }
+    const need = frameEnd - win.position;
+    if (need > win.available) {
+        if (need > MAX_SPLICE_WINDOW)
+            return false;
+        await win.fill(need);
+        if (need > win.available)
+            return false;
+    }
+    win.remove(cut - win.position, frameEnd - win.position);
+    return true;
+}
+/** The separate reads a C unpickler makes for one opcode: opcode byte, fixed argument, payload or lines. */
+function readCallBoundaries(win, op) {
+    const calls = [[op.offset, op.offset + 1]];
+    const kind = op.info.arg;
+    let pos = op.offset + 1;
+    if (kind === 'line' || kind === 'line2') {
+        const lines = kind === 'line' ? 1 : 2;
+        for (let i = 0; i < lines; i++) {
+            const nl = win.indexOfNewline(pos - win.position);
+            const end = nl < 0 ? op.end : win.position + nl + 1;
+            calls.push([pos, end]);
+            pos = end;
+        }
+        return calls;
+    }
+    const fixed = fixedArgSize(kind);
+    if (fixed > 0) {
+        calls.push([pos, pos + fixed]);
+        pos += fixed;
+    }
+    if (kind === 'bytes1' || kind === 'bytes4' || kind === 'bytes8')
+        calls.push([pos, op.end]);
+    return calls;
+}
+/** Parses one opcode at the start of the window. */
+function parseOp(win, keepBytes) {
+    const code = win.byteAt(0);
+    const info = OPCODES[code];
+    const offset = win.position;
+    if (!info)
+        return { t: 'fault', fault: { kind: 'invalid-opcode', offset, byte: code } };
+    const kind = info.arg;
+    if (kind === 'none')
+        return opResult(mkOp(info, offset, offset + 1, false), 1);
+    if (kind === 'line' || kind === 'line2')
+        return parseLines(win, info, kind === 'line' ? 1 : 2, keepBytes);
+    const fixed = fixedArgSize(kind);
+    if (win.available < 1 + fixed)
+        return { t: 'need', bytes: 1 + fixed };
+    const b = win.buffer;
+    const at = win.offsetOf(1);
+    switch (kind) {
+        case 'u1':
+            return opResult(mkOp(info, offset, offset + 2, false, b[at]), 2);
+        case 'u2':
+            return opResult(mkOp(info, offset, offset + 3, false, b.readUInt16LE(at)), 3);
+        case 'i4':
+            return opResult(mkOp(info, offset, offset + 5, false, b.readInt32LE(at)), 5);
+        case 'u4':
+            return opResult(mkOp(info, offset, offset + 5, false, b.readUInt32LE(at)), 5);
+        case 'f8':
+            return opResult(mkOp(info, offset, offset + 9, false, undefined, b.readDoubleBE(at)), 9);
+        case 'u8': {
+            const v = b.readBigUInt64LE(at);
+            const n = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
+            return opResult(mkOp(info, offset, offset + 9, false, n), 9);
+        }
+        default:
+            break;
+    }
+    // Counted argument: length field, then payload.
+    let length;
+    if (kind === 'bytes1')
+        length = b[at];
+    else if (kind === 'bytes4') {
+        // BINSTRING and LONG4 are signed for pickle.py and pickletools; _pickle.c reads the
+        // length unsigned for BINSTRING (python/cpython#135321) and signed for LONG4.
+        const signed = b.readInt32LE(at);
+        if (signed < 0 && info.name === 'LONG4') {
+            return {
+                t: 'fault',
+                fault: { kind: 'bad-argument', offset, opcode: info.name, detail: 'negative byte count' },
+            };
+        }
+        length = b.readUInt32LE(at);
+    }
+    else {
+        const v = b.readBigUInt64LE(at);
+        length = v > BigInt(MAX_LENGTH) ? MAX_LENGTH : Number(v);
+    }
+    const head = 1 + fixed;
+    const dataOffset = offset + head;
+    const end = dataOffset + length;
+    if (length <= keepBytes) {
+        if (win.available < head + length)
+            return { t: 'need', bytes: head + length };
+        const data = b.subarray(at + fixed, at + fixed + length);
+        return opResult(mkOp(info, offset, end, false, length, undefined, undefined, data, length, dataOffset), head + length);
+    }
+    // Large payload: keep a prefix (for sniffing nested pickles), skip the rest.
+    const keep = Math.min(4096, keepBytes);
+    if (win.available < head + keep && !win.eof)
+        return { t: 'need', bytes: head + keep };
+    const have = Math.min(keep, win.available - head);
+    const data = b.subarray(at + fixed, at + fixed + have);
+    return opResult(mkOp(info, offset, end, true, length, undefined, undefined, data, length, dataOffset), head + have, length - have);
+}
+function parseLines(win, info, count, keepBytes) {
+    const offset = win.position;
+    const lines = [];
+    let truncated = false;
+    let pos = 1;
+    for (let i = 0; i < count; i++) {
+        const nl = win.indexOfNewline(pos);
+        if (nl < 0) {
+            const pending = win.available - pos;
+            if (pending <= keepBytes && !win.eof)
+                return { t: 'need', bytes: win.available + Math.max(4096, pending) };
+            if (win.eof && pending <= keepBytes) {
+                return {
+                    t: 'fault',
+                    fault: {
+                        kind: 'truncated',
+                        offset,
+                        opcode: info.name,
+                        detail: 'text argument is not terminated by a newline',
+                    },
+                };
+            }
+            // A line longer than we keep: take a prefix and skip to its newline (and any later line).
+            lines.push(win.text(pos, pos + keepBytes));
+            while (lines.length < count)
+                lines.push('');
+            return opResult(mkOp(info, offset, offset + win.available, true, undefined, undefined, lines), win.available, 0, count - i);
+        }
+        if (nl - pos > keepBytes) {
+            lines.push(win.text(pos, pos + keepBytes));
+            truncated = true;
+        }
+        else
+            lines.push(win.text(pos, nl));
+        pos = nl + 1;
+    }
+    return opResult(mkOp(info, offset, offset + pos, truncated, undefined, undefined, lines), pos);
+}
+/** Parsing is synchronous and its result is read before any await: reuse one object. */
+const scratch = {
+    t: 'op',
+    op: undefined,
+    take: 0,
+    skip: 0,
+    skipLines: 0,
+};
+/** Every RawOp has the same shape (same fields, same order), keeping the machine's reads monomorphic. */
+function mkOp(info, offset, end, truncated, int, float, lines, data, length, dataOffset) {
+    return { info, offset, end, int, float, lines, data, length, truncated, dataOffset };
+}
+function opResult(op, take, skip = 0, skipLines = 0) {
+    scratch.op = op;
+    scratch.take = take;
+    scratch.skip = skip;
+    scratch.skipLines = skipLines;
+    return scratch;
+}
+/** A growable window of buffered stream bytes; `position` is the stream offset of its first byte. */
+class Window {
+    stream;
+    buffer = Buffer.alloc(0);
+    start = 0;
+    end = 0;
+    position = 0;
+    eof = false;
+    /** Read size: starts small after a skip (the next payload may be near), grows to CHUNK. */
+    chunk = MIN_CHUNK;
+    constructor(stream) {
+        this.stream = stream;
+        this.position = stream.position;
+    }
+    get available() {
+        return this.end - this.start;
+    }
+    byteAt(i) {
+        return this.buffer[this.start + i];
+    }
+    offsetOf(i) {
+        return this.start + i;
+    }
+    text(from, to) {
+        return this.buffer.toString('latin1', this.start + from, this.start + to);
+    }
+    indexOfNewline(from) {
+        const i = this.buffer.indexOf(0x0a, this.start + from);
+        return i < 0 || i >= this.end ? -1 : i - this.start;
+    }
+    consume(n) {
+        this.start += n;
+        this.position += n;
+    }
+    /** Ensures at least `n` bytes are buffered, unless the stream ends first. */
+    async fill(n) {
+        while (this.available < n && !this.eof) {
+            if (this.start > 0 &&
+                (this.start > this.buffer.length / 2 || this.end === this.buffer.length)) {
+                this.buffer.copy(this.buffer, 0, this.start, this.end);
+                this.end -= this.start;
+                this.start = 0;
+            }
+            const want = Math.max(n - this.available, this.chunk);
+            this.chunk = Math.min(CHUNK, this.chunk * 2);
+            if (this.end + want > this.buffer.length) {
+                const grown = Buffer.allocUnsafe(Math.max(this.end + want, this.buffer.length * 2));
+                this.buffer.copy(grown, 0, 0, this.end);
+                this.buffer = grown;
+            }
+            const chunk = await this.stream.read(this.buffer.length - this.end);
+            if (!chunk) {
+                this.eof = true;
+                break;
+            }
+            chunk.copy(this.buffer, this.end);
+            this.end += chunk.length;
+        }
+    }
+    /** Skips `n` bytes, buffered first, then from the stream. Returns how many were skipped. */
+    async skip(n) {
+        const fromBuffer = Math.min(n, this.available);
+        this.consume(fromBuffer);
+        let rest = n - fromBuffer;
+        if (rest === 0)
+            return n;
+        this.chunk = MIN_CHUNK;
+        const skipped = await this.stream.skip(rest);
+        this.position += skipped;
+        rest -= skipped;
+        if (rest > 0)
+            this.eof = true;
+        return n - rest;
+    }
+    /** Discards bytes up to and including the `count`-th newline. */
+    async skipLines(count) {
+        let left = count;
+        for (;;) {
+            while (left > 0) {
+                const nl = this.indexOfNewline(0);
+                if (nl < 0)
+                    break;
+                this.consume(nl + 1);
+                left--;
+            }
+            if (left === 0)
+                return true;
+            this.consume(this.available);
+            await this.fill(1);
+            if (this.available === 0)
+                return false;
+        }
+    }
+    /** Removes buffered bytes [from, to) (relative to the window start). */
+    remove(from, to) {
+        if (to <= from)
+            return;
+        const a = this.start + from;
+        const b = this.start + to;
+        this.buffer.copy(this.buffer, a, b, this.end);
+        this.end -= b - a;
+        // The removed bytes were consumed as far as stream positions go: later opcodes keep their
+        // true offsets only approximately, which is acceptable for this emulation pass.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/recorder.ts
+class Recorder {
+    maxEntries;
+    entries = new Map();
+    /** Appended to every message, e.g. "as read by a file-mode C unpickler". */
+    context = '';
+    constructor(maxEntries = 10_000) {
+        this.maxEntries = maxEntries;
+    }
+    /** Records one observation; `key` merges repeats (defaults to the evidence). */
+    add(ruleId, message, evidence, site, key = evidence) {
+        const k = `${ruleId}\u0000${key}`;
+        const e = this.entries.get(k);
+        if (e) {
+            e.count++;
+            return;
+        }
+        if (this.entries.size >= this.maxEntries)
+            return;
+        const full = this.context ? `${message} (${this.context})` : message;
+        this.entries.set(k, { ruleId, message: full, evidence, site, count: 1 });
+    }
+    has(ruleId, key) {
+        return this.entries.has(`${ruleId}\u0000${key}`);
+    }
+    hasRule(ruleId) {
+        for (const e of this.entries.values())
+            if (e.ruleId === ruleId)
+                return true;
+        return false;
+    }
+    get size() {
+        return this.entries.size;
+    }
+    findings() {
+        return [...this.entries.values()].map((e) => ({
+            ruleId: e.ruleId,
+            message: e.count > 1 ? `${e.message} (${e.count} occurrences)` : e.message,
+            evidence: e.evidence,
+            offset: e.site.offset,
+            opcodeIndex: e.site.opcodeIndex,
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pickle/probe.ts
+/**
+ * Decides whether bytes are a pickle by running the opcode reader and the machine over the
+ * first bytes: protocol 0/1 pickles have no magic number, only text opcodes, so a file is a
+ * pickle when the C unpickler would get through its start without an error.
+ */
+
+
+
+
+
+
+
+/** Opcodes needed before text that parses as opcodes counts as a pickle. */
+const MIN_OPCODES = 3;
+class Probe {
+    machine;
+    complete;
+    ops = 0;
+    stopped = false;
+    fatal = false;
+    constructor(machine, complete) {
+        this.machine = machine;
+        this.complete = complete;
+    }
+    op(op) {
+        if (this.stopped)
+            return;
+        this.ops++;
+        this.machine.op(op);
+        if (op.info.name === 'STOP')
+            this.stopped = true;
+    }
+    fault(f) {
+        // Running out of sniffed bytes is expected when the head is only the start of the file.
+        if (this.stopped || (f.kind === 'truncated' && !this.complete))
+            return;
+        this.fatal = true;
+    }
+    frameViolation(_v) { }
+    checkpoint() { }
+}
+/**
+ * True when `head` starts like a pickle: a PROTO header of a known protocol, or opcodes that
+ * the C unpickler would run without error for at least a few steps (or to a STOP).
+ * `complete` says whether `head` is the whole content.
+ */
+async function probePickle(head, complete) {
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= HIGHEST_PROTOCOL)
+        return true;
+    // A PROTO the C unpickler refuses (0x80 0x06…) still makes a pickle for lenient readers
+    // such as pickletools: judge the rest of the stream.
+    if (head.length >= 4 && head[0] === 0x80)
+        return probeOpcodes(head.subarray(2), complete);
+    if (head.length < 2)
+        return false;
+    return probeOpcodes(head, complete);
+}
+async function probeOpcodes(head, complete) {
+    const recorder = new Recorder();
+    const machine = new PickleMachine(recorder, DEFAULT_LIMITS, () => { });
+    const probe = new Probe(machine, complete);
+    const sample = head.subarray(0, Math.min(head.length, 16 * 1024));
+    try {
+        await readOpcodes(new SourceStream(new BufferSource(sample)), probe, {
+            keepBytes: 4096,
+            frameMode: 'linear',
+        });
+    }
+    catch {
+        return false;
+    }
+    if (probe.fatal || recorder.hasRule('MA2013'))
+        return false;
+    return probe.stopped ? probe.ops >= 2 : probe.ops >= MIN_OPCODES;
+}
+
+;// CONCATENATED MODULE: ./src/scan/archive/members.ts
 /**
  * Shared plumbing of the container scanners: member targets (stored members are windows of the
  * file; compressed ones stream through a guarded decompressor), the per-file decompression
  * budget, member path checks, and sub-contexts that attribute findings to a member.
  */
+
 
 
 
@@ -15035,6 +21768,7 @@ function subContext(ctx, opts) {
         detail: (key, value) => ctx.detail(opts.member ? `${opts.member}: ${key}` : key, value),
         claim: (c) => ctx.claim(c),
         checkpoint: () => ctx.checkpoint(),
+        fileState: (key, create) => ctx.fileState(key, create),
         scanMember: (t) => ctx.scanMember(t),
         randomAccess: (t) => ctx.randomAccess(t),
         layouts: () => ctx.layouts(),
@@ -15121,7 +21855,7 @@ function crc32(data, crc = 0) {
     return ~c >>> 0;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/view.ts
+;// CONCATENATED MODULE: ./src/scan/archive/view.ts
 /**
  * The archive view containers (zip, tar, 7z) hand to layouts, and the generic pass that
  * identifies and scans every member a layout did not take care of.
@@ -15271,7 +22005,7 @@ async function scanOne(m, parent, ctx, afterMember) {
         await afterMember(m, t, r.format);
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/zip.ts
+;// CONCATENATED MODULE: ./src/scan/archive/zip.ts
 
 
 
@@ -15609,7 +22343,7 @@ async function checkSymlink(e, src, parent, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/compressed.ts
+;// CONCATENATED MODULE: ./src/scan/archive/compressed.ts
 
 /**
  * Single compressed streams (gzip, bzip2, xz, .lzma, LZ4 frames, zlib; joblib's compressed files
@@ -15734,7 +22468,7 @@ const compressedScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/pickle/sweep.ts
+;// CONCATENATED MODULE: ./src/analysis/pickle/sweep.ts
 
 const IDENT = '[A-Za-z_][A-Za-z0-9_.]{0,127}';
 const TEXT_IMPORT = new RegExp(`[ci](${IDENT})\\n(${IDENT})\\n`, 'g');
@@ -15817,12 +22551,234 @@ async function sweepForImports(stream, maxBytes, checkpoint, known = new Set()) 
     return hits;
 }
 
-;// CONCATENATED MODULE: ./src/pickle/analyze.ts
+;// CONCATENATED MODULE: ./src/analysis/encoded/peel.ts
+/**
+ * Peels the layers off a payload hidden in a constant: text encodings (hex, base32, base64,
+ * base85, Ascii85) and compressions (zlib, gzip, bzip2, LZMA, xz, LZ4), nested a few layers deep,
+ * until what is left is something a second-stage loader would run: a pickle, an archive or
+ * executable, Python source or a template. Work is bounded by a shared byte budget, a depth and
+ * a per-layer output cap; what does not decode cleanly is simply not a payload.
+ */
+
+
+
+
+
+/** Shared by every value of one scanned file, so a flood of decodable junk cannot run forever. */
+class PeelBudget {
+    maxBytes;
+    maxLayerBytes;
+    maxDepth;
+    /** Layers peeled and bytes produced so far. */
+    layers = 0;
+    bytes = 0;
+    exhausted = false;
+    constructor(maxBytes = 64 * 1024 * 1024, maxLayerBytes = 16 * 1024 * 1024, maxDepth = 6) {
+        this.maxBytes = maxBytes;
+        this.maxLayerBytes = maxLayerBytes;
+        this.maxDepth = maxDepth;
+    }
+    take(n) {
+        if (this.bytes + n > this.maxBytes) {
+            this.exhausted = true;
+            return false;
+        }
+        this.bytes += n;
+        this.layers++;
+        return true;
+    }
+}
+/** Python source: statements a second stage would exec. */
+const SOURCE = /(?:^|\n)\s*(?:import\s+[A-Za-z_]|from\s+[A-Za-z_][\w.]*\s+import\b|def\s+\w+\s*\()|\b(?:exec|eval|compile|__import__)\s*\(|\bos\.(?:system|popen)\b|\bsubprocess\./;
+const TEMPLATE = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/;
+/** What the fully decoded bytes are, when they are something a loader runs. */
+function payloadKind(bytes) {
+    const start = interestingStart(bytes.subarray(0, 256));
+    if (start === 'pickle')
+        return 'pickle';
+    if (start === 'archive')
+        return 'archive';
+    const text = peel_utf8(bytes);
+    if (text === undefined)
+        return undefined;
+    if (TEMPLATE.test(text))
+        return 'template';
+    if (SOURCE.test(text))
+        return 'source';
+    return undefined;
+}
+function peel_utf8(bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Decodes `data` layer by layer (at least one layer: plain text is not a hidden payload) and
+ * returns the first payload reached, or undefined.
+ */
+async function peelPayload(data, budget) {
+    if (data.length > budget.maxLayerBytes * 2) {
+        budget.exhausted = true; // too large to decode here: reported, never passed over silently
+        return undefined;
+    }
+    return peel(typeof data === 'string' ? Buffer.from(data, 'latin1') : data, [], budget);
+}
+async function peel(data, layers, budget) {
+    if (layers.length > 0) {
+        const kind = payloadKind(data);
+        if (kind)
+            return { bytes: data, layers, kind };
+    }
+    if (layers.length >= budget.maxDepth || budget.exhausted)
+        return undefined;
+    const codec = sniffCodec(data.subarray(0, 64));
+    if (codec) {
+        const out = await inflate(data, codec, budget);
+        return out ? peel(out, [...layers, codec], budget) : undefined;
+    }
+    if (data.length > 0 && data[0] >= 0x80)
+        return undefined;
+    const text = data.toString('latin1');
+    for (const encoding of candidateEncodings(text)) {
+        const out = decodeText(encoding, text);
+        if (!out || out.length === 0 || !budget.take(out.length))
+            continue;
+        if (!interestingStart(out.subarray(0, 256)))
+            continue;
+        const found = await peel(out, [...layers, encoding], budget);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+async function inflate(data, codec, budget) {
+    const limit = Math.min(budget.maxLayerBytes, budget.maxBytes - budget.bytes);
+    if (limit <= 0) {
+        budget.exhausted = true;
+        return undefined;
+    }
+    const stream = decompress(new SourceStream(new BufferSource(data)), codec, {
+        maxDictionary: 64 * 1024 * 1024,
+    });
+    try {
+        const out = await readAll(stream, limit);
+        return budget.take(out.length) ? out : undefined;
+    }
+    catch (err) {
+        if (err instanceof RangeError)
+            budget.exhausted = true; // more than the layer may produce
+        return undefined;
+    }
+    finally {
+        await stream.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scan/shared/member-target.ts
+/** Targets over bytes held in memory, handed back to identification as members. */
+
+
+
+/** A member of `parent` named `name` (appended to the member chain) over `bytes`. */
+function memberTarget(parent, name, bytes, hint = name) {
+    const source = new BufferSource(bytes);
+    const member = [parent.member, name].filter(Boolean).join(' > ');
+    return {
+        path: parent.path,
+        member,
+        name: hint,
+        size: bytes.length,
+        head: bytes.subarray(0, HEAD_BYTES),
+        openStream: () => new SourceStream(source),
+        source,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scan/shared/hidden-payloads.ts
+/**
+ * Payloads hidden behind encodings in values of any container (pickle constants, JSON and YAML
+ * values, safetensors and GGUF metadata, ONNX attributes, Keras configs): decoded with bounded
+ * work and scanned as nested members. A loader still needs a second stage to run them, but
+ * whoever planted one expects a second stage, so the finding takes the severity of what was
+ * found inside (MA1020).
+ */
+
+
+
+const BUDGET = Symbol('hidden-payload budget');
+/** The name identification sees for each kind (content decides; the name is a hint). */
+const HINT = {
+    pickle: 'payload.pkl',
+    archive: 'payload.bin',
+    source: 'payload.py',
+    template: 'payload.jinja',
+};
+/**
+ * Decodes `value` if it hides a payload and scans what comes out. Returns the nested scan's
+ * result, or undefined when the value hides nothing.
+ */
+async function scanHiddenPayload(ctx, target, value, site) {
+    if (!mayHidePayload(value))
+        return undefined;
+    const budget = ctx.fileState(BUDGET, () => new PeelBudget());
+    const wasExhausted = budget.exhausted;
+    ctx.checkpoint();
+    const payload = await peelPayload(value, budget);
+    const position = {
+        ...(site.offset !== undefined ? { offset: site.offset } : {}),
+        ...(site.line !== undefined ? { line: site.line } : {}),
+        ...(site.opcodeIndex !== undefined ? { opcodeIndex: site.opcodeIndex } : {}),
+    };
+    if (!payload) {
+        if (budget.exhausted && !wasExhausted)
+            ctx.report({
+                ruleId: 'MA1002',
+                message: `decoding of hidden payloads stopped at ${site.label}: the ${budget.maxBytes}-byte budget for this file is spent, so later encoded values were not examined`,
+                evidence: 'hidden-payload budget',
+                ...position,
+            });
+        return undefined;
+    }
+    const layers = payload.layers.join(' > ');
+    const result = await ctx.scanMember(memberTarget(target, `${site.label} (${layers})`, payload.bytes, HINT[payload.kind]));
+    const inside = result.findings > 0
+        ? `${result.findings} finding${result.findings === 1 ? '' : 's'} inside, worst ${result.worst}`
+        : 'nothing dangerous inside';
+    ctx.report({
+        ruleId: 'MA1020',
+        severity: result.worst ?? 'INFO',
+        message: `${site.label} hides ${hidden_payloads_describe(payload.kind)} behind ${layers} (${inside}); a second-stage loader would run it`,
+        evidence: `${preview(value)} → ${payload.kind}, ${payload.bytes.length} bytes`,
+        ...position,
+    });
+    return result;
+}
+function hidden_payloads_describe(kind) {
+    return {
+        pickle: 'a pickle',
+        archive: 'an archive or executable',
+        source: 'Python source',
+        template: 'a template',
+    }[kind];
+}
+function preview(value) {
+    const text = typeof value === 'string' ? value : value.toString('latin1', 0, 48);
+    // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+    const clean = text.slice(0, 40).replace(/[\u0000-\u001f\u007f-\u00ff]/g, '.');
+    return text.length > 40 ? `${clean}…` : clean;
+}
+
+;// CONCATENATED MODULE: ./src/scan/pickle/analyze.ts
 /**
  * Runs the symbolic machine over a pickle target: the straight read, a second read as an
  * older C unpickler reading a file when frames are violated, a sweep of bytes the parser
  * could not follow, and nested scans of pickles carried inside constants.
  */
+
+
 
 
 
@@ -15867,6 +22823,12 @@ async function analyzePickle(target, ctx, options = {}) {
             ctx.report(f);
     }
     await scanEmbedded(target, ctx, machine.embedded);
+    if (machine.embeddedDropped > 0)
+        ctx.report({
+            ruleId: 'MA1002',
+            message: `${machine.embeddedDropped} more constants that may hold a nested or encoded payload were not examined (only the first ${machine.embedded.length} are)`,
+            evidence: 'embedded payload candidates',
+        });
     return { ...summary, complete };
 }
 async function runPass(stream, machine, frameMode, ctx) {
@@ -15914,18 +22876,30 @@ async function sweep(target, ctx, recorder, known) {
         await stream.close();
     }
 }
+/** Encoded values longer than this are not read back from the file to be decoded. */
+const MAX_ENCODED_READ_BACK = 16 * 1024 * 1024;
 async function scanEmbedded(target, ctx, candidates) {
     for (const c of candidates) {
         const v = c.value;
         const outer = target.source;
-        // Small pickles were kept whole; larger raw ones are read back from the outer file.
+        // Small values were kept whole; larger ones are read back from the outer file.
         const source = c.data
             ? new BufferSource(c.data)
-            : outer && v.k === 'bytes' && v.dataOffset !== undefined
+            : outer &&
+                v.dataOffset !== undefined &&
+                (c.encoding === 'raw' || v.length <= MAX_ENCODED_READ_BACK)
                 ? sliceOf(outer, v.dataOffset, v.length)
                 : undefined;
         if (!source)
             continue;
+        if (c.encoding === 'encoded') {
+            await scanHiddenPayload(ctx, target, await source.read(0, source.size), {
+                label: `constant at offset ${c.site.offset}`,
+                offset: c.site.offset,
+                opcodeIndex: c.site.opcodeIndex,
+            });
+            continue;
+        }
         const label = `embedded pickle at offset ${c.site.offset}`;
         const member = {
             path: target.path,
@@ -15940,7 +22914,7 @@ async function scanEmbedded(target, ctx, candidates) {
         if (result.findings > 0) {
             ctx.report({
                 ruleId: 'MA2022',
-                message: `a ${c.encoding === 'base64' ? 'base64-encoded ' : ''}pickle is embedded in a constant (${result.findings} findings inside, worst ${result.worst})`,
+                message: `a pickle is embedded in a constant (${result.findings} findings inside, worst ${result.worst})`,
                 evidence: render(v, 80),
                 offset: c.site.offset,
                 opcodeIndex: c.site.opcodeIndex,
@@ -15955,7 +22929,7 @@ function sliceOf(source, offset, size) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/joblib.ts
+;// CONCATENATED MODULE: ./src/scan/archive/joblib.ts
 /**
  * joblib files: a pickle stream in which joblib.load reads, right after BUILD on each
  * NumpyArrayWrapper, the array's raw bytes (after an alignment padding byte and padding) or,
@@ -16309,7 +23283,7 @@ async function isJoblib(i) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/numpy.ts
+;// CONCATENATED MODULE: ./src/scan/archive/numpy.ts
 
 const numpy_MAGIC = Buffer.from('\x93NUMPY', 'latin1');
 function isNpy(head) {
@@ -16595,7 +23569,7 @@ const npzLayout = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/archive/pytorch.ts
+;// CONCATENATED MODULE: ./src/scan/archive/pytorch.ts
 /**
  * PyTorch checkpoints: the zip layout torch.save writes (data.pkl, tensor storages tied to it by
  * persistent IDs, small metadata members), and the legacy stream format (magic number,
@@ -17292,7 +24266,7 @@ async function readSevenZip(src, opts, maxMembers) {
     return { entries, folders: streams.folders };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/sevenzip.ts
+;// CONCATENATED MODULE: ./src/scan/archive/sevenzip.ts
 
 /**
  * The 7z container scanner: the header read with our bounded reader, each member decoded as a
@@ -17592,7 +24566,7 @@ async function readTar(src, maxMembers) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/tar.ts
+;// CONCATENATED MODULE: ./src/scan/archive/tar.ts
 /**
  * The tar container scanner (plain tar; compressed tars arrive here as the decompressed member
  * of a gzip, bzip2 or xz stream): every file member identified and scanned, links and names
@@ -17694,7 +24668,7 @@ function checkPaths(e, target, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/archive/torchscript.ts
+;// CONCATENATED MODULE: ./src/scan/archive/torchscript.ts
 /**
  * TorchScript archives (torch.jit.save): pickles (data.pkl, constants.pkl, debug pickles) read by
  * the TorchScript unpickler, whose `__torch__.*` classes resolve to the archive's own compiled
@@ -17879,7 +24853,7 @@ const torchScriptLayout = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/archive/plugin.ts
+;// CONCATENATED MODULE: ./src/scan/archive/plugin.ts
 /**
  * The archive family: containers (zip, tar, 7z, compressed streams) and the pickle-bearing
  * formats built on them (PyTorch zip and legacy checkpoints, TorchScript, joblib, NumPy).
@@ -17976,7 +24950,7 @@ const archivePlugin = {
     layouts: [torchScriptLayout, pytorchZipLayout, npzLayout],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/paged.ts
+;// CONCATENATED MODULE: ./src/io/paged.ts
 /** A structural violation of the format being parsed; scanners report it as MA5900. */
 class FormatError extends Error {
     name = 'FormatError';
@@ -18159,7 +25133,7 @@ async function readFlatString(r, p, end, max) {
     return (await r.bytes(p + 4, Math.min(len, max))).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/protobuf.ts
+;// CONCATENATED MODULE: ./src/io/protobuf/fields.ts
 /** Protobuf wire-format walking over positioned reads, with every length bounds-checked. */
 
 async function varint(r, pos, end) {
@@ -18223,7 +25197,7 @@ async function protoString(r, f, max = 4096) {
     return (await r.bytes(f.start, Math.min(f.length, max))).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/read.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/read.ts
 /**
  * Bounded whole reads of small targets (metadata, manifests, source files) and sibling files
  * of a top-level file on disk (the directory layout around a model).
@@ -18326,7 +25300,7 @@ async function readSibling(dir, rel, limit) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/secrets.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/secrets.ts
 /**
  * Credentials and remote references in text and metadata. Token formats are matched by their
  * documented prefixes and shapes; values that look like documentation placeholders are
@@ -18429,7 +25403,7 @@ function lineOf(text, index) {
     return line;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/structure.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/structure.ts
 
 async function parseStructure(ctx, format, fn) {
     try {
@@ -18448,7 +25422,7 @@ async function parseStructure(ctx, format, fn) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/coreml.ts
+;// CONCATENATED MODULE: ./src/scan/formats/coreml.ts
 
 
 
@@ -18655,7 +25629,7 @@ const coremlWeightsScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/executorch.ts
+;// CONCATENATED MODULE: ./src/scan/formats/executorch.ts
 
 
 const STANDARD_NAMESPACES = new Set([
@@ -18758,7 +25732,7 @@ const executorchScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/templates/lexer.ts
+;// CONCATENATED MODULE: ./src/analysis/jinja/lexer.ts
 /**
  * A Jinja lexer that follows jinja2's (lexer.py, default delimiters, no line statements): the
  * same states, token rules and brace balancing, and string literals decoded the way Python's
@@ -19122,7 +26096,7 @@ function lexTag(source, start, isBlock, tokens, addLines, getLine) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/templates/names.ts
+;// CONCATENATED MODULE: ./src/knowledge/template-names.ts
 /**
  * Reviewed name tables for the template analyzer: which globals a chat-template renderer
  * provides, which free names or attribute names only an escape would use, and how each filter
@@ -19332,7 +26306,7 @@ const NAME_DISPATCH_FILTERS = new Set([
     'rejectattr',
 ]);
 
-;// CONCATENATED MODULE: ./src/templates/parser.ts
+;// CONCATENATED MODULE: ./src/analysis/jinja/parser.ts
 
 /** Deepest expression or statement nesting accepted (real templates stay far below). */
 const MAX_NESTING = 200;
@@ -20075,7 +27049,7 @@ class Parser {
     }
 }
 
-;// CONCATENATED MODULE: ./src/templates/analyze.ts
+;// CONCATENATED MODULE: ./src/analysis/jinja/analyze.ts
 
 
 
@@ -20819,7 +27793,7 @@ function childBodies(s) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/refs.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/refs.ts
 /**
  * Judges a dotted name that a configuration makes a loader import and call (Hydra `_target_`,
  * diffusers component libraries, PEFT `auto_mapping`, skops types, MLflow loader modules).
@@ -20927,24 +27901,35 @@ function judgeReference(dotted) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/metadata.ts
+;// CONCATENATED MODULE: ./src/scan/formats/common/metadata-tree.ts
+/**
+ * Checks every metadata tree (parsed JSON or YAML) gets, whatever file it came from:
+ * credentials in keys named like secrets, URLs in fields loaders fetch, Hydra `_target_`
+ * instantiation of callables, and interpolation resolvers that evaluate code.
+ */
+
+
+
 
 
 const MAX_NODES = 2_000_000;
-const metadata_MAX_DEPTH = 256;
+const metadata_tree_MAX_DEPTH = 256;
 const MAX_REPORTS = 50;
 const EVAL_RESOLVER = /\$\{\s*(eval|python|exec|py|shell|sh|call|import)\s*:/i;
-function checkMetadataTree(root, ctx, opts) {
+async function checkMetadataTree(root, ctx, target, opts) {
     let nodes = 0;
+    const encoded = [];
     let reports = 0;
     const report = (f) => {
         if (reports++ < MAX_REPORTS)
             ctx.report(f);
     };
     const visit = (value, path, key, depth) => {
-        if (++nodes > MAX_NODES || depth > metadata_MAX_DEPTH)
+        if (++nodes > MAX_NODES || depth > metadata_tree_MAX_DEPTH)
             return;
         if (typeof value === 'string') {
+            if (value.length >= MIN_ENCODED_LENGTH && mayHidePayload(value))
+                encoded.push({ path, value });
             if (isSecretKeyValue(key, value))
                 report({
                     ruleId: 'MA5502',
@@ -20991,11 +27976,14 @@ function checkMetadataTree(root, ctx, opts) {
         }
     };
     visit(root, '', '', 0);
+    // Values hiding a payload behind encodings are decoded and scanned as members.
+    for (const { path, value } of encoded)
+        await scanHiddenPayload(ctx, target, value, { label: `${opts.where}:${path || '$'}` });
 }
 /** Secrets found in raw text, reported with their line. */
 
 
-;// CONCATENATED MODULE: ./src/scanners/formats/xgboost.ts
+;// CONCATENATED MODULE: ./src/scan/formats/xgboost.ts
 const xgboost_MAX_REPORTS = 10;
 function xgboost_isObj(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
@@ -21111,7 +28099,7 @@ function checkXgboostModel(model, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/policy.ts
+;// CONCATENATED MODULE: ./src/knowledge/python-calls.ts
 /**
  * What Python source shipped with a model may not do. Entries are dotted paths matched as
  * prefixes of the resolved name of a reference (after import aliases): "subprocess" covers
@@ -21430,7 +28418,7 @@ const CANONICAL_MODULES = {
     cPickle: 'pickle',
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/tokenize.ts
+;// CONCATENATED MODULE: ./src/analysis/python/tokenize.ts
 /**
  * A lightweight Python tokenizer: enough of Python's lexical grammar to find names, attribute
  * chains, calls and string literals with their line numbers, without a Python runtime. It never
@@ -21783,7 +28771,7 @@ function decodeEscapes(body, isBytes) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/analyze.ts
+;// CONCATENATED MODULE: ./src/analysis/python/analyze.ts
 /**
  * Static analysis of Python source shipped with models (custom modeling code, handlers,
  * loader modules). It resolves every reference through the file's imports and simple aliases
@@ -22820,7 +29808,7 @@ function decode(kind, s) {
                 return Buffer.from(clean, 'base64').toString('latin1');
             }
             case 'b32':
-                return base32(s);
+                return analyze_base32(s);
             case 'b16':
             case 'hex': {
                 const clean = s.replace(/\s+/g, '');
@@ -22840,7 +29828,7 @@ function decode(kind, s) {
         return undefined;
     }
 }
-function base32(s) {
+function analyze_base32(s) {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
     const clean = s.replace(/=+$/, '').toUpperCase();
     let bits = 0;
@@ -22860,7 +29848,7 @@ function base32(s) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/model-dir.ts
+;// CONCATENATED MODULE: ./src/scan/python/model-dir.ts
 /**
  * Whether a Python file on disk travels with a model: its directory, or one of the two above
  * it, holds model metadata or weights (config.json, *.safetensors, MLmodel…). Python elsewhere
@@ -22924,7 +29912,7 @@ async function isInModelDirectory(path) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/python/scanner.ts
+;// CONCATENATED MODULE: ./src/scan/python/scanner.ts
 /**
  * Python source and bytecode shipped with models: custom modeling code, TorchServe handlers,
  * MLflow loader modules, diffusers components. Source is tokenized and analysed (never run);
@@ -23075,7 +30063,7 @@ function isPythonBytecode(head) {
     return head.readUInt32LE(4) <= 3 && head[16] === 0xe3; // marshalled code object follows
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/hf/custom-code.ts
+;// CONCATENATED MODULE: ./src/scan/huggingface/custom-code.ts
 /**
  * Code that metadata makes a loader import: `auto_map` class references, custom pipelines and
  * components, handler and loader modules. Each reference is checked for paths that leave the
@@ -23190,7 +30178,7 @@ async function checkCustomCode(refs, target, ctx, what) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/hf/diffusers.ts
+;// CONCATENATED MODULE: ./src/scan/huggingface/diffusers.ts
 
 
 
@@ -23287,7 +30275,7 @@ async function checkDiffusersIndex(index, target, ctx) {
     await checkCustomCode(refs, target, ctx, 'model_index.json (custom pipeline or components)');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/hf/shards.ts
+;// CONCATENATED MODULE: ./src/scan/huggingface/shards.ts
 /**
  * Sharded checkpoints: the `*.index.json` weight map names the shard of every tensor. Shard
  * names are joined with the model directory by the loaders, so absolute paths and `..` reach
@@ -23377,7 +30365,7 @@ async function checkShardIndex(index, target, ctx) {
     ctx.detail('shardIndex', { shards: shards.size, missing });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/hf/json.ts
+;// CONCATENATED MODULE: ./src/scan/huggingface/json-metadata.ts
 /**
  * JSON metadata around models: Hugging Face configs (auto_map, custom pipelines, identity),
  * tokenizer and processor configs (chat templates), sharded-checkpoint indexes, diffusers
@@ -23414,7 +30402,7 @@ const JSON_RULES = [
     'MA5900',
     'MA1006',
 ];
-function json_isObject(v) {
+function json_metadata_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 const jsonMetadataScanner = {
@@ -23466,21 +30454,21 @@ const jsonMetadataScanner = {
 /** All content-driven checks on a parsed JSON value (also used for UBJSON and archive members). */
 async function analyzeJson(value, target, ctx) {
     const name = (0,external_node_path_namespaceObject.basename)(target.name).toLowerCase();
-    checkMetadataTree(value, ctx, { where: target.name });
+    await checkMetadataTree(value, ctx, target, { where: target.name });
     if (Array.isArray(value)) {
         if (name === 'modules.json')
             await checkSentenceTransformerModules(value, target, ctx);
         return;
     }
-    if (!json_isObject(value))
+    if (!json_metadata_isObject(value))
         return;
     claimIdentity(value, ctx, target.name);
     const refs = [];
     if ('auto_map' in value)
         collectAutoMap(value.auto_map, refs, ctx, target);
-    if (json_isObject(value.custom_pipelines)) {
+    if (json_metadata_isObject(value.custom_pipelines)) {
         for (const [task, spec] of Object.entries(value.custom_pipelines)) {
-            if (json_isObject(spec) && typeof spec.impl === 'string') {
+            if (json_metadata_isObject(spec) && typeof spec.impl === 'string') {
                 const r = parseClassReference(`custom_pipelines.${task}.impl`, spec.impl);
                 if (r)
                     refs.push(r);
@@ -23495,12 +30483,12 @@ async function analyzeJson(value, target, ctx) {
     if (name === 'model_index.json' ||
         (typeof value._diffusers_version === 'string' && hasComponents(value)))
         await checkDiffusersIndex(value, target, ctx);
-    if (json_isObject(value.auto_mapping))
+    if (json_metadata_isObject(value.auto_mapping))
         checkPeftAutoMapping(value.auto_mapping, ctx, target.name);
-    if (json_isObject(value.learner))
+    if (json_metadata_isObject(value.learner))
         checkXgboostModel(value, ctx);
     if (name === '_checkpoint_metadata') {
-        if (json_isObject(value.item_handlers))
+        if (json_metadata_isObject(value.item_handlers))
             checkOrbaxHandlers(value.item_handlers, ctx);
         else if (typeof value.item_handlers === 'string')
             checkOrbaxHandlers({ default: value.item_handlers }, ctx);
@@ -23513,7 +30501,7 @@ function hasComponents(v) {
         (x[0] === null || typeof x[0] === 'string'));
 }
 function collectAutoMap(autoMap, refs, ctx, target) {
-    if (!json_isObject(autoMap)) {
+    if (!json_metadata_isObject(autoMap)) {
         ctx.report({
             ruleId: 'MA5307',
             message: `${target.name}: auto_map is not an object`,
@@ -23547,7 +30535,7 @@ function checkChatTemplates(templates, ctx, where) {
         list.push({ name: 'default', template: templates });
     else if (Array.isArray(templates)) {
         for (const t of templates) {
-            if (json_isObject(t) && typeof t.template === 'string')
+            if (json_metadata_isObject(t) && typeof t.template === 'string')
                 list.push({ name: typeof t.name === 'string' ? t.name : '?', template: t.template });
             else
                 ctx.report({
@@ -23557,7 +30545,7 @@ function checkChatTemplates(templates, ctx, where) {
                 });
         }
     }
-    else if (json_isObject(templates)) {
+    else if (json_metadata_isObject(templates)) {
         for (const [name, t] of Object.entries(templates))
             if (typeof t === 'string')
                 list.push({ name, template: t });
@@ -23604,7 +30592,7 @@ function checkPeftAutoMapping(m, ctx, where) {
 async function checkSentenceTransformerModules(list, target, ctx) {
     const refs = [];
     for (const m of list) {
-        if (!json_isObject(m) || typeof m.type !== 'string')
+        if (!json_metadata_isObject(m) || typeof m.type !== 'string')
             continue;
         const type = m.type;
         if (type.startsWith('sentence_transformers.'))
@@ -23649,13 +30637,13 @@ function claimIdentity(v, ctx, file) {
     claim('base_model', v.base_model_name_or_path, 'base_model_name_or_path');
     if (typeof v._class_name === 'string')
         claim('architecture', v._class_name, '_class_name');
-    if (json_isObject(v.quantization_config))
+    if (json_metadata_isObject(v.quantization_config))
         claim('quantization', v.quantization_config.quant_method, 'quantization_config.quant_method');
     if (typeof v.peft_type === 'string')
         claim('finetune', v.peft_type, 'peft_type');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/misc.ts
+;// CONCATENATED MODULE: ./src/scan/formats/data-only.ts
 
 
 
@@ -23709,9 +30697,9 @@ const ocdbtScanner = {
 };
 
 
-;// CONCATENATED MODULE: ./src/scanners/formats/common/cursor.ts
+;// CONCATENATED MODULE: ./src/io/stream-cursor.ts
 
-class Cursor {
+class StreamCursor {
     stream;
     buf = Buffer.alloc(0);
     at = 0;
@@ -23766,7 +30754,7 @@ class Cursor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/msgpack.ts
+;// CONCATENATED MODULE: ./src/scan/formats/msgpack.ts
 /**
  * msgpack model files: Flax `serialization.to_bytes` checkpoints (flax_model.msgpack, legacy
  * `checkpoint` files) and other msgpack data. Flax writes three extension types (ndarray,
@@ -23825,7 +30813,7 @@ const msgpackScanner = {
     rules: ['MA5606', 'MA5607', 'MA5900'],
     async scan(target, ctx) {
         const stream = target.openStream();
-        const c = new Cursor(stream);
+        const c = new StreamCursor(stream);
         const exts = new Map();
         let items = 0;
         const pickles = [];
@@ -23990,7 +30978,7 @@ async function scanPickles(list, target, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/native.ts
+;// CONCATENATED MODULE: ./src/scan/formats/native.ts
 /** APE: a shell-script / PE polyglot header ("MZqFpD='"), or its ELF and "jartsr" variants. */
 function isApe(head) {
     const t = head.toString('latin1', 0, 8);
@@ -24033,7 +31021,7 @@ const nativeScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/ort.ts
+;// CONCATENATED MODULE: ./src/scan/graph/ort.ts
 
 
 
@@ -24136,7 +31124,7 @@ function reportDomains(seen, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/paddle.ts
+;// CONCATENATED MODULE: ./src/scan/formats/paddle.ts
 
 
 
@@ -24260,7 +31248,7 @@ const paddleParamsScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/rds.ts
+;// CONCATENATED MODULE: ./src/scan/formats/rds.ts
 
 
 
@@ -24324,7 +31312,7 @@ const rdsScanner = {
         const calls = new Map();
         // Parse from a fresh stream with the header handled explicitly.
         const s2 = target.openStream();
-        const d = new Cursor(s2);
+        const d = new StreamCursor(s2);
         try {
             await parseStructure(ctx, 'R serialization', async () => {
                 const int = async () => (await d.take(4)).readInt32BE(0);
@@ -24658,7 +31646,7 @@ const rdsScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/requirements.ts
+;// CONCATENATED MODULE: ./src/scan/formats/requirements.ts
 const requirements_MAX_REPORTS = 20;
 /** Why one requirement line installs from somewhere other than the default index. */
 function requirementRisk(line) {
@@ -24701,7 +31689,7 @@ function checkRequirementLines(lines, ctx, where, firstLine = 1) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/text.ts
+;// CONCATENATED MODULE: ./src/scan/formats/text.ts
 /**
  * Text files around models: model cards (README.md, whose front matter names the base model
  * and licence), Jinja chat templates (chat_template.jinja), requirements files, vocabularies
@@ -24819,7 +31807,7 @@ function claimFrontMatter(text, ctx, name) {
                 claim('name', e.name, 'model-index.name');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/tflite.ts
+;// CONCATENATED MODULE: ./src/scan/formats/tflite.ts
 
 
 const CUSTOM = 32;
@@ -24958,7 +31946,7 @@ const tfliteScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/torch7.ts
+;// CONCATENATED MODULE: ./src/scan/formats/torch7.ts
 
 
 
@@ -25002,7 +31990,7 @@ const torch7Scanner = {
     rules: ['MA5609', 'MA5610', 'MA5900'],
     async scan(target, ctx) {
         const stream = target.openStream();
-        const c = new Cursor(stream);
+        const c = new StreamCursor(stream);
         const seen = new Set();
         const classes = new Map();
         let functions = 0;
@@ -25124,7 +32112,7 @@ const torch7Scanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/trees.ts
+;// CONCATENATED MODULE: ./src/scan/formats/trees.ts
 
 
 
@@ -25317,7 +32305,7 @@ const xgboostBinaryScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/ubjson.ts
+;// CONCATENATED MODULE: ./src/scan/formats/ubjson.ts
 
 
 
@@ -25360,7 +32348,7 @@ const ubjsonScanner = {
             return;
         }
         const stream = target.openStream();
-        const c = new Cursor(stream);
+        const c = new StreamCursor(stream);
         let items = 0;
         let root;
         try {
@@ -25507,7 +32495,7 @@ const ubjsonScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/formats/xml.ts
+;// CONCATENATED MODULE: ./src/scan/formats/xml.ts
 /**
  * XML model formats: PMML and OpenVINO IR (.xml beside its .bin weights), and other XML. The
  * document is tokenized without ever resolving entities or fetching anything: a DOCTYPE with
@@ -25682,7 +32670,7 @@ async function checkOpenVino(text, target, ctx) {
     ctx.detail('openvino', { net, layers, customLayers: [...custom.keys()] });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/mlflow.ts
+;// CONCATENATED MODULE: ./src/scan/formats/mlflow.ts
 
 
 
@@ -25783,7 +32771,7 @@ async function checkMlflowModel(doc, target, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/yaml.ts
+;// CONCATENATED MODULE: ./src/scan/formats/yaml.ts
 /**
  * YAML metadata: NeMo and Hydra configs (`_target_` instantiation, the model `target`),
  * MLflow `MLmodel` files and their environment files, Lightning hparams and any other YAML.
@@ -25876,7 +32864,7 @@ async function analyzeYamlText(text, target, ctx, where = target.name) {
     }
     const name = (0,external_node_path_namespaceObject.basename)(target.name);
     for (const doc of docs) {
-        checkMetadataTree(doc, ctx, { where });
+        await checkMetadataTree(doc, ctx, target, { where });
         if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
             continue;
         const obj = doc;
@@ -25923,7 +32911,7 @@ async function analyzeYamlText(text, target, ctx, where = target.name) {
     return docs[0];
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/scanners.ts
+;// CONCATENATED MODULE: ./src/scan/formats/scanners.ts
 
 
 
@@ -25967,7 +32955,7 @@ const FORMAT_SCANNERS = [
     paddleParamsScanner,
 ];
 
-;// CONCATENATED MODULE: ./src/scanners/formats/skops.ts
+;// CONCATENATED MODULE: ./src/scan/formats/skops.ts
 
 const PRIMITIVES = new Set([
     'int',
@@ -26053,7 +33041,7 @@ function checkSkopsSchema(schema, ctx) {
     ctx.detail('skops', { nodes, untrusted: [...untrusted.keys()].slice(0, 50) });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/formats/layouts.ts
+;// CONCATENATED MODULE: ./src/scan/formats/layouts.ts
 /**
  * Archive layouts of the formats family. The container scanner (zip, tar) offers each
  * archive to the layouts; these add what the format means on top of the member-by-member
@@ -26272,7 +33260,7 @@ const FORMAT_LAYOUTS = [
     coreMlPackageLayout,
 ];
 
-;// CONCATENATED MODULE: ./src/scanners/formats/detect-binary.ts
+;// CONCATENATED MODULE: ./src/scan/formats/detect-binary.ts
 
 
 
@@ -26339,7 +33327,7 @@ const BINARY_DETECTORS = [
     { format: 'paddle-params', extensions: ['.pdiparams'] },
 ];
 
-;// CONCATENATED MODULE: ./src/scanners/formats/plugin.ts
+;// CONCATENATED MODULE: ./src/scan/formats/plugin.ts
 /**
  * The formats family: Hugging Face repositories and the metadata around models (JSON, YAML,
  * text, Python), and the model formats no other family covers. Detectors go by content
@@ -26445,7 +33433,7 @@ const formatsPlugin = {
     layouts: FORMAT_LAYOUTS,
 };
 
-;// CONCATENATED MODULE: ./src/scanners/graph/hdf5.ts
+;// CONCATENATED MODULE: ./src/io/hdf5.ts
 class Hdf5Error extends Error {
     offset;
     name = 'Hdf5Error';
@@ -27247,7 +34235,7 @@ function dataspaceCount(b) {
     return n;
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/keras-names.ts
+;// CONCATENATED MODULE: ./src/knowledge/keras-names.ts
 /**
  * Class and function names Keras exports (generated by fixtures/graph/gen_keras_names.py
  * from keras 3.15.1, plus names Keras 2 wrote). A module-less class name outside
@@ -27357,7 +34345,7 @@ vectorized_map view view_as_complex view_as_real vsplit vstack where while_loop 
 `;
 const KERAS_NAMES = new Set(NAMES.split(/\s+/).filter(Boolean));
 
-;// CONCATENATED MODULE: ./src/scanners/graph/marshal.ts
+;// CONCATENATED MODULE: ./src/io/marshal.ts
 /**
  * Reads Python's marshal format far enough to describe a code object without running it:
  * its names (co_names: imported modules, called attributes), constants, variable names,
@@ -27706,13 +34694,16 @@ function alarmingNames(s) {
     return s.names.filter((n) => ALARMING_NAMES.has(n));
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/keras-config.ts
+;// CONCATENATED MODULE: ./src/scan/graph/keras-config.ts
 /**
  * Judges a Keras model configuration (the JSON in model_config, training_config, config.json
  * or Keras SavedModel metadata) by what deserializing it would do: Lambda bytecode, references
  * to callables outside Keras (CVE-2025-1550), Keras functions that are gadgets themselves,
  * layers that load external models, pickles or files, and custom objects needing user code.
  */
+
+
+
 
 
 
@@ -27786,6 +34777,8 @@ class KerasConfigAnalyzer {
     custom = new Set();
     reported = new Set();
     embedded = [];
+    /** String values that may hide a payload behind encodings, decoded after the walk. */
+    encoded = [];
     tfsmConfigs = new WeakSet();
     constructor(ctx, target, origin) {
         this.ctx = ctx;
@@ -27805,6 +34798,13 @@ class KerasConfigAnalyzer {
         this.walk(root, '$', 0);
         for (const e of this.embedded)
             await this.scanEmbeddedPickle(e.bytes, e.path);
+        const where = [this.origin.member, this.origin.label].filter(Boolean)[0] ?? 'config';
+        // The TorchModuleWrapper module (already scanned as the pickle torch.load reads) is not
+        // scanned a second time as a hidden payload.
+        const handled = new Set(this.embedded.map((e) => e.path));
+        for (const e of this.encoded)
+            if (![...handled].some((p) => e.path.startsWith(`${p}.`)))
+                await scanHiddenPayload(this.ctx, this.target, e.value, { label: `${where}:${e.path}` });
         const top = keras_config_isObject(root) ? root : {};
         const cfg = keras_config_isObject(top.config) ? top.config : top;
         const name = typeof cfg.name === 'string' ? cfg.name : undefined;
@@ -27846,6 +34846,8 @@ class KerasConfigAnalyzer {
         for (const [k, x] of Object.entries(v)) {
             if (typeof x === 'string' && FILE_KEYS.has(k))
                 this.fileValue(k, x, path, v);
+            if (typeof x === 'string' && x.length >= MIN_ENCODED_LENGTH && mayHidePayload(x))
+                this.encoded.push({ value: x, path: `${path}.${k}` });
             this.walk(x, `${path}.${k}`, depth + 1);
         }
     }
@@ -28054,7 +35056,7 @@ function decodeBase64(s) {
 // EXTERNAL MODULE: ./node_modules/protobufjs/index.js
 var protobufjs = __nccwpck_require__(1853);
 var protobufjs_default = /*#__PURE__*/__nccwpck_require__.n(protobufjs);
-;// CONCATENATED MODULE: ./src/proto/schemas.ts
+;// CONCATENATED MODULE: ./src/io/protobuf/schemas.ts
 /**
  * The protobuf schemas modelaudit reads, written as .proto text embedded in this module (so
  * the ncc bundle needs no files at run time) and parsed once by protobufjs.
@@ -28280,7 +35282,7 @@ function kerasType(name) {
     return parsed().keras.lookupType(`keras.${name}`);
 }
 
-;// CONCATENATED MODULE: ./src/proto/wire.ts
+;// CONCATENATED MODULE: ./src/io/protobuf/wire.ts
 /**
  * A lazy protobuf decoder over positioned reads. Messages are decoded against a protobufjs
  * schema (schemas.ts) into plain objects, but a multi-gigabyte message is never read whole:
@@ -28406,7 +35408,7 @@ class Decoder {
     async decodePositioned(type, start, end, depth) {
         this.enter(depth, start);
         const out = { $offset: start, $length: end - start };
-        const cursor = new wire_Cursor(this.source, start, end);
+        const cursor = new WireCursor(this.source, start, end);
         while (cursor.pos < end) {
             if (++this.calls % 4096 === 0)
                 this.options.checkpoint();
@@ -28503,7 +35505,7 @@ class Decoder {
  * messages are served from one 64 KiB read instead of a read each; long fields are skipped
  * without loading them.
  */
-class wire_Cursor {
+class WireCursor {
     source;
     pos;
     end;
@@ -28662,7 +35664,7 @@ async function readPayload(source, ref, max) {
     return source.read(ref.offset, Math.min(ref.length, max));
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/tf-ops.ts
+;// CONCATENATED MODULE: ./src/scan/graph/tf-ops.ts
 /**
  * TensorFlow's standard op set: every op exported as tf.raw_ops (from TensorFlow's API golden
  * file tensorflow/tools/api/golden/v2/tensorflow.raw_ops.pbtxt), plus the runtime-internal ops
@@ -28972,10 +35974,10 @@ function isStandardTfOp(op) {
     return TF_STANDARD_OPS.has(op) || /^_Mkl[A-Z]\w*$/.test(op);
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/tf-op-table.ts
+;// CONCATENATED MODULE: ./src/knowledge/tensorflow-ops.ts
 const DATASET = 'a tf.data source that reads the files named by its input';
 const SUMMARY = 'writes event files through a summary writer';
-const tf_op_table_entries = [
+const tensorflow_ops_entries = [
     [['ReadFile'], { category: 'file', reason: 'reads a whole file into a tensor', paths: [0] }],
     [['WriteFile'], { category: 'file', reason: 'writes a tensor to a file', paths: [0] }],
     [
@@ -29181,7 +36183,7 @@ const tf_op_table_entries = [
         },
     ],
 ];
-const TF_OP_TABLE = new Map(tf_op_table_entries.flatMap(([ops, entry]) => ops.map((op) => [op, entry])));
+const TF_OP_TABLE = new Map(tensorflow_ops_entries.flatMap(([ops, entry]) => ops.map((op) => [op, entry])));
 /** Ops through which a path flows unchanged (or joined with other strings). */
 const PATH_PASSTHROUGH = new Set([
     'Identity',
@@ -29216,7 +36218,7 @@ const PATH_SOURCES = new Set([
     '_DeviceArg',
 ]);
 
-;// CONCATENATED MODULE: ./src/scanners/graph/tf-graph.ts
+;// CONCATENATED MODULE: ./src/scan/graph/tf-graph.ts
 
 
 
@@ -29499,7 +36501,7 @@ function isPlainAssetName(c, assets) {
     return assets.has(base) && !c.includes('..') && !c.startsWith('/');
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/limits.ts
+;// CONCATENATED MODULE: ./src/scan/graph/decode-options.ts
 /** Lazy protobuf decoding: what is kept in memory and how deep messages may nest. */
 function decodeOptions(ctx) {
     const memory = ctx.limits.maxInMemoryBytes;
@@ -29512,7 +36514,7 @@ function decodeOptions(ctx) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/savedmodel.ts
+;// CONCATENATED MODULE: ./src/scan/graph/savedmodel.ts
 /**
  * TensorFlow SavedModel (saved_model.pb) and Keras SavedModel metadata (keras_metadata.pb):
  * every meta-graph, its function library and nested graphs are judged op by op; Keras layer
@@ -29774,7 +36776,7 @@ const kerasMetadataScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/graph/keras.ts
+;// CONCATENATED MODULE: ./src/scan/graph/keras.ts
 /**
  * Keras models: legacy HDF5 files (.h5, .hdf5, and model.weights.h5 inside .keras archives)
  * read with the bounded HDF5 reader, and the .keras archive layout (config.json,
@@ -29943,7 +36945,70 @@ async function analyzeArchiveConfig(archive, target, ctx) {
     }).analyze(json);
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/onnx-ops.ts
+;// CONCATENATED MODULE: ./src/scan/shared/commands.ts
+/**
+ * Strings that are commands rather than data: shell command lines, interpreter invocations and
+ * inline code, paths of native libraries. Shared by every scanner that judges free-form strings
+ * from a model (metadata values, custom operator attributes, config values).
+ */
+/** Patterns of code or commands that have no business in model data, most telling first. */
+const COMMAND_PATTERNS = [
+    { re: /\b__import__\s*\(/, what: 'Python __import__ call' },
+    {
+        re: /\bimport\s+(os|subprocess|sys|socket|pty|ctypes|shutil|base64|pickle|marshal|requests|urllib)\b/,
+        what: 'Python import of a system module',
+    },
+    {
+        re: /\bfrom\s+(os|subprocess|sys|socket|pty|ctypes|shutil)\s+import\b/,
+        what: 'Python import of a system module',
+    },
+    {
+        re: /\b(os\.(system|popen|exec\w*|spawn\w*)|subprocess\.\w+|pty\.spawn)\s*\(/,
+        what: 'Python process call',
+    },
+    { re: /\b(eval|exec|compile)\s*\(\s*['"A-Za-z_(]/, what: 'Python eval/exec call' },
+    {
+        re: /\b(python[23]?(\.\d+)?|perl|ruby|node|php|lua|Rscript)(\.exe)?\s+(-\w+\s+)*-(c|e|r)\s/,
+        what: 'interpreter invocation with inline code',
+    },
+    { re: /\b(curl|wget)\s+[^|;]*\|\s*(ba|z|da)?sh\b/, what: 'download piped to a shell' },
+    { re: /\b(bash|sh|zsh|dash|ksh)\s+(-\w+\s+)*-c\s/, what: 'shell command' },
+    { re: /(^|[\s;|&'"])\/(usr\/)?bin\/(ba|z|da|k)?sh\b/, what: 'shell path' },
+    { re: /\bcmd(\.exe)?\s+\/[ck]\s/i, what: 'Windows shell command' },
+    { re: /\b(nc|ncat|netcat)\s+(-\w+\s+)*-[ec]\b/, what: 'reverse shell' },
+    { re: /\bpowershell(\.exe)?\s+(-\w+\s+)*-(enc|e|command|c)\b/i, what: 'PowerShell command' },
+    { re: /\brequire\s*\(\s*['"]child_process['"]\s*\)/, what: 'Node.js child_process' },
+    { re: /\brm\s+-rf\s+[/~]/, what: 'destructive shell command' },
+    { re: /(^|[\s;|&])(chmod\s+[+0-7]*x|mkfifo|nohup|crontab)\s/, what: 'shell command' },
+    {
+        re: /\$\(\s*(curl|wget|cat|echo|id|whoami|uname|sh|bash|python[23]?|base64)\b/,
+        what: 'shell command substitution',
+    },
+    { re: /\b(LD_PRELOAD|DYLD_INSERT_LIBRARIES)\s*=/, what: 'library injection' },
+];
+/** A path to a native library: what a loader dlopen()s. */
+const LIBRARY_PATH = /(?:^|[\s"'=:])((?:[A-Za-z]:)?(?:[.~]{0,2}[\\/])?(?:[\w.@+-]+[\\/])*[\w.@+-]+\.(?:so(?:\.\d+)*|dylib|dll|pyd))(?=$|[\s"',;:])/;
+function clip(s, max = 120) {
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+/** The first command or inline code in `text`, if any. */
+function findCommand(text) {
+    for (const { re, what } of COMMAND_PATTERNS) {
+        const m = re.exec(text);
+        if (m) {
+            const start = Math.max(0, m.index - 20);
+            return { what, evidence: clip(text.slice(start, m.index + m[0].length + 40)) };
+        }
+    }
+    return undefined;
+}
+/** A native library path in `text`, if any. */
+function findLibraryPath(text) {
+    const m = LIBRARY_PATH.exec(text);
+    return m ? { what: 'native library path', evidence: clip(m[1]) } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/knowledge/onnx-ops.ts
 /**
  * Operators each standard ONNX domain defines (generated by fixtures/graph/gen_onnx_ops.py
  * from onnx 1.23.1 and onnxruntime 1.30.0; every opset version).
@@ -30026,7 +37091,7 @@ QLinearAveragePool QLinearConv QLinearConvTranspose Resize SpaceToDepth
 };
 const ONNX_DOMAIN_OPS = new Map(Object.entries(DOMAINS).map(([d, s]) => [d, new Set(s.split(/\s+/).filter(Boolean))]));
 
-;// CONCATENATED MODULE: ./src/scanners/graph/onnx.ts
+;// CONCATENATED MODULE: ./src/scan/graph/onnx.ts
 /**
  * ONNX models: the ModelProto is walked lazily (main graph, subgraphs in If/Loop/Scan and any
  * other graph attribute, training graphs, model-local functions) without reading tensor
@@ -30039,7 +37104,11 @@ const ONNX_DOMAIN_OPS = new Map(Object.entries(DOMAINS).map(([d, s]) => [d, new 
 
 
 
+
+
 const ONNX_RULES = [
+    'MA1020',
+    'MA4047',
     'MA4040',
     'MA4041',
     'MA4042',
@@ -30120,6 +37189,9 @@ function isShortText(head, at) {
             return false;
     return true;
 }
+/** Strings of one attribute judged, and characters of each. */
+const MAX_ATTRIBUTE_STRINGS = 256;
+const MAX_ATTRIBUTE_TEXT = 64 * 1024;
 const onnxScanner = {
     id: 'onnx',
     formats: ['onnx'],
@@ -30253,8 +37325,10 @@ async function walkNode(w, n, label, depth) {
                 report(w, 'MA4045', `${where}: ${domain} defines no operator ${JSON.stringify(op)}`, `${domain}.${op}`);
         }
     }
+    const custom = !isLocal && !KNOWN_DOMAINS.has(domain);
     for (const a of attrs) {
         const aname = `${where} attribute ${String(a.name ?? '')}`;
+        await checkStrings(w, a, aname, custom);
         if (a.g)
             await walkGraph(w, a.g, `${label} > ${name}.${String(a.name ?? '')}`, depth + 1);
         for (const [i, g] of (a.graphs ?? []).entries())
@@ -30270,6 +37344,19 @@ async function walkNode(w, n, label, depth) {
                 if (s[k])
                     await tensor(w, s[k], aname);
         }
+    }
+}
+/** Attribute strings: commands handed to custom kernels, payloads hidden behind encodings. */
+async function checkStrings(w, a, label, custom) {
+    const values = [a.s, ...(a.strings ?? [])].filter((v) => Buffer.isBuffer(v) || typeof v === 'string');
+    for (const v of values.slice(0, MAX_ATTRIBUTE_STRINGS)) {
+        const text = (Buffer.isBuffer(v) ? v.toString('latin1', 0, MAX_ATTRIBUTE_TEXT) : v).slice(0, MAX_ATTRIBUTE_TEXT);
+        if (custom) {
+            const hit = findCommand(text) ?? findLibraryPath(text);
+            if (hit)
+                report(w, 'MA4047', `${label} hands the custom kernel a ${hit.what}`, hit.evidence);
+        }
+        await scanHiddenPayload(w.ctx, w.target, v, { label });
     }
 }
 async function tensor(w, t, label) {
@@ -30416,7 +37503,7 @@ function identity(ctx, model, meta, graph) {
         ctx.claim({ field: 'name', value: hint[1], source: 'onnx:doc_string' });
 }
 
-;// CONCATENATED MODULE: ./src/scanners/graph/plugin.ts
+;// CONCATENATED MODULE: ./src/scan/graph/plugin.ts
 
 
 
@@ -30436,8 +37523,8 @@ const graphPlugin = {
     layouts: [kerasArchiveLayout],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/llm/cursor.ts
-const cursor_WINDOW = 1 << 20;
+;// CONCATENATED MODULE: ./src/io/source-cursor.ts
+const source_cursor_WINDOW = 1 << 20;
 /** The source ended before a field did. */
 class Truncated extends Error {
     offset;
@@ -30449,7 +37536,7 @@ class Truncated extends Error {
         this.wanted = wanted;
     }
 }
-class cursor_Cursor {
+class SourceCursor {
     source;
     pos = 0;
     littleEndian = true;
@@ -30470,7 +37557,7 @@ class cursor_Cursor {
             throw new Truncated(this.pos, n);
         if (this.pos >= this.bufStart && this.pos + n <= this.bufStart + this.buf.length)
             return;
-        const len = Math.min(Math.max(n, cursor_WINDOW), this.source.size - this.pos);
+        const len = Math.min(Math.max(n, source_cursor_WINDOW), this.source.size - this.pos);
         this.buf = await this.source.read(this.pos, len);
         this.bufStart = this.pos;
         if (this.buf.length < n)
@@ -30503,7 +37590,7 @@ class cursor_Cursor {
     }
     /** Reads n bytes (a copy-free view when they sit in the window). */
     async bytes(n) {
-        if (n <= cursor_WINDOW) {
+        if (n <= source_cursor_WINDOW) {
             await this.ensure(n);
             const out = this.buf.subarray(this.at(), this.at() + n);
             this.pos += n;
@@ -30523,13 +37610,12 @@ class cursor_Cursor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/metadata.ts
+;// CONCATENATED MODULE: ./src/scan/llm/metadata-values.ts
 /**
  * Checks shared by safetensors __metadata__ and GGUF key-value strings: chat templates (handed
- * to the template analyzer), URLs a tool might fetch, code or shell commands, and pickles
- * hidden as base64 (scanned as members).
+ * to the template analyzer), URLs a tool might fetch, code or shell commands, and payloads
+ * hidden behind encodings (scanned as members).
  */
-
 
 
 
@@ -30561,30 +37647,10 @@ async function checkMetadataValue(v, target, ctx) {
             ...offset,
         });
     }
-    const pickle = decodeHiddenPickle(text);
-    if (pickle) {
-        ctx.report({
-            ruleId: 'MA5012',
-            message: `${where}: value is a base64-encoded pickle (scanned as a member)`,
-            evidence: `${text.slice(0, 24)}… (${pickle.length} bytes decoded)`,
-            ...offset,
-        });
-        await ctx.scanMember(memberTarget(target, `${v.container}:${v.key} (base64)`, pickle));
-    }
-}
-/** A member target over bytes held in memory. */
-function memberTarget(parent, name, bytes) {
-    const source = new BufferSource(bytes);
-    const member = [parent.member, name].filter(Boolean).join(' > ');
-    return {
-        path: parent.path,
-        member,
-        name,
-        size: bytes.length,
-        head: bytes.subarray(0, HEAD_BYTES),
-        openStream: () => new SourceStream(source),
-        source,
-    };
+    await scanHiddenPayload(ctx, target, v.value, {
+        label: `${v.container}:${v.key}`,
+        ...offset,
+    });
 }
 /** Keys whose purpose is to hold a URL (GGUF general.*, modelspec, HF conventions). */
 const URL_KEYS = /(^|[._])(url|urls|repo_url|source|doi|homepage|license\.link|link|thumbnail)$/i;
@@ -30599,50 +37665,18 @@ const RISKY_SCHEMES = new Set([
     'php',
 ]);
 const EXECUTABLE_PATH = /\.(sh|bash|zsh|ps1|psm1|bat|cmd|exe|dll|so|dylib|py|pyc|pl|rb|jar|msi|scr|vbs|js|pkl|pickle|joblib)(?:$|[?#])/i;
-function clip(s, max = 120) {
+function metadata_values_clip(s, max = 120) {
     return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
-/** Patterns of code that has no business in model metadata. */
-const CODE_PATTERNS = [
-    { re: /\b__import__\s*\(/, what: 'Python __import__ call' },
-    {
-        re: /\bimport\s+(os|subprocess|sys|socket|pty|ctypes|shutil|base64|pickle|marshal|requests|urllib)\b/,
-        what: 'Python import of a system module',
-    },
-    {
-        re: /\bfrom\s+(os|subprocess|sys|socket|pty|ctypes|shutil)\s+import\b/,
-        what: 'Python import of a system module',
-    },
-    {
-        re: /\b(os\.(system|popen|exec\w*|spawn\w*)|subprocess\.\w+|pty\.spawn)\s*\(/,
-        what: 'Python process call',
-    },
-    { re: /\b(eval|exec|compile)\s*\(\s*['"A-Za-z_(]/, what: 'Python eval/exec call' },
-    { re: /\b(curl|wget)\s+[^|;]*\|\s*(ba|z)?sh\b/, what: 'download piped to a shell' },
-    { re: /\b(bash|sh|zsh)\s+-c\s+['"]/, what: 'shell command' },
-    { re: /\/bin\/(ba|z)?sh\b/, what: 'shell path' },
-    { re: /\b(nc|ncat|netcat)\s+(-\w+\s+)*-e\b/, what: 'reverse shell' },
-    { re: /\bpowershell(\.exe)?\s+(-\w+\s+)*-(enc|e|command|c)\b/i, what: 'PowerShell command' },
-    { re: /\brequire\s*\(\s*['"]child_process['"]\s*\)/, what: 'Node.js child_process' },
-    { re: /\brm\s+-rf\s+[/~]/, what: 'destructive shell command' },
-];
 function suspiciousText(key, text) {
     const out = [];
-    for (const { re, what } of CODE_PATTERNS) {
-        const m = re.exec(text);
-        if (m) {
-            const start = Math.max(0, m.index - 20);
-            out.push({
-                message: `value contains code (${what})`,
-                evidence: clip(text.slice(start, m.index + m[0].length + 40)),
-            });
-            break;
-        }
-    }
+    const command = findCommand(text);
+    if (command)
+        out.push({ message: `value contains code (${command.what})`, evidence: command.evidence });
     for (const url of findUrls(text)) {
         const why = riskyUrl(url, URL_KEYS.test(key));
         if (why)
-            out.push({ message: `value holds a URL ${why}`, evidence: clip(url) });
+            out.push({ message: `value holds a URL ${why}`, evidence: metadata_values_clip(url) });
         if (out.length >= 5)
             break;
     }
@@ -30687,16 +37721,6 @@ function riskyUrl(url, urlKey) {
         return 'pointing at a local or hidden host';
     return undefined;
 }
-/** Base64 text that decodes to a pickle (protocol 2–5 header). */
-function decodeHiddenPickle(text) {
-    const t = text.trim();
-    if (t.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(t))
-        return undefined;
-    const bytes = Buffer.from(t, /[-_]/.test(t) ? 'base64url' : 'base64');
-    if (bytes.length >= 2 && bytes[0] === 0x80 && bytes[1] >= 2 && bytes[1] <= 5)
-        return bytes;
-    return undefined;
-}
 // ---- identity -----------------------------------------------------------------------------
 /** Reports what the metadata says the model is, deduplicated and bounded. */
 class ClaimSink {
@@ -30719,7 +37743,7 @@ class ClaimSink {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/json.ts
+;// CONCATENATED MODULE: ./src/io/strict-json.ts
 /**
  * A strict JSON reader for headers that must be read exactly as their loader reads them:
  * duplicate keys are kept and reported (JSON.parse silently keeps the last), numbers keep their
@@ -30914,7 +37938,7 @@ function exactUnsigned(v) {
     return BigInt(v.text);
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/safetensors.ts
+;// CONCATENATED MODULE: ./src/scan/llm/safetensors.ts
 /**
  * safetensors: an 8-byte little-endian header length, a JSON header, then the data area. The
  * header is validated the way the safetensors library validates it (and stricter where a
@@ -31346,7 +38370,7 @@ async function sliceTarget(parent, source, offset, length, name) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/gguf.ts
+;// CONCATENATED MODULE: ./src/scan/llm/gguf.ts
 
 
 
@@ -31555,7 +38579,7 @@ class GgufReader {
         this.source = source;
         this.target = target;
         this.ctx = ctx;
-        this.c = new cursor_Cursor(source);
+        this.c = new SourceCursor(source);
         this.claims = new ClaimSink(ctx);
     }
     summary() {
@@ -31997,7 +39021,7 @@ class GgufReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanners/llm/plugin.ts
+;// CONCATENATED MODULE: ./src/scan/llm/plugin.ts
 
 
 /**
@@ -32018,7 +39042,7 @@ const llmPlugin = {
     layouts: [],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/pickle.ts
+;// CONCATENATED MODULE: ./src/scan/pickle/scanner.ts
 
 
 /** Plain pickle streams, whatever their name: every pickle in the stream is judged. */
@@ -32038,7 +39062,7 @@ const pickleScanner = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/scanners/pickle-plugin.ts
+;// CONCATENATED MODULE: ./src/scan/pickle/plugin.ts
 
 
 /** Plain pickle streams: identified by running their first opcodes, so this plugin goes last. */
@@ -32056,7 +39080,7 @@ const picklePlugin = {
     layouts: [],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/repository-plugin.ts
+;// CONCATENATED MODULE: ./src/scan/repository/plugin.ts
 const LFS_HEADER = 'version https://git-lfs.github.com/spec/v1';
 /** Pointer files are tiny (the spec caps them at 1024 bytes). */
 const MAX_POINTER = 1024;
@@ -32089,7 +39113,7 @@ const repositoryPlugin = {
     layouts: [],
 };
 
-;// CONCATENATED MODULE: ./src/scanners/index.ts
+;// CONCATENATED MODULE: ./src/scan/registry.ts
 
 
 
@@ -32120,56 +39144,7 @@ function detectorFor(format) {
     return DETECTORS.find((d) => d.format === format);
 }
 
-;// CONCATENATED MODULE: ./src/utils/filetype.ts
-/**
- * Format identification: content first (magic bytes, first opcodes); the file name is only a
- * hint, used when the content alone is not conclusive.
- */
-
-function extensionOf(name) {
-    return (0,external_node_path_namespaceObject.extname)(name).toLowerCase();
-}
-async function identify(input, detectors) {
-    for (const d of detectors) {
-        if (d.content && (await d.content(input)))
-            return { format: d.format, by: 'content' };
-    }
-    const ext = extensionOf(input.name);
-    if (ext) {
-        for (const d of detectors)
-            if (d.extensions?.includes(ext))
-                return { format: d.format, by: 'name' };
-    }
-    return { format: 'unknown', by: 'none' };
-}
-/** Extensions that promise data-only or text content. */
-const DATA_ONLY_EXTENSIONS = new Set([
-    '.safetensors',
-    '.json',
-    '.txt',
-    '.md',
-    '.csv',
-    '.tsv',
-    '.yaml',
-    '.yml',
-    '.npy',
-    '.png',
-    '.jpg',
-    '.jpeg',
-    '.gif',
-    '.onnx',
-    '.gguf',
-    '.tflite',
-    '.msgpack',
-    '.vocab',
-    '.spm',
-]);
-/** True when the name promises data but the content is an executable serialization. */
-function isExtensionMismatch(name, detector) {
-    return Boolean(detector?.executable) && DATA_ONLY_EXTENSIONS.has(extensionOf(name));
-}
-
-;// CONCATENATED MODULE: ./src/core/context.ts
+;// CONCATENATED MODULE: ./src/pipeline/context.ts
 /**
  * The engine side of ScanContext: stamps findings with path, member, rule severity and
  * scanner; enforces the time budget and the nesting limit; dispatches members back through
@@ -32195,6 +39170,8 @@ class FileCollector {
     members = [];
     claims = [];
     format = 'unknown';
+    /** Per-file state of the scanners (ScanContext.fileState). */
+    state = new Map();
     cleanups = [];
     constructor(path, stats) {
         this.path = path;
@@ -32268,6 +39245,12 @@ class EngineContext {
     }
     layouts() {
         return ARCHIVE_LAYOUTS;
+    }
+    fileState(key, create) {
+        const state = this.collector.state;
+        if (!state.has(key))
+            state.set(key, create());
+        return state.get(key);
     }
     checkpoint() {
         if (this.signal?.aborted)
@@ -32415,7 +39398,7 @@ function describeHead(head) {
     return printable ? JSON.stringify(sample.toString('latin1')) : sample.toString('hex');
 }
 
-;// CONCATENATED MODULE: ./src/core/discover.ts
+;// CONCATENATED MODULE: ./src/discover/walk.ts
 /**
  * Turns the paths a user gave into the regular files to scan: directories are walked
  * recursively; symbolic links are not followed unless asked, and never out of the roots.
@@ -32530,12 +39513,13 @@ function describeError(err) {
     return err instanceof Error ? err.message : String(err);
 }
 
-;// CONCATENATED MODULE: ./src/core/engine.ts
+;// CONCATENATED MODULE: ./src/pipeline/engine.ts
 /**
  * discover → identify → scan → policy → report. One top-level file at a time per worker slot,
  * each under its own time budget; findings are collected per file, then the policy stage
  * groups the files into models, infers what each model is and applies the name policy.
  */
+
 
 
 
@@ -32703,7 +39687,7 @@ function round(ms) {
     return Math.round(ms * 100) / 100;
 }
 
-;// CONCATENATED MODULE: ./src/reporters/json.ts
+;// CONCATENATED MODULE: ./src/report/json.ts
 /** The report as JSON, in the shape described by schema/report.schema.json. */
 function formatJson(report) {
     return JSON.stringify(report, null, 2) + '\n';
@@ -32713,7 +39697,7 @@ function formatJson(report) {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/reporters/sarif.ts
+;// CONCATENATED MODULE: ./src/report/sarif.ts
 /**
  * The report as a SARIF 2.1.0 log: one run, rules from the registry, one result per finding.
  * A pure function of the report (no clock, no file system), so the same report always gives the
@@ -32958,7 +39942,7 @@ function directoryUri(dir) {
     return href.endsWith('/') ? href : `${href}/`;
 }
 
-;// CONCATENATED MODULE: ./src/reporters/text.ts
+;// CONCATENATED MODULE: ./src/report/text.ts
 
 const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 };
 function paint(on, code, s) {
@@ -33106,6 +40090,1475 @@ function renderRulesMarkdown(rules) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/signing/keys.ts
+/**
+ * Keys of the format's key-based method: ECDSA on P-256, P-384 or P-521, each signing with the
+ * hash of its own size (SHA-256, SHA-384, SHA-512), DER signatures, as the reference signer does.
+ * Node's crypto does the cryptography; this module only checks types and picks parameters.
+ */
+
+const CURVE_HASH = {
+    prime256v1: 'sha256',
+    secp384r1: 'sha384',
+    secp521r1: 'sha512',
+};
+const CURVE_NAMES = {
+    prime256v1: 'P-256',
+    secp384r1: 'P-384',
+    secp521r1: 'P-521',
+};
+/** A key this format cannot use (wrong type or curve); the message says which. */
+class UnsupportedKeyError extends Error {
+    name = 'UnsupportedKeyError';
+}
+/** The digest that goes with a key's curve, or an UnsupportedKeyError. */
+function signatureHash(key) {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (key.asymmetricKeyType !== 'ec' || curve === undefined || !(curve in CURVE_HASH))
+        throw new UnsupportedKeyError(`${describeKey(key)}: model signing keys are ECDSA P-256, P-384 or P-521`);
+    return CURVE_HASH[curve];
+}
+function describeKey(key) {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (key.asymmetricKeyType === 'ec')
+        return `ECDSA ${curve ? (CURVE_NAMES[curve] ?? curve) : 'unknown curve'}`;
+    const bits = key.asymmetricKeyDetails?.modulusLength;
+    return `${key.asymmetricKeyType ?? 'unknown'}${bits ? ` ${bits}-bit` : ''} key`;
+}
+/** Loads a PEM (or DER SPKI) public key; a certificate PEM yields its key. */
+function loadPublicKey(data) {
+    const key = (0,external_node_crypto_namespaceObject.createPublicKey)(data);
+    signatureHash(key);
+    return key;
+}
+/** Loads a PEM private key (unencrypted, or with the passphrase given). */
+function loadPrivateKey(data, passphrase) {
+    const key = (0,external_node_crypto_namespaceObject.createPrivateKey)(passphrase === undefined ? data : { key: data, passphrase });
+    signatureHash(key);
+    return key;
+}
+/**
+ * The bundle's public-key hint as the reference writes it: hex SHA-256 of the key's PEM
+ * SubjectPublicKeyInfo text (64-column base64, trailing newline), identical to Node's PEM export.
+ */
+function publicKeyHint(key) {
+    const pub = key.type === 'private' ? (0,external_node_crypto_namespaceObject.createPublicKey)(key) : key;
+    const pem = pub.export({ type: 'spki', format: 'pem' });
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(pem).digest('hex');
+}
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
+var core_dist = __nccwpck_require__(3917);
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var bundle_dist = __nccwpck_require__(1040);
+// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
+var protobuf_specs_dist = __nccwpck_require__(9654);
+;// CONCATENATED MODULE: ./src/signing/format.ts
+/**
+ * Constants of the OpenSSF model signing format (sigstore/model-transparency): a sigstore
+ * bundle holding a DSSE envelope whose payload is an in-toto statement describing the model.
+ */
+/** The bundle media types a model signature may carry (v0.3 is what signers write today). */
+const BUNDLE_MEDIA_TYPES = [
+    'application/vnd.dev.sigstore.bundle.v0.3+json',
+    'application/vnd.dev.sigstore.bundle+json;version=0.3',
+    'application/vnd.dev.sigstore.bundle+json;version=0.2',
+    'application/vnd.dev.sigstore.bundle+json;version=0.1',
+];
+const BUNDLE_MEDIA_TYPE_WRITTEN = BUNDLE_MEDIA_TYPES[0];
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+const IN_TOTO_STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** v1.0 predicate: one subject (model name + digest over all resources), resources in the predicate. */
+const PREDICATE_V1 = 'https://model_signing/signature/v1.0';
+/** v0.2 predicate: one subject per file, no serialization record (sigstore-signed models of 2024). */
+const PREDICATE_DIGESTS_V01 = 'https://model_signing/Digests/v0.1';
+/** Paths every signer and verifier of the format ignores by default (relative to the model root). */
+const GIT_IGNORE_PATHS = ['.git', '.gitattributes', '.github', '.gitignore'];
+/** Default signature file name inside a model directory. */
+const DEFAULT_SIGNATURE_NAME = 'model.sig';
+/** Default shard size of the "shards" serialization (1 GB, decimal, as the reference uses). */
+const DEFAULT_SHARD_SIZE = 1_000_000_000;
+/** Hash types of the serialization record mapped to Node's digest names. */
+const HASH_TYPES = {
+    sha256: 'sha256',
+    blake2b: 'blake2b512',
+};
+/** Largest signature file read: a manifest of millions of shards still fits well below it. */
+const MAX_SIGNATURE_BYTES = 64 * 1024 * 1024;
+
+;// CONCATENATED MODULE: ./src/signing/manifest.ts
+/**
+ * The signed manifest: which files (or shards of files) a model has and their digests, and the
+ * in-toto statement that carries it. Building follows the reference signer (model_signing v1.x)
+ * so that its verifier accepts what we sign; parsing accepts what it writes, v1.0 and v0.2.
+ */
+
+
+/** The signature's content is broken ("malformed") or uses what we do not check ("unsupported"). */
+class SignatureFormatError extends Error {
+    kind;
+    evidence;
+    name = 'SignatureFormatError';
+    constructor(kind, message, evidence) {
+        super(message);
+        this.kind = kind;
+        this.evidence = evidence;
+    }
+}
+/** The resource name of an item: the path, plus ":start:end" for a shard. */
+function itemName(item) {
+    return item.start === undefined ? item.path : `${item.path}:${item.start}:${item.end}`;
+}
+/** The per-resource algorithm name the format records for a serialization. */
+function itemAlgorithm(s) {
+    return s.method === 'shards' ? `${s.hashType}-sharded-${s.shardSize}` : s.hashType;
+}
+/** Digest length in hex characters for a hash type. */
+function hexLength(hashType) {
+    return hashType === 'blake2b' ? 128 : 64;
+}
+/** Code-point order, as Python compares str (UTF-16 order differs above U+FFFF). */
+function compareCodePoints(a, b) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        if (a.charCodeAt(i) !== b.charCodeAt(i))
+            return a.codePointAt(i) - b.codePointAt(i);
+    }
+    return a.length - b.length;
+}
+/** The reference signer's order: paths component by component, then shard offsets. */
+function compareItems(a, b) {
+    const pa = a.path.split('/');
+    const pb = b.path.split('/');
+    for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+        const c = compareCodePoints(pa[i], pb[i]);
+        if (c !== 0)
+            return c;
+    }
+    return pa.length - pb.length || (a.start ?? 0) - (b.start ?? 0) || (a.end ?? 0) - (b.end ?? 0);
+}
+/** SHA-256 over every item digest in order: the statement subject's digest (v1.0). */
+function rootDigest(digests) {
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    for (const d of digests)
+        h.update(Buffer.from(d, 'hex'));
+    return h.digest('hex');
+}
+/** The in-toto statement (v1.0 predicate) for a manifest, as a JSON-ready object. */
+function buildStatement(manifest) {
+    const items = [...manifest.items].sort(compareItems);
+    const s = manifest.serialization;
+    return {
+        _type: IN_TOTO_STATEMENT_TYPE,
+        subject: [
+            { name: manifest.modelName, digest: { sha256: rootDigest(items.map((i) => i.digest)) } },
+        ],
+        predicateType: PREDICATE_V1,
+        predicate: {
+            serialization: {
+                method: s.method,
+                hash_type: s.hashType,
+                allow_symlinks: s.allowSymlinks,
+                ...(s.method === 'shards' ? { shard_size: s.shardSize } : {}),
+                ...(s.ignorePaths.length ? { ignore_paths: [...s.ignorePaths] } : {}),
+            },
+            resources: items.map((i) => ({
+                name: itemName(i),
+                algorithm: i.algorithm,
+                digest: i.digest,
+            })),
+        },
+    };
+}
+function manifest_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function malformed(message, evidence) {
+    throw new SignatureFormatError('malformed', message, evidence === undefined ? undefined : manifest_clip(evidence));
+}
+function unsupported(message, evidence) {
+    throw new SignatureFormatError('unsupported', message, evidence === undefined ? undefined : manifest_clip(evidence));
+}
+function manifest_clip(v) {
+    const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+    return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}
+function str(obj, key, where) {
+    const v = obj[key];
+    if (typeof v !== 'string')
+        malformed(`${where}.${key} is not a string`, v);
+    return v;
+}
+function hexDigest(v, hashType, where) {
+    if (typeof v !== 'string' || v.length !== hexLength(hashType) || !/^[0-9a-fA-F]+$/.test(v))
+        malformed(`${where} is not a ${hashType} digest`, v);
+    return v.toLowerCase();
+}
+/** Parses the decoded DSSE payload (the statement's JSON text) into a manifest. */
+function parseStatement(payload) {
+    let statement;
+    try {
+        statement = JSON.parse(payload);
+    }
+    catch (err) {
+        malformed(`the signed payload is not JSON: ${err.message}`);
+    }
+    if (!manifest_isObject(statement))
+        malformed('the signed payload is not a JSON object');
+    if (statement._type !== IN_TOTO_STATEMENT_TYPE)
+        unsupported(`statement type is not ${IN_TOTO_STATEMENT_TYPE}`, statement._type);
+    if (statement.predicateType === PREDICATE_V1)
+        return parseV1(statement);
+    if (statement.predicateType === PREDICATE_DIGESTS_V01)
+        return parseDigestsV01(statement);
+    return unsupported('unknown predicate type', statement.predicateType);
+}
+function parseSerialization(v) {
+    if (!manifest_isObject(v))
+        malformed('predicate.serialization is missing', v);
+    const method = v.method;
+    if (method !== 'files' && method !== 'shards')
+        unsupported('unknown serialization method', method);
+    const hashType = v.hash_type;
+    if (typeof hashType !== 'string' || !(hashType in HASH_TYPES))
+        unsupported('unsupported hash type', hashType);
+    const allow = v.allow_symlinks;
+    if (typeof allow !== 'boolean' && allow !== 'true' && allow !== 'false')
+        malformed('serialization.allow_symlinks is not a boolean', allow);
+    let shardSize;
+    if (method === 'shards') {
+        // Protobuf's JSON writes integers held in a Struct as doubles ("1000000000.0" → 1e9).
+        const n = v.shard_size;
+        if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0)
+            malformed('serialization.shard_size is not a positive integer', n);
+        shardSize = n;
+    }
+    const ignore = v.ignore_paths ?? [];
+    if (!Array.isArray(ignore) || !ignore.every((p) => typeof p === 'string'))
+        malformed('serialization.ignore_paths is not a list of paths', ignore);
+    return {
+        method,
+        hashType,
+        allowSymlinks: allow === true || allow === 'true',
+        ...(shardSize !== undefined ? { shardSize } : {}),
+        ignorePaths: ignore,
+    };
+}
+function parseItemName(name, method) {
+    if (method === 'files')
+        return { path: name };
+    const m = /^(.*):(\d+):(\d+)$/s.exec(name);
+    if (!m)
+        return malformed('a shard resource name is not "path:start:end"', name);
+    const start = Number(m[2]);
+    const end = Number(m[3]);
+    if (!Number.isSafeInteger(end) || end <= start)
+        malformed('a shard resource has an empty or reversed range', name);
+    return { path: m[1], start, end };
+}
+function parseV1(statement) {
+    const subjects = statement.subject;
+    if (!Array.isArray(subjects) || subjects.length !== 1 || !manifest_isObject(subjects[0]))
+        malformed('a v1.0 statement has exactly one subject', subjects);
+    const subject = subjects[0];
+    const modelName = str(subject, 'name', 'subject');
+    if (!manifest_isObject(subject.digest))
+        malformed('subject.digest is missing');
+    const expectedRoot = hexDigest(subject.digest.sha256, 'sha256', 'subject.digest.sha256');
+    const predicate = statement.predicate;
+    if (!manifest_isObject(predicate))
+        malformed('statement.predicate is missing');
+    const serialization = parseSerialization(predicate.serialization);
+    const resources = predicate.resources;
+    if (!Array.isArray(resources))
+        malformed('predicate.resources is not a list', resources);
+    const algorithm = itemAlgorithm(serialization);
+    const seen = new Set();
+    const items = [];
+    for (const [i, r] of resources.entries()) {
+        if (!manifest_isObject(r))
+            malformed(`predicate.resources[${i}] is not an object`, r);
+        const name = str(r, 'name', `resources[${i}]`);
+        const alg = str(r, 'algorithm', `resources[${i}]`);
+        if (alg !== algorithm)
+            unsupported(`resource algorithm does not match the serialization (${algorithm})`, alg);
+        const digest = hexDigest(r.digest, serialization.hashType, `resources[${i}].digest`);
+        if (seen.has(name))
+            malformed('a resource is listed twice', name);
+        seen.add(name);
+        items.push({ ...parseItemName(name, serialization.method), algorithm: alg, digest });
+    }
+    const actualRoot = rootDigest(items.map((i) => i.digest));
+    if (actualRoot !== expectedRoot)
+        malformed('the subject digest does not match the listed resources', `subject ${expectedRoot}, resources hash to ${actualRoot}`);
+    return { modelName, predicateType: PREDICATE_V1, serialization, items };
+}
+/** v0.2 statements: one subject per file, SHA-256, files serialization without symlinks. */
+function parseDigestsV01(statement) {
+    const subjects = statement.subject;
+    if (!Array.isArray(subjects))
+        malformed('statement.subject is not a list', subjects);
+    const seen = new Set();
+    const items = [];
+    for (const [i, s] of subjects.entries()) {
+        if (!manifest_isObject(s) || !manifest_isObject(s.digest))
+            malformed(`subject[${i}] has no digest`, s);
+        const name = str(s, 'name', `subject[${i}]`);
+        if (seen.has(name))
+            malformed('a subject is listed twice', name);
+        seen.add(name);
+        items.push({
+            path: name,
+            algorithm: 'sha256',
+            digest: hexDigest(s.digest.sha256, 'sha256', `subject[${i}].digest.sha256`),
+        });
+    }
+    return {
+        modelName: '',
+        predicateType: PREDICATE_DIGESTS_V01,
+        serialization: { method: 'files', hashType: 'sha256', allowSymlinks: false, ignorePaths: [] },
+        items,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/signing/bundle.ts
+/**
+ * Reading and writing the signature file: a sigstore bundle (JSON, protobuf-specs mapping)
+ * whose content is a DSSE envelope. Parsing is the maintained @sigstore libraries'; this module
+ * bounds the read, names what is wrong, and writes the key-based bundles the reference writes.
+ */
+
+
+
+
+
+/** Reads the signature file, at most MAX_SIGNATURE_BYTES; undefined when there is none. */
+async function readSignatureFile(path, maxBytes = MAX_SIGNATURE_BYTES) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(path, 'r');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            throw new SignatureFormatError('malformed', 'the signature path is not a regular file');
+        if (st.size > maxBytes)
+            throw new SignatureFormatError('malformed', `the signature file is larger than ${maxBytes} bytes`, `${st.size} bytes`);
+        const buf = Buffer.alloc(st.size);
+        const { bytesRead } = await fh.read(buf, 0, st.size, 0);
+        return buf.subarray(0, bytesRead);
+    }
+    finally {
+        await fh.close();
+    }
+}
+/** Parses a bundle's JSON text; every defect is a SignatureFormatError. */
+function parseBundle(data) {
+    let json;
+    try {
+        json = JSON.parse(typeof data === 'string' ? data : data.toString('utf8'));
+    }
+    catch (err) {
+        throw new SignatureFormatError('malformed', 'the signature is not JSON (truncated or not a sigstore bundle)', err.message);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        throw new SignatureFormatError('malformed', 'the signature is not a JSON object');
+    const mediaType = json.mediaType;
+    if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.bundle'))
+        throw new SignatureFormatError('malformed', 'not a sigstore bundle (mediaType)', String(mediaType));
+    if (!BUNDLE_MEDIA_TYPES.includes(mediaType))
+        throw new SignatureFormatError('unsupported', 'unknown sigstore bundle version', mediaType);
+    let bundle;
+    try {
+        bundle = protobuf_specs_dist.Bundle.fromJSON(json);
+        (0,bundle_dist/* assertBundle */.DU)(bundle);
+    }
+    catch (err) {
+        const fields = err instanceof bundle_dist/* ValidationError */.yI ? err.fields?.join(', ') : undefined;
+        throw new SignatureFormatError('malformed', 'the sigstore bundle is incomplete or has fields of the wrong type', fields || err.message);
+    }
+    if (bundle.content.$case !== 'dsseEnvelope')
+        throw new SignatureFormatError('unsupported', 'the bundle signs a message digest, not a DSSE envelope over a model manifest', bundle.content.$case);
+    const env = bundle.content.dsseEnvelope;
+    const vm = bundle.verificationMaterial.content;
+    let material;
+    switch (vm.$case) {
+        case 'publicKey':
+            material = { kind: 'public-key', hint: vm.publicKey.hint };
+            break;
+        case 'certificate':
+            material = { kind: 'certificate', certificates: [Buffer.from(vm.certificate.rawBytes)] };
+            break;
+        case 'x509CertificateChain':
+            material = {
+                kind: 'certificate',
+                certificates: vm.x509CertificateChain.certificates.map((c) => Buffer.from(c.rawBytes)),
+            };
+            break;
+    }
+    return {
+        bundle,
+        mediaType,
+        envelope: {
+            payloadType: env.payloadType,
+            payload: Buffer.from(env.payload),
+            signature: Buffer.from(env.signatures[0].sig),
+        },
+        material,
+        tlogEntries: bundle.verificationMaterial.tlogEntries.length,
+    };
+}
+/** The key-based bundle the reference signer writes (v0.3, public-key hint, no log entries). */
+function buildKeyBundle(envelope, hint) {
+    const json = {
+        mediaType: BUNDLE_MEDIA_TYPE_WRITTEN,
+        verificationMaterial: { publicKey: { hint }, tlogEntries: [] },
+        dsseEnvelope: {
+            payload: envelope.payload.toString('base64'),
+            payloadType: envelope.payloadType,
+            signatures: [{ sig: envelope.signature.toString('base64'), keyid: '' }],
+        },
+    };
+    return JSON.stringify(json, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/signing/hash-pool.ts
+/**
+ * Digests of files and file ranges, streamed in fixed-size chunks (memory stays at one chunk
+ * buffer per worker whatever the model's size) and spread over worker threads so that several
+ * files, or several shards of one file, hash on several cores at once.
+ *
+ * The worker's source is inline (evaluated by `new Worker(..., { eval: true })`) so the committed
+ * single-file bundles keep working: there is no second file for ncc to miss.
+ */
+
+
+
+
+
+const hash_pool_CHUNK = 1024 * 1024;
+const DEFAULT_IN_PROCESS_BELOW = 16 * 1024 * 1024;
+// Plain CommonJS, run in each worker. Opens non-blocking so that a FIFO swapped in after the walk
+// cannot hang the read, and refuses anything that is not a regular file.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const { createHash } = require('node:crypto');
+const buf = Buffer.allocUnsafe(${hash_pool_CHUNK});
+parentPort.on('message', (job) => {
+  let fd;
+  try {
+    fd = fs.openSync(job.path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    if (!fs.fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    const h = createHash(job.algorithm);
+    let pos = job.start;
+    let bytes = 0;
+    for (;;) {
+      const want = job.end === undefined ? buf.length : Math.min(buf.length, job.end - pos);
+      if (want <= 0) break;
+      const n = fs.readSync(fd, buf, 0, want, pos);
+      if (n === 0) break;
+      h.update(buf.subarray(0, n));
+      pos += n;
+      bytes += n;
+    }
+    parentPort.postMessage({ id: job.id, digest: h.digest('hex'), bytes });
+  } catch (e) {
+    parentPort.postMessage({ id: job.id, bytes: 0, error: (e.code ? e.code + ': ' : '') + 'cannot read' });
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+});
+`;
+/** Hashes every job; outcomes come back in the jobs' order. Never throws for unreadable files. */
+async function hashJobs(jobs, options = {}) {
+    const total = jobs.reduce((s, j) => s + (j.end ?? Infinity) - j.start, 0);
+    const wanted = options.workers ?? Math.min(8, (0,external_node_os_namespaceObject.availableParallelism)());
+    const below = options.inProcessBelowBytes ?? DEFAULT_IN_PROCESS_BELOW;
+    const workers = jobs.length === 0 || total < below ? 0 : Math.min(wanted, jobs.length);
+    const outcomes = workers === 0 ? await hashInProcess(jobs) : await hashInWorkers(jobs, workers);
+    return {
+        outcomes,
+        stats: { jobs: jobs.length, bytes: outcomes.reduce((s, o) => s + o.bytes, 0), workers },
+    };
+}
+async function hashInProcess(jobs) {
+    const buf = Buffer.allocUnsafe(hash_pool_CHUNK);
+    const out = [];
+    for (const job of jobs)
+        out.push(await hashOne(job, buf));
+    return out;
+}
+async function hashOne(job, buf) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(job.path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+        if (!(await fh.stat()).isFile())
+            return { bytes: 0, error: 'ENOTREG: cannot read' };
+        const h = (0,external_node_crypto_namespaceObject.createHash)(job.algorithm);
+        let pos = job.start;
+        let bytes = 0;
+        for (;;) {
+            const want = job.end === undefined ? buf.length : Math.min(buf.length, job.end - pos);
+            if (want <= 0)
+                break;
+            const { bytesRead } = await fh.read(buf, 0, want, pos);
+            if (bytesRead === 0)
+                break;
+            h.update(buf.subarray(0, bytesRead));
+            pos += bytesRead;
+            bytes += bytesRead;
+        }
+        return { digest: h.digest('hex'), bytes };
+    }
+    catch (err) {
+        const code = err.code;
+        return { bytes: 0, error: `${code ? `${code}: ` : ''}cannot read` };
+    }
+    finally {
+        await fh?.close();
+    }
+}
+async function hashInWorkers(jobs, count) {
+    const outcomes = new Array(jobs.length);
+    // Largest first, so one big file does not start last and leave the other threads idle.
+    const order = jobs
+        .map((j, i) => ({ i, size: (j.end ?? Number.MAX_SAFE_INTEGER) - j.start }))
+        .sort((a, b) => b.size - a.size)
+        .map((x) => x.i);
+    let next = 0;
+    const pool = Array.from({ length: count }, () => new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true }));
+    try {
+        await Promise.all(pool.map((worker) => new Promise((resolve, reject) => {
+            const feed = () => {
+                if (next >= order.length)
+                    return resolve();
+                const id = order[next++];
+                worker.postMessage({ ...jobs[id], id });
+            };
+            worker.on('message', (r) => {
+                outcomes[r.id] = {
+                    bytes: r.bytes,
+                    ...(r.digest !== undefined ? { digest: r.digest } : {}),
+                    ...(r.error !== undefined ? { error: r.error } : {}),
+                };
+                feed();
+            });
+            worker.once('error', reject);
+            worker.once('exit', (code) => {
+                if (next < order.length || code !== 0)
+                    reject(new Error(`hash worker exited with code ${code}`));
+            });
+            feed();
+        })));
+    }
+    finally {
+        await Promise.all(pool.map((w) => w.terminate()));
+    }
+    return outcomes;
+}
+
+;// CONCATENATED MODULE: ./src/signing/model-files.ts
+/**
+ * Lists the files a model signature covers, with the format's own walking rules (not the scan
+ * walker's): every file under the model root, hidden ones included; ignored paths left out with
+ * everything below them; symbolic links refused unless the signature allows them, and then a
+ * link to a file counts as that file while a link to a directory is not descended.
+ */
+
+
+const DEFAULT_MAX_FILES = 1_000_000;
+/** Splits a relative path into components the way Python's PurePath does ("." and "" dropped). */
+function components(p) {
+    return p.split(/[\\/]/).filter((c) => c !== '' && c !== '.');
+}
+/** Compiles ignore paths into component lists; absolute paths never match (as in the reference). */
+function compileIgnores(paths) {
+    return paths.filter((p) => !p.startsWith('/')).map(components);
+}
+function isIgnored(rel, ignores) {
+    const parts = components(rel);
+    return ignores.some((ig) => ig.length <= parts.length && ig.every((c, i) => c === parts[i]));
+}
+async function listModelFiles(root, rules) {
+    const files = [];
+    const problems = [];
+    const ignores = compileIgnores(rules.ignorePaths);
+    const maxFiles = rules.maxFiles ?? DEFAULT_MAX_FILES;
+    const top = await (0,promises_namespaceObject.lstat)(root);
+    if (!top.isDirectory()) {
+        const single = await classify(root, '.', top.isSymbolicLink(), rules.allowSymlinks);
+        if ('reason' in single)
+            problems.push(single);
+        else if (single.kind === 'file')
+            files.push({ rel: '.', abs: root, size: single.size });
+        return { files, problems };
+    }
+    // Depth-first with an explicit stack: no recursion limit on deep trees.
+    const stack = [''];
+    while (stack.length > 0) {
+        const dirRel = stack.pop();
+        const dirAbs = dirRel ? (0,external_node_path_namespaceObject.join)(root, dirRel) : root;
+        let dir;
+        try {
+            dir = await (0,promises_namespaceObject.opendir)(dirAbs);
+        }
+        catch (err) {
+            problems.push({ rel: dirRel || '.', abs: dirAbs, reason: errorText(err) });
+            continue;
+        }
+        for await (const entry of dir) {
+            const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
+            if (isIgnored(rel, ignores))
+                continue;
+            const abs = (0,external_node_path_namespaceObject.join)(root, rel);
+            if (entry.isDirectory()) {
+                stack.push(rel);
+                continue;
+            }
+            const c = await classify(abs, rel, entry.isSymbolicLink(), rules.allowSymlinks);
+            if ('reason' in c)
+                problems.push(c);
+            else if (c.kind === 'file') {
+                if (files.length >= maxFiles) {
+                    problems.push({ rel, abs, reason: `more than ${maxFiles} files in the model` });
+                    return { files, problems };
+                }
+                files.push({ rel, abs, size: c.size });
+            }
+        }
+    }
+    return { files, problems };
+}
+async function classify(abs, rel, isLink, allowSymlinks) {
+    if (isLink && !allowSymlinks)
+        return { rel, abs, reason: 'symbolic link, and the signature does not allow symlinks' };
+    try {
+        const st = isLink ? await (0,promises_namespaceObject.stat)(abs) : await (0,promises_namespaceObject.lstat)(abs);
+        if (st.isFile())
+            return { kind: 'file', size: st.size };
+        // A link to a directory: the reference's recursive glob does not descend into it.
+        if (st.isDirectory())
+            return { kind: 'skip' };
+        return { rel, abs, reason: 'not a regular file (FIFO, socket or device)' };
+    }
+    catch (err) {
+        return { rel, abs, reason: errorText(err) };
+    }
+}
+function errorText(err) {
+    const e = err;
+    return e.code ? `${e.code}: cannot read` : String(e.message ?? err);
+}
+
+;// CONCATENATED MODULE: ./src/signing/shards.ts
+/**
+ * The "shards" serialization cuts every file into [start, end) ranges of shard_size bytes, the
+ * last one shorter; an empty file has no shard at all (so it is not in the manifest).
+ */
+function shardRanges(size, shardSize) {
+    const ranges = [];
+    for (let start = 0; start < size; start += shardSize)
+        ranges.push([start, Math.min(start + shardSize, size)]);
+    return ranges;
+}
+/**
+ * Whether signed shards are exactly the layout of a file of `size` bytes. Counts first, so a
+ * hostile tiny shard_size never makes us build billions of ranges.
+ */
+function matchesShardLayout(shards, size, shardSize) {
+    if (shards.length !== Math.ceil(size / shardSize))
+        return false;
+    const starts = shards
+        .map((s) => [s.start ?? -1, s.end ?? -1])
+        .sort((a, b) => a[0] - b[0]);
+    return starts.every(([s, e], i) => s === i * shardSize && e === Math.min((i + 1) * shardSize, size));
+}
+
+;// CONCATENATED MODULE: ./src/signing/sign.ts
+/**
+ * Signs a model with a private key, the format's key-based method: hash every file (or shard),
+ * build the v1.0 in-toto statement, sign its DSSE pre-authentication encoding with ECDSA and
+ * write the sigstore bundle. What the reference `model_signing verify key` accepts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** Signing refuses a model it cannot read whole: a partial signature would mislead. */
+class SigningError extends Error {
+    name = 'SigningError';
+}
+async function signModel(modelPath, options) {
+    const hash = signatureHash(options.privateKey);
+    const isDir = (await (0,promises_namespaceObject.lstat)(modelPath)).isDirectory();
+    const signaturePath = options.signaturePath ?? (isDir ? (0,external_node_path_namespaceObject.join)(modelPath, DEFAULT_SIGNATURE_NAME) : `${modelPath}.sig`);
+    const method = options.method ?? 'files';
+    const shardSize = options.shardSize ?? DEFAULT_SHARD_SIZE;
+    if (method === 'shards' && (!Number.isSafeInteger(shardSize) || shardSize <= 0))
+        throw new SigningError(`shard size must be a positive integer, not ${shardSize}`);
+    const ignorePaths = [...(options.ignoreGitPaths === false ? [] : GIT_IGNORE_PATHS)];
+    const sigRel = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(modelPath), (0,external_node_path_namespaceObject.resolve)(signaturePath));
+    if (isDir && sigRel && !sigRel.startsWith('..') && !sigRel.startsWith(external_node_path_namespaceObject.sep))
+        ignorePaths.push(sigRel.split(external_node_path_namespaceObject.sep).join('/'));
+    ignorePaths.push(...(options.ignorePaths ?? []));
+    const serialization = {
+        method,
+        hashType: options.hashType ?? 'sha256',
+        allowSymlinks: options.allowSymlinks ?? false,
+        ...(method === 'shards' ? { shardSize } : {}),
+        ignorePaths: isDir ? ignorePaths : [],
+    };
+    const listing = await listModelFiles(modelPath, {
+        allowSymlinks: serialization.allowSymlinks,
+        ignorePaths: serialization.ignorePaths,
+    });
+    if (listing.problems.length > 0)
+        throw new SigningError(`cannot sign: ${listing.problems.map((p) => `${p.rel}: ${p.reason}`).join('; ')}`);
+    const algorithm = HASH_TYPES[serialization.hashType];
+    const jobs = [];
+    const keys = [];
+    const itemAlg = itemAlgorithm(serialization);
+    for (const file of listing.files) {
+        if (method === 'files') {
+            jobs.push({ path: file.abs, start: 0, algorithm });
+            keys.push({ path: file.rel, algorithm: itemAlg });
+        }
+        else
+            for (const [start, end] of shardRanges(file.size, shardSize)) {
+                jobs.push({ path: file.abs, start, end, algorithm });
+                keys.push({ path: file.rel, start, end, algorithm: itemAlg });
+            }
+    }
+    const { outcomes, stats } = await hashJobs(jobs, options.hashing);
+    const items = outcomes.map((o, i) => {
+        if (o.digest === undefined)
+            throw new SigningError(`cannot sign: ${keys[i].path}: ${o.error ?? 'unreadable'}`);
+        return { ...keys[i], digest: o.digest };
+    });
+    const statement = buildStatement({
+        modelName: (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.resolve)(modelPath)),
+        serialization,
+        items,
+    });
+    const payload = Buffer.from(JSON.stringify(statement, null, 2), 'utf8');
+    const pae = core_dist.dsse.preAuthEncoding(IN_TOTO_PAYLOAD_TYPE, payload);
+    const signature = (0,external_node_crypto_namespaceObject.sign)(hash, pae, options.privateKey);
+    const keyHint = publicKeyHint(options.privateKey);
+    await (0,promises_namespaceObject.writeFile)(signaturePath, buildKeyBundle({ payloadType: IN_TOTO_PAYLOAD_TYPE, payload, signature }, keyHint));
+    return { signaturePath, items: items.length, keyHint, hashing: stats };
+}
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var verify_dist = __nccwpck_require__(4187);
+;// CONCATENATED MODULE: ./src/signing/signature-check.ts
+/**
+ * Checks the bundle's signature over the DSSE envelope, before anything in the manifest is
+ * believed. Two trust policies: a public key (the format's key-based method), or a sigstore
+ * certificate identity + OIDC issuer against a trusted root, verified offline by @sigstore/verify
+ * (certificate chain, SCTs, transparency-log inclusion proof or promise, identity policy).
+ */
+
+
+
+
+
+
+/** A trusted root file's content is not usable (a configuration error, not a finding). */
+class TrustedRootError extends Error {
+    name = 'TrustedRootError';
+}
+/** Parses a sigstore trusted root (trusted_root.json) or a client trust config holding one. */
+function parseTrustedRoot(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        throw new TrustedRootError(`the trusted root is not JSON: ${err.message}`);
+    }
+    const obj = json;
+    const rootJson = obj && typeof obj === 'object' && 'trustedRoot' in obj ? obj.trustedRoot : obj;
+    if (!rootJson || typeof rootJson !== 'object')
+        throw new TrustedRootError('the trusted root is not a JSON object');
+    let root;
+    try {
+        root = protobuf_specs_dist.TrustedRoot.fromJSON(rootJson);
+    }
+    catch (err) {
+        throw new TrustedRootError(`the trusted root cannot be read: ${err.message}`);
+    }
+    if (root.certificateAuthorities.length === 0 || root.tlogs.length === 0)
+        throw new TrustedRootError('the trusted root names no certificate authority or no transparency log');
+    return root;
+}
+function checkSignature(parsed, policy) {
+    const env = parsed.envelope;
+    if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+        return {
+            ok: false,
+            ruleId: 'MA8006',
+            message: `the DSSE payload type is not ${IN_TOTO_PAYLOAD_TYPE}`,
+            evidence: env.payloadType,
+        };
+    return policy.method === 'public-key'
+        ? checkWithKey(parsed, policy.publicKey)
+        : checkWithIdentity(parsed, policy);
+}
+function checkWithKey(parsed, key) {
+    let hash;
+    try {
+        hash = signatureHash(key);
+    }
+    catch (err) {
+        if (err instanceof UnsupportedKeyError)
+            return { ok: false, ruleId: 'MA8006', message: err.message, evidence: describeKey(key) };
+        throw err;
+    }
+    const expectedHint = publicKeyHint(key);
+    const m = parsed.material;
+    if (m.kind === 'public-key' && m.hint !== '' && m.hint !== expectedHint)
+        return {
+            ok: false,
+            ruleId: 'MA8004',
+            message: 'the model was signed with another key than the one given',
+            evidence: `bundle key hint ${m.hint}, given key ${expectedHint}`,
+        };
+    if (m.kind === 'certificate') {
+        let certKey;
+        try {
+            certKey = new external_node_crypto_namespaceObject.X509Certificate(m.certificates[0]).publicKey;
+        }
+        catch (err) {
+            return {
+                ok: false,
+                ruleId: 'MA8002',
+                message: 'the signing certificate cannot be parsed',
+                evidence: err.message,
+            };
+        }
+        if (!spki(certKey).equals(spki(key)))
+            return {
+                ok: false,
+                ruleId: 'MA8004',
+                message: "the signing certificate's key is not the key given",
+                evidence: `certificate key ${publicKeyHint(certKey)}, given key ${expectedHint}`,
+            };
+    }
+    const pae = core_dist.dsse.preAuthEncoding(parsed.envelope.payloadType, parsed.envelope.payload);
+    if (!safeVerify(hash, pae, key, parsed.envelope.signature))
+        return {
+            ok: false,
+            ruleId: 'MA8003',
+            message: m.kind === 'public-key' && m.hint === ''
+                ? 'the signature does not verify with the given key (the manifest was changed, or another key signed it)'
+                : 'the signature does not verify: the signed manifest or envelope was changed',
+            evidence: `${describeKey(key)}, key ${expectedHint.slice(0, 16)}…`,
+        };
+    return {
+        ok: true,
+        payload: parsed.envelope.payload,
+        signer: `${describeKey(key)} public key ${expectedHint}`,
+    };
+}
+function spki(key) {
+    return (key.type === 'private' ? (0,external_node_crypto_namespaceObject.createPublicKey)(key) : key).export({
+        type: 'spki',
+        format: 'der',
+    });
+}
+function safeVerify(hash, data, key, sig) {
+    try {
+        return (0,external_node_crypto_namespaceObject.verify)(hash, data, key, sig);
+    }
+    catch {
+        return false;
+    }
+}
+function checkWithIdentity(parsed, policy) {
+    if (parsed.material.kind !== 'certificate')
+        return {
+            ok: false,
+            ruleId: 'MA8004',
+            message: 'the model was signed with a bare key, not by a certificate identity (verify it with --public-key)',
+            evidence: `public key hint ${parsed.material.hint || '(none)'}`,
+        };
+    try {
+        const verifier = new verify_dist/* Verifier */.BL((0,verify_dist/* toTrustMaterial */.jO)(policy.trustedRoot), {
+            tlogThreshold: 1,
+            ctlogThreshold: 1,
+            timestampThreshold: 1,
+        });
+        const pae = core_dist.dsse.preAuthEncoding(parsed.envelope.payloadType, parsed.envelope.payload);
+        const signer = verifier.verify(withCurveHash((0,verify_dist/* toSignedEntity */.DC)(parsed.bundle), pae), {
+            subjectAlternativeName: policy.identity,
+            extensions: { issuer: policy.issuer },
+        });
+        return {
+            ok: true,
+            payload: parsed.envelope.payload,
+            signer: `${signer.identity?.subjectAlternativeName ?? '?'} (issuer ${signer.identity?.extensions?.issuer ?? '?'})`,
+        };
+    }
+    catch (err) {
+        return identityFailure(err);
+    }
+}
+/**
+ * @sigstore/verify checks ECDSA signatures with the key's default digest (SHA-256); sigstore and
+ * model-signing sign with the digest of the curve's size, so P-384 and P-521 need their own.
+ */
+function withCurveHash(entity, pae) {
+    const content = entity.signature;
+    return {
+        ...entity,
+        signature: {
+            signature: content.signature,
+            compareSignature: (s) => content.compareSignature(s),
+            compareDigest: (d) => content.compareDigest(d),
+            verifySignature: (key) => {
+                if (key.asymmetricKeyType !== 'ec')
+                    return content.verifySignature(key);
+                let hash;
+                try {
+                    hash = signatureHash(key);
+                }
+                catch {
+                    return false;
+                }
+                return safeVerify(hash, pae, key, content.signature);
+            },
+        },
+    };
+}
+function identityFailure(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof verify_dist/* PolicyError */.pn)
+        return {
+            ok: false,
+            ruleId: 'MA8004',
+            message: 'the signing certificate names another identity or OIDC issuer',
+            evidence: message,
+        };
+    if (err instanceof verify_dist/* VerificationError */.mk) {
+        if (err.code === 'SIGNATURE_ERROR' || err.code === 'TLOG_BODY_ERROR')
+            return {
+                ok: false,
+                ruleId: 'MA8003',
+                message: err.code === 'TLOG_BODY_ERROR'
+                    ? 'the envelope is not the one recorded in the transparency log: it was changed after signing'
+                    : 'the signature does not verify: the signed manifest or envelope was changed',
+                evidence: message,
+            };
+        return {
+            ok: false,
+            ruleId: 'MA8005',
+            message: `the signature's certificate or transparency-log entry is not trusted (${err.code})`,
+            evidence: message,
+        };
+    }
+    return {
+        ok: false,
+        ruleId: 'MA8002',
+        message: 'the certificate or transparency-log entry in the bundle cannot be parsed',
+        evidence: message,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/signing/verify.ts
+/**
+ * Verifies a model against its OpenSSF model signature: the bundle's signature first (nothing in
+ * the manifest is believed before), then every file's digest, recomputed with the walking and
+ * ignore rules the signature records, compared with the signed manifest. Every defect is a
+ * finding; the function never throws for anything the model or the signature contains.
+ */
+
+
+
+
+
+
+
+
+
+
+const SCANNER = 'model-signature';
+function finding(ruleId, path, message, evidence, severity) {
+    const rule = getRule(ruleId);
+    return Object.freeze({
+        ruleId: rule.id,
+        severity: severity ?? rule.severity,
+        message,
+        location: Object.freeze({ path }),
+        ...(evidence !== undefined ? { evidence } : {}),
+        ...(rule.cwe ? { cwe: rule.cwe } : {}),
+        scanner: SCANNER,
+    });
+}
+/** Where the signature of a model is looked for when none is named. */
+async function defaultSignaturePath(modelPath) {
+    const st = await (0,promises_namespaceObject.lstat)(modelPath);
+    if (!st.isDirectory())
+        return `${modelPath}.sig`;
+    const inside = (0,external_node_path_namespaceObject.join)(modelPath, DEFAULT_SIGNATURE_NAME);
+    try {
+        await (0,promises_namespaceObject.lstat)(inside);
+        return inside;
+    }
+    catch {
+        const trimmed = modelPath.replace(/[\\/]+$/, '');
+        try {
+            await (0,promises_namespaceObject.lstat)(`${trimmed}.sig`);
+            return `${trimmed}.sig`;
+        }
+        catch {
+            return inside;
+        }
+    }
+}
+async function verifyModel(modelPath, options) {
+    const signaturePath = options.signaturePath ?? (await defaultSignaturePath(modelPath));
+    const base = { modelPath, signaturePath };
+    const fail = (f) => ({ ...base, status: 'failed', findings: [f] });
+    let data;
+    try {
+        data = await readSignatureFile(signaturePath);
+    }
+    catch (err) {
+        if (err instanceof SignatureFormatError)
+            return fail(finding('MA8002', signaturePath, err.message, err.evidence));
+        return fail(finding('MA8002', signaturePath, `the signature cannot be read: ${err.message}`));
+    }
+    if (data === undefined)
+        return {
+            ...base,
+            status: 'unsigned',
+            findings: [
+                finding('MA8001', modelPath, options.requireSignature
+                    ? 'no model signature found, and one is required'
+                    : 'no model signature found', signaturePath, options.requireSignature ? 'ERROR' : 'INFO'),
+            ],
+        };
+    let manifest;
+    let signer;
+    try {
+        const parsed = parseBundle(data);
+        const check = checkSignature(parsed, options.policy);
+        if (!check.ok)
+            return fail(finding(check.ruleId, signaturePath, check.message, check.evidence));
+        signer = check.signer;
+        manifest = parseStatement(check.payload.toString('utf8'));
+    }
+    catch (err) {
+        if (err instanceof SignatureFormatError)
+            return fail(finding(err.kind === 'unsupported' ? 'MA8006' : 'MA8002', signaturePath, err.message, err.evidence));
+        throw err;
+    }
+    const findings = await compareModel(modelPath, signaturePath, manifest, options);
+    const summary = {
+        predicateType: manifest.predicateType,
+        method: manifest.serialization.method,
+        hashType: manifest.serialization.hashType,
+        items: manifest.items.length,
+    };
+    return {
+        ...base,
+        status: findings.findings.length === 0 ? 'verified' : 'failed',
+        signer,
+        manifest: summary,
+        findings: findings.findings,
+        hashing: findings.stats,
+    };
+}
+/** The ignore list for a verification: recorded paths, git paths, the signature, the caller's. */
+function ignoreList(modelPath, signaturePath, manifest, options) {
+    const list = [...manifest.serialization.ignorePaths, ...(options.ignorePaths ?? [])];
+    if (options.ignoreGitPaths !== false)
+        list.push(...GIT_IGNORE_PATHS);
+    const rel = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(modelPath), (0,external_node_path_namespaceObject.resolve)(signaturePath));
+    if (rel && !rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep))
+        list.push(rel.split(external_node_path_namespaceObject.sep).join('/'));
+    return list;
+}
+async function compareModel(modelPath, signaturePath, manifest, options) {
+    const s = manifest.serialization;
+    const findings = [];
+    const at = (rel) => (rel === '.' ? modelPath : (0,external_node_path_namespaceObject.join)(modelPath, rel));
+    const listing = await listModelFiles(modelPath, {
+        allowSymlinks: s.allowSymlinks,
+        ignorePaths: ignoreList(modelPath, signaturePath, manifest, options),
+    });
+    const expected = new Map();
+    for (const item of manifest.items) {
+        const list = expected.get(item.path);
+        if (list)
+            list.push(item);
+        else
+            expected.set(item.path, [item]);
+    }
+    const actual = new Map(listing.files.map((f) => [f.rel, f]));
+    for (const p of listing.problems)
+        if (!options.ignoreUnsignedFiles || expected.has(p.rel))
+            findings.push(finding('MA8010', at(p.rel), `cannot check "${p.rel}" against the signature: ${p.reason}`, p.rel));
+    const jobs = [];
+    const checks = [];
+    const algorithm = HASH_TYPES[s.hashType];
+    for (const [path, items] of expected) {
+        const file = actual.get(path);
+        if (!file) {
+            if (!listing.problems.some((p) => p.rel === path))
+                findings.push(finding('MA8007', at(path), `signed file "${path}" is missing from the model`, describeItems(items)));
+            continue;
+        }
+        if (s.method === 'shards') {
+            if (!matchesShardLayout(items, file.size, s.shardSize)) {
+                const signedSize = items.reduce((m, i) => Math.max(m, i.end ?? 0), 0);
+                findings.push(finding('MA8009', at(path), `"${path}" differs from what was signed: its size changed`, `signed ${signedSize} bytes, now ${file.size} bytes`));
+                continue;
+            }
+        }
+        for (const item of items) {
+            jobs.push({
+                path: file.abs,
+                start: item.start ?? 0,
+                ...(item.end !== undefined ? { end: item.end } : {}),
+                algorithm,
+            });
+            checks.push(item);
+        }
+    }
+    if (!options.ignoreUnsignedFiles)
+        for (const file of listing.files)
+            if (!expected.has(file.rel) && !(s.method === 'shards' && file.size === 0))
+                findings.push(finding('MA8008', file.abs, `"${file.rel}" is in the model but not in the signed manifest`, `${file.rel} (${file.size} bytes)`));
+    const { outcomes, stats } = await hashJobs(jobs, options.hashing);
+    outcomes.forEach((o, i) => {
+        const item = checks[i];
+        const name = itemName(item);
+        if (o.digest === undefined)
+            findings.push(finding('MA8010', at(item.path), `cannot hash "${name}": ${o.error ?? 'unreadable'}`, name));
+        else if (o.digest !== item.digest)
+            findings.push(finding('MA8009', at(item.path), `"${name}" differs from what was signed`, `${name}: signed ${s.hashType} ${item.digest}, now ${o.digest}`));
+    });
+    return { findings, stats };
+}
+function describeItems(items) {
+    const first = items[0];
+    return items.length === 1
+        ? `${itemName(first)} ${first.algorithm} ${first.digest}`
+        : `${first.path} (${items.length} signed shards)`;
+}
+/** Verification findings as report entries (one per file they name), for JSON/SARIF/text. */
+function verificationFileResults(result) {
+    const byPath = new Map();
+    for (const f of result.findings) {
+        const list = byPath.get(f.location.path);
+        if (list)
+            list.push(f);
+        else
+            byPath.set(f.location.path, [f]);
+    }
+    const details = {
+        signature: result.signaturePath,
+        status: result.status,
+        ...(result.signer ? { signer: result.signer } : {}),
+        ...(result.manifest ? { manifest: result.manifest } : {}),
+    };
+    if (byPath.size === 0)
+        return [fileResult(result.signaturePath, [], details, result.hashing?.bytes ?? 0)];
+    return [...byPath].map(([path, findings]) => fileResult(path, findings, details, 0));
+}
+function fileResult(path, findings, details, bytesRead) {
+    return {
+        path,
+        format: 'model-signature',
+        size: 0,
+        bytesRead,
+        durationMs: 0,
+        status: findings.length ? 'findings' : 'clean',
+        findings,
+        details,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/signing.ts
+/**
+ * `modelaudit verify` and `modelaudit sign`: OpenSSF model signatures from the command line.
+ * Verification findings are rendered by the same reporters as a scan (text, JSON, SARIF).
+ */
+
+
+
+
+
+
+
+
+
+
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_ERROR = 2;
+const VERIFY_HELP = `Usage: modelaudit verify [options] <path>
+
+Verifies a model directory (or file) against its OpenSSF model signature: a sigstore bundle
+with a DSSE-signed in-toto manifest of every file's digest (the model_signing format). The
+signature is checked first, then every file is hashed again and compared: missing, extra and
+changed files are findings. Verification is offline.
+
+Options:
+      --signature <file>                 the signature (default: <path>/model.sig, else <path>.sig)
+      --public-key <file>                PEM public key of a key-based signature (ECDSA P-256,
+                                         P-384 or P-521)
+      --certificate-identity <id>        expected signer identity of a sigstore certificate
+                                         (email or URI subject alternative name)
+      --certificate-oidc-issuer <url>    expected OIDC issuer of that certificate
+      --trusted-root <file>              sigstore trusted root (trusted_root.json, or a client
+                                         trust config) that certificates and logs chain to
+      --ignore-paths <path>              also leave out this path (relative to the model);
+                                         repeatable
+      --no-ignore-git-paths              also check .git, .gitattributes, .github, .gitignore
+      --ignore-unsigned-files            files the signature does not list are not findings
+  -f, --format <fmt>                     text (default), json or sarif
+  -o, --output <file>                    write the report to a file instead of stdout
+      --fail-on <level>                  error (default), warning, info or none
+      --no-color                         never colour the text report
+  -h, --help                             print this help
+
+Give either --public-key, or all of --certificate-identity, --certificate-oidc-issuer and
+--trusted-root. A model without a signature fails verification.
+
+Exit codes:
+  0  the signature verified and every file matches
+  1  a finding at or above --fail-on (bad signature, wrong signer, changed/missing/extra file…)
+  2  usage error, or a key or trusted root that cannot be read
+`;
+const SIGN_HELP = `Usage: modelaudit sign [options] <path>
+
+Signs a model directory (or file) with a private key, writing an OpenSSF model signature
+(sigstore bundle, key-based method) that "modelaudit verify --public-key" and the reference
+"model_signing verify key" accept. .git, .gitattributes, .github, .gitignore and the signature
+itself are left out, and recorded as such.
+
+Options:
+      --key <file>             PEM private key: ECDSA P-256, P-384 or P-521 (required)
+      --signature <file>       where to write (default: <path>/model.sig, or <path>.sig)
+      --shard-size <bytes>     hash files in shards of this size ("shards" serialization)
+                               instead of whole files
+      --ignore-paths <path>    also leave out this path (relative to the model); repeatable
+      --allow-symlinks         sign through symbolic links instead of refusing them
+  -h, --help                   print this help
+`;
+class SigningUsageError extends Error {
+}
+/** Runs `verify` or `sign`; usage problems exit 2 with a message, like every other command. */
+async function signingCommand(command, args, io) {
+    try {
+        return command === 'verify' ? await verifyCommand(args, io) : await signCommand(args, io);
+    }
+    catch (err) {
+        const known = err instanceof SigningUsageError ||
+            err instanceof TrustedRootError ||
+            err instanceof UnsupportedKeyError ||
+            err instanceof SigningError ||
+            (err instanceof Error &&
+                /^(ERR_PARSE_ARGS|ERR_OSSL|ENOENT|EACCES|EISDIR)/.test(String(err.code)));
+        if (!known)
+            throw err;
+        io.stderr.write(`modelaudit: ${err.message}\nRun "modelaudit ${command} --help" for usage.\n`);
+        return EXIT_ERROR;
+    }
+}
+async function readInput(what, path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (err) {
+        throw new SigningUsageError(`cannot read ${what} ${path}: ${err.code ?? err.message}`);
+    }
+}
+async function trustPolicy(values) {
+    const identity = values['certificate-identity'];
+    const issuer = values['certificate-oidc-issuer'];
+    const root = values['trusted-root'];
+    const anyIdentity = identity !== undefined || issuer !== undefined || root !== undefined;
+    if (values['public-key'] !== undefined) {
+        if (anyIdentity)
+            throw new SigningUsageError('give --public-key, or the certificate identity options, not both');
+        const pem = await readInput('public key', values['public-key']);
+        try {
+            return { method: 'public-key', publicKey: loadPublicKey(pem) };
+        }
+        catch (err) {
+            if (err instanceof UnsupportedKeyError)
+                throw err;
+            throw new SigningUsageError(`${values['public-key']} is not a PEM public key`);
+        }
+    }
+    if (!identity || !issuer || !root)
+        throw new SigningUsageError('verify needs --public-key, or --certificate-identity, --certificate-oidc-issuer and --trusted-root');
+    const trustedRoot = parseTrustedRoot((await readInput('trusted root', root)).toString('utf8'));
+    return { method: 'certificate-identity', identity, issuer, trustedRoot };
+}
+function parseFailOn(value) {
+    const v = (value ?? 'error').toUpperCase();
+    if (v === 'NONE')
+        return 'none';
+    if (SEVERITIES.includes(v))
+        return v;
+    throw new SigningUsageError(`--fail-on must be error, warning, info or none, not "${value}"`);
+}
+async function verifyCommand(args, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: [...args],
+        allowPositionals: true,
+        strict: true,
+        options: {
+            signature: { type: 'string' },
+            'public-key': { type: 'string' },
+            'certificate-identity': { type: 'string' },
+            'certificate-oidc-issuer': { type: 'string' },
+            'trusted-root': { type: 'string' },
+            'ignore-paths': { type: 'string', multiple: true },
+            'no-ignore-git-paths': { type: 'boolean' },
+            'ignore-unsigned-files': { type: 'boolean' },
+            format: { type: 'string', short: 'f' },
+            output: { type: 'string', short: 'o' },
+            'fail-on': { type: 'string' },
+            'no-color': { type: 'boolean' },
+            help: { type: 'boolean', short: 'h' },
+        },
+    });
+    if (values.help) {
+        io.stdout.write(VERIFY_HELP);
+        return EXIT_OK;
+    }
+    if (positionals.length !== 1)
+        throw new SigningUsageError('verify takes exactly one model path');
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json' && format !== 'sarif')
+        throw new SigningUsageError(`--format must be text, json or sarif, not "${format}"`);
+    const failOn = parseFailOn(values['fail-on']);
+    const policy = await trustPolicy(values);
+    const modelPath = positionals[0];
+    await readInputExists(modelPath);
+    const started = new Date();
+    const t0 = performance.now();
+    const result = await verifyModel(modelPath, {
+        policy,
+        requireSignature: true,
+        ...(values.signature !== undefined ? { signaturePath: values.signature } : {}),
+        ...(values['ignore-paths'] ? { ignorePaths: values['ignore-paths'] } : {}),
+        ignoreGitPaths: !values['no-ignore-git-paths'],
+        ignoreUnsignedFiles: Boolean(values['ignore-unsigned-files']),
+    });
+    const report = buildReport(verificationFileResults(result), [], started, performance.now() - t0);
+    const toFile = values.output !== undefined;
+    const color = !toFile &&
+        format === 'text' &&
+        !values['no-color'] &&
+        !io.env.NO_COLOR &&
+        (Boolean(io.stdout.isTTY) || Boolean(io.env.FORCE_COLOR));
+    const output = format === 'json'
+        ? formatJson(report)
+        : format === 'sarif'
+            ? formatSarif(report, { srcRoot: process.cwd() })
+            : verdictLine(result.status, result.signer, result.manifest?.items) +
+                formatText(report, { color, verbose: false });
+    if (toFile)
+        await (0,promises_namespaceObject.writeFile)(values.output, output);
+    else
+        io.stdout.write(output);
+    return exitCode(report, failOn);
+}
+async function readInputExists(path) {
+    try {
+        await (0,promises_namespaceObject.lstat)(path);
+    }
+    catch (err) {
+        throw new SigningUsageError(`cannot read ${path}: ${err.code ?? 'error'}`);
+    }
+}
+function verdictLine(status, signer, items) {
+    if (status === 'verified')
+        return `Signature verified: signed by ${signer}; ${items} signed item${items === 1 ? '' : 's'} match.\n\n`;
+    return status === 'unsigned'
+        ? 'No signature: the model is not verified.\n\n'
+        : 'Verification FAILED.\n\n';
+}
+function exitCode(report, failOn) {
+    if (failOn === 'none')
+        return EXIT_OK;
+    const threshold = severityRank(failOn);
+    return report.files.some((f) => f.findings.some((x) => severityRank(x.severity) >= threshold))
+        ? EXIT_FINDINGS
+        : EXIT_OK;
+}
+async function signCommand(args, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: [...args],
+        allowPositionals: true,
+        strict: true,
+        options: {
+            key: { type: 'string' },
+            signature: { type: 'string' },
+            'shard-size': { type: 'string' },
+            'ignore-paths': { type: 'string', multiple: true },
+            'allow-symlinks': { type: 'boolean' },
+            help: { type: 'boolean', short: 'h' },
+        },
+    });
+    if (values.help) {
+        io.stdout.write(SIGN_HELP);
+        return EXIT_OK;
+    }
+    if (positionals.length !== 1)
+        throw new SigningUsageError('sign takes exactly one model path');
+    if (values.key === undefined)
+        throw new SigningUsageError('sign needs --key FILE (a PEM private key)');
+    let shardSize;
+    if (values['shard-size'] !== undefined) {
+        shardSize = Number(values['shard-size']);
+        if (!Number.isSafeInteger(shardSize) || shardSize <= 0)
+            throw new SigningUsageError(`--shard-size must be a positive integer, not "${values['shard-size']}"`);
+    }
+    const pem = await readInput('private key', values.key);
+    let privateKey;
+    try {
+        privateKey = loadPrivateKey(pem);
+    }
+    catch (err) {
+        if (err instanceof UnsupportedKeyError)
+            throw err;
+        throw new SigningUsageError(`${values.key} is not an unencrypted PEM private key`);
+    }
+    await readInputExists(positionals[0]);
+    const result = await signModel(positionals[0], {
+        privateKey,
+        ...(values.signature !== undefined ? { signaturePath: values.signature } : {}),
+        ...(shardSize !== undefined ? { method: 'shards', shardSize } : {}),
+        ...(values['ignore-paths'] ? { ignorePaths: values['ignore-paths'] } : {}),
+        allowSymlinks: Boolean(values['allow-symlinks']),
+    });
+    io.stdout.write(`Signed ${result.items} item${result.items === 1 ? '' : 's'} of ${positionals[0]} into ${result.signaturePath} (key ${result.keyHint.slice(0, 16)}…).\n`);
+    return EXIT_OK;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * `modelaudit` command line: parses argv, runs the library, prints, and returns the exit code.
@@ -33122,15 +41575,18 @@ function renderRulesMarkdown(rules) {
 
 
 
-const EXIT_OK = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_ERROR = 2;
+
+const main_EXIT_OK = 0;
+const main_EXIT_FINDINGS = 1;
+const main_EXIT_ERROR = 2;
 const MAIN_HELP = `modelaudit ${VERSION}: scan model files for code they would run when loaded,
 without loading them.
 
 Usage:
   modelaudit scan [options] <path>...   scan files and directories
   modelaudit rules [RULE]               list rules, or explain one (ID or name)
+  modelaudit verify [options] <path>    verify a model against its signature (model.sig)
+  modelaudit sign --key KEY <path>      sign a model (OpenSSF model signing, key-based)
   modelaudit --version                  print the version
   modelaudit --help                     print this help
 
@@ -33181,25 +41637,27 @@ async function main(argv, io) {
         const [command, ...rest] = argv;
         if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
             io.stdout.write(MAIN_HELP);
-            return command === undefined ? EXIT_ERROR : EXIT_OK;
+            return command === undefined ? main_EXIT_ERROR : main_EXIT_OK;
         }
         if (command === '-V' || command === '--version' || command === 'version') {
             io.stdout.write(`${VERSION}\n`);
-            return EXIT_OK;
+            return main_EXIT_OK;
         }
         if (command === 'scan')
             return await scanCommand(rest, io);
         if (command === 'rules')
             return rulesCommand(rest, io);
+        if (command === 'verify' || command === 'sign')
+            return await signingCommand(command, rest, io);
         throw new UsageError(`unknown command "${command}"`);
     }
     catch (err) {
         if (err instanceof UsageError || err instanceof ConfigError || isParseArgsError(err)) {
             io.stderr.write(`modelaudit: ${err.message}\nRun "modelaudit --help" for usage.\n`);
-            return EXIT_ERROR;
+            return main_EXIT_ERROR;
         }
         io.stderr.write(`modelaudit: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-        return EXIT_ERROR;
+        return main_EXIT_ERROR;
     }
 }
 function isParseArgsError(err) {
@@ -33218,7 +41676,7 @@ function parseScanFormat(value) {
         return v;
     throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
 }
-function parseFailOn(value) {
+function main_parseFailOn(value) {
     const v = (value ?? 'error').toUpperCase();
     if (v === 'NONE')
         return 'none';
@@ -33256,10 +41714,10 @@ async function scanCommand(args, io) {
     });
     if (values.help) {
         io.stdout.write(SCAN_HELP);
-        return EXIT_OK;
+        return main_EXIT_OK;
     }
     const format = parseScanFormat(values.format);
-    const failOn = parseFailOn(values['fail-on']);
+    const failOn = main_parseFailOn(values['fail-on']);
     if (values.quiet && values.verbose)
         throw new UsageError('--quiet and --verbose cannot be used together');
     if (positionals.length === 0)
@@ -33292,7 +41750,7 @@ async function scanCommand(args, io) {
         await (0,promises_namespaceObject.writeFile)(values.output, output);
     else
         io.stdout.write(output);
-    return exitCode(report, failOn);
+    return main_exitCode(report, failOn);
 }
 /** --blacklist (repeatable; commas separate names, except inside a /regex/) and --policy. */
 function namePolicyOptions(blacklist, policyFile) {
@@ -33310,14 +41768,14 @@ function namePolicyOptions(blacklist, policyFile) {
         },
     };
 }
-function exitCode(report, failOn) {
+function main_exitCode(report, failOn) {
     if (report.errors.length > 0)
-        return EXIT_ERROR;
+        return main_EXIT_ERROR;
     if (failOn === 'none')
-        return EXIT_OK;
+        return main_EXIT_OK;
     const threshold = severityRank(failOn);
     const hit = report.files.some((f) => f.findings.some((x) => severityRank(x.severity) >= threshold));
-    return hit ? EXIT_FINDINGS : EXIT_OK;
+    return hit ? main_EXIT_FINDINGS : main_EXIT_OK;
 }
 function makeProgress(io, quiet, verbose) {
     const live = !quiet && Boolean(io.stderr.isTTY);
@@ -33361,11 +41819,11 @@ function rulesCommand(args, io) {
     });
     if (values.help) {
         io.stdout.write(RULES_HELP);
-        return EXIT_OK;
+        return main_EXIT_OK;
     }
     if (values.format === 'markdown') {
         io.stdout.write(renderRulesMarkdown(ALL_RULES));
-        return EXIT_OK;
+        return main_EXIT_OK;
     }
     const format = parseFormat(values.format);
     if (positionals.length > 1)
@@ -33377,15 +41835,15 @@ function rulesCommand(args, io) {
         io.stdout.write(format === 'json'
             ? JSON.stringify({ ...rule, helpUri: ruleHelpUrl(rule) }, null, 2) + '\n'
             : explainRule(rule));
-        return EXIT_OK;
+        return main_EXIT_OK;
     }
     if (format === 'json') {
         io.stdout.write(JSON.stringify(ALL_RULES.map((r) => ({ ...r, helpUri: ruleHelpUrl(r) })), null, 2) + '\n');
-        return EXIT_OK;
+        return main_EXIT_OK;
     }
     const lines = ALL_RULES.map((r) => `${r.id}  ${r.severity.padEnd(7)}  ${r.name.padEnd(32)}  ${r.title}`);
     io.stdout.write(lines.join('\n') + '\n');
-    return EXIT_OK;
+    return main_EXIT_OK;
 }
 function explainRule(rule) {
     const lines = [
@@ -33430,6 +41888,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 9896:
 /***/ ((module) => {
 
@@ -33441,6 +41906,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -55381,6 +63853,6 @@ exports.visitAsync = visitAsync;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(2827);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

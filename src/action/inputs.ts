@@ -4,6 +4,11 @@
  * workflow with three bad inputs learns about all three in one run.
  */
 import { SEVERITIES, type Severity } from '../findings/finding.js';
+import {
+  parseSignatureInputs,
+  SIGNATURE_INPUT_SPECS,
+  type SignatureInputs,
+} from './signature-inputs.js';
 
 export interface InputSpec {
   readonly name: string;
@@ -94,6 +99,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     description: 'Path of a name-policy file (allowed and denied models, licences, exceptions).',
     default: '',
   },
+  ...SIGNATURE_INPUT_SPECS,
 ];
 
 export type ScanMode = 'changed' | 'all';
@@ -115,6 +121,7 @@ export interface ActionInputs {
   readonly shardCount: number;
   readonly blacklist: readonly string[];
   readonly policyFile: string | undefined;
+  readonly signatures: SignatureInputs;
 }
 
 export class InputError extends Error {
@@ -217,6 +224,9 @@ export function parseInputs(read: InputReader): ActionInputs {
   if (category !== undefined && /[\r\n]/.test(category))
     problems.push('category must be a single line');
 
+  const signatures = parseSignatureInputs(raw, lines);
+  problems.push(...signatures.problems);
+
   const inputs: ActionInputs = {
     paths,
     exclude: lines('exclude'),
@@ -233,6 +243,7 @@ export function parseInputs(read: InputReader): ActionInputs {
     shardCount,
     blacklist: lines('blacklist'),
     policyFile: raw('policy') || undefined,
+    signatures: signatures.value,
   };
   if (problems.length > 0) throw new InputError(problems);
   return Object.freeze(inputs);

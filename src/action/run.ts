@@ -26,6 +26,7 @@ import { evaluateGate } from './gate.js';
 import { Git } from './git.js';
 import { GitHubApi } from './github-api.js';
 import { InputError, parseInputs, type ActionInputs } from './inputs.js';
+import { withSignatureFindings } from './signatures.js';
 import { printable, writeUntrusted } from './log.js';
 import { selectTargets, type Selection } from './select.js';
 import { renderSummary } from './summary.js';
@@ -117,7 +118,11 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
   // counting what the summary counts; with a name policy, the models and their verdicts too.
   const scanStart = performance.now();
   const options = scanOptions(inputs, ctx);
-  const report = await scan(selection.targets, options);
+  const report = await withSignatureFindings(
+    await scan(selection.targets, options),
+    inputs.signatures,
+    ctx.workspace,
+  );
   const scanSeconds = (performance.now() - scanStart) / 1000;
   const view = viewOf(report);
   core.startGroup('modelaudit report');

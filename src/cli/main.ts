@@ -11,6 +11,7 @@ import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
 import { renderRulesMarkdown } from '../rules/docs.js';
+import { signingCommand } from './signing.js';
 import { ALL_RULES, findRule, ruleHelpUrl, type Rule } from '../rules/registry.js';
 import { VERSION } from '../version.js';
 
@@ -30,6 +31,8 @@ without loading them.
 Usage:
   modelaudit scan [options] <path>...   scan files and directories
   modelaudit rules [RULE]               list rules, or explain one (ID or name)
+  modelaudit verify [options] <path>    verify a model against its signature (model.sig)
+  modelaudit sign --key KEY <path>      sign a model (OpenSSF model signing, key-based)
   modelaudit --version                  print the version
   modelaudit --help                     print this help
 
@@ -91,6 +94,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     if (command === 'scan') return await scanCommand(rest, io);
     if (command === 'rules') return rulesCommand(rest, io);
+    if (command === 'verify' || command === 'sign') return await signingCommand(command, rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || isParseArgsError(err)) {

@@ -53,6 +53,8 @@ export class FileCollector {
   /** The files around this one, created on first use. */
   neighbourhood: Neighbourhood | undefined;
   format = 'unknown';
+  /** Per-file state of the scanners (ScanContext.fileState). */
+  readonly state = new Map<symbol, unknown>();
   private readonly cleanups: (() => Promise<void>)[] = [];
 
   constructor(
@@ -177,6 +179,12 @@ export class EngineContext implements ScanContext {
 
   layouts(): readonly ArchiveLayout[] {
     return ARCHIVE_LAYOUTS;
+  }
+
+  fileState<T>(key: symbol, create: () => T): T {
+    const state = this.collector.state;
+    if (!state.has(key)) state.set(key, create());
+    return state.get(key) as T;
   }
 
   checkpoint(): void {

@@ -81,4 +81,24 @@ export const GENERAL_RULES: readonly Rule[] = [
     remediation:
       'Review the file with the tools of its framework, or convert it to a fully scanned format.',
   },
+  {
+    id: 'MA1020',
+    name: 'encoded-payload',
+    title: 'A value hides a payload behind encodings',
+    family: 'general',
+    severity: 'ERROR',
+    cwe: 'CWE-506',
+    description:
+      'A string or bytes value (a pickle constant, a JSON or YAML value, safetensors or GGUF ' +
+      'metadata, an ONNX attribute, a Keras config entry) decodes, through hex, base32, base64, ' +
+      'base85 or Ascii85 and zlib, gzip, bzip2, LZMA, xz or LZ4 layers, to a pickle, an archive or ' +
+      'executable, Python source or a template. It was scanned as a nested member. The severity is ' +
+      'that of the worst finding inside (INFO when nothing dangerous was found): a loader needs a ' +
+      'second stage to run it, but nobody hides harmless data this way.',
+    remediation:
+      'Review the nested findings; do not load the file with code that decodes its values.',
+    references: [
+      'https://github.com/mmaitre314/picklescan/security/advisories/GHSA-84r2-jw7c-4r5q',
+    ],
+  },
 ];

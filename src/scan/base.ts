@@ -104,6 +104,11 @@ export interface ScanContext extends Neighbourhood {
   scanMember(target: ScanTarget): Promise<MemberResult>;
   /** Positioned reads on a target, copying a stream into memory (within limits) if needed. */
   randomAccess(target: ScanTarget): Promise<RandomAccessSource>;
+  /**
+   * State shared by everything scanned within one top-level file (budgets, caches), created on
+   * first use: per-file state never lives in module globals.
+   */
+  fileState<T>(key: symbol, create: () => T): T;
   /** Archive layouts every family registered (containers ask them what an archive is). */
   layouts(): readonly ArchiveLayout[];
 }

@@ -159,6 +159,7 @@ describe('the layout contract', () => {
       sibling: () => Promise.resolve(undefined),
       listDir: () => Promise.resolve(undefined),
       checkpoint: () => undefined,
+      fileState: <T>(_key: symbol, create: () => T): T => create(),
       scanMember: (t: ScanTarget): Promise<MemberResult> => {
         scanned.push(t.name);
         return Promise.resolve({ format: 'pickle', findings: 0, worst: undefined });

@@ -330,6 +330,7 @@ export function subContext(ctx: ScanContext, opts: SubContextOptions): ScanConte
     sibling: (rel) => (opts.member ? Promise.resolve(undefined) : ctx.sibling(rel)),
     listDir: (rel) => (opts.member ? Promise.resolve(undefined) : ctx.listDir(rel)),
     checkpoint: () => ctx.checkpoint(),
+    fileState: (key, create) => ctx.fileState(key, create),
     scanMember: (t) => ctx.scanMember(t),
     randomAccess: (t) => ctx.randomAccess(t),
     layouts: () => ctx.layouts(),

@@ -106,7 +106,7 @@ export async function analyzeJson(
   ctx: ScanContext,
 ): Promise<void> {
   const name = basename(target.name).toLowerCase();
-  checkMetadataTree(value, ctx, { where: target.name });
+  await checkMetadataTree(value, ctx, target, { where: target.name });
   if (!isObject(value)) unreadableMetadata(target, ctx, 'not a JSON object');
   if (Array.isArray(value)) {
     if (name === 'modules.json') await checkSentenceTransformerModules(value, target, ctx);
