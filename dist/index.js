@@ -6192,6 +6192,2510 @@ function containsDupes(arr) {
 
 /***/ }),
 
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -34565,7 +37069,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8434);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6338);
 /** Entry point of the GitHub Action (bundled to dist/index.js; action.yml runs it on node24). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -34575,7 +37079,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8434:
+/***/ 6338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37604,8 +40108,6 @@ const DEFAULT_LIMITS = Object.freeze({
     maxDecompressedBytes: 16 * 1024 ** 3,
     maxCompressionRatio: 200,
     maxInMemoryBytes: 64 * 1024 * 1024,
-    maxSiblingLookups: 10_000,
-    maxDirEntries: 10_000,
 });
 /** Scanning must stop: the time budget ran out, the scan was aborted or a limit was reached. */
 class ScanStop extends Error {
@@ -38574,6 +41076,42 @@ const GENERAL_RULES = [
         description: 'modelaudit recognises this format but does not yet analyse everything it can carry, so the ' +
             'absence of other findings is weaker evidence than for fully supported formats.',
         remediation: 'Review the file with the tools of its framework, or convert it to a fully scanned format.',
+    },
+    {
+        id: 'MA1007',
+        name: 'special-file',
+        title: 'A FIFO, socket or device sits among the scanned files',
+        family: 'general',
+        severity: 'WARNING',
+        cwe: 'CWE-400',
+        description: 'A named pipe (FIFO), socket, character device or block device was found while walking a ' +
+            'directory (or a symbolic link to one). It has no content to check, so it is never opened: ' +
+            'opening a FIFO blocks until a writer appears. A loader that opens it would hang, read ' +
+            'endless bytes (a link to /dev/zero named pytorch_model.bin) or receive whatever a process ' +
+            'writes at load time, none of which this scan saw. Severity: WARNING, not ERROR, because ' +
+            'such entries carry no payload at rest and turn up in ordinary working directories ' +
+            '(sockets of running tools); never silence, because the file a loader gets there is ' +
+            'unchecked. A special file named on the command line is a usage error (exit 2) instead.',
+        remediation: 'Remove the entry from the model directory, or exclude its path from the scan if it is ' +
+            'not part of any model.',
+    },
+    {
+        id: 'MA1008',
+        name: 'link-outside-root',
+        title: 'A symbolic link leads outside the scanned directory',
+        family: 'general',
+        severity: 'ERROR',
+        cwe: 'CWE-59',
+        description: 'A symbolic link inside the scanned directory points outside it (the evidence names the ' +
+            'target). Links are never followed out of the directory given to scan, so the content a ' +
+            'loader would read through the link was not checked; a repository can ship a link named ' +
+            'model.bin that resolves to any file on the machine that loads it. Severity: ERROR by the ' +
+            'fail-closed principle, like a file that could not be read to the end: an unchecked model ' +
+            'never passes as clean. A link whose target does not exist on this machine is a WARNING: ' +
+            'nothing could be loaded through it here, but it may resolve elsewhere. Links inside a ' +
+            'Hugging Face cache entry (snapshots into blobs) stay inside and are scanned.',
+        remediation: 'Scan the link target as well (name it on the command line), replace the link with the ' +
+            'file, or remove it.',
     },
     {
         id: 'MA1020',
@@ -40294,9 +42832,9 @@ function familyOfLicense(value) {
  * matches "gpt-2" but not "gpt-20b"; "t5" matches "flan-t5-base" but not "mt5".
  *
  * Globs ("meta-llama/*", "*-uncensored") match the whole value; `*` is any run of characters,
- * `?` one character, `[abc]` a class, `{a,b}` alternatives. Path globs (per-path exceptions)
- * differ only in that `*` stops at "/" and `**` crosses it. Regular expressions are written
- * "/…/flags" and searched anywhere in the value.
+ * `?` one character, `[abc]` a class, `{a,b}` alternatives. Path globs (per-path exceptions) are
+ * not terms: they use the one path dialect of src/discover/globs.ts. Regular expressions are
+ * written "/…/flags" and searched anywhere in the value.
  */
 /** Raised for a term that cannot be compiled (message says why). */
 class TermError extends Error {
@@ -40393,27 +42931,19 @@ function findWord(compactTerm, value, from = 0) {
     }
     return undefined;
 }
-/** Converts a glob to an anchored, case-insensitive regular expression. */
-function globToRegExp(glob, pathMode = false) {
+/**
+ * Converts a name glob to an anchored, case-insensitive regular expression (names, not paths:
+ * `*` crosses "/", since "meta-llama/*" must match a repository id).
+ */
+function globToRegExp(glob) {
     let out = '';
     let braces = 0;
     for (let i = 0; i < glob.length; i++) {
         const ch = glob[i];
-        if (ch === '*') {
-            if (pathMode && glob[i + 1] === '*') {
-                i++;
-                if (glob[i + 1] === '/') {
-                    i++;
-                    out += '(?:.*/)?';
-                }
-                else
-                    out += '.*';
-            }
-            else
-                out += pathMode ? '[^/]*' : '.*';
-        }
+        if (ch === '*')
+            out += '.*';
         else if (ch === '?')
-            out += pathMode ? '[^/]' : '.';
+            out += '.';
         else if (ch === '[') {
             const close = glob.indexOf(']', i + 2);
             if (close < 0)
@@ -40887,7 +43417,6 @@ function evidenceOf(e) {
     return {
         evidence: describeEvidence(e),
         ...(e.path && !isPathEvidence(e) ? { path: e.path } : {}),
-        subject: e,
     };
 }
 const PATH_LABELS = {
@@ -41124,7 +43653,6 @@ paths, problems) {
                     ruleId: 'MA6009',
                     message: `${f.ruleId} waived by exception ${JSON.stringify(exception.raw)} (${exception.origin})${exception.reason ? `: ${exception.reason}` : ''} — ${f.message}`,
                     evidence: f.evidence,
-                    ...(f.subject ? { subject: f.subject } : {}),
                 });
             const violation = kept.some((f) => VIOLATION_RULES.has(f.ruleId));
             return {
@@ -41140,6 +43668,134 @@ paths, problems) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/discover/globs.ts
+/**
+ * The one glob dialect for paths: picomatch (https://github.com/micromatch/picomatch), used for
+ * the Action's `paths`/`exclude`, discovery filters and name-policy path exceptions alike.
+ *
+ * Patterns match '/'-separated relative paths: `*` and `?` stay within a segment, `**` crosses
+ * segments, `{a,b}`, `[abc]`/`[!abc]` and extglobs (`+(a|b)`) work, and names starting with "." are
+ * matched like any other. A pattern also matches everything under the directory it names
+ * (`models` selects `models/a/b.pkl`). Matching is case-sensitive unless a caller asks otherwise.
+ * An invalid pattern (`[z-a]`, `{a,b`) is a GlobError naming the input it came from: a usage
+ * error, never an internal one.
+ */
+
+class GlobError extends Error {
+    input;
+    pattern;
+    reason;
+    name = 'GlobError';
+    constructor(
+    /** Where the pattern came from: "exclude", "paths", "policy exceptions[0].path"… */
+    input, pattern, reason) {
+        super(`invalid glob ${JSON.stringify(pattern)} in ${input}: ${reason}`);
+        this.input = input;
+        this.pattern = pattern;
+        this.reason = reason;
+    }
+}
+/** A path in the form patterns are matched against: relative, "/"-separated, no "./". */
+function normalizePath(path) {
+    return path
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '')
+        .replace(/\/+$/, '')
+        .replace(/\/{2,}/g, '/');
+}
+/** Compiles one pattern; it matches the paths it names and everything under them. */
+function compileGlob(pattern, input, options = {}) {
+    const re = globRegExps(pattern, input, options);
+    return (path) => {
+        const n = normalizePath(path);
+        return re.some((r) => r.test(n));
+    };
+}
+/** The regular expressions of a pattern (itself, and everything under it) over normalized paths. */
+function globRegExps(pattern, input, options = {}) {
+    let p = normalizePath(pattern).replace(/^\/+/, '');
+    if (p === '' || p === '.')
+        p = '**';
+    return [makeRe(p, pattern, input, options), makeRe(`${p}/**`, pattern, input, options)];
+}
+function makeRe(glob, raw, input, options) {
+    try {
+        // debug: picomatch throws on a pattern whose regular expression is invalid instead of
+        // silently matching nothing.
+        return picomatch_default().makeRe(glob, {
+            dot: true,
+            windows: false,
+            debug: true,
+            nocase: options.nocase ?? false,
+            // "s": a name may contain a newline, and `*` must match it like any other character.
+            flags: options.nocase ? 'is' : 's',
+        });
+    }
+    catch (err) {
+        // "Invalid regular expression: /…/: Range out of order…": keep the reason, not our regex.
+        const message = err instanceof Error ? err.message : String(err);
+        const reason = /: ([^:]+)$/.exec(message)?.[1] ?? message;
+        throw new GlobError(input, raw, reason);
+    }
+}
+/**
+ * Include and exclude lists. In `include`, a line starting with "!" takes matching paths back
+ * out and the last matching line wins (GitHub's path filters); `exclude` always wins.
+ */
+class PathFilter {
+    include;
+    exclude;
+    constructor(include = ['**'], exclude = [], inputs = {
+        include: 'include',
+        exclude: 'exclude',
+    }) {
+        this.include = include.map((line) => {
+            const negated = line.startsWith('!');
+            return { negated, match: compileGlob(negated ? line.slice(1) : line, inputs.include) };
+        });
+        // A "!" means nothing useful in an exclude list: the line is taken as a plain pattern.
+        this.exclude = exclude.map((line) => compileGlob(line.replace(/^!/, ''), inputs.exclude));
+    }
+    /** Whether the include list selects the path and the exclude list does not remove it. */
+    selects(path) {
+        let selected = false;
+        for (const p of this.include)
+            if (p.match(path))
+                selected = !p.negated;
+        return selected && !this.excludes(path);
+    }
+    excludes(path) {
+        return this.exclude.some((m) => m(path));
+    }
+}
+/**
+ * Where a walk for an include list starts: the literal directory prefix of each pattern
+ * (`models/x/*.pt` gives `models/x`), so selecting `models/` does not walk node_modules.
+ * "" (the base itself) when a pattern starts with a wildcard.
+ */
+function walkStarts(include) {
+    const starts = new Set();
+    for (const line of include) {
+        if (line.startsWith('!'))
+            continue;
+        const pattern = normalizePath(line).replace(/^\/+/, '');
+        const literal = [];
+        for (const segment of pattern.split('/')) {
+            if (segment === '' || segment === '.' || /[*?[{(!+@\\]/.test(segment))
+                break;
+            literal.push(segment);
+        }
+        if (literal.length === 0)
+            return [''];
+        starts.add(literal.join('/'));
+    }
+    const sorted = [...starts].sort();
+    return sorted.filter((s) => !sorted.some((o) => o !== s && s.startsWith(`${o}/`)));
+}
+
 ;// CONCATENATED MODULE: ./src/policy/policy-file.ts
 /**
  * Name policy inputs → a compiled, frozen NamePolicy: the blacklist (CLI --blacklist, the
@@ -41147,6 +43803,7 @@ paths, problems) {
  * JSON), validated with messages that say where the mistake is. The format is documented in
  * docs/name-policies.md.
  */
+
 
 
 
@@ -41342,10 +43999,17 @@ function exceptions(v, label, p) {
  * everything under it.
  */
 function pathPatterns(glob) {
-    let g = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    let g = normalizePath(glob);
     if (!g.includes('/'))
         g = `**/${g}`;
-    return [globToRegExp(g, true), globToRegExp(`${g}/**`, true)];
+    try {
+        return globRegExps(g, 'exceptions path', { nocase: true });
+    }
+    catch (err) {
+        if (err instanceof GlobError)
+            throw new TermError(`invalid glob "${glob}": ${err.reason}`);
+        throw err;
+    }
 }
 /** Validates a parsed policy document (the content of a policy file). */
 function parsePolicyDocument(doc, label) {
@@ -41489,7 +44153,7 @@ function resolveLimits(overrides = {}) {
     }
     return Object.freeze(merged);
 }
-function resolveOptions(input = {}) {
+function options_resolveOptions(input = {}) {
     const concurrency = input.concurrency ?? 4;
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
         throw new ConfigError(`concurrency must be an integer from 1 to 64, got ${String(concurrency)}`);
@@ -41516,6 +44180,10 @@ function resolveOptions(input = {}) {
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/findings/finding.ts
+/**
+ * The findings model: what every scanner returns and every reporter prints.
+ * Values are plain frozen objects so they serialise to JSON unchanged.
+ */
 const SEVERITIES = ['INFO', 'WARNING', 'ERROR'];
 /** Numeric rank for threshold comparisons: INFO < WARNING < ERROR. */
 function severityRank(severity) {
@@ -41556,6 +44224,13 @@ function compareFindings(a, b) {
  * multi-gigabyte file is never loaded whole.
  */
 
+
+/** Non-blocking, so a FIFO swapped in after discovery cannot hang the scan (it is refused). */
+const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/** Raised when the path is not a regular file by the time it is opened. */
+class NotARegularFile extends Error {
+    name = 'NotARegularFile';
+}
 /** Bytes actually read from disk for one top-level file (shared by its members). */
 class IoStats {
     bytesRead = 0;
@@ -41572,9 +44247,11 @@ class FileSource {
         this.stats = stats;
     }
     static async open(path, stats) {
-        const handle = await (0,promises_namespaceObject.open)(path, 'r');
+        const handle = await (0,promises_namespaceObject.open)(path, OPEN_FLAGS);
         try {
             const info = await handle.stat();
+            if (!info.isFile())
+                throw new NotARegularFile('not a regular file');
             return new FileSource(handle, info.size, stats);
         }
         catch (err) {
@@ -41759,11 +44436,371 @@ async function readAll(stream, limit) {
     return Buffer.concat(parts, total);
 }
 
-;// CONCATENATED MODULE: ./src/discover/hf-cache.ts
+;// CONCATENATED MODULE: ./src/policy/read.ts
 /**
- * Hugging Face cache entries (`…/models--org--name/{blobs,refs,snapshots}/…`): one model each,
- * recognised from the path alone.
+ * Bounded reads of the small metadata files beside a model (config.json, README.md…). They are
+ * parsed, never executed; a file over its cap, a link leading out of the model, a special file
+ * or unparseable content is a problem to report, never a crash or a hang.
  */
+
+
+
+/** Non-blocking open so that a FIFO planted as "config.json" cannot hang the scan. */
+const read_OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+function inside(dir, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(dir, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Reads up to `cap` bytes of a file as UTF-8. With `allowTruncate` a longer file yields its
+ * first `cap` bytes (README front matter sits at the top); otherwise it is a problem. Symbolic
+ * links are followed only when they resolve inside `containedIn` (a Hugging Face cache's
+ * snapshot links point into its blobs directory).
+ */
+async function readBounded(path, cap, containedIn, allowTruncate = false) {
+    let info;
+    try {
+        info = await (0,promises_namespaceObject.lstat)(path);
+    }
+    catch {
+        return { ok: false, missing: true };
+    }
+    if (info.isSymbolicLink()) {
+        try {
+            const [target, root] = await Promise.all([(0,promises_namespaceObject.realpath)(path), (0,promises_namespaceObject.realpath)(containedIn)]);
+            if (!inside(root, target))
+                return { ok: false, missing: false, problem: 'symbolic link out of the model; not read' };
+            info = await (0,promises_namespaceObject.stat)(path);
+        }
+        catch {
+            return { ok: false, missing: false, problem: 'dangling symbolic link; not read' };
+        }
+    }
+    if (info.isDirectory())
+        return { ok: false, missing: true };
+    if (!info.isFile())
+        return { ok: false, missing: false, problem: 'not a regular file; not read' };
+    if (info.size > cap && !allowTruncate)
+        return {
+            ok: false,
+            missing: false,
+            problem: `${info.size} bytes, over the ${cap}-byte cap for metadata; not read`,
+        };
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(path, read_OPEN_FLAGS);
+        const st = await handle.stat();
+        if (!st.isFile())
+            return { ok: false, missing: false, problem: 'not a regular file; not read' };
+        const want = Math.min(st.size, cap);
+        const buf = Buffer.alloc(want);
+        let got = 0;
+        while (got < want) {
+            const { bytesRead } = await handle.read(buf, got, want - got, got);
+            if (bytesRead === 0)
+                break;
+            got += bytesRead;
+        }
+        return { ok: true, text: buf.subarray(0, got).toString('utf8'), truncated: st.size > cap };
+    }
+    catch (err) {
+        return { ok: false, missing: false, problem: `unreadable: ${err.message}` };
+    }
+    finally {
+        await handle?.close().catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/policy/dir-metadata.ts
+/**
+ * Readers for the metadata files that say what a model directory holds: Hugging Face
+ * config.json, generation_config.json, adapter_config.json (PEFT), diffusers model_index.json,
+ * the README model card's YAML front matter and the LICENSE file's title. Each returns evidence
+ * (field, value, where it was read) and the problems met; nothing here throws on bad content.
+ */
+
+
+
+/** Caps on what is read of each metadata file. */
+const METADATA_CAPS = {
+    json: 4 * 1024 * 1024,
+    readme: 256 * 1024,
+    license: 8 * 1024,
+};
+/** Most values kept per list field (tags, base models, architectures). */
+const MAX_LIST = 32;
+/** Longest value kept. */
+const MAX_VALUE = 512;
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function clean(v) {
+    if (typeof v !== 'string')
+        return undefined;
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    const s = v.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+    return s ? s.slice(0, MAX_VALUE) : undefined;
+}
+function strings(v) {
+    const list = Array.isArray(v) ? v : [v];
+    return list
+        .slice(0, MAX_LIST)
+        .map(clean)
+        .filter((s) => s !== undefined);
+}
+class Collector {
+    file;
+    label;
+    component;
+    evidence = [];
+    problems = [];
+    constructor(file, label, component) {
+        this.file = file;
+        this.label = label;
+        this.component = component;
+    }
+    add(field, key, value) {
+        for (const v of strings(value)) {
+            this.evidence.push({
+                field,
+                value: v,
+                source: `${this.label}:${key}`,
+                path: this.file,
+                ...(this.component ? { component: this.component } : {}),
+            });
+        }
+    }
+}
+async function readJson(file, containedIn, problems, label) {
+    const r = await readBounded(file, METADATA_CAPS.json, containedIn);
+    if (!r.ok) {
+        if (!r.missing)
+            problems.push(`${label}: ${r.problem}`);
+        return undefined;
+    }
+    try {
+        const v = JSON.parse(r.text);
+        if (isObject(v))
+            return v;
+        problems.push(`${label}: not a JSON object`);
+    }
+    catch (err) {
+        problems.push(`${label}: invalid JSON (${err.message})`);
+    }
+    return undefined;
+}
+/** Keys that only Hugging Face (transformers, diffusers, PEFT) configs carry. */
+function isHfConfig(c) {
+    return [
+        '_name_or_path',
+        'architectures',
+        'model_type',
+        '_class_name',
+        'transformers_version',
+        '_diffusers_version',
+    ].some((k) => k in c);
+}
+function fromConfig(c, out) {
+    out.add('name', '_name_or_path', c._name_or_path);
+    out.add('architecture', 'model_type', c.model_type);
+    out.add('architecture', 'architectures', c.architectures);
+    out.add('architecture', '_class_name', c._class_name);
+    out.add('license', 'license', c.license);
+    // Multimodal models name their language model in a sub-config (LLaVA: text_config llama).
+    for (const key of ['text_config', 'llm_config', 'language_config']) {
+        const sub = c[key];
+        if (isObject(sub)) {
+            out.add('architecture', `${key}.model_type`, sub.model_type);
+            out.add('architecture', `${key}.architectures`, sub.architectures);
+            out.add('name', `${key}._name_or_path`, sub._name_or_path);
+        }
+    }
+}
+/** Front matter keys the Hub writes in model cards. */
+const CARD_KEYS = [
+    'base_model',
+    'license',
+    'license_name',
+    'tags',
+    'pipeline_tag',
+    'library_name',
+    'model-index',
+    'model_name',
+    'model_creator',
+    'model_type',
+    'datasets',
+];
+/** The YAML front matter of a README, or undefined when it has none. */
+function frontMatter(text) {
+    const body = text.replace(/^\uFEFF/, '');
+    const open = /^---[ \t]*\r?\n/.exec(body);
+    if (!open)
+        return undefined;
+    const rest = body.slice(open[0].length);
+    const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
+    if (!close)
+        return { yaml: rest, closed: false };
+    return { yaml: rest.slice(0, close.index), closed: true };
+}
+function fromModelCard(card, out) {
+    out.add('base_model', 'base_model', card.base_model);
+    out.add('name', 'model_name', card.model_name);
+    if (Array.isArray(card['model-index'])) {
+        for (const entry of card['model-index'].slice(0, MAX_LIST))
+            if (isObject(entry))
+                out.add('name', 'model-index.name', entry.name);
+    }
+    out.add('license', 'license', card.license);
+    out.add('license', 'license_name', card.license_name);
+    out.add('tag', 'tags', card.tags);
+    out.add('architecture', 'model_type', card.model_type);
+    out.add('author', 'model_creator', card.model_creator);
+}
+/** Licence titles worth recognising in a LICENSE file's first lines. */
+const LICENSE_TITLES = [
+    [/LLAMA 2 COMMUNITY LICENSE/i, 'llama2'],
+    [/META LLAMA 3 COMMUNITY LICENSE/i, 'llama3'],
+    [/Llama 3\.1 Community License/i, 'llama3.1'],
+    [/Llama 3\.2 Community License/i, 'llama3.2'],
+    [/Llama 3\.3 Community License/i, 'llama3.3'],
+    [/Llama 4 Community License/i, 'llama4'],
+    [/Gemma Terms of Use/i, 'gemma'],
+    [/Apache License,?\s+Version 2\.0/i, 'apache-2.0'],
+    [/^\s*MIT License/im, 'mit'],
+    [/CreativeML Open RAIL-M/i, 'creativeml-openrail-m'],
+    [/Tongyi Qianwen LICENSE/i, 'tongyi-qianwen'],
+];
+/** Reads every metadata file of one directory. */
+async function readDirMetadata(dir, containedIn, component) {
+    const evidence = [];
+    const problems = [];
+    let marker = false;
+    let pipeline = false;
+    const components = [];
+    const prefix = component ? `${component}/` : '';
+    const collect = (c) => {
+        evidence.push(...c.evidence);
+        problems.push(...c.problems);
+    };
+    for (const name of ['config.json', 'generation_config.json', 'adapter_config.json']) {
+        const label = prefix + name;
+        const before = problems.length;
+        const json = await readJson((0,external_node_path_namespaceObject.join)(dir, name), containedIn, problems, label);
+        // A config that is there but cannot be read still marks a model (whose identity is then
+        // incomplete, a problem that is reported), rather than silently making it a loose file.
+        if (problems.length > before && name !== 'generation_config.json')
+            marker = true;
+        if (!json)
+            continue;
+        const c = new Collector((0,external_node_path_namespaceObject.join)(dir, name), label, component);
+        if (name === 'adapter_config.json') {
+            if (typeof json.base_model_name_or_path === 'string' || 'peft_type' in json) {
+                marker = true;
+                c.add('base_model', 'base_model_name_or_path', json.base_model_name_or_path);
+            }
+        }
+        else if (isHfConfig(json) || name === 'generation_config.json') {
+            marker = marker || isHfConfig(json);
+            fromConfig(json, c);
+        }
+        collect(c);
+    }
+    const beforeIndex = problems.length;
+    const index = await readJson((0,external_node_path_namespaceObject.join)(dir, 'model_index.json'), containedIn, problems, prefix + 'model_index.json');
+    if (problems.length > beforeIndex)
+        marker = true;
+    if (index && typeof index._class_name === 'string') {
+        marker = true;
+        pipeline = true;
+        const c = new Collector((0,external_node_path_namespaceObject.join)(dir, 'model_index.json'), prefix + 'model_index.json', component);
+        c.add('architecture', '_class_name', index._class_name);
+        c.add('name', '_name_or_path', index._name_or_path);
+        collect(c);
+        for (const [key, value] of Object.entries(index)) {
+            if (key.startsWith('_') || !Array.isArray(value) || value.length !== 2)
+                continue;
+            if (typeof value[1] === 'string' && /^[\w.-]+$/.test(key) && components.length < MAX_LIST)
+                components.push(key);
+        }
+    }
+    for (const name of ['README.md', 'README.markdown', 'readme.md']) {
+        const r = await readBounded((0,external_node_path_namespaceObject.join)(dir, name), METADATA_CAPS.readme, containedIn, true);
+        if (!r.ok) {
+            if (!r.missing)
+                problems.push(`${prefix}${name}: ${r.problem}`);
+            continue;
+        }
+        const fm = frontMatter(r.text);
+        if (!fm)
+            break;
+        if (!fm.closed) {
+            problems.push(`${prefix}${name}: front matter not closed within ${METADATA_CAPS.readme} bytes`);
+            break;
+        }
+        let card;
+        try {
+            card = (0,dist/* parse */.qg)(fm.yaml, { maxAliasCount: 50, uniqueKeys: false, prettyErrors: false });
+        }
+        catch (err) {
+            problems.push(`${prefix}${name}: invalid YAML front matter (${err.message})`);
+            break;
+        }
+        if (isObject(card) && CARD_KEYS.some((k) => k in card)) {
+            marker = true;
+            const c = new Collector((0,external_node_path_namespaceObject.join)(dir, name), prefix + name, component);
+            fromModelCard(card, c);
+            collect(c);
+        }
+        break;
+    }
+    if (!component) {
+        for (const name of ['LICENSE', 'LICENSE.txt', 'LICENSE.md', 'LICENCE']) {
+            const r = await readBounded((0,external_node_path_namespaceObject.join)(dir, name), METADATA_CAPS.license, containedIn, true);
+            if (!r.ok)
+                continue;
+            const hit = LICENSE_TITLES.find(([re]) => re.test(r.text.slice(0, 2048)));
+            if (hit)
+                evidence.push({
+                    field: 'license',
+                    value: hit[1],
+                    source: `${name}:title`,
+                    path: (0,external_node_path_namespaceObject.join)(dir, name),
+                });
+            break;
+        }
+    }
+    return { dir, marker, pipeline, components, evidence, problems };
+}
+
+;// CONCATENATED MODULE: ./src/policy/grouping.ts
+/**
+ * Groups scanned files into models:
+ * - a Hugging Face cache entry (`…/models--org--name/{blobs,snapshots}/…`) is one model;
+ * - a directory holding a Hugging Face config, adapter config, diffusers model_index.json or a
+ *   model card with front matter is one model with every scanned file under it (the nearest
+ *   such directory wins, except that the components of a diffusers pipeline belong to it);
+ * - any other file that looks like a model (a recognised format, identity claims or a weights
+ *   extension) is a model on its own.
+ *
+ * Marker files are looked for from each file's directory upwards, never above the directory
+ * that was given to scan (for a file given by itself: its own directory and the parent).
+ */
+
+
+
+const WEIGHTS = /\.(bin|pt|pth|ckpt|safetensors|gguf|ggml|onnx|h5|hdf5|keras|pb|tflite|pkl|pickle|joblib|npz|npy|msgpack|mlmodel|llamafile|pdparams|nemo|mar|pte|lite)$/i;
+const NOT_A_MODEL = /(?:\.(json|md|markdown|txt|ya?ml|py|cfg|ini|toml|jinja2?|csv|tsv|html?|model|tiktoken|spm|vocab|merges|gitattributes|gitignore|lock)|^(LICEN[CS]E|NOTICE|README|USE_POLICY)[^/]*)$/i;
+function claimsOf(file) {
+    const c = file.details.identityClaims;
+    return Array.isArray(c) ? c : [];
+}
+/** A file that is a model by itself when no model directory holds it. */
+function looksLikeModel(file) {
+    const name = (0,external_node_path_namespaceObject.basename)(file.path);
+    if (NOT_A_MODEL.test(name))
+        return false;
+    return file.format !== 'unknown' || claimsOf(file).length > 0 || WEIGHTS.test(name);
+}
 /** `…/models--org--name/…` → the cache entry's directory and repository id. */
 function hfCacheEntry(path) {
     const re = /(^|[\\/])models--([^\\/]+)(?=[\\/])/g;
@@ -41776,100 +44813,30 @@ function hfCacheEntry(path) {
     const repoId = rest.length > 0 ? `${org}/${rest.join('--')}` : org;
     return { root: path.slice(0, last.index + last[0].length), repoId };
 }
-
-;// CONCATENATED MODULE: ./src/policy/grouping.ts
-/**
- * Groups scanned files into models, from their paths and what their metadata claims (never
- * from the disk):
- * - a Hugging Face cache entry (`…/models--org--name/{blobs,snapshots}/…`) is one model;
- * - a directory holding a Hugging Face config, adapter config, diffusers model_index.json or a
- *   model card with Hub front matter (the scanners mark such files) is one model with every
- *   scanned file under it (the nearest such directory wins, except that the components of a
- *   diffusers pipeline belong to it);
- * - any other file that looks like a model (a recognised format, identity claims or a weights
- *   extension) is a model on its own.
- *
- * Marker files are looked for from each file's directory upwards, never above the directory
- * that was given to scan (for a file given by itself: its own directory and the parent).
- */
-
-
-const WEIGHTS = /\.(bin|pt|pth|ckpt|safetensors|gguf|ggml|onnx|h5|hdf5|keras|pb|tflite|pkl|pickle|joblib|npz|npy|msgpack|mlmodel|llamafile|pdparams|nemo|mar|pte|lite)$/i;
-const NOT_A_MODEL = /(?:\.(json|md|markdown|txt|ya?ml|py|cfg|ini|toml|jinja2?|csv|tsv|html?|model|tiktoken|spm|vocab|merges|gitattributes|gitignore|lock)|^(LICEN[CS]E|NOTICE|README|USE_POLICY)[^/]*)$/i;
-/** Formats the JSON metadata scanner reads. */
-const JSON_FORMATS = new Set(['hf-config', 'hf-shard-index', 'json-metadata', 'xgboost-json']);
-/** What each canonical metadata name makes of its directory, also when it cannot be read. */
-const MARKER_BY_NAME = {
-    'config.json': 'config',
-    'adapter_config.json': 'adapter',
-    'model_index.json': 'pipeline',
-};
-/** A file that is a model by itself when no model directory holds it. */
-function looksLikeModel(file) {
-    const name = (0,external_node_path_namespaceObject.basename)(file.path);
-    if (NOT_A_MODEL.test(name))
-        return false;
-    return file.format !== 'unknown' || (file.claims?.length ?? 0) > 0 || WEIGHTS.test(name);
-}
-/** What a scanned file says about its directory, when it says anything. */
-function metadataOf(file) {
-    const m = file.modelMetadata;
-    if (m) {
-        return {
-            path: file.path,
-            file,
-            ...(m.marks ? { marks: m.marks } : {}),
-            components: m.components ?? [],
-            problems: m.problems ?? [],
-        };
-    }
-    const name = (0,external_node_path_namespaceObject.basename)(file.path);
-    // Under a metadata name, content that is not JSON at all (identified as something else,
-    // or never read) still marks the model, whose identity is then incomplete.
-    if (name in MARKER_BY_NAME && !JSON_FORMATS.has(file.format)) {
-        const marks = MARKER_BY_NAME[name];
-        return {
-            path: file.path,
-            file,
-            ...(marks ? { marks } : {}),
-            components: [],
-            problems: [`not read as JSON (its content is ${file.format})`],
-        };
-    }
-    return undefined;
-}
-/** A metadata entry that could not be read at all. */
-function unreadableSource(path, problem) {
-    const marks = MARKER_BY_NAME[(0,external_node_path_namespaceObject.basename)(path)];
-    return { path, ...(marks ? { marks } : {}), components: [], problems: [problem] };
-}
-/** The facts of every directory holding metadata, keyed by its resolved path. */
-function directoryFacts(sources) {
-    const out = new Map();
-    for (const s of sources) {
-        const key = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(s.path));
-        const d = out.get(key) ?? { marker: false, pipeline: false, components: [], sources: [] };
-        out.set(key, {
-            marker: d.marker || s.marks !== undefined,
-            pipeline: d.pipeline || s.marks === 'pipeline',
-            components: [...d.components, ...s.components.filter((c) => !d.components.includes(c))],
-            sources: [...d.sources, s],
-        });
-    }
-    return out;
-}
-function inside(dir, path) {
+function grouping_inside(dir, path) {
     const rel = (0,external_node_path_namespaceObject.relative)(dir, path);
     return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
 }
-/** The given roots that are directories: those holding a scanned file below them. */
-function directoryRoots(files, roots) {
-    const abs = files.map((f) => (0,external_node_path_namespaceObject.resolve)(f.path));
-    return roots.map((r) => (0,external_node_path_namespaceObject.resolve)(r)).filter((r) => abs.some((f) => f !== r && inside(r, f)));
+/** Reads each directory's metadata once. */
+class MetadataCache {
+    cache = new Map();
+    get(dir, containedIn = dir, component) {
+        const key = `${(0,external_node_path_namespaceObject.resolve)(dir)}\0${(0,external_node_path_namespaceObject.resolve)(containedIn)}\0${component ?? ''}`;
+        let p = this.cache.get(key);
+        if (!p) {
+            p = readDirMetadata(dir, containedIn, component);
+            this.cache.set(key, p);
+        }
+        return p;
+    }
 }
-function groupModels(files, scanRoots, facts) {
-    const rootDirs = directoryRoots(files, scanRoots);
-    const at = (dir) => facts.get((0,external_node_path_namespaceObject.resolve)(dir));
+async function groupModels(files, scanRoots, cache) {
+    const rootDirs = [];
+    for (const r of scanRoots) {
+        const info = await (0,promises_namespaceObject.stat)(r).catch(() => undefined);
+        if (info?.isDirectory())
+            rootDirs.push((0,external_node_path_namespaceObject.resolve)(r));
+    }
     const groups = new Map();
     const add = (key, make, file) => {
         let g = groups.get(key);
@@ -41886,20 +44853,32 @@ function groupModels(files, scanRoots, facts) {
             continue;
         }
         const abs = (0,external_node_path_namespaceObject.resolve)(file.path);
-        const bound = rootDirs.filter((d) => inside(d, abs)).sort((a, b) => b.length - a.length)[0];
+        const bound = rootDirs.filter((d) => grouping_inside(d, abs)).sort((a, b) => b.length - a.length)[0];
         const dirs = [];
         for (let d = (0,external_node_path_namespaceObject.dirname)(file.path);;) {
             dirs.push(d);
-            if (bound ? (0,external_node_path_namespaceObject.resolve)(d) === bound || !inside(bound, (0,external_node_path_namespaceObject.resolve)(d)) : dirs.length >= 2)
+            if (bound ? (0,external_node_path_namespaceObject.resolve)(d) === bound || !grouping_inside(bound, (0,external_node_path_namespaceObject.resolve)(d)) : dirs.length >= 2)
                 break;
             const parent = (0,external_node_path_namespaceObject.dirname)(d);
             if (parent === d)
                 break;
             d = parent;
         }
-        const nearest = dirs.findIndex((d) => at(d)?.marker);
+        let nearest = -1;
+        for (let i = 0; i < dirs.length; i++) {
+            if ((await cache.get(dirs[i])).marker) {
+                nearest = i;
+                break;
+            }
+        }
         if (nearest >= 0) {
-            const root = dirs.slice(nearest).find((d) => at(d)?.pipeline) ?? dirs[nearest];
+            let root = dirs[nearest];
+            for (let i = nearest; i < dirs.length; i++) {
+                if ((await cache.get(dirs[i])).pipeline) {
+                    root = dirs[i];
+                    break;
+                }
+            }
             add(`dir\0${(0,external_node_path_namespaceObject.resolve)(root)}`, () => ({ root, kind: 'directory', files: [] }), file);
         }
         else if (looksLikeModel(file)) {
@@ -41918,13 +44897,13 @@ function normalisePath(p) {
 
 ;// CONCATENATED MODULE: ./src/policy/stage.ts
 /**
- * The engine's policy stage for names, a pure function of the scanned files' results: group
- * the files into models, gather the evidence of what each model is (the claims its files'
- * metadata made, the metadata files around them that discovery added, paths), infer its
- * identity and, when a name policy is in force, evaluate it. It never reads the disk. Policy
- * findings are added to the model's files; nothing already found is changed, so identity can
- * never lower the severity of a security finding.
+ * The engine's policy stage for names: after every file is scanned, group the files into
+ * models, gather the evidence of what each model is (metadata files beside it, identity claims
+ * the scanners made, paths), infer its identity and, when a name policy is in force, evaluate
+ * it. Policy findings are added to the model's files; nothing already found is changed, so
+ * identity can never lower the severity of a security finding.
  */
+
 
 
 
@@ -41933,21 +44912,21 @@ function normalisePath(p) {
 
 /** Evidence kept per model. */
 const MAX_EVIDENCE = 200;
+/** Hugging Face cache snapshots read per model. */
+const MAX_SNAPSHOTS = 4;
+const stage_MAX_VALUE = 512;
+/** Claim fields are short identifiers (name, family, size_label…); others are ignored. */
+const CLAIM_FIELD = /^[a-z][a-z_]{0,31}$/;
 /** Groups, identifies and (with a policy) judges the models the scanned files make up. */
-function identifyModels(files, options) {
-    const context = options.context ?? [];
-    const sources = [
-        ...[...files, ...context].map(metadataOf).filter((m) => m !== undefined),
-        ...(options.unreadable ?? []).map((u) => unreadableSource(u.path, u.problem)),
-    ];
-    const facts = directoryFacts(sources);
-    const groups = groupModels(files, options.roots, facts);
+async function identifyModels(files, options) {
+    const cache = new MetadataCache();
+    const groups = await groupModels(files, options.roots, cache);
     const added = new Map();
     const models = [];
     for (const group of groups) {
         if (options.signal?.aborted)
             break;
-        const { model, findings } = judgeModel(group, facts, context, options.policy);
+        const { model, findings } = await judgeModel(group, cache, options.policy);
         models.push(model);
         for (const [path, list] of findings)
             added.set(path, [...(added.get(path) ?? []), ...list]);
@@ -41964,60 +44943,31 @@ function identifyModels(files, options) {
     });
     return { files: out, models };
 }
-/** Metadata files first (as loaders read them), then the rest in scan order. */
-const METADATA_ORDER = [
-    /^config\.json$/,
-    /^generation_config\.json$/,
-    /^adapter_config\.json$/,
-    /^model_index\.json$/,
-    /^readme\.(md|markdown)$/i,
-    /^licen[cs]e(\.(txt|md))?$/i,
-];
-function metadataRank(path) {
-    const name = (0,external_node_path_namespaceObject.basename)(path);
-    const i = METADATA_ORDER.findIndex((re) => re.test(name));
-    return i < 0 ? METADATA_ORDER.length : i;
-}
-function layoutOf(group, facts, context) {
+async function gatherEvidence(group, cache) {
+    const metas = [];
+    const path = [];
+    let components = [];
     if (group.kind === 'directory') {
-        const components = facts.get((0,external_node_path_namespaceObject.resolve)(group.root))?.components ?? [];
-        return {
-            dirs: [(0,external_node_path_namespaceObject.resolve)(group.root), ...components.map((c) => (0,external_node_path_namespaceObject.resolve)(group.root, c))],
-            components,
-        };
+        const root = await cache.get(group.root);
+        components = root.components;
+        metas.push(root);
+        for (const c of root.components)
+            metas.push(await cache.get((0,external_node_path_namespaceObject.join)(group.root, c), group.root, c));
+        path.push({ field: 'name', value: (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.resolve)(group.root)), source: 'path:directory' });
     }
-    if (group.kind === 'hf-cache') {
-        // The cache entry's snapshots, oldest first (discovery added the newest few of them).
-        const root = (0,external_node_path_namespaceObject.resolve)(group.root);
-        const all = [...facts.keys(), ...context.map((f) => (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(f.path)))];
-        const dirs = [...new Set(all.filter((d) => d.startsWith(root + external_node_path_namespaceObject.sep)))].sort();
-        return { dirs, components: [] };
+    else if (group.kind === 'hf-cache') {
+        const snapshots = (0,external_node_path_namespaceObject.join)(group.root, 'snapshots');
+        const revisions = (await (0,promises_namespaceObject.readdir)(snapshots).catch(() => [])).sort();
+        for (const rev of revisions.slice(-MAX_SNAPSHOTS))
+            metas.push(await cache.get((0,external_node_path_namespaceObject.join)(snapshots, rev), group.root));
+        path.push({ field: 'name', value: group.repoId, source: 'path:hf-cache' });
     }
-    return { dirs: [], components: [] };
-}
-function gatherEvidence(group, facts, context) {
-    const layout = layoutOf(group, facts, context);
-    const componentOf = (p) => {
-        const first = (0,external_node_path_namespaceObject.relative)(group.root, p).split(/[\\/]/)[0];
-        return layout.components.includes(first) ? first : undefined;
-    };
-    const dirIndex = (p) => layout.dirs.indexOf((0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(p)));
-    // Claims of the metadata files (as loaders read them: the root's, then each component's;
-    // files around the model that discovery added count among them), then of every file of
-    // the model in scan order.
-    const around = context.filter((f) => dirIndex(f.path) >= 0);
-    const speakers = [...around, ...group.files].map((file, order) => {
-        const rank = metadataRank(file.path);
-        const dir = dirIndex(file.path);
-        const meta = rank < METADATA_ORDER.length && dir >= 0;
-        return { file, key: meta ? [0, dir, rank, order] : [1, 0, 0, order] };
-    });
-    speakers.sort((a, b) => {
-        for (let i = 0; i < a.key.length; i++)
-            if (a.key[i] !== b.key[i])
-                return a.key[i] - b.key[i];
-        return 0;
-    });
+    else {
+        const stem = (0,external_node_path_namespaceObject.basename)(group.root).replace(/(\.[A-Za-z0-9_]{1,12})+$/, (ext) => 
+        // "llama-2-7b.Q4_K_M.gguf" keeps its quantisation label, loses the extension.
+        ext.replace(/\.[A-Za-z0-9]{1,12}$/, ''));
+        path.push({ field: 'name', value: stem || (0,external_node_path_namespaceObject.basename)(group.root), source: 'path:file' });
+    }
     const evidence = [];
     const seen = new Set();
     const push = (e) => {
@@ -42027,48 +44977,46 @@ function gatherEvidence(group, facts, context) {
         seen.add(key);
         evidence.push(e);
     };
-    for (const { file } of speakers) {
-        const component = componentOf(file.path);
-        const name = (0,external_node_path_namespaceObject.basename)(file.path);
-        for (const c of file.claims ?? []) {
-            // A component's config reads "text_encoder/config.json:_name_or_path".
-            const source = component && c.source.startsWith(`${name}:`) ? `${component}/${c.source}` : c.source;
-            push({
-                field: c.field,
-                value: c.value,
-                source,
-                path: file.path,
-                ...(component ? { component } : {}),
-            });
+    for (const m of metas)
+        m.evidence.forEach(push);
+    for (const file of group.files) {
+        // Claims from a pipeline component's files (text_encoder/config.json) describe the
+        // component, not the pipeline.
+        const first = (0,external_node_path_namespaceObject.relative)(group.root, file.path).split(/[\\/]/)[0];
+        const component = components.includes(first) ? first : undefined;
+        for (const c of claimsOf(file)) {
+            const e = claimToEvidence(c, file.path, component);
+            if (e)
+                push(e);
         }
     }
-    for (const e of pathEvidence(group))
-        push(e);
-    // Metadata that could not be read: the model's own directories', and its files'.
-    const sources = [
-        ...layout.dirs.flatMap((d) => facts.get(d)?.sources ?? []),
-        ...group.files.map(metadataOf).filter((m) => m !== undefined),
-    ];
-    const problems = [];
-    for (const s of sources) {
-        const component = componentOf(s.path);
-        const label = `${component ? `${component}/` : ''}${(0,external_node_path_namespaceObject.basename)(s.path)}`;
-        for (const p of s.problems)
-            if (!problems.includes(`${label}: ${p}`))
-                problems.push(`${label}: ${p}`);
-    }
-    return { evidence, problems };
+    path.forEach(push);
+    return { evidence, problems: metas.flatMap((m) => m.problems) };
 }
-/** What the model's paths say: weak evidence, never enough to determine an identity. */
-function pathEvidence(group) {
-    if (group.kind === 'directory')
-        return [{ field: 'name', value: (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.resolve)(group.root)), source: 'path:directory' }];
-    if (group.kind === 'hf-cache')
-        return [{ field: 'name', value: group.repoId, source: 'path:hf-cache' }];
-    const stem = (0,external_node_path_namespaceObject.basename)(group.root).replace(/(\.[A-Za-z0-9_]{1,12})+$/, (ext) => 
-    // "llama-2-7b.Q4_K_M.gguf" keeps its quantisation label, loses the extension.
-    ext.replace(/\.[A-Za-z0-9]{1,12}$/, ''));
-    return [{ field: 'name', value: stem || (0,external_node_path_namespaceObject.basename)(group.root), source: 'path:file' }];
+/**
+ * Keys that name an architecture, whatever field a scanner files them under: a config's
+ * model_type says which code loads the weights, not whose weights they are (llama.cpp calls a
+ * Mistral "llama"), so it must not count as a name that explains an architecture away.
+ */
+const ARCHITECTURE_KEY = /(?:^|[.:_])(model_type|architectures?|_class_name|class_name)$/i;
+/** A scanner's identity claim as evidence, interpreted by its source key; malformed claims are ignored. */
+function claimToEvidence(c, path, component) {
+    if (typeof c !== 'object' || c === null)
+        return undefined;
+    const { field, value, source } = c;
+    if (typeof field !== 'string' || !CLAIM_FIELD.test(field))
+        return undefined;
+    if (typeof value !== 'string' || !value.trim())
+        return undefined;
+    const src = typeof source === 'string' && source ? source.slice(0, 200) : 'claim';
+    const interpreted = (field === 'family' || field === 'name') && ARCHITECTURE_KEY.test(src) ? 'architecture' : field;
+    return {
+        field: interpreted,
+        value: value.trim().slice(0, stage_MAX_VALUE),
+        source: src,
+        path,
+        ...(component ? { component } : {}),
+    };
 }
 /** Every spelling of a path an exception glob may be written against. */
 function pathVariants(p) {
@@ -42097,7 +45045,7 @@ function makeFinding(ruleId, message, evidence, path) {
         scanner: 'name-policy',
     });
 }
-function judgeModel(group, facts, context, policy) {
+async function judgeModel(group, cache, policy) {
     const findings = new Map();
     const files = group.files.map((f) => f.path);
     let evidence = [];
@@ -42105,7 +45053,7 @@ function judgeModel(group, facts, context, policy) {
     let inf;
     let outcome;
     try {
-        ({ evidence, problems } = gatherEvidence(group, facts, context));
+        ({ evidence, problems } = await gatherEvidence(group, cache));
         inf = inferIdentity(evidence, policy?.architecture ?? 'auto');
         if (policy) {
             const paths = [group.root, ...files].flatMap(pathVariants);
@@ -42146,27 +45094,11 @@ function judgeModel(group, facts, context, policy) {
                     decision: outcome.decision,
                     rules: [...new Set(outcome.findings.map((f) => f.ruleId))],
                     ...(outcome.exception ? { exception: outcome.exception } : {}),
-                    ...optionalEvidence(decisiveEvidence(outcome.findings)),
                 },
             }
             : {}),
     };
     return { model, findings };
-}
-/** The evidence the most severe policy finding rests on (the first of equals). */
-function decisiveEvidence(findings) {
-    let best;
-    for (const f of findings) {
-        if (!f.subject)
-            continue;
-        if (!best ||
-            severityRank(getRule(f.ruleId).severity) > severityRank(getRule(best.ruleId).severity))
-            best = f;
-    }
-    return best?.subject;
-}
-function optionalEvidence(e) {
-    return e ? { evidence: e } : {};
 }
 
 ;// CONCATENATED MODULE: ./src/identify/identify.ts
@@ -42226,192 +45158,6 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/pipeline/neighbourhood.ts
-/**
- * The files around a top-level file on disk, as scanners see them through the scan context
- * (`ScanContext.sibling` / `listDir`). Read-only and bounded: every byte read is counted in the
- * file's IoStats, lookups and listing sizes are capped by the limits, a symbolic link is
- * followed only while it stays inside the file's directory (one leading out is reported as such
- * and never opened), special files (FIFOs, devices, sockets) are never opened, and state lives
- * on the instance, which serves one top-level file.
- */
-
-
-
-
-/**
- * Non-blocking, so that a FIFO swapped in after the type check cannot hang the scan; no link
- * is followed at open time (the path opened is already resolved).
- */
-const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0);
-/** How far above the file's directory `listDir` may list. */
-const MAX_LEVELS_UP = 2;
-/**
- * The parts of a relative path, ".." resolved lexically; undefined when it is not a plain
- * relative path, climbs out of the directory, or (up to `maxUp` levels) names anything above
- * it but the ancestors themselves.
- */
-function parts(rel, maxUp) {
-    if (rel.includes('\0') || (0,external_node_path_namespaceObject.isAbsolute)(rel) || rel.startsWith('/'))
-        return undefined;
-    const out = [];
-    let up = 0;
-    for (const p of rel.split(external_node_path_namespaceObject.sep === '\\' ? /[\\/]/ : '/')) {
-        if (p === '' || p === '.')
-            continue;
-        if (p !== '..') {
-            if (up > 0)
-                return undefined;
-            out.push(p);
-        }
-        else if (out.length > 0)
-            out.pop();
-        else if (up < maxUp)
-            up++;
-        else
-            return undefined;
-    }
-    return up > 0 ? new Array(up).fill('..') : out;
-}
-function neighbourhood_inside(root, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
-function kindOf(e) {
-    if (e.isSymbolicLink())
-        return 'symlink';
-    if (e.isFile())
-        return 'file';
-    if (e.isDirectory())
-        return 'directory';
-    return 'other';
-}
-const OUTSIDE_READ = () => Promise.resolve(undefined);
-class DirectoryNeighbourhood {
-    root;
-    stats;
-    limits;
-    checkpoint;
-    lookups = 0;
-    realRoot;
-    constructor(
-    /** The directory of the top-level file. */
-    root, stats, limits, 
-    /** Throws once the file's time budget is spent. */
-    checkpoint) {
-        this.root = root;
-        this.stats = stats;
-        this.limits = limits;
-        this.checkpoint = checkpoint;
-    }
-    async sibling(rel) {
-        const list = parts(rel, 0);
-        if (!list?.length)
-            return undefined;
-        this.spend();
-        const path = (0,external_node_path_namespaceObject.join)(this.root, ...list);
-        const own = await (0,promises_namespaceObject.lstat)(path).catch(() => undefined);
-        if (!own)
-            return undefined;
-        const linkTarget = own.isSymbolicLink()
-            ? await (0,promises_namespaceObject.readlink)(path).catch(() => undefined)
-            : undefined;
-        const withLink = linkTarget !== undefined ? { linkTarget } : {};
-        const [root, real] = await Promise.all([this.resolvedRoot(), (0,promises_namespaceObject.realpath)(path).catch(() => '')]);
-        if (!root || !real)
-            return undefined; // a broken link: nothing is there
-        if (!neighbourhood_inside(root, real)) {
-            return { kind: 'other', size: 0, linksOutside: true, ...withLink, read: OUTSIDE_READ };
-        }
-        const info = await (0,promises_namespaceObject.stat)(real).catch(() => undefined);
-        if (!info)
-            return undefined;
-        const kind = info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
-        return {
-            kind,
-            size: kind === 'file' ? info.size : 0,
-            linksOutside: false,
-            ...withLink,
-            read: kind === 'file' ? (limit) => this.read(real, limit) : OUTSIDE_READ,
-        };
-    }
-    async listDir(rel) {
-        const list = parts(rel, MAX_LEVELS_UP);
-        if (!list)
-            return undefined;
-        this.spend();
-        let path = (0,external_node_path_namespaceObject.join)(this.root, ...list);
-        if (list[0] !== '..') {
-            // Inside the directory, a listed directory must not lie behind a link leading out.
-            const [root, real] = await Promise.all([this.resolvedRoot(), (0,promises_namespaceObject.realpath)(path).catch(() => '')]);
-            if (!root || !real || !neighbourhood_inside(root, real))
-                return undefined;
-            path = real;
-        }
-        const dir = await (0,promises_namespaceObject.opendir)(path, { bufferSize: 128 }).catch(() => undefined);
-        if (!dir)
-            return undefined;
-        const entries = [];
-        let truncated = false;
-        try {
-            for (let e = await dir.read(); e; e = await dir.read()) {
-                if (entries.length >= this.limits.maxDirEntries) {
-                    truncated = true;
-                    break;
-                }
-                entries.push({ name: e.name, kind: kindOf(e) });
-            }
-        }
-        catch {
-            // A directory that fails part way is listed as far as it was read.
-            truncated = true;
-        }
-        finally {
-            await dir.close().catch(() => undefined);
-        }
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        return { entries, truncated };
-    }
-    spend() {
-        this.checkpoint();
-        if (++this.lookups > this.limits.maxSiblingLookups)
-            throw new LimitExceeded('maxSiblingLookups', this.limits.maxSiblingLookups, 'too many files looked up around this file');
-    }
-    resolvedRoot() {
-        return (this.realRoot ??= (0,promises_namespaceObject.realpath)(this.root).catch(() => undefined));
-    }
-    async read(real, limit) {
-        this.checkpoint();
-        const cap = Math.min(limit, this.limits.maxInMemoryBytes);
-        const handle = await (0,promises_namespaceObject.open)(real, OPEN_FLAGS).catch(() => undefined);
-        if (!handle)
-            return undefined;
-        try {
-            const info = await handle.stat();
-            if (!info.isFile() || info.size > cap)
-                return undefined;
-            const buf = Buffer.alloc(info.size);
-            let got = 0;
-            while (got < buf.length) {
-                const { bytesRead } = await handle.read(buf, got, buf.length - got, got);
-                if (bytesRead === 0)
-                    break; // the file shrank under us
-                got += bytesRead;
-            }
-            this.stats.bytesRead += got;
-            return buf.subarray(0, got);
-        }
-        finally {
-            await handle.close().catch(() => undefined);
-        }
-    }
-}
-/** The answer for archive members, which have no files around them. */
-const NO_NEIGHBOURHOOD = {
-    sibling: () => Promise.resolve(undefined),
-    listDir: () => Promise.resolve(undefined),
-};
-
 ;// CONCATENATED MODULE: ./src/io/zip.ts
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -53043,6 +55789,7 @@ function subContext(ctx, opts) {
     return {
         limits: ctx.limits,
         depth: ctx.depth,
+        unit: ctx.unit,
         report(f) {
             if (opts.keep && !opts.keep(f))
                 return;
@@ -53055,10 +55802,6 @@ function subContext(ctx, opts) {
         },
         detail: (key, value) => ctx.detail(opts.member ? `${opts.member}: ${key}` : key, value),
         claim: (c) => ctx.claim(c),
-        // A member has no files around it, and says nothing about the directory of its container.
-        modelMetadata: (m) => (opts.member ? undefined : ctx.modelMetadata(m)),
-        sibling: (rel) => (opts.member ? Promise.resolve(undefined) : ctx.sibling(rel)),
-        listDir: (rel) => (opts.member ? Promise.resolve(undefined) : ctx.listDir(rel)),
         checkpoint: () => ctx.checkpoint(),
         fileState: (key, create) => ctx.fileState(key, create),
         scanMember: (t) => ctx.scanMember(t),
@@ -56491,10 +59234,10 @@ async function protoString(r, f, max = 4096) {
 
 ;// CONCATENATED MODULE: ./src/scan/formats/common/read.ts
 /**
- * Bounded whole reads of small targets (metadata, manifests, source files), and the checks
- * scanners make on paths that metadata names relative to a model's directory. The files around
- * a target are reached through the scan context (`ctx.sibling`, `ctx.listDir`), never here.
+ * Bounded whole reads of small targets (metadata, manifests, source files) and sibling files
+ * of a top-level file on disk (the directory layout around a model).
  */
+
 
 
 /** Reads the whole target, or returns undefined when it is larger than `limit`. */
@@ -56531,9 +59274,9 @@ function decodeUtf8(buf) {
         return undefined;
     }
 }
-/** Whether the target has files around it: a top-level file does, an archive member does not. */
-function hasNeighbourhood(target) {
-    return target.member === undefined;
+/** The directory of a top-level file on disk; undefined for archive members. */
+function directoryOf(target) {
+    return target.member === undefined ? (0,external_node_path_namespaceObject.dirname)(target.path) : undefined;
 }
 /** Why a relative reference leaves its directory, or undefined when it stays inside. */
 function escapeReason(ref) {
@@ -56558,6 +59301,38 @@ function escapeReason(ref) {
             return 'climbs out of the directory with ..';
     }
     return undefined;
+}
+/** What `rel` names inside `dir` (never following it out of `dir`). */
+async function entryKind(dir, rel) {
+    if (escapeReason(rel))
+        return undefined;
+    const path = (0,external_node_path_namespaceObject.normalize)((0,external_node_path_namespaceObject.join)(dir, rel));
+    if (!path.startsWith((0,external_node_path_namespaceObject.normalize)(dir) + external_node_path_namespaceObject.sep) && path !== (0,external_node_path_namespaceObject.normalize)(dir))
+        return undefined;
+    try {
+        const s = await (0,promises_namespaceObject.stat)(path);
+        return s.isFile() ? 'file' : s.isDirectory() ? 'dir' : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads a small file inside `dir`; undefined when missing, not a file or larger than `limit`. */
+async function readSibling(dir, rel, limit) {
+    if ((await entryKind(dir, rel)) !== 'file')
+        return undefined;
+    const handle = await (0,promises_namespaceObject.open)((0,external_node_path_namespaceObject.join)(dir, rel), 'r');
+    try {
+        const s = await handle.stat();
+        if (s.size > limit)
+            return undefined;
+        const buf = Buffer.alloc(s.size);
+        const { bytesRead } = await handle.read(buf, 0, s.size, 0);
+        return buf.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/scan/formats/common/secrets.ts
@@ -61108,41 +63883,12 @@ function analyze_base32(s) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/scan/python/model-dir.ts
-const MARKER_FILES = new Set([
-    'config.json',
-    'model_index.json',
-    'adapter_config.json',
-    'tokenizer_config.json',
-    'generation_config.json',
-    'modules.json',
-    'config_sentence_transformers.json',
-    'MLmodel',
-    'model_config.yaml',
-    'MANIFEST.json',
-    'saved_model.pb',
-    'hubconf.py',
-]);
-const MARKER_EXTENSIONS = /\.(safetensors|bin|pt|pth|ckpt|pkl|pickle|joblib|gguf|ggml|onnx|ort|h5|hdf5|keras|pb|tflite|msgpack|nemo|mar|pte|mlmodel|npz|npy|pdparams|pdmodel|skops)$/i;
-/** The file's own directory, then the two above it. */
-const LEVELS = ['', '..', '../..'];
-/** True when the scanned file sits in (or up to two levels below) a directory holding a model. */
-async function isInModelDirectory(ctx) {
-    for (const rel of LEVELS) {
-        const listing = await ctx.listDir(rel);
-        if (listing?.entries.some((e) => MARKER_FILES.has(e.name) || MARKER_EXTENSIONS.test(e.name)))
-            return true;
-    }
-    return false;
-}
-
 ;// CONCATENATED MODULE: ./src/scan/python/scanner.ts
 /**
  * Python source and bytecode shipped with models: custom modeling code, TorchServe handlers,
  * MLflow loader modules, diffusers components. Source is tokenized and analysed (never run);
  * bytecode is reported, since it cannot be reviewed and may shadow the source.
  */
-
 
 
 
@@ -61207,11 +63953,12 @@ const pythonSourceScanner = {
     formats: ['python-source'],
     rules: [...PYTHON_RULES, 'MA1003'],
     async scan(target, ctx) {
-        // Members of model archives are model code; a file on disk only next to a model.
-        if (target.member === undefined && !(await isInModelDirectory(ctx))) {
+        // Members of model archives are model code; a file on disk only inside a model unit
+        // (discovery finds them by name: config.json, MLmodel, hubconf.py…).
+        if (target.member === undefined && ctx.unit === undefined) {
             ctx.report({
                 ruleId: 'MA1003',
-                message: 'Python source outside a model directory: analysed only as code shipped with a model (next to config.json, weights…)',
+                message: 'Python source outside a model directory: analysed only as code shipped with a model (in a directory with config.json, MLmodel, hubconf.py…)',
                 evidence: 'python-source',
             });
             return;
@@ -61244,7 +63991,7 @@ const pythonBytecodeScanner = {
     formats: ['python-bytecode'],
     rules: ['MA5412', 'MA5413', 'MA1003'],
     async scan(target, ctx) {
-        if (target.member === undefined && !(await isInModelDirectory(ctx))) {
+        if (target.member === undefined && ctx.unit === undefined) {
             ctx.report({
                 ruleId: 'MA1003',
                 message: 'Python bytecode outside a model directory: judged only when it ships with a model',
@@ -61327,7 +64074,7 @@ async function checkCustomCode(refs, target, ctx, what) {
             .slice(0, 6)
             .join(', '),
     });
-    const local = hasNeighbourhood(target);
+    const dir = directoryOf(target);
     const toAnalyse = [];
     const reported = new Set();
     for (const r of refs) {
@@ -61353,22 +64100,10 @@ async function checkCustomCode(refs, target, ctx, what) {
             }
             continue;
         }
-        if (!local)
+        if (!dir)
             continue;
         const file = `${r.subdir ? `${r.subdir}/` : ''}${modulePath}.py`;
-        const entry = await ctx.sibling(file);
-        if (entry?.linksOutside) {
-            if (!reported.has(file)) {
-                reported.add(file);
-                ctx.report({
-                    ruleId: 'MA5304',
-                    message: `${r.key} refers to ${file}, a symbolic link leading out of the model directory: the loader would import code from there, which was not scanned`,
-                    evidence: entry.linkTarget ? `${file} -> ${entry.linkTarget}` : r.raw,
-                });
-            }
-            continue;
-        }
-        if (entry?.kind !== 'file') {
+        if ((await entryKind(dir, file)) !== 'file') {
             if (!reported.has(file)) {
                 reported.add(file);
                 ctx.report({
@@ -61382,13 +64117,13 @@ async function checkCustomCode(refs, target, ctx, what) {
         if (!toAnalyse.includes(file))
             toAnalyse.push(file);
     }
-    if (!local || !toAnalyse.length)
+    if (!dir || !toAnalyse.length)
         return;
     const dangerous = [];
     for (let i = 0; i < toAnalyse.length && i < MAX_FILES; i++) {
         ctx.checkpoint();
         const file = toAnalyse[i];
-        const buf = await (await ctx.sibling(file))?.read(MAX_PYTHON_SOURCE);
+        const buf = await readSibling(dir, file, MAX_PYTHON_SOURCE);
         const text = buf && (decodeUtf8(buf) ?? buf.toString('latin1'));
         if (text === undefined)
             continue;
@@ -61400,7 +64135,7 @@ async function checkCustomCode(refs, target, ctx, what) {
         const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
         for (const rel of a.relativeImports) {
             const next = `${base}${rel}.py`;
-            if (!toAnalyse.includes(next) && (await ctx.sibling(next))?.kind === 'file')
+            if (!toAnalyse.includes(next) && (await entryKind(dir, next)) === 'file')
                 toAnalyse.push(next);
         }
     }
@@ -61412,111 +64147,6 @@ async function checkCustomCode(refs, target, ctx, what) {
             evidence: dangerous.slice(0, 3).join(', '),
         });
     }
-}
-
-;// CONCATENATED MODULE: ./src/scan/huggingface/claims.ts
-/**
- * What Hugging Face JSON metadata says the model is, reported once as typed claims: configs
- * (config.json, generation_config.json, their language-model sub-configs), PEFT adapter
- * configs, diffusers pipeline indexes (model_index.json, with their components). A config
- * (or generation config), adapter config or pipeline index under its canonical name makes its
- * directory one model; a config, adapter config or index that cannot be read still does, with
- * the problem recorded, so the model's identity is reported incomplete rather than the file
- * silently becoming a loose file.
- */
-
-/** Most values kept per list field (architectures, components). */
-const MAX_LIST = 32;
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** Keys that only Hugging Face (transformers, diffusers, PEFT) configs carry. */
-function isHfConfig(c) {
-    return [
-        '_name_or_path',
-        'architectures',
-        'model_type',
-        '_class_name',
-        'transformers_version',
-        '_diffusers_version',
-    ].some((k) => k in c);
-}
-function isAdapterConfig(c) {
-    return typeof c.base_model_name_or_path === 'string' || 'peft_type' in c;
-}
-/** The canonical metadata names, and what each makes of its directory. */
-const METADATA_NAMES = {
-    'config.json': 'config',
-    'generation_config.json': undefined,
-    'adapter_config.json': 'adapter',
-    'model_index.json': 'pipeline',
-};
-/** A file under one of the names loaders read model metadata from. */
-function isModelMetadataName(name) {
-    return basename(name) in METADATA_NAMES;
-}
-/** A metadata file under its canonical name that could not be parsed. */
-function unreadableMetadata(target, ctx, problem) {
-    const name = (0,external_node_path_namespaceObject.basename)(target.name);
-    if (!(name in METADATA_NAMES))
-        return;
-    const marks = METADATA_NAMES[name];
-    ctx.modelMetadata({ ...(marks ? { marks } : {}), problems: [problem] });
-}
-/** Claims and the directory marker of a parsed JSON object. */
-function claimJsonMetadata(v, target, ctx) {
-    const file = target.name;
-    const name = (0,external_node_path_namespaceObject.basename)(file);
-    const claim = (field, value, key) => {
-        for (const x of (Array.isArray(value) ? value : [value]).slice(0, MAX_LIST))
-            if (typeof x === 'string' && x.trim())
-                ctx.claim({ field, value: x, source: `${file}:${key}` });
-    };
-    const hf = isHfConfig(v);
-    if (hf || name === 'generation_config.json') {
-        claim('name', v._name_or_path, '_name_or_path');
-        // model_type names the code that loads the weights (llama.cpp calls a Mistral "llama"):
-        // an architecture, never a name that explains one away.
-        claim('architecture', v.model_type, 'model_type');
-        claim('architecture', v.architectures, 'architectures');
-        claim('architecture', v._class_name, '_class_name');
-        claim('license', v.license, 'license');
-        // Multimodal models name their language model in a sub-config (LLaVA: text_config llama).
-        for (const key of ['text_config', 'llm_config', 'language_config']) {
-            const sub = v[key];
-            if (!isObject(sub))
-                continue;
-            claim('architecture', sub.model_type, `${key}.model_type`);
-            claim('architecture', sub.architectures, `${key}.architectures`);
-            claim('name', sub._name_or_path, `${key}._name_or_path`);
-        }
-    }
-    if (isObject(v.quantization_config))
-        claim('quantization', v.quantization_config.quant_method, 'quantization_config.quant_method');
-    const adapter = isAdapterConfig(v);
-    if (adapter) {
-        claim('base_model', v.base_model_name_or_path, 'base_model_name_or_path');
-        claim('finetune', v.peft_type, 'peft_type');
-    }
-    if ((name === 'config.json' || name === 'generation_config.json') && hf)
-        ctx.modelMetadata({ marks: 'config' });
-    else if (name === 'adapter_config.json' && adapter)
-        ctx.modelMetadata({ marks: 'adapter' });
-    else if (name === 'model_index.json' && typeof v._class_name === 'string')
-        ctx.modelMetadata({ marks: 'pipeline', components: pipelineComponents(v) });
-}
-/** Sub-folders a diffusers index names as components: `"unet": ["diffusers", "UNet2DConditionModel"]`. */
-function pipelineComponents(index) {
-    const out = [];
-    for (const [key, value] of Object.entries(index)) {
-        if (key.startsWith('_') || !Array.isArray(value) || value.length !== 2)
-            continue;
-        if (key === '.' || key === '..' || !/^[\w.-]+$/.test(key))
-            continue;
-        if (typeof value[1] === 'string' && out.length < MAX_LIST)
-            out.push(key);
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/scan/huggingface/diffusers.ts
@@ -61562,7 +64192,7 @@ const KNOWN_LIBRARIES = new Set([
     'peft',
 ]);
 async function checkDiffusersIndex(index, target, ctx) {
-    const local = hasNeighbourhood(target);
+    const dir = directoryOf(target);
     const refs = [];
     const cls = index._class_name;
     if (Array.isArray(cls) && typeof cls[0] === 'string' && typeof cls[1] === 'string') {
@@ -61591,10 +64221,8 @@ async function checkDiffusersIndex(index, target, ctx) {
         }
         if (KNOWN_LIBRARIES.has(library) || DIFFUSERS_PIPELINE_MODULES.has(library))
             continue;
-        // A module file beside the component's weights is custom component code (also when it
-        // is a link leading out of the model, which the custom-code check reports).
-        const module = local ? await ctx.sibling(`${component}/${library}.py`) : undefined;
-        if (module && (module.kind === 'file' || module.linksOutside)) {
+        // A module file beside the component's weights is custom component code.
+        if (dir && (await entryKind(dir, `${component}/${library}.py`)) === 'file') {
             const r = parseClassReference(`${component}`, `${library}.${className}`, component);
             if (r)
                 refs.push(r);
@@ -61667,7 +64295,7 @@ async function checkShardIndex(index, target, ctx) {
             break;
     }
     const expected = expectedExtension(target.name);
-    const local = hasNeighbourhood(target);
+    const dir = directoryOf(target);
     const extensions = new Set();
     let missing = 0;
     for (const [shard, tensors] of shards) {
@@ -61690,16 +64318,7 @@ async function checkShardIndex(index, target, ctx) {
                 evidence: shard,
             });
         }
-        const entry = local ? await ctx.sibling(shard) : undefined;
-        if (entry?.linksOutside) {
-            ctx.report({
-                ruleId: 'MA5304',
-                message: `${target.name} maps ${tensors} tensor(s) to ${shard}, a symbolic link leading out of the model directory: the loader would read that file`,
-                evidence: entry.linkTarget ? `${shard} -> ${entry.linkTarget}` : shard,
-            });
-            continue;
-        }
-        if (local && entry?.kind !== 'file') {
+        if (dir && (await entryKind(dir, shard)) !== 'file') {
             if (missing++ < 20)
                 ctx.report({
                     ruleId: 'MA5305',
@@ -61725,7 +64344,6 @@ async function checkShardIndex(index, target, ctx) {
  * checkpoint metadata, and any other JSON (credentials, remote references, Hydra targets).
  * What each file gets is decided by its content, not only its name.
  */
-
 
 
 
@@ -61766,7 +64384,6 @@ const jsonMetadataScanner = {
         const limit = Math.min(MAX_JSON_BYTES, Math.max(ctx.limits.maxInMemoryBytes, 1));
         const buf = await readWhole(target, Math.max(limit, MAX_JSON_BYTES));
         if (!buf) {
-            unreadableMetadata(target, ctx, `${target.size ?? 'unknown'} bytes, over the ${MAX_JSON_BYTES}-byte limit for JSON; not read`);
             ctx.report({
                 ruleId: 'MA1006',
                 message: `JSON file larger than ${MAX_JSON_BYTES} bytes: not parsed, metadata checks skipped`,
@@ -61776,7 +64393,6 @@ const jsonMetadataScanner = {
         }
         const text = decodeUtf8(buf);
         if (text === undefined) {
-            unreadableMetadata(target, ctx, 'not valid UTF-8');
             ctx.report({
                 ruleId: 'MA5307',
                 message: 'JSON file is not valid UTF-8',
@@ -61796,7 +64412,6 @@ const jsonMetadataScanner = {
             value = JSON.parse(text);
         }
         catch (err) {
-            unreadableMetadata(target, ctx, `invalid JSON (${err.message})`);
             ctx.report({
                 ruleId: 'MA5307',
                 message: `${target.name} is not valid JSON: ${err.message}`,
@@ -61811,8 +64426,6 @@ const jsonMetadataScanner = {
 async function analyzeJson(value, target, ctx) {
     const name = (0,external_node_path_namespaceObject.basename)(target.name).toLowerCase();
     await checkMetadataTree(value, ctx, target, { where: target.name });
-    if (!json_metadata_isObject(value))
-        unreadableMetadata(target, ctx, 'not a JSON object');
     if (Array.isArray(value)) {
         if (name === 'modules.json')
             await checkSentenceTransformerModules(value, target, ctx);
@@ -61820,7 +64433,7 @@ async function analyzeJson(value, target, ctx) {
     }
     if (!json_metadata_isObject(value))
         return;
-    claimJsonMetadata(value, target, ctx);
+    claimIdentity(value, ctx, target.name);
     const refs = [];
     if ('auto_map' in value)
         collectAutoMap(value.auto_map, refs, ctx, target);
@@ -61981,6 +64594,24 @@ function checkOrbaxHandlers(handlers, ctx) {
             evidence: typestr,
         });
     }
+}
+function claimIdentity(v, ctx, file) {
+    const claim = (field, value, key) => {
+        if (typeof value === 'string' && value.trim() && value.length <= 300)
+            ctx.claim({ field, value: value.trim(), source: `${file}:${key}` });
+    };
+    claim('name', v._name_or_path, '_name_or_path');
+    claim('family', v.model_type, 'model_type');
+    if (Array.isArray(v.architectures))
+        for (const a of v.architectures.slice(0, 8))
+            claim('architecture', a, 'architectures');
+    claim('base_model', v.base_model_name_or_path, 'base_model_name_or_path');
+    if (typeof v._class_name === 'string')
+        claim('architecture', v._class_name, '_class_name');
+    if (json_metadata_isObject(v.quantization_config))
+        claim('quantization', v.quantization_config.quant_method, 'quantization_config.quant_method');
+    if (typeof v.peft_type === 'string')
+        claim('finetune', v.peft_type, 'peft_type');
 }
 
 ;// CONCATENATED MODULE: ./src/scan/formats/data-only.ts
@@ -63029,123 +65660,6 @@ function checkRequirementLines(lines, ctx, where, firstLine = 1) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/scan/formats/model-card.ts
-/**
- * Model cards: the YAML front matter the Hugging Face Hub reads from README.md (base model,
- * licence, tags, model name…), parsed once, bounded, and reported as typed claims; a README
- * whose front matter carries Hub keys makes its directory a model. Licence files: the licence
- * named in their title. Nothing here reads anything but the text it is given.
- */
-
-
-/** Front matter must close within this much of the card (the Hub keeps it at the top). */
-const CARD_FRONT_MATTER_CHARS = 256 * 1024;
-/** Most values kept per list field (tags, base models, model-index entries). */
-const model_card_MAX_LIST = 32;
-/** Aliases expanded while parsing: enough for real cards, too few for an alias bomb. */
-const MAX_ALIASES = 50;
-/** Front matter keys the Hub writes in model cards: one of them makes a README a model card. */
-const CARD_KEYS = [
-    'base_model',
-    'license',
-    'license_name',
-    'tags',
-    'pipeline_tag',
-    'library_name',
-    'model-index',
-    'model_name',
-    'model_creator',
-    'model_type',
-    'datasets',
-];
-function model_card_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** The YAML front matter of a Markdown text, or undefined when it has none. */
-function frontMatter(text) {
-    const body = text.replace(/^\uFEFF/, '').slice(0, CARD_FRONT_MATTER_CHARS);
-    const open = /^---[ \t]*\r?\n/.exec(body);
-    if (!open)
-        return undefined;
-    const rest = body.slice(open[0].length);
-    const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
-    if (!close)
-        return { yaml: rest, closed: false };
-    return { yaml: rest.slice(0, close.index), closed: true };
-}
-/** A README the Hub shows as the model card (README.md, README.markdown, any case). */
-function isReadme(name) {
-    return /^readme\.(md|markdown)$/i.test((0,external_node_path_namespaceObject.basename)(name));
-}
-/** Reports what a Markdown file's front matter says the model is. */
-function claimModelCard(text, name, ctx) {
-    const fm = frontMatter(text);
-    if (!fm)
-        return;
-    const problem = (p) => ctx.modelMetadata({ problems: [p] });
-    if (!fm.closed) {
-        problem(`front matter not closed within ${CARD_FRONT_MATTER_CHARS} characters`);
-        return;
-    }
-    let card;
-    try {
-        card = (0,dist/* parse */.qg)(fm.yaml, {
-            maxAliasCount: MAX_ALIASES,
-            uniqueKeys: false,
-            prettyErrors: false,
-        });
-    }
-    catch (err) {
-        problem(`invalid YAML front matter (${err.message.split('\n')[0]})`);
-        return;
-    }
-    if (!model_card_isObject(card))
-        return;
-    const claim = (field, value, key) => {
-        for (const v of (Array.isArray(value) ? value : [value]).slice(0, model_card_MAX_LIST))
-            if (typeof v === 'string' && v.trim())
-                ctx.claim({ field, value: v, source: `${name}:${key}` });
-    };
-    claim('base_model', card.base_model, 'base_model');
-    claim('name', card.model_name, 'model_name');
-    if (Array.isArray(card['model-index']))
-        for (const entry of card['model-index'].slice(0, model_card_MAX_LIST))
-            if (model_card_isObject(entry))
-                claim('name', entry.name, 'model-index.name');
-    claim('license', card.license, 'license');
-    claim('license', card.license_name, 'license_name');
-    claim('tag', card.tags, 'tags');
-    claim('architecture', card.model_type, 'model_type');
-    claim('author', card.model_creator, 'model_creator');
-    if (isReadme(name) && CARD_KEYS.some((k) => k in card))
-        ctx.modelMetadata({ marks: 'model-card' });
-}
-/** Licence titles worth recognising in a licence file's first lines. */
-const LICENSE_TITLES = [
-    [/LLAMA 2 COMMUNITY LICENSE/i, 'llama2'],
-    [/META LLAMA 3 COMMUNITY LICENSE/i, 'llama3'],
-    [/Llama 3\.1 Community License/i, 'llama3.1'],
-    [/Llama 3\.2 Community License/i, 'llama3.2'],
-    [/Llama 3\.3 Community License/i, 'llama3.3'],
-    [/Llama 4 Community License/i, 'llama4'],
-    [/Gemma Terms of Use/i, 'gemma'],
-    [/Apache License,?\s+Version 2\.0/i, 'apache-2.0'],
-    [/^\s*MIT License/im, 'mit'],
-    [/CreativeML Open RAIL-M/i, 'creativeml-openrail-m'],
-    [/Tongyi Qianwen LICENSE/i, 'tongyi-qianwen'],
-];
-/** LICENSE, LICENSE.txt, LICENSE.md, LICENCE. */
-function isLicenseFile(name) {
-    return /^LICEN[CS]E(\.(txt|md))?$/i.test((0,external_node_path_namespaceObject.basename)(name));
-}
-/** Reports the licence a licence file's title names. */
-function claimLicenseTitle(text, name, ctx) {
-    const head = text.slice(0, 2048);
-    const hit = LICENSE_TITLES.find(([re]) => re.test(head));
-    if (hit)
-        ctx.claim({ field: 'license', value: hit[1], source: `${name}:title` });
-}
-
 ;// CONCATENATED MODULE: ./src/scan/formats/text.ts
 /**
  * Text files around models: model cards (README.md, whose front matter names the base model
@@ -63183,10 +65697,6 @@ const textScanner = {
     async scan(target, ctx) {
         const buf = await readWhole(target, MAX_TEXT_BYTES);
         if (!buf) {
-            if (isReadme(target.name))
-                ctx.modelMetadata({
-                    problems: [`over ${MAX_TEXT_BYTES} bytes; the model card was not read`],
-                });
             ctx.report({
                 ruleId: 'MA1006',
                 message: `text file over ${MAX_TEXT_BYTES} bytes was not checked for credentials`,
@@ -63221,9 +65731,7 @@ const textScanner = {
         if (/\.(env|ini|cfg|toml)$/.test(lower) || lower === '.env')
             checkKeyValues(text, ctx, name);
         if (/\.(md|markdown)$/.test(lower))
-            claimModelCard(text, name, ctx);
-        if (isLicenseFile(name))
-            claimLicenseTitle(text, name, ctx);
+            claimFrontMatter(text, ctx, name);
     },
 };
 function checkKeyValues(text, ctx, name) {
@@ -63239,6 +65747,35 @@ function checkKeyValues(text, ctx, name) {
                 line: i + 1,
             });
     });
+}
+/** Model-card metadata (the Hugging Face YAML front matter). */
+function claimFrontMatter(text, ctx, name) {
+    const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+    if (!m)
+        return;
+    let meta;
+    try {
+        meta = (0,dist/* parseDocument */.Tp)(m[1], { uniqueKeys: false }).toJS({ maxAliasCount: 100 });
+    }
+    catch {
+        return;
+    }
+    if (typeof meta !== 'object' || meta === null)
+        return;
+    const obj = meta;
+    const claim = (field, v, key) => {
+        for (const x of Array.isArray(v) ? v.slice(0, 8) : [v])
+            if (typeof x === 'string' && x.trim() && x.length < 300)
+                ctx.claim({ field, value: x.trim(), source: `${name}:${key}` });
+    };
+    claim('base_model', obj.base_model, 'base_model');
+    claim('license', obj.license, 'license');
+    claim('license', obj.license_name, 'license_name');
+    claim('name', obj.model_name, 'model_name');
+    if (Array.isArray(obj['model-index']))
+        for (const e of obj['model-index'].slice(0, 4))
+            if (e && typeof e === 'object')
+                claim('name', e.name, 'model-index.name');
 }
 
 ;// CONCATENATED MODULE: ./src/scan/formats/tflite.ts
@@ -63939,6 +66476,7 @@ const ubjsonScanner = {
 
 
 
+
 const MAX_XML_BYTES = 256 * 1024 * 1024;
 function xmlRoot(head) {
     const text = head.toString('utf8', 0, Math.min(head.length, 8192));
@@ -64084,16 +66622,21 @@ async function checkOpenVino(text, target, ctx) {
             evidence: key,
         });
     }
-    if (hasNeighbourhood(target) && maxEnd > 0) {
+    const dir = directoryOf(target);
+    if (dir && maxEnd > 0) {
         const bin = `${(0,external_node_path_namespaceObject.basename)(target.name, (0,external_node_path_namespaceObject.extname)(target.name))}.bin`;
-        // Weights missing, or not a file beside the IR: nothing to compare.
-        const weights = await ctx.sibling(bin);
-        if (weights?.kind === 'file' && maxEnd > weights.size)
-            ctx.report({
-                ruleId: 'MA5900',
-                message: `OpenVINO constants reach byte ${maxEnd} of ${bin}, which has ${weights.size}`,
-                evidence: `${maxEnd} > ${weights.size}`,
-            });
+        try {
+            const s = await (0,promises_namespaceObject.stat)(`${dir}/${bin}`);
+            if (maxEnd > s.size)
+                ctx.report({
+                    ruleId: 'MA5900',
+                    message: `OpenVINO constants reach byte ${maxEnd} of ${bin}, which has ${s.size}`,
+                    evidence: `${maxEnd} > ${s.size}`,
+                });
+        }
+        catch {
+            // The weights are not beside the IR; nothing to compare.
+        }
     }
     ctx.detail('openvino', { net, layers, customLayers: [...custom.keys()] });
 }
@@ -64489,7 +67032,7 @@ function checkSkopsSchema(schema, ctx) {
 const SMALL = 4 * 1024 * 1024;
 const strip = (n) => n.replace(/^\.\//, '');
 const findEntry = (entries, name) => entries.find((e) => !e.isDirectory && strip(e.name) === name);
-async function readJson(archive, name, ctx) {
+async function layouts_readJson(archive, name, ctx) {
     try {
         return JSON.parse(await archive.readText(name, SMALL));
     }
@@ -64519,7 +67062,7 @@ const torchServeLayout = {
     matches: (entries) => findEntry(entries, 'MAR-INF/MANIFEST.json') !== undefined,
     async scan(archive, _target, ctx) {
         const entryName = findEntry(archive.entries, 'MAR-INF/MANIFEST.json').name;
-        const manifest = (await readJson(archive, entryName, ctx));
+        const manifest = (await layouts_readJson(archive, entryName, ctx));
         const model = manifest?.model;
         if (!model || typeof model !== 'object') {
             ctx.report({
@@ -64646,7 +67189,7 @@ const skopsLayout = {
     matches: (entries, target) => findEntry(entries, 'schema.json') !== undefined &&
         (target.name.toLowerCase().endsWith('.skops') || entries.some((e) => e.name.endsWith('.npy'))),
     async scan(archive, _target, ctx) {
-        const schema = await readJson(archive, findEntry(archive.entries, 'schema.json').name, ctx);
+        const schema = await layouts_readJson(archive, findEntry(archive.entries, 'schema.json').name, ctx);
         if (schema !== undefined)
             checkSkopsSchema(schema, ctx);
         return 'continue';
@@ -64673,7 +67216,7 @@ const coreMlPackageLayout = {
         entries.some((e) => e.name.includes('Data/com.apple.CoreML/')),
     async scan(archive, target, ctx) {
         const entry = archive.entries.find((e) => /(^|\/)Manifest\.json$/.test(e.name));
-        const manifest = await readJson(archive, entry.name, ctx);
+        const manifest = await layouts_readJson(archive, entry.name, ctx);
         if (manifest !== undefined)
             checkCoreMlManifest(manifest, ctx);
         void target;
@@ -67955,6 +70498,7 @@ function decodeOptions(ctx) {
 
 
 
+
 const SAVEDMODEL_RULES = [
     'MA4020',
     'MA4021',
@@ -68072,7 +70616,7 @@ const savedModelScanner = {
                 : {}),
         });
         if (target.member === undefined && (0,external_node_path_namespaceObject.basename)(target.path) === 'saved_model.pb')
-            await checkVariables(ctx, variablesExpected);
+            await checkVariables((0,external_node_path_namespaceObject.dirname)(target.path), ctx, variablesExpected);
     },
 };
 /** Keras layer metadata kept in SavedUserObject.metadata (TF 2.x Keras SavedModels). */
@@ -68097,33 +70641,23 @@ async function kerasObjectMetadata(mg, target, ctx, label) {
     }
 }
 /** variables/ should hold variables.index and its data shards, nothing else. */
-async function checkVariables(ctx, expected) {
-    const dir = await ctx.sibling('variables');
-    if (dir?.linksOutside) {
-        ctx.report({
-            ruleId: 'MA4026',
-            message: 'variables/ is a symbolic link leading out of the model directory: TensorFlow would restore the weights from there',
-            evidence: dir.linkTarget ? `variables -> ${dir.linkTarget}` : 'variables',
-        });
-        return;
+async function checkVariables(dir, ctx, expected) {
+    const vdir = (0,external_node_path_namespaceObject.join)(dir, 'variables');
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(vdir);
     }
-    const listing = dir?.kind === 'directory' ? await ctx.listDir('variables') : undefined;
-    if (!listing) {
+    catch {
         ctx.detail('savedModelVariables', { present: false });
         return;
     }
-    if (listing.truncated)
-        ctx.report({
-            ruleId: 'MA1002',
-            message: `variables/ holds more than ${listing.entries.length} entries; the rest were not checked`,
-            evidence: 'maxDirEntries',
-        });
     const shards = new Map();
     const unexpected = [];
     let index = false;
-    for (const { name: e, kind } of listing.entries) {
+    for (const e of entries) {
         const m = /^variables\.data-(\d{5})-of-(\d{5})$/.exec(e);
-        if (kind === 'symlink')
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(vdir, e)).catch(() => undefined);
+        if (info?.isSymbolicLink())
             unexpected.push(`${e} (symbolic link)`);
         else if (e === 'variables.index')
             index = true;
@@ -68542,6 +71076,7 @@ const ONNX_DOMAIN_OPS = new Map(Object.entries(DOMAINS).map(([d, s]) => [d, new 
 
 
 
+
 const ONNX_RULES = [
     'MA1020',
     'MA4047',
@@ -68824,10 +71359,10 @@ class ExternalChecker {
     ctx;
     files = new Set();
     sizes = new Map();
-    local;
+    dir;
     constructor(target, ctx) {
         this.ctx = ctx;
-        this.local = target.member === undefined;
+        this.dir = target.member === undefined ? (0,external_node_path_namespaceObject.dirname)(target.path) : undefined;
     }
     async check(entries, label, report) {
         const location = entries.location;
@@ -68845,19 +71380,19 @@ class ExternalChecker {
             report('MA4040', `${label} reads its data from ${JSON.stringify(location)}, outside the model directory`, location);
             return;
         }
-        if (!this.local)
+        if (!this.dir)
             return; // inside an archive: only the lexical check applies
         let size = this.sizes.get(location);
         if (size === undefined) {
             size = await this.resolve(location);
             this.sizes.set(location, size);
         }
-        if (typeof size === 'object') {
-            report('MA4040', `${label} reads its data from ${JSON.stringify(location)}, a symbolic link leading outside the model directory`, size.escape ? `${location} -> ${size.escape}` : location);
+        if (size === 'escape') {
+            report('MA4040', `${label} reads its data from ${JSON.stringify(location)}, a symbolic link leading outside the model directory`, location);
             return;
         }
-        if (size === 'missing' || size === 'not-a-file') {
-            report('MA4041', `${label} reads its data from ${JSON.stringify(location)}, which ${size === 'missing' ? 'does not exist beside the model' : 'is not a regular file'}`, location);
+        if (size === 'missing') {
+            report('MA4041', `${label} reads its data from ${JSON.stringify(location)}, which does not exist beside the model`, location);
             return;
         }
         const offset = entries.offset !== undefined ? Number(entries.offset) : 0;
@@ -68870,12 +71405,26 @@ class ExternalChecker {
             report('MA4042', `${label} claims bytes ${entries.offset ?? 0}+${entries.length ?? '?'} of ${JSON.stringify(location)}, which has ${size} bytes`, `${location}@${entries.offset ?? 0}+${entries.length ?? '?'}`);
     }
     async resolve(location) {
-        const entry = await this.ctx.sibling(location);
-        if (!entry)
+        this.ctx.checkpoint();
+        const dir = this.dir;
+        const path = (0,external_node_path_namespaceObject.join)(dir, location);
+        try {
+            await (0,promises_namespaceObject.lstat)(path);
+        }
+        catch {
             return 'missing';
-        if (entry.linksOutside)
-            return { escape: entry.linkTarget };
-        return entry.kind === 'file' ? entry.size : 'not-a-file';
+        }
+        try {
+            const real = await (0,promises_namespaceObject.realpath)(path);
+            const root = await (0,promises_namespaceObject.realpath)(dir);
+            const rel = (0,external_node_path_namespaceObject.relative)(root, real);
+            if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel) || rel.split(external_node_path_namespaceObject.sep).includes('..'))
+                return 'escape';
+            return (await (0,promises_namespaceObject.stat)(real)).size;
+        }
+        catch {
+            return 'missing';
+        }
     }
 }
 /** What the model's metadata says it is. */
@@ -69709,7 +72258,7 @@ const METADATA_CLAIMS = {
     base_model_name_or_path: 'base_model',
     architecture: 'architecture',
     architectures: 'architecture',
-    model_type: 'architecture',
+    model_type: 'family',
     license: 'license',
     author: 'author',
     quantization: 'quantization',
@@ -70581,34 +73130,27 @@ function detectorFor(format) {
 
 
 
-
 const MAX_MEMBER_DETAILS = 2000;
 const MAX_CLAIMS = 500;
-/** Longest claim value and source kept; metadata values are names, not documents. */
-const MAX_CLAIM_VALUE = 512;
-const MAX_CLAIM_SOURCE = 200;
-const MAX_COMPONENTS = 32;
-// eslint-disable-next-line no-control-regex -- control characters are what is removed
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
-const MAX_PROBLEMS = 20;
 /** Everything gathered while scanning one top-level file. */
 class FileCollector {
     path;
     stats;
+    unit;
     findings = [];
     details = {};
     members = [];
     claims = [];
-    metadata = { components: [], problems: [] };
-    /** The files around this one, created on first use. */
-    neighbourhood;
     format = 'unknown';
     /** Per-file state of the scanners (ScanContext.fileState). */
     state = new Map();
     cleanups = [];
-    constructor(path, stats) {
+    constructor(path, stats, 
+    /** The model unit the file belongs to (from discovery). */
+    unit) {
         this.path = path;
         this.stats = stats;
+        this.unit = unit;
     }
     onCleanup(fn) {
         this.cleanups.push(fn);
@@ -70616,17 +73158,6 @@ class FileCollector {
     async cleanup() {
         for (const fn of this.cleanups.splice(0))
             await fn().catch(() => undefined);
-    }
-    /** What the file's metadata says about its directory, when it said anything. */
-    modelMetadata() {
-        const { marks, components, problems } = this.metadata;
-        if (!marks && !components.length && !problems.length)
-            return undefined;
-        return Object.freeze({
-            ...(marks ? { marks } : {}),
-            ...(components.length ? { components: Object.freeze([...components]) } : {}),
-            ...(problems.length ? { problems: Object.freeze([...problems]) } : {}),
-        });
     }
 }
 class EngineContext {
@@ -70646,6 +73177,9 @@ class EngineContext {
         this.depth = depth;
         this.target = target;
         this.signal = signal;
+    }
+    get unit() {
+        return this.collector.unit;
     }
     report(input) {
         const rule = getRule(input.ruleId);
@@ -70684,38 +73218,8 @@ class EngineContext {
     claim(claim) {
         if (this.collector.claims.length >= MAX_CLAIMS)
             return;
-        const value = claim.value.replace(CONTROL_CHARS, ' ').trim().slice(0, MAX_CLAIM_VALUE);
-        if (!value)
-            return;
-        const source = (this.target.member ? `${this.target.member}: ${claim.source}` : claim.source).slice(0, MAX_CLAIM_SOURCE);
-        this.collector.claims.push(Object.freeze({ field: claim.field, value, source }));
-    }
-    modelMetadata(claim) {
-        if (!this.isTopLevel())
-            return; // a config.json inside an archive says nothing about a directory
-        const m = this.collector.metadata;
-        m.marks ??= claim.marks;
-        for (const c of claim.components ?? [])
-            if (m.components.length < MAX_COMPONENTS && !m.components.includes(c))
-                m.components.push(c);
-        for (const p of claim.problems ?? [])
-            if (m.problems.length < MAX_PROBLEMS)
-                m.problems.push(p.slice(0, MAX_CLAIM_VALUE));
-    }
-    sibling(rel) {
-        return this.neighbourhood().sibling(rel);
-    }
-    listDir(rel) {
-        return this.neighbourhood().listDir(rel);
-    }
-    isTopLevel() {
-        return this.depth === 0 && this.target.member === undefined;
-    }
-    /** The directory around the top-level file; archive members have none. */
-    neighbourhood() {
-        if (!this.isTopLevel())
-            return NO_NEIGHBOURHOOD;
-        return (this.collector.neighbourhood ??= new DirectoryNeighbourhood((0,external_node_path_namespaceObject.dirname)(this.collector.path), this.collector.stats, this.limits, () => this.checkpoint()));
+        const source = this.target.member ? `${this.target.member}: ${claim.source}` : claim.source;
+        this.collector.claims.push(Object.freeze({ ...claim, source }));
     }
     layouts() {
         return ARCHIVE_LAYOUTS;
@@ -70872,219 +73376,1237 @@ function describeHead(head) {
     return printable ? JSON.stringify(sample.toString('latin1')) : sample.toString('hex');
 }
 
-;// CONCATENATED MODULE: ./src/discover/walk.ts
-/**
- * Turns the paths a user gave into the regular files to scan: directories are walked
- * recursively; symbolic links are not followed unless asked, and never out of the roots.
- */
-
-
-/** Directory names never descended into: version-control internals, not artifacts. */
-const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
-async function discover(paths, followSymlinks) {
-    const out = { files: [], errors: [], skipped: [] };
-    const seen = new Set();
-    for (const given of paths) {
-        let info;
-        try {
-            info = await (0,promises_namespaceObject.stat)(given); // a path given explicitly is followed even if it is a link
-        }
-        catch (err) {
-            out.errors.push({ path: given, message: describeError(err) });
-            continue;
-        }
-        if (info.isDirectory()) {
-            const root = await (0,promises_namespaceObject.realpath)(given);
-            await walk(given, root, followSymlinks, out, seen);
-        }
-        else if (info.isFile()) {
-            const real = await (0,promises_namespaceObject.realpath)(given);
-            if (!seen.has(real)) {
-                seen.add(real);
-                out.files.push(given);
-            }
-        }
-        else {
-            out.skipped.push({ path: given, reason: 'not a regular file' });
-        }
-    }
-    return out;
+;// CONCATENATED MODULE: ./src/discover/entries.ts
+function entryType(e) {
+    if (e.isFile())
+        return 'file';
+    if (e.isDirectory())
+        return 'dir';
+    if (e.isSymbolicLink())
+        return 'symlink';
+    if (e.isFIFO())
+        return 'fifo';
+    if (e.isSocket())
+        return 'socket';
+    if (e.isCharacterDevice())
+        return 'character-device';
+    if (e.isBlockDevice())
+        return 'block-device';
+    return 'unknown';
 }
-async function walk(dir, root, follow, out, seen) {
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    }
-    catch (err) {
-        out.errors.push({ path: dir, message: describeError(err) });
-        return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-        const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
-        if (e.isDirectory()) {
-            if (SKIPPED_DIRS.has(e.name)) {
-                out.skipped.push({ path, reason: 'version-control directory' });
-                continue;
-            }
-            await walk(path, root, follow, out, seen);
-        }
-        else if (e.isFile()) {
-            const real = (0,external_node_path_namespaceObject.resolve)(path);
-            if (!seen.has(real)) {
-                seen.add(real);
-                out.files.push(path);
-            }
-        }
-        else if (e.isSymbolicLink()) {
-            if (!follow) {
-                out.skipped.push({ path, reason: 'symbolic link (use --follow-symlinks)' });
-                continue;
-            }
-            let real;
-            try {
-                real = await (0,promises_namespaceObject.realpath)(path);
-            }
-            catch {
-                out.skipped.push({ path, reason: 'broken symbolic link' });
-                continue;
-            }
-            if (!isInside(real, root)) {
-                out.skipped.push({ path, reason: `symbolic link leads outside ${root}` });
-                continue;
-            }
-            const target = await (0,promises_namespaceObject.lstat)(real);
-            if (target.isDirectory()) {
-                if (!seen.has(real + external_node_path_namespaceObject.sep)) {
-                    seen.add(real + external_node_path_namespaceObject.sep);
-                    await walk(path, root, follow, out, seen);
-                }
-            }
-            else if (target.isFile() && !seen.has(real)) {
-                seen.add(real);
-                out.files.push(path);
-            }
-        }
-        else {
-            out.skipped.push({ path, reason: 'not a regular file' });
-        }
-    }
+function isSpecial(t) {
+    return t === 'fifo' || t === 'socket' || t === 'character-device' || t === 'block-device';
 }
-function isInside(path, root) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep) && rel !== '..');
+/** What each special file is, for messages. */
+const SPECIAL_LABEL = {
+    fifo: 'a FIFO (named pipe)',
+    socket: 'a socket',
+    'character-device': 'a character device',
+    'block-device': 'a block device',
+};
+/** Why a special file found in a tree is not read. */
+function specialReason(t, viaLink = false) {
+    const what = `${viaLink ? 'symbolic link to ' : ''}${SPECIAL_LABEL[t]}`;
+    return t === 'fifo'
+        ? `${what}: not opened (reading it would block, and a loader would get whatever a writer sends at load time)`
+        : `${what}: not a file, not read`;
+}
+/** Skip kinds that the engine reports as findings. */
+const FINDING_KINDS = new Set([
+    'fifo',
+    'socket',
+    'character-device',
+    'block-device',
+    'symlink-outside-root',
+]);
+/** Version-control internals: not artifacts. */
+const VCS_DIRS = new Set(['.git', '.hg', '.svn']);
+function errorCode(err) {
+    if (err && typeof err === 'object' && 'code' in err)
+        return String(err.code);
+    return undefined;
 }
 function describeError(err) {
-    if (err && typeof err === 'object' && 'code' in err) {
-        const code = String(err.code);
-        if (code === 'ENOENT')
-            return 'no such file or directory';
-        if (code === 'EACCES' || code === 'EPERM')
-            return 'permission denied';
-        if (code === 'EISDIR')
-            return 'is a directory';
-    }
+    const code = errorCode(err);
+    if (code === 'ENOENT')
+        return 'no such file or directory';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'permission denied';
+    if (code === 'EISDIR')
+        return 'is a directory';
+    if (code === 'ELOOP')
+        return 'too many levels of symbolic links';
+    if (code === 'ENOTDIR')
+        return 'a component of the path is not a directory';
     return err instanceof Error ? err.message : String(err);
 }
 
-;// CONCATENATED MODULE: ./src/discover/context-files.ts
+;// CONCATENATED MODULE: ./src/discover/fs-path.ts
 /**
- * The metadata files around the scanned files that the walk did not return: beside a file
- * given by itself (its directory and the one above), in the snapshots of a Hugging Face cache
- * entry (symbolic links into blobs/), and metadata names the walk passed over (links, special
- * files). The engine scans them for their claims only, so that the policy stage can tell which
- * model a file belongs to and what it is without reading the disk itself. A link is followed
- * only while it stays inside the model (the file's directory, or the whole cache entry);
- * entries that cannot be read are returned with the reason, never opened.
- *
- * Interim: once discovery returns model units, a unit's metadata files come from there.
+ * File names are bytes. A name that is not valid UTF-8 cannot round-trip through a JavaScript
+ * string, so such paths are kept as Buffers for the filesystem and shown with the invalid
+ * bytes written as \xNN. Valid names (newlines included) stay plain strings.
+ */
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+/** The name as a string when it is valid UTF-8, else undefined. */
+function fs_path_decodeName(name) {
+    try {
+        return strict.decode(name);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A printable stand-in for a name that is not valid UTF-8: invalid bytes become \xNN. */
+function escapeInvalidUtf8(bytes) {
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+        const c = bytes[i];
+        const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c <= 0xf4 ? 4 : 0;
+        if (c >= 0x80 && c < 0xc2) {
+            out += fs_path_hex(c);
+            i++;
+            continue;
+        }
+        if (n > 0 && i + n <= bytes.length) {
+            const s = fs_path_decodeName(bytes.subarray(i, i + n));
+            if (s !== undefined) {
+                out += s;
+                i += n;
+                continue;
+            }
+        }
+        out += fs_path_hex(c);
+        i++;
+    }
+    return out;
+}
+function fs_path_hex(c) {
+    return `\\x${c.toString(16).padStart(2, '0')}`;
+}
+/** Shows any FsPath as text. */
+function display(p) {
+    if (typeof p === 'string')
+        return p;
+    const s = fs_path_decodeName(p);
+    return s ?? escapeInvalidUtf8(p);
+}
+/** `dir/name`, staying a string while every part is valid UTF-8. */
+function childOf(dir, name) {
+    const text = fs_path_decodeName(name);
+    if (typeof dir === 'string' && text !== undefined)
+        return (0,external_node_path_namespaceObject.join)(dir, text);
+    const base = typeof dir === 'string' ? Buffer.from((0,external_node_path_namespaceObject.normalize)(dir)) : dir;
+    const slash = base.length > 0 && base[base.length - 1] === external_node_path_namespaceObject.sep.charCodeAt(0);
+    return Buffer.concat([base, slash ? Buffer.alloc(0) : Buffer.from(external_node_path_namespaceObject.sep), name]);
+}
+/** A path the filesystem returned (realpath, readlink), as a string when it is valid UTF-8. */
+function fromFs(p) {
+    if (typeof p === 'string')
+        return p;
+    return fs_path_decodeName(p) ?? p;
+}
+/** Whether `path` is `dir` or lies under it (both absolute and resolved). */
+function isInside(path, dir) {
+    if (typeof path === 'string' && typeof dir === 'string') {
+        const rel = (0,external_node_path_namespaceObject.relative)(dir, path);
+        return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+    }
+    const p = typeof path === 'string' ? Buffer.from(path) : path;
+    const d = typeof dir === 'string' ? Buffer.from(dir) : dir;
+    if (p.equals(d))
+        return true;
+    const prefix = d[d.length - 1] === external_node_path_namespaceObject.sep.charCodeAt(0) ? d : Buffer.concat([d, Buffer.from(external_node_path_namespaceObject.sep)]);
+    return p.length > prefix.length && p.subarray(0, prefix.length).equals(prefix);
+}
+
+;// CONCATENATED MODULE: ./src/discover/hf-cache.ts
+/**
+ * The Hugging Face cache layout (huggingface_hub): `<hub>/models--org--name/` holds `blobs/<sha>`
+ * (the content), `snapshots/<revision>/<file>` (symbolic links to ../../blobs/<sha>) and
+ * `refs/<branch>`. Datasets and spaces use `datasets--` and `spaces--`.
+ */
+
+const CACHE_ENTRY = /^(models|datasets|spaces)--(.+)$/;
+/** Folders of a cache entry: one of them under a `models--…` folder confirms the layout. */
+const CACHE_LAYOUT = new Set([
+    'snapshots',
+    'blobs',
+    'refs',
+    '.no_exist',
+]);
+/** "models--org--name" → "org/name"; undefined for other names. */
+function cacheRepoId(name) {
+    const m = CACHE_ENTRY.exec(name);
+    if (!m)
+        return undefined;
+    const [org, ...rest] = m[2].split('--');
+    return rest.length > 0 ? `${org}/${rest.join('--')}` : org;
+}
+/**
+ * The cache entry an absolute path lies in: the last `models--…` component followed by one of
+ * the layout folders (so a lone folder that happens to be named `models--x` is not one).
+ */
+function cacheEntryOf(abs) {
+    const parts = abs.split(external_node_path_namespaceObject.sep);
+    for (let i = parts.length - 2; i >= 0; i--) {
+        const repoId = cacheRepoId(parts[i]);
+        if (repoId !== undefined && CACHE_LAYOUT.has(parts[i + 1]))
+            return { root: parts.slice(0, i + 1).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep, repoId };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/discover/units.ts
+/**
+ * Model units: directories that form one model, recognised by the names of the files they hold
+ * (never by content; see types.ts for the kinds). Listings of the directories walked are reused;
+ * a directory above the walk is listed once, up to MAX_LISTED names.
  */
 
 
 
-/** Names loaders and the Hub read model metadata from. */
-const MODEL_METADATA_NAMES = [
+
+
+/** Names read from a directory that the walk did not list itself. */
+const MAX_LISTED = 10_000;
+const SAVED_MODEL = ['saved_model.pb', 'saved_model.pbtxt'];
+const PIPELINE = ['model_index.json'];
+const HF_MODEL = [
+    'config.json',
+    'adapter_config.json',
+    'generation_config.json',
+    'tokenizer_config.json',
+    'modules.json',
+    'config_sentence_transformers.json',
+];
+const MODEL_DIR = ['MLmodel', 'hubconf.py', 'MANIFEST.json', 'model_config.yaml'];
+const MODEL_CARDS = ['README.md', 'README.markdown', 'readme.md'];
+/** Names of weights files: a model card beside one makes a model directory. */
+const WEIGHTS_NAME = /\.(safetensors|bin|pt|pth|ckpt|gguf|ggml|onnx|h5|hdf5|keras|pb|tflite|pkl|pickle|joblib|npz|npy|msgpack|mlmodel|llamafile|pdparams|nemo|mar|pte)$/i;
+/** A unit's metadata files, added to the scan as context (see types.ts). */
+const CONTEXT_NAMES = [
     'config.json',
     'generation_config.json',
     'adapter_config.json',
+    'tokenizer_config.json',
     'model_index.json',
-    'README.md',
-    'README.markdown',
-    'readme.md',
+    'modules.json',
+    'config_sentence_transformers.json',
+    'MLmodel',
+    ...MODEL_CARDS,
     'LICENSE',
     'LICENSE.txt',
     'LICENSE.md',
     'LICENCE',
 ];
-/** Hugging Face cache snapshots looked at per entry (the newest by name). */
-const MAX_SNAPSHOTS = 4;
-/** Context entries looked at per scan. */
-const MAX_CANDIDATES = 2000;
-function context_files_inside(dir, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(dir, path);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+/** What a directory's names make it, if anything. */
+function markersIn(names) {
+    const has = (list) => list.filter((n) => names.has(n));
+    const saved = has(SAVED_MODEL);
+    if (saved.length)
+        return { kind: 'saved-model', markers: saved };
+    const pipeline = has(PIPELINE);
+    if (pipeline.length)
+        return { kind: 'hf-pipeline', markers: pipeline };
+    const hf = has(HF_MODEL);
+    const cards = has(MODEL_CARDS);
+    if (cards.length && [...names.keys()].some((n) => WEIGHTS_NAME.test(n)))
+        hf.push(...cards);
+    if (hf.length)
+        return { kind: 'hf-model', markers: hf };
+    const other = has(MODEL_DIR);
+    if (other.length)
+        return { kind: 'model-dir', markers: other };
+    return undefined;
 }
-const context_files_NAMES = new Set(MODEL_METADATA_NAMES);
-async function metadataContext(paths, found) {
-    const known = new Set(found.files.map((f) => (0,external_node_path_namespaceObject.resolve)(f)));
-    /** Candidate path → the directory a link may lead into. */
-    const candidates = new Map();
-    const add = (path, containedIn) => {
-        if (candidates.size < MAX_CANDIDATES && !known.has((0,external_node_path_namespaceObject.resolve)(path)))
-            candidates.set(path, containedIn);
-    };
-    // Metadata the walk passed over (links not followed, special files), outside caches.
-    for (const s of found.skipped)
-        if (context_files_NAMES.has((0,external_node_path_namespaceObject.basename)(s.path)) && !hfCacheEntry(s.path))
-            add(s.path, (0,external_node_path_namespaceObject.dirname)(s.path));
-    // Beside a file given by itself: its directory and the one above.
-    for (const p of paths) {
-        const info = await (0,promises_namespaceObject.stat)(p).catch(() => undefined);
-        if (!info?.isFile() || hfCacheEntry(p))
-            continue;
-        for (const dir of [(0,external_node_path_namespaceObject.dirname)(p), (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.dirname)(p))])
-            for (const name of MODEL_METADATA_NAMES)
-                add((0,external_node_path_namespaceObject.join)(dir, name), dir);
+/** Directory listings (names and types), from the walk or read once on demand. */
+class Listings {
+    stats;
+    cache = new Map();
+    constructor(stats) {
+        this.stats = stats;
     }
-    // The newest snapshots of every cache entry a scanned file belongs to.
-    const entries = new Set(found.files.map((f) => hfCacheEntry(f)?.root).filter((r) => r));
-    for (const root of entries) {
-        const snapshots = (0,external_node_path_namespaceObject.join)(root, 'snapshots');
-        const revisions = (await (0,promises_namespaceObject.readdir)(snapshots).catch(() => [])).sort();
-        for (const rev of revisions.slice(-MAX_SNAPSHOTS))
-            for (const name of MODEL_METADATA_NAMES)
-                add((0,external_node_path_namespaceObject.join)(snapshots, rev, name), root);
+    record(dir, listing) {
+        this.cache.set(dir, listing);
     }
-    const out = { files: [], unreadable: [] };
-    for (const [path, containedIn] of candidates) {
-        const own = await (0,promises_namespaceObject.lstat)(path).catch(() => undefined);
-        if (!own)
-            continue;
-        let info = own;
-        if (own.isSymbolicLink()) {
-            const [real, root] = await Promise.all([
-                (0,promises_namespaceObject.realpath)(path).catch(() => undefined),
-                (0,promises_namespaceObject.realpath)(containedIn).catch(() => undefined),
-            ]);
-            if (!real || !root) {
-                out.unreadable.push({ path, problem: 'dangling symbolic link; not read' });
-                continue;
-            }
-            if (!context_files_inside(root, real)) {
-                out.unreadable.push({ path, problem: 'symbolic link out of the model; not read' });
-                continue;
-            }
-            const target = await (0,promises_namespaceObject.stat)(real).catch(() => undefined);
-            if (!target)
-                continue;
-            info = target;
+    async get(dir) {
+        let l = this.cache.get(dir);
+        if (l === undefined) {
+            l = await this.read(dir);
+            this.cache.set(dir, l);
         }
-        if (info.isFile())
-            out.files.push(path);
-        else if (!info.isDirectory())
-            out.unreadable.push({ path, problem: 'not a regular file; not read' });
+        return l;
+    }
+    async read(dir) {
+        const out = new Map();
+        try {
+            const d = await (0,promises_namespaceObject.opendir)(dir);
+            this.stats.directoriesRead++;
+            for await (const e of d) {
+                out.set(e.name, entryType(e));
+                if (out.size >= MAX_LISTED)
+                    break; // for await closes the directory on break
+            }
+        }
+        catch {
+            return null;
+        }
+        return out;
+    }
+}
+/**
+ * Directories looked at for a file given alone: its own and its parent (as the policy stage
+ * always has); for a file found in a walk, its directory up to the root, never above.
+ */
+const FILE_ROOT_CHAIN = 2;
+class UnitFinder {
+    listings;
+    cwd;
+    base;
+    byDir = new Map();
+    constructor(listings, cwd, base) {
+        this.listings = listings;
+        this.cwd = cwd;
+        this.base = base;
+    }
+    /** The unit of a file, given its resolved (lexical) absolute path. */
+    async unitOf(fileAbs, scope) {
+        const dir = (0,external_node_path_namespaceObject.dirname)(fileAbs);
+        const key = `${dir}\0${scope.abs}`;
+        let u = this.byDir.get(key);
+        if (u === undefined) {
+            u = (await this.find(dir, scope)) ?? null;
+            this.byDir.set(key, u);
+        }
+        return u ?? undefined;
+    }
+    async find(dir, scope) {
+        const cache = cacheEntryOf((0,external_node_path_namespaceObject.join)(dir, '_'));
+        if (cache)
+            return this.unit(cache.root, 'hf-cache', [], scope, undefined, cache.repoId);
+        let found;
+        for (const d of this.chain(dir, scope)) {
+            const listing = await this.listings.get(d);
+            if (!listing)
+                continue;
+            if (cacheRepoId(d.split(external_node_path_namespaceObject.sep).pop() ?? '') !== undefined && hasCacheLayout(listing))
+                return this.unit(d, 'hf-cache', [], scope, undefined, cacheRepoId(d.split(external_node_path_namespaceObject.sep).pop()));
+            const m = markersIn(listing);
+            if (!m)
+                continue;
+            if (!found) {
+                found = { dir: d, ...m };
+                if (m.kind === 'saved-model' || m.kind === 'hf-pipeline')
+                    break;
+            }
+            else if (m.kind === 'hf-pipeline') {
+                found = { dir: d, ...m }; // a pipeline claims its components' units
+                break;
+            }
+        }
+        if (!found)
+            return undefined;
+        const components = found.kind === 'hf-pipeline'
+            ? [...((await this.listings.get(found.dir)) ?? new Map())]
+                .filter(([, t]) => t === 'dir')
+                .map(([n]) => n)
+                .sort()
+            : undefined;
+        return this.unit(found.dir, found.kind, found.markers, scope, components);
+    }
+    /** The file's directory upwards: to the root (a file root: and its parent), never above the bound. */
+    chain(dir, scope) {
+        const out = [];
+        for (let d = dir;;) {
+            if (scope.bound !== undefined && !isInside(d, scope.bound))
+                break;
+            if (scope.fileRoot ? out.length >= FILE_ROOT_CHAIN : !isInside(d, scope.abs))
+                break;
+            out.push(d);
+            const parent = (0,external_node_path_namespaceObject.dirname)(d);
+            if (parent === d)
+                break;
+            d = parent;
+        }
+        return out;
+    }
+    unit(abs, kind, markers, scope, components, repoId) {
+        const root = isInside(abs, scope.abs)
+            ? (0,external_node_path_namespaceObject.join)(scope.spelled, (0,external_node_path_namespaceObject.relative)(scope.abs, abs))
+            : (0,external_node_path_namespaceObject.isAbsolute)(scope.spelled)
+                ? abs
+                : (0,external_node_path_namespaceObject.relative)(this.cwd, abs) || '.';
+        const rel = (0,external_node_path_namespaceObject.relative)(this.base ?? this.cwd, abs)
+            .split(external_node_path_namespaceObject.sep)
+            .join('/') || '.';
+        return {
+            root,
+            kind,
+            relative: rel,
+            markers,
+            ...(components?.length ? { components } : {}),
+            ...(repoId !== undefined ? { repoId } : {}),
+        };
+    }
+}
+function hasCacheLayout(listing) {
+    return listing.get('snapshots') === 'dir' || listing.get('blobs') === 'dir';
+}
+
+;// CONCATENATED MODULE: ./src/discover/collect.ts
+
+function fileKey(info) {
+    return `${info.dev}:${info.ino}`;
+}
+class collect_Collector {
+    files = new Map();
+    skipped = [];
+    errors = [];
+    stats = {
+        entriesVisited: 0,
+        directoriesRead: 0,
+        linksResolved: 0,
+        notSelected: 0,
+        shardKeys: 0,
+    };
+    listings = new Listings(this.stats);
+    /** device:inode of every directory walked. */
+    seenDirs = new Set();
+    /** Adds a file, or records its name as another name of a file already found. */
+    addFile(file) {
+        const known = this.files.get(file.key);
+        if (known) {
+            if (known.viaLink && !file.viaLink) {
+                known.aliases.push(known.path);
+                known.path = file.path;
+                known.fsPath = file.fsPath;
+                known.relative = file.relative;
+                known.viaLink = false;
+            }
+            else if (known.path !== file.path && !known.aliases.includes(file.path))
+                known.aliases.push(file.path);
+            return known;
+        }
+        const rec = { ...file, aliases: [] };
+        this.files.set(file.key, rec);
+        return rec;
+    }
+    skip(path, kind, reason, target, dangling) {
+        this.skipped.push({
+            path,
+            kind,
+            reason,
+            ...(target !== undefined ? { target } : {}),
+            ...(dangling ? { dangling } : {}),
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/discover/links.ts
+
+
+
+
+
+/**
+ * Judges the link at `path`. `dirReal` is the resolved directory holding it (a broken link's
+ * target is resolved from there); a path whose parents are links is judged the same way.
+ */
+async function judgeLink(path, dirReal, rules) {
+    const written = await (0,promises_namespaceObject.readlink)(path, { encoding: 'buffer' }).then((b) => display(fromFs(b)), () => undefined);
+    let real;
+    try {
+        real = fromFs(await (0,promises_namespaceObject.realpath)(path, { encoding: 'buffer' }));
+    }
+    catch (err) {
+        const code = errorCode(err);
+        if (code === 'ELOOP')
+            return skip('symlink-loop', 'symbolic link loop: it never reaches a file', written ?? '');
+        const lexical = written !== undefined ? (0,external_node_path_namespaceObject.resolve)(display(dirReal), written) : display(dirReal);
+        if (code !== 'ENOENT' && code !== 'ENOTDIR')
+            return skip('unreadable', `symbolic link could not be resolved: ${describeError(err)}`, lexical);
+        if (!isInside(lexical, rules.boundary) && !inSameCacheEntry(dirReal, lexical))
+            return {
+                ...skip('symlink-outside-root', `symbolic link leading outside ${rules.boundaryLabel} (its target does not exist here)`, lexical),
+                dangling: true,
+            };
+        return {
+            ...skip('symlink-broken', 'broken symbolic link: its target does not exist', lexical),
+            dangling: true,
+        };
+    }
+    const target = display(real);
+    let info;
+    try {
+        info = await (0,promises_namespaceObject.stat)(real, { bigint: true });
+    }
+    catch {
+        info = undefined;
+    }
+    const type = info ? entryType(info) : undefined;
+    const inCache = inSameCacheEntry(dirReal, real);
+    if (!isInside(real, rules.boundary) && !inCache)
+        return skip('symlink-outside-root', `symbolic link leading outside ${rules.boundaryLabel}`, target, type);
+    if (!rules.follow && !inCache)
+        return skip('symlink-not-followed', 'symbolic link not followed (follow-symlinks is off)', target, type);
+    if (!info || !type)
+        return skip('symlink-broken', 'broken symbolic link: its target cannot be read', target);
+    return { follow: true, real, type, info };
+}
+function skip(kind, reason, target, type) {
+    return { follow: false, kind, reason, target, ...(type ? { type } : {}) };
+}
+/** Both paths in the same Hugging Face cache entry (the link's own directory decides which). */
+function inSameCacheEntry(dirReal, target) {
+    if (typeof dirReal !== 'string')
+        return false;
+    const entry = cacheEntryOf((0,external_node_path_namespaceObject.join)(dirReal, '_'));
+    return entry !== undefined && isInside(target, entry.root);
+}
+
+;// CONCATENATED MODULE: ./src/discover/change-set.ts
+/**
+ * A change set instead of a walk: each changed path (relative to the base) that the filter
+ * selects is looked at on its own. Removals and renames are recorded; a path missing from the
+ * disk, a link, a special file or a directory is a skipped entry. Paths that cannot be inside
+ * the base (absolute, "..") are refused.
+ */
+
+
+
+
+
+
+
+async function resolveChanges(changes, scope, c) {
+    const out = {
+        deleted: [],
+        renamed: [],
+        probes: [],
+        selected: 0,
+    };
+    for (const change of changes) {
+        c.stats.entriesVisited++;
+        const rel = safeRelative(change.path);
+        if (rel === undefined) {
+            c.skip(change.path, 'outside-base', 'not a path inside the base directory');
+            continue;
+        }
+        if (scope.filter && !scope.filter.selects(rel))
+            continue;
+        out.selected++;
+        if (change.status === 'renamed' && change.previousPath)
+            out.renamed.push({ from: normalizePath(change.previousPath), to: rel });
+        const path = (0,external_node_path_namespaceObject.join)(scope.base, rel);
+        if (change.status === 'removed') {
+            out.deleted.push(rel);
+            out.probes.push(rel); // a deletion inside a SavedModel changes that model
+            continue;
+        }
+        const abs = (0,external_node_path_namespaceObject.join)(scope.baseReal, rel);
+        const info = await (0,promises_namespaceObject.lstat)(abs).catch(() => undefined);
+        if (!info) {
+            c.skip(path, 'missing', 'not in the checkout');
+            out.probes.push(rel);
+            continue;
+        }
+        // A parent directory that is a link could lead out of the base too.
+        const real = await (0,promises_namespaceObject.realpath)(abs, { encoding: 'buffer' }).then(fromFs, () => undefined);
+        let type = entryType(info);
+        let key;
+        let size = Number(info.size);
+        if (type === 'symlink' || real === undefined || display(real) !== abs) {
+            c.stats.linksResolved++;
+            const v = await judgeLink(abs, realDirOf(abs, scope.baseReal), scope.links);
+            if (!v.follow) {
+                c.skip(path, v.kind, v.reason, v.target, v.dangling);
+                continue;
+            }
+            type = v.type;
+            key = fileKey(v.info);
+            size = Number(v.info.size);
+        }
+        if (isSpecial(type)) {
+            c.skip(path, type, specialReason(type));
+        }
+        else if (type === 'dir') {
+            c.skip(path, 'directory', 'a directory in the change set (a submodule?): not walked');
+        }
+        else if (type === 'file') {
+            key ??= fileKey(await (0,promises_namespaceObject.stat)(abs, { bigint: true }));
+            c.addFile({
+                path,
+                fsPath: path,
+                relative: rel,
+                size,
+                role: 'target',
+                key,
+                scope: scope.unitScope,
+                viaLink: info.isSymbolicLink(),
+            });
+        }
+        else {
+            c.skip(path, 'unreadable', 'entry of an unknown type: not read');
+        }
     }
     return out;
+}
+/** The directory holding `abs`, resolved as far as it exists inside the base. */
+function realDirOf(abs, baseReal) {
+    const dir = (0,external_node_path_namespaceObject.dirname)(abs);
+    return isInside(dir, baseReal) ? dir : baseReal;
+}
+/** A normalized base-relative path, or undefined for absolute paths and "..". */
+function safeRelative(path) {
+    const p = normalizePath(path);
+    if (p === '' || p.startsWith('/') || /^[A-Za-z]:/.test(p))
+        return undefined;
+    if (p.split('/').some((s) => s === '..' || s === '.'))
+        return undefined;
+    return p;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/discover/shard.ts
+/**
+ * Shards: a stable split of the files (a SavedModel counts as one) between parallel jobs. A
+ * path's shard depends only on the path, so a file stays in its shard as others come and go.
+ */
+
+/** 1-based shard of a key out of `count`. */
+function shardOf(key, count) {
+    if (count <= 1)
+        return 1;
+    const h = (0,external_node_crypto_.createHash)('sha256').update(key).digest();
+    return (h.readUInt32BE(0) % count) + 1;
+}
+
+;// CONCATENATED MODULE: ./src/discover/snapshots.ts
+/**
+ * Names of a Hugging Face cache entry's files in its snapshots: each blob is reported under the
+ * first snapshot name that leads to it (revisions and names in byte order), whichever way the
+ * walk reached it first.
+ */
+
+
+
+
+/** Entries looked at per cache entry's snapshots. */
+const MAX_ENTRIES = 100_000;
+/** device:inode → the snapshot path (spelled under `spelled`) that first names it. */
+async function snapshotNames(entryAbs, spelled, c) {
+    const names = new Map();
+    const entryReal = await (0,promises_namespaceObject.realpath)(entryAbs).catch(() => entryAbs);
+    let budget = MAX_ENTRIES;
+    const walk = async (rel) => {
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(entryAbs, rel), { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        c.stats.directoriesRead++;
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const e of entries) {
+            if (--budget < 0)
+                return;
+            c.stats.entriesVisited++;
+            const child = (0,external_node_path_namespaceObject.join)(rel, e.name);
+            if (e.isDirectory()) {
+                await walk(child);
+                continue;
+            }
+            if (!e.isFile() && !e.isSymbolicLink())
+                continue;
+            const abs = (0,external_node_path_namespaceObject.join)(entryAbs, child);
+            const real = await (0,promises_namespaceObject.realpath)(abs).catch(() => undefined);
+            if (real === undefined || !isInside(real, entryReal))
+                continue;
+            const info = await (0,promises_namespaceObject.stat)(real, { bigint: true }).catch(() => undefined);
+            if (!info?.isFile())
+                continue;
+            const key = fileKey(info);
+            if (!names.has(key))
+                names.set(key, (0,external_node_path_namespaceObject.join)(spelled, child));
+        }
+    };
+    await walk('snapshots');
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/discover/unit-metadata.ts
+/**
+ * A unit's metadata files (config.json, README.md, LICENSE…), added to the scan as `context`
+ * when a file of the unit is selected and they are not, so that the policy stage learns what
+ * the model is from the scanners' claims alone. Links are taken only when they stay inside the
+ * unit (a cache snapshot's links into its blobs).
+ */
+
+
+
+
+
+/** Cache snapshots whose metadata is read when no selected file names a snapshot. */
+const NEWEST_SNAPSHOTS = 4;
+async function addContextFiles(unit, members, kept, c, relativeOf, scope) {
+    const unitAbs = (0,external_node_path_namespaceObject.resolve)(unit.root);
+    const unitReal = await (0,promises_namespaceObject.realpath)(unitAbs).catch(() => unitAbs);
+    for (const dir of await metadataDirs(unit, unitAbs, members, c)) {
+        const listing = await c.listings.get((0,external_node_path_namespaceObject.resolve)(unit.root, dir));
+        if (!listing)
+            continue;
+        for (const name of CONTEXT_NAMES) {
+            const type = listing.get(name);
+            if (type !== 'file' && type !== 'symlink')
+                continue;
+            const path = (0,external_node_path_namespaceObject.join)(unit.root, dir, name);
+            const info = await (0,promises_namespaceObject.lstat)(path, { bigint: true }).catch(() => undefined);
+            if (!info)
+                continue;
+            let target = info;
+            if (info.isSymbolicLink()) {
+                const real = await (0,promises_namespaceObject.realpath)(path).catch(() => undefined);
+                if (real === undefined || !isInside(real, unitReal))
+                    continue;
+                const s = await (0,promises_namespaceObject.stat)(real, { bigint: true }).catch(() => undefined);
+                if (!s)
+                    continue;
+                target = s;
+            }
+            if (!target.isFile())
+                continue;
+            const key = fileKey(target);
+            if (kept.has(key))
+                continue;
+            kept.set(key, {
+                path,
+                fsPath: path,
+                relative: relativeOf(path),
+                size: Number(target.size),
+                role: 'context',
+                key,
+                scope,
+                aliases: [],
+                unit,
+            });
+        }
+    }
+}
+/** Directories (relative to the unit root) whose metadata describes the unit. */
+async function metadataDirs(unit, unitAbs, members, c) {
+    switch (unit.kind) {
+        case 'saved-model':
+            return []; // scanned as a whole already
+        case 'hf-model':
+        case 'model-dir':
+            return ['.'];
+        case 'hf-pipeline':
+            return ['.', ...(unit.components ?? [])];
+        case 'hf-cache': {
+            const revisions = new Set();
+            for (const m of members) {
+                const parts = (0,external_node_path_namespaceObject.relative)(unitAbs, (0,external_node_path_namespaceObject.resolve)(m.path)).split(external_node_path_namespaceObject.sep);
+                if (parts[0] === 'snapshots' && parts.length > 2)
+                    revisions.add(parts[1]);
+            }
+            if (revisions.size === 0) {
+                const listing = await c.listings.get((0,external_node_path_namespaceObject.join)(unitAbs, 'snapshots'));
+                const all = [...(listing ?? new Map())]
+                    .filter(([, t]) => t === 'dir')
+                    .map(([n]) => n)
+                    .sort();
+                for (const r of all.slice(-NEWEST_SNAPSHOTS))
+                    revisions.add(r);
+            }
+            const dirs = [];
+            for (const r of [...revisions].sort()) {
+                const rev = (0,external_node_path_namespaceObject.join)('snapshots', r);
+                dirs.push(rev);
+                const listing = await c.listings.get((0,external_node_path_namespaceObject.join)(unitAbs, rev));
+                if (listing?.has('model_index.json'))
+                    for (const [name, t] of listing)
+                        if (t === 'dir')
+                            dirs.push((0,external_node_path_namespaceObject.join)(rev, name));
+            }
+            return dirs;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/discover/walk.ts
+/**
+ * The tree walk: every entry under a directory, in byte order of names, depth first, with an
+ * explicit stack (no recursion limit on deep trees). Entries are typed from the listing and
+ * lstat, never opened; links are judged by links.ts; directories are walked once each (by
+ * device and inode), which ends every loop.
+ */
+
+
+
+
+
+
+/** Walks a directory whose own device:inode the caller has already checked and recorded. */
+async function walkDirectory(start, scope, c) {
+    const stack = [start];
+    while (stack.length > 0) {
+        const dir = stack.pop();
+        const subdirs = await walkOne(dir, scope, c);
+        for (let i = subdirs.length - 1; i >= 0; i--)
+            stack.push(subdirs[i]);
+    }
+}
+/** Lists one directory; returns its subdirectories to walk, in order. */
+async function walkOne(dir, scope, c) {
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir.fsPath, { withFileTypes: true, encoding: 'buffer' });
+    }
+    catch (err) {
+        c.skip(dir.path, 'unreadable', `directory cannot be read: ${describeError(err)}`);
+        return [];
+    }
+    c.stats.directoriesRead++;
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
+    const listing = new Map();
+    const subdirs = [];
+    const { filter } = scope;
+    for (const e of entries) {
+        c.stats.entriesVisited++;
+        const fsPath = childOf(dir.fsPath, e.name);
+        const path = display(fsPath);
+        const real = childOf(dir.real, e.name);
+        const name = fs_path_decodeName(e.name);
+        let type = entryType(e);
+        if (type === 'unknown')
+            type = await (0,promises_namespaceObject.lstat)(fsPath).then(entryType, () => 'unknown');
+        if (name !== undefined)
+            listing.set(name, type);
+        const rel = scope.relativeOf(path);
+        if (type === 'dir') {
+            if (name !== undefined && VCS_DIRS.has(name)) {
+                c.skip(path, 'vcs-dir', 'version-control directory: not model artifacts');
+            }
+            else if (filter?.excludes(rel)) {
+                c.skip(path, 'excluded', 'directory excluded by the filter');
+            }
+            else {
+                const info = await (0,promises_namespaceObject.stat)(fsPath, { bigint: true }).catch(() => undefined);
+                if (info && scope.seen.has(fileKey(info))) {
+                    c.skip(path, 'duplicate', 'directory already walked under another name');
+                }
+                else {
+                    if (info)
+                        scope.seen.add(fileKey(info));
+                    subdirs.push({ path, fsPath, real });
+                }
+            }
+            continue;
+        }
+        const selected = !filter || filter.selects(rel);
+        if (!selected) {
+            if (filter?.excludes(rel))
+                c.skip(path, 'excluded', 'excluded by the filter');
+            else if (type === 'file')
+                c.stats.notSelected++;
+            if (type !== 'symlink')
+                continue;
+        }
+        if (type === 'file') {
+            const info = await (0,promises_namespaceObject.lstat)(fsPath, { bigint: true }).catch(() => undefined);
+            if (!info) {
+                c.skip(path, 'unreadable', 'file vanished or cannot be examined');
+                continue;
+            }
+            c.addFile({
+                path,
+                fsPath,
+                relative: rel,
+                size: Number(info.size),
+                role: scope.role,
+                key: fileKey(info),
+                scope: scope.unitScope,
+            });
+        }
+        else if (type === 'symlink') {
+            if (filter?.excludes(rel))
+                continue; // reported above
+            await walkLink({ path, fsPath, real }, dir.real, rel, selected, scope, c, subdirs);
+        }
+        else if (isSpecial(type)) {
+            c.skip(path, type, specialReason(type));
+        }
+        else {
+            c.skip(path, 'unreadable', 'entry of an unknown type: not read');
+        }
+    }
+    if (typeof dir.real === 'string')
+        c.listings.record(dir.real, listing);
+    if (typeof dir.fsPath === 'string')
+        c.listings.record((0,external_node_path_namespaceObject.resolve)(dir.fsPath), listing);
+    return subdirs;
+}
+async function walkLink(link, dirReal, rel, selected, scope, c, subdirs) {
+    c.stats.linksResolved++;
+    const v = await judgeLink(link.fsPath, dirReal, scope.links);
+    if (!v.follow) {
+        // A link to a directory is reported even when the include list names no file under it.
+        if (selected || v.type === 'dir')
+            c.skip(link.path, v.kind, v.reason, v.target, v.dangling);
+        return;
+    }
+    if (v.type === 'dir') {
+        const key = fileKey(v.info);
+        if (scope.seen.has(key)) {
+            c.skip(link.path, 'symlink-loop', 'symbolic link to a directory already walked (a loop, or a second name for it)', display(v.real));
+            return;
+        }
+        scope.seen.add(key);
+        subdirs.push({ path: link.path, fsPath: link.fsPath, real: v.real });
+        return;
+    }
+    if (!selected)
+        return;
+    if (v.type === 'file') {
+        c.addFile({
+            path: link.path,
+            fsPath: link.fsPath,
+            relative: rel,
+            size: Number(v.info.size),
+            role: scope.role,
+            key: fileKey(v.info),
+            scope: scope.unitScope,
+            viaLink: true,
+        });
+    }
+    else if (isSpecial(v.type)) {
+        c.skip(link.path, v.type, specialReason(v.type, true), display(v.real));
+    }
+    else {
+        c.skip(link.path, 'unreadable', 'symbolic link to an entry of an unknown type', display(v.real));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/discover/discover.ts
+
+
+
+
+
+
+
+
+
+
+
+
+async function discover_discover(request) {
+    const c = new collect_Collector();
+    const cwd = process.cwd();
+    const filter = request.filter
+        ? new PathFilter(request.filter.include, request.filter.exclude, request.filter.inputs)
+        : undefined;
+    const base = request.base !== undefined ? (0,external_node_path_namespaceObject.resolve)(request.base) : undefined;
+    const boundary = request.boundary !== undefined
+        ? await (0,promises_namespaceObject.realpath)(request.boundary).catch(() => (0,external_node_path_namespaceObject.resolve)(request.boundary))
+        : undefined;
+    const follow = request.followSymlinks ?? false;
+    const relativeOf = (path) => (0,external_node_path_namespaceObject.relative)(base ?? cwd, (0,external_node_path_namespaceObject.resolve)(path))
+        .split(external_node_path_namespaceObject.sep)
+        .join('/') || '.';
+    const finder = new UnitFinder(c.listings, cwd, base);
+    let changes;
+    const baseScope = base
+        ? { spelled: request.base, abs: base, bound: base }
+        : undefined;
+    if (request.only) {
+        const baseReal = await (0,promises_namespaceObject.realpath)(base ?? cwd).catch(() => base ?? cwd);
+        changes = await resolveChanges(request.only, {
+            base: request.base ?? '.',
+            baseReal,
+            links: { boundary: boundary ?? baseReal, boundaryLabel: 'the base directory', follow },
+            ...(filter ? { filter } : {}),
+            unitScope: baseScope ?? { spelled: '.', abs: cwd },
+        }, c);
+        c.stats.changedSelected = changes.selected;
+    }
+    else {
+        for (const root of request.roots)
+            await discoverRoot(root);
+    }
+    async function discoverRoot(root) {
+        c.stats.entriesVisited++;
+        const abs = (0,external_node_path_namespaceObject.resolve)(root);
+        let info;
+        try {
+            // A path given explicitly is followed; with a boundary, only as far as a link may lead.
+            info = boundary
+                ? await boundedRoot(root, abs, boundary, request.boundary, follow, c)
+                : await (0,promises_namespaceObject.stat)(root, { bigint: true });
+        }
+        catch (err) {
+            c.errors.push({ path: root, message: describeError(err) });
+            return;
+        }
+        if (!info)
+            return;
+        const type = entryType(info);
+        if (type === 'dir') {
+            const key = fileKey(info);
+            if (c.seenDirs.has(key))
+                return;
+            c.seenDirs.add(key);
+            const real = await (0,promises_namespaceObject.realpath)(root);
+            const links = {
+                boundary: boundary ?? real,
+                boundaryLabel: boundary ? request.boundary : root,
+                follow,
+            };
+            const scope = {
+                links,
+                unitScope: { spelled: root, abs, ...(base ? { bound: base } : {}) },
+                ...(filter ? { filter } : {}),
+                relativeOf,
+                role: 'target',
+                seen: c.seenDirs,
+            };
+            await walkDirectory({ path: root, fsPath: root, real }, scope, c);
+        }
+        else if (type === 'file') {
+            const rel = relativeOf(root);
+            if (filter && !filter.selects(rel)) {
+                if (filter.excludes(rel))
+                    c.skip(root, 'excluded', 'excluded by the filter');
+                else
+                    c.stats.notSelected++;
+                return;
+            }
+            c.addFile({
+                path: root,
+                fsPath: root,
+                relative: rel,
+                size: Number(info.size),
+                role: 'target',
+                key: fileKey(info),
+                scope: {
+                    spelled: (0,external_node_path_namespaceObject.dirname)(root),
+                    abs: (0,external_node_path_namespaceObject.dirname)(abs),
+                    fileRoot: true,
+                    ...(base ? { bound: base } : {}),
+                },
+            });
+        }
+        else {
+            const what = isSpecial(type) ? SPECIAL_LABEL[type] : 'not a regular file';
+            c.errors.push({
+                path: root,
+                message: `${what}, not a file or directory: nothing to scan (it was not opened)`,
+            });
+        }
+    }
+    // The unit of each file.
+    const assigned = new Set();
+    const assignUnits = async () => {
+        for (const rec of c.files.values()) {
+            if (assigned.has(rec.key))
+                continue;
+            assigned.add(rec.key);
+            const unit = await finder.unitOf((0,external_node_path_namespaceObject.resolve)(rec.path), rec.scope);
+            if (unit)
+                rec.unit = unit;
+        }
+    };
+    await assignUnits();
+    // Cache blobs under their snapshot names.
+    const caches = uniqueUnits([...c.files.values()], 'hf-cache');
+    for (const unit of caches) {
+        const names = await snapshotNames((0,external_node_path_namespaceObject.resolve)(unit.root), unit.root, c);
+        for (const rec of c.files.values()) {
+            if (rec.unit?.root !== unit.root)
+                continue;
+            const name = names.get(rec.key);
+            if (name === undefined || name === rec.path)
+                continue;
+            const others = [rec.path, ...rec.aliases].filter((a) => a !== name);
+            rec.aliases.splice(0, rec.aliases.length, ...others);
+            rec.path = name;
+            rec.relative = relativeOf(name);
+        }
+    }
+    // SavedModels are scanned whole: a change (even a deletion) anywhere inside rescans them.
+    const savedModels = uniqueUnits([...c.files.values()], 'saved-model');
+    for (const probe of changes?.probes ?? []) {
+        const scope = baseScope ?? { spelled: '.', abs: cwd };
+        const unit = await finder.unitOf((0,external_node_path_namespaceObject.join)(scope.abs, probe), scope);
+        if (unit?.kind === 'saved-model' && !savedModels.some((u) => u.root === unit.root))
+            savedModels.push(unit);
+    }
+    for (const unit of savedModels) {
+        const info = await (0,promises_namespaceObject.stat)(unit.root, { bigint: true }).catch(() => undefined);
+        if (!info?.isDirectory())
+            continue;
+        const real = await (0,promises_namespaceObject.realpath)(unit.root);
+        const unitAbs = (0,external_node_path_namespaceObject.resolve)(unit.root);
+        await walkDirectory({ path: unit.root, fsPath: unit.root, real }, {
+            links: {
+                boundary: boundary ?? real,
+                boundaryLabel: boundary ? request.boundary : unit.root,
+                follow,
+            },
+            unitScope: { spelled: unit.root, abs: unitAbs, ...(base ? { bound: base } : {}) },
+            relativeOf,
+            role: 'unit',
+            seen: new Set([fileKey(info)]),
+        }, c);
+    }
+    await assignUnits();
+    // The shard split: by file, a SavedModel as one.
+    const shardKey = (rec) => rec.unit?.kind === 'saved-model' ? rec.unit.relative : rec.relative;
+    const all = [...c.files.values()];
+    c.stats.shardKeys = new Set(all.map(shardKey)).size;
+    const shard = request.shard;
+    const kept = new Map();
+    for (const rec of all)
+        if (!shard || shardOf(shardKey(rec), shard.count) === shard.index)
+            kept.set(rec.key, rec);
+    // Each unit's metadata as context.
+    const units = new Map();
+    for (const rec of kept.values())
+        if (rec.unit)
+            units.set(rec.unit.root, rec.unit);
+    for (const unit of units.values()) {
+        const members = [...kept.values()].filter((r) => r.unit?.root === unit.root);
+        const scope = members[0].scope;
+        await addContextFiles(unit, members, kept, c, relativeOf, scope);
+    }
+    const files = [...kept.values()].sort((a, b) => compare(a.path, b.path));
+    const skipped = [...c.skipped];
+    for (const rec of files)
+        for (const alias of rec.aliases)
+            skipped.push({
+                path: alias,
+                kind: 'duplicate',
+                reason: `same file as ${rec.path}, scanned once under that name`,
+            });
+    return {
+        roots: request.only ? [request.base ?? '.'] : request.roots,
+        files: files.map(toDiscovered),
+        units: [...units.values()].sort((a, b) => compare(a.root, b.root)),
+        skipped: dedupeSkipped(skipped),
+        deleted: (changes?.deleted ?? []).sort(),
+        renamed: changes?.renamed ?? [],
+        errors: c.errors,
+        stats: c.stats,
+    };
+}
+/**
+ * A root under a boundary (the Action's workspace): a root that is a link, or lies under one,
+ * is judged like any link found in a walk. Undefined when it was skipped.
+ */
+async function boundedRoot(root, abs, boundary, label, follow, c) {
+    const own = await (0,promises_namespaceObject.lstat)(root, { bigint: true });
+    const real = await (0,promises_namespaceObject.realpath)(root).catch(() => undefined);
+    // Where the root would be if no link were involved below the boundary.
+    const plain = (0,external_node_path_namespaceObject.join)(boundary, (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(label), abs));
+    if (!own.isSymbolicLink() && real === plain)
+        return (0,promises_namespaceObject.stat)(root, { bigint: true });
+    c.stats.linksResolved++;
+    const v = await judgeLink(root, (0,external_node_path_namespaceObject.dirname)(abs), { boundary, boundaryLabel: label, follow });
+    if (v.follow)
+        return v.info;
+    c.skip(root, v.kind, v.reason, v.target, v.dangling);
+    return undefined;
+}
+function toDiscovered(rec) {
+    return {
+        path: rec.path,
+        fsPath: rec.fsPath,
+        relative: rec.relative,
+        size: rec.size,
+        role: rec.role,
+        ...(rec.unit ? { unit: { root: rec.unit.root, kind: rec.unit.kind } } : {}),
+        ...(rec.aliases.length ? { aliases: [...rec.aliases] } : {}),
+    };
+}
+function uniqueUnits(files, kind) {
+    const out = new Map();
+    for (const f of files)
+        if (f.unit?.kind === kind)
+            out.set(f.unit.root, f.unit);
+    return [...out.values()];
+}
+/** The same entry met twice (a SavedModel walked again whole) is listed once. */
+function dedupeSkipped(list) {
+    const seen = new Set();
+    const out = [];
+    for (const s of list) {
+        const key = `${s.kind}\0${s.path}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(s);
+    }
+    return out.sort((a, b) => compare(a.path, b.path));
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The model unit of one file scanned on its own (its directory and two above). */
+async function findUnit(path) {
+    const finder = new UnitFinder(new collect_Collector().listings, process.cwd(), undefined);
+    const abs = (0,external_node_path_namespaceObject.resolve)(path);
+    const unit = await finder.unitOf(abs, {
+        spelled: (0,external_node_path_namespaceObject.dirname)(path),
+        abs: (0,external_node_path_namespaceObject.dirname)(abs),
+        fileRoot: true,
+    });
+    return unit ? { root: unit.root, kind: unit.kind } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/skipped.ts
+
+
+/** A report entry (role "skipped") carrying the finding for an entry that was not read. */
+function skippedResult(entry) {
+    if (!FINDING_KINDS.has(entry.kind))
+        return undefined;
+    const link = entry.kind === 'symlink-outside-root';
+    const rule = getRule(link ? 'MA1008' : 'MA1007');
+    // A link whose target does not exist here cannot load anything on this machine.
+    const dangling = link && entry.dangling === true;
+    const finding = Object.freeze({
+        ruleId: rule.id,
+        severity: dangling ? 'WARNING' : rule.severity,
+        message: link
+            ? `${entry.reason}: what a loader reads through it was not scanned`
+            : entry.reason,
+        location: Object.freeze({ path: entry.path }),
+        evidence: link ? `-> ${entry.target ?? '?'}` : entry.kind,
+        ...(rule.cwe ? { cwe: rule.cwe } : {}),
+        scanner: 'discover',
+    });
+    return {
+        path: entry.path,
+        format: entry.kind,
+        size: 0,
+        bytesRead: 0,
+        durationMs: 0,
+        status: 'findings',
+        findings: [finding],
+        details: { skipped: entry },
+        role: 'skipped',
+    };
+}
+/** Directories inside the tree that could not be listed. */
+function unreadableErrors(skipped) {
+    return skipped
+        .filter((s) => s.kind === 'unreadable')
+        .map((s) => ({ path: s.path, message: s.reason }));
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/engine.ts
@@ -71107,15 +74629,26 @@ async function metadataContext(paths, found) {
 
 
 
+
 const REPORT_SCHEMA_VERSION = '1.2.0';
 /** Scans files and directories; never throws for bad input, only for bad options. */
 async function scan(paths, input = {}) {
     const options = resolveOptions(input);
     const startedAt = new Date();
-    const t0 = external_node_perf_hooks_.performance.now();
-    const found = await discover(paths, options.followSymlinks);
-    const errors = [...found.errors];
-    for (const e of found.errors)
+    const t0 = performance.now();
+    const found = await discover({ roots: paths, followSymlinks: options.followSymlinks });
+    return scanFound(found, options, startedAt, t0);
+}
+/**
+ * Scans what a discovery returned (the Action discovers with its change set, filter and
+ * shard, then scans the result): the files, and the skipped entries as findings.
+ */
+async function scanDiscovery(found, input = {}) {
+    return scanFound(found, options_resolveOptions(input), new Date(), external_node_perf_hooks_.performance.now());
+}
+async function scanFound(found, options, startedAt, t0) {
+    const errors = [...found.errors, ...unreadableErrors(found.skipped)];
+    for (const e of errors)
         options.onEvent?.({ type: 'operational-error', path: e.path, message: e.message });
     const results = new Array(found.files.length);
     let next = 0;
@@ -71124,12 +74657,12 @@ async function scan(paths, input = {}) {
             if (options.signal?.aborted)
                 return;
             const i = next++;
-            const path = found.files[i];
+            const file = found.files[i];
             try {
-                results[i] = await scanFile(path, options);
+                results[i] = await scanFile(file.path, options, file);
             }
             catch (err) {
-                const e = { path, message: describeError(err) };
+                const e = { path: file.path, message: describeError(err) };
                 errors.push(e);
                 options.onEvent?.({ type: 'operational-error', ...e });
             }
@@ -71137,41 +74670,20 @@ async function scan(paths, input = {}) {
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency, found.files.length) }, worker));
     const scanned = results.filter((r) => r !== undefined);
-    // Policy: models and their identity, from claims only; name-policy findings are only added.
-    const around = await scanMetadataContext(paths, found, options);
-    const { files, models } = identifyModels(scanned, {
-        roots: paths,
-        ...around,
+    // Policy: models and their identity; name-policy findings are only ever added.
+    const { files, models } = await identifyModels(scanned, {
+        roots: found.roots,
+        units: found.units,
         ...(options.namePolicy ? { policy: options.namePolicy } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
     });
-    const aroundBytes = around.context.reduce((n, f) => n + f.bytesRead, 0);
-    return buildReport(files, errors, startedAt, external_node_perf_hooks_.performance.now() - t0, models, aroundBytes);
+    const notRead = found.skipped.flatMap((s) => skippedResult(s) ?? []);
+    const all = [...files, ...notRead].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    return buildReport(all, errors, startedAt, external_node_perf_hooks_.performance.now() - t0, models, found.skipped);
 }
-/**
- * The metadata files around the scanned ones that discovery did not return, scanned for their
- * claims only (they are not reported as scanned files).
- */
-async function scanMetadataContext(paths, found, options) {
-    const { files, unreadable } = await metadataContext(paths, found);
-    const context = [];
-    for (const path of files) {
-        if (options.signal?.aborted)
-            break;
-        try {
-            context.push(await scanFile(path, { ...options, onEvent: undefined }));
-        }
-        catch (err) {
-            unreadable.push({ path, problem: `unreadable: ${describeError(err)}` });
-        }
-    }
-    return { context, unreadable };
-}
-function buildReport(files, errors, startedAt, durationMs, models = [], 
-/** Bytes read from metadata files scanned for their claims only (not listed as files). */
-contextBytesRead = 0) {
+function buildReport(files, errors, startedAt, durationMs, models = [], skipped = []) {
     const findings = emptyCounts();
-    let bytesRead = contextBytesRead;
+    let bytesRead = 0;
     for (const f of files) {
         bytesRead += f.bytesRead;
         const c = countBySeverity(f.findings);
@@ -71187,6 +74699,7 @@ contextBytesRead = 0) {
         files,
         errors,
         models,
+        skipped,
         totals: {
             files: files.length,
             filesWithFindings: files.filter((f) => f.findings.length > 0).length,
@@ -71199,20 +74712,25 @@ contextBytesRead = 0) {
  * Scans one file. Throws only when the file cannot be opened or read at all (an operational
  * error); anything wrong with its content becomes a finding.
  */
-async function scanFile(path, options) {
+async function scanFile(path, options, file) {
     const t0 = external_node_perf_hooks_.performance.now();
-    const info = await (0,promises_namespaceObject.stat)(path);
+    const fsPath = file?.fsPath ?? path;
+    const info = await (0,promises_namespaceObject.stat)(fsPath);
+    if (!info.isFile())
+        throw new Error('not a regular file');
     options.onEvent?.({ type: 'file-start', path, size: info.size });
     const stats = new IoStats();
-    const collector = new FileCollector(path, stats);
+    // A file scanned on its own (not from a discovery) still learns its model unit.
+    const unit = file ? file.unit : await findUnit(path);
+    const collector = new FileCollector(path, stats, unit);
     const limits = options.limits;
     const finish = () => {
         const findings = [...collector.findings].sort(compareFindings);
         const details = {
             ...collector.details,
             ...(collector.members.length ? { members: collector.members } : {}),
+            ...(collector.claims.length ? { identityClaims: collector.claims } : {}),
         };
-        const metadata = collector.modelMetadata();
         const result = {
             path,
             format: collector.format,
@@ -71222,8 +74740,8 @@ async function scanFile(path, options) {
             status: findings.length > 0 ? 'findings' : 'clean',
             findings,
             details,
-            ...(collector.claims.length ? { claims: [...collector.claims] } : {}),
-            ...(metadata ? { modelMetadata: metadata } : {}),
+            ...(unit ? { unit } : {}),
+            ...(file && file.role !== 'target' ? { role: file.role } : {}),
         };
         options.onEvent?.({
             type: 'file-done',
@@ -71251,18 +74769,16 @@ async function scanFile(path, options) {
         });
         return finish();
     }
-    const source = await FileSource.open(path, stats);
+    const source = await FileSource.open(fsPath, stats);
     try {
         const head = await source.read(0, HEAD_BYTES);
-        // A file that fits in its head is served from memory: it is read from disk once.
-        const content = head.length >= source.size ? new BufferSource(head) : source;
         const target = {
             path,
             name: (0,external_node_path_namespaceObject.basename)(path),
             size: source.size,
             head,
-            openStream: () => new SourceStream(content, 0, head),
-            source: content,
+            openStream: () => new SourceStream(source, 0, head),
+            source,
         };
         const ctx = new EngineContext(collector, limits, Date.now() + limits.timeoutMs, 0, target, options.signal);
         try {
@@ -71290,8 +74806,6 @@ function round(ms) {
     return Math.round(ms * 100) / 100;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 /**
  * The report as a SARIF 2.1.0 log: one run, rules from the registry, one result per finding.
@@ -71310,6 +74824,8 @@ const SRCROOT = '%SRCROOT%';
 /** Key of our fingerprint in `partialFingerprints`; bump the suffix if its recipe changes. */
 const FINGERPRINT_KEY = 'modelauditFinding/v1';
 const INFORMATION_URI = 'https://github.com/modelaudit/modelaudit';
+/** Skipped entries listed as notifications (the JSON report has all of them). */
+const MAX_SKIPPED_NOTIFICATIONS = 1000;
 /** Evidence beyond this is cut in messages and properties (the report keeps all of it). */
 const sarif_MAX_EVIDENCE = 1000;
 const SARIF_LEVEL = {
@@ -71400,11 +74916,21 @@ function buildSarif(report, options = {}) {
                 executionSuccessful: report.errors.length === 0,
                 startTimeUtc: start.toISOString(),
                 endTimeUtc: end.toISOString(),
-                toolExecutionNotifications: report.errors.map((e) => ({
-                    level: 'error',
-                    message: { text: `could not be scanned: ${e.message}` },
-                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
-                })),
+                toolExecutionNotifications: [
+                    ...report.errors.map((e) => ({
+                        level: 'error',
+                        message: { text: `could not be scanned: ${e.message}` },
+                        locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
+                    })),
+                    // Entries discovery passed over (FIFOs and links out of the root are results too).
+                    ...report.skipped.slice(0, MAX_SKIPPED_NOTIFICATIONS).map((s) => ({
+                        level: 'note',
+                        message: {
+                            text: `not scanned (${s.kind}): ${s.reason}${s.target !== undefined ? ` -> ${s.target}` : ''}`,
+                        },
+                        locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path) } }],
+                    })),
+                ],
             },
         ],
         artifacts,
@@ -71931,9 +75457,9 @@ function uploadDecision(scope, ctx, inputs, ref, headSha) {
  * policy's outcome) as the Action shows them: one row per model for the job summary, and the
  * models behind the name-policy findings that fail the gate.
  *
- * The policy's findings (MA6xxx) are attached to a file of the model; the evidence the most
- * severe of them rests on is on the model's policy result (`policy.evidence`). Without one, the
- * row shows where the family (else the name) came from.
+ * The policy's findings (MA6xxx) are attached to a file of the model; their evidence is written
+ * `source = "value" (file)` (docs/name-policies.md), so the source that decided a violation is
+ * read from there. Without a violation, the row shows where the family (else the name) came from.
  */
 
 
@@ -71957,7 +75483,9 @@ function modelRows(view) {
                 ? [id.family, ...id.families.filter((f) => f !== id.family)]
                 : [...id.families],
             determined: id.determined,
-            source: m.policy?.evidence?.source ?? id.sources.family ?? id.sources.name,
+            source: findings.map(evidenceSource).find((s) => s !== undefined) ??
+                id.sources.family ??
+                id.sources.name,
             policy: m.policy,
             findings,
         };
@@ -71976,6 +75504,10 @@ function describeRules(row, threshold = 'INFO') {
         ...new Set(row.findings.filter((f) => severityRank(f.severity) >= rank).map((f) => f.ruleId)),
     ];
     return ids.map((id) => `${id} ${findRule(id)?.name ?? ''}`.trim()).join(', ');
+}
+/** "config.json:model_type" out of `config.json:model_type = "llama" (models/x/config.json)`. */
+function evidenceSource(f) {
+    return /^([^\s=]+) = /.exec(f.evidence ?? '')?.[1];
 }
 function order(r) {
     if (r.policy?.decision === 'violation')
@@ -72429,6 +75961,7 @@ function parseSignatureInputs(raw, lines) {
  */
 
 
+
 const INPUT_SPECS = [
     {
         name: 'paths',
@@ -72554,10 +76087,23 @@ function parseInputs(read) {
     const paths = lines('paths');
     if (paths.length === 0)
         problems.push('paths must name at least one file, directory or glob');
-    for (const p of [...paths, ...lines('exclude')]) {
-        const pattern = p.replace(/^!/, '');
-        if (pattern.split(/[\\/]/).includes('..'))
-            problems.push(`paths and exclude stay inside the workspace: "${p}" uses ".."`);
+    for (const [input, list] of [
+        ['paths', paths],
+        ['exclude', lines('exclude')],
+    ]) {
+        for (const p of list) {
+            const pattern = p.replace(/^!/, '');
+            if (pattern.split(/[\\/]/).includes('..'))
+                problems.push(`paths and exclude stay inside the workspace: "${p}" uses ".."`);
+            try {
+                compileGlob(pattern, input);
+            }
+            catch (err) {
+                if (!(err instanceof GlobError))
+                    throw err;
+                problems.push(err.message);
+            }
+        }
     }
     const scanValue = raw('scan').toLowerCase();
     let scan = 'changed';
@@ -73833,379 +77379,71 @@ function writeUntrusted(write, text) {
     write(`::${token}::\n`);
 }
 
-;// CONCATENATED MODULE: ./src/action/globs.ts
-/**
- * Workspace-relative glob patterns, with the semantics of GitHub's workflow path filters:
- * `*` and `?` stay within one path segment, `**` crosses segments, `{a,b}` and `[abc]` work, and
- * a pattern that matches a directory selects everything under it. In `paths`, a line starting
- * with `!` takes matching paths back out; the last matching line wins.
- */
-/** Turns a path into the form patterns are matched against: relative, "/"-separated. */
-function normalizePath(path) {
-    return path
-        .replace(/\\/g, '/')
-        .replace(/^(\.\/)+/, '')
-        .replace(/\/+$/, '')
-        .replace(/\/{2,}/g, '/');
-}
-function compilePattern(line) {
-    const negated = line.startsWith('!');
-    let pattern = normalizePath(negated ? line.slice(1) : line).replace(/^\/+/, '');
-    if (pattern === '.' || pattern === '')
-        pattern = '**';
-    return { source: line, negated, regex: new RegExp(`^${globToRegex(pattern)}(?:/.*)?$`, 's') };
-}
-function globToRegex(glob) {
-    let out = '';
-    let i = 0;
-    let braces = 0;
-    while (i < glob.length) {
-        const c = glob[i];
-        if (c === '*') {
-            if (glob[i + 1] === '*') {
-                const atStart = i === 0 || glob[i - 1] === '/';
-                const atEnd = i + 2 === glob.length || glob[i + 2] === '/';
-                if (atStart && atEnd) {
-                    if (glob[i + 2] === '/') {
-                        out += '(?:.*/)?'; // "**/": zero or more directories
-                        i += 3;
-                    }
-                    else {
-                        out += '.*';
-                        i += 2;
-                    }
-                    continue;
-                }
-                out += '[^/]*';
-                i += 2;
-                continue;
-            }
-            out += '[^/]*';
-        }
-        else if (c === '?') {
-            out += '[^/]';
-        }
-        else if (c === '[') {
-            const end = glob.indexOf(']', i + 2);
-            if (end === -1)
-                out += '\\[';
-            else {
-                let body = glob.slice(i + 1, end);
-                if (body.startsWith('!'))
-                    body = '^' + body.slice(1);
-                out += `[${body.replace(/\\/g, '\\\\')}]`;
-                i = end;
-            }
-        }
-        else if (c === '{') {
-            braces++;
-            out += '(?:';
-        }
-        else if (c === '}' && braces > 0) {
-            braces--;
-            out += ')';
-        }
-        else if (c === ',' && braces > 0) {
-            out += '|';
-        }
-        else if (c === '\\' && i + 1 < glob.length) {
-            out += escapeRegex(glob[++i]);
-        }
-        else {
-            out += escapeRegex(c);
-        }
-        i++;
-    }
-    while (braces-- > 0)
-        out += ')';
-    return out;
-}
-function escapeRegex(c) {
-    return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-class PathFilter {
-    include;
-    exclude;
-    constructor(paths, exclude) {
-        this.include = paths.map(compilePattern);
-        // A "!" in exclude means nothing useful; treat the line as a plain pattern.
-        this.exclude = exclude.map((l) => compilePattern(l.replace(/^!/, '')));
-    }
-    /** Whether `paths` selects the file and `exclude` does not remove it. */
-    selects(path) {
-        const p = normalizePath(path);
-        let selected = false;
-        for (const pattern of this.include)
-            if (pattern.regex.test(p))
-                selected = !pattern.negated;
-        return selected && !this.excludes(p);
-    }
-    excludes(path) {
-        const p = normalizePath(path);
-        return this.exclude.some((pattern) => pattern.regex.test(p));
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/action/select.ts
 /**
- * From the event's change set (or the whole workspace) to the paths handed to the scanner:
- * glob selection, deletions and renames, links that must not lead out of the workspace, model
- * directories scanned as one unit, and the stable split into shards.
+ * From the event's change set (or the whole workspace) to a discovery request: the Action keeps
+ * only its change-set logic (changes.ts) and hands discover the changed paths, the `paths` and
+ * `exclude` globs and the shard. Discovery does the rest: deletions and renames, links that must
+ * not lead out of the workspace, SavedModels scanned as one unit, the stable shard split.
  */
 
 
 
 
-/**
- * Directory formats whose files only make sense together: a change to any file inside (a
- * variables shard, an asset) rescans the whole directory, its graph included.
- */
-const MODEL_DIRECTORY_MARKERS = [
-    { file: 'saved_model.pb', format: 'TensorFlow SavedModel' },
-    { file: 'saved_model.pbtxt', format: 'TensorFlow SavedModel' },
-];
-/** Directories never walked: version-control internals. */
-const select_SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
+/** How the summary names the unit kinds that are scanned as a whole. */
+const WHOLE_UNIT_FORMATS = {
+    'saved-model': 'TensorFlow SavedModel',
+};
 async function selectTargets(scope, options) {
-    const filter = new PathFilter(options.paths, options.exclude);
-    const root = await (0,promises_namespaceObject.realpath)(options.workspace);
-    const skipped = [];
-    const deleted = [];
-    const renamed = [];
-    const files = new Set();
-    const unitCandidates = new Set();
-    let changedSelected;
-    if (scope.kind === 'all') {
-        const seenDirs = new Set([root]);
-        for (const start of walkStarts(options.paths)) {
-            if (start === '') {
-                await select_walk(root, '', filter, options.followSymlinks, files, skipped, seenDirs);
-                continue;
-            }
-            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, start)).catch(() => undefined);
-            if (info?.isDirectory()) {
-                if (!filter.excludes(start))
-                    await select_walk(root, start, filter, options.followSymlinks, files, skipped, seenDirs);
-            }
-            else if (info && filter.selects(start)) {
-                const verdict = await checkFile(root, start, options.followSymlinks);
-                if (verdict === 'file')
-                    files.add(start);
-                else
-                    skipped.push({ path: start, reason: verdict });
-            }
-        }
-    }
-    else {
-        changedSelected = 0;
-        for (const change of scope.files) {
-            const path = safeRelative(change.path);
-            if (path === undefined) {
-                skipped.push({ path: change.path, reason: 'not a path inside the workspace' });
-                continue;
-            }
-            if (!filter.selects(path))
-                continue;
-            changedSelected++;
-            if (change.status === 'renamed' && change.previousPath)
-                renamed.push({ from: normalizePath(change.previousPath), to: path });
-            if (change.status === 'removed') {
-                deleted.push(path);
-                unitCandidates.add(path); // a deletion inside a model directory changes that model
-                continue;
-            }
-            const verdict = await checkFile(root, path, options.followSymlinks);
-            if (verdict === 'file')
-                files.add(path);
-            else {
-                skipped.push({ path, reason: verdict });
-                if (verdict === 'not in the checkout')
-                    unitCandidates.add(path);
-            }
-        }
-    }
-    // Collapse files of model directories into their directory.
-    const units = new Map();
-    const unitCache = new Map();
+    const base = options.workspace;
+    const discovery = await discover_discover({
+        roots: scope.kind === 'all' ? await existing(base, walkStarts(options.paths)) : [],
+        base,
+        boundary: base,
+        followSymlinks: options.followSymlinks,
+        filter: {
+            include: options.paths,
+            exclude: options.exclude,
+            inputs: { include: 'paths', exclude: 'exclude' },
+        },
+        ...(scope.kind === 'changes' ? { only: scope.files } : {}),
+        shard: { index: options.shardIndex, count: options.shardCount },
+    });
     const targets = new Set();
-    for (const path of [...files, ...unitCandidates]) {
-        const unit = await modelDirectoryOf(root, path, unitCache);
-        if (unit) {
-            units.set(unit.path, unit.format);
-            targets.add(unit.path);
+    const units = new Map();
+    for (const f of discovery.files) {
+        const whole = f.unit && WHOLE_UNIT_FORMATS[f.unit.kind];
+        const unit = whole ? discovery.units.find((u) => u.root === f.unit.root) : undefined;
+        if (whole && unit) {
+            targets.add(unit.relative);
+            units.set(unit.relative, whole);
         }
-        else if (files.has(path))
-            targets.add(path);
+        else if (f.role === 'target')
+            targets.add(f.relative);
     }
-    const all = [...targets].sort();
-    const mine = all.filter((t) => shardOf(t, options.shardCount) === options.shardIndex);
+    const relative = (path) => normalizePath((0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(base), (0,external_node_path_namespaceObject.resolve)(path))) || '.';
     return {
-        targets: mine,
-        units: mine.filter((t) => units.has(t)).map((t) => ({ path: t, format: units.get(t) })),
-        skipped,
-        deleted: deleted.sort(),
-        renamed,
-        changedSelected,
-        totalTargets: all.length,
+        discovery,
+        targets: [...targets].sort(),
+        units: [...units].sort().map(([path, format]) => ({ path, format })),
+        skipped: discovery.skipped
+            .filter((s) => s.kind !== 'vcs-dir' && s.kind !== 'excluded' && s.kind !== 'duplicate')
+            .map((s) => ({ ...s, path: relative(s.path) })),
+        deleted: discovery.deleted,
+        renamed: discovery.renamed,
+        changedSelected: discovery.stats.changedSelected,
+        totalTargets: discovery.stats.shardKeys,
     };
 }
-/**
- * Where a full scan starts walking: the literal directory prefix of each pattern of `paths`
- * (`models/x/*.pt` gives `models/x`), so a scan of `models/` does not walk node_modules.
- * "" (the workspace) when a pattern starts with a wildcard.
- */
-function walkStarts(paths) {
-    const starts = new Set();
-    for (const line of paths) {
-        if (line.startsWith('!'))
-            continue;
-        const pattern = normalizePath(line).replace(/^\/+/, '');
-        const literal = [];
-        for (const segment of pattern.split('/')) {
-            if (segment === '' || segment === '.' || /[*?[{\\]/.test(segment))
-                break;
-            literal.push(segment);
-        }
-        if (literal.length === 0)
-            return [''];
-        starts.add(literal.join('/'));
+/** The walk starts that exist: a missing literal prefix of `paths` selects nothing. */
+async function existing(base, starts) {
+    const out = [];
+    for (const s of starts) {
+        const path = s === '' ? base : (0,external_node_path_namespaceObject.join)(base, s);
+        if (await (0,promises_namespaceObject.lstat)(path).then(() => true, () => false))
+            out.push(path);
     }
-    const sorted = [...starts].sort();
-    return sorted.filter((s) => !sorted.some((o) => o !== s && s.startsWith(`${o}/`)));
-}
-/** 1-based shard of a path: a stable hash, so a file stays in its shard as others come and go. */
-function shardOf(path, shardCount) {
-    if (shardCount <= 1)
-        return 1;
-    const h = (0,external_node_crypto_.createHash)('sha256').update(path).digest();
-    return (h.readUInt32BE(0) % shardCount) + 1;
-}
-/** A normalized workspace-relative path, or undefined for absolute paths and "..". */
-function safeRelative(path) {
-    const p = normalizePath(path);
-    if (p === '' || p.startsWith('/') || /^[A-Za-z]:/.test(p))
-        return undefined;
-    if (p.split('/').some((s) => s === '..' || s === '.'))
-        return undefined;
-    return p;
-}
-function select_isInside(path, root) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel));
-}
-async function checkFile(root, path, follow) {
-    const abs = (0,external_node_path_namespaceObject.join)(root, path);
-    let info;
-    try {
-        info = await (0,promises_namespaceObject.lstat)(abs);
-    }
-    catch {
-        return 'not in the checkout';
-    }
-    // A parent directory that is a link could lead out of the workspace too.
-    let real;
-    try {
-        real = await (0,promises_namespaceObject.realpath)(abs);
-    }
-    catch {
-        return 'broken symbolic link';
-    }
-    if (info.isSymbolicLink() || real !== abs) {
-        if (!select_isInside(real, root))
-            return 'symbolic link leading outside the workspace';
-        if (!follow)
-            return 'symbolic link (set follow-symlinks to follow links inside the workspace)';
-        try {
-            info = await (0,promises_namespaceObject.stat)(real);
-        }
-        catch {
-            return 'broken symbolic link';
-        }
-    }
-    return info.isFile() ? 'file' : 'not a regular file';
-}
-async function select_walk(root, dir, filter, follow, out, skipped, seenDirs) {
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
-    }
-    catch (err) {
-        skipped.push({ path: dir || '.', reason: `cannot be read (${err.message})` });
-        return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-        const path = dir ? `${dir}/${e.name}` : e.name;
-        if (e.isDirectory()) {
-            if (select_SKIPPED_DIRS.has(e.name) || filter.excludes(path))
-                continue;
-            await select_walk(root, path, filter, follow, out, skipped, seenDirs);
-        }
-        else if (e.isFile()) {
-            if (filter.selects(path))
-                out.add(path);
-        }
-        else if (e.isSymbolicLink()) {
-            if (filter.excludes(path))
-                continue;
-            let real;
-            try {
-                real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, path));
-            }
-            catch {
-                if (filter.selects(path))
-                    skipped.push({ path, reason: 'broken symbolic link' });
-                continue;
-            }
-            const target = await (0,promises_namespaceObject.stat)(real).catch(() => undefined);
-            if (!target)
-                continue;
-            if (!select_isInside(real, root)) {
-                if (target.isDirectory() || filter.selects(path))
-                    skipped.push({ path, reason: 'symbolic link leading outside the workspace' });
-            }
-            else if (!follow) {
-                if (target.isDirectory() || filter.selects(path))
-                    skipped.push({
-                        path,
-                        reason: 'symbolic link (set follow-symlinks to follow links inside the workspace)',
-                    });
-            }
-            else if (target.isDirectory()) {
-                if (!seenDirs.has(real)) {
-                    seenDirs.add(real);
-                    await select_walk(root, path, filter, follow, out, skipped, seenDirs);
-                }
-            }
-            else if (target.isFile() && filter.selects(path))
-                out.add(path);
-        }
-    }
-}
-/** The nearest enclosing model directory of a workspace-relative path, if any. */
-async function modelDirectoryOf(root, path, cache) {
-    let dir = (0,external_node_path_namespaceObject.dirname)(path);
-    for (;;) {
-        const key = dir === '.' ? '' : dir;
-        let marker = cache.get(key);
-        if (marker === undefined) {
-            marker = await markerIn(root, key);
-            cache.set(key, marker);
-        }
-        if (marker)
-            return { path: key === '' ? '.' : key, format: marker.format };
-        if (key === '')
-            return undefined;
-        dir = (0,external_node_path_namespaceObject.dirname)(dir);
-    }
-}
-async function markerIn(root, dir) {
-    for (const m of MODEL_DIRECTORY_MARKERS) {
-        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.resolve)(root, dir, m.file)).catch(() => undefined);
-        if (info?.isFile())
-            return { format: m.format };
-    }
-    return null;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -74274,20 +77512,31 @@ function formatText(report, options) {
     }
     if (options.verbose && report.models?.length)
         lines.push(...formatModels(report.models, c), '');
+    if (options.verbose && report.skipped.length)
+        lines.push(...formatSkipped(report, c), '');
     for (const e of report.errors)
         lines.push(`${paint(c, 'red', 'error')}: ${e.path}: ${e.message}`);
     if (report.errors.length)
         lines.push('');
     const t = report.totals;
+    const notRead = report.files.filter((f) => f.role === 'skipped').length;
+    const read = t.files - notRead;
     const counts = ['ERROR', 'WARNING', 'INFO']
         .map((s) => paint(c && t.findings[s] > 0, SEVERITY_COLOR[s], `${t.findings[s]} ${s}`))
         .join(', ');
     const worst = ['ERROR', 'WARNING', 'INFO'].find((s) => t.findings[s] > 0);
     const verdict = worst === undefined ? paint(c, 'green', 'no findings') : `${t.filesWithFindings} with findings`;
-    lines.push(`Scanned ${t.files} file${t.files === 1 ? '' : 's'} (${formatBytes(t.bytesRead)} read) in ${(report.durationMs / 1000).toFixed(2)} s: ${verdict} — ${counts}`);
+    lines.push(`Scanned ${read} file${read === 1 ? '' : 's'}${notRead ? ` and ${notRead} entr${notRead === 1 ? 'y' : 'ies'} not read` : ''} (${formatBytes(t.bytesRead)} read) in ${(report.durationMs / 1000).toFixed(2)} s: ${verdict} — ${counts}`);
     if (hiddenInfo > 0)
         lines.push(paint(c, 'dim', `${hiddenInfo} INFO finding${hiddenInfo === 1 ? '' : 's'} not shown (use --verbose)`));
     return lines.join('\n') + '\n';
+}
+/** Entries discovery passed over, one line each (the JSON report has them all too). */
+function formatSkipped(report, c) {
+    const lines = [paint(c, 'bold', 'Skipped')];
+    for (const s of report.skipped)
+        lines.push(`  ${s.path}  ${paint(c, 'dim', `${s.kind}: ${s.reason}${s.target !== undefined ? ` -> ${s.target}` : ''}`)}`);
+    return lines;
 }
 /** Evidence lines shown per model in verbose mode. */
 const MAX_EVIDENCE_LINES = 12;
@@ -74414,7 +77663,7 @@ function summary_render(input, form) {
             if (input.deleted.length > 0)
                 out.push(details(`${input.deleted.length} deleted file${input.deleted.length === 1 ? '' : 's'} (nothing to scan)`, input.deleted.map((p) => `- ${code(p)}`)));
             if (input.skipped.length > 0)
-                out.push(details(`${input.skipped.length} selected path${input.skipped.length === 1 ? '' : 's'} not scanned`, input.skipped.map((s) => `- ${code(s.path)}: ${summary_text(s.reason)}`)));
+                out.push(details(`${input.skipped.length} selected path${input.skipped.length === 1 ? '' : 's'} not scanned`, input.skipped.map((s) => `- ${code(s.path)}: ${summary_text(s.reason)}${s.target !== undefined ? ` → ${code(s.target)}` : ''}`)));
         }
     }
     if (form === 'minimal')
@@ -74692,6 +77941,7 @@ function explain(status, message, req, where) {
 
 
 
+
 /** The findings output is capped so it stays usable with fromJSON() and job outputs. */
 const MAX_FINDINGS_OUTPUT_BYTES = 256 * 1024;
 /** The Action's outputs; a test keeps action.yml's list equal to this one. */
@@ -74732,7 +77982,7 @@ async function run(env = process.env) {
         await runScan(inputs, ctx, t0);
     }
     catch (err) {
-        if (err instanceof InputError)
+        if (err instanceof InputError || err instanceof GlobError)
             setFailed(`modelaudit: ${err.message}`);
         else if (err instanceof ConfigError)
             setFailed(`modelaudit: invalid input: ${err.message}`);
@@ -74755,7 +78005,7 @@ async function runScan(inputs, ctx, t0) {
     // Which files.
     const scope = await findScope(inputs, ctx, api, git, annotator);
     const selection = await selectTargets(scope, {
-        workspace: ctx.workspace,
+        workspace: '.', // run() moved into the workspace: reported paths are relative to it
         paths: inputs.paths,
         exclude: inputs.exclude,
         followSymlinks: inputs.followSymlinks,
@@ -74770,7 +78020,7 @@ async function runScan(inputs, ctx, t0) {
     // counting what the summary counts; with a name policy, the models and their verdicts too.
     const scanStart = external_node_perf_hooks_.performance.now();
     const options = scanOptions(inputs, ctx);
-    const report = await withSignatureFindings(await scan(selection.targets, options), inputs.signatures, ctx.workspace);
+    const report = await withSignatureFindings(await scanDiscovery(selection.discovery, options), inputs.signatures, ctx.workspace);
     const scanSeconds = (external_node_perf_hooks_.performance.now() - scanStart) / 1000;
     const view = viewOf(report);
     startGroup('modelaudit report');
@@ -91121,7 +94371,7 @@ __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

@@ -136,12 +136,11 @@ describe('listDir()', () => {
     expect(listing!.truncated).toBe(true);
   });
 
-  test('the two directories above are listed, nothing further and nothing beside them', async () => {
+  test('nothing outside the directory is listed', async () => {
     const { view } = around();
-    expect((await view.listDir('..'))!.entries.map((e) => e.name)).toEqual(['model']);
-    expect(await view.listDir('../..')).toBeDefined();
-    expect(await view.listDir('../../..')).toBeUndefined();
-    expect(await view.listDir('../model')).toBeUndefined();
+    expect((await view.listDir('sub'))!.entries).toEqual([{ name: 'part.bin', kind: 'file' }]);
+    expect(await view.listDir('..')).toBeUndefined();
+    expect(await view.listDir('sub/../..')).toBeUndefined();
     expect(await view.listDir('weights.bin')).toBeUndefined();
   });
 });

@@ -89,12 +89,12 @@ describe('metadata readers fail closed and stay bounded', () => {
     }
   });
 
-  test('a link to metadata inside the model is read (links are not followed by the walk)', async () => {
+  test('a link to metadata inside the model is no problem: the file is scanned under its own name', async () => {
     const root = tree({ 'm/shared/config.json': llamaConfig, 'm/model.bin': pickleBytes });
     symlinkSync('shared/config.json', join(root, 'm', 'config.json'));
-    const m = modelAt(await scan([root]), '/m');
-    expect(m.identity.family).toBe('llama');
-    expect(m.identity.sources.family).toBe('config.json:model_type');
+    const r = await scan([root]);
+    expect(modelAt(r, '/m/shared').identity.family).toBe('llama');
+    expect(r.models?.flatMap((m) => m.problems ?? [])).toEqual([]);
   });
 
   test('YAML alias bombs and unclosed front matter are problems, not hangs', async () => {
@@ -160,10 +160,10 @@ describe('grouping files into models', () => {
     expect(r.models).toHaveLength(1);
     expect(r.models![0]!.root).toBe(join(root, 'repo'));
     expect(r.models![0]!.identity.family).toBe('llama');
-    // The config beside it is read for its claims only, and its bytes still count.
-    expect(r.files).toHaveLength(1);
-    const own = r.files[0]!.bytesRead;
-    expect(r.totals.bytesRead - own).toBeGreaterThanOrEqual(llamaConfig.length);
+    // The config beside it is scanned as context (discovery adds it), and its bytes count.
+    const config = r.files.find((f) => f.path.endsWith(join('repo', 'config.json')));
+    expect(config).toMatchObject({ role: 'context', modelMetadata: { marks: 'config' } });
+    expect(r.totals.bytesRead).toBe(r.files.reduce((n, f) => n + f.bytesRead, 0));
   });
 
   test('metadata above the scanned directory is never read', async () => {

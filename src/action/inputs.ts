@@ -3,6 +3,7 @@
  * equal to this table), parsed and validated in one place. Every problem is collected, so a
  * workflow with three bad inputs learns about all three in one run.
  */
+import { compileGlob, GlobError } from '../discover/globs.js';
 import { SEVERITIES, type Severity } from '../findings/finding.js';
 import {
   parseSignatureInputs,
@@ -174,10 +175,21 @@ export function parseInputs(read: InputReader): ActionInputs {
 
   const paths = lines('paths');
   if (paths.length === 0) problems.push('paths must name at least one file, directory or glob');
-  for (const p of [...paths, ...lines('exclude')]) {
-    const pattern = p.replace(/^!/, '');
-    if (pattern.split(/[\\/]/).includes('..'))
-      problems.push(`paths and exclude stay inside the workspace: "${p}" uses ".."`);
+  for (const [input, list] of [
+    ['paths', paths],
+    ['exclude', lines('exclude')],
+  ] as const) {
+    for (const p of list) {
+      const pattern = p.replace(/^!/, '');
+      if (pattern.split(/[\\/]/).includes('..'))
+        problems.push(`paths and exclude stay inside the workspace: "${p}" uses ".."`);
+      try {
+        compileGlob(pattern, input);
+      } catch (err) {
+        if (!(err instanceof GlobError)) throw err;
+        problems.push(err.message);
+      }
+    }
   }
 
   const scanValue = raw('scan').toLowerCase();

@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { ConfigError } from '../options/options.js';
-import { scan } from '../pipeline/engine.js';
+import { ConfigError, type ScanOptionsInput } from '../options/options.js';
+import { scanDiscovery } from '../pipeline/engine.js';
+import { GlobError } from '../discover/globs.js';
 import type { Report } from '../findings/finding.js';
 import { buildSarif } from '../report/sarif.js';
 import { findRule } from '../rules/registry.js';
@@ -77,7 +78,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     process.chdir(ctx.workspace);
     await runScan(inputs, ctx, t0);
   } catch (err) {
-    if (err instanceof InputError) core.setFailed(`modelaudit: ${err.message}`);
+    if (err instanceof InputError || err instanceof GlobError)
+      core.setFailed(`modelaudit: ${err.message}`);
     else if (err instanceof ConfigError)
       core.setFailed(`modelaudit: invalid input: ${err.message}`);
     else
@@ -103,7 +105,7 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
   // Which files.
   const scope = await findScope(inputs, ctx, api, git, annotator);
   const selection = await selectTargets(scope, {
-    workspace: ctx.workspace,
+    workspace: '.', // run() moved into the workspace: reported paths are relative to it
     paths: inputs.paths,
     exclude: inputs.exclude,
     followSymlinks: inputs.followSymlinks,
@@ -119,7 +121,7 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
   const scanStart = performance.now();
   const options = scanOptions(inputs, ctx);
   const report = await withSignatureFindings(
-    await scan(selection.targets, options),
+    await scanDiscovery(selection.discovery, options),
     inputs.signatures,
     ctx.workspace,
   );
@@ -247,7 +249,7 @@ async function findScope(
   return scope;
 }
 
-function scanOptions(inputs: ActionInputs, ctx: ActionContext): Parameters<typeof scan>[1] {
+function scanOptions(inputs: ActionInputs, ctx: ActionContext): ScanOptionsInput {
   const namePolicy =
     inputs.blacklist.length > 0 || inputs.policyFile !== undefined
       ? {

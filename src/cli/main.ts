@@ -55,6 +55,7 @@ Options:
       --timeout <seconds>     time limit per file (default: 120)
       --max-file-size <bytes> skip (and report) files larger than this (default: 256 GiB)
       --follow-symlinks       follow symbolic links inside the given directories
+                              (links inside a Hugging Face cache entry always are)
       --blacklist <name>      fail on models whose name or family (from their own metadata)
                               matches, case-insensitively and word-bounded: "llama" matches
                               Llama-2-7b, TinyLlama and Llama fine-tunes, not llamaindex;

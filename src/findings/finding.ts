@@ -57,6 +57,56 @@ export interface FindingInput {
 
 export type FileStatus = 'clean' | 'findings';
 
+/**
+ * Directories that form one model (see src/discover/types.ts): a Hugging Face model directory
+ * (config.json, adapter_config.json…), a diffusers pipeline (model_index.json and its component
+ * folders), a Hugging Face cache entry (models--org--name), a TensorFlow SavedModel, or another
+ * framework's model directory (MLmodel, hubconf.py, TorchServe MANIFEST.json, NeMo config).
+ */
+export type UnitKind = 'hf-model' | 'hf-pipeline' | 'hf-cache' | 'saved-model' | 'model-dir';
+
+/** The model unit a file belongs to: its root directory (spelled like the file) and kind. */
+export interface UnitRef {
+  readonly root: string;
+  readonly kind: UnitKind;
+}
+
+/**
+ * Why a file is in the scan: selected by the request (`target`), added because its unit is
+ * scanned as a whole (`unit`: a change inside a SavedModel rescans it), or added as a unit's
+ * metadata (`context`: config.json, README.md… so the policy stage needs no disk reads).
+ */
+export type FileRole = 'target' | 'unit' | 'context';
+
+/** What discovery passed over; every kind is listed in the report, some are also findings. */
+export type SkipKind =
+  | 'fifo'
+  | 'socket'
+  | 'character-device'
+  | 'block-device'
+  | 'symlink-not-followed'
+  | 'symlink-outside-root'
+  | 'symlink-broken'
+  | 'symlink-loop'
+  | 'unreadable'
+  | 'vcs-dir'
+  | 'excluded'
+  | 'duplicate'
+  | 'directory'
+  | 'missing'
+  | 'outside-base';
+
+/** An entry discovery did not scan, and why (schema 1.2). */
+export interface SkippedEntry {
+  readonly path: string;
+  readonly kind: SkipKind;
+  readonly reason: string;
+  /** Symbolic links: where the link leads (resolved when possible, else as written). */
+  readonly target?: string;
+  /** Symbolic links: true when the target does not exist on this machine. */
+  readonly dangling?: boolean;
+}
+
 /** Result of scanning one top-level file (containers report their members' findings here too). */
 export interface FileResult {
   readonly path: string;
@@ -69,9 +119,17 @@ export interface FileResult {
   readonly findings: readonly Finding[];
   /** Facts the scanners learned (protocol, members, storage references…), for people and tools. */
   readonly details: Readonly<Record<string, unknown>>;
-  /** What the file's own metadata says the model is (schema 1.2); the policy works from these. */
+  /** The model unit the file belongs to (schema 1.2). */
+  readonly unit?: UnitRef;
+  /**
+   * Why the file is in the report when not selected itself (schema 1.2): `unit`, `context`, or
+   * `skipped` for an entry that was not read (FIFO, device, link out of the root) and whose
+   * findings say why. Absent for files the request selected.
+   */
+  readonly role?: Exclude<FileRole, 'target'> | 'skipped';
+  /** What the file's own metadata says the model is (schema 1.3); the policy works from these. */
   readonly claims?: readonly IdentityClaim[];
-  /** What the file, a metadata file, says about its directory (schema 1.2). */
+  /** What the file, a metadata file, says about its directory (schema 1.3). */
   readonly modelMetadata?: ModelMetadataClaim;
 }
 
@@ -120,7 +178,7 @@ export interface ModelPolicyResult {
   readonly rules: readonly string[];
   /** The reason of the per-path exception that waived its violations. */
   readonly exception?: string;
-  /** The evidence the most severe of those findings rests on (schema 1.2). */
+  /** The evidence the most severe of those findings rests on (schema 1.3). */
   readonly evidence?: IdentityEvidence;
 }
 
@@ -147,6 +205,8 @@ export interface Report {
   readonly errors: readonly OperationalError[];
   /** Models the files make up, with their inferred identity (schema 1.1). */
   readonly models?: readonly ModelResult[];
+  /** Entries discovery passed over, with the reason (schema 1.2). */
+  readonly skipped: readonly SkippedEntry[];
   readonly totals: {
     readonly files: number;
     readonly filesWithFindings: number;

@@ -5,7 +5,22 @@
  *   import { scan } from 'modelaudit';
  *   const report = await scan(['model.pt'], { limits: { timeoutMs: 60_000 } });
  */
-export { scan, scanFile, buildReport, REPORT_SCHEMA_VERSION } from '../pipeline/engine.js';
+export {
+  scan,
+  scanFile,
+  scanDiscovery,
+  buildReport,
+  REPORT_SCHEMA_VERSION,
+} from '../pipeline/engine.js';
+export { discover } from '../discover/discover.js';
+export type {
+  ChangedPath,
+  DiscoverRequest,
+  DiscoveredFile,
+  Discovery,
+  ModelUnit,
+} from '../discover/types.js';
+export { GlobError } from '../discover/globs.js';
 export { resolveLimits, resolveOptions, ConfigError } from '../options/options.js';
 export { DEFAULT_LIMITS } from '../io/limits.js';
 export type { ScanOptions, ScanOptionsInput, ScanEvent } from '../options/options.js';
@@ -27,6 +42,11 @@ export type {
   Report,
   OperationalError,
   SeverityCounts,
+  SkippedEntry,
+  SkipKind,
+  UnitKind,
+  UnitRef,
+  FileRole,
 } from '../findings/finding.js';
 export { ALL_RULES, findRule, getRule, ruleHelpUrl, RULE_DOCS_URL } from '../rules/registry.js';
 export type { Rule, RuleFamily } from '../rules/registry.js';

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Limits } from '../io/limits.js';
-import type { Finding, Severity } from '../findings/finding.js';
+import type { Finding, Severity, UnitRef } from '../findings/finding.js';
 import { severityRank } from '../findings/finding.js';
 import { BufferSource, FileSource, IoStats, type RandomAccessSource } from '../io/source.js';
 import { getRule } from '../rules/registry.js';
@@ -60,6 +60,8 @@ export class FileCollector {
   constructor(
     readonly path: string,
     readonly stats: IoStats,
+    /** The model unit the file belongs to (from discovery). */
+    readonly unit?: UnitRef,
   ) {}
 
   onCleanup(fn: () => Promise<void>): void {
@@ -95,6 +97,10 @@ export class EngineContext implements ScanContext {
     private readonly target: ScanTarget,
     private readonly signal?: AbortSignal,
   ) {}
+
+  get unit(): UnitRef | undefined {
+    return this.collector.unit;
+  }
 
   report(input: FindingInput): void {
     const rule = getRule(input.ruleId);

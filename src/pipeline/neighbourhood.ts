@@ -20,28 +20,19 @@ import type { Neighbourhood, SiblingDirEntry, SiblingEntry, SiblingListing } fro
  */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
-/** How far above the file's directory `listDir` may list. */
-const MAX_LEVELS_UP = 2;
-
 /**
  * The parts of a relative path, ".." resolved lexically; undefined when it is not a plain
- * relative path, climbs out of the directory, or (up to `maxUp` levels) names anything above
- * it but the ancestors themselves.
+ * relative path or climbs out of the directory.
  */
-function parts(rel: string, maxUp: number): string[] | undefined {
+function parts(rel: string): string[] | undefined {
   if (rel.includes('\0') || isAbsolute(rel) || rel.startsWith('/')) return undefined;
   const out: string[] = [];
-  let up = 0;
   for (const p of rel.split(sep === '\\' ? /[\\/]/ : '/')) {
     if (p === '' || p === '.') continue;
-    if (p !== '..') {
-      if (up > 0) return undefined;
-      out.push(p);
-    } else if (out.length > 0) out.pop();
-    else if (up < maxUp) up++;
-    else return undefined;
+    if (p !== '..') out.push(p);
+    else if (out.pop() === undefined) return undefined;
   }
-  return up > 0 ? new Array<string>(up).fill('..') : out;
+  return out;
 }
 
 function inside(root: string, path: string): boolean {
@@ -72,7 +63,7 @@ export class DirectoryNeighbourhood implements Neighbourhood {
   ) {}
 
   async sibling(rel: string): Promise<SiblingEntry | undefined> {
-    const list = parts(rel, 0);
+    const list = parts(rel);
     if (!list?.length) return undefined;
     this.spend();
     const path = join(this.root, ...list);
@@ -100,17 +91,16 @@ export class DirectoryNeighbourhood implements Neighbourhood {
   }
 
   async listDir(rel: string): Promise<SiblingListing | undefined> {
-    const list = parts(rel, MAX_LEVELS_UP);
+    const list = parts(rel);
     if (!list) return undefined;
     this.spend();
-    let path = join(this.root, ...list);
-    if (list[0] !== '..') {
-      // Inside the directory, a listed directory must not lie behind a link leading out.
-      const [root, real] = await Promise.all([this.resolvedRoot(), realpath(path).catch(() => '')]);
-      if (!root || !real || !inside(root, real)) return undefined;
-      path = real;
-    }
-    const dir = await opendir(path, { bufferSize: 128 }).catch(() => undefined);
+    // A listed directory must not lie behind a link leading out.
+    const [root, real] = await Promise.all([
+      this.resolvedRoot(),
+      realpath(join(this.root, ...list)).catch(() => ''),
+    ]);
+    if (!root || !real || !inside(root, real)) return undefined;
+    const dir = await opendir(real, { bufferSize: 128 }).catch(() => undefined);
     if (!dir) return undefined;
     const entries: SiblingDirEntry[] = [];
     let truncated = false;

@@ -14,8 +14,9 @@
  */
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ModelMarker } from '../findings/claims.js';
-import type { FileResult } from '../findings/finding.js';
-import { hfCacheEntry } from '../discover/hf-cache.js';
+import type { FileResult, SkippedEntry } from '../findings/finding.js';
+import { CACHE_LAYOUT, cacheRepoId } from '../discover/hf-cache.js';
+import type { ModelUnit } from '../discover/types.js';
 
 export type ModelKind = 'directory' | 'file' | 'hf-cache';
 
@@ -96,10 +97,59 @@ export function metadataOf(file: FileResult): MetadataSource | undefined {
   return undefined;
 }
 
-/** A metadata entry that could not be read at all. */
-export function unreadableSource(path: string, problem: string): MetadataSource {
-  const marks = MARKER_BY_NAME[basename(path)];
-  return { path, ...(marks ? { marks } : {}), components: [], problems: [problem] };
+/** Names a model's metadata is read from (a special file or a link under one is a problem). */
+const METADATA_NAME =
+  /^(config|generation_config|adapter_config|model_index)\.json$|^readme\.(md|markdown)$|^licen[cs]e(\.(txt|md))?$/i;
+
+/** Why discovery passed over an entry, as a problem of the model whose metadata it is. */
+const SKIP_PROBLEMS: Partial<Record<SkippedEntry['kind'], string>> = {
+  fifo: 'not a regular file; not read',
+  socket: 'not a regular file; not read',
+  'character-device': 'not a regular file; not read',
+  'block-device': 'not a regular file; not read',
+  'symlink-not-followed': 'symbolic link out of the model; not read',
+  'symlink-outside-root': 'symbolic link out of the model; not read',
+  'symlink-broken': 'dangling symbolic link; not read',
+  'symlink-loop': 'symbolic link loop; not read',
+  unreadable: 'unreadable; not read',
+};
+
+/** A metadata entry discovery could not or would not read. */
+export function skippedSource(entry: SkippedEntry): MetadataSource | undefined {
+  const name = basename(entry.path);
+  const problem = SKIP_PROBLEMS[entry.kind];
+  if (!problem || !METADATA_NAME.test(name)) return undefined;
+  // A link inside its directory names a file that is scanned under its own name (discovery
+  // reads a file once): nothing is missing.
+  if (entry.kind === 'symlink-not-followed' && entry.target !== undefined) {
+    const dir = resolve(dirname(entry.path));
+    if (inside(dir, resolve(dir, entry.target))) return undefined;
+  }
+  const marks = MARKER_BY_NAME[name];
+  return { path: entry.path, ...(marks ? { marks } : {}), components: [], problems: [problem] };
+}
+
+/**
+ * The Hugging Face cache entry a file lies in: its unit when discovery found one, else (for
+ * callers without discovery) the last `models--…` folder of its path followed by a cache folder.
+ */
+function cacheEntry(
+  file: FileResult,
+  units: readonly ModelUnit[] | undefined,
+): { root: string; repoId: string } | undefined {
+  if (file.unit) {
+    if (file.unit.kind !== 'hf-cache') return undefined;
+    const unit = units?.find((u) => u.root === file.unit!.root && u.kind === 'hf-cache');
+    const repoId = unit?.repoId ?? cacheRepoId(basename(file.unit.root));
+    return repoId ? { root: file.unit.root, repoId } : undefined;
+  }
+  const parts = file.path.split(/[\\/]/);
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const repoId = cacheRepoId(parts[i]!);
+    if (repoId !== undefined && CACHE_LAYOUT.has(parts[i + 1]!))
+      return { root: file.path.slice(0, parts.slice(0, i + 1).join('/').length) || sep, repoId };
+  }
+  return undefined;
 }
 
 /** The facts of every directory holding metadata, keyed by its resolved path. */
@@ -133,6 +183,7 @@ export function groupModels(
   files: readonly FileResult[],
   scanRoots: readonly string[],
   facts: ReadonlyMap<string, DirectoryFacts>,
+  units?: readonly ModelUnit[],
 ): ModelGroup[] {
   const rootDirs = directoryRoots(files, scanRoots);
   const at = (dir: string): DirectoryFacts | undefined => facts.get(resolve(dir));
@@ -147,7 +198,7 @@ export function groupModels(
   };
 
   for (const file of files) {
-    const hf = hfCacheEntry(file.path);
+    const hf = cacheEntry(file, units);
     if (hf) {
       add(
         `hf\0${resolve(hf.root)}`,

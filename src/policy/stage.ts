@@ -1,10 +1,10 @@
 /**
- * The engine's policy stage for names, a pure function of the scanned files' results: group
- * the files into models, gather the evidence of what each model is (the claims its files'
- * metadata made, the metadata files around them that discovery added, paths), infer its
- * identity and, when a name policy is in force, evaluate it. It never reads the disk. Policy
- * findings are added to the model's files; nothing already found is changed, so identity can
- * never lower the severity of a security finding.
+ * The engine's policy stage for names, a pure function of the scanned files' results and of
+ * discovery's output: group the files into models, gather the evidence of what each model is
+ * (the claims its files' metadata made, context files that discovery added included, paths),
+ * infer its identity and, when a name policy is in force, evaluate it. It never reads the disk.
+ * Policy findings are added to the model's files; nothing already found is changed, so
+ * identity can never lower the severity of a security finding.
  */
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
@@ -14,15 +14,17 @@ import {
   type Finding,
   type IdentityEvidence,
   type ModelResult,
+  type SkippedEntry,
 } from '../findings/finding.js';
 import { getRule } from '../rules/registry.js';
+import type { ModelUnit } from '../discover/types.js';
 import {
   directoryFacts,
   groupModels,
   looksLikeModel,
   metadataOf,
   normalisePath,
-  unreadableSource,
+  skippedSource,
   type DirectoryFacts,
   type MetadataSource,
   type ModelGroup,
@@ -41,14 +43,10 @@ const MAX_EVIDENCE = 200;
 export interface StageOptions {
   /** The paths the user asked to scan (they bound where metadata is looked for). */
   readonly roots: readonly string[];
-  /**
-   * Metadata files around the scanned ones that discovery added (a config beside a file given
-   * by itself, a cache entry's snapshot links): they tell which model a file belongs to and
-   * what it is, but are not files of the model.
-   */
-  readonly context?: readonly FileResult[];
-  /** Metadata entries that could not be read at all (special files, links out of the model). */
-  readonly unreadable?: readonly { readonly path: string; readonly problem: string }[];
+  /** The model units discovery found (src/discover/types.ts); FileResult.unit points into them. */
+  readonly units?: readonly ModelUnit[];
+  /** Entries discovery passed over: a metadata file among them is a problem of its model. */
+  readonly skipped?: readonly SkippedEntry[];
   readonly policy?: NamePolicy;
   readonly signal?: AbortSignal;
 }
@@ -60,18 +58,20 @@ export interface StageResult {
 
 /** Groups, identifies and (with a policy) judges the models the scanned files make up. */
 export function identifyModels(files: readonly FileResult[], options: StageOptions): StageResult {
-  const context = options.context ?? [];
+  const scanned = new Set(files.map((f) => resolve(f.path)));
   const sources = [
-    ...[...files, ...context].map(metadataOf).filter((m): m is MetadataSource => m !== undefined),
-    ...(options.unreadable ?? []).map((u) => unreadableSource(u.path, u.problem)),
+    ...files.map(metadataOf).filter((m): m is MetadataSource => m !== undefined),
+    ...(options.skipped ?? []).flatMap((s) =>
+      scanned.has(resolve(s.path)) ? [] : (skippedSource(s) ?? []),
+    ),
   ];
   const facts = directoryFacts(sources);
-  const groups = groupModels(files, options.roots, facts);
+  const groups = groupModels(files, options.roots, facts, options.units);
   const added = new Map<string, Finding[]>();
   const models: ModelResult[] = [];
   for (const group of groups) {
     if (options.signal?.aborted) break;
-    const { model, findings } = judgeModel(group, facts, context, options.policy);
+    const { model, findings } = judgeModel(group, facts, options.policy);
     models.push(model);
     for (const [path, list] of findings) added.set(path, [...(added.get(path) ?? []), ...list]);
   }
@@ -110,11 +110,7 @@ interface ModelLayout {
   readonly components: readonly string[];
 }
 
-function layoutOf(
-  group: ModelGroup,
-  facts: ReadonlyMap<string, DirectoryFacts>,
-  context: readonly FileResult[],
-): ModelLayout {
+function layoutOf(group: ModelGroup, facts: ReadonlyMap<string, DirectoryFacts>): ModelLayout {
   if (group.kind === 'directory') {
     const components = facts.get(resolve(group.root))?.components ?? [];
     return {
@@ -123,9 +119,9 @@ function layoutOf(
     };
   }
   if (group.kind === 'hf-cache') {
-    // The cache entry's snapshots, oldest first (discovery added the newest few of them).
+    // The cache entry's snapshots, oldest first (discovery took at most a few of them).
     const root = resolve(group.root);
-    const all = [...facts.keys(), ...context.map((f) => resolve(dirname(f.path)))];
+    const all = [...facts.keys(), ...group.files.map((f) => resolve(dirname(f.path)))];
     const dirs = [...new Set(all.filter((d) => d.startsWith(root + sep)))].sort();
     return { dirs, components: [] };
   }
@@ -135,9 +131,8 @@ function layoutOf(
 function gatherEvidence(
   group: ModelGroup,
   facts: ReadonlyMap<string, DirectoryFacts>,
-  context: readonly FileResult[],
 ): { evidence: IdentityEvidence[]; problems: string[] } {
-  const layout = layoutOf(group, facts, context);
+  const layout = layoutOf(group, facts);
   const componentOf = (p: string): string | undefined => {
     const first = relative(group.root, p).split(/[\\/]/)[0]!;
     return layout.components.includes(first) ? first : undefined;
@@ -145,10 +140,9 @@ function gatherEvidence(
   const dirIndex = (p: string): number => layout.dirs.indexOf(resolve(dirname(p)));
 
   // Claims of the metadata files (as loaders read them: the root's, then each component's;
-  // files around the model that discovery added count among them), then of every file of
-  // the model in scan order.
-  const around = context.filter((f) => dirIndex(f.path) >= 0);
-  const speakers = [...around, ...group.files].map((file, order) => {
+  // the ones discovery added as context count among them), then of every file of the model
+  // in scan order.
+  const speakers = group.files.map((file, order) => {
     const rank = metadataRank(file.path);
     const dir = dirIndex(file.path);
     const meta = rank < METADATA_ORDER.length && dir >= 0;
@@ -245,7 +239,6 @@ function makeFinding(ruleId: string, message: string, evidence: string, path: st
 function judgeModel(
   group: ModelGroup,
   facts: ReadonlyMap<string, DirectoryFacts>,
-  context: readonly FileResult[],
   policy: NamePolicy | undefined,
 ): { model: ModelResult; findings: Map<string, Finding[]> } {
   const findings = new Map<string, Finding[]>();
@@ -255,7 +248,7 @@ function judgeModel(
   let inf: Inference | undefined;
   let outcome: PolicyOutcome | undefined;
   try {
-    ({ evidence, problems } = gatherEvidence(group, facts, context));
+    ({ evidence, problems } = gatherEvidence(group, facts));
     inf = inferIdentity(evidence, policy?.architecture ?? 'auto');
     if (policy) {
       const paths = [group.root, ...files].flatMap(pathVariants);

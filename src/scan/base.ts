@@ -4,7 +4,7 @@
  * through the context. It never prints, exits or reads configuration itself.
  */
 import type { Limits } from '../io/limits.js';
-import type { FindingInput, Severity } from '../findings/finding.js';
+import type { FindingInput, Severity, UnitRef } from '../findings/finding.js';
 import type { RandomAccessSource } from '../io/source.js';
 import type { ByteStream } from '../io/stream.js';
 import type { Detector } from '../identify/identify.js';
@@ -77,10 +77,7 @@ export interface Neighbourhood {
    * path that leaves the directory lexically, or an archive member).
    */
   sibling(rel: string): Promise<SiblingEntry | undefined>;
-  /**
-   * The entries of the directory at `rel`: "" for the target's own directory, a sub-directory,
-   * or ".." / "../.." (listed only) for the two directories above it.
-   */
+  /** The entries of the directory at `rel` ("" for the target's own directory). */
   listDir(rel: string): Promise<SiblingListing | undefined>;
 }
 
@@ -88,6 +85,8 @@ export interface ScanContext extends Neighbourhood {
   readonly limits: Limits;
   /** Container nesting depth of the current target (0 for a file on disk). */
   readonly depth: number;
+  /** The model unit (directory forming one model) the file on disk belongs to, from discovery. */
+  readonly unit?: UnitRef;
   report(finding: FindingInput): void;
   /** Records a fact about the target for the report (format version, members, counts…). */
   detail(key: string, value: unknown): void;

@@ -314,6 +314,7 @@ export function subContext(ctx: ScanContext, opts: SubContextOptions): ScanConte
   return {
     limits: ctx.limits,
     depth: ctx.depth,
+    unit: ctx.unit,
     report(f) {
       if (opts.keep && !opts.keep(f)) return;
       const member = [opts.member, f.member].filter(Boolean).join(' > ') || undefined;
