@@ -60,6 +60,15 @@ const forbidden = [
     from: { path: '^src/(scan|analysis|knowledge|identify)/' },
     to: { path: '^(node:)?fs(/promises)?$|^(node:)?child_process$|^(node:)?net$|^(node:)?http' },
   },
+  {
+    name: 'policy-works-from-claims',
+    severity: 'error',
+    comment:
+      "The policy stage is a function of the scanned files' results and their claims: it never " +
+      "reads the disk (reading the user's policy file, which is configuration, excepted).",
+    from: { path: '^src/policy/', pathNot: '^src/policy/policy-file\\.ts$' },
+    to: { path: '^(node:)?fs(/promises)?$|^(node:)?child_process$|^(node:)?net$|^(node:)?http' },
+  },
 ];
 LAYERS.forEach(([name, path], i) => {
   const above = LAYERS.slice(i + 1).map(([, p]) => p);

@@ -37069,7 +37069,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9805);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5954);
 /** Entry point of the GitHub Action (bundled to dist/index.js; action.yml runs it on node24). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -37079,7 +37079,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9805:
+/***/ 5954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40108,6 +40108,8 @@ const DEFAULT_LIMITS = Object.freeze({
     maxDecompressedBytes: 16 * 1024 ** 3,
     maxCompressionRatio: 200,
     maxInMemoryBytes: 64 * 1024 * 1024,
+    maxSiblingLookups: 10_000,
+    maxDirEntries: 10_000,
 });
 /** Scanning must stop: the time budget ran out, the scan was aborted or a limit was reached. */
 class ScanStop extends Error {
@@ -43485,6 +43487,7 @@ function evidenceOf(e) {
     return {
         evidence: describeEvidence(e),
         ...(e.path && !isPathEvidence(e) ? { path: e.path } : {}),
+        subject: e,
     };
 }
 const PATH_LABELS = {
@@ -43721,6 +43724,7 @@ paths, problems) {
                     ruleId: 'MA6009',
                     message: `${f.ruleId} waived by exception ${JSON.stringify(exception.raw)} (${exception.origin})${exception.reason ? `: ${exception.reason}` : ''} — ${f.message}`,
                     evidence: f.evidence,
+                    ...(f.subject ? { subject: f.subject } : {}),
                 });
             const violation = kept.some((f) => VIOLATION_RULES.has(f.ruleId));
             return {
@@ -44248,10 +44252,6 @@ function options_resolveOptions(input = {}) {
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/findings/finding.ts
-/**
- * The findings model: what every scanner returns and every reporter prints.
- * Values are plain frozen objects so they serialise to JSON unchanged.
- */
 const SEVERITIES = ['INFO', 'WARNING', 'ERROR'];
 /** Numeric rank for threshold comparisons: INFO < WARNING < ERROR. */
 function severityRank(severity) {
@@ -44504,349 +44504,52 @@ async function readAll(stream, limit) {
     return Buffer.concat(parts, total);
 }
 
-;// CONCATENATED MODULE: ./src/policy/read.ts
+;// CONCATENATED MODULE: ./src/discover/hf-cache.ts
 /**
- * Bounded reads of the small metadata files beside a model (config.json, README.md…). They are
- * parsed, never executed; a file over its cap, a link leading out of the model, a special file
- * or unparseable content is a problem to report, never a crash or a hang.
+ * The Hugging Face cache layout (huggingface_hub): `<hub>/models--org--name/` holds `blobs/<sha>`
+ * (the content), `snapshots/<revision>/<file>` (symbolic links to ../../blobs/<sha>) and
+ * `refs/<branch>`. Datasets and spaces use `datasets--` and `spaces--`.
  */
 
-
-
-/** Non-blocking open so that a FIFO planted as "config.json" cannot hang the scan. */
-const read_OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-function inside(dir, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(dir, path);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
-/**
- * Reads up to `cap` bytes of a file as UTF-8. With `allowTruncate` a longer file yields its
- * first `cap` bytes (README front matter sits at the top); otherwise it is a problem. Symbolic
- * links are followed only when they resolve inside `containedIn` (a Hugging Face cache's
- * snapshot links point into its blobs directory).
- */
-async function readBounded(path, cap, containedIn, allowTruncate = false) {
-    let info;
-    try {
-        info = await (0,promises_namespaceObject.lstat)(path);
-    }
-    catch {
-        return { ok: false, missing: true };
-    }
-    if (info.isSymbolicLink()) {
-        try {
-            const [target, root] = await Promise.all([(0,promises_namespaceObject.realpath)(path), (0,promises_namespaceObject.realpath)(containedIn)]);
-            if (!inside(root, target))
-                return { ok: false, missing: false, problem: 'symbolic link out of the model; not read' };
-            info = await (0,promises_namespaceObject.stat)(path);
-        }
-        catch {
-            return { ok: false, missing: false, problem: 'dangling symbolic link; not read' };
-        }
-    }
-    if (info.isDirectory())
-        return { ok: false, missing: true };
-    if (!info.isFile())
-        return { ok: false, missing: false, problem: 'not a regular file; not read' };
-    if (info.size > cap && !allowTruncate)
-        return {
-            ok: false,
-            missing: false,
-            problem: `${info.size} bytes, over the ${cap}-byte cap for metadata; not read`,
-        };
-    let handle;
-    try {
-        handle = await (0,promises_namespaceObject.open)(path, read_OPEN_FLAGS);
-        const st = await handle.stat();
-        if (!st.isFile())
-            return { ok: false, missing: false, problem: 'not a regular file; not read' };
-        const want = Math.min(st.size, cap);
-        const buf = Buffer.alloc(want);
-        let got = 0;
-        while (got < want) {
-            const { bytesRead } = await handle.read(buf, got, want - got, got);
-            if (bytesRead === 0)
-                break;
-            got += bytesRead;
-        }
-        return { ok: true, text: buf.subarray(0, got).toString('utf8'), truncated: st.size > cap };
-    }
-    catch (err) {
-        return { ok: false, missing: false, problem: `unreadable: ${err.message}` };
-    }
-    finally {
-        await handle?.close().catch(() => undefined);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/policy/dir-metadata.ts
-/**
- * Readers for the metadata files that say what a model directory holds: Hugging Face
- * config.json, generation_config.json, adapter_config.json (PEFT), diffusers model_index.json,
- * the README model card's YAML front matter and the LICENSE file's title. Each returns evidence
- * (field, value, where it was read) and the problems met; nothing here throws on bad content.
- */
-
-
-
-/** Caps on what is read of each metadata file. */
-const METADATA_CAPS = {
-    json: 4 * 1024 * 1024,
-    readme: 256 * 1024,
-    license: 8 * 1024,
-};
-/** Most values kept per list field (tags, base models, architectures). */
-const MAX_LIST = 32;
-/** Longest value kept. */
-const MAX_VALUE = 512;
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function clean(v) {
-    if (typeof v !== 'string')
+const CACHE_ENTRY = /^(models|datasets|spaces)--(.+)$/;
+/** Folders of a cache entry: one of them under a `models--…` folder confirms the layout. */
+const CACHE_LAYOUT = new Set([
+    'snapshots',
+    'blobs',
+    'refs',
+    '.no_exist',
+]);
+/** "models--org--name" → "org/name"; undefined for other names. */
+function cacheRepoId(name) {
+    const m = CACHE_ENTRY.exec(name);
+    if (!m)
         return undefined;
-    // eslint-disable-next-line no-control-regex -- control characters are what is removed
-    const s = v.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
-    return s ? s.slice(0, MAX_VALUE) : undefined;
+    const [org, ...rest] = m[2].split('--');
+    return rest.length > 0 ? `${org}/${rest.join('--')}` : org;
 }
-function strings(v) {
-    const list = Array.isArray(v) ? v : [v];
-    return list
-        .slice(0, MAX_LIST)
-        .map(clean)
-        .filter((s) => s !== undefined);
-}
-class Collector {
-    file;
-    label;
-    component;
-    evidence = [];
-    problems = [];
-    constructor(file, label, component) {
-        this.file = file;
-        this.label = label;
-        this.component = component;
-    }
-    add(field, key, value) {
-        for (const v of strings(value)) {
-            this.evidence.push({
-                field,
-                value: v,
-                source: `${this.label}:${key}`,
-                path: this.file,
-                ...(this.component ? { component: this.component } : {}),
-            });
-        }
-    }
-}
-async function readJson(file, containedIn, problems, label) {
-    const r = await readBounded(file, METADATA_CAPS.json, containedIn);
-    if (!r.ok) {
-        if (!r.missing)
-            problems.push(`${label}: ${r.problem}`);
-        return undefined;
-    }
-    try {
-        const v = JSON.parse(r.text);
-        if (isObject(v))
-            return v;
-        problems.push(`${label}: not a JSON object`);
-    }
-    catch (err) {
-        problems.push(`${label}: invalid JSON (${err.message})`);
+/**
+ * The cache entry an absolute path lies in: the last `models--…` component followed by one of
+ * the layout folders (so a lone folder that happens to be named `models--x` is not one).
+ */
+function cacheEntryOf(abs) {
+    const parts = abs.split(external_node_path_namespaceObject.sep);
+    for (let i = parts.length - 2; i >= 0; i--) {
+        const repoId = cacheRepoId(parts[i]);
+        if (repoId !== undefined && CACHE_LAYOUT.has(parts[i + 1]))
+            return { root: parts.slice(0, i + 1).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep, repoId };
     }
     return undefined;
-}
-/** Keys that only Hugging Face (transformers, diffusers, PEFT) configs carry. */
-function isHfConfig(c) {
-    return [
-        '_name_or_path',
-        'architectures',
-        'model_type',
-        '_class_name',
-        'transformers_version',
-        '_diffusers_version',
-    ].some((k) => k in c);
-}
-function fromConfig(c, out) {
-    out.add('name', '_name_or_path', c._name_or_path);
-    out.add('architecture', 'model_type', c.model_type);
-    out.add('architecture', 'architectures', c.architectures);
-    out.add('architecture', '_class_name', c._class_name);
-    out.add('license', 'license', c.license);
-    // Multimodal models name their language model in a sub-config (LLaVA: text_config llama).
-    for (const key of ['text_config', 'llm_config', 'language_config']) {
-        const sub = c[key];
-        if (isObject(sub)) {
-            out.add('architecture', `${key}.model_type`, sub.model_type);
-            out.add('architecture', `${key}.architectures`, sub.architectures);
-            out.add('name', `${key}._name_or_path`, sub._name_or_path);
-        }
-    }
-}
-/** Front matter keys the Hub writes in model cards. */
-const CARD_KEYS = [
-    'base_model',
-    'license',
-    'license_name',
-    'tags',
-    'pipeline_tag',
-    'library_name',
-    'model-index',
-    'model_name',
-    'model_creator',
-    'model_type',
-    'datasets',
-];
-/** The YAML front matter of a README, or undefined when it has none. */
-function frontMatter(text) {
-    const body = text.replace(/^\uFEFF/, '');
-    const open = /^---[ \t]*\r?\n/.exec(body);
-    if (!open)
-        return undefined;
-    const rest = body.slice(open[0].length);
-    const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
-    if (!close)
-        return { yaml: rest, closed: false };
-    return { yaml: rest.slice(0, close.index), closed: true };
-}
-function fromModelCard(card, out) {
-    out.add('base_model', 'base_model', card.base_model);
-    out.add('name', 'model_name', card.model_name);
-    if (Array.isArray(card['model-index'])) {
-        for (const entry of card['model-index'].slice(0, MAX_LIST))
-            if (isObject(entry))
-                out.add('name', 'model-index.name', entry.name);
-    }
-    out.add('license', 'license', card.license);
-    out.add('license', 'license_name', card.license_name);
-    out.add('tag', 'tags', card.tags);
-    out.add('architecture', 'model_type', card.model_type);
-    out.add('author', 'model_creator', card.model_creator);
-}
-/** Licence titles worth recognising in a LICENSE file's first lines. */
-const LICENSE_TITLES = [
-    [/LLAMA 2 COMMUNITY LICENSE/i, 'llama2'],
-    [/META LLAMA 3 COMMUNITY LICENSE/i, 'llama3'],
-    [/Llama 3\.1 Community License/i, 'llama3.1'],
-    [/Llama 3\.2 Community License/i, 'llama3.2'],
-    [/Llama 3\.3 Community License/i, 'llama3.3'],
-    [/Llama 4 Community License/i, 'llama4'],
-    [/Gemma Terms of Use/i, 'gemma'],
-    [/Apache License,?\s+Version 2\.0/i, 'apache-2.0'],
-    [/^\s*MIT License/im, 'mit'],
-    [/CreativeML Open RAIL-M/i, 'creativeml-openrail-m'],
-    [/Tongyi Qianwen LICENSE/i, 'tongyi-qianwen'],
-];
-/** Reads every metadata file of one directory. */
-async function readDirMetadata(dir, containedIn, component) {
-    const evidence = [];
-    const problems = [];
-    let marker = false;
-    let pipeline = false;
-    const components = [];
-    const prefix = component ? `${component}/` : '';
-    const collect = (c) => {
-        evidence.push(...c.evidence);
-        problems.push(...c.problems);
-    };
-    for (const name of ['config.json', 'generation_config.json', 'adapter_config.json']) {
-        const label = prefix + name;
-        const before = problems.length;
-        const json = await readJson((0,external_node_path_namespaceObject.join)(dir, name), containedIn, problems, label);
-        // A config that is there but cannot be read still marks a model (whose identity is then
-        // incomplete, a problem that is reported), rather than silently making it a loose file.
-        if (problems.length > before && name !== 'generation_config.json')
-            marker = true;
-        if (!json)
-            continue;
-        const c = new Collector((0,external_node_path_namespaceObject.join)(dir, name), label, component);
-        if (name === 'adapter_config.json') {
-            if (typeof json.base_model_name_or_path === 'string' || 'peft_type' in json) {
-                marker = true;
-                c.add('base_model', 'base_model_name_or_path', json.base_model_name_or_path);
-            }
-        }
-        else if (isHfConfig(json) || name === 'generation_config.json') {
-            marker = marker || isHfConfig(json);
-            fromConfig(json, c);
-        }
-        collect(c);
-    }
-    const beforeIndex = problems.length;
-    const index = await readJson((0,external_node_path_namespaceObject.join)(dir, 'model_index.json'), containedIn, problems, prefix + 'model_index.json');
-    if (problems.length > beforeIndex)
-        marker = true;
-    if (index && typeof index._class_name === 'string') {
-        marker = true;
-        pipeline = true;
-        const c = new Collector((0,external_node_path_namespaceObject.join)(dir, 'model_index.json'), prefix + 'model_index.json', component);
-        c.add('architecture', '_class_name', index._class_name);
-        c.add('name', '_name_or_path', index._name_or_path);
-        collect(c);
-        for (const [key, value] of Object.entries(index)) {
-            if (key.startsWith('_') || !Array.isArray(value) || value.length !== 2)
-                continue;
-            if (typeof value[1] === 'string' && /^[\w.-]+$/.test(key) && components.length < MAX_LIST)
-                components.push(key);
-        }
-    }
-    for (const name of ['README.md', 'README.markdown', 'readme.md']) {
-        const r = await readBounded((0,external_node_path_namespaceObject.join)(dir, name), METADATA_CAPS.readme, containedIn, true);
-        if (!r.ok) {
-            if (!r.missing)
-                problems.push(`${prefix}${name}: ${r.problem}`);
-            continue;
-        }
-        const fm = frontMatter(r.text);
-        if (!fm)
-            break;
-        if (!fm.closed) {
-            problems.push(`${prefix}${name}: front matter not closed within ${METADATA_CAPS.readme} bytes`);
-            break;
-        }
-        let card;
-        try {
-            card = (0,dist/* parse */.qg)(fm.yaml, { maxAliasCount: 50, uniqueKeys: false, prettyErrors: false });
-        }
-        catch (err) {
-            problems.push(`${prefix}${name}: invalid YAML front matter (${err.message})`);
-            break;
-        }
-        if (isObject(card) && CARD_KEYS.some((k) => k in card)) {
-            marker = true;
-            const c = new Collector((0,external_node_path_namespaceObject.join)(dir, name), prefix + name, component);
-            fromModelCard(card, c);
-            collect(c);
-        }
-        break;
-    }
-    if (!component) {
-        for (const name of ['LICENSE', 'LICENSE.txt', 'LICENSE.md', 'LICENCE']) {
-            const r = await readBounded((0,external_node_path_namespaceObject.join)(dir, name), METADATA_CAPS.license, containedIn, true);
-            if (!r.ok)
-                continue;
-            const hit = LICENSE_TITLES.find(([re]) => re.test(r.text.slice(0, 2048)));
-            if (hit)
-                evidence.push({
-                    field: 'license',
-                    value: hit[1],
-                    source: `${name}:title`,
-                    path: (0,external_node_path_namespaceObject.join)(dir, name),
-                });
-            break;
-        }
-    }
-    return { dir, marker, pipeline, components, evidence, problems };
 }
 
 ;// CONCATENATED MODULE: ./src/policy/grouping.ts
 /**
- * Groups scanned files into models:
+ * Groups scanned files into models, from their paths and what their metadata claims (never
+ * from the disk):
  * - a Hugging Face cache entry (`…/models--org--name/{blobs,snapshots}/…`) is one model;
  * - a directory holding a Hugging Face config, adapter config, diffusers model_index.json or a
- *   model card with front matter is one model with every scanned file under it (the nearest
- *   such directory wins, except that the components of a diffusers pipeline belong to it);
+ *   model card with Hub front matter (the scanners mark such files) is one model with every
+ *   scanned file under it (the nearest such directory wins, except that the components of a
+ *   diffusers pipeline belong to it);
  * - any other file that looks like a model (a recognised format, identity claims or a weights
  *   extension) is a model on its own.
  *
@@ -44855,56 +44558,127 @@ async function readDirMetadata(dir, containedIn, component) {
  */
 
 
-
 const WEIGHTS = /\.(bin|pt|pth|ckpt|safetensors|gguf|ggml|onnx|h5|hdf5|keras|pb|tflite|pkl|pickle|joblib|npz|npy|msgpack|mlmodel|llamafile|pdparams|nemo|mar|pte|lite)$/i;
 const NOT_A_MODEL = /(?:\.(json|md|markdown|txt|ya?ml|py|cfg|ini|toml|jinja2?|csv|tsv|html?|model|tiktoken|spm|vocab|merges|gitattributes|gitignore|lock)|^(LICEN[CS]E|NOTICE|README|USE_POLICY)[^/]*)$/i;
-function claimsOf(file) {
-    const c = file.details.identityClaims;
-    return Array.isArray(c) ? c : [];
-}
+/** Formats the JSON metadata scanner reads. */
+const JSON_FORMATS = new Set(['hf-config', 'hf-shard-index', 'json-metadata', 'xgboost-json']);
+/** What each canonical metadata name makes of its directory, also when it cannot be read. */
+const MARKER_BY_NAME = {
+    'config.json': 'config',
+    'adapter_config.json': 'adapter',
+    'model_index.json': 'pipeline',
+};
 /** A file that is a model by itself when no model directory holds it. */
 function looksLikeModel(file) {
     const name = (0,external_node_path_namespaceObject.basename)(file.path);
     if (NOT_A_MODEL.test(name))
         return false;
-    return file.format !== 'unknown' || claimsOf(file).length > 0 || WEIGHTS.test(name);
+    return file.format !== 'unknown' || (file.claims?.length ?? 0) > 0 || WEIGHTS.test(name);
 }
-/** `…/models--org--name/…` → the cache entry's directory and repository id. */
-function hfCacheEntry(path) {
-    const re = /(^|[\\/])models--([^\\/]+)(?=[\\/])/g;
-    let last;
-    for (let m = re.exec(path); m; m = re.exec(path))
-        last = m;
-    if (!last)
+/** What a scanned file says about its directory, when it says anything. */
+function metadataOf(file) {
+    const m = file.modelMetadata;
+    if (m) {
+        return {
+            path: file.path,
+            file,
+            ...(m.marks ? { marks: m.marks } : {}),
+            components: m.components ?? [],
+            problems: m.problems ?? [],
+        };
+    }
+    const name = (0,external_node_path_namespaceObject.basename)(file.path);
+    // Under a metadata name, content that is not JSON at all (identified as something else,
+    // or never read) still marks the model, whose identity is then incomplete.
+    if (name in MARKER_BY_NAME && !JSON_FORMATS.has(file.format)) {
+        const marks = MARKER_BY_NAME[name];
+        return {
+            path: file.path,
+            file,
+            ...(marks ? { marks } : {}),
+            components: [],
+            problems: [`not read as JSON (its content is ${file.format})`],
+        };
+    }
+    return undefined;
+}
+/** Names a model's metadata is read from (a special file or a link under one is a problem). */
+const METADATA_NAME = /^(config|generation_config|adapter_config|model_index)\.json$|^readme\.(md|markdown)$|^licen[cs]e(\.(txt|md))?$/i;
+/** Why discovery passed over an entry, as a problem of the model whose metadata it is. */
+const SKIP_PROBLEMS = {
+    fifo: 'not a regular file; not read',
+    socket: 'not a regular file; not read',
+    'character-device': 'not a regular file; not read',
+    'block-device': 'not a regular file; not read',
+    'symlink-not-followed': 'symbolic link out of the model; not read',
+    'symlink-outside-root': 'symbolic link out of the model; not read',
+    'symlink-broken': 'dangling symbolic link; not read',
+    'symlink-loop': 'symbolic link loop; not read',
+    unreadable: 'unreadable; not read',
+};
+/** A metadata entry discovery could not or would not read. */
+function skippedSource(entry) {
+    const name = (0,external_node_path_namespaceObject.basename)(entry.path);
+    const problem = SKIP_PROBLEMS[entry.kind];
+    if (!problem || !METADATA_NAME.test(name))
         return undefined;
-    const [org, ...rest] = last[2].split('--');
-    const repoId = rest.length > 0 ? `${org}/${rest.join('--')}` : org;
-    return { root: path.slice(0, last.index + last[0].length), repoId };
+    // A link inside its directory names a file that is scanned under its own name (discovery
+    // reads a file once): nothing is missing.
+    if (entry.kind === 'symlink-not-followed' && entry.target !== undefined) {
+        const dir = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(entry.path));
+        if (inside(dir, (0,external_node_path_namespaceObject.resolve)(dir, entry.target)))
+            return undefined;
+    }
+    const marks = MARKER_BY_NAME[name];
+    return { path: entry.path, ...(marks ? { marks } : {}), components: [], problems: [problem] };
 }
-function grouping_inside(dir, path) {
+/**
+ * The Hugging Face cache entry a file lies in: its unit when discovery found one, else (for
+ * callers without discovery) the last `models--…` folder of its path followed by a cache folder.
+ */
+function cacheEntry(file, units) {
+    if (file.unit) {
+        if (file.unit.kind !== 'hf-cache')
+            return undefined;
+        const unit = units?.find((u) => u.root === file.unit.root && u.kind === 'hf-cache');
+        const repoId = unit?.repoId ?? cacheRepoId((0,external_node_path_namespaceObject.basename)(file.unit.root));
+        return repoId ? { root: file.unit.root, repoId } : undefined;
+    }
+    const parts = file.path.split(/[\\/]/);
+    for (let i = parts.length - 2; i >= 0; i--) {
+        const repoId = cacheRepoId(parts[i]);
+        if (repoId !== undefined && CACHE_LAYOUT.has(parts[i + 1]))
+            return { root: file.path.slice(0, parts.slice(0, i + 1).join('/').length) || external_node_path_namespaceObject.sep, repoId };
+    }
+    return undefined;
+}
+/** The facts of every directory holding metadata, keyed by its resolved path. */
+function directoryFacts(sources) {
+    const out = new Map();
+    for (const s of sources) {
+        const key = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(s.path));
+        const d = out.get(key) ?? { marker: false, pipeline: false, components: [], sources: [] };
+        out.set(key, {
+            marker: d.marker || s.marks !== undefined,
+            pipeline: d.pipeline || s.marks === 'pipeline',
+            components: [...d.components, ...s.components.filter((c) => !d.components.includes(c))],
+            sources: [...d.sources, s],
+        });
+    }
+    return out;
+}
+function inside(dir, path) {
     const rel = (0,external_node_path_namespaceObject.relative)(dir, path);
     return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
 }
-/** Reads each directory's metadata once. */
-class MetadataCache {
-    cache = new Map();
-    get(dir, containedIn = dir, component) {
-        const key = `${(0,external_node_path_namespaceObject.resolve)(dir)}\0${(0,external_node_path_namespaceObject.resolve)(containedIn)}\0${component ?? ''}`;
-        let p = this.cache.get(key);
-        if (!p) {
-            p = readDirMetadata(dir, containedIn, component);
-            this.cache.set(key, p);
-        }
-        return p;
-    }
+/** The given roots that are directories: those holding a scanned file below them. */
+function directoryRoots(files, roots) {
+    const abs = files.map((f) => (0,external_node_path_namespaceObject.resolve)(f.path));
+    return roots.map((r) => (0,external_node_path_namespaceObject.resolve)(r)).filter((r) => abs.some((f) => f !== r && inside(r, f)));
 }
-async function groupModels(files, scanRoots, cache) {
-    const rootDirs = [];
-    for (const r of scanRoots) {
-        const info = await (0,promises_namespaceObject.stat)(r).catch(() => undefined);
-        if (info?.isDirectory())
-            rootDirs.push((0,external_node_path_namespaceObject.resolve)(r));
-    }
+function groupModels(files, scanRoots, facts, units) {
+    const rootDirs = directoryRoots(files, scanRoots);
+    const at = (dir) => facts.get((0,external_node_path_namespaceObject.resolve)(dir));
     const groups = new Map();
     const add = (key, make, file) => {
         let g = groups.get(key);
@@ -44915,38 +44689,26 @@ async function groupModels(files, scanRoots, cache) {
         g.files.push(file);
     };
     for (const file of files) {
-        const hf = hfCacheEntry(file.path);
+        const hf = cacheEntry(file, units);
         if (hf) {
             add(`hf\0${(0,external_node_path_namespaceObject.resolve)(hf.root)}`, () => ({ root: hf.root, kind: 'hf-cache', files: [], repoId: hf.repoId }), file);
             continue;
         }
         const abs = (0,external_node_path_namespaceObject.resolve)(file.path);
-        const bound = rootDirs.filter((d) => grouping_inside(d, abs)).sort((a, b) => b.length - a.length)[0];
+        const bound = rootDirs.filter((d) => inside(d, abs)).sort((a, b) => b.length - a.length)[0];
         const dirs = [];
         for (let d = (0,external_node_path_namespaceObject.dirname)(file.path);;) {
             dirs.push(d);
-            if (bound ? (0,external_node_path_namespaceObject.resolve)(d) === bound || !grouping_inside(bound, (0,external_node_path_namespaceObject.resolve)(d)) : dirs.length >= 2)
+            if (bound ? (0,external_node_path_namespaceObject.resolve)(d) === bound || !inside(bound, (0,external_node_path_namespaceObject.resolve)(d)) : dirs.length >= 2)
                 break;
             const parent = (0,external_node_path_namespaceObject.dirname)(d);
             if (parent === d)
                 break;
             d = parent;
         }
-        let nearest = -1;
-        for (let i = 0; i < dirs.length; i++) {
-            if ((await cache.get(dirs[i])).marker) {
-                nearest = i;
-                break;
-            }
-        }
+        const nearest = dirs.findIndex((d) => at(d)?.marker);
         if (nearest >= 0) {
-            let root = dirs[nearest];
-            for (let i = nearest; i < dirs.length; i++) {
-                if ((await cache.get(dirs[i])).pipeline) {
-                    root = dirs[i];
-                    break;
-                }
-            }
+            const root = dirs.slice(nearest).find((d) => at(d)?.pipeline) ?? dirs[nearest];
             add(`dir\0${(0,external_node_path_namespaceObject.resolve)(root)}`, () => ({ root, kind: 'directory', files: [] }), file);
         }
         else if (looksLikeModel(file)) {
@@ -44965,10 +44727,11 @@ function normalisePath(p) {
 
 ;// CONCATENATED MODULE: ./src/policy/stage.ts
 /**
- * The engine's policy stage for names: after every file is scanned, group the files into
- * models, gather the evidence of what each model is (metadata files beside it, identity claims
- * the scanners made, paths), infer its identity and, when a name policy is in force, evaluate
- * it. Policy findings are added to the model's files; nothing already found is changed, so
+ * The engine's policy stage for names, a pure function of the scanned files' results and of
+ * discovery's output: group the files into models, gather the evidence of what each model is
+ * (the claims its files' metadata made, context files that discovery added included, paths),
+ * infer its identity and, when a name policy is in force, evaluate it. It never reads the disk.
+ * Policy findings are added to the model's files; nothing already found is changed, so
  * identity can never lower the severity of a security finding.
  */
 
@@ -44977,24 +44740,23 @@ function normalisePath(p) {
 
 
 
-
 /** Evidence kept per model. */
 const MAX_EVIDENCE = 200;
-/** Hugging Face cache snapshots read per model. */
-const MAX_SNAPSHOTS = 4;
-const stage_MAX_VALUE = 512;
-/** Claim fields are short identifiers (name, family, size_label…); others are ignored. */
-const CLAIM_FIELD = /^[a-z][a-z_]{0,31}$/;
 /** Groups, identifies and (with a policy) judges the models the scanned files make up. */
-async function identifyModels(files, options) {
-    const cache = new MetadataCache();
-    const groups = await groupModels(files, options.roots, cache);
+function identifyModels(files, options) {
+    const scanned = new Set(files.map((f) => (0,external_node_path_namespaceObject.resolve)(f.path)));
+    const sources = [
+        ...files.map(metadataOf).filter((m) => m !== undefined),
+        ...(options.skipped ?? []).flatMap((s) => scanned.has((0,external_node_path_namespaceObject.resolve)(s.path)) ? [] : (skippedSource(s) ?? [])),
+    ];
+    const facts = directoryFacts(sources);
+    const groups = groupModels(files, options.roots, facts, options.units);
     const added = new Map();
     const models = [];
     for (const group of groups) {
         if (options.signal?.aborted)
             break;
-        const { model, findings } = await judgeModel(group, cache, options.policy);
+        const { model, findings } = judgeModel(group, facts, options.policy);
         models.push(model);
         for (const [path, list] of findings)
             added.set(path, [...(added.get(path) ?? []), ...list]);
@@ -45011,31 +44773,59 @@ async function identifyModels(files, options) {
     });
     return { files: out, models };
 }
-async function gatherEvidence(group, cache) {
-    const metas = [];
-    const path = [];
-    let components = [];
+/** Metadata files first (as loaders read them), then the rest in scan order. */
+const METADATA_ORDER = [
+    /^config\.json$/,
+    /^generation_config\.json$/,
+    /^adapter_config\.json$/,
+    /^model_index\.json$/,
+    /^readme\.(md|markdown)$/i,
+    /^licen[cs]e(\.(txt|md))?$/i,
+];
+function metadataRank(path) {
+    const name = (0,external_node_path_namespaceObject.basename)(path);
+    const i = METADATA_ORDER.findIndex((re) => re.test(name));
+    return i < 0 ? METADATA_ORDER.length : i;
+}
+function layoutOf(group, facts) {
     if (group.kind === 'directory') {
-        const root = await cache.get(group.root);
-        components = root.components;
-        metas.push(root);
-        for (const c of root.components)
-            metas.push(await cache.get((0,external_node_path_namespaceObject.join)(group.root, c), group.root, c));
-        path.push({ field: 'name', value: (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.resolve)(group.root)), source: 'path:directory' });
+        const components = facts.get((0,external_node_path_namespaceObject.resolve)(group.root))?.components ?? [];
+        return {
+            dirs: [(0,external_node_path_namespaceObject.resolve)(group.root), ...components.map((c) => (0,external_node_path_namespaceObject.resolve)(group.root, c))],
+            components,
+        };
     }
-    else if (group.kind === 'hf-cache') {
-        const snapshots = (0,external_node_path_namespaceObject.join)(group.root, 'snapshots');
-        const revisions = (await (0,promises_namespaceObject.readdir)(snapshots).catch(() => [])).sort();
-        for (const rev of revisions.slice(-MAX_SNAPSHOTS))
-            metas.push(await cache.get((0,external_node_path_namespaceObject.join)(snapshots, rev), group.root));
-        path.push({ field: 'name', value: group.repoId, source: 'path:hf-cache' });
+    if (group.kind === 'hf-cache') {
+        // The cache entry's snapshots, oldest first (discovery took at most a few of them).
+        const root = (0,external_node_path_namespaceObject.resolve)(group.root);
+        const all = [...facts.keys(), ...group.files.map((f) => (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(f.path)))];
+        const dirs = [...new Set(all.filter((d) => d.startsWith(root + external_node_path_namespaceObject.sep)))].sort();
+        return { dirs, components: [] };
     }
-    else {
-        const stem = (0,external_node_path_namespaceObject.basename)(group.root).replace(/(\.[A-Za-z0-9_]{1,12})+$/, (ext) => 
-        // "llama-2-7b.Q4_K_M.gguf" keeps its quantisation label, loses the extension.
-        ext.replace(/\.[A-Za-z0-9]{1,12}$/, ''));
-        path.push({ field: 'name', value: stem || (0,external_node_path_namespaceObject.basename)(group.root), source: 'path:file' });
-    }
+    return { dirs: [], components: [] };
+}
+function gatherEvidence(group, facts) {
+    const layout = layoutOf(group, facts);
+    const componentOf = (p) => {
+        const first = (0,external_node_path_namespaceObject.relative)(group.root, p).split(/[\\/]/)[0];
+        return layout.components.includes(first) ? first : undefined;
+    };
+    const dirIndex = (p) => layout.dirs.indexOf((0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(p)));
+    // Claims of the metadata files (as loaders read them: the root's, then each component's;
+    // the ones discovery added as context count among them), then of every file of the model
+    // in scan order.
+    const speakers = group.files.map((file, order) => {
+        const rank = metadataRank(file.path);
+        const dir = dirIndex(file.path);
+        const meta = rank < METADATA_ORDER.length && dir >= 0;
+        return { file, key: meta ? [0, dir, rank, order] : [1, 0, 0, order] };
+    });
+    speakers.sort((a, b) => {
+        for (let i = 0; i < a.key.length; i++)
+            if (a.key[i] !== b.key[i])
+                return a.key[i] - b.key[i];
+        return 0;
+    });
     const evidence = [];
     const seen = new Set();
     const push = (e) => {
@@ -45045,46 +44835,48 @@ async function gatherEvidence(group, cache) {
         seen.add(key);
         evidence.push(e);
     };
-    for (const m of metas)
-        m.evidence.forEach(push);
-    for (const file of group.files) {
-        // Claims from a pipeline component's files (text_encoder/config.json) describe the
-        // component, not the pipeline.
-        const first = (0,external_node_path_namespaceObject.relative)(group.root, file.path).split(/[\\/]/)[0];
-        const component = components.includes(first) ? first : undefined;
-        for (const c of claimsOf(file)) {
-            const e = claimToEvidence(c, file.path, component);
-            if (e)
-                push(e);
+    for (const { file } of speakers) {
+        const component = componentOf(file.path);
+        const name = (0,external_node_path_namespaceObject.basename)(file.path);
+        for (const c of file.claims ?? []) {
+            // A component's config reads "text_encoder/config.json:_name_or_path".
+            const source = component && c.source.startsWith(`${name}:`) ? `${component}/${c.source}` : c.source;
+            push({
+                field: c.field,
+                value: c.value,
+                source,
+                path: file.path,
+                ...(component ? { component } : {}),
+            });
         }
     }
-    path.forEach(push);
-    return { evidence, problems: metas.flatMap((m) => m.problems) };
+    for (const e of pathEvidence(group))
+        push(e);
+    // Metadata that could not be read: the model's own directories', and its files'.
+    const sources = [
+        ...layout.dirs.flatMap((d) => facts.get(d)?.sources ?? []),
+        ...group.files.map(metadataOf).filter((m) => m !== undefined),
+    ];
+    const problems = [];
+    for (const s of sources) {
+        const component = componentOf(s.path);
+        const label = `${component ? `${component}/` : ''}${(0,external_node_path_namespaceObject.basename)(s.path)}`;
+        for (const p of s.problems)
+            if (!problems.includes(`${label}: ${p}`))
+                problems.push(`${label}: ${p}`);
+    }
+    return { evidence, problems };
 }
-/**
- * Keys that name an architecture, whatever field a scanner files them under: a config's
- * model_type says which code loads the weights, not whose weights they are (llama.cpp calls a
- * Mistral "llama"), so it must not count as a name that explains an architecture away.
- */
-const ARCHITECTURE_KEY = /(?:^|[.:_])(model_type|architectures?|_class_name|class_name)$/i;
-/** A scanner's identity claim as evidence, interpreted by its source key; malformed claims are ignored. */
-function claimToEvidence(c, path, component) {
-    if (typeof c !== 'object' || c === null)
-        return undefined;
-    const { field, value, source } = c;
-    if (typeof field !== 'string' || !CLAIM_FIELD.test(field))
-        return undefined;
-    if (typeof value !== 'string' || !value.trim())
-        return undefined;
-    const src = typeof source === 'string' && source ? source.slice(0, 200) : 'claim';
-    const interpreted = (field === 'family' || field === 'name') && ARCHITECTURE_KEY.test(src) ? 'architecture' : field;
-    return {
-        field: interpreted,
-        value: value.trim().slice(0, stage_MAX_VALUE),
-        source: src,
-        path,
-        ...(component ? { component } : {}),
-    };
+/** What the model's paths say: weak evidence, never enough to determine an identity. */
+function pathEvidence(group) {
+    if (group.kind === 'directory')
+        return [{ field: 'name', value: (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.resolve)(group.root)), source: 'path:directory' }];
+    if (group.kind === 'hf-cache')
+        return [{ field: 'name', value: group.repoId, source: 'path:hf-cache' }];
+    const stem = (0,external_node_path_namespaceObject.basename)(group.root).replace(/(\.[A-Za-z0-9_]{1,12})+$/, (ext) => 
+    // "llama-2-7b.Q4_K_M.gguf" keeps its quantisation label, loses the extension.
+    ext.replace(/\.[A-Za-z0-9]{1,12}$/, ''));
+    return [{ field: 'name', value: stem || (0,external_node_path_namespaceObject.basename)(group.root), source: 'path:file' }];
 }
 /** Every spelling of a path an exception glob may be written against. */
 function pathVariants(p) {
@@ -45113,7 +44905,7 @@ function makeFinding(ruleId, message, evidence, path) {
         scanner: 'name-policy',
     });
 }
-async function judgeModel(group, cache, policy) {
+function judgeModel(group, facts, policy) {
     const findings = new Map();
     const files = group.files.map((f) => f.path);
     let evidence = [];
@@ -45121,7 +44913,7 @@ async function judgeModel(group, cache, policy) {
     let inf;
     let outcome;
     try {
-        ({ evidence, problems } = await gatherEvidence(group, cache));
+        ({ evidence, problems } = gatherEvidence(group, facts));
         inf = inferIdentity(evidence, policy?.architecture ?? 'auto');
         if (policy) {
             const paths = [group.root, ...files].flatMap(pathVariants);
@@ -45162,11 +44954,27 @@ async function judgeModel(group, cache, policy) {
                     decision: outcome.decision,
                     rules: [...new Set(outcome.findings.map((f) => f.ruleId))],
                     ...(outcome.exception ? { exception: outcome.exception } : {}),
+                    ...optionalEvidence(decisiveEvidence(outcome.findings)),
                 },
             }
             : {}),
     };
     return { model, findings };
+}
+/** The evidence the most severe policy finding rests on (the first of equals). */
+function decisiveEvidence(findings) {
+    let best;
+    for (const f of findings) {
+        if (!f.subject)
+            continue;
+        if (!best ||
+            severityRank(getRule(f.ruleId).severity) > severityRank(getRule(best.ruleId).severity))
+            best = f;
+    }
+    return best?.subject;
+}
+function optionalEvidence(e) {
+    return e ? { evidence: e } : {};
 }
 
 ;// CONCATENATED MODULE: ./src/identify/identify.ts
@@ -45226,6 +45034,180 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/pipeline/neighbourhood.ts
+/**
+ * The files around a top-level file on disk, as scanners see them through the scan context
+ * (`ScanContext.sibling` / `listDir`). Read-only and bounded: every byte read is counted in the
+ * file's IoStats, lookups and listing sizes are capped by the limits, a symbolic link is
+ * followed only while it stays inside the file's directory (one leading out is reported as such
+ * and never opened), special files (FIFOs, devices, sockets) are never opened, and state lives
+ * on the instance, which serves one top-level file.
+ */
+
+
+
+
+/**
+ * Non-blocking, so that a FIFO swapped in after the type check cannot hang the scan; no link
+ * is followed at open time (the path opened is already resolved).
+ */
+const neighbourhood_OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0);
+/**
+ * The parts of a relative path, ".." resolved lexically; undefined when it is not a plain
+ * relative path or climbs out of the directory.
+ */
+function parts(rel) {
+    if (rel.includes('\0') || (0,external_node_path_namespaceObject.isAbsolute)(rel) || rel.startsWith('/'))
+        return undefined;
+    const out = [];
+    for (const p of rel.split(external_node_path_namespaceObject.sep === '\\' ? /[\\/]/ : '/')) {
+        if (p === '' || p === '.')
+            continue;
+        if (p !== '..')
+            out.push(p);
+        else if (out.pop() === undefined)
+            return undefined;
+    }
+    return out;
+}
+function neighbourhood_inside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+function kindOf(e) {
+    if (e.isSymbolicLink())
+        return 'symlink';
+    if (e.isFile())
+        return 'file';
+    if (e.isDirectory())
+        return 'directory';
+    return 'other';
+}
+const OUTSIDE_READ = () => Promise.resolve(undefined);
+class DirectoryNeighbourhood {
+    root;
+    stats;
+    limits;
+    checkpoint;
+    lookups = 0;
+    realRoot;
+    constructor(
+    /** The directory of the top-level file. */
+    root, stats, limits, 
+    /** Throws once the file's time budget is spent. */
+    checkpoint) {
+        this.root = root;
+        this.stats = stats;
+        this.limits = limits;
+        this.checkpoint = checkpoint;
+    }
+    async sibling(rel) {
+        const list = parts(rel);
+        if (!list?.length)
+            return undefined;
+        this.spend();
+        const path = (0,external_node_path_namespaceObject.join)(this.root, ...list);
+        const own = await (0,promises_namespaceObject.lstat)(path).catch(() => undefined);
+        if (!own)
+            return undefined;
+        const linkTarget = own.isSymbolicLink()
+            ? await (0,promises_namespaceObject.readlink)(path).catch(() => undefined)
+            : undefined;
+        const withLink = linkTarget !== undefined ? { linkTarget } : {};
+        const [root, real] = await Promise.all([this.resolvedRoot(), (0,promises_namespaceObject.realpath)(path).catch(() => '')]);
+        if (!root || !real)
+            return undefined; // a broken link: nothing is there
+        if (!neighbourhood_inside(root, real)) {
+            return { kind: 'other', size: 0, linksOutside: true, ...withLink, read: OUTSIDE_READ };
+        }
+        const info = await (0,promises_namespaceObject.stat)(real).catch(() => undefined);
+        if (!info)
+            return undefined;
+        const kind = info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
+        return {
+            kind,
+            size: kind === 'file' ? info.size : 0,
+            linksOutside: false,
+            ...withLink,
+            read: kind === 'file' ? (limit) => this.read(real, limit) : OUTSIDE_READ,
+        };
+    }
+    async listDir(rel) {
+        const list = parts(rel);
+        if (!list)
+            return undefined;
+        this.spend();
+        // A listed directory must not lie behind a link leading out.
+        const [root, real] = await Promise.all([
+            this.resolvedRoot(),
+            (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(this.root, ...list)).catch(() => ''),
+        ]);
+        if (!root || !real || !neighbourhood_inside(root, real))
+            return undefined;
+        const dir = await (0,promises_namespaceObject.opendir)(real, { bufferSize: 128 }).catch(() => undefined);
+        if (!dir)
+            return undefined;
+        const entries = [];
+        let truncated = false;
+        try {
+            for (let e = await dir.read(); e; e = await dir.read()) {
+                if (entries.length >= this.limits.maxDirEntries) {
+                    truncated = true;
+                    break;
+                }
+                entries.push({ name: e.name, kind: kindOf(e) });
+            }
+        }
+        catch {
+            // A directory that fails part way is listed as far as it was read.
+            truncated = true;
+        }
+        finally {
+            await dir.close().catch(() => undefined);
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        return { entries, truncated };
+    }
+    spend() {
+        this.checkpoint();
+        if (++this.lookups > this.limits.maxSiblingLookups)
+            throw new LimitExceeded('maxSiblingLookups', this.limits.maxSiblingLookups, 'too many files looked up around this file');
+    }
+    resolvedRoot() {
+        return (this.realRoot ??= (0,promises_namespaceObject.realpath)(this.root).catch(() => undefined));
+    }
+    async read(real, limit) {
+        this.checkpoint();
+        const cap = Math.min(limit, this.limits.maxInMemoryBytes);
+        const handle = await (0,promises_namespaceObject.open)(real, neighbourhood_OPEN_FLAGS).catch(() => undefined);
+        if (!handle)
+            return undefined;
+        try {
+            const info = await handle.stat();
+            if (!info.isFile() || info.size > cap)
+                return undefined;
+            const buf = Buffer.alloc(info.size);
+            let got = 0;
+            while (got < buf.length) {
+                const { bytesRead } = await handle.read(buf, got, buf.length - got, got);
+                if (bytesRead === 0)
+                    break; // the file shrank under us
+                got += bytesRead;
+            }
+            this.stats.bytesRead += got;
+            return buf.subarray(0, got);
+        }
+        finally {
+            await handle.close().catch(() => undefined);
+        }
+    }
+}
+/** The answer for archive members, which have no files around them. */
+const NO_NEIGHBOURHOOD = {
+    sibling: () => Promise.resolve(undefined),
+    listDir: () => Promise.resolve(undefined),
+};
+
 ;// CONCATENATED MODULE: ./src/io/zip.ts
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -58570,12 +58552,15 @@ function subContext(ctx, opts) {
         },
         detail: (key, value) => ctx.detail(opts.member ? `${opts.member}: ${key}` : key, value),
         claim: (c) => ctx.claim(c),
+        // A member has no files around it, and says nothing about the directory of its container.
+        modelMetadata: (m) => (opts.member ? undefined : ctx.modelMetadata(m)),
+        sibling: (rel) => (opts.member ? Promise.resolve(undefined) : ctx.sibling(rel)),
+        listDir: (rel) => (opts.member ? Promise.resolve(undefined) : ctx.listDir(rel)),
         checkpoint: () => ctx.checkpoint(),
         fileState: (key, create) => ctx.fileState(key, create),
         scanMember: (t) => ctx.scanMember(t),
         randomAccess: (t) => ctx.randomAccess(t),
         layouts: () => ctx.layouts(),
-        sibling: (rel) => (opts.member ? Promise.resolve(undefined) : ctx.sibling(rel)),
     };
 }
 /** Member name as a sub-context member: bare for nested targets, "file > name" at the top. */
@@ -61944,10 +61929,10 @@ async function protoString(r, f, max = 4096) {
 
 ;// CONCATENATED MODULE: ./src/scan/formats/common/read.ts
 /**
- * Bounded whole reads of small targets (metadata, manifests, source files) and sibling files
- * of a top-level file on disk (the directory layout around a model).
+ * Bounded whole reads of small targets (metadata, manifests, source files), and the checks
+ * scanners make on paths that metadata names relative to a model's directory. The files around
+ * a target are reached through the scan context (`ctx.sibling`, `ctx.listDir`), never here.
  */
-
 
 
 /** Reads the whole target, or returns undefined when it is larger than `limit`. */
@@ -61984,9 +61969,9 @@ function decodeUtf8(buf) {
         return undefined;
     }
 }
-/** The directory of a top-level file on disk; undefined for archive members. */
-function directoryOf(target) {
-    return target.member === undefined ? (0,external_node_path_namespaceObject.dirname)(target.path) : undefined;
+/** Whether the target has files around it: a top-level file does, an archive member does not. */
+function hasNeighbourhood(target) {
+    return target.member === undefined;
 }
 /** Why a relative reference leaves its directory, or undefined when it stays inside. */
 function escapeReason(ref) {
@@ -62011,38 +61996,6 @@ function escapeReason(ref) {
             return 'climbs out of the directory with ..';
     }
     return undefined;
-}
-/** What `rel` names inside `dir` (never following it out of `dir`). */
-async function entryKind(dir, rel) {
-    if (escapeReason(rel))
-        return undefined;
-    const path = (0,external_node_path_namespaceObject.normalize)((0,external_node_path_namespaceObject.join)(dir, rel));
-    if (!path.startsWith((0,external_node_path_namespaceObject.normalize)(dir) + external_node_path_namespaceObject.sep) && path !== (0,external_node_path_namespaceObject.normalize)(dir))
-        return undefined;
-    try {
-        const s = await (0,promises_namespaceObject.stat)(path);
-        return s.isFile() ? 'file' : s.isDirectory() ? 'dir' : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Reads a small file inside `dir`; undefined when missing, not a file or larger than `limit`. */
-async function readSibling(dir, rel, limit) {
-    if ((await entryKind(dir, rel)) !== 'file')
-        return undefined;
-    const handle = await (0,promises_namespaceObject.open)((0,external_node_path_namespaceObject.join)(dir, rel), 'r');
-    try {
-        const s = await handle.stat();
-        if (s.size > limit)
-            return undefined;
-        const buf = Buffer.alloc(s.size);
-        const { bytesRead } = await handle.read(buf, 0, s.size, 0);
-        return buf.subarray(0, bytesRead);
-    }
-    finally {
-        await handle.close();
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/scan/formats/common/secrets.ts
@@ -66767,7 +66720,7 @@ async function checkCustomCode(refs, target, ctx, what) {
             .slice(0, 6)
             .join(', '),
     });
-    const dir = directoryOf(target);
+    const local = hasNeighbourhood(target);
     const toAnalyse = [];
     const reported = new Set();
     for (const r of refs) {
@@ -66793,10 +66746,22 @@ async function checkCustomCode(refs, target, ctx, what) {
             }
             continue;
         }
-        if (!dir)
+        if (!local)
             continue;
         const file = `${r.subdir ? `${r.subdir}/` : ''}${modulePath}.py`;
-        if ((await entryKind(dir, file)) !== 'file') {
+        const entry = await ctx.sibling(file);
+        if (entry?.linksOutside) {
+            if (!reported.has(file)) {
+                reported.add(file);
+                ctx.report({
+                    ruleId: 'MA5304',
+                    message: `${r.key} refers to ${file}, a symbolic link leading out of the model directory: the loader would import code from there, which was not scanned`,
+                    evidence: entry.linkTarget ? `${file} -> ${entry.linkTarget}` : r.raw,
+                });
+            }
+            continue;
+        }
+        if (entry?.kind !== 'file') {
             if (!reported.has(file)) {
                 reported.add(file);
                 ctx.report({
@@ -66810,13 +66775,13 @@ async function checkCustomCode(refs, target, ctx, what) {
         if (!toAnalyse.includes(file))
             toAnalyse.push(file);
     }
-    if (!dir || !toAnalyse.length)
+    if (!local || !toAnalyse.length)
         return;
     const dangerous = [];
     for (let i = 0; i < toAnalyse.length && i < MAX_FILES; i++) {
         ctx.checkpoint();
         const file = toAnalyse[i];
-        const buf = await readSibling(dir, file, MAX_PYTHON_SOURCE);
+        const buf = await (await ctx.sibling(file))?.read(MAX_PYTHON_SOURCE);
         const text = buf && (decodeUtf8(buf) ?? buf.toString('latin1'));
         if (text === undefined)
             continue;
@@ -66828,7 +66793,7 @@ async function checkCustomCode(refs, target, ctx, what) {
         const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
         for (const rel of a.relativeImports) {
             const next = `${base}${rel}.py`;
-            if (!toAnalyse.includes(next) && (await entryKind(dir, next)) === 'file')
+            if (!toAnalyse.includes(next) && (await ctx.sibling(next))?.kind === 'file')
                 toAnalyse.push(next);
         }
     }
@@ -66840,6 +66805,111 @@ async function checkCustomCode(refs, target, ctx, what) {
             evidence: dangerous.slice(0, 3).join(', '),
         });
     }
+}
+
+;// CONCATENATED MODULE: ./src/scan/huggingface/claims.ts
+/**
+ * What Hugging Face JSON metadata says the model is, reported once as typed claims: configs
+ * (config.json, generation_config.json, their language-model sub-configs), PEFT adapter
+ * configs, diffusers pipeline indexes (model_index.json, with their components). A config
+ * (or generation config), adapter config or pipeline index under its canonical name makes its
+ * directory one model; a config, adapter config or index that cannot be read still does, with
+ * the problem recorded, so the model's identity is reported incomplete rather than the file
+ * silently becoming a loose file.
+ */
+
+/** Most values kept per list field (architectures, components). */
+const MAX_LIST = 32;
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** Keys that only Hugging Face (transformers, diffusers, PEFT) configs carry. */
+function isHfConfig(c) {
+    return [
+        '_name_or_path',
+        'architectures',
+        'model_type',
+        '_class_name',
+        'transformers_version',
+        '_diffusers_version',
+    ].some((k) => k in c);
+}
+function isAdapterConfig(c) {
+    return typeof c.base_model_name_or_path === 'string' || 'peft_type' in c;
+}
+/** The canonical metadata names, and what each makes of its directory. */
+const METADATA_NAMES = {
+    'config.json': 'config',
+    'generation_config.json': undefined,
+    'adapter_config.json': 'adapter',
+    'model_index.json': 'pipeline',
+};
+/** A file under one of the names loaders read model metadata from. */
+function isModelMetadataName(name) {
+    return basename(name) in METADATA_NAMES;
+}
+/** A metadata file under its canonical name that could not be parsed. */
+function unreadableMetadata(target, ctx, problem) {
+    const name = (0,external_node_path_namespaceObject.basename)(target.name);
+    if (!(name in METADATA_NAMES))
+        return;
+    const marks = METADATA_NAMES[name];
+    ctx.modelMetadata({ ...(marks ? { marks } : {}), problems: [problem] });
+}
+/** Claims and the directory marker of a parsed JSON object. */
+function claimJsonMetadata(v, target, ctx) {
+    const file = target.name;
+    const name = (0,external_node_path_namespaceObject.basename)(file);
+    const claim = (field, value, key) => {
+        for (const x of (Array.isArray(value) ? value : [value]).slice(0, MAX_LIST))
+            if (typeof x === 'string' && x.trim())
+                ctx.claim({ field, value: x, source: `${file}:${key}` });
+    };
+    const hf = isHfConfig(v);
+    if (hf || name === 'generation_config.json') {
+        claim('name', v._name_or_path, '_name_or_path');
+        // model_type names the code that loads the weights (llama.cpp calls a Mistral "llama"):
+        // an architecture, never a name that explains one away.
+        claim('architecture', v.model_type, 'model_type');
+        claim('architecture', v.architectures, 'architectures');
+        claim('architecture', v._class_name, '_class_name');
+        claim('license', v.license, 'license');
+        // Multimodal models name their language model in a sub-config (LLaVA: text_config llama).
+        for (const key of ['text_config', 'llm_config', 'language_config']) {
+            const sub = v[key];
+            if (!isObject(sub))
+                continue;
+            claim('architecture', sub.model_type, `${key}.model_type`);
+            claim('architecture', sub.architectures, `${key}.architectures`);
+            claim('name', sub._name_or_path, `${key}._name_or_path`);
+        }
+    }
+    if (isObject(v.quantization_config))
+        claim('quantization', v.quantization_config.quant_method, 'quantization_config.quant_method');
+    const adapter = isAdapterConfig(v);
+    if (adapter) {
+        claim('base_model', v.base_model_name_or_path, 'base_model_name_or_path');
+        claim('finetune', v.peft_type, 'peft_type');
+    }
+    if ((name === 'config.json' || name === 'generation_config.json') && hf)
+        ctx.modelMetadata({ marks: 'config' });
+    else if (name === 'adapter_config.json' && adapter)
+        ctx.modelMetadata({ marks: 'adapter' });
+    else if (name === 'model_index.json' && typeof v._class_name === 'string')
+        ctx.modelMetadata({ marks: 'pipeline', components: pipelineComponents(v) });
+}
+/** Sub-folders a diffusers index names as components: `"unet": ["diffusers", "UNet2DConditionModel"]`. */
+function pipelineComponents(index) {
+    const out = [];
+    for (const [key, value] of Object.entries(index)) {
+        if (key.startsWith('_') || !Array.isArray(value) || value.length !== 2)
+            continue;
+        if (key === '.' || key === '..' || !/^[\w.-]+$/.test(key))
+            continue;
+        if (typeof value[1] === 'string' && out.length < MAX_LIST)
+            out.push(key);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/scan/huggingface/diffusers.ts
@@ -66885,7 +66955,7 @@ const KNOWN_LIBRARIES = new Set([
     'peft',
 ]);
 async function checkDiffusersIndex(index, target, ctx) {
-    const dir = directoryOf(target);
+    const local = hasNeighbourhood(target);
     const refs = [];
     const cls = index._class_name;
     if (Array.isArray(cls) && typeof cls[0] === 'string' && typeof cls[1] === 'string') {
@@ -66914,8 +66984,10 @@ async function checkDiffusersIndex(index, target, ctx) {
         }
         if (KNOWN_LIBRARIES.has(library) || DIFFUSERS_PIPELINE_MODULES.has(library))
             continue;
-        // A module file beside the component's weights is custom component code.
-        if (dir && (await entryKind(dir, `${component}/${library}.py`)) === 'file') {
+        // A module file beside the component's weights is custom component code (also when it
+        // is a link leading out of the model, which the custom-code check reports).
+        const module = local ? await ctx.sibling(`${component}/${library}.py`) : undefined;
+        if (module && (module.kind === 'file' || module.linksOutside)) {
             const r = parseClassReference(`${component}`, `${library}.${className}`, component);
             if (r)
                 refs.push(r);
@@ -66988,7 +67060,7 @@ async function checkShardIndex(index, target, ctx) {
             break;
     }
     const expected = expectedExtension(target.name);
-    const dir = directoryOf(target);
+    const local = hasNeighbourhood(target);
     const extensions = new Set();
     let missing = 0;
     for (const [shard, tensors] of shards) {
@@ -67011,7 +67083,16 @@ async function checkShardIndex(index, target, ctx) {
                 evidence: shard,
             });
         }
-        if (dir && (await entryKind(dir, shard)) !== 'file') {
+        const entry = local ? await ctx.sibling(shard) : undefined;
+        if (entry?.linksOutside) {
+            ctx.report({
+                ruleId: 'MA5304',
+                message: `${target.name} maps ${tensors} tensor(s) to ${shard}, a symbolic link leading out of the model directory: the loader would read that file`,
+                evidence: entry.linkTarget ? `${shard} -> ${entry.linkTarget}` : shard,
+            });
+            continue;
+        }
+        if (local && entry?.kind !== 'file') {
             if (missing++ < 20)
                 ctx.report({
                     ruleId: 'MA5305',
@@ -67037,6 +67118,7 @@ async function checkShardIndex(index, target, ctx) {
  * checkpoint metadata, and any other JSON (credentials, remote references, Hydra targets).
  * What each file gets is decided by its content, not only its name.
  */
+
 
 
 
@@ -67077,6 +67159,7 @@ const jsonMetadataScanner = {
         const limit = Math.min(MAX_JSON_BYTES, Math.max(ctx.limits.maxInMemoryBytes, 1));
         const buf = await readWhole(target, Math.max(limit, MAX_JSON_BYTES));
         if (!buf) {
+            unreadableMetadata(target, ctx, `${target.size ?? 'unknown'} bytes, over the ${MAX_JSON_BYTES}-byte limit for JSON; not read`);
             ctx.report({
                 ruleId: 'MA1006',
                 message: `JSON file larger than ${MAX_JSON_BYTES} bytes: not parsed, metadata checks skipped`,
@@ -67086,6 +67169,7 @@ const jsonMetadataScanner = {
         }
         const text = decodeUtf8(buf);
         if (text === undefined) {
+            unreadableMetadata(target, ctx, 'not valid UTF-8');
             ctx.report({
                 ruleId: 'MA5307',
                 message: 'JSON file is not valid UTF-8',
@@ -67105,6 +67189,7 @@ const jsonMetadataScanner = {
             value = JSON.parse(text);
         }
         catch (err) {
+            unreadableMetadata(target, ctx, `invalid JSON (${err.message})`);
             ctx.report({
                 ruleId: 'MA5307',
                 message: `${target.name} is not valid JSON: ${err.message}`,
@@ -67119,6 +67204,8 @@ const jsonMetadataScanner = {
 async function analyzeJson(value, target, ctx) {
     const name = (0,external_node_path_namespaceObject.basename)(target.name).toLowerCase();
     await checkMetadataTree(value, ctx, target, { where: target.name });
+    if (!json_metadata_isObject(value))
+        unreadableMetadata(target, ctx, 'not a JSON object');
     if (Array.isArray(value)) {
         if (name === 'modules.json')
             await checkSentenceTransformerModules(value, target, ctx);
@@ -67126,7 +67213,7 @@ async function analyzeJson(value, target, ctx) {
     }
     if (!json_metadata_isObject(value))
         return;
-    claimIdentity(value, ctx, target.name);
+    claimJsonMetadata(value, target, ctx);
     const refs = [];
     if ('auto_map' in value)
         collectAutoMap(value.auto_map, refs, ctx, target);
@@ -67287,24 +67374,6 @@ function checkOrbaxHandlers(handlers, ctx) {
             evidence: typestr,
         });
     }
-}
-function claimIdentity(v, ctx, file) {
-    const claim = (field, value, key) => {
-        if (typeof value === 'string' && value.trim() && value.length <= 300)
-            ctx.claim({ field, value: value.trim(), source: `${file}:${key}` });
-    };
-    claim('name', v._name_or_path, '_name_or_path');
-    claim('family', v.model_type, 'model_type');
-    if (Array.isArray(v.architectures))
-        for (const a of v.architectures.slice(0, 8))
-            claim('architecture', a, 'architectures');
-    claim('base_model', v.base_model_name_or_path, 'base_model_name_or_path');
-    if (typeof v._class_name === 'string')
-        claim('architecture', v._class_name, '_class_name');
-    if (json_metadata_isObject(v.quantization_config))
-        claim('quantization', v.quantization_config.quant_method, 'quantization_config.quant_method');
-    if (typeof v.peft_type === 'string')
-        claim('finetune', v.peft_type, 'peft_type');
 }
 
 ;// CONCATENATED MODULE: ./src/scan/formats/data-only.ts
@@ -68613,6 +68682,123 @@ function checkRequirementLines(lines, ctx, where, firstLine = 1) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/scan/formats/model-card.ts
+/**
+ * Model cards: the YAML front matter the Hugging Face Hub reads from README.md (base model,
+ * licence, tags, model name…), parsed once, bounded, and reported as typed claims; a README
+ * whose front matter carries Hub keys makes its directory a model. Licence files: the licence
+ * named in their title. Nothing here reads anything but the text it is given.
+ */
+
+
+/** Front matter must close within this much of the card (the Hub keeps it at the top). */
+const CARD_FRONT_MATTER_CHARS = 256 * 1024;
+/** Most values kept per list field (tags, base models, model-index entries). */
+const model_card_MAX_LIST = 32;
+/** Aliases expanded while parsing: enough for real cards, too few for an alias bomb. */
+const MAX_ALIASES = 50;
+/** Front matter keys the Hub writes in model cards: one of them makes a README a model card. */
+const CARD_KEYS = [
+    'base_model',
+    'license',
+    'license_name',
+    'tags',
+    'pipeline_tag',
+    'library_name',
+    'model-index',
+    'model_name',
+    'model_creator',
+    'model_type',
+    'datasets',
+];
+function model_card_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The YAML front matter of a Markdown text, or undefined when it has none. */
+function frontMatter(text) {
+    const body = text.replace(/^\uFEFF/, '').slice(0, CARD_FRONT_MATTER_CHARS);
+    const open = /^---[ \t]*\r?\n/.exec(body);
+    if (!open)
+        return undefined;
+    const rest = body.slice(open[0].length);
+    const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
+    if (!close)
+        return { yaml: rest, closed: false };
+    return { yaml: rest.slice(0, close.index), closed: true };
+}
+/** A README the Hub shows as the model card (README.md, README.markdown, any case). */
+function isReadme(name) {
+    return /^readme\.(md|markdown)$/i.test((0,external_node_path_namespaceObject.basename)(name));
+}
+/** Reports what a Markdown file's front matter says the model is. */
+function claimModelCard(text, name, ctx) {
+    const fm = frontMatter(text);
+    if (!fm)
+        return;
+    const problem = (p) => ctx.modelMetadata({ problems: [p] });
+    if (!fm.closed) {
+        problem(`front matter not closed within ${CARD_FRONT_MATTER_CHARS} characters`);
+        return;
+    }
+    let card;
+    try {
+        card = (0,dist/* parse */.qg)(fm.yaml, {
+            maxAliasCount: MAX_ALIASES,
+            uniqueKeys: false,
+            prettyErrors: false,
+        });
+    }
+    catch (err) {
+        problem(`invalid YAML front matter (${err.message.split('\n')[0]})`);
+        return;
+    }
+    if (!model_card_isObject(card))
+        return;
+    const claim = (field, value, key) => {
+        for (const v of (Array.isArray(value) ? value : [value]).slice(0, model_card_MAX_LIST))
+            if (typeof v === 'string' && v.trim())
+                ctx.claim({ field, value: v, source: `${name}:${key}` });
+    };
+    claim('base_model', card.base_model, 'base_model');
+    claim('name', card.model_name, 'model_name');
+    if (Array.isArray(card['model-index']))
+        for (const entry of card['model-index'].slice(0, model_card_MAX_LIST))
+            if (model_card_isObject(entry))
+                claim('name', entry.name, 'model-index.name');
+    claim('license', card.license, 'license');
+    claim('license', card.license_name, 'license_name');
+    claim('tag', card.tags, 'tags');
+    claim('architecture', card.model_type, 'model_type');
+    claim('author', card.model_creator, 'model_creator');
+    if (isReadme(name) && CARD_KEYS.some((k) => k in card))
+        ctx.modelMetadata({ marks: 'model-card' });
+}
+/** Licence titles worth recognising in a licence file's first lines. */
+const LICENSE_TITLES = [
+    [/LLAMA 2 COMMUNITY LICENSE/i, 'llama2'],
+    [/META LLAMA 3 COMMUNITY LICENSE/i, 'llama3'],
+    [/Llama 3\.1 Community License/i, 'llama3.1'],
+    [/Llama 3\.2 Community License/i, 'llama3.2'],
+    [/Llama 3\.3 Community License/i, 'llama3.3'],
+    [/Llama 4 Community License/i, 'llama4'],
+    [/Gemma Terms of Use/i, 'gemma'],
+    [/Apache License,?\s+Version 2\.0/i, 'apache-2.0'],
+    [/^\s*MIT License/im, 'mit'],
+    [/CreativeML Open RAIL-M/i, 'creativeml-openrail-m'],
+    [/Tongyi Qianwen LICENSE/i, 'tongyi-qianwen'],
+];
+/** LICENSE, LICENSE.txt, LICENSE.md, LICENCE. */
+function isLicenseFile(name) {
+    return /^LICEN[CS]E(\.(txt|md))?$/i.test((0,external_node_path_namespaceObject.basename)(name));
+}
+/** Reports the licence a licence file's title names. */
+function claimLicenseTitle(text, name, ctx) {
+    const head = text.slice(0, 2048);
+    const hit = LICENSE_TITLES.find(([re]) => re.test(head));
+    if (hit)
+        ctx.claim({ field: 'license', value: hit[1], source: `${name}:title` });
+}
+
 ;// CONCATENATED MODULE: ./src/scan/formats/text.ts
 /**
  * Text files around models: model cards (README.md, whose front matter names the base model
@@ -68650,6 +68836,10 @@ const textScanner = {
     async scan(target, ctx) {
         const buf = await readWhole(target, MAX_TEXT_BYTES);
         if (!buf) {
+            if (isReadme(target.name))
+                ctx.modelMetadata({
+                    problems: [`over ${MAX_TEXT_BYTES} bytes; the model card was not read`],
+                });
             ctx.report({
                 ruleId: 'MA1006',
                 message: `text file over ${MAX_TEXT_BYTES} bytes was not checked for credentials`,
@@ -68684,7 +68874,9 @@ const textScanner = {
         if (/\.(env|ini|cfg|toml)$/.test(lower) || lower === '.env')
             checkKeyValues(text, ctx, name);
         if (/\.(md|markdown)$/.test(lower))
-            claimFrontMatter(text, ctx, name);
+            claimModelCard(text, name, ctx);
+        if (isLicenseFile(name))
+            claimLicenseTitle(text, name, ctx);
     },
 };
 function checkKeyValues(text, ctx, name) {
@@ -68700,35 +68892,6 @@ function checkKeyValues(text, ctx, name) {
                 line: i + 1,
             });
     });
-}
-/** Model-card metadata (the Hugging Face YAML front matter). */
-function claimFrontMatter(text, ctx, name) {
-    const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-    if (!m)
-        return;
-    let meta;
-    try {
-        meta = (0,dist/* parseDocument */.Tp)(m[1], { uniqueKeys: false }).toJS({ maxAliasCount: 100 });
-    }
-    catch {
-        return;
-    }
-    if (typeof meta !== 'object' || meta === null)
-        return;
-    const obj = meta;
-    const claim = (field, v, key) => {
-        for (const x of Array.isArray(v) ? v.slice(0, 8) : [v])
-            if (typeof x === 'string' && x.trim() && x.length < 300)
-                ctx.claim({ field, value: x.trim(), source: `${name}:${key}` });
-    };
-    claim('base_model', obj.base_model, 'base_model');
-    claim('license', obj.license, 'license');
-    claim('license', obj.license_name, 'license_name');
-    claim('name', obj.model_name, 'model_name');
-    if (Array.isArray(obj['model-index']))
-        for (const e of obj['model-index'].slice(0, 4))
-            if (e && typeof e === 'object')
-                claim('name', e.name, 'model-index.name');
 }
 
 ;// CONCATENATED MODULE: ./src/scan/formats/tflite.ts
@@ -69429,7 +69592,6 @@ const ubjsonScanner = {
 
 
 
-
 const MAX_XML_BYTES = 256 * 1024 * 1024;
 function xmlRoot(head) {
     const text = head.toString('utf8', 0, Math.min(head.length, 8192));
@@ -69575,21 +69737,16 @@ async function checkOpenVino(text, target, ctx) {
             evidence: key,
         });
     }
-    const dir = directoryOf(target);
-    if (dir && maxEnd > 0) {
+    if (hasNeighbourhood(target) && maxEnd > 0) {
         const bin = `${(0,external_node_path_namespaceObject.basename)(target.name, (0,external_node_path_namespaceObject.extname)(target.name))}.bin`;
-        try {
-            const s = await (0,promises_namespaceObject.stat)(`${dir}/${bin}`);
-            if (maxEnd > s.size)
-                ctx.report({
-                    ruleId: 'MA5900',
-                    message: `OpenVINO constants reach byte ${maxEnd} of ${bin}, which has ${s.size}`,
-                    evidence: `${maxEnd} > ${s.size}`,
-                });
-        }
-        catch {
-            // The weights are not beside the IR; nothing to compare.
-        }
+        // Weights missing, or not a file beside the IR: nothing to compare.
+        const weights = await ctx.sibling(bin);
+        if (weights?.kind === 'file' && maxEnd > weights.size)
+            ctx.report({
+                ruleId: 'MA5900',
+                message: `OpenVINO constants reach byte ${maxEnd} of ${bin}, which has ${weights.size}`,
+                evidence: `${maxEnd} > ${weights.size}`,
+            });
     }
     ctx.detail('openvino', { net, layers, customLayers: [...custom.keys()] });
 }
@@ -69990,7 +70147,7 @@ function checkSkopsSchema(schema, ctx) {
 const SMALL = 4 * 1024 * 1024;
 const strip = (n) => n.replace(/^\.\//, '');
 const findEntry = (entries, name) => entries.find((e) => !e.isDirectory && strip(e.name) === name);
-async function layouts_readJson(archive, name, ctx) {
+async function readJson(archive, name, ctx) {
     try {
         return JSON.parse(await archive.readText(name, SMALL));
     }
@@ -70020,7 +70177,7 @@ const torchServeLayout = {
     matches: (entries) => findEntry(entries, 'MAR-INF/MANIFEST.json') !== undefined,
     async scan(archive, _target, ctx) {
         const entryName = findEntry(archive.entries, 'MAR-INF/MANIFEST.json').name;
-        const manifest = (await layouts_readJson(archive, entryName, ctx));
+        const manifest = (await readJson(archive, entryName, ctx));
         const model = manifest?.model;
         if (!model || typeof model !== 'object') {
             ctx.report({
@@ -70147,7 +70304,7 @@ const skopsLayout = {
     matches: (entries, target) => findEntry(entries, 'schema.json') !== undefined &&
         (target.name.toLowerCase().endsWith('.skops') || entries.some((e) => e.name.endsWith('.npy'))),
     async scan(archive, _target, ctx) {
-        const schema = await layouts_readJson(archive, findEntry(archive.entries, 'schema.json').name, ctx);
+        const schema = await readJson(archive, findEntry(archive.entries, 'schema.json').name, ctx);
         if (schema !== undefined)
             checkSkopsSchema(schema, ctx);
         return 'continue';
@@ -70174,7 +70331,7 @@ const coreMlPackageLayout = {
         entries.some((e) => e.name.includes('Data/com.apple.CoreML/')),
     async scan(archive, target, ctx) {
         const entry = archive.entries.find((e) => /(^|\/)Manifest\.json$/.test(e.name));
-        const manifest = await layouts_readJson(archive, entry.name, ctx);
+        const manifest = await readJson(archive, entry.name, ctx);
         if (manifest !== undefined)
             checkCoreMlManifest(manifest, ctx);
         void target;
@@ -73483,7 +73640,6 @@ function decodeOptions(ctx) {
 
 
 
-
 const SAVEDMODEL_RULES = [
     'MA4020',
     'MA4021',
@@ -73601,7 +73757,7 @@ const savedModelScanner = {
                 : {}),
         });
         if (target.member === undefined && (0,external_node_path_namespaceObject.basename)(target.path) === 'saved_model.pb')
-            await checkVariables((0,external_node_path_namespaceObject.dirname)(target.path), ctx, variablesExpected);
+            await checkVariables(ctx, variablesExpected);
     },
 };
 /** Keras layer metadata kept in SavedUserObject.metadata (TF 2.x Keras SavedModels). */
@@ -73626,23 +73782,33 @@ async function kerasObjectMetadata(mg, target, ctx, label) {
     }
 }
 /** variables/ should hold variables.index and its data shards, nothing else. */
-async function checkVariables(dir, ctx, expected) {
-    const vdir = (0,external_node_path_namespaceObject.join)(dir, 'variables');
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)(vdir);
+async function checkVariables(ctx, expected) {
+    const dir = await ctx.sibling('variables');
+    if (dir?.linksOutside) {
+        ctx.report({
+            ruleId: 'MA4026',
+            message: 'variables/ is a symbolic link leading out of the model directory: TensorFlow would restore the weights from there',
+            evidence: dir.linkTarget ? `variables -> ${dir.linkTarget}` : 'variables',
+        });
+        return;
     }
-    catch {
+    const listing = dir?.kind === 'directory' ? await ctx.listDir('variables') : undefined;
+    if (!listing) {
         ctx.detail('savedModelVariables', { present: false });
         return;
     }
+    if (listing.truncated)
+        ctx.report({
+            ruleId: 'MA1002',
+            message: `variables/ holds more than ${listing.entries.length} entries; the rest were not checked`,
+            evidence: 'maxDirEntries',
+        });
     const shards = new Map();
     const unexpected = [];
     let index = false;
-    for (const e of entries) {
+    for (const { name: e, kind } of listing.entries) {
         const m = /^variables\.data-(\d{5})-of-(\d{5})$/.exec(e);
-        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(vdir, e)).catch(() => undefined);
-        if (info?.isSymbolicLink())
+        if (kind === 'symlink')
             unexpected.push(`${e} (symbolic link)`);
         else if (e === 'variables.index')
             index = true;
@@ -74061,7 +74227,6 @@ const ONNX_DOMAIN_OPS = new Map(Object.entries(DOMAINS).map(([d, s]) => [d, new 
 
 
 
-
 const ONNX_RULES = [
     'MA1020',
     'MA4047',
@@ -74344,10 +74509,10 @@ class ExternalChecker {
     ctx;
     files = new Set();
     sizes = new Map();
-    dir;
+    local;
     constructor(target, ctx) {
         this.ctx = ctx;
-        this.dir = target.member === undefined ? (0,external_node_path_namespaceObject.dirname)(target.path) : undefined;
+        this.local = target.member === undefined;
     }
     async check(entries, label, report) {
         const location = entries.location;
@@ -74365,19 +74530,19 @@ class ExternalChecker {
             report('MA4040', `${label} reads its data from ${JSON.stringify(location)}, outside the model directory`, location);
             return;
         }
-        if (!this.dir)
+        if (!this.local)
             return; // inside an archive: only the lexical check applies
         let size = this.sizes.get(location);
         if (size === undefined) {
             size = await this.resolve(location);
             this.sizes.set(location, size);
         }
-        if (size === 'escape') {
-            report('MA4040', `${label} reads its data from ${JSON.stringify(location)}, a symbolic link leading outside the model directory`, location);
+        if (typeof size === 'object') {
+            report('MA4040', `${label} reads its data from ${JSON.stringify(location)}, a symbolic link leading outside the model directory`, size.escape ? `${location} -> ${size.escape}` : location);
             return;
         }
-        if (size === 'missing') {
-            report('MA4041', `${label} reads its data from ${JSON.stringify(location)}, which does not exist beside the model`, location);
+        if (size === 'missing' || size === 'not-a-file') {
+            report('MA4041', `${label} reads its data from ${JSON.stringify(location)}, which ${size === 'missing' ? 'does not exist beside the model' : 'is not a regular file'}`, location);
             return;
         }
         const offset = entries.offset !== undefined ? Number(entries.offset) : 0;
@@ -74390,26 +74555,12 @@ class ExternalChecker {
             report('MA4042', `${label} claims bytes ${entries.offset ?? 0}+${entries.length ?? '?'} of ${JSON.stringify(location)}, which has ${size} bytes`, `${location}@${entries.offset ?? 0}+${entries.length ?? '?'}`);
     }
     async resolve(location) {
-        this.ctx.checkpoint();
-        const dir = this.dir;
-        const path = (0,external_node_path_namespaceObject.join)(dir, location);
-        try {
-            await (0,promises_namespaceObject.lstat)(path);
-        }
-        catch {
+        const entry = await this.ctx.sibling(location);
+        if (!entry)
             return 'missing';
-        }
-        try {
-            const real = await (0,promises_namespaceObject.realpath)(path);
-            const root = await (0,promises_namespaceObject.realpath)(dir);
-            const rel = (0,external_node_path_namespaceObject.relative)(root, real);
-            if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel) || rel.split(external_node_path_namespaceObject.sep).includes('..'))
-                return 'escape';
-            return (await (0,promises_namespaceObject.stat)(real)).size;
-        }
-        catch {
-            return 'missing';
-        }
+        if (entry.linksOutside)
+            return { escape: entry.linkTarget };
+        return entry.kind === 'file' ? entry.size : 'not-a-file';
     }
 }
 /** What the model's metadata says it is. */
@@ -75444,7 +75595,7 @@ const METADATA_CLAIMS = {
     base_model_name_or_path: 'base_model',
     architecture: 'architecture',
     architectures: 'architecture',
-    model_type: 'family',
+    model_type: 'architecture',
     license: 'license',
     author: 'author',
     quantization: 'quantization',
@@ -76469,8 +76620,16 @@ async function checkNameMismatch(target, id, ctx) {
 
 
 
+
 const MAX_MEMBER_DETAILS = 2000;
 const MAX_CLAIMS = 500;
+/** Longest claim value and source kept; metadata values are names, not documents. */
+const MAX_CLAIM_VALUE = 512;
+const MAX_CLAIM_SOURCE = 200;
+const MAX_COMPONENTS = 32;
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+const MAX_PROBLEMS = 20;
 /** Everything gathered while scanning one top-level file. */
 class FileCollector {
     path;
@@ -76480,6 +76639,9 @@ class FileCollector {
     details = {};
     members = [];
     claims = [];
+    metadata = { components: [], problems: [] };
+    /** The files around this one, created on first use. */
+    neighbourhood;
     format = 'unknown';
     /** Per-file state of the scanners (ScanContext.fileState). */
     state = new Map();
@@ -76497,6 +76659,17 @@ class FileCollector {
     async cleanup() {
         for (const fn of this.cleanups.splice(0))
             await fn().catch(() => undefined);
+    }
+    /** What the file's metadata says about its directory, when it said anything. */
+    modelMetadata() {
+        const { marks, components, problems } = this.metadata;
+        if (!marks && !components.length && !problems.length)
+            return undefined;
+        return Object.freeze({
+            ...(marks ? { marks } : {}),
+            ...(components.length ? { components: Object.freeze([...components]) } : {}),
+            ...(problems.length ? { problems: Object.freeze([...problems]) } : {}),
+        });
     }
 }
 class EngineContext {
@@ -76559,8 +76732,41 @@ class EngineContext {
     claim(claim) {
         if (this.collector.claims.length >= MAX_CLAIMS)
             return;
-        const source = this.target.member ? `${this.target.member}: ${claim.source}` : claim.source;
-        this.collector.claims.push(Object.freeze({ ...claim, source }));
+        const value = claim.value.replace(CONTROL_CHARS, ' ').trim().slice(0, MAX_CLAIM_VALUE);
+        if (!value)
+            return;
+        const source = (this.target.member ? `${this.target.member}: ${claim.source}` : claim.source).slice(0, MAX_CLAIM_SOURCE);
+        this.collector.claims.push(Object.freeze({ field: claim.field, value, source }));
+    }
+    modelMetadata(claim) {
+        if (!this.isTopLevel())
+            return; // a config.json inside an archive says nothing about a directory
+        const m = this.collector.metadata;
+        m.marks ??= claim.marks;
+        for (const c of claim.components ?? [])
+            if (m.components.length < MAX_COMPONENTS && !m.components.includes(c))
+                m.components.push(c);
+        for (const p of claim.problems ?? [])
+            if (m.problems.length < MAX_PROBLEMS)
+                m.problems.push(p.slice(0, MAX_CLAIM_VALUE));
+    }
+    sibling(rel) {
+        return this.neighbourhood().sibling(rel);
+    }
+    listDir(rel) {
+        return this.neighbourhood().listDir(rel);
+    }
+    isTopLevel() {
+        return this.depth === 0 && this.target.member === undefined;
+    }
+    /**
+     * The directory around the top-level file; archive members have none, except the decoded
+     * content of a compressed top-level file, whose loader resolves names beside the file.
+     */
+    neighbourhood() {
+        if (!this.isTopLevel() && !this.inheritsNeighbourhood)
+            return NO_NEIGHBOURHOOD;
+        return (this.collector.neighbourhood ??= new DirectoryNeighbourhood((0,external_node_path_namespaceObject.dirname)(this.collector.path), this.collector.stats, this.limits, () => this.checkpoint()));
     }
     layouts() {
         return ARCHIVE_LAYOUTS;
@@ -76570,49 +76776,6 @@ class EngineContext {
         if (!state.has(key))
             state.set(key, create());
         return state.get(key);
-    }
-    /** Files around the top-level file, read-only and within the in-memory limit. */
-    async sibling(rel) {
-        const parts = rel.split('/');
-        const topLevel = this.depth === 0 && this.target.member === undefined;
-        if (!(topLevel || this.inheritsNeighbourhood))
-            return undefined;
-        if (parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\')))
-            return undefined;
-        this.checkpoint();
-        const root = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(this.collector.path)).catch(() => undefined);
-        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(this.collector.path), ...parts)).catch(() => undefined);
-        // Never follow a link out of the directory.
-        if (!root || !real || !real.startsWith(root + external_node_path_namespaceObject.sep))
-            return undefined;
-        const info = await (0,promises_namespaceObject.stat)(real).catch(() => undefined);
-        if (!info)
-            return undefined;
-        const kind = info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
-        const stats = this.collector.stats;
-        const cap = this.limits.maxInMemoryBytes;
-        return {
-            kind,
-            size: kind === 'file' ? info.size : 0,
-            async read(limit) {
-                if (kind !== 'file')
-                    return undefined;
-                const handle = await (0,promises_namespaceObject.open)(real, 'r').catch(() => undefined);
-                if (!handle)
-                    return undefined;
-                try {
-                    const now = await handle.stat();
-                    if (!now.isFile() || now.size > Math.min(limit, cap))
-                        return undefined;
-                    const { buffer, bytesRead } = await handle.read(Buffer.alloc(now.size), 0, now.size, 0);
-                    stats.bytesRead += bytesRead;
-                    return buffer.subarray(0, bytesRead);
-                }
-                finally {
-                    await handle.close().catch(() => undefined);
-                }
-            },
-        };
     }
     checkpoint() {
         if (this.signal?.aborted)
@@ -76915,43 +77078,6 @@ function isInside(path, dir) {
     return p.length > prefix.length && p.subarray(0, prefix.length).equals(prefix);
 }
 
-;// CONCATENATED MODULE: ./src/discover/hf-cache.ts
-/**
- * The Hugging Face cache layout (huggingface_hub): `<hub>/models--org--name/` holds `blobs/<sha>`
- * (the content), `snapshots/<revision>/<file>` (symbolic links to ../../blobs/<sha>) and
- * `refs/<branch>`. Datasets and spaces use `datasets--` and `spaces--`.
- */
-
-const CACHE_ENTRY = /^(models|datasets|spaces)--(.+)$/;
-/** Folders of a cache entry: one of them under a `models--…` folder confirms the layout. */
-const CACHE_LAYOUT = new Set([
-    'snapshots',
-    'blobs',
-    'refs',
-    '.no_exist',
-]);
-/** "models--org--name" → "org/name"; undefined for other names. */
-function cacheRepoId(name) {
-    const m = CACHE_ENTRY.exec(name);
-    if (!m)
-        return undefined;
-    const [org, ...rest] = m[2].split('--');
-    return rest.length > 0 ? `${org}/${rest.join('--')}` : org;
-}
-/**
- * The cache entry an absolute path lies in: the last `models--…` component followed by one of
- * the layout folders (so a lone folder that happens to be named `models--x` is not one).
- */
-function cacheEntryOf(abs) {
-    const parts = abs.split(external_node_path_namespaceObject.sep);
-    for (let i = parts.length - 2; i >= 0; i--) {
-        const repoId = cacheRepoId(parts[i]);
-        if (repoId !== undefined && CACHE_LAYOUT.has(parts[i + 1]))
-            return { root: parts.slice(0, i + 1).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep, repoId };
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/discover/units.ts
 /**
  * Model units: directories that form one model, recognised by the names of the files they hold
@@ -77154,7 +77280,7 @@ function hasCacheLayout(listing) {
 function fileKey(info) {
     return `${info.dev}:${info.ino}`;
 }
-class collect_Collector {
+class Collector {
     files = new Map();
     skipped = [];
     errors = [];
@@ -77699,7 +77825,7 @@ async function walkLink(link, dirReal, rel, selected, scope, c, subdirs) {
 
 
 async function discover_discover(request) {
-    const c = new collect_Collector();
+    const c = new Collector();
     const cwd = process.cwd();
     const filter = request.filter
         ? new PathFilter(request.filter.include, request.filter.exclude, request.filter.inputs)
@@ -77951,7 +78077,7 @@ function compare(a, b) {
 }
 /** The model unit of one file scanned on its own (its directory and two above). */
 async function findUnit(path) {
-    const finder = new UnitFinder(new collect_Collector().listings, process.cwd(), undefined);
+    const finder = new UnitFinder(new Collector().listings, process.cwd(), undefined);
     const abs = (0,external_node_path_namespaceObject.resolve)(path);
     const unit = await finder.unitOf(abs, {
         spelled: (0,external_node_path_namespaceObject.dirname)(path),
@@ -78023,7 +78149,7 @@ function unreadableErrors(skipped) {
 
 
 
-const REPORT_SCHEMA_VERSION = '1.2.0';
+const REPORT_SCHEMA_VERSION = '1.3.0';
 /** Scans files and directories; never throws for bad input, only for bad options. */
 async function scan(paths, input = {}) {
     const options = resolveOptions(input);
@@ -78063,10 +78189,12 @@ async function scanFound(found, options, startedAt, t0) {
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency, found.files.length) }, worker));
     const scanned = results.filter((r) => r !== undefined);
-    // Policy: models and their identity; name-policy findings are only ever added.
-    const { files, models } = await identifyModels(scanned, {
+    // Policy: models and their identity from the scanners' claims (context files included) and
+    // discovery's units, never from the disk; name-policy findings are only ever added.
+    const { files, models } = identifyModels(scanned, {
         roots: found.roots,
         units: found.units,
+        skipped: found.skipped,
         ...(options.namePolicy ? { policy: options.namePolicy } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
     });
@@ -78122,8 +78250,8 @@ async function scanFile(path, options, file) {
         const details = {
             ...collector.details,
             ...(collector.members.length ? { members: collector.members } : {}),
-            ...(collector.claims.length ? { identityClaims: collector.claims } : {}),
         };
+        const metadata = collector.modelMetadata();
         const result = {
             path,
             format: collector.format,
@@ -78135,6 +78263,8 @@ async function scanFile(path, options, file) {
             details,
             ...(unit ? { unit } : {}),
             ...(file && file.role !== 'target' ? { role: file.role } : {}),
+            ...(collector.claims.length ? { claims: [...collector.claims] } : {}),
+            ...(metadata ? { modelMetadata: metadata } : {}),
         };
         options.onEvent?.({
             type: 'file-done',
@@ -78165,13 +78295,15 @@ async function scanFile(path, options, file) {
     const source = await FileSource.open(fsPath, stats);
     try {
         const head = await source.read(0, HEAD_BYTES);
+        // A file that fits in its head is served from memory: it is read from disk once.
+        const content = head.length >= source.size ? new BufferSource(head) : source;
         const target = {
             path,
             name: (0,external_node_path_namespaceObject.basename)(path),
             size: source.size,
             head,
-            openStream: () => new SourceStream(source, 0, head),
-            source,
+            openStream: () => new SourceStream(content, 0, head),
+            source: content,
         };
         const ctx = new EngineContext(collector, limits, Date.now() + limits.timeoutMs, 0, target, options.signal);
         try {
@@ -78850,9 +78982,9 @@ function uploadDecision(scope, ctx, inputs, ref, headSha) {
  * policy's outcome) as the Action shows them: one row per model for the job summary, and the
  * models behind the name-policy findings that fail the gate.
  *
- * The policy's findings (MA6xxx) are attached to a file of the model; their evidence is written
- * `source = "value" (file)` (docs/name-policies.md), so the source that decided a violation is
- * read from there. Without a violation, the row shows where the family (else the name) came from.
+ * The policy's findings (MA6xxx) are attached to a file of the model; the evidence the most
+ * severe of them rests on is on the model's policy result (`policy.evidence`). Without one, the
+ * row shows where the family (else the name) came from.
  */
 
 
@@ -78876,9 +79008,7 @@ function modelRows(view) {
                 ? [id.family, ...id.families.filter((f) => f !== id.family)]
                 : [...id.families],
             determined: id.determined,
-            source: findings.map(evidenceSource).find((s) => s !== undefined) ??
-                id.sources.family ??
-                id.sources.name,
+            source: m.policy?.evidence?.source ?? id.sources.family ?? id.sources.name,
             policy: m.policy,
             findings,
         };
@@ -78897,10 +79027,6 @@ function describeRules(row, threshold = 'INFO') {
         ...new Set(row.findings.filter((f) => severityRank(f.severity) >= rank).map((f) => f.ruleId)),
     ];
     return ids.map((id) => `${id} ${findRule(id)?.name ?? ''}`.trim()).join(', ');
-}
-/** "config.json:model_type" out of `config.json:model_type = "llama" (models/x/config.json)`. */
-function evidenceSource(f) {
-    return /^([^\s=]+) = /.exec(f.evidence ?? '')?.[1];
 }
 function order(r) {
     if (r.policy?.decision === 'violation')
@@ -97764,7 +97890,7 @@ __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

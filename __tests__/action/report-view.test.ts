@@ -382,6 +382,33 @@ describe('models and the name policy', () => {
     ]);
   });
 
+  test("the source of a decision is the policy result's typed evidence, never parsed from text", () => {
+    const licensed = report(
+      [
+        file(
+          'gemma/config.json',
+          [finding('MA6005', 'ERROR', 'gemma/config.json', 'x = y')],
+          'hf-config',
+        ),
+      ],
+      [],
+      [
+        model('gemma', 'gemma', ['gemma/config.json'], {
+          decision: 'violation',
+          rules: ['MA6005'],
+          evidence: {
+            field: 'license',
+            value: 'gemma',
+            source: 'README.md:license',
+            path: 'gemma/README.md',
+          },
+        }),
+      ],
+    );
+    const md = renderSummary(summaryInput(licensed)).markdown;
+    expect(md).toContain('| `gemma` | `gemma` | `gemma` | `README.md:license` | ❌ MA6005');
+  });
+
   test('the short form lists the models the policy did not pass; the minimal form counts them', () => {
     const short = renderSummary(summaryInput(withPolicy), 1_600);
     expect(short.form).toBe('short');

@@ -12,6 +12,7 @@ import type {
   ModelResult,
   Report,
 } from '../../src/findings/finding.js';
+import type { ClaimField, IdentityClaim } from '../../src/findings/claims.js';
 import { identifyModels } from '../../src/policy/stage.js';
 import { inferIdentity } from '../../src/policy/identity.js';
 import { FAMILIES, familyOfArchitecture } from '../../src/policy/families.js';
@@ -121,7 +122,7 @@ describe('fixture samples get the expected identity', () => {
   });
 });
 
-const ev = (field: string, value: string, source: string): IdentityEvidence => ({
+const ev = (field: ClaimField, value: string, source: string): IdentityEvidence => ({
   field,
   value,
   source,
@@ -281,7 +282,7 @@ describe('inference rules', () => {
 });
 
 describe('scanner claims', () => {
-  const file = (path: string, claims: unknown[], format = 'gguf'): FileResult => ({
+  const file = (path: string, claims: IdentityClaim[], format = 'gguf'): FileResult => ({
     path,
     format,
     size: 1,
@@ -289,19 +290,17 @@ describe('scanner claims', () => {
     durationMs: 0,
     status: 'clean',
     findings: [],
-    details: { identityClaims: claims },
+    details: {},
+    claims,
   });
 
-  test('claims are read by their source key: a model_type filed as family is an architecture', async () => {
+  test('claims are typed evidence: a Mistral GGUF with the llama architecture is not denied as llama', () => {
     const policy = resolveOptions({ namePolicy: { blacklist: ['llama'] } }).namePolicy!;
-    const { models, files } = await identifyModels(
+    const { models, files } = identifyModels(
       [
         file('/nonexistent/x/mistral.gguf', [
           { field: 'name', value: 'Mistral 7B Instruct v0.2', source: 'gguf:general.name' },
-          { field: 'family', value: 'llama', source: 'gguf:general.architecture.model_type' },
-          { field: 'name', value: 42, source: 'gguf:general.name' },
-          { field: 'Bad Field', value: 'llama', source: 'x' },
-          'not a claim',
+          { field: 'architecture', value: 'llama', source: 'gguf:general.architecture' },
         ]),
       ],
       { roots: ['/nonexistent/x'], policy },
@@ -311,9 +310,9 @@ describe('scanner claims', () => {
     expect(files[0]!.findings).toEqual([]);
   });
 
-  test('a deny entry can name an architecture the family table does not know', async () => {
+  test('a deny entry can name an architecture the family table does not know', () => {
     const policy = resolveOptions({ namePolicy: { blacklist: ['olmo'] } }).namePolicy!;
-    const { files } = await identifyModels(
+    const { files, models } = identifyModels(
       [
         file('/nonexistent/z/model.safetensors', [
           { field: 'architecture', value: 'Olmo2ForCausalLM', source: 'config.json:architectures' },
@@ -324,10 +323,17 @@ describe('scanner claims', () => {
     expect(files[0]!.findings.map((f) => [f.ruleId, f.message])).toEqual([
       ['MA6001', expect.stringContaining('its architecture "Olmo2ForCausalLM" matches "olmo"')],
     ]);
+    // The evidence the violation rests on travels typed, for the Action and other readers.
+    expect(models[0]!.policy?.evidence).toEqual({
+      field: 'architecture',
+      value: 'Olmo2ForCausalLM',
+      source: 'config.json:architectures',
+      path: '/nonexistent/z/model.safetensors',
+    });
   });
 
-  test('a file with claims is a model even when its format is not recognised', async () => {
-    const { models } = await identifyModels(
+  test('a file with claims is a model even when its format is not recognised', () => {
+    const { models } = identifyModels(
       [
         file(
           '/nonexistent/y/weights.dat',
@@ -338,5 +344,29 @@ describe('scanner claims', () => {
       { roots: [] },
     );
     expect(models[0]).toMatchObject({ kind: 'file', identity: { family: 'llama', version: '3' } });
+  });
+
+  test('grouping and identity come from claims and metadata marks alone, not from the disk', () => {
+    // None of these paths exists: a model directory is recognised from its config's mark.
+    const config: FileResult = {
+      ...file(
+        '/nonexistent/repo/config.json',
+        [
+          { field: 'name', value: 'meta-llama/Llama-2-7b-hf', source: 'config.json:_name_or_path' },
+          { field: 'architecture', value: 'llama', source: 'config.json:model_type' },
+        ],
+        'hf-config',
+      ),
+      modelMetadata: { marks: 'config' },
+    };
+    const weights = file('/nonexistent/repo/sub/model.safetensors', [], 'safetensors');
+    const { models } = identifyModels([config, weights], { roots: ['/nonexistent/repo'] });
+    expect(models).toHaveLength(1);
+    expect(models[0]).toMatchObject({
+      root: '/nonexistent/repo',
+      kind: 'directory',
+      files: ['/nonexistent/repo/config.json', '/nonexistent/repo/sub/model.safetensors'],
+      identity: { family: 'llama', version: '2', determined: true },
+    });
   });
 });

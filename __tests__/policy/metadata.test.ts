@@ -1,14 +1,25 @@
 /**
- * Metadata readers and model grouping on hostile or unusual trees: bounded reads, special
- * files, links out of the model, broken JSON and YAML, and where models start and end.
+ * Model metadata and grouping on hostile or unusual trees: bounded reads, special files, links
+ * out of the model, broken JSON and YAML, and where models start and end. The scanners read
+ * the metadata once; the policy stage works from what they claimed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+  ftruncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scan } from '../../src/pipeline/engine.js';
 import type { ModelResult, Report } from '../../src/findings/finding.js';
-import { readDirMetadata, frontMatter } from '../../src/policy/dir-metadata.js';
+import { frontMatter } from '../../src/scan/formats/model-card.js';
+import { MAX_JSON_BYTES } from '../../src/scan/huggingface/json-metadata.js';
 
 const pickleBytes = Buffer.from([0x80, 0x04, 0x7d, 0x94, 0x2e]); // {} protocol 4
 
@@ -45,31 +56,45 @@ describe('metadata readers fail closed and stay bounded', () => {
     expect(f?.severity).toBe('WARNING');
   });
 
-  test('a config over the cap is not read', async () => {
-    const root = tree({
-      'm/config.json': '{"model_type": "llama"' + ' '.repeat(5 * 1024 * 1024) + '}',
-      'm/model.bin': pickleBytes,
-    });
+  test('a config over the JSON limit is not read, and still marks a model', async () => {
+    const root = tree({ 'm/model.bin': pickleBytes });
+    // A sparse file: over the limit without costing the disk (or the scan) anything.
+    const fd = openSync(join(root, 'm', 'config.json'), 'w');
+    writeSync(fd, '{"model_type": "llama"' + ' '.repeat(64 * 1024));
+    ftruncateSync(fd, MAX_JSON_BYTES + 1);
+    closeSync(fd);
     const r = await scan([root]);
     const m = modelAt(r, '/m');
-    expect(m.problems?.join()).toMatch(/over the 4194304-byte cap/);
+    expect(m.problems?.join()).toMatch(/over the 134217728-byte limit for JSON; not read/);
     expect(m.kind).toBe('directory'); // still a model directory, whose identity may be incomplete
+    expect(r.files.find((f) => f.path.endsWith('config.json'))!.bytesRead).toBeLessThan(1 << 20);
   });
 
-  test('a FIFO named config.json neither hangs nor is read', async () => {
+  test('a FIFO named config.json neither hangs nor is read, and is a problem of the model', async () => {
     const root = tree({ 'm/model.bin': pickleBytes });
     execFileSync('mkfifo', [join(root, 'm', 'config.json')]);
-    const meta = await readDirMetadata(join(root, 'm'), join(root, 'm'));
-    expect(meta.problems).toEqual(['config.json: not a regular file; not read']);
+    const m = modelAt(await scan([root]), '/m');
+    expect(m.problems).toEqual(['config.json: not a regular file; not read']);
+    expect(m.kind).toBe('directory');
   });
 
   test('a link out of the model is not followed', async () => {
     const outside = tree({ 'config.json': llamaConfig });
     const root = tree({ 'm/model.bin': pickleBytes });
     symlinkSync(join(outside, 'config.json'), join(root, 'm', 'config.json'));
-    const meta = await readDirMetadata(join(root, 'm'), join(root, 'm'));
-    expect(meta.problems).toEqual(['config.json: symbolic link out of the model; not read']);
-    expect(meta.evidence).toEqual([]);
+    for (const followSymlinks of [false, true]) {
+      const m = modelAt(await scan([root], { followSymlinks }), '/m');
+      expect(m.problems).toEqual(['config.json: symbolic link out of the model; not read']);
+      expect(m.evidence.filter((e) => !e.source.startsWith('path:'))).toEqual([]);
+    }
+  });
+
+  test('a link to metadata inside the model is no problem: the file is scanned under its own name', async () => {
+    const root = tree({ 'm/shared/config.json': llamaConfig, 'm/model.bin': pickleBytes });
+    symlinkSync('shared/config.json', join(root, 'm', 'config.json'));
+    const r = await scan([root]);
+    expect(modelAt(r, '/m/shared').identity.family).toBe('llama');
+    expect(r.models?.flatMap((m) => m.problems ?? [])).toEqual([]);
   });
 
   test('YAML alias bombs and unclosed front matter are problems, not hangs', async () => {
@@ -77,10 +102,15 @@ describe('metadata readers fail closed and stay bounded', () => {
       '---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n' +
       'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n' +
       'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nlicense: mit\n---\n';
-    const a = await readDirMetadata(tree({ 'README.md': bomb }), tmpdir());
-    expect(a.problems.join()).toMatch(/invalid YAML front matter/);
-    const b = tree({ 'README.md': '---\nlicense: mit\nbase_model: x\n' });
-    expect((await readDirMetadata(b, b)).problems.join()).toMatch(/front matter not closed/);
+    const root = tree({
+      'a/README.md': bomb,
+      'a/config.json': llamaConfig,
+      'b/README.md': '---\nlicense: mit\nbase_model: x\n',
+      'b/config.json': llamaConfig,
+    });
+    const r = await scan([root]);
+    expect(modelAt(r, '/a').problems?.join()).toMatch(/README\.md: invalid YAML front matter/);
+    expect(modelAt(r, '/b').problems?.join()).toMatch(/README\.md: front matter not closed/);
     expect(frontMatter('# no front matter\n')).toBeUndefined();
   });
 
@@ -130,6 +160,10 @@ describe('grouping files into models', () => {
     expect(r.models).toHaveLength(1);
     expect(r.models![0]!.root).toBe(join(root, 'repo'));
     expect(r.models![0]!.identity.family).toBe('llama');
+    // The config beside it is scanned as context (discovery adds it), and its bytes count.
+    const config = r.files.find((f) => f.path.endsWith(join('repo', 'config.json')));
+    expect(config).toMatchObject({ role: 'context', modelMetadata: { marks: 'config' } });
+    expect(r.totals.bytesRead).toBe(r.files.reduce((n, f) => n + f.bytesRead, 0));
   });
 
   test('metadata above the scanned directory is never read', async () => {

@@ -3,9 +3,9 @@
  * policy's outcome) as the Action shows them: one row per model for the job summary, and the
  * models behind the name-policy findings that fail the gate.
  *
- * The policy's findings (MA6xxx) are attached to a file of the model; their evidence is written
- * `source = "value" (file)` (docs/name-policies.md), so the source that decided a violation is
- * read from there. Without a violation, the row shows where the family (else the name) came from.
+ * The policy's findings (MA6xxx) are attached to a file of the model; the evidence the most
+ * severe of them rests on is on the model's policy result (`policy.evidence`). Without one, the
+ * row shows where the family (else the name) came from.
  */
 import {
   severityRank,
@@ -53,10 +53,7 @@ export function modelRows(view: ReportView): ModelRow[] {
         ? [id.family, ...id.families.filter((f) => f !== id.family)]
         : [...id.families],
       determined: id.determined,
-      source:
-        findings.map(evidenceSource).find((s) => s !== undefined) ??
-        id.sources.family ??
-        id.sources.name,
+      source: m.policy?.evidence?.source ?? id.sources.family ?? id.sources.name,
       policy: m.policy,
       findings,
     };
@@ -77,11 +74,6 @@ export function describeRules(row: ModelRow, threshold: Severity = 'INFO'): stri
     ...new Set(row.findings.filter((f) => severityRank(f.severity) >= rank).map((f) => f.ruleId)),
   ];
   return ids.map((id) => `${id} ${findRule(id)?.name ?? ''}`.trim()).join(', ');
-}
-
-/** "config.json:model_type" out of `config.json:model_type = "llama" (models/x/config.json)`. */
-function evidenceSource(f: Finding): string | undefined {
-  return /^([^\s=]+) = /.exec(f.evidence ?? '')?.[1];
 }
 
 function order(r: ModelRow): number {

@@ -2,6 +2,7 @@
  * The findings model: what every scanner returns and every reporter prints.
  * Values are plain frozen objects so they serialise to JSON unchanged.
  */
+import type { ClaimField, IdentityClaim, ModelMetadataClaim } from './claims.js';
 
 export const SEVERITIES = ['INFO', 'WARNING', 'ERROR'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -126,6 +127,10 @@ export interface FileResult {
    * findings say why. Absent for files the request selected.
    */
   readonly role?: Exclude<FileRole, 'target'> | 'skipped';
+  /** What the file's own metadata says the model is (schema 1.3); the policy works from these. */
+  readonly claims?: readonly IdentityClaim[];
+  /** What the file, a metadata file, says about its directory (schema 1.3). */
+  readonly modelMetadata?: ModelMetadataClaim;
 }
 
 export type SeverityCounts = Record<Severity, number>;
@@ -138,8 +143,7 @@ export interface OperationalError {
 
 /** One fact about what a model is, and where it was read (see docs/name-policies.md). */
 export interface IdentityEvidence {
-  /** name, family, architecture, base_model, version, license, author, finetune, quantization, tag. */
-  readonly field: string;
+  readonly field: ClaimField;
   readonly value: string;
   /** Where: "config.json:_name_or_path", "gguf:general.name", "path:directory"… */
   readonly source: string;
@@ -174,6 +178,8 @@ export interface ModelPolicyResult {
   readonly rules: readonly string[];
   /** The reason of the per-path exception that waived its violations. */
   readonly exception?: string;
+  /** The evidence the most severe of those findings rests on (schema 1.3). */
+  readonly evidence?: IdentityEvidence;
 }
 
 /** A model: a directory with config/model card and weights, a Hugging Face cache entry, or a lone file. */

@@ -26,6 +26,10 @@ export interface Limits {
   readonly maxCompressionRatio: number;
   /** Largest member copied into memory when a scanner needs random access to it. */
   readonly maxInMemoryBytes: number;
+  /** Files and directories looked up or listed around one top-level file (its neighbourhood). */
+  readonly maxSiblingLookups: number;
+  /** Entries returned by one directory listing of the neighbourhood. */
+  readonly maxDirEntries: number;
 }
 
 export const DEFAULT_LIMITS: Limits = Object.freeze({
@@ -40,6 +44,8 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxDecompressedBytes: 16 * 1024 ** 3,
   maxCompressionRatio: 200,
   maxInMemoryBytes: 64 * 1024 * 1024,
+  maxSiblingLookups: 10_000,
+  maxDirEntries: 10_000,
 });
 
 /** Scanning must stop: the time budget ran out, the scan was aborted or a limit was reached. */

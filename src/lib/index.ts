@@ -52,7 +52,22 @@ export { ALL_RULES, findRule, getRule, ruleHelpUrl, RULE_DOCS_URL } from '../rul
 export type { Rule, RuleFamily } from '../rules/registry.js';
 export { classifyGlobal } from '../knowledge/callables/classify.js';
 export type { Classification } from '../knowledge/callables/classify.js';
-export type { Scanner, ScanTarget, ScanContext } from '../scan/base.js';
+export type {
+  Scanner,
+  ScanTarget,
+  ScanContext,
+  Neighbourhood,
+  SiblingEntry,
+  SiblingListing,
+  SiblingDirEntry,
+} from '../scan/base.js';
+export type {
+  ClaimField,
+  IdentityClaim,
+  ModelMarker,
+  ModelMetadataClaim,
+} from '../findings/claims.js';
+export { CLAIM_FIELDS } from '../findings/claims.js';
 export type { FindingInput } from '../findings/finding.js';
 export { SCANNERS } from '../scan/registry.js';
 export { buildSarif, formatSarif } from '../report/sarif.js';

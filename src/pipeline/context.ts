@@ -3,9 +3,9 @@
  * scanner; enforces the time budget and the nesting limit; dispatches members back through
  * identification so containers never need to know which scanner handles what.
  */
-import { mkdtemp, rm, writeFile, open, realpath, stat } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Limits } from '../io/limits.js';
 import type { Finding, Severity, UnitRef } from '../findings/finding.js';
 import { severityRank } from '../findings/finding.js';
@@ -14,11 +14,15 @@ import { getRule } from '../rules/registry.js';
 import {
   type IdentityClaim,
   type MemberResult,
+  type ModelMetadataClaim,
+  type Neighbourhood,
   type ScanContext,
   type ScanTarget,
   type Scanner,
   type SiblingEntry,
+  type SiblingListing,
 } from '../scan/base.js';
+import { DirectoryNeighbourhood, NO_NEIGHBOURHOOD } from './neighbourhood.js';
 import { type FindingInput } from '../findings/finding.js';
 import { LimitExceeded, ScanInterrupted } from '../io/limits.js';
 import { ARCHIVE_LAYOUTS, DETECTORS, detectorFor, scannerFor } from '../scan/registry.js';
@@ -28,6 +32,13 @@ import { checkNameMismatch } from '../scan/shared/name-mismatch.js';
 
 const MAX_MEMBER_DETAILS = 2000;
 const MAX_CLAIMS = 500;
+/** Longest claim value and source kept; metadata values are names, not documents. */
+const MAX_CLAIM_VALUE = 512;
+const MAX_CLAIM_SOURCE = 200;
+const MAX_COMPONENTS = 32;
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+const MAX_PROBLEMS = 20;
 
 /** Everything gathered while scanning one top-level file. */
 export class FileCollector {
@@ -35,6 +46,13 @@ export class FileCollector {
   readonly details: Record<string, unknown> = {};
   readonly members: { member: string; format: string; findings: number }[] = [];
   readonly claims: IdentityClaim[] = [];
+  readonly metadata: {
+    marks?: ModelMetadataClaim['marks'];
+    components: string[];
+    problems: string[];
+  } = { components: [], problems: [] };
+  /** The files around this one, created on first use. */
+  neighbourhood: Neighbourhood | undefined;
   format = 'unknown';
   /** Per-file state of the scanners (ScanContext.fileState). */
   readonly state = new Map<symbol, unknown>();
@@ -53,6 +71,17 @@ export class FileCollector {
 
   async cleanup(): Promise<void> {
     for (const fn of this.cleanups.splice(0)) await fn().catch(() => undefined);
+  }
+
+  /** What the file's metadata says about its directory, when it said anything. */
+  modelMetadata(): ModelMetadataClaim | undefined {
+    const { marks, components, problems } = this.metadata;
+    if (!marks && !components.length && !problems.length) return undefined;
+    return Object.freeze({
+      ...(marks ? { marks } : {}),
+      ...(components.length ? { components: Object.freeze([...components]) } : {}),
+      ...(problems.length ? { problems: Object.freeze([...problems]) } : {}),
+    });
   }
 }
 
@@ -116,8 +145,48 @@ export class EngineContext implements ScanContext {
 
   claim(claim: IdentityClaim): void {
     if (this.collector.claims.length >= MAX_CLAIMS) return;
-    const source = this.target.member ? `${this.target.member}: ${claim.source}` : claim.source;
-    this.collector.claims.push(Object.freeze({ ...claim, source }));
+    const value = claim.value.replace(CONTROL_CHARS, ' ').trim().slice(0, MAX_CLAIM_VALUE);
+    if (!value) return;
+    const source = (
+      this.target.member ? `${this.target.member}: ${claim.source}` : claim.source
+    ).slice(0, MAX_CLAIM_SOURCE);
+    this.collector.claims.push(Object.freeze({ field: claim.field, value, source }));
+  }
+
+  modelMetadata(claim: ModelMetadataClaim): void {
+    if (!this.isTopLevel()) return; // a config.json inside an archive says nothing about a directory
+    const m = this.collector.metadata;
+    m.marks ??= claim.marks;
+    for (const c of claim.components ?? [])
+      if (m.components.length < MAX_COMPONENTS && !m.components.includes(c)) m.components.push(c);
+    for (const p of claim.problems ?? [])
+      if (m.problems.length < MAX_PROBLEMS) m.problems.push(p.slice(0, MAX_CLAIM_VALUE));
+  }
+
+  sibling(rel: string): Promise<SiblingEntry | undefined> {
+    return this.neighbourhood().sibling(rel);
+  }
+
+  listDir(rel: string): Promise<SiblingListing | undefined> {
+    return this.neighbourhood().listDir(rel);
+  }
+
+  private isTopLevel(): boolean {
+    return this.depth === 0 && this.target.member === undefined;
+  }
+
+  /**
+   * The directory around the top-level file; archive members have none, except the decoded
+   * content of a compressed top-level file, whose loader resolves names beside the file.
+   */
+  private neighbourhood(): Neighbourhood {
+    if (!this.isTopLevel() && !this.inheritsNeighbourhood) return NO_NEIGHBOURHOOD;
+    return (this.collector.neighbourhood ??= new DirectoryNeighbourhood(
+      dirname(this.collector.path),
+      this.collector.stats,
+      this.limits,
+      () => this.checkpoint(),
+    ));
   }
 
   layouts(): readonly ArchiveLayout[] {
@@ -128,45 +197,6 @@ export class EngineContext implements ScanContext {
     const state = this.collector.state;
     if (!state.has(key)) state.set(key, create());
     return state.get(key) as T;
-  }
-
-  /** Files around the top-level file, read-only and within the in-memory limit. */
-  async sibling(rel: string): Promise<SiblingEntry | undefined> {
-    const parts = rel.split('/');
-    const topLevel = this.depth === 0 && this.target.member === undefined;
-    if (!(topLevel || this.inheritsNeighbourhood)) return undefined;
-    if (parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\')))
-      return undefined;
-    this.checkpoint();
-    const root = await realpath(dirname(this.collector.path)).catch(() => undefined);
-    const real = await realpath(join(dirname(this.collector.path), ...parts)).catch(
-      () => undefined,
-    );
-    // Never follow a link out of the directory.
-    if (!root || !real || !real.startsWith(root + sep)) return undefined;
-    const info = await stat(real).catch(() => undefined);
-    if (!info) return undefined;
-    const kind = info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
-    const stats = this.collector.stats;
-    const cap = this.limits.maxInMemoryBytes;
-    return {
-      kind,
-      size: kind === 'file' ? info.size : 0,
-      async read(limit) {
-        if (kind !== 'file') return undefined;
-        const handle = await open(real, 'r').catch(() => undefined);
-        if (!handle) return undefined;
-        try {
-          const now = await handle.stat();
-          if (!now.isFile() || now.size > Math.min(limit, cap)) return undefined;
-          const { buffer, bytesRead } = await handle.read(Buffer.alloc(now.size), 0, now.size, 0);
-          stats.bytesRead += bytesRead;
-          return buffer.subarray(0, bytesRead);
-        } finally {
-          await handle.close().catch(() => undefined);
-        }
-      },
-    };
   }
 
   checkpoint(): void {

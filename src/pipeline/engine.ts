@@ -18,7 +18,7 @@ import {
   type SkippedEntry,
   type UnitRef,
 } from '../findings/finding.js';
-import { FileSource, IoStats } from '../io/source.js';
+import { BufferSource, FileSource, IoStats } from '../io/source.js';
 import { SourceStream } from '../io/stream.js';
 import { identifyModels } from '../policy/stage.js';
 import { type ScanTarget } from '../scan/base.js';
@@ -31,7 +31,7 @@ import { describeError } from '../discover/entries.js';
 import type { DiscoveredFile, Discovery } from '../discover/types.js';
 import { skippedResult, unreadableErrors } from './skipped.js';
 
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
 
 /** Scans files and directories; never throws for bad input, only for bad options. */
 export async function scan(
@@ -86,10 +86,12 @@ async function scanFound(
     Array.from({ length: Math.min(options.concurrency, found.files.length) }, worker),
   );
   const scanned = results.filter((r): r is FileResult => r !== undefined);
-  // Policy: models and their identity; name-policy findings are only ever added.
-  const { files, models } = await identifyModels(scanned, {
+  // Policy: models and their identity from the scanners' claims (context files included) and
+  // discovery's units, never from the disk; name-policy findings are only ever added.
+  const { files, models } = identifyModels(scanned, {
     roots: found.roots,
     units: found.units,
+    skipped: found.skipped,
     ...(options.namePolicy ? { policy: options.namePolicy } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
@@ -160,8 +162,8 @@ export async function scanFile(
     const details = {
       ...collector.details,
       ...(collector.members.length ? { members: collector.members } : {}),
-      ...(collector.claims.length ? { identityClaims: collector.claims } : {}),
     };
+    const metadata = collector.modelMetadata();
     const result: FileResult = {
       path,
       format: collector.format,
@@ -173,6 +175,8 @@ export async function scanFile(
       details,
       ...(unit ? { unit } : {}),
       ...(file && file.role !== 'target' ? { role: file.role } : {}),
+      ...(collector.claims.length ? { claims: [...collector.claims] } : {}),
+      ...(metadata ? { modelMetadata: metadata } : {}),
     };
     options.onEvent?.({
       type: 'file-done',
@@ -206,13 +210,15 @@ export async function scanFile(
   const source = await FileSource.open(fsPath, stats);
   try {
     const head = await source.read(0, HEAD_BYTES);
+    // A file that fits in its head is served from memory: it is read from disk once.
+    const content = head.length >= source.size ? new BufferSource(head) : source;
     const target: ScanTarget = {
       path,
       name: basename(path),
       size: source.size,
       head,
-      openStream: () => new SourceStream(source, 0, head),
-      source,
+      openStream: () => new SourceStream(content, 0, head),
+      source: content,
     };
     const ctx = new EngineContext(
       collector,

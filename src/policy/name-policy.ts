@@ -63,6 +63,8 @@ export interface PolicyViolation {
   readonly evidence: string;
   /** The file holding the evidence, when it is a file of the model. */
   readonly path?: string;
+  /** The identity evidence the finding rests on, when it rests on one. */
+  readonly subject?: IdentityEvidence;
 }
 
 export interface PolicyOutcome {
@@ -86,10 +88,15 @@ export function describeEvidence(e: IdentityEvidence): string {
   return `${e.source} = ${JSON.stringify(e.value)}${e.path && !isPathEvidence(e) ? ` (${e.path})` : ''}`;
 }
 
-function evidenceOf(e: IdentityEvidence): { evidence: string; path?: string } {
+function evidenceOf(e: IdentityEvidence): {
+  evidence: string;
+  path?: string;
+  subject: IdentityEvidence;
+} {
   return {
     evidence: describeEvidence(e),
     ...(e.path && !isPathEvidence(e) ? { path: e.path } : {}),
+    subject: e,
   };
 }
 
@@ -349,6 +356,7 @@ export function evaluatePolicy(
           ruleId: 'MA6009',
           message: `${f.ruleId} waived by exception ${JSON.stringify(exception.raw)} (${exception.origin})${exception.reason ? `: ${exception.reason}` : ''} — ${f.message}`,
           evidence: f.evidence,
+          ...(f.subject ? { subject: f.subject } : {}),
         });
       const violation = kept.some((f) => VIOLATION_RULES.has(f.ruleId));
       return {

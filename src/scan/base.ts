@@ -8,6 +8,7 @@ import type { FindingInput, Severity, UnitRef } from '../findings/finding.js';
 import type { RandomAccessSource } from '../io/source.js';
 import type { ByteStream } from '../io/stream.js';
 import type { Detector } from '../identify/identify.js';
+import type { IdentityClaim, ModelMetadataClaim } from '../findings/claims.js';
 
 /** Something to scan: a file, or a member of a container. */
 export interface ScanTarget {
@@ -32,35 +33,60 @@ export interface ScanTarget {
   readonly sameDirectory?: boolean;
 }
 
+export type {
+  ClaimField,
+  IdentityClaim,
+  ModelMarker,
+  ModelMetadataClaim,
+} from '../findings/claims.js';
+
 /** A file or directory around the scanned file, as `ScanContext.sibling` finds it. */
 export interface SiblingEntry {
   readonly kind: 'file' | 'directory' | 'other';
   /** Size in bytes of a file (0 otherwise). */
   readonly size: number;
+  /**
+   * The path runs through a symbolic link leading out of the scanned file's directory: it was
+   * not followed, so nothing behind it is known or readable (kind "other", size 0).
+   */
+  readonly linksOutside: boolean;
+  /** Where the entry points when it is itself a symbolic link, as written in the link. */
+  readonly linkTarget?: string;
   /** The whole file when it is a regular file of at most `limit` bytes; otherwise undefined. */
   read(limit: number): Promise<Buffer | undefined>;
 }
 
-/** A fact about what model this is, read from its own metadata (name policies use it). */
-export interface IdentityClaim {
-  readonly field:
-    | 'name'
-    | 'family'
-    | 'architecture'
-    | 'base_model'
-    | 'version'
-    | 'license'
-    | 'author'
-    | 'finetune'
-    | 'quantization'
-    /** Parameter-count label such as "8B" or "8x7B" (GGUF general.size_label). */
-    | 'size_label';
-  readonly value: string;
-  /** Where it was read, e.g. "gguf:general.name", "config.json:_name_or_path". */
-  readonly source: string;
+/** An entry of a listed directory; symbolic links are shown as such, never followed. */
+export interface SiblingDirEntry {
+  readonly name: string;
+  readonly kind: 'file' | 'directory' | 'symlink' | 'other';
 }
 
-export interface ScanContext {
+export interface SiblingListing {
+  /** Sorted by name, at most `limits.maxDirEntries` of them. */
+  readonly entries: readonly SiblingDirEntry[];
+  /** The directory held more entries than were listed. */
+  readonly truncated: boolean;
+}
+
+/**
+ * A bounded, read-only view of the files around a top-level target (the directory layout of a
+ * model: external data, variables/, custom code, shards). Paths are relative to the target's
+ * directory and "/"-separated. Archive members have no neighbourhood (every answer is
+ * undefined). On disk the engine implements it; a remote source can serve it with listings and
+ * range requests, so scanners never touch the filesystem themselves.
+ */
+export interface Neighbourhood {
+  /**
+   * The file or directory at `rel`, or undefined when there is none (missing, a broken link, a
+   * path that leaves the directory lexically, or an archive member).
+   */
+  sibling(rel: string): Promise<SiblingEntry | undefined>;
+  /** The entries of the directory at `rel` ("" for the target's own directory). */
+  listDir(rel: string): Promise<SiblingListing | undefined>;
+}
+
+export interface ScanContext extends Neighbourhood {
   readonly limits: Limits;
   /** Container nesting depth of the current target (0 for a file on disk). */
   readonly depth: number;
@@ -71,6 +97,11 @@ export interface ScanContext {
   detail(key: string, value: unknown): void;
   /** Records what the target's metadata says the model is (name, family, licence…). */
   claim(claim: IdentityClaim): void;
+  /**
+   * Records what a metadata file on disk says about its directory (it marks a model, names a
+   * pipeline's components, could not be read); ignored for archive members.
+   */
+  modelMetadata(claim: ModelMetadataClaim): void;
   /** Throws ScanInterrupted once the time budget is spent or the scan is aborted. */
   checkpoint(): void;
   /** Identifies and scans a member of a container, under the depth limit. */
@@ -84,12 +115,6 @@ export interface ScanContext {
   fileState<T>(key: symbol, create: () => T): T;
   /** Archive layouts every family registered (containers ask them what an archive is). */
   layouts(): readonly ArchiveLayout[];
-  /**
-   * The file or directory at `rel` ("/"-separated, relative to the scanned file's directory), or
-   * undefined when there is none or the path leaves the directory. Archive members have no
-   * neighbourhood: every answer is undefined.
-   */
-  sibling(rel: string): Promise<SiblingEntry | undefined>;
 }
 
 /** What scanning one member amounted to. */

@@ -155,6 +155,9 @@ describe('the layout contract', () => {
       report: () => undefined,
       detail: () => undefined,
       claim: () => undefined,
+      modelMetadata: () => undefined,
+      sibling: () => Promise.resolve(undefined),
+      listDir: () => Promise.resolve(undefined),
       checkpoint: () => undefined,
       fileState: <T>(_key: symbol, create: () => T): T => create(),
       scanMember: (t: ScanTarget): Promise<MemberResult> => {
@@ -162,7 +165,6 @@ describe('the layout contract', () => {
         return Promise.resolve({ format: 'pickle', findings: 0, worst: undefined });
       },
       randomAccess: () => Promise.reject(new Error('unused')),
-      sibling: () => Promise.resolve(undefined),
       layouts: () => [layout],
     };
   }

@@ -1,6 +1,6 @@
 /**
- * Test doubles for the formats family: a ScanContext that records findings and claims, an
- * in-memory ArchiveView, and targets over buffers.
+ * Test doubles for the formats family: a ScanContext that records findings and claims and
+ * serves an in-memory neighbourhood, an in-memory ArchiveView, and targets over buffers.
  */
 import { resolveLimits } from '../../../src/options/options.js';
 import { BufferSource } from '../../../src/io/source.js';
@@ -8,8 +8,11 @@ import { SourceStream } from '../../../src/io/stream.js';
 import type {
   IdentityClaim,
   MemberResult,
+  ModelMetadataClaim,
   ScanContext,
   ScanTarget,
+  SiblingEntry,
+  SiblingListing,
 } from '../../../src/scan/base.js';
 import type { FindingInput } from '../../../src/findings/finding.js';
 import type { ArchiveView } from '../../../src/scan/base.js';
@@ -22,6 +25,9 @@ export class FakeContext implements ScanContext {
   readonly claims: IdentityClaim[] = [];
   readonly members: ScanTarget[] = [];
   readonly details: Record<string, unknown> = {};
+  readonly metadata: ModelMetadataClaim[] = [];
+  /** Files around the target, by path relative to its directory. */
+  constructor(readonly around: Record<string, string | Buffer> = {}) {}
   report(f: FindingInput): void {
     this.findings.push(f);
   }
@@ -30,6 +36,33 @@ export class FakeContext implements ScanContext {
   }
   claim(c: IdentityClaim): void {
     this.claims.push(c);
+  }
+  modelMetadata(m: ModelMetadataClaim): void {
+    this.metadata.push(m);
+  }
+  sibling(rel: string): Promise<SiblingEntry | undefined> {
+    const data = this.around[rel];
+    const isDir = Object.keys(this.around).some((k) => k.startsWith(`${rel}/`));
+    if (data === undefined && !isDir) return Promise.resolve(undefined);
+    const buf = data === undefined ? undefined : Buffer.from(data);
+    return Promise.resolve({
+      kind: buf ? 'file' : 'directory',
+      size: buf?.length ?? 0,
+      linksOutside: false,
+      read: (limit: number) => Promise.resolve(buf && buf.length <= limit ? buf : undefined),
+    });
+  }
+  listDir(rel: string): Promise<SiblingListing | undefined> {
+    const prefix = rel ? `${rel}/` : '';
+    const names = new Map<string, 'file' | 'directory'>();
+    for (const k of Object.keys(this.around)) {
+      if (!k.startsWith(prefix)) continue;
+      const [first, ...rest] = k.slice(prefix.length).split('/');
+      names.set(first!, rest.length ? 'directory' : 'file');
+    }
+    if (!names.size) return Promise.resolve(undefined);
+    const entries = [...names].sort().map(([name, kind]) => ({ name, kind }));
+    return Promise.resolve({ entries, truncated: false });
   }
   checkpoint(): void {}
   private readonly state = new Map<symbol, unknown>();
@@ -43,9 +76,6 @@ export class FakeContext implements ScanContext {
   }
   randomAccess(target: ScanTarget): Promise<BufferSource> {
     return Promise.resolve(target.source as BufferSource);
-  }
-  sibling(): Promise<undefined> {
-    return Promise.resolve(undefined);
   }
   layouts(): typeof ARCHIVE_LAYOUTS {
     return ARCHIVE_LAYOUTS;

@@ -88,10 +88,10 @@ describe('JSON metadata', () => {
       ),
       'config.json',
     );
-    expect(r.details.identityClaims).toEqual(
+    expect(r.claims).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'name', value: 'org/model' }),
-        expect.objectContaining({ field: 'family', value: 'llama' }),
+        expect.objectContaining({ field: 'architecture', value: 'llama' }),
       ]),
     );
     expect(r.findings).toEqual([]);
@@ -128,7 +128,7 @@ describe('YAML and text', () => {
       'README.md',
     );
     expect(r.findings).toEqual([]);
-    expect(r.details.identityClaims).toEqual(
+    expect(r.claims).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'base_model', value: 'org/base' })]),
     );
   });

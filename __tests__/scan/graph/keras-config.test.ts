@@ -221,8 +221,6 @@ describe('Keras config analysis', () => {
 
   test('the model name is claimed', async () => {
     const r = await scanBytes(metadataPb(JSON.stringify(realConfig)), 'keras_metadata.pb');
-    expect(r.details.identityClaims).toEqual([
-      expect.objectContaining({ field: 'name', value: 'tiny_cnn' }),
-    ]);
+    expect(r.claims).toEqual([expect.objectContaining({ field: 'name', value: 'tiny_cnn' })]);
   });
 });

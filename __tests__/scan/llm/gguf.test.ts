@@ -160,7 +160,7 @@ describe('GGUF parsing', () => {
       .string('general.base_model.0.name', 'Llama 3.1 8B')
       .uint32('general.file_type', 15);
     const r = await scanBytes(g.build(), 'x.gguf');
-    const claims = (r.details.identityClaims ?? []) as { field: string; value: string }[];
+    const claims = r.claims ?? [];
     expect(claims.map((c) => `${c.field}=${c.value}`)).toEqual([
       'name=Meta Llama 3.1 8B Instruct',
       'family=Meta-Llama-3.1',

@@ -92,7 +92,7 @@ describe('safetensors headers', () => {
       base_model: 'org/base',
     });
     const r = await scanBytes(st(`{"__metadata__":${meta}}`), 'x.safetensors');
-    const claims = (r.details.identityClaims ?? []) as { field: string; value: string }[];
+    const claims = r.claims ?? [];
     expect(claims.map((c) => `${c.field}=${c.value}`).sort()).toEqual([
       'base_model=org/base',
       'license=mit',

@@ -348,12 +348,15 @@ export function subContext(ctx: ScanContext, opts: SubContextOptions): ScanConte
     },
     detail: (key, value) => ctx.detail(opts.member ? `${opts.member}: ${key}` : key, value),
     claim: (c) => ctx.claim(c),
+    // A member has no files around it, and says nothing about the directory of its container.
+    modelMetadata: (m) => (opts.member ? undefined : ctx.modelMetadata(m)),
+    sibling: (rel) => (opts.member ? Promise.resolve(undefined) : ctx.sibling(rel)),
+    listDir: (rel) => (opts.member ? Promise.resolve(undefined) : ctx.listDir(rel)),
     checkpoint: () => ctx.checkpoint(),
     fileState: (key, create) => ctx.fileState(key, create),
     scanMember: (t) => ctx.scanMember(t),
     randomAccess: (t) => ctx.randomAccess(t),
     layouts: () => ctx.layouts(),
-    sibling: (rel) => (opts.member ? Promise.resolve(undefined) : ctx.sibling(rel)),
   };
 }
 

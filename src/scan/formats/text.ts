@@ -4,12 +4,12 @@
  * and other text. All are checked for credentials; templates go to the template analyzer.
  */
 import { basename } from 'node:path';
-import { parseDocument } from 'yaml';
 import { analyzeTemplate } from '../../analysis/jinja/analyze.js';
-import type { IdentityClaim, ScanContext, Scanner } from '../base.js';
+import type { ScanContext, Scanner } from '../base.js';
 import { decodeUtf8, readWhole } from './common/read.js';
 import { findSecrets, isSecretKeyValue, lineOf, mask } from './common/secrets.js';
 import { checkRequirementLines } from './requirements.js';
+import { claimLicenseTitle, claimModelCard, isLicenseFile, isReadme } from './model-card.js';
 
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
@@ -38,6 +38,10 @@ export const textScanner: Scanner = {
   async scan(target, ctx) {
     const buf = await readWhole(target, MAX_TEXT_BYTES);
     if (!buf) {
+      if (isReadme(target.name))
+        ctx.modelMetadata({
+          problems: [`over ${MAX_TEXT_BYTES} bytes; the model card was not read`],
+        });
       ctx.report({
         ruleId: 'MA1006',
         message: `text file over ${MAX_TEXT_BYTES} bytes was not checked for credentials`,
@@ -70,7 +74,8 @@ export const textScanner: Scanner = {
       return;
     }
     if (/\.(env|ini|cfg|toml)$/.test(lower) || lower === '.env') checkKeyValues(text, ctx, name);
-    if (/\.(md|markdown)$/.test(lower)) claimFrontMatter(text, ctx, name);
+    if (/\.(md|markdown)$/.test(lower)) claimModelCard(text, name, ctx);
+    if (isLicenseFile(name)) claimLicenseTitle(text, name, ctx);
   },
 };
 
@@ -87,31 +92,4 @@ function checkKeyValues(text: string, ctx: ScanContext, name: string): void {
         line: i + 1,
       });
   });
-}
-
-/** Model-card metadata (the Hugging Face YAML front matter). */
-function claimFrontMatter(text: string, ctx: ScanContext, name: string): void {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  if (!m) return;
-  let meta: unknown;
-  try {
-    meta = parseDocument(m[1]!, { uniqueKeys: false }).toJS({ maxAliasCount: 100 });
-  } catch {
-    return;
-  }
-  if (typeof meta !== 'object' || meta === null) return;
-  const obj = meta as Record<string, unknown>;
-  const claim = (field: IdentityClaim['field'], v: unknown, key: string): void => {
-    for (const x of Array.isArray(v) ? v.slice(0, 8) : [v])
-      if (typeof x === 'string' && x.trim() && x.length < 300)
-        ctx.claim({ field, value: x.trim(), source: `${name}:${key}` });
-  };
-  claim('base_model', obj.base_model, 'base_model');
-  claim('license', obj.license, 'license');
-  claim('license', obj.license_name, 'license_name');
-  claim('name', obj.model_name, 'model_name');
-  if (Array.isArray(obj['model-index']))
-    for (const e of obj['model-index'].slice(0, 4))
-      if (e && typeof e === 'object')
-        claim('name', (e as Record<string, unknown>).name, 'model-index.name');
 }

@@ -5,9 +5,8 @@
  * standard opsets come from extension libraries; Const layers must stay inside the weights.
  */
 import { basename, extname } from 'node:path';
-import { stat } from 'node:fs/promises';
 import type { ScanContext, ScanTarget, Scanner } from '../base.js';
-import { decodeUtf8, directoryOf, readWhole } from './common/read.js';
+import { decodeUtf8, hasNeighbourhood, readWhole } from './common/read.js';
 import { findSecrets, lineOf } from './common/secrets.js';
 
 const MAX_XML_BYTES = 256 * 1024 * 1024;
@@ -165,20 +164,16 @@ async function checkOpenVino(text: string, target: ScanTarget, ctx: ScanContext)
       evidence: key,
     });
   }
-  const dir = directoryOf(target);
-  if (dir && maxEnd > 0) {
+  if (hasNeighbourhood(target) && maxEnd > 0) {
     const bin = `${basename(target.name, extname(target.name))}.bin`;
-    try {
-      const s = await stat(`${dir}/${bin}`);
-      if (maxEnd > s.size)
-        ctx.report({
-          ruleId: 'MA5900',
-          message: `OpenVINO constants reach byte ${maxEnd} of ${bin}, which has ${s.size}`,
-          evidence: `${maxEnd} > ${s.size}`,
-        });
-    } catch {
-      // The weights are not beside the IR; nothing to compare.
-    }
+    // Weights missing, or not a file beside the IR: nothing to compare.
+    const weights = await ctx.sibling(bin);
+    if (weights?.kind === 'file' && maxEnd > weights.size)
+      ctx.report({
+        ruleId: 'MA5900',
+        message: `OpenVINO constants reach byte ${maxEnd} of ${bin}, which has ${weights.size}`,
+        evidence: `${maxEnd} > ${weights.size}`,
+      });
   }
   ctx.detail('openvino', { net, layers, customLayers: [...custom.keys()] });
 }

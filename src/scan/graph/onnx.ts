@@ -4,8 +4,7 @@
  * payloads; nodes are judged by domain and operator; external data references are checked
  * against the model directory on disk.
  */
-import { lstat, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { findCommand, findLibraryPath } from '../shared/commands.js';
 import { scanHiddenPayload } from '../shared/hidden-payloads.js';
 import type { ScanContext, ScanTarget, Scanner } from '../base.js';
@@ -359,17 +358,19 @@ function metadataProps(list: unknown): Record<string, string> {
 
 type Reporter = (ruleId: string, message: string, evidence: string) => void;
 
+type Resolved = number | 'missing' | 'not-a-file' | { readonly escape: string | undefined };
+
 /** Resolves external data locations against the model's directory, once per location. */
 class ExternalChecker {
   readonly files = new Set<string>();
-  private readonly sizes = new Map<string, number | 'missing' | 'escape'>();
-  private readonly dir: string | undefined;
+  private readonly sizes = new Map<string, Resolved>();
+  private readonly local: boolean;
 
   constructor(
     target: ScanTarget,
     private readonly ctx: ScanContext,
   ) {
-    this.dir = target.member === undefined ? dirname(target.path) : undefined;
+    this.local = target.member === undefined;
   }
 
   async check(entries: Record<string, string>, label: string, report: Reporter): Promise<void> {
@@ -393,24 +394,24 @@ class ExternalChecker {
       );
       return;
     }
-    if (!this.dir) return; // inside an archive: only the lexical check applies
+    if (!this.local) return; // inside an archive: only the lexical check applies
     let size = this.sizes.get(location);
     if (size === undefined) {
       size = await this.resolve(location);
       this.sizes.set(location, size);
     }
-    if (size === 'escape') {
+    if (typeof size === 'object') {
       report(
         'MA4040',
         `${label} reads its data from ${JSON.stringify(location)}, a symbolic link leading outside the model directory`,
-        location,
+        size.escape ? `${location} -> ${size.escape}` : location,
       );
       return;
     }
-    if (size === 'missing') {
+    if (size === 'missing' || size === 'not-a-file') {
       report(
         'MA4041',
-        `${label} reads its data from ${JSON.stringify(location)}, which does not exist beside the model`,
+        `${label} reads its data from ${JSON.stringify(location)}, which ${size === 'missing' ? 'does not exist beside the model' : 'is not a regular file'}`,
         location,
       );
       return;
@@ -431,24 +432,11 @@ class ExternalChecker {
       );
   }
 
-  private async resolve(location: string): Promise<number | 'missing' | 'escape'> {
-    this.ctx.checkpoint();
-    const dir = this.dir!;
-    const path = join(dir, location);
-    try {
-      await lstat(path);
-    } catch {
-      return 'missing';
-    }
-    try {
-      const real = await realpath(path);
-      const root = await realpath(dir);
-      const rel = relative(root, real);
-      if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) return 'escape';
-      return (await stat(real)).size;
-    } catch {
-      return 'missing';
-    }
+  private async resolve(location: string): Promise<Resolved> {
+    const entry = await this.ctx.sibling(location);
+    if (!entry) return 'missing';
+    if (entry.linksOutside) return { escape: entry.linkTarget };
+    return entry.kind === 'file' ? entry.size : 'not-a-file';
   }
 }
 

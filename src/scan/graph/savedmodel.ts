@@ -3,8 +3,7 @@
  * every meta-graph, its function library and nested graphs are judged op by op; Keras layer
  * metadata gets the Keras config analysis; the variables/ directory beside the file is checked.
  */
-import { lstat, readdir } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { type ScanContext, type ScanTarget, type Scanner } from '../base.js';
 import { LimitExceeded } from '../../io/limits.js';
 import { kerasType, tfType } from '../../io/protobuf/schemas.js';
@@ -126,7 +125,7 @@ export const savedModelScanner: Scanner = {
         : {}),
     });
     if (target.member === undefined && basename(target.path) === 'saved_model.pb')
-      await checkVariables(dirname(target.path), ctx, variablesExpected);
+      await checkVariables(ctx, variablesExpected);
   },
 };
 
@@ -159,22 +158,34 @@ async function kerasObjectMetadata(
 }
 
 /** variables/ should hold variables.index and its data shards, nothing else. */
-async function checkVariables(dir: string, ctx: ScanContext, expected: boolean): Promise<void> {
-  const vdir = join(dir, 'variables');
-  let entries: string[];
-  try {
-    entries = await readdir(vdir);
-  } catch {
+async function checkVariables(ctx: ScanContext, expected: boolean): Promise<void> {
+  const dir = await ctx.sibling('variables');
+  if (dir?.linksOutside) {
+    ctx.report({
+      ruleId: 'MA4026',
+      message:
+        'variables/ is a symbolic link leading out of the model directory: TensorFlow would restore the weights from there',
+      evidence: dir.linkTarget ? `variables -> ${dir.linkTarget}` : 'variables',
+    });
+    return;
+  }
+  const listing = dir?.kind === 'directory' ? await ctx.listDir('variables') : undefined;
+  if (!listing) {
     ctx.detail('savedModelVariables', { present: false });
     return;
   }
+  if (listing.truncated)
+    ctx.report({
+      ruleId: 'MA1002',
+      message: `variables/ holds more than ${listing.entries.length} entries; the rest were not checked`,
+      evidence: 'maxDirEntries',
+    });
   const shards = new Map<number, Set<number>>();
   const unexpected: string[] = [];
   let index = false;
-  for (const e of entries) {
+  for (const { name: e, kind } of listing.entries) {
     const m = /^variables\.data-(\d{5})-of-(\d{5})$/.exec(e);
-    const info = await lstat(join(vdir, e)).catch(() => undefined);
-    if (info?.isSymbolicLink()) unexpected.push(`${e} (symbolic link)`);
+    if (kind === 'symlink') unexpected.push(`${e} (symbolic link)`);
     else if (e === 'variables.index') index = true;
     else if (m) {
       const total = Number(m[2]);

@@ -7,13 +7,7 @@
  */
 import { getRule } from '../../rules/registry.js';
 import type { ScanContext, ScanTarget } from '../base.js';
-import {
-  decodeUtf8,
-  directoryOf,
-  entryKind,
-  escapeReason,
-  readSibling,
-} from '../formats/common/read.js';
+import { decodeUtf8, escapeReason, hasNeighbourhood } from '../formats/common/read.js';
 import { analyzePython } from '../../analysis/python/analyze.js';
 import { MAX_PYTHON_SOURCE } from '../python/scanner.js';
 
@@ -67,7 +61,7 @@ export async function checkCustomCode(
       .slice(0, 6)
       .join(', '),
   });
-  const dir = directoryOf(target);
+  const local = hasNeighbourhood(target);
   const toAnalyse: string[] = [];
   const reported = new Set<string>();
   for (const r of refs) {
@@ -95,9 +89,21 @@ export async function checkCustomCode(
       }
       continue;
     }
-    if (!dir) continue;
+    if (!local) continue;
     const file = `${r.subdir ? `${r.subdir}/` : ''}${modulePath}.py`;
-    if ((await entryKind(dir, file)) !== 'file') {
+    const entry = await ctx.sibling(file);
+    if (entry?.linksOutside) {
+      if (!reported.has(file)) {
+        reported.add(file);
+        ctx.report({
+          ruleId: 'MA5304',
+          message: `${r.key} refers to ${file}, a symbolic link leading out of the model directory: the loader would import code from there, which was not scanned`,
+          evidence: entry.linkTarget ? `${file} -> ${entry.linkTarget}` : r.raw,
+        });
+      }
+      continue;
+    }
+    if (entry?.kind !== 'file') {
       if (!reported.has(file)) {
         reported.add(file);
         ctx.report({
@@ -110,13 +116,13 @@ export async function checkCustomCode(
     }
     if (!toAnalyse.includes(file)) toAnalyse.push(file);
   }
-  if (!dir || !toAnalyse.length) return;
+  if (!local || !toAnalyse.length) return;
 
   const dangerous: string[] = [];
   for (let i = 0; i < toAnalyse.length && i < MAX_FILES; i++) {
     ctx.checkpoint();
     const file = toAnalyse[i]!;
-    const buf = await readSibling(dir, file, MAX_PYTHON_SOURCE);
+    const buf = await (await ctx.sibling(file))?.read(MAX_PYTHON_SOURCE);
     const text = buf && (decodeUtf8(buf) ?? buf.toString('latin1'));
     if (text === undefined) continue;
     const a = analyzePython(text);
@@ -126,7 +132,7 @@ export async function checkCustomCode(
     const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
     for (const rel of a.relativeImports) {
       const next = `${base}${rel}.py`;
-      if (!toAnalyse.includes(next) && (await entryKind(dir, next)) === 'file')
+      if (!toAnalyse.includes(next) && (await ctx.sibling(next))?.kind === 'file')
         toAnalyse.push(next);
     }
   }

@@ -5,7 +5,7 @@
  * `_class_name` given as `[module, class]`, is custom code loaded with trust_remote_code.
  */
 import type { ScanContext, ScanTarget } from '../base.js';
-import { directoryOf, entryKind } from '../formats/common/read.js';
+import { hasNeighbourhood } from '../formats/common/read.js';
 import { judgeReference } from '../formats/common/refs.js';
 import { checkCustomCode, parseClassReference, type CodeRef } from './custom-code.js';
 
@@ -54,7 +54,7 @@ export async function checkDiffusersIndex(
   target: ScanTarget,
   ctx: ScanContext,
 ): Promise<void> {
-  const dir = directoryOf(target);
+  const local = hasNeighbourhood(target);
   const refs: CodeRef[] = [];
   const cls = index._class_name;
   if (Array.isArray(cls) && typeof cls[0] === 'string' && typeof cls[1] === 'string') {
@@ -78,8 +78,10 @@ export async function checkDiffusersIndex(
       continue;
     }
     if (KNOWN_LIBRARIES.has(library) || DIFFUSERS_PIPELINE_MODULES.has(library)) continue;
-    // A module file beside the component's weights is custom component code.
-    if (dir && (await entryKind(dir, `${component}/${library}.py`)) === 'file') {
+    // A module file beside the component's weights is custom component code (also when it
+    // is a link leading out of the model, which the custom-code check reports).
+    const module = local ? await ctx.sibling(`${component}/${library}.py`) : undefined;
+    if (module && (module.kind === 'file' || module.linksOutside)) {
       const r = parseClassReference(`${component}`, `${library}.${className}`, component);
       if (r) refs.push(r);
       continue;

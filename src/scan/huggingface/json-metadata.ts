@@ -7,13 +7,14 @@
  */
 import { basename } from 'node:path';
 import { analyzeTemplate } from '../../analysis/jinja/analyze.js';
-import type { IdentityClaim, ScanContext, ScanTarget, Scanner } from '../base.js';
+import type { ScanContext, ScanTarget, Scanner } from '../base.js';
 import { checkMetadataTree } from '../formats/common/metadata-tree.js';
 import { decodeUtf8, readWhole } from '../formats/common/read.js';
 import { judgeReference } from '../formats/common/refs.js';
 import { findSecrets, lineOf } from '../formats/common/secrets.js';
 import { checkXgboostModel } from '../formats/xgboost.js';
 import { checkCustomCode, parseClassReference, type CodeRef } from './custom-code.js';
+import { claimJsonMetadata, unreadableMetadata } from './claims.js';
 import { checkDiffusersIndex } from './diffusers.js';
 import { checkShardIndex } from './shards.js';
 
@@ -53,6 +54,11 @@ export const jsonMetadataScanner: Scanner = {
     const limit = Math.min(MAX_JSON_BYTES, Math.max(ctx.limits.maxInMemoryBytes, 1));
     const buf = await readWhole(target, Math.max(limit, MAX_JSON_BYTES));
     if (!buf) {
+      unreadableMetadata(
+        target,
+        ctx,
+        `${target.size ?? 'unknown'} bytes, over the ${MAX_JSON_BYTES}-byte limit for JSON; not read`,
+      );
       ctx.report({
         ruleId: 'MA1006',
         message: `JSON file larger than ${MAX_JSON_BYTES} bytes: not parsed, metadata checks skipped`,
@@ -62,6 +68,7 @@ export const jsonMetadataScanner: Scanner = {
     }
     const text = decodeUtf8(buf);
     if (text === undefined) {
+      unreadableMetadata(target, ctx, 'not valid UTF-8');
       ctx.report({
         ruleId: 'MA5307',
         message: 'JSON file is not valid UTF-8',
@@ -80,6 +87,7 @@ export const jsonMetadataScanner: Scanner = {
     try {
       value = JSON.parse(text) as Json;
     } catch (err) {
+      unreadableMetadata(target, ctx, `invalid JSON (${(err as Error).message})`);
       ctx.report({
         ruleId: 'MA5307',
         message: `${target.name} is not valid JSON: ${(err as Error).message}`,
@@ -99,12 +107,13 @@ export async function analyzeJson(
 ): Promise<void> {
   const name = basename(target.name).toLowerCase();
   await checkMetadataTree(value, ctx, target, { where: target.name });
+  if (!isObject(value)) unreadableMetadata(target, ctx, 'not a JSON object');
   if (Array.isArray(value)) {
     if (name === 'modules.json') await checkSentenceTransformerModules(value, target, ctx);
     return;
   }
   if (!isObject(value)) return;
-  claimIdentity(value, ctx, target.name);
+  claimJsonMetadata(value, target, ctx);
 
   const refs: CodeRef[] = [];
   if ('auto_map' in value) collectAutoMap(value.auto_map, refs, ctx, target);
@@ -281,20 +290,4 @@ function checkOrbaxHandlers(handlers: JsonObject, ctx: ScanContext): void {
       evidence: typestr,
     });
   }
-}
-
-function claimIdentity(v: JsonObject, ctx: ScanContext, file: string): void {
-  const claim = (field: IdentityClaim['field'], value: Json | undefined, key: string): void => {
-    if (typeof value === 'string' && value.trim() && value.length <= 300)
-      ctx.claim({ field, value: value.trim(), source: `${file}:${key}` });
-  };
-  claim('name', v._name_or_path, '_name_or_path');
-  claim('family', v.model_type, 'model_type');
-  if (Array.isArray(v.architectures))
-    for (const a of v.architectures.slice(0, 8)) claim('architecture', a, 'architectures');
-  claim('base_model', v.base_model_name_or_path, 'base_model_name_or_path');
-  if (typeof v._class_name === 'string') claim('architecture', v._class_name, '_class_name');
-  if (isObject(v.quantization_config))
-    claim('quantization', v.quantization_config.quant_method, 'quantization_config.quant_method');
-  if (typeof v.peft_type === 'string') claim('finetune', v.peft_type, 'peft_type');
 }

@@ -6,7 +6,7 @@
  */
 import { extname } from 'node:path';
 import type { ScanContext, ScanTarget } from '../base.js';
-import { directoryOf, entryKind, escapeReason } from '../formats/common/read.js';
+import { escapeReason, hasNeighbourhood } from '../formats/common/read.js';
 
 const MAX_SHARDS = 100_000;
 
@@ -49,7 +49,7 @@ export async function checkShardIndex(
     if (shards.size > MAX_SHARDS) break;
   }
   const expected = expectedExtension(target.name);
-  const dir = directoryOf(target);
+  const local = hasNeighbourhood(target);
   const extensions = new Set<string>();
   let missing = 0;
   for (const [shard, tensors] of shards) {
@@ -72,7 +72,16 @@ export async function checkShardIndex(
         evidence: shard,
       });
     }
-    if (dir && (await entryKind(dir, shard)) !== 'file') {
+    const entry = local ? await ctx.sibling(shard) : undefined;
+    if (entry?.linksOutside) {
+      ctx.report({
+        ruleId: 'MA5304',
+        message: `${target.name} maps ${tensors} tensor(s) to ${shard}, a symbolic link leading out of the model directory: the loader would read that file`,
+        evidence: entry.linkTarget ? `${shard} -> ${entry.linkTarget}` : shard,
+      });
+      continue;
+    }
+    if (local && entry?.kind !== 'file') {
       if (missing++ < 20)
         ctx.report({
           ruleId: 'MA5305',

@@ -376,7 +376,7 @@ const METADATA_CLAIMS: Readonly<Record<string, Parameters<ClaimSink['add']>[0]>>
   base_model_name_or_path: 'base_model',
   architecture: 'architecture',
   architectures: 'architecture',
-  model_type: 'family',
+  model_type: 'architecture',
   license: 'license',
   author: 'author',
   quantization: 'quantization',

@@ -1,9 +1,9 @@
 /**
- * Bounded whole reads of small targets (metadata, manifests, source files) and sibling files
- * of a top-level file on disk (the directory layout around a model).
+ * Bounded whole reads of small targets (metadata, manifests, source files), and the checks
+ * scanners make on paths that metadata names relative to a model's directory. The files around
+ * a target are reached through the scan context (`ctx.sibling`, `ctx.listDir`), never here.
  */
-import { open, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { readAll } from '../../../io/stream.js';
 import type { ScanTarget } from '../../base.js';
 
@@ -37,9 +37,9 @@ export function decodeUtf8(buf: Buffer): string | undefined {
   }
 }
 
-/** The directory of a top-level file on disk; undefined for archive members. */
-export function directoryOf(target: ScanTarget): string | undefined {
-  return target.member === undefined ? dirname(target.path) : undefined;
+/** Whether the target has files around it: a top-level file does, an archive member does not. */
+export function hasNeighbourhood(target: ScanTarget): boolean {
+  return target.member === undefined;
 }
 
 /** Why a relative reference leaves its directory, or undefined when it stays inside. */
@@ -57,38 +57,4 @@ export function escapeReason(ref: string): string | undefined {
     if (depth < 0) return 'climbs out of the directory with ..';
   }
   return undefined;
-}
-
-export type EntryKind = 'file' | 'dir' | undefined;
-
-/** What `rel` names inside `dir` (never following it out of `dir`). */
-export async function entryKind(dir: string, rel: string): Promise<EntryKind> {
-  if (escapeReason(rel)) return undefined;
-  const path = normalize(join(dir, rel));
-  if (!path.startsWith(normalize(dir) + sep) && path !== normalize(dir)) return undefined;
-  try {
-    const s = await stat(path);
-    return s.isFile() ? 'file' : s.isDirectory() ? 'dir' : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Reads a small file inside `dir`; undefined when missing, not a file or larger than `limit`. */
-export async function readSibling(
-  dir: string,
-  rel: string,
-  limit: number,
-): Promise<Buffer | undefined> {
-  if ((await entryKind(dir, rel)) !== 'file') return undefined;
-  const handle = await open(join(dir, rel), 'r');
-  try {
-    const s = await handle.stat();
-    if (s.size > limit) return undefined;
-    const buf = Buffer.alloc(s.size);
-    const { bytesRead } = await handle.read(buf, 0, s.size, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
