@@ -2,18 +2,11 @@
  * The findings model: what every scanner returns and every reporter prints.
  * Values are plain frozen objects so they serialise to JSON unchanged.
  */
+import { emptyCounts, severityRank, type Severity, type SeverityCounts } from './severity.js';
+import type { Verdict } from './verdict.js';
 
-export const SEVERITIES = ['INFO', 'WARNING', 'ERROR'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-/** Numeric rank for threshold comparisons: INFO < WARNING < ERROR. */
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
-}
-
-export function isSeverity(value: unknown): value is Severity {
-  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
-}
+export { SEVERITIES, severityRank, isSeverity, emptyCounts } from './severity.js';
+export type { Severity, SeverityCounts } from './severity.js';
 
 /** Where a finding sits: the file, the archive member chain inside it, and a position. */
 export interface Location {
@@ -69,8 +62,6 @@ export interface FileResult {
   /** Facts the scanners learned (protocol, members, storage references…), for people and tools. */
   readonly details: Readonly<Record<string, unknown>>;
 }
-
-export type SeverityCounts = Record<Severity, number>;
 
 /** A path that could not be scanned at all (missing, unreadable): not a finding but a failure. */
 export interface OperationalError {
@@ -141,16 +132,14 @@ export interface Report {
   readonly errors: readonly OperationalError[];
   /** Models the files make up, with their inferred identity (schema 1.1). */
   readonly models?: readonly ModelResult[];
+  /** Which findings count, whether the run fails and why (schema 1.2; see src/verdict/). */
+  readonly verdict?: Verdict;
   readonly totals: {
     readonly files: number;
     readonly filesWithFindings: number;
     readonly bytesRead: number;
     readonly findings: SeverityCounts;
   };
-}
-
-export function emptyCounts(): SeverityCounts {
-  return { INFO: 0, WARNING: 0, ERROR: 0 };
 }
 
 export function countBySeverity(findings: Iterable<Finding>): SeverityCounts {

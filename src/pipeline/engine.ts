@@ -23,10 +23,11 @@ import { type ScanTarget } from '../scan/base.js';
 import { HEAD_BYTES } from '../identify/identify.js';
 import { ScanInterrupted } from '../io/limits.js';
 import { VERSION } from '../version.js';
+import { decideVerdict } from '../verdict/verdict.js';
 import { EngineContext, FileCollector } from './context.js';
 import { describeError, discover } from '../discover/walk.js';
 
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 /** Scans files and directories; never throws for bad input, only for bad options. */
 export async function scan(
@@ -67,7 +68,9 @@ export async function scan(
     ...(options.namePolicy ? { policy: options.namePolicy } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  return buildReport(files, errors, startedAt, performance.now() - t0, models);
+  const report = buildReport(files, errors, startedAt, performance.now() - t0, models);
+  // Verdict: which findings count, whether the run fails and why, decided once for every face.
+  return { ...report, verdict: decideVerdict(report, { failOn: options.failOn }) };
 }
 
 export function buildReport(
