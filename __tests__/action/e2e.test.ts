@@ -152,7 +152,7 @@ describe('pull_request', () => {
       '2',
       '3',
     ]);
-    expect(pages.every((r) => r.authorization === 'Bearer test-token')).toBe(true);
+    expect(pages.every((r) => r.authorization === 'token test-token')).toBe(true);
   });
 
   test('scans only the changed model files, the SavedModel as a whole, never unchanged models', () => {
@@ -195,9 +195,11 @@ describe('pull_request', () => {
     const log = expectValidSarif(sarif);
     const run0 = log.runs[0]!;
     expect(run0.automationDetails?.id).toBe('modelaudit/changed/');
+    // Every counted finding, the file that was not identified (MA1003, INFO) included.
     expect(resultUris(log)).toEqual([
       'models/lfs/model.safetensors',
       'models/malicious/evil.pkl',
+      'models/saved_model/variables/variables.index',
       'models/suspicious/custom_class.pkl',
     ]);
     for (const r of run0.results) {
@@ -229,7 +231,7 @@ describe('pull_request', () => {
   test('writes the job summary: verdict, table, details, deletions, renames, units', () => {
     const s = run.summary;
     expect(s).toContain('## modelaudit: ❌ failed');
-    expect(s).toContain('**1 ERROR · 2 WARNING · 0 INFO**');
+    expect(s).toContain('**1 ERROR · 2 WARNING · 1 INFO**');
     expect(s).toContain('| `models/malicious/evil.pkl` | `pickle` | ❌ ERROR | 1 | 0 | 0 |');
     expect(s).toContain('<details><summary>models/malicious/evil.pkl: 1 ERROR</summary>');
     expect(s).toContain('pull request #7');
@@ -244,15 +246,17 @@ describe('pull_request', () => {
     expect(Buffer.byteLength(s)).toBeLessThan(1024 * 1024);
   });
 
-  test('the log counts what the summary counts: files that are not models are set aside', () => {
+  test('the log counts what the summary counts, files not identified included', () => {
     expect(run.stdout).toMatch(
-      /Scanned 8 files .*: 3 with findings — 1 ERROR, 2 WARNING, 0 INFO\n/,
+      /Scanned 8 files .*: 4 with findings — 1 ERROR, 2 WARNING, 1 INFO\n/,
     );
-    expect(run.stdout).toContain(
-      '1 file is not a model format modelaudit knows (MA1003: source, docs, data): not counted as findings',
-    );
+    expect(run.stdout).toContain('Verdict: failed. modelaudit found 1 finding at or above ERROR');
     expect(run.stdout).not.toContain('--verbose');
-    expect(run.summary).toContain('1 file not recognised as a model format');
+    expect(run.summary).toContain('1 file not identified as any known format (MA1003');
+    expect(run.outputs['info-count']).toBe('1');
+    const notice = run.annotations.find((a) => a.properties.title?.includes('not identified'));
+    expect(notice?.command).toBe('notice');
+    expect(notice?.message).toContain('models/saved_model/variables/variables.index');
   });
 
   test('fails last, naming the worst file, and never runs the model', () => {
@@ -818,9 +822,10 @@ describe('name policy inputs', () => {
       expect(gate.command).toBe('error');
       expect(gate.properties.file).toBeUndefined();
       expect(gate.message).toContain(
-        'All of them are name-policy findings (no security finding reached fail-on); the name policy fails 2 models: ' +
+        'The name policy fails 2 models with 2 findings at or above ERROR (fail-on: error): ' +
           'models/chat-assistant (MA6001 name-policy-denied, by config.json:model_type), ' +
-          'models/gguf/assistant-q4_k_m.gguf (MA6001 name-policy-denied, by gguf:general.name).',
+          'models/gguf/assistant-q4_k_m.gguf (MA6001 name-policy-denied, by gguf:general.name). ' +
+          'No security finding reached fail-on: the name policy alone fails the run.',
       );
       // The summary shows the whole message (escaped), not a clipped cell.
       expect(run.summary).toContain(
@@ -908,7 +913,7 @@ describe('name policy inputs', () => {
       expect(run.summary).toContain('6 models · ❌ 2 violating the name policy · ✅ 4 passing');
       const gate = run.annotations[run.annotations.length - 1]!;
       expect(gate.message).toContain(
-        'the name policy fails 2 models: models/chat-assistant (MA6002 name-policy-not-allowed, by config.json:model_type), ' +
+        'The name policy fails 2 models with 2 findings at or above ERROR (fail-on: error): models/chat-assistant (MA6002 name-policy-not-allowed, by config.json:model_type), ' +
           'models/gguf/assistant-q4_k_m.gguf (MA6002 name-policy-not-allowed, by gguf:general.name).',
       );
     });

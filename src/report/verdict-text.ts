@@ -69,7 +69,7 @@ function describeReason(v: Verdict, r: VerdictReason, options: VerdictTextOption
       );
     case 'name-policy':
       return (
-        `The name policy fails ${plural(r.models.length, 'model')} (${plural(r.count, 'finding')} ${at}): ` +
+        `The name policy fails ${plural(r.models.length, 'model')} with ${plural(r.count, 'finding')} ${at}: ` +
         `${named(
           r.models.map((m) => {
             const detail = options.modelDetail?.(m.root);
