@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, type ScanEvent, type ScanOptionsInput } from '../options/options.js';
-import { parseScanSettings } from '../options/schema.js';
+import { parseScanSettings, type ScanSettings } from '../options/schema.js';
 import { scan } from '../pipeline/engine.js';
 import type { Verdict } from '../findings/verdict.js';
 import { printable } from '../report/escape.js';
@@ -130,8 +130,8 @@ function parseScanFormat(value: string | undefined): 'text' | 'json' | 'sarif' {
   throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
 }
 
-async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
+function scanArgs(args: readonly string[]) {
+  return parseArgs({
     args: [...args],
     allowPositionals: true,
     strict: true,
@@ -150,15 +150,17 @@ async function scanCommand(args: readonly string[], io: CliIO): Promise<number> 
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    io.stdout.write(SCAN_HELP);
-    return EXIT_OK;
-  }
-  const format = parseScanFormat(values.format);
-  if (values.quiet && values.verbose)
-    throw new UsageError('--quiet and --verbose cannot be used together');
-  if (positionals.length === 0) throw new UsageError('scan needs at least one path');
-  // The shared options, in the grammar every face uses; errors name the flag.
+}
+
+/**
+ * The scan options every face shares, as `scan`'s flags give them, checked in the shared
+ * grammar (errors name the flag). scan() receives the same values and parses them alike.
+ */
+export function scanOptionsFromArgs(args: readonly string[]): {
+  options: ScanOptionsInput;
+  settings: ScanSettings;
+} {
+  const { values } = scanArgs(args);
   const options: ScanOptionsInput = {
     failOn: values['fail-on'],
     maxFileSize: values['max-file-size'],
@@ -167,7 +169,20 @@ async function scanCommand(args: readonly string[], io: CliIO): Promise<number> 
     blacklist: values.blacklist,
     policy: values.policy,
   };
-  parseScanSettings(options, 'cli');
+  return { options, settings: parseScanSettings(options, 'cli') };
+}
+
+async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = scanArgs(args);
+  if (values.help) {
+    io.stdout.write(SCAN_HELP);
+    return EXIT_OK;
+  }
+  const format = parseScanFormat(values.format);
+  if (values.quiet && values.verbose)
+    throw new UsageError('--quiet and --verbose cannot be used together');
+  if (positionals.length === 0) throw new UsageError('scan needs at least one path');
+  const { options } = scanOptionsFromArgs(args);
 
   const progress = makeProgress(io, Boolean(values.quiet), Boolean(values.verbose));
   const report = await scan(positionals, { ...options, onEvent: progress.onEvent });

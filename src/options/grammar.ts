@@ -116,6 +116,9 @@ export const sizeSchema = z
   .meta({
     description:
       'A size: bytes, or a number with K, M, G or T (binary: 1G = 1024³ bytes; G, GB and GiB mean the same).',
+    pattern: '^\\s*\\d+(\\.\\d+)?\\s*([KkMmGgTt]([Ii]?[Bb])?|[Bb])?\\s*$',
+    exclusiveMinimum: 0,
+    examples: ['10G', '512MB', '4096'],
   });
 
 /** A duration in milliseconds: a number of seconds, or text in the duration grammar. */
@@ -134,6 +137,9 @@ export const durationSchema = z
   })
   .meta({
     description: 'A duration: a number of seconds, or a number with ms, s, m or h (90s, 2m).',
+    pattern: '^\\s*\\d+(\\.\\d+)?\\s*([Mm][Ss]|[SsMmHh])?\\s*$',
+    exclusiveMinimum: 0,
+    examples: ['120', '90s', '2m'],
   });
 
 /**
@@ -170,7 +176,10 @@ export const booleanSchema = z
     }
     return b;
   })
-  .meta({ description: 'true or false (also yes/no, on/off, 1/0).' });
+  .meta({
+    description: 'true or false (also yes/no, on/off, 1/0).',
+    pattern: anyCase(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0']),
+  });
 
 /** A fail-on level, any case. */
 export const failOnSchema = z
@@ -187,6 +196,7 @@ export const failOnSchema = z
   .meta({
     description:
       'Fail when a counted finding is at or above this severity: error, warning, info, or none (findings never fail the run).',
+    pattern: anyCase(FAIL_ON_LEVELS),
   });
 
 /** One of `values`, any case. */
@@ -200,7 +210,7 @@ export function enumSchema<T extends string>(values: readonly T[], description: 
       ctx.addIssue({ code: 'custom', message: `must be ${orList(values)}, not ${show(v)}` });
       return z.NEVER;
     })
-    .meta({ description });
+    .meta({ description, pattern: anyCase(values) });
 }
 
 /** A whole number from `min` to `max`, or its text form. */
@@ -218,7 +228,7 @@ export function integerSchema(min: number, max: number, description: string) {
       }
       return n;
     })
-    .meta({ description });
+    .meta({ description, pattern: '^\\s*\\d+\\s*$', minimum: min, maximum: max });
 }
 
 /** A non-empty single-line string (a file name, a category). */
@@ -233,6 +243,15 @@ export const lineSchema = z
     return s;
   })
   .meta({ description: 'One line of text.' });
+
+/** A JSON Schema pattern matching one of `words` in any case, with blanks around it. */
+function anyCase(words: readonly string[]): string {
+  const word = (w: string) =>
+    [...w]
+      .map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c))
+      .join('');
+  return `^\\s*(${words.map(word).join('|')})\\s*$`;
+}
 
 function orList(values: readonly string[]): string {
   return values.length < 2

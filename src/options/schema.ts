@@ -168,5 +168,11 @@ export function scanOptionsJsonSchema(): object {
       SCAN_OPTION_SPECS[k].schema.optional(),
     ]),
   );
-  return z.toJSONSchema(z.strictObject(shape), { io: 'input', unrepresentable: 'any' });
+  return {
+    ...z.toJSONSchema(z.strictObject(shape), { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://github.com/modelaudit/modelaudit/schema/options.schema.json',
+    title: 'modelaudit scan options',
+    description:
+      "The scan options every face shares, keyed as the CLI's long flags and the Action's inputs name them (the configuration file uses the same keys). Generated from src/options/schema.ts; values in text take the grammar of src/options/grammar.ts.",
+  };
 }
