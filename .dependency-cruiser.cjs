@@ -66,7 +66,9 @@ LAYERS.forEach(([name, path], i) => {
     forbidden.push({
       name: `layer-${name}-imports-only-below`,
       severity: 'error',
-      comment: `${name} is below ${LAYERS.slice(i + 1).map(([n]) => n).join(', ')}`,
+      comment: `${name} is below ${LAYERS.slice(i + 1)
+        .map(([n]) => n)
+        .join(', ')}`,
       from: { path },
       to: { path: above.join('|') },
     });

@@ -29,7 +29,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, MAIN_HELP, RULES_HELP, SCAN_HELP, exitCode, explainRule
+// UNUSED EXPORTS: EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, MAIN_HELP, RULES_HELP, SCAN_HELP, exitCode, explainRule, scanOptionsFromArgs
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -13366,6 +13366,9 @@ const sizeSchema = union([schemas_number(), schemas_string()])
 })
     .meta({
     description: 'A size: bytes, or a number with K, M, G or T (binary: 1G = 1024³ bytes; G, GB and GiB mean the same).',
+    pattern: '^\\s*\\d+(\\.\\d+)?\\s*([KkMmGgTt]([Ii]?[Bb])?|[Bb])?\\s*$',
+    exclusiveMinimum: 0,
+    examples: ['10G', '512MB', '4096'],
 });
 /** A duration in milliseconds: a number of seconds, or text in the duration grammar. */
 const durationSchema = union([schemas_number(), schemas_string()])
@@ -13382,6 +13385,9 @@ const durationSchema = union([schemas_number(), schemas_string()])
 })
     .meta({
     description: 'A duration: a number of seconds, or a number with ms, s, m or h (90s, 2m).',
+    pattern: '^\\s*\\d+(\\.\\d+)?\\s*([Mm][Ss]|[SsMmHh])?\\s*$',
+    exclusiveMinimum: 0,
+    examples: ['120', '90s', '2m'],
 });
 /**
  * A list of non-empty strings: an array (each item split too) or text. A string that holds no
@@ -13413,7 +13419,10 @@ const booleanSchema = union([schemas_boolean(), schemas_string()])
     }
     return b;
 })
-    .meta({ description: 'true or false (also yes/no, on/off, 1/0).' });
+    .meta({
+    description: 'true or false (also yes/no, on/off, 1/0).',
+    pattern: anyCase(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0']),
+});
 /** A fail-on level, any case. */
 const failOnSchema = schemas_string()
     .transform((v, ctx) => {
@@ -13428,6 +13437,7 @@ const failOnSchema = schemas_string()
 })
     .meta({
     description: 'Fail when a counted finding is at or above this severity: error, warning, info, or none (findings never fail the run).',
+    pattern: anyCase(FAIL_ON_LEVELS),
 });
 /** One of `values`, any case. */
 function enumSchema(values, description) {
@@ -13441,7 +13451,7 @@ function enumSchema(values, description) {
         ctx.addIssue({ code: 'custom', message: `must be ${orList(values)}, not ${show(v)}` });
         return z.NEVER;
     })
-        .meta({ description });
+        .meta({ description, pattern: anyCase(values) });
 }
 /** A whole number from `min` to `max`, or its text form. */
 function integerSchema(min, max, description) {
@@ -13457,7 +13467,7 @@ function integerSchema(min, max, description) {
         }
         return n;
     })
-        .meta({ description });
+        .meta({ description, pattern: '^\\s*\\d+\\s*$', minimum: min, maximum: max });
 }
 /** A non-empty single-line string (a file name, a category). */
 const lineSchema = schemas_string()
@@ -13470,6 +13480,13 @@ const lineSchema = schemas_string()
     return s;
 })
     .meta({ description: 'One line of text.' });
+/** A JSON Schema pattern matching one of `words` in any case, with blanks around it. */
+function anyCase(words) {
+    const word = (w) => [...w]
+        .map((c) => c.toLowerCase() !== c.toUpperCase() ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c)
+        .join('');
+    return `^\\s*(${words.map(word).join('|')})\\s*$`;
+}
 function orList(values) {
     return values.length < 2
         ? values.join('')
@@ -13600,7 +13617,12 @@ function scanOptionsJsonSchema() {
         SCAN_OPTION_SPECS[k].name,
         SCAN_OPTION_SPECS[k].schema.optional(),
     ]));
-    return z.toJSONSchema(z.strictObject(shape), { io: 'input', unrepresentable: 'any' });
+    return {
+        ...z.toJSONSchema(z.strictObject(shape), { io: 'input', unrepresentable: 'any' }),
+        $id: 'https://github.com/modelaudit/modelaudit/schema/options.schema.json',
+        title: 'modelaudit scan options',
+        description: "The scan options every face shares, keyed as the CLI's long flags and the Action's inputs name them (the configuration file uses the same keys). Generated from src/options/schema.ts; values in text take the grammar of src/options/grammar.ts.",
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/options/options.ts
@@ -43189,7 +43211,7 @@ function describeReason(v, r, options) {
             return (`${plural(r.files.length, 'file')} ${r.files.length === 1 ? 'was' : 'were'} not identified as any format modelaudit knows ` +
                 `(MA1003 unknown-format, INFO: not identified means not checked): ${named(r.files.map(escape_printable))}.`);
         case 'name-policy':
-            return (`The name policy fails ${plural(r.models.length, 'model')} (${plural(r.count, 'finding')} ${at}): ` +
+            return (`The name policy fails ${plural(r.models.length, 'model')} with ${plural(r.count, 'finding')} ${at}: ` +
                 `${named(r.models.map((m) => {
                     const detail = options.modelDetail?.(m.root);
                     const rules = m.rules.map((id) => `${id} ${findRule(id)?.name ?? ''}`.trim());
@@ -43488,8 +43510,8 @@ function parseScanFormat(value) {
         return v;
     throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
 }
-async function scanCommand(args, io) {
-    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+function scanArgs(args) {
+    return (0,external_node_util_namespaceObject.parseArgs)({
         args: [...args],
         allowPositionals: true,
         strict: true,
@@ -43508,6 +43530,25 @@ async function scanCommand(args, io) {
             help: { type: 'boolean', short: 'h' },
         },
     });
+}
+/**
+ * The scan options every face shares, as `scan`'s flags give them, checked in the shared
+ * grammar (errors name the flag). scan() receives the same values and parses them alike.
+ */
+function scanOptionsFromArgs(args) {
+    const { values } = scanArgs(args);
+    const options = {
+        failOn: values['fail-on'],
+        maxFileSize: values['max-file-size'],
+        timeout: values.timeout,
+        followSymlinks: values['follow-symlinks'],
+        blacklist: values.blacklist,
+        policy: values.policy,
+    };
+    return { options, settings: parseScanSettings(options, 'cli') };
+}
+async function scanCommand(args, io) {
+    const { values, positionals } = scanArgs(args);
     if (values.help) {
         io.stdout.write(SCAN_HELP);
         return EXIT_OK;
@@ -43517,16 +43558,7 @@ async function scanCommand(args, io) {
         throw new UsageError('--quiet and --verbose cannot be used together');
     if (positionals.length === 0)
         throw new UsageError('scan needs at least one path');
-    // The shared options, in the grammar every face uses; errors name the flag.
-    const options = {
-        failOn: values['fail-on'],
-        maxFileSize: values['max-file-size'],
-        timeout: values.timeout,
-        followSymlinks: values['follow-symlinks'],
-        blacklist: values.blacklist,
-        policy: values.policy,
-    };
-    parseScanSettings(options, 'cli');
+    const { options } = scanOptionsFromArgs(args);
     const progress = makeProgress(io, Boolean(values.quiet), Boolean(values.verbose));
     const report = await scan(positionals, { ...options, onEvent: progress.onEvent });
     progress.done();

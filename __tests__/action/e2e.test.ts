@@ -5,6 +5,7 @@
  * received by the upload endpoint (valid against the official SARIF 2.1.0 schema) and the exit
  * status.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -664,6 +665,7 @@ test('a crafted file name cannot inject workflow commands', async () => {
     const dir = tempDir('modelaudit-action-inject-');
     const evil = readFileSync(join(ROOT, 'fixtures', 'action', 'models', 'malicious', 'evil.pkl'));
     writeFileSync(join(dir, 'x\n::set-output name=status::clean\n::warning::injected\n.pkl'), evil);
+    writeFileSync(join(dir, 'clear\u001b[2J\u0007\r\u202elkp.pkl'), evil);
     const run = await runAction({
       workspace: dir,
       event: 'workflow_dispatch',
@@ -682,10 +684,80 @@ test('a crafted file name cannot inject workflow commands', async () => {
     expect(run.annotations.some((a) => a.message === 'injected')).toBe(false);
     expect(run.outputs.status).toBe('failed');
     const error = run.annotations.find((a) => a.command === 'error' && a.properties.file);
-    expect(error?.properties.file).toBe(
+    expect(
+      run.annotations
+        .filter((a) => a.command === 'error' && a.properties.file)
+        .map((a) => a.properties.file)
+        .sort(),
+    ).toEqual([
+      'clear\u001b[2J\u0007\r\u202elkp.pkl',
       'x\n::set-output name=status::clean\n::warning::injected\n.pkl',
-    );
+    ]);
+    // eslint-disable-next-line no-control-regex -- control characters are what this checks
+    expect(error?.message).not.toMatch(/[\u001b\u0007\u202e]/);
+    // ESC, BEL and bidi overrides reach the log only inside a workflow command's file property
+    // (GitHub needs the exact path to place the annotation), never as text.
+    for (const line of run.stdout.split(/\r?\n|\r/)) {
+      // eslint-disable-next-line no-control-regex -- control characters are what this checks
+      const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+      if (!unsafe.test(line)) continue;
+      const m = /^::(error|warning|notice) ([^:]*)::(.*)$/.exec(line);
+      expect({ line, command: Boolean(m) }).toEqual({ line, command: true });
+      const others = m![2]!.split(',').filter((p) => !p.startsWith('file='));
+      expect(others.some((p) => unsafe.test(p))).toBe(false);
+      expect(unsafe.test(m![3]!)).toBe(false);
+    }
+    // eslint-disable-next-line no-control-regex -- control characters are what this checks
+    expect(run.summary).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(run.code).toBe(1);
+  } finally {
+    await api.close();
+  }
+});
+
+test('a file not identified fails fail-on: info in the Action as in the CLI (the bundles)', async () => {
+  const api = await startFakeApi();
+  try {
+    const dir = tempDir('modelaudit-action-blob-');
+    writeFileSync(
+      join(dir, 'weights.bin'),
+      Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 37 + 11) % 256)),
+    );
+    writeFileSync(join(dir, 'README.md'), '# not a model\n');
+    for (const [failOn, code] of [
+      ['info', 1],
+      ['warning', 0],
+    ] as const) {
+      const run = await runAction({
+        workspace: dir,
+        event: 'workflow_dispatch',
+        payload: {},
+        sha: '',
+        ref: 'refs/heads/main',
+        api,
+        inputs: { scan: 'all', 'upload-sarif': 'false', 'fail-on': failOn },
+      });
+      record(`workflow_dispatch, random blob, fail-on ${failOn}`, `exit ${code}, as the CLI`, run);
+      const cli = spawnSync(
+        process.execPath,
+        [join(ROOT, 'dist', 'cli.js'), 'scan', '--fail-on', failOn, dir],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect({ failOn, action: run.code, cli: cli.status }).toEqual({
+        failOn,
+        action: code,
+        cli: code,
+      });
+      expect(run.outputs['info-count']).toBe('1');
+      if (code === 1) {
+        expect(run.annotations[run.annotations.length - 1]!.message).toContain(
+          '1 file was not identified as any format modelaudit knows',
+        );
+        expect(cli.stdout).toContain('1 file was not identified as any format modelaudit knows');
+      }
+    }
   } finally {
     await api.close();
   }

@@ -248,7 +248,9 @@ export const lineSchema = z
 function anyCase(words: readonly string[]): string {
   const word = (w: string) =>
     [...w]
-      .map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c))
+      .map((c) =>
+        c.toLowerCase() !== c.toUpperCase() ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c,
+      )
       .join('');
   return `^\\s*(${words.map(word).join('|')})\\s*$`;
 }
