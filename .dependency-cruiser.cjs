@@ -15,6 +15,7 @@ const LAYERS = [
   ['discover', '^src/discover/'],
   ['policy', '^src/policy/'],
   ['verdict', '^src/verdict/'],
+  ['signing', '^src/signing/'],
   ['options', '^src/options/'],
   ['pipeline', '^src/pipeline/'],
   ['report', '^src/report/'],
@@ -28,6 +29,7 @@ const SIBLINGS = [
   ['discover', 'scan'],
   ['discover', 'analysis'],
   ['discover', 'identify'],
+  ['policy', 'signing'],
 ];
 
 const forbidden = [

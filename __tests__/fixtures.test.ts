@@ -3,12 +3,13 @@
  * ERROR with the rules and evidence listed; benign samples saved by real frameworks must scan
  * clean; and scanning never executes anything (no marker file appears).
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { resolveOptions } from '../src/options/options.js';
 import { scanFile } from '../src/pipeline/engine.js';
 import type { FileResult } from '../src/findings/finding.js';
 import { scannerFor } from '../src/scan/registry.js';
-import { loadFixtures, type LoadedFixture } from './helpers/manifest.js';
+import { FIXTURES_ROOT, loadFixtures, type LoadedFixture } from './helpers/manifest.js';
 
 const fixtures = loadFixtures();
 const malicious = fixtures.filter((f) => f.class === 'malicious');
@@ -38,9 +39,22 @@ beforeAll(() => {
 });
 
 test('the fixture corpus is present', () => {
-  expect(malicious.length).toBeGreaterThanOrEqual(60);
-  expect(benign.length).toBeGreaterThanOrEqual(30);
+  expect(malicious.length).toBeGreaterThanOrEqual(480);
+  expect(benign.length).toBeGreaterThanOrEqual(250);
   for (const f of fixtures) expect(existsSync(f.path)).toBe(true);
+});
+
+test('every fixture generator has its manifests (a generator that failed halfway is caught)', () => {
+  const generators = readdirSync(FIXTURES_ROOT, { recursive: true, encoding: 'utf8' })
+    .filter((p) => /(^|\/)make_[a-z_]+\.py$/.test(p) && !/make_vectors|gen_/.test(p))
+    .map((p) => join(FIXTURES_ROOT, p));
+  expect(generators.length).toBeGreaterThanOrEqual(8);
+  const manifests = [...new Set(fixtures.map((f) => f.manifest))];
+  for (const g of generators) {
+    const dir = dirname(g);
+    const found = manifests.filter((m) => m.startsWith(dir)).length;
+    expect({ generator: g, manifests: found > 0 }).toEqual({ generator: g, manifests: true });
+  }
 });
 
 describe('malicious fixtures are flagged ERROR', () => {

@@ -110,6 +110,10 @@ describe('parseInputs', () => {
         'paths and exclude stay inside the workspace: "../outside" uses ".."',
       ]),
     );
+    // An invalid glob is an input problem naming the input (picomatch, the one dialect).
+    expect(problems({ exclude: 'models/[z-a]' })).toEqual([
+      'invalid glob "models/[z-a]" in exclude: Range out of order in character class',
+    ]);
     expect(problems({ 'shard-index': '3', 'shard-count': '2' })).toEqual([
       'shard-index (3) must be between 1 and shard-count (2)',
     ]);

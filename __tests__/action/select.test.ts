@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ChangeSet } from '../../src/action/changes.js';
-import { compilePattern, PathFilter } from '../../src/action/globs.js';
-import { selectTargets, shardOf, walkStarts } from '../../src/action/select.js';
+import { compileGlob, PathFilter, walkStarts } from '../../src/discover/globs.js';
+import { shardOf } from '../../src/discover/shard.js';
+import { selectTargets } from '../../src/action/select.js';
 
 describe('globs', () => {
   test.each([
@@ -22,8 +23,11 @@ describe('globs', () => {
     ['./models/*.pkl', 'models/a.pkl', true],
     ['.', 'anything/at/all', true],
     ['a.b', 'aXb', false],
+    ['**', 'x\n::warning::y\n.pkl', true],
+    ['*.pkl', 'x\ny.pkl', true],
+    ['*.pkl', 'x/\ny.pkl', false],
   ])('%s matches %s: %s', (pattern, path, expected) => {
-    expect(compilePattern(pattern).regex.test(path)).toBe(expected);
+    expect(compileGlob(pattern, 'paths')(path)).toBe(expected);
   });
 
   test('the last matching line of paths wins; exclude always wins', () => {
@@ -108,7 +112,9 @@ describe('selectTargets', () => {
     expect(s.targets).toEqual(['models/new.pkl', 'models/renamed.pkl']);
     expect(s.deleted).toEqual(['models/gone.pkl']);
     expect(s.renamed).toEqual([{ from: 'models/old.pkl', to: 'models/renamed.pkl' }]);
-    expect(s.skipped).toEqual([{ path: 'models/missing.pkl', reason: 'not in the checkout' }]);
+    expect(s.skipped).toEqual([
+      { path: 'models/missing.pkl', kind: 'missing', reason: 'not in the checkout' },
+    ]);
     expect(s.changedSelected).toBe(4);
   });
 
@@ -122,10 +128,7 @@ describe('selectTargets', () => {
       { ...base, workspace: ws },
     );
     expect(s.targets).toEqual([]);
-    expect(s.skipped.map((x) => x.reason)).toEqual([
-      'not a path inside the workspace',
-      'not a path inside the workspace',
-    ]);
+    expect(s.skipped.map((x) => x.kind)).toEqual(['outside-base', 'outside-base']);
   });
 
   test('symbolic links: skipped unless followed, and never followed out of the workspace', async () => {
@@ -142,13 +145,19 @@ describe('selectTargets', () => {
     const followed = await selectTargets(set, { ...base, workspace: ws, followSymlinks: true });
     expect(followed.targets).toEqual(['alias.pkl']);
     expect(followed.skipped).toEqual([
-      { path: 'leak.pkl', reason: 'symbolic link leading outside the workspace' },
+      expect.objectContaining({
+        path: 'leak.pkl',
+        kind: 'symlink-outside-root',
+        target: join(realpathSync(outside), 'secret.txt'),
+      }),
     ]);
     const walked = await selectTargets(
       { kind: 'all', reason: 'test', fallback: false },
       { ...base, workspace: ws, followSymlinks: true },
     );
-    expect(walked.targets).toEqual(['alias.pkl', 'real.pkl']);
+    // The same file under two names is scanned once, under its own name.
+    expect(walked.targets).toEqual(['real.pkl']);
+    expect(walked.discovery.files[0]!.aliases).toEqual([join(ws, 'alias.pkl')]);
   });
 
   test('a change inside a SavedModel (even a deletion) scans the whole directory', async () => {

@@ -1,4 +1,6 @@
 import { classifyGlobal } from '../../src/knowledge/callables/classify.js';
+import { DANGEROUS_CALLABLES } from '../../src/knowledge/callables/dangerous.js';
+import { DEFENCE_TAMPERING } from '../../src/knowledge/callables/defences.js';
 
 const level = (m: string, n: string): string => classifyGlobal(m, n).level;
 
@@ -76,18 +78,53 @@ describe('callable classification', () => {
     );
   });
 
-  test('implausibly long dotted names are dangerous and cheap to judge', () => {
-    const t0 = Date.now();
+  test('implausibly long dotted names are dangerous', () => {
     const name = Array.from({ length: 2000 }, (_, i) => `a${i}`).join('.');
     expect(classifyGlobal('mylab', name)).toMatchObject({
       level: 'dangerous',
       category: 'suspicious-name',
     });
-    expect(Date.now() - t0).toBeLessThan(200);
   });
 
   test('the most specific match explains an alias', () => {
     const c = classifyGlobal('shutil', 'os.system');
     expect(c).toMatchObject({ level: 'dangerous', basis: 'alias', matched: 'os.system' });
+  });
+});
+
+describe('tampering with the defences (MA2024) wins over every other tier', () => {
+  const category = (m: string, n: string): string | undefined => {
+    const c = classifyGlobal(m, n);
+    return c.level === 'dangerous' ? c.category : c.level;
+  };
+
+  test.each([
+    ['sys', 'settrace'], // sys as a whole is an environment change
+    ['sys', 'addaudithook'],
+    ['sys', 'meta_path'],
+    ['threading', 'setprofile_all_threads'],
+    ['torch.serialization', 'add_safe_globals'],
+    ['torch._weights_only_unpickler', '_add_safe_globals'], // also a more specific danger entry
+    ['keras.config', 'enable_unsafe_deserialization'],
+    ['yaml', 'add_constructor'],
+    ['copyreg', 'add_extension'],
+    ['picklescan.scanner', 'scan_pickle_bytes'],
+    ['fickling.hook', 'remove_hook'],
+    ['modelscan.scanners', 'PickleUnsafeOpScan'],
+    ['pickle', 'sys.setprofile'], // reached through another module's attribute
+    ['warnings', 'simplefilter'],
+  ])('%s.%s', (m, n) => {
+    expect(category(m, n)).toBe('defence-tampering');
+  });
+
+  test('no target is listed both as tampering and as another danger', () => {
+    const tampering = new Set(DEFENCE_TAMPERING.map((e) => e.target));
+    const both = DANGEROUS_CALLABLES.filter((e) => tampering.has(e.target)).map((e) => e.target);
+    expect(both).toEqual([]);
+  });
+
+  test('the tampering table does not swallow ordinary calls', () => {
+    expect(category('sys', 'getrecursionlimit')).toBe('environment');
+    expect(category('torch.serialization', 'load')).toBe('deserializer');
   });
 });

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scan } from '../../src/pipeline/engine.js';
+import type { FileResult } from '../../src/findings/finding.js';
 import { p } from '../helpers/pickle-builder.js';
 import { rulesOf, scanBytes } from '../helpers/scan.js';
 
@@ -26,18 +27,38 @@ describe('discovery', () => {
   symlinkSync(join(outside, 'secret.pkl'), join(root, 'link-out.pkl'));
   symlinkSync(join(root, 'inside.pkl'), join(root, 'link-in.pkl'));
 
+  const read = (files: readonly FileResult[]): string[] =>
+    files
+      .filter((f) => f.role !== 'skipped')
+      .map((f) => f.path.slice(root.length + 1))
+      .sort();
+
   test('walks directories recursively, skips .git, does not follow links by default', async () => {
     const report = await scan([root]);
-    const names = report.files.map((f) => f.path.slice(root.length + 1)).sort();
-    expect(names).toEqual(['inside.pkl', 'sub/deeper/model.bin']);
-    expect(report.files.every((f) => f.findings.some((x) => x.ruleId === 'MA2001'))).toBe(true);
+    expect(read(report.files)).toEqual(['inside.pkl', 'sub/deeper/model.bin']);
+    const scanned = report.files.filter((f) => f.role !== 'skipped');
+    expect(scanned.every((f) => f.findings.some((x) => x.ruleId === 'MA2001'))).toBe(true);
+    expect(report.skipped.map((s) => [s.path.slice(root.length + 1), s.kind])).toEqual([
+      ['.git', 'vcs-dir'],
+      ['link-in.pkl', 'symlink-not-followed'],
+      ['link-out.pkl', 'symlink-outside-root'],
+    ]);
   });
 
   test('with --follow-symlinks, links inside the root are followed and links out of it are not', async () => {
     const report = await scan([root], { followSymlinks: true });
-    const names = report.files.map((f) => f.path.slice(root.length + 1)).sort();
-    expect(names).toContain('inside.pkl');
-    expect(names).not.toContain('link-out.pkl');
+    expect(read(report.files)).toEqual(['inside.pkl', 'sub/deeper/model.bin']);
+    // The link out of the root is a finding on its own path, with its target, never read.
+    const out = report.files.find((f) => f.path === join(root, 'link-out.pkl'))!;
+    expect(out.role).toBe('skipped');
+    expect(out.bytesRead).toBe(0);
+    expect(out.findings.map((f) => [f.ruleId, f.severity, f.evidence])).toEqual([
+      ['MA1008', 'ERROR', `-> ${realpathSync(join(outside, 'secret.pkl'))}`],
+    ]);
+    // link-in.pkl is the same file as inside.pkl: scanned once, under the first name.
+    expect(report.skipped).toContainEqual(
+      expect.objectContaining({ path: join(root, 'link-in.pkl'), kind: 'duplicate' }),
+    );
   });
 
   test('a missing path is an operational error, the rest is still scanned', async () => {

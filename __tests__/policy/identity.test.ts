@@ -100,9 +100,16 @@ describe('fixture samples get the expected identity', () => {
     expect(sd.identity.families).not.toContain('clip');
     const cache = byRoot.get('cache/models--Qwen--Qwen2.5-0.5B-Instruct')!;
     expect(cache.kind).toBe('hf-cache');
-    // Snapshot entries are links (not followed by default): the blobs and refs are scanned.
-    expect(cache.files.filter((f) => !/\/(blobs|refs)\//.test(f))).toEqual([]);
-    expect(cache.files.filter((f) => f.includes('/blobs/'))).toHaveLength(2);
+    // Snapshot links stay inside the cache entry, so they are followed by default: each blob
+    // is scanned once, under its snapshot name.
+    expect(cache.files.filter((f) => f.includes('/blobs/'))).toEqual([]);
+    expect(
+      cache.files.map((f) => f.replace(/^.*models--Qwen--Qwen2.5-0.5B-Instruct\//, '')).sort(),
+    ).toEqual([
+      'refs/main',
+      'snapshots/7ae557604adf67be50417f59c2c2f167def9a775/config.json',
+      'snapshots/7ae557604adf67be50417f59c2c2f167def9a775/model.safetensors',
+    ]);
     const thebloke = byRoot.get('thebloke/Llama-2-7B-Chat-GGUF')!;
     expect(thebloke.files.filter((f) => f.endsWith('.gguf'))).toHaveLength(2);
   });

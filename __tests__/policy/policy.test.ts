@@ -343,7 +343,7 @@ describe('CLI', () => {
     expect(r.out).toContain('policy: violation (MA6001)');
   });
 
-  test('JSON reports with models validate against the schema (1.2)', async () => {
+  test('JSON reports with models validate against the schema (1.3)', async () => {
     const schema = JSON.parse(readFileSync('schema/report.schema.json', 'utf8')) as object;
     const ajv = new Ajv2020.default({ allErrors: true, strict: true });
     addFormats.default(ajv);
@@ -351,7 +351,7 @@ describe('CLI', () => {
     for (const report of Object.values(reports)) {
       expect(validate(JSON.parse(JSON.stringify(report)))).toBe(true);
       expect(validate.errors ?? []).toEqual([]);
-      expect(report.schemaVersion).toBe('1.2.0');
+      expect(report.schemaVersion).toBe('1.3.0');
     }
   });
 

@@ -11,7 +11,7 @@ describe('rule registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(names).size).toBe(names.length);
     for (const r of ALL_RULES) {
-      expect(r.id).toMatch(/^MA[1-7]\d{3}$/);
+      expect(r.id).toMatch(/^MA[1-8]\d{3}$/);
       expect(r.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(['INFO', 'WARNING', 'ERROR']).toContain(r.severity);
       expect(r.description.length).toBeGreaterThan(80);

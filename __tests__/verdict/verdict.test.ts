@@ -155,7 +155,7 @@ describe('decideVerdict', () => {
     );
   });
 
-  test('the verdict validates against the report schema (1.2)', () => {
+  test('the verdict validates against the report schema (1.3)', () => {
     const schema = JSON.parse(readFileSync('schema/report.schema.json', 'utf8')) as object;
     const ajv = new Ajv2020.default({ allErrors: true, strict: true });
     addFormats.default(ajv);

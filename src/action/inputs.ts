@@ -6,7 +6,6 @@
  * about all three in one run.
  */
 import type { z } from 'zod';
-import type { Severity } from '../findings/finding.js';
 import type { FailOn } from '../findings/verdict.js';
 import {
   booleanSchema,
@@ -22,6 +21,13 @@ import {
   type RawScanOptions,
   type ScanSettings,
 } from '../options/schema.js';
+import { compileGlob, GlobError } from '../discover/globs.js';
+import type { Severity } from '../findings/finding.js';
+import {
+  parseSignatureInputs,
+  SIGNATURE_INPUT_SPECS,
+  type SignatureInputs,
+} from './signature-inputs.js';
 
 export interface InputSpec {
   readonly name: string;
@@ -125,6 +131,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     description: 'Path of a name-policy file (allowed and denied models, licences, exceptions).',
     default: '',
   },
+  ...SIGNATURE_INPUT_SPECS,
 ];
 
 export type ScanMode = 'changed' | 'all';
@@ -148,6 +155,7 @@ export interface ActionInputs {
   readonly scanOptions: ScanOptionsInput;
   readonly failOn: FailOn;
   readonly policyFile: string | undefined;
+  readonly signatures: SignatureInputs;
 }
 
 export class InputError extends Error {
@@ -192,10 +200,21 @@ export function parseInputs(read: InputReader): ActionInputs {
   const paths = value('paths', listSchema, []);
   const exclude = value('exclude', listSchema, []);
   if (paths.length === 0) problems.push('paths must name at least one file, directory or glob');
-  for (const p of [...paths, ...exclude]) {
-    const pattern = p.replace(/^!/, '');
-    if (pattern.split(/[\\/]/).includes('..'))
-      problems.push(`paths and exclude stay inside the workspace: "${p}" uses ".."`);
+  for (const [input, list] of [
+    ['paths', paths],
+    ['exclude', exclude],
+  ] as const) {
+    for (const p of list) {
+      const pattern = p.replace(/^!/, '');
+      if (pattern.split(/[\\/]/).includes('..'))
+        problems.push(`paths and exclude stay inside the workspace: "${p}" uses ".."`);
+      try {
+        compileGlob(pattern, input);
+      } catch (err) {
+        if (!(err instanceof GlobError)) throw err;
+        problems.push(err.message);
+      }
+    }
   }
 
   const scan = value('scan', enumSchema(['changed', 'all'] as const, 'scan mode'), 'changed');
@@ -227,6 +246,10 @@ export function parseInputs(read: InputReader): ActionInputs {
     problems.push(...err.issues.map((i) => `${i.name} ${i.message}`));
   }
 
+  const lines = (name: string): string[] => value(name, listSchema, []);
+  const signatures = parseSignatureInputs(raw, lines);
+  problems.push(...signatures.problems);
+
   const inputs = {
     paths,
     exclude,
@@ -239,6 +262,7 @@ export function parseInputs(read: InputReader): ActionInputs {
     token: raw('token'),
     shardIndex,
     shardCount,
+    signatures: signatures.value,
   };
   if (problems.length > 0 || settings === undefined) throw new InputError(problems);
   return Object.freeze({

@@ -9,7 +9,8 @@ import { dirname, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, type ScanOptionsInput } from '../options/options.js';
-import { scan } from '../pipeline/engine.js';
+import { scanDiscovery } from '../pipeline/engine.js';
+import { GlobError } from '../discover/globs.js';
 import { printable } from '../report/escape.js';
 import { buildSarif } from '../report/sarif.js';
 import { countedFindings } from '../verdict/verdict.js';
@@ -27,6 +28,7 @@ import { evaluateGate } from './gate.js';
 import { Git } from './git.js';
 import { GitHubClient } from './github-client.js';
 import { InputError, parseInputs, type ActionInputs } from './inputs.js';
+import { withSignatureFindings } from './signatures.js';
 import { writeUntrusted } from './log.js';
 import { selectTargets, type Selection } from './select.js';
 import { renderSummary } from './summary.js';
@@ -77,7 +79,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     process.chdir(ctx.workspace);
     await runScan(inputs, ctx, t0);
   } catch (err) {
-    if (err instanceof InputError) core.setFailed(`modelaudit: ${err.message}`);
+    if (err instanceof InputError || err instanceof GlobError)
+      core.setFailed(`modelaudit: ${err.message}`);
     else if (err instanceof ConfigError)
       core.setFailed(`modelaudit: invalid input: ${err.message}`);
     else
@@ -105,7 +108,7 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
   // Which files.
   const scope = await findScope(inputs, ctx, api, git, annotator);
   const selection = await selectTargets(scope, {
-    workspace: ctx.workspace,
+    workspace: '.', // run() moved into the workspace: reported paths are relative to it
     paths: inputs.paths,
     exclude: inputs.exclude,
     followSymlinks: inputs.settings.followSymlinks,
@@ -120,7 +123,11 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
   // counting what the summary counts; with a name policy, the models and their verdicts too.
   const scanStart = performance.now();
   const options = scanOptions(inputs, ctx);
-  const report = (await scan(selection.targets, options)) as JudgedReport;
+  const report = (await withSignatureFindings(
+    await scanDiscovery(selection.discovery, options),
+    inputs.signatures,
+    ctx.workspace,
+  )) as JudgedReport;
   const scanSeconds = (performance.now() - scanStart) / 1000;
   // Everything below renders the verdict the scan returned; nothing decides again.
   const view = viewOf(report);

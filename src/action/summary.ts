@@ -43,7 +43,11 @@ export interface SummaryInput {
   readonly shard: { readonly index: number; readonly count: number } | undefined;
   readonly units: readonly { readonly path: string; readonly format: string }[];
   readonly deleted: readonly string[];
-  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  readonly skipped: readonly {
+    readonly path: string;
+    readonly reason: string;
+    readonly target?: string;
+  }[];
   readonly scanSeconds: number;
   readonly totalSeconds: number;
   readonly sarif: { readonly file: string; readonly category: string; readonly upload: string };
@@ -147,7 +151,10 @@ function render(input: SummaryInput, form: 'full' | 'short' | 'minimal'): string
         out.push(
           details(
             `${input.skipped.length} selected path${input.skipped.length === 1 ? '' : 's'} not scanned`,
-            input.skipped.map((s) => `- ${code(s.path)}: ${text(s.reason)}`),
+            input.skipped.map(
+              (s) =>
+                `- ${code(s.path)}: ${text(s.reason)}${s.target !== undefined ? ` → ${code(s.target)}` : ''}`,
+            ),
           ),
         );
     }

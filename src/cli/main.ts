@@ -13,6 +13,7 @@ import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
 import { renderRulesMarkdown } from '../rules/docs.js';
+import { signingCommand } from './signing.js';
 import { ALL_RULES, findRule, ruleHelpUrl, type Rule } from '../rules/registry.js';
 import { VERSION } from '../version.js';
 
@@ -32,6 +33,8 @@ without loading them.
 Usage:
   modelaudit scan [options] <path>...   scan files and directories
   modelaudit rules [RULE]               list rules, or explain one (ID or name)
+  modelaudit verify [options] <path>    verify a model against its signature (model.sig)
+  modelaudit sign --key KEY <path>      sign a model (OpenSSF model signing, key-based)
   modelaudit --version                  print the version
   modelaudit --help                     print this help
 
@@ -56,6 +59,7 @@ Options:
       --max-file-size <size>  skip (and report) files larger than this: bytes, or 512M, 10G,
                               10GiB (binary units: 1G = 1024^3 bytes; default: 256G)
       --follow-symlinks       follow symbolic links inside the given directories
+                              (links inside a Hugging Face cache entry always are)
       --blacklist <name>      fail on models whose name or family (from their own metadata)
                               matches, case-insensitively and word-bounded: "llama" matches
                               Llama-2-7b, TinyLlama and Llama fine-tunes, not llamaindex;
@@ -97,6 +101,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     if (command === 'scan') return await scanCommand(rest, io);
     if (command === 'rules') return rulesCommand(rest, io);
+    if (command === 'verify' || command === 'sign') return await signingCommand(command, rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || isParseArgsError(err)) {

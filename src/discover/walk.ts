@@ -1,123 +1,186 @@
 /**
- * Turns the paths a user gave into the regular files to scan: directories are walked
- * recursively; symbolic links are not followed unless asked, and never out of the roots.
+ * The tree walk: every entry under a directory, in byte order of names, depth first, with an
+ * explicit stack (no recursion limit on deep trees). Entries are typed from the listing and
+ * lstat, never opened; links are judged by links.ts; directories are walked once each (by
+ * device and inode), which ends every loop.
  */
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
-import type { OperationalError } from '../findings/finding.js';
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { FileRole } from '../findings/finding.js';
+import { fileKey, type Collector } from './collect.js';
+import {
+  describeError,
+  entryType,
+  isSpecial,
+  specialReason,
+  VCS_DIRS,
+  type EntryType,
+} from './entries.js';
+import { childOf, decodeName, display, type FsPath } from './fs-path.js';
+import type { PathFilter } from './globs.js';
+import { judgeLink, type LinkRules } from './links.js';
+import type { UnitScope } from './units.js';
 
-export interface Discovery {
-  readonly files: string[];
-  readonly errors: OperationalError[];
-  /** Entries passed over on purpose (special files, links out of the roots), for --verbose. */
-  readonly skipped: { path: string; reason: string }[];
+export interface WalkScope {
+  readonly links: LinkRules;
+  readonly unitScope: UnitScope;
+  readonly filter?: PathFilter;
+  /** The path filters and shards see, from the path as spelled. */
+  readonly relativeOf: (path: string) => string;
+  readonly role: FileRole;
+  /** device:inode of the directories walked so far (shared by the walks of one discovery). */
+  readonly seen: Set<string>;
 }
 
-/** Directory names never descended into: version-control internals, not artifacts. */
-const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
-
-export async function discover(
-  paths: readonly string[],
-  followSymlinks: boolean,
-): Promise<Discovery> {
-  const out: Discovery = { files: [], errors: [], skipped: [] };
-  const seen = new Set<string>();
-  for (const given of paths) {
-    let info;
-    try {
-      info = await stat(given); // a path given explicitly is followed even if it is a link
-    } catch (err) {
-      out.errors.push({ path: given, message: describeError(err) });
-      continue;
-    }
-    if (info.isDirectory()) {
-      const root = await realpath(given);
-      await walk(given, root, followSymlinks, out, seen);
-    } else if (info.isFile()) {
-      const real = await realpath(given);
-      if (!seen.has(real)) {
-        seen.add(real);
-        out.files.push(given);
-      }
-    } else {
-      out.skipped.push({ path: given, reason: 'not a regular file' });
-    }
-  }
-  return out;
+export interface WalkStart {
+  /** As spelled (reported paths start with it). */
+  readonly path: string;
+  readonly fsPath: FsPath;
+  /** Resolved. */
+  readonly real: FsPath;
 }
 
-async function walk(
-  dir: string,
-  root: string,
-  follow: boolean,
-  out: Discovery,
-  seen: Set<string>,
+/** Walks a directory whose own device:inode the caller has already checked and recorded. */
+export async function walkDirectory(
+  start: WalkStart,
+  scope: WalkScope,
+  c: Collector,
 ): Promise<void> {
+  const stack: WalkStart[] = [start];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    const subdirs = await walkOne(dir, scope, c);
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
+  }
+}
+
+/** Lists one directory; returns its subdirectories to walk, in order. */
+async function walkOne(dir: WalkStart, scope: WalkScope, c: Collector): Promise<WalkStart[]> {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await readdir(dir.fsPath, { withFileTypes: true, encoding: 'buffer' });
   } catch (err) {
-    out.errors.push({ path: dir, message: describeError(err) });
-    return;
+    c.skip(dir.path, 'unreadable', `directory cannot be read: ${describeError(err)}`);
+    return [];
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  c.stats.directoriesRead++;
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
+  const listing = new Map<string, EntryType>();
+  const subdirs: WalkStart[] = [];
+  const { filter } = scope;
   for (const e of entries) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (SKIPPED_DIRS.has(e.name)) {
-        out.skipped.push({ path, reason: 'version-control directory' });
-        continue;
-      }
-      await walk(path, root, follow, out, seen);
-    } else if (e.isFile()) {
-      const real = resolve(path);
-      if (!seen.has(real)) {
-        seen.add(real);
-        out.files.push(path);
-      }
-    } else if (e.isSymbolicLink()) {
-      if (!follow) {
-        out.skipped.push({ path, reason: 'symbolic link (use --follow-symlinks)' });
-        continue;
-      }
-      let real: string;
-      try {
-        real = await realpath(path);
-      } catch {
-        out.skipped.push({ path, reason: 'broken symbolic link' });
-        continue;
-      }
-      if (!isInside(real, root)) {
-        out.skipped.push({ path, reason: `symbolic link leads outside ${root}` });
-        continue;
-      }
-      const target = await lstat(real);
-      if (target.isDirectory()) {
-        if (!seen.has(real + sep)) {
-          seen.add(real + sep);
-          await walk(path, root, follow, out, seen);
+    c.stats.entriesVisited++;
+    const fsPath = childOf(dir.fsPath, e.name);
+    const path = display(fsPath);
+    const real = childOf(dir.real, e.name);
+    const name = decodeName(e.name);
+    let type = entryType(e);
+    if (type === 'unknown') type = await lstat(fsPath).then(entryType, () => 'unknown' as const);
+    if (name !== undefined) listing.set(name, type);
+    const rel = scope.relativeOf(path);
+
+    if (type === 'dir') {
+      if (name !== undefined && VCS_DIRS.has(name)) {
+        c.skip(path, 'vcs-dir', 'version-control directory: not model artifacts');
+      } else if (filter?.excludes(rel)) {
+        c.skip(path, 'excluded', 'directory excluded by the filter');
+      } else {
+        const info = await stat(fsPath, { bigint: true }).catch(() => undefined);
+        if (info && scope.seen.has(fileKey(info))) {
+          c.skip(path, 'duplicate', 'directory already walked under another name');
+        } else {
+          if (info) scope.seen.add(fileKey(info));
+          subdirs.push({ path, fsPath, real });
         }
-      } else if (target.isFile() && !seen.has(real)) {
-        seen.add(real);
-        out.files.push(path);
       }
+      continue;
+    }
+    const selected = !filter || filter.selects(rel);
+    if (!selected) {
+      if (filter?.excludes(rel)) c.skip(path, 'excluded', 'excluded by the filter');
+      else if (type === 'file') c.stats.notSelected++;
+      if (type !== 'symlink') continue;
+    }
+    if (type === 'file') {
+      const info = await lstat(fsPath, { bigint: true }).catch(() => undefined);
+      if (!info) {
+        c.skip(path, 'unreadable', 'file vanished or cannot be examined');
+        continue;
+      }
+      c.addFile({
+        path,
+        fsPath,
+        relative: rel,
+        size: Number(info.size),
+        role: scope.role,
+        key: fileKey(info),
+        scope: scope.unitScope,
+      });
+    } else if (type === 'symlink') {
+      if (filter?.excludes(rel)) continue; // reported above
+      await walkLink({ path, fsPath, real }, dir.real, rel, selected, scope, c, subdirs);
+    } else if (isSpecial(type)) {
+      c.skip(path, type, specialReason(type));
     } else {
-      out.skipped.push({ path, reason: 'not a regular file' });
+      c.skip(path, 'unreadable', 'entry of an unknown type: not read');
     }
   }
+  if (typeof dir.real === 'string') c.listings.record(dir.real, listing);
+  if (typeof dir.fsPath === 'string') c.listings.record(resolve(dir.fsPath), listing);
+  return subdirs;
 }
 
-function isInside(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
-}
-
-export function describeError(err: unknown): string {
-  if (err && typeof err === 'object' && 'code' in err) {
-    const code = String((err as { code: unknown }).code);
-    if (code === 'ENOENT') return 'no such file or directory';
-    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-    if (code === 'EISDIR') return 'is a directory';
+async function walkLink(
+  link: WalkStart,
+  dirReal: FsPath,
+  rel: string,
+  selected: boolean,
+  scope: WalkScope,
+  c: Collector,
+  subdirs: WalkStart[],
+): Promise<void> {
+  c.stats.linksResolved++;
+  const v = await judgeLink(link.fsPath, dirReal, scope.links);
+  if (!v.follow) {
+    // A link to a directory is reported even when the include list names no file under it.
+    if (selected || v.type === 'dir') c.skip(link.path, v.kind, v.reason, v.target, v.dangling);
+    return;
   }
-  return err instanceof Error ? err.message : String(err);
+  if (v.type === 'dir') {
+    const key = fileKey(v.info);
+    if (scope.seen.has(key)) {
+      c.skip(
+        link.path,
+        'symlink-loop',
+        'symbolic link to a directory already walked (a loop, or a second name for it)',
+        display(v.real),
+      );
+      return;
+    }
+    scope.seen.add(key);
+    subdirs.push({ path: link.path, fsPath: link.fsPath, real: v.real });
+    return;
+  }
+  if (!selected) return;
+  if (v.type === 'file') {
+    c.addFile({
+      path: link.path,
+      fsPath: link.fsPath,
+      relative: rel,
+      size: Number(v.info.size),
+      role: scope.role,
+      key: fileKey(v.info),
+      scope: scope.unitScope,
+      viaLink: true,
+    });
+  } else if (isSpecial(v.type)) {
+    c.skip(link.path, v.type, specialReason(v.type, true), display(v.real));
+  } else {
+    c.skip(
+      link.path,
+      'unreadable',
+      'symbolic link to an entry of an unknown type',
+      display(v.real),
+    );
+  }
 }

@@ -49,6 +49,56 @@ export interface FindingInput {
 
 export type FileStatus = 'clean' | 'findings';
 
+/**
+ * Directories that form one model (see src/discover/types.ts): a Hugging Face model directory
+ * (config.json, adapter_config.json…), a diffusers pipeline (model_index.json and its component
+ * folders), a Hugging Face cache entry (models--org--name), a TensorFlow SavedModel, or another
+ * framework's model directory (MLmodel, hubconf.py, TorchServe MANIFEST.json, NeMo config).
+ */
+export type UnitKind = 'hf-model' | 'hf-pipeline' | 'hf-cache' | 'saved-model' | 'model-dir';
+
+/** The model unit a file belongs to: its root directory (spelled like the file) and kind. */
+export interface UnitRef {
+  readonly root: string;
+  readonly kind: UnitKind;
+}
+
+/**
+ * Why a file is in the scan: selected by the request (`target`), added because its unit is
+ * scanned as a whole (`unit`: a change inside a SavedModel rescans it), or added as a unit's
+ * metadata (`context`: config.json, README.md… so the policy stage needs no disk reads).
+ */
+export type FileRole = 'target' | 'unit' | 'context';
+
+/** What discovery passed over; every kind is listed in the report, some are also findings. */
+export type SkipKind =
+  | 'fifo'
+  | 'socket'
+  | 'character-device'
+  | 'block-device'
+  | 'symlink-not-followed'
+  | 'symlink-outside-root'
+  | 'symlink-broken'
+  | 'symlink-loop'
+  | 'unreadable'
+  | 'vcs-dir'
+  | 'excluded'
+  | 'duplicate'
+  | 'directory'
+  | 'missing'
+  | 'outside-base';
+
+/** An entry discovery did not scan, and why (schema 1.2). */
+export interface SkippedEntry {
+  readonly path: string;
+  readonly kind: SkipKind;
+  readonly reason: string;
+  /** Symbolic links: where the link leads (resolved when possible, else as written). */
+  readonly target?: string;
+  /** Symbolic links: true when the target does not exist on this machine. */
+  readonly dangling?: boolean;
+}
+
 /** Result of scanning one top-level file (containers report their members' findings here too). */
 export interface FileResult {
   readonly path: string;
@@ -61,6 +111,14 @@ export interface FileResult {
   readonly findings: readonly Finding[];
   /** Facts the scanners learned (protocol, members, storage references…), for people and tools. */
   readonly details: Readonly<Record<string, unknown>>;
+  /** The model unit the file belongs to (schema 1.2). */
+  readonly unit?: UnitRef;
+  /**
+   * Why the file is in the report when not selected itself (schema 1.2): `unit`, `context`, or
+   * `skipped` for an entry that was not read (FIFO, device, link out of the root) and whose
+   * findings say why. Absent for files the request selected.
+   */
+  readonly role?: Exclude<FileRole, 'target'> | 'skipped';
 }
 
 /** A path that could not be scanned at all (missing, unreadable): not a finding but a failure. */
@@ -132,7 +190,9 @@ export interface Report {
   readonly errors: readonly OperationalError[];
   /** Models the files make up, with their inferred identity (schema 1.1). */
   readonly models?: readonly ModelResult[];
-  /** Which findings count, whether the run fails and why (schema 1.2; see src/verdict/). */
+  /** Entries discovery passed over, with the reason (schema 1.2). */
+  readonly skipped: readonly SkippedEntry[];
+  /** Which findings count, whether the run fails and why (schema 1.3; see src/verdict/). */
   readonly verdict?: Verdict;
   readonly totals: {
     readonly files: number;

@@ -2,7 +2,7 @@
  * The verdict's data: which findings count, whether the run fails, and why. Decided once by
  * src/verdict/ from the report; every face renders it (CLI exit code and text, JSON, SARIF, the
  * Action's gate, summary, annotations and outputs). Plain frozen data, serialised as the
- * report's `verdict` (schema 1.2).
+ * report's `verdict` (schema 1.3).
  */
 import type { Severity, SeverityCounts } from './severity.js';
 

@@ -2,7 +2,16 @@
  * Random-access byte sources: positioned reads with a bound on every read, so a
  * multi-gigabyte file is never loaded whole.
  */
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+
+/** Non-blocking, so a FIFO swapped in after discovery cannot hang the scan (it is refused). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** Raised when the path is not a regular file by the time it is opened. */
+export class NotARegularFile extends Error {
+  override name = 'NotARegularFile';
+}
 
 /** Bytes actually read from disk for one top-level file (shared by its members). */
 export class IoStats {
@@ -25,10 +34,11 @@ export class FileSource implements RandomAccessSource {
     private readonly stats: IoStats,
   ) {}
 
-  static async open(path: string, stats: IoStats): Promise<FileSource> {
-    const handle = await open(path, 'r');
+  static async open(path: string | Buffer, stats: IoStats): Promise<FileSource> {
+    const handle = await open(path, OPEN_FLAGS);
     try {
       const info = await handle.stat();
+      if (!info.isFile()) throw new NotARegularFile('not a regular file');
       return new FileSource(handle, info.size, stats);
     } catch (err) {
       await handle.close();

@@ -5,7 +5,22 @@
  *   import { scan } from 'modelaudit';
  *   const report = await scan(['model.pt'], { limits: { timeoutMs: 60_000 } });
  */
-export { scan, scanFile, buildReport, REPORT_SCHEMA_VERSION } from '../pipeline/engine.js';
+export {
+  scan,
+  scanFile,
+  scanDiscovery,
+  buildReport,
+  REPORT_SCHEMA_VERSION,
+} from '../pipeline/engine.js';
+export { discover } from '../discover/discover.js';
+export type {
+  ChangedPath,
+  DiscoverRequest,
+  DiscoveredFile,
+  Discovery,
+  ModelUnit,
+} from '../discover/types.js';
+export { GlobError } from '../discover/globs.js';
 export { resolveLimits, resolveOptions, ConfigError, OptionsError } from '../options/options.js';
 export { parseSize, parseDuration, splitList } from '../options/grammar.js';
 export { decideVerdict, countedFindings, NOT_IDENTIFIED_RULES } from '../verdict/verdict.js';
@@ -40,6 +55,11 @@ export type {
   Report,
   OperationalError,
   SeverityCounts,
+  SkippedEntry,
+  SkipKind,
+  UnitKind,
+  UnitRef,
+  FileRole,
 } from '../findings/finding.js';
 export { ALL_RULES, findRule, getRule, ruleHelpUrl, RULE_DOCS_URL } from '../rules/registry.js';
 export type { Rule, RuleFamily } from '../rules/registry.js';
@@ -51,3 +71,10 @@ export { SCANNERS } from '../scan/registry.js';
 export { buildSarif, formatSarif } from '../report/sarif.js';
 export type { SarifLog, SarifOptions } from '../report/sarif.js';
 export { VERSION } from '../version.js';
+export { verifyModel, verificationFileResults, defaultSignaturePath } from '../signing/verify.js';
+export type { VerifyOptions, VerificationResult, VerificationStatus } from '../signing/verify.js';
+export { signModel, SigningError } from '../signing/sign.js';
+export type { SignOptions, SignResult } from '../signing/sign.js';
+export { parseTrustedRoot, TrustedRootError } from '../signing/signature-check.js';
+export type { TrustPolicy } from '../signing/signature-check.js';
+export { loadPublicKey, loadPrivateKey, UnsupportedKeyError } from '../signing/keys.js';

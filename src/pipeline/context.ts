@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Limits } from '../io/limits.js';
-import type { Finding, Severity } from '../findings/finding.js';
+import type { Finding, Severity, UnitRef } from '../findings/finding.js';
 import { severityRank } from '../findings/finding.js';
 import { BufferSource, FileSource, IoStats, type RandomAccessSource } from '../io/source.js';
 import { getRule } from '../rules/registry.js';
@@ -34,11 +34,15 @@ export class FileCollector {
   readonly members: { member: string; format: string; findings: number }[] = [];
   readonly claims: IdentityClaim[] = [];
   format = 'unknown';
+  /** Per-file state of the scanners (ScanContext.fileState). */
+  readonly state = new Map<symbol, unknown>();
   private readonly cleanups: (() => Promise<void>)[] = [];
 
   constructor(
     readonly path: string,
     readonly stats: IoStats,
+    /** The model unit the file belongs to (from discovery). */
+    readonly unit?: UnitRef,
   ) {}
 
   onCleanup(fn: () => Promise<void>): void {
@@ -63,6 +67,10 @@ export class EngineContext implements ScanContext {
     private readonly target: ScanTarget,
     private readonly signal?: AbortSignal,
   ) {}
+
+  get unit(): UnitRef | undefined {
+    return this.collector.unit;
+  }
 
   report(input: FindingInput): void {
     const rule = getRule(input.ruleId);
@@ -110,6 +118,12 @@ export class EngineContext implements ScanContext {
 
   layouts(): readonly ArchiveLayout[] {
     return ARCHIVE_LAYOUTS;
+  }
+
+  fileState<T>(key: symbol, create: () => T): T {
+    const state = this.collector.state;
+    if (!state.has(key)) state.set(key, create());
+    return state.get(key) as T;
   }
 
   checkpoint(): void {

@@ -15,6 +15,8 @@ import {
   type ModelResult,
   type OperationalError,
   type Report,
+  type SkippedEntry,
+  type UnitRef,
 } from '../findings/finding.js';
 import { FileSource, IoStats } from '../io/source.js';
 import { SourceStream } from '../io/stream.js';
@@ -25,9 +27,12 @@ import { ScanInterrupted } from '../io/limits.js';
 import { VERSION } from '../version.js';
 import { decideVerdict } from '../verdict/verdict.js';
 import { EngineContext, FileCollector } from './context.js';
-import { describeError, discover } from '../discover/walk.js';
+import { discover, findUnit } from '../discover/discover.js';
+import { describeError } from '../discover/entries.js';
+import type { DiscoveredFile, Discovery } from '../discover/types.js';
+import { skippedResult, unreadableErrors } from './skipped.js';
 
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
 
 /** Scans files and directories; never throws for bad input, only for bad options. */
 export async function scan(
@@ -37,9 +42,29 @@ export async function scan(
   const options = resolveOptions(input);
   const startedAt = new Date();
   const t0 = performance.now();
-  const found = await discover(paths, options.followSymlinks);
-  const errors: OperationalError[] = [...found.errors];
-  for (const e of found.errors)
+  const found = await discover({ roots: paths, followSymlinks: options.followSymlinks });
+  return scanFound(found, options, startedAt, t0);
+}
+
+/**
+ * Scans what a discovery returned (the Action discovers with its change set, filter and
+ * shard, then scans the result): the files, and the skipped entries as findings.
+ */
+export async function scanDiscovery(
+  found: Discovery,
+  input: ScanOptionsInput = {},
+): Promise<Report> {
+  return scanFound(found, resolveOptions(input), new Date(), performance.now());
+}
+
+async function scanFound(
+  found: Discovery,
+  options: ScanOptions,
+  startedAt: Date,
+  t0: number,
+): Promise<Report> {
+  const errors: OperationalError[] = [...found.errors, ...unreadableErrors(found.skipped)];
+  for (const e of errors)
     options.onEvent?.({ type: 'operational-error', path: e.path, message: e.message });
 
   const results: (FileResult | undefined)[] = new Array(found.files.length);
@@ -48,11 +73,11 @@ export async function scan(
     while (next < found.files.length) {
       if (options.signal?.aborted) return;
       const i = next++;
-      const path = found.files[i]!;
+      const file = found.files[i]!;
       try {
-        results[i] = await scanFile(path, options);
+        results[i] = await scanFile(file.path, options, file);
       } catch (err) {
-        const e = { path, message: describeError(err) };
+        const e = { path: file.path, message: describeError(err) };
         errors.push(e);
         options.onEvent?.({ type: 'operational-error', ...e });
       }
@@ -64,12 +89,18 @@ export async function scan(
   const scanned = results.filter((r): r is FileResult => r !== undefined);
   // Policy: models and their identity; name-policy findings are only ever added.
   const { files, models } = await identifyModels(scanned, {
-    roots: paths,
+    roots: found.roots,
+    units: found.units,
     ...(options.namePolicy ? { policy: options.namePolicy } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const report = buildReport(files, errors, startedAt, performance.now() - t0, models);
-  // Verdict: which findings count, whether the run fails and why, decided once for every face.
+  const notRead = found.skipped.flatMap((s) => skippedResult(s) ?? []);
+  const all = [...files, ...notRead].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+  const report = buildReport(all, errors, startedAt, performance.now() - t0, models, found.skipped);
+  // Verdict: which findings count (skipped entries' included), whether the run fails and why,
+  // decided once for every face.
   return { ...report, verdict: decideVerdict(report, { failOn: options.failOn }) };
 }
 
@@ -79,6 +110,7 @@ export function buildReport(
   startedAt: Date,
   durationMs: number,
   models: readonly ModelResult[] = [],
+  skipped: readonly SkippedEntry[] = [],
 ): Report {
   const findings = emptyCounts();
   let bytesRead = 0;
@@ -97,6 +129,7 @@ export function buildReport(
     files,
     errors,
     models,
+    skipped,
     totals: {
       files: files.length,
       filesWithFindings: files.filter((f) => f.findings.length > 0).length,
@@ -110,12 +143,20 @@ export function buildReport(
  * Scans one file. Throws only when the file cannot be opened or read at all (an operational
  * error); anything wrong with its content becomes a finding.
  */
-export async function scanFile(path: string, options: ScanOptions): Promise<FileResult> {
+export async function scanFile(
+  path: string,
+  options: ScanOptions,
+  file?: DiscoveredFile,
+): Promise<FileResult> {
   const t0 = performance.now();
-  const info = await stat(path);
+  const fsPath = file?.fsPath ?? path;
+  const info = await stat(fsPath);
+  if (!info.isFile()) throw new Error('not a regular file');
   options.onEvent?.({ type: 'file-start', path, size: info.size });
   const stats = new IoStats();
-  const collector = new FileCollector(path, stats);
+  // A file scanned on its own (not from a discovery) still learns its model unit.
+  const unit: UnitRef | undefined = file ? file.unit : await findUnit(path);
+  const collector = new FileCollector(path, stats, unit);
   const limits = options.limits;
 
   const finish = (): FileResult => {
@@ -134,6 +175,8 @@ export async function scanFile(path: string, options: ScanOptions): Promise<File
       status: findings.length > 0 ? 'findings' : 'clean',
       findings,
       details,
+      ...(unit ? { unit } : {}),
+      ...(file && file.role !== 'target' ? { role: file.role } : {}),
     };
     options.onEvent?.({
       type: 'file-done',
@@ -164,7 +207,7 @@ export async function scanFile(path: string, options: ScanOptions): Promise<File
     return finish();
   }
 
-  const source = await FileSource.open(path, stats);
+  const source = await FileSource.open(fsPath, stats);
   try {
     const head = await source.read(0, HEAD_BYTES);
     const target: ScanTarget = {

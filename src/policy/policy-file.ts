@@ -17,7 +17,8 @@ import {
   type PolicyEntry,
   type PolicyException,
 } from './name-policy.js';
-import { globToRegExp, parseTerm, TermError, type Term } from './terms.js';
+import { GlobError, globRegExps, normalizePath } from '../discover/globs.js';
+import { parseTerm, TermError, type Term } from './terms.js';
 import { parseConstraint, VersionError, type VersionConstraint } from './version.js';
 
 /** An invalid blacklist entry or policy file; the message says what and where. */
@@ -221,9 +222,14 @@ function exceptions(v: unknown, label: string, p: Problems): PolicyException[] {
  * everything under it.
  */
 export function pathPatterns(glob: string): RegExp[] {
-  let g = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  let g = normalizePath(glob);
   if (!g.includes('/')) g = `**/${g}`;
-  return [globToRegExp(g, true), globToRegExp(`${g}/**`, true)];
+  try {
+    return globRegExps(g, 'exceptions path', { nocase: true });
+  } catch (err) {
+    if (err instanceof GlobError) throw new TermError(`invalid glob "${glob}": ${err.reason}`);
+    throw err;
+  }
 }
 
 /** Validates a parsed policy document (the content of a policy file). */

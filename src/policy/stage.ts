@@ -15,6 +15,7 @@ import {
   type ModelResult,
 } from '../findings/finding.js';
 import { getRule } from '../rules/registry.js';
+import type { ModelUnit } from '../discover/types.js';
 import {
   claimsOf,
   groupModels,
@@ -38,6 +39,8 @@ const CLAIM_FIELD = /^[a-z][a-z_]{0,31}$/;
 export interface StageOptions {
   /** The paths the user asked to scan (they bound where metadata is looked for). */
   readonly roots: readonly string[];
+  /** The model units discovery found (src/discover/types.ts); FileResult.unit points into them. */
+  readonly units?: readonly ModelUnit[];
   readonly policy?: NamePolicy;
   readonly signal?: AbortSignal;
 }

@@ -12,9 +12,9 @@
  * matches "gpt-2" but not "gpt-20b"; "t5" matches "flan-t5-base" but not "mt5".
  *
  * Globs ("meta-llama/*", "*-uncensored") match the whole value; `*` is any run of characters,
- * `?` one character, `[abc]` a class, `{a,b}` alternatives. Path globs (per-path exceptions)
- * differ only in that `*` stops at "/" and `**` crosses it. Regular expressions are written
- * "/…/flags" and searched anywhere in the value.
+ * `?` one character, `[abc]` a class, `{a,b}` alternatives. Path globs (per-path exceptions) are
+ * not terms: they use the one path dialect of src/discover/globs.ts. Regular expressions are
+ * written "/…/flags" and searched anywhere in the value.
  */
 
 export type TermKind = 'word' | 'glob' | 'regex';
@@ -138,21 +138,17 @@ export function findWord(compactTerm: string, value: string, from = 0): TermMatc
   return undefined;
 }
 
-/** Converts a glob to an anchored, case-insensitive regular expression. */
-export function globToRegExp(glob: string, pathMode = false): RegExp {
+/**
+ * Converts a name glob to an anchored, case-insensitive regular expression (names, not paths:
+ * `*` crosses "/", since "meta-llama/*" must match a repository id).
+ */
+export function globToRegExp(glob: string): RegExp {
   let out = '';
   let braces = 0;
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i]!;
-    if (ch === '*') {
-      if (pathMode && glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          out += '(?:.*/)?';
-        } else out += '.*';
-      } else out += pathMode ? '[^/]*' : '.*';
-    } else if (ch === '?') out += pathMode ? '[^/]' : '.';
+    if (ch === '*') out += '.*';
+    else if (ch === '?') out += '.';
     else if (ch === '[') {
       const close = glob.indexOf(']', i + 2);
       if (close < 0) throw new TermError(`unclosed "[" in glob "${glob}"`);

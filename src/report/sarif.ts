@@ -19,6 +19,8 @@ export const SRCROOT = '%SRCROOT%';
 /** Key of our fingerprint in `partialFingerprints`; bump the suffix if its recipe changes. */
 export const FINGERPRINT_KEY = 'modelauditFinding/v1';
 const INFORMATION_URI = 'https://github.com/modelaudit/modelaudit';
+/** Skipped entries listed as notifications (the JSON report has all of them). */
+const MAX_SKIPPED_NOTIFICATIONS = 1000;
 /** Evidence beyond this is cut in messages and properties (the report keeps all of it). */
 const MAX_EVIDENCE = 1000;
 
@@ -214,11 +216,23 @@ export function buildSarif(report: Report, options: SarifOptions = {}): SarifLog
         executionSuccessful: report.errors.length === 0,
         startTimeUtc: start.toISOString(),
         endTimeUtc: end.toISOString(),
-        toolExecutionNotifications: report.errors.map((e) => ({
-          level: 'error' as const,
-          message: { text: `could not be scanned: ${printable(e.message)}` },
-          locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
-        })),
+        toolExecutionNotifications: [
+          ...report.errors.map((e) => ({
+            level: 'error' as const,
+            message: { text: `could not be scanned: ${printable(e.message)}` },
+            locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
+          })),
+          // Entries discovery passed over (FIFOs and links out of the root are results too).
+          ...report.skipped.slice(0, MAX_SKIPPED_NOTIFICATIONS).map((s) => ({
+            level: 'note' as const,
+            message: {
+              text: printable(
+                `not scanned (${s.kind}): ${s.reason}${s.target !== undefined ? ` -> ${s.target}` : ''}`,
+              ),
+            },
+            locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path) } }],
+          })),
+        ],
       },
     ],
     artifacts,

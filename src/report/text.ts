@@ -77,11 +77,14 @@ export function formatText(report: Report, options: TextOptions): string {
     lines.push('');
   }
   if (options.verbose && report.models?.length) lines.push(...formatModels(report.models, c), '');
+  if (options.verbose && report.skipped.length) lines.push(...formatSkipped(report, c), '');
   for (const e of report.errors)
     lines.push(`${paint(c, 'red', 'error')}: ${printable(e.path)}: ${printable(e.message)}`);
   if (report.errors.length) lines.push('');
 
   const t = report.totals;
+  const notRead = report.files.filter((f) => f.role === 'skipped').length;
+  const read = t.files - notRead;
   const counts = (['ERROR', 'WARNING', 'INFO'] as const)
     .map((s) => paint(c && t.findings[s] > 0, SEVERITY_COLOR[s], `${t.findings[s]} ${s}`))
     .join(', ');
@@ -89,7 +92,7 @@ export function formatText(report: Report, options: TextOptions): string {
   const verdict =
     worst === undefined ? paint(c, 'green', 'no findings') : `${t.filesWithFindings} with findings`;
   lines.push(
-    `Scanned ${t.files} file${t.files === 1 ? '' : 's'} (${formatBytes(t.bytesRead)} read) in ${(report.durationMs / 1000).toFixed(2)} s: ${verdict} — ${counts}`,
+    `Scanned ${read} file${read === 1 ? '' : 's'}${notRead ? ` and ${notRead} entr${notRead === 1 ? 'y' : 'ies'} not read` : ''} (${formatBytes(t.bytesRead)} read) in ${(report.durationMs / 1000).toFixed(2)} s: ${verdict} — ${counts}`,
   );
   if (hiddenInfo > 0)
     lines.push(
@@ -104,6 +107,16 @@ export function formatText(report: Report, options: TextOptions): string {
     lines.push(paint(c, color, verdictLine(report.verdict)));
   }
   return lines.join('\n') + '\n';
+}
+
+/** Entries discovery passed over, one line each (the JSON report has them all too). */
+export function formatSkipped(report: Report, c: boolean): string[] {
+  const lines = [paint(c, 'bold', 'Skipped')];
+  for (const s of report.skipped)
+    lines.push(
+      `  ${printable(s.path)}  ${paint(c, 'dim', printable(`${s.kind}: ${s.reason}${s.target !== undefined ? ` -> ${s.target}` : ''}`))}`,
+    );
+  return lines;
 }
 
 /** Evidence lines shown per model in verbose mode. */

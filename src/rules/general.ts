@@ -81,4 +81,64 @@ export const GENERAL_RULES: readonly Rule[] = [
     remediation:
       'Review the file with the tools of its framework, or convert it to a fully scanned format.',
   },
+  {
+    id: 'MA1007',
+    name: 'special-file',
+    title: 'A FIFO, socket or device sits among the scanned files',
+    family: 'general',
+    severity: 'WARNING',
+    cwe: 'CWE-400',
+    description:
+      'A named pipe (FIFO), socket, character device or block device was found while walking a ' +
+      'directory (or a symbolic link to one). It has no content to check, so it is never opened: ' +
+      'opening a FIFO blocks until a writer appears. A loader that opens it would hang, read ' +
+      'endless bytes (a link to /dev/zero named pytorch_model.bin) or receive whatever a process ' +
+      'writes at load time, none of which this scan saw. Severity: WARNING, not ERROR, because ' +
+      'such entries carry no payload at rest and turn up in ordinary working directories ' +
+      '(sockets of running tools); never silence, because the file a loader gets there is ' +
+      'unchecked. A special file named on the command line is a usage error (exit 2) instead.',
+    remediation:
+      'Remove the entry from the model directory, or exclude its path from the scan if it is ' +
+      'not part of any model.',
+  },
+  {
+    id: 'MA1008',
+    name: 'link-outside-root',
+    title: 'A symbolic link leads outside the scanned directory',
+    family: 'general',
+    severity: 'ERROR',
+    cwe: 'CWE-59',
+    description:
+      'A symbolic link inside the scanned directory points outside it (the evidence names the ' +
+      'target). Links are never followed out of the directory given to scan, so the content a ' +
+      'loader would read through the link was not checked; a repository can ship a link named ' +
+      'model.bin that resolves to any file on the machine that loads it. Severity: ERROR by the ' +
+      'fail-closed principle, like a file that could not be read to the end: an unchecked model ' +
+      'never passes as clean. A link whose target does not exist on this machine is a WARNING: ' +
+      'nothing could be loaded through it here, but it may resolve elsewhere. Links inside a ' +
+      'Hugging Face cache entry (snapshots into blobs) stay inside and are scanned.',
+    remediation:
+      'Scan the link target as well (name it on the command line), replace the link with the ' +
+      'file, or remove it.',
+  },
+  {
+    id: 'MA1020',
+    name: 'encoded-payload',
+    title: 'A value hides a payload behind encodings',
+    family: 'general',
+    severity: 'ERROR',
+    cwe: 'CWE-506',
+    description:
+      'A string or bytes value (a pickle constant, a JSON or YAML value, safetensors or GGUF ' +
+      'metadata, an ONNX attribute, a Keras config entry) decodes, through hex, base32, base64, ' +
+      'base85 or Ascii85 and zlib, gzip, bzip2, LZMA, xz or LZ4 layers, to a pickle, an archive or ' +
+      'executable, Python source or a template. It was scanned as a nested member. The severity is ' +
+      'that of the worst finding inside (INFO when nothing dangerous was found): a loader needs a ' +
+      'second stage to run it, but nobody hides harmless data this way.',
+    remediation:
+      'Review the nested findings; do not load the file with code that decodes its values.',
+    references: [
+      'https://github.com/mmaitre314/picklescan/security/advisories/GHSA-84r2-jw7c-4r5q',
+    ],
+  },
 ];

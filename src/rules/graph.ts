@@ -338,6 +338,22 @@ export const GRAPH_RULES: readonly Rule[] = [
     references: ['https://onnx.ai/onnx/operators/'],
   },
   {
+    id: 'MA4047',
+    name: 'onnx-custom-operator-command',
+    title: 'A custom ONNX operator is handed a command, inline code or a native library',
+    family: 'keras-tensorflow-onnx',
+    severity: 'ERROR',
+    cwe: 'CWE-78',
+    description:
+      'A node from a custom operator domain (one that needs a custom operator library) carries, in ' +
+      'its string attributes, a shell command line, an interpreter invocation or inline code, or the ' +
+      'path of a native library. The custom domain alone is a warning (MA4044); a kernel that is ' +
+      'given commands or libraries to load is how such models run code on the machine that serves them.',
+    remediation:
+      'Do not run the model; find out what the custom operator library does with these strings.',
+    references: ['https://onnxruntime.ai/docs/reference/operators/add-custom-op.html'],
+  },
+  {
     id: 'MA4046',
     name: 'onnx-malformed',
     title: 'ONNX model could not be parsed',

@@ -319,4 +319,24 @@ export const PICKLE_RULES: readonly Rule[] = [
       "file's author chose.",
     remediation: 'Do not load this file.',
   },
+  {
+    id: 'MA2024',
+    name: 'pickle-defence-tampering',
+    title: 'Pickle tampers with the defences of the machine that loads it',
+    family: 'pickle',
+    severity: 'ERROR',
+    cwe: 'CWE-693',
+    description:
+      'The pickle references or calls security tooling (pickle scanners, safe-unpickling libraries, ' +
+      "signature verifiers), a safe loader's allow-list or safe-mode switch (torch.serialization." +
+      'add_safe_globals, keras enable_unsafe_deserialization, yaml constructors, the copyreg EXT ' +
+      'registry), or an interpreter hook point (audit, trace, profile, import, monitoring, exit and ' +
+      'signal hooks, warning and logging filters). Model data has no reason to touch any of these: ' +
+      'the file is preparing the environment so that a later load, or its own payload, goes ' +
+      'unnoticed. This is an ERROR whatever tier the module would otherwise fall in.',
+    remediation:
+      'Do not load this file, and check whether anything that already loaded it changed the ' +
+      'environment (allow-lists, hooks, logging).',
+    references: ['https://peps.python.org/pep-0578/'],
+  },
 ];

@@ -6,6 +6,7 @@ import { LLM_RULES } from './llm.js';
 import { PICKLE_RULES } from './pickle.js';
 import { POLICY_RULES } from './policy.js';
 import { REPOSITORY_RULES } from './repository.js';
+import { SIGNING_RULES } from './signing.js';
 import type { Rule } from './types.js';
 
 export type { Rule, RuleFamily } from './types.js';
@@ -23,6 +24,7 @@ export const ALL_RULES: readonly Rule[] = Object.freeze([
   ...FORMAT_RULES,
   ...POLICY_RULES,
   ...REPOSITORY_RULES,
+  ...SIGNING_RULES,
 ]);
 
 const byKey = new Map<string, Rule>();

@@ -7,7 +7,8 @@ export type RuleFamily =
   | 'keras-tensorflow-onnx'
   | 'formats'
   | 'name-policy'
-  | 'repository';
+  | 'repository'
+  | 'signatures';
 
 /** One rule: a stable ID and everything a user needs to understand a finding of it. */
 export interface Rule {

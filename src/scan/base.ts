@@ -4,7 +4,7 @@
  * through the context. It never prints, exits or reads configuration itself.
  */
 import type { Limits } from '../io/limits.js';
-import type { FindingInput, Severity } from '../findings/finding.js';
+import type { FindingInput, Severity, UnitRef } from '../findings/finding.js';
 import type { RandomAccessSource } from '../io/source.js';
 import type { ByteStream } from '../io/stream.js';
 import type { Detector } from '../identify/identify.js';
@@ -50,6 +50,8 @@ export interface ScanContext {
   readonly limits: Limits;
   /** Container nesting depth of the current target (0 for a file on disk). */
   readonly depth: number;
+  /** The model unit (directory forming one model) the file on disk belongs to, from discovery. */
+  readonly unit?: UnitRef;
   report(finding: FindingInput): void;
   /** Records a fact about the target for the report (format version, members, counts…). */
   detail(key: string, value: unknown): void;
@@ -61,6 +63,11 @@ export interface ScanContext {
   scanMember(target: ScanTarget): Promise<MemberResult>;
   /** Positioned reads on a target, copying a stream into memory (within limits) if needed. */
   randomAccess(target: ScanTarget): Promise<RandomAccessSource>;
+  /**
+   * State shared by everything scanned within one top-level file (budgets, caches), created on
+   * first use: per-file state never lives in module globals.
+   */
+  fileState<T>(key: symbol, create: () => T): T;
   /** Archive layouts every family registered (containers ask them what an archive is). */
   layouts(): readonly ArchiveLayout[];
 }

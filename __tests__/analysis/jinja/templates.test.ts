@@ -282,13 +282,12 @@ describe('robustness', () => {
       expect(() => analyzeTemplate(s)).not.toThrow();
     }
   });
-  test('a large real-looking template is analysed quickly', () => {
+  test('a large real-looking template is analysed whole (timings live in benchmarks/)', () => {
     const big = real.templates
       .map((t) => t.template)
       .join('\n')
       .repeat(3);
-    const t0 = performance.now();
-    analyzeTemplate(big);
-    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(big.length).toBeGreaterThan(100_000);
+    expect(() => analyzeTemplate(big, { maxLength: big.length })).not.toThrow();
   });
 });

@@ -430,7 +430,7 @@ const cases: readonly Case[] = [
         .build();
       return p().proto(4).binunicode(inner.toString('base64')).stop().build();
     },
-    rules: ['MA2001', 'MA2022'],
+    rules: ['MA1020', 'MA2001'],
   },
   {
     name: 'OrderedDict with items (benign)',

@@ -156,6 +156,7 @@ describe('the layout contract', () => {
       detail: () => undefined,
       claim: () => undefined,
       checkpoint: () => undefined,
+      fileState: <T>(_key: symbol, create: () => T): T => create(),
       scanMember: (t: ScanTarget): Promise<MemberResult> => {
         scanned.push(t.name);
         return Promise.resolve({ format: 'pickle', findings: 0, worst: undefined });

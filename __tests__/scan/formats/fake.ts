@@ -32,6 +32,11 @@ export class FakeContext implements ScanContext {
     this.claims.push(c);
   }
   checkpoint(): void {}
+  private readonly state = new Map<symbol, unknown>();
+  fileState<T>(key: symbol, create: () => T): T {
+    if (!this.state.has(key)) this.state.set(key, create());
+    return this.state.get(key) as T;
+  }
   scanMember(target: ScanTarget): Promise<MemberResult> {
     this.members.push(target);
     return Promise.resolve({ format: 'fake', findings: 0, worst: undefined });

@@ -47,6 +47,8 @@ import {
   type StrValue,
   type Value,
 } from './values.js';
+import { mayHidePayload } from '../encoded/sniff.js';
+import { MIN_ENCODED_LENGTH } from '../encoded/text-encodings.js';
 import { Memo } from './memo.js';
 import { HIGHEST_PROTOCOL } from './opcodes.js';
 
@@ -57,8 +59,9 @@ class MachineFault extends Error {}
 export interface EmbeddedCandidate {
   readonly value: StrValue | BytesValue;
   readonly site: Site;
-  readonly encoding: 'raw' | 'base64';
-  /** The whole (decoded) pickle when it was small enough to keep; else read it by offset. */
+  /** A pickle as it is, or a value that may hide a payload behind encodings (peeled later). */
+  readonly encoding: 'raw' | 'encoded';
+  /** The whole value when it was small enough to keep; else read it back by offset. */
   readonly data?: Buffer;
 }
 
@@ -112,7 +115,7 @@ const MEMO_DATA_BUDGET = 20_000;
 const MAX_TEXT = 1024;
 /** Bytes of a bytes constant kept for evidence. */
 const BYTES_PREFIX = 64;
-const MAX_EMBEDDED = 64;
+const MAX_EMBEDDED = 256;
 const MAX_IMPORT_DETAILS = 500;
 
 export class PickleMachine implements OpHandler {
@@ -141,6 +144,8 @@ export class PickleMachine implements OpHandler {
   private curOp: RawOp | undefined;
   private curIndex = 0;
   readonly embedded: EmbeddedCandidate[] = [];
+  /** Candidates past MAX_EMBEDDED, not scanned (reported as a limit). */
+  embeddedDropped = 0;
 
   constructor(
     readonly recorder: Recorder,
@@ -429,11 +434,9 @@ export class PickleMachine implements OpHandler {
         ? { dataOffset: op.dataOffset }
         : {}),
     };
-    // Only text that starts like a pickle (raw or base64) is worth a closer look.
-    const c0 = text.charCodeAt(0);
-    if (c0 === 0x80 || c0 === 0x63 || (c0 === 0x67 && text.charCodeAt(1) === 0x41)) {
+    // Text that starts like a pickle, or that may hide one behind encodings, is looked at again.
+    if (op.length === undefined || op.length >= MIN_ENCODED_LENGTH || text.charCodeAt(0) === 0x80)
       this.checkEmbedded(v, op, Buffer.from(text, 'latin1'), !op.truncated);
-    }
     return v;
   }
 
@@ -451,12 +454,19 @@ export class PickleMachine implements OpHandler {
     return v;
   }
 
-  /** Notes constants that look like a pickle (raw or base64) for a nested scan. */
+  /** Notes constants that hold a pickle, raw or behind encodings, for a nested scan. */
   private checkEmbedded(v: StrValue | BytesValue, op: RawOp, data: Buffer, whole: boolean): void {
-    if (this.embedded.length >= MAX_EMBEDDED || data.length < 4) return;
+    if (data.length < 4) return;
     const site: Site = { offset: op.offset, opcodeIndex: this.opIndex - 1, opcode: op.info.name };
     const head = data.subarray(0, 64);
-    if (looksLikePickleStart(head)) {
+    const raw = looksLikePickleStart(head);
+    if (!raw && !mayHidePayload(head.length < data.length ? data.subarray(0, 1024) : data)) return;
+    if (this.embedded.length >= MAX_EMBEDDED) {
+      // Decoys could push the real payload out of the list: never drop one silently.
+      this.embeddedDropped++;
+      return;
+    }
+    if (raw) {
       this.embedded.push({
         value: v,
         site,
@@ -465,14 +475,12 @@ export class PickleMachine implements OpHandler {
       });
       return;
     }
-    if (v.k === 'str' && whole && data.length >= 12 && data[0] === 0x67 && data[1] === 0x41) {
-      const text = data.toString('latin1');
-      if (/^gA[A-Za-z0-9+/=\s]+$/.test(text)) {
-        const decoded = Buffer.from(text, 'base64');
-        if (looksLikePickleStart(decoded))
-          this.embedded.push({ value: v, site, encoding: 'base64', data: decoded });
-      }
-    }
+    this.embedded.push({
+      value: v,
+      site,
+      encoding: 'encoded',
+      ...(whole ? { data: Buffer.from(data) } : {}),
+    });
   }
 
   private makeGlobal(module: string, name: string, site: Site): GlobalValue {
@@ -1179,6 +1187,7 @@ function stateView(state: Value): StateView {
 }
 
 function ruleForDanger(category: string, invoked: boolean): string {
+  if (category === 'defence-tampering') return 'MA2024';
   if (category === 'code-reconstruction') return 'MA2017';
   if (category === 'dunder-traversal') return 'MA2019';
   if (category === 'suspicious-name') return 'MA2018';

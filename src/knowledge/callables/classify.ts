@@ -5,6 +5,7 @@
  */
 import { IMPORT_MAPPING, NAME_MAPPING } from './compat.js';
 import { DANGEROUS_CALLABLES } from './dangerous.js';
+import { DEFENCE_TAMPERING } from './defences.js';
 import { KNOWN_LIBRARY_NAMESPACES } from './namespaces.js';
 import { SAFE_CALLABLES } from './safe.js';
 import { STDLIB_MODULES } from './stdlib.js';
@@ -27,7 +28,8 @@ export type Classification =
 
 /** Danger entries indexed by their first path component, so a lookup touches only a few. */
 const dangerByHead = new Map<string, { parts: readonly string[]; entry: DangerEntry }[]>();
-for (const entry of DANGEROUS_CALLABLES) {
+// Defence tampering first: on a tie of specificity the first entry wins.
+for (const entry of [...DEFENCE_TAMPERING, ...DANGEROUS_CALLABLES]) {
   const parts = entry.target.split('.');
   const list = dangerByHead.get(parts[0]!) ?? [];
   list.push({ parts, entry });
@@ -94,7 +96,11 @@ function isDunder(part: string): boolean {
   return part.length > 4 && part.startsWith('__') && part.endsWith('__');
 }
 
-function matchDanger(parts: readonly string[]): { entry: DangerEntry; length: number } | undefined {
+function rank(d: { parts: readonly string[]; entry: DangerEntry }): number {
+  return (d.entry.category === 'defence-tampering' ? 1000 : 0) + d.parts.length;
+}
+
+function matchDanger(parts: readonly string[]): { entry: DangerEntry; rank: number } | undefined {
   let best: { parts: readonly string[]; entry: DangerEntry } | undefined;
   for (const d of dangerByHead.get(parts[0] ?? '') ?? []) {
     if (d.parts.length > parts.length) continue;
@@ -105,10 +111,11 @@ function matchDanger(parts: readonly string[]): { entry: DangerEntry; length: nu
         break;
       }
     }
-    // The most specific entry carries the most precise reason.
-    if (ok && (!best || d.parts.length > best.parts.length)) best = d;
+    // Tampering with the defences wins over any other danger; otherwise the most specific
+    // entry carries the most precise reason.
+    if (ok && (!best || rank(d) > rank(best))) best = d;
   }
-  return best && { entry: best.entry, length: best.parts.length };
+  return best && { entry: best.entry, rank: rank(best) };
 }
 
 /**
@@ -147,13 +154,13 @@ function classifyParts(
   // (pathlib.os is os), so every tail of the walk is judged as a path of its own. The most
   // specific match wins; on a tie the tail, which names the object actually reached.
   const direct = matchDanger(parts);
-  let alias: { entry: DangerEntry; length: number; tail: readonly string[] } | undefined;
+  let alias: { entry: DangerEntry; rank: number; tail: readonly string[] } | undefined;
   for (let i = 0; i + 1 < nameParts.length; i++) {
     const tail = nameParts.slice(i);
     const hit = matchDanger(tail);
-    if (hit && (!alias || hit.length > alias.length)) alias = { ...hit, tail };
+    if (hit && (!alias || hit.rank > alias.rank)) alias = { ...hit, tail };
   }
-  if (alias && (!direct || alias.length >= direct.length)) {
+  if (alias && (!direct || alias.rank >= direct.rank)) {
     return {
       level: 'dangerous',
       basis: 'alias',

@@ -402,12 +402,6 @@ export const DANGEROUS_CALLABLES: readonly DangerEntry[] = [
     reason: 'atexit.register stores a callable that runs when the interpreter exits',
   },
   {
-    target: 'weakref.finalize',
-    category: 'environment',
-    reason:
-      'finalize(obj, func, *args) calls func when obj dies, immediately for a temporary: a call hidden as a reference',
-  },
-  {
     target: 'time.sleep',
     category: 'resource-exhaustion',
     reason: 'stalls the loader for as long as the file asks',
@@ -978,50 +972,6 @@ export const DANGEROUS_CALLABLES: readonly DangerEntry[] = [
     target: 'statistics.reduce',
     category: 'code-execution',
     reason: 'statistics re-exports functools.reduce',
-  },
-  {
-    target: 'copyreg.add_extension',
-    category: 'environment',
-    reason:
-      'registers an extension code so that a later EXT1/EXT2/EXT4 opcode imports the module and name chosen here',
-  },
-  {
-    target: 'copyreg.remove_extension',
-    category: 'environment',
-    reason: 'edits the extension registry used by EXT opcodes',
-  },
-  {
-    target: 'copyreg.clear_extension_cache',
-    category: 'environment',
-    reason: 'edits the extension cache used by EXT opcodes',
-  },
-  {
-    target: 'copyreg._extension_registry',
-    category: 'environment',
-    reason:
-      'mutable registry: SETITEM on it maps an extension code to any (module, name) without a single call',
-  },
-  {
-    target: 'copyreg._inverted_registry',
-    category: 'environment',
-    reason:
-      'mutable registry read by EXT opcodes: SETITEM on it makes a later EXT code import any (module, name)',
-  },
-  {
-    target: 'copyreg._extension_cache',
-    category: 'environment',
-    reason:
-      'mutable cache read by EXT opcodes: SETITEM on it makes a later EXT code return any object',
-  },
-  {
-    target: 'copyreg.dispatch_table',
-    category: 'environment',
-    reason: 'mutable table of reducers used by every later pickle.dump in the process',
-  },
-  {
-    target: 'copyreg.pickle',
-    category: 'environment',
-    reason: 'registers a reducer for a type, changing how every later pickle.dump serializes it',
   },
   {
     target: 'codecs.register',
@@ -2098,26 +2048,6 @@ export const DANGEROUS_CALLABLES: readonly DangerEntry[] = [
     reason: 'internal loader of legacy and tar checkpoints (unpickles)',
   },
   {
-    target: 'torch.serialization.add_safe_globals',
-    category: 'environment',
-    reason: 'widens the weights_only allowlist for every later torch.load in the process',
-  },
-  {
-    target: 'torch.serialization.safe_globals',
-    category: 'environment',
-    reason: 'context manager that widens the weights_only allowlist',
-  },
-  {
-    target: 'torch.serialization.register_package',
-    category: 'environment',
-    reason: 'registers a deserializer that torch.load calls for every storage location tag',
-  },
-  {
-    target: 'torch.serialization._package_registry',
-    category: 'environment',
-    reason: 'mutable list: APPEND adds a deserializer callable that later loads invoke',
-  },
-  {
     target: 'torch.nn.modules.module._global_forward_hooks',
     category: 'environment',
     reason:
@@ -2891,16 +2821,6 @@ export const DANGEROUS_CALLABLES: readonly DangerEntry[] = [
     reason: 'imports a module named in a config and returns an attribute of it',
   },
   {
-    target: 'keras.src.saving.serialization_lib.enable_unsafe_deserialization',
-    category: 'environment',
-    reason: 'turns safe_mode off for every later load (CVE-2025-9906)',
-  },
-  {
-    target: 'keras.config.enable_unsafe_deserialization',
-    category: 'environment',
-    reason: 'turns safe_mode off for every later load (CVE-2025-9906)',
-  },
-  {
     target: 'keras.saving.deserialize_keras_object',
     category: 'import',
     reason: 'resolves module/class names from a config',
@@ -3492,16 +3412,6 @@ export const DANGEROUS_CALLABLES: readonly DangerEntry[] = [
     target: 'yaml.cyaml.CFullLoader',
     category: 'deserializer',
     reason: 'LibYAML full loader class',
-  },
-  {
-    target: 'yaml.add_constructor',
-    category: 'environment',
-    reason: 'registers a tag constructor that later YAML loads call',
-  },
-  {
-    target: 'yaml.add_multi_constructor',
-    category: 'environment',
-    reason: 'registers a tag-prefix constructor that later YAML loads call',
   },
   {
     target: 'ruamel.yaml.load',

@@ -19,7 +19,8 @@ export type DangerCategory =
   | 'native-code' // loading shared libraries, ctypes, FFI
   | 'environment' // changing interpreter or process state (sys, os.environ, signals, exit)
   | 'side-effect-import' // modules whose import alone acts (antigravity opens a browser)
-  | 'resource-exhaustion'; // calls that can hang or exhaust memory at load
+  | 'resource-exhaustion' // calls that can hang or exhaust memory at load
+  | 'defence-tampering'; // security tooling, safe-loader allow-lists, interpreter hooks (MA2024)
 
 /**
  * A known-dangerous callable or namespace.

@@ -314,6 +314,7 @@ export function subContext(ctx: ScanContext, opts: SubContextOptions): ScanConte
   return {
     limits: ctx.limits,
     depth: ctx.depth,
+    unit: ctx.unit,
     report(f) {
       if (opts.keep && !opts.keep(f)) return;
       const member = [opts.member, f.member].filter(Boolean).join(' > ') || undefined;
@@ -326,6 +327,7 @@ export function subContext(ctx: ScanContext, opts: SubContextOptions): ScanConte
     detail: (key, value) => ctx.detail(opts.member ? `${opts.member}: ${key}` : key, value),
     claim: (c) => ctx.claim(c),
     checkpoint: () => ctx.checkpoint(),
+    fileState: (key, create) => ctx.fileState(key, create),
     scanMember: (t) => ctx.scanMember(t),
     randomAccess: (t) => ctx.randomAccess(t),
     layouts: () => ctx.layouts(),

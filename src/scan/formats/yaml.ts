@@ -99,7 +99,7 @@ export async function analyzeYamlText(
   }
   const name = basename(target.name);
   for (const doc of docs) {
-    checkMetadataTree(doc, ctx, { where });
+    await checkMetadataTree(doc, ctx, target, { where });
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) continue;
     const obj = doc as Record<string, unknown>;
     if (name === 'MLmodel' || name.toLowerCase() === 'mlmodel')

@@ -7,6 +7,9 @@
 import { classifyGlobal, type Classification } from '../../knowledge/callables/classify.js';
 import { BufferSource } from '../../io/source.js';
 import { SourceStream } from '../../io/stream.js';
+import { mayHidePayload } from '../../analysis/encoded/sniff.js';
+import { MIN_ENCODED_LENGTH } from '../../analysis/encoded/text-encodings.js';
+import { scanHiddenPayload } from '../shared/hidden-payloads.js';
 import { type ScanContext, type ScanTarget } from '../base.js';
 import { HEAD_BYTES } from '../../identify/identify.js';
 import { KERAS_NAMES } from '../../knowledge/keras-names.js';
@@ -100,6 +103,8 @@ export class KerasConfigAnalyzer {
   private readonly custom = new Set<string>();
   private readonly reported = new Set<string>();
   private readonly embedded: { bytes: Buffer; path: string }[] = [];
+  /** String values that may hide a payload behind encodings, decoded after the walk. */
+  private readonly encoded: { value: string; path: string }[] = [];
   private readonly tfsmConfigs = new WeakSet<object>();
 
   constructor(
@@ -123,6 +128,13 @@ export class KerasConfigAnalyzer {
     }
     this.walk(root, '$', 0);
     for (const e of this.embedded) await this.scanEmbeddedPickle(e.bytes, e.path);
+    const where = [this.origin.member, this.origin.label].filter(Boolean)[0] ?? 'config';
+    // The TorchModuleWrapper module (already scanned as the pickle torch.load reads) is not
+    // scanned a second time as a hidden payload.
+    const handled = new Set(this.embedded.map((e) => e.path));
+    for (const e of this.encoded)
+      if (![...handled].some((p) => e.path.startsWith(`${p}.`)))
+        await scanHiddenPayload(this.ctx, this.target, e.value, { label: `${where}:${e.path}` });
     const top = isObject(root) ? root : {};
     const cfg = isObject(top.config) ? top.config : top;
     const name = typeof cfg.name === 'string' ? cfg.name : undefined;
@@ -166,6 +178,8 @@ export class KerasConfigAnalyzer {
     if (typeof v.class_name === 'string') this.object(v, path);
     for (const [k, x] of Object.entries(v)) {
       if (typeof x === 'string' && FILE_KEYS.has(k)) this.fileValue(k, x, path, v);
+      if (typeof x === 'string' && x.length >= MIN_ENCODED_LENGTH && mayHidePayload(x))
+        this.encoded.push({ value: x, path: `${path}.${k}` });
       this.walk(x, `${path}.${k}`, depth + 1);
     }
   }

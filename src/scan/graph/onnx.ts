@@ -6,6 +6,8 @@
  */
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { findCommand, findLibraryPath } from '../shared/commands.js';
+import { scanHiddenPayload } from '../shared/hidden-payloads.js';
 import type { ScanContext, ScanTarget, Scanner } from '../base.js';
 import { onnxType } from '../../io/protobuf/schemas.js';
 import {
@@ -18,6 +20,8 @@ import { decodeOptions } from './decode-options.js';
 import { ONNX_DOMAIN_OPS } from '../../knowledge/onnx-ops.js';
 
 export const ONNX_RULES = [
+  'MA1020',
+  'MA4047',
   'MA4040',
   'MA4041',
   'MA4042',
@@ -92,6 +96,10 @@ function isShortText(head: Buffer, at: number): boolean {
   for (let j = start; j < end; j++) if (head[j]! < 0x20 || head[j]! > 0x7e) return false;
   return true;
 }
+
+/** Strings of one attribute judged, and characters of each. */
+const MAX_ATTRIBUTE_STRINGS = 256;
+const MAX_ATTRIBUTE_TEXT = 64 * 1024;
 
 interface Walk {
   readonly ctx: ScanContext;
@@ -275,8 +283,10 @@ async function walkNode(w: Walk, n: LazyMessage, label: string, depth: number): 
     }
   }
 
+  const custom = !isLocal && !KNOWN_DOMAINS.has(domain);
   for (const a of attrs) {
     const aname = `${where} attribute ${String(a.name ?? '')}`;
+    await checkStrings(w, a, aname, custom);
     if (a.g)
       await walkGraph(
         w,
@@ -294,6 +304,29 @@ async function walkNode(w: Walk, n: LazyMessage, label: string, depth: number): 
       if (!s) continue;
       for (const k of ['values', 'indices']) if (s[k]) await tensor(w, s[k] as LazyMessage, aname);
     }
+  }
+}
+
+/** Attribute strings: commands handed to custom kernels, payloads hidden behind encodings. */
+async function checkStrings(
+  w: Walk,
+  a: LazyMessage,
+  label: string,
+  custom: boolean,
+): Promise<void> {
+  const values = [a.s, ...((a.strings as unknown[] | undefined) ?? [])].filter(
+    (v): v is Buffer | string => Buffer.isBuffer(v) || typeof v === 'string',
+  );
+  for (const v of values.slice(0, MAX_ATTRIBUTE_STRINGS)) {
+    const text = (Buffer.isBuffer(v) ? v.toString('latin1', 0, MAX_ATTRIBUTE_TEXT) : v).slice(
+      0,
+      MAX_ATTRIBUTE_TEXT,
+    );
+    if (custom) {
+      const hit = findCommand(text) ?? findLibraryPath(text);
+      if (hit) report(w, 'MA4047', `${label} hands the custom kernel a ${hit.what}`, hit.evidence);
+    }
+    await scanHiddenPayload(w.ctx, w.target, v, { label });
   }
 }
 

@@ -98,7 +98,7 @@ export async function analyzeJson(
   ctx: ScanContext,
 ): Promise<void> {
   const name = basename(target.name).toLowerCase();
-  checkMetadataTree(value, ctx, { where: target.name });
+  await checkMetadataTree(value, ctx, target, { where: target.name });
   if (Array.isArray(value)) {
     if (name === 'modules.json') await checkSentenceTransformerModules(value, target, ctx);
     return;

@@ -1,13 +1,12 @@
 /**
  * Checks shared by safetensors __metadata__ and GGUF key-value strings: chat templates (handed
- * to the template analyzer), URLs a tool might fetch, code or shell commands, and pickles
- * hidden as base64 (scanned as members).
+ * to the template analyzer), URLs a tool might fetch, code or shell commands, and payloads
+ * hidden behind encodings (scanned as members).
  */
-import { BufferSource } from '../../io/source.js';
-import { SourceStream } from '../../io/stream.js';
+import { findCommand } from '../shared/commands.js';
+import { scanHiddenPayload } from '../shared/hidden-payloads.js';
 import { analyzeTemplate, looksLikeTemplate } from '../../analysis/jinja/analyze.js';
 import { type IdentityClaim, type ScanContext, type ScanTarget } from '../base.js';
-import { HEAD_BYTES } from '../../identify/identify.js';
 
 /** Where a metadata value was read from, for messages, locations and member names. */
 export interface MetadataValue {
@@ -53,31 +52,10 @@ export async function checkMetadataValue(
       ...offset,
     });
   }
-  const pickle = decodeHiddenPickle(text);
-  if (pickle) {
-    ctx.report({
-      ruleId: 'MA5012',
-      message: `${where}: value is a base64-encoded pickle (scanned as a member)`,
-      evidence: `${text.slice(0, 24)}… (${pickle.length} bytes decoded)`,
-      ...offset,
-    });
-    await ctx.scanMember(memberTarget(target, `${v.container}:${v.key} (base64)`, pickle));
-  }
-}
-
-/** A member target over bytes held in memory. */
-export function memberTarget(parent: ScanTarget, name: string, bytes: Buffer): ScanTarget {
-  const source = new BufferSource(bytes);
-  const member = [parent.member, name].filter(Boolean).join(' > ');
-  return {
-    path: parent.path,
-    member,
-    name,
-    size: bytes.length,
-    head: bytes.subarray(0, HEAD_BYTES),
-    openStream: () => new SourceStream(source),
-    source,
-  };
+  await scanHiddenPayload(ctx, target, v.value, {
+    label: `${v.container}:${v.key}`,
+    ...offset,
+  });
 }
 
 // ---- text checks --------------------------------------------------------------------------
@@ -107,44 +85,11 @@ function clip(s: string, max = 120): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-/** Patterns of code that has no business in model metadata. */
-const CODE_PATTERNS: readonly { re: RegExp; what: string }[] = [
-  { re: /\b__import__\s*\(/, what: 'Python __import__ call' },
-  {
-    re: /\bimport\s+(os|subprocess|sys|socket|pty|ctypes|shutil|base64|pickle|marshal|requests|urllib)\b/,
-    what: 'Python import of a system module',
-  },
-  {
-    re: /\bfrom\s+(os|subprocess|sys|socket|pty|ctypes|shutil)\s+import\b/,
-    what: 'Python import of a system module',
-  },
-  {
-    re: /\b(os\.(system|popen|exec\w*|spawn\w*)|subprocess\.\w+|pty\.spawn)\s*\(/,
-    what: 'Python process call',
-  },
-  { re: /\b(eval|exec|compile)\s*\(\s*['"A-Za-z_(]/, what: 'Python eval/exec call' },
-  { re: /\b(curl|wget)\s+[^|;]*\|\s*(ba|z)?sh\b/, what: 'download piped to a shell' },
-  { re: /\b(bash|sh|zsh)\s+-c\s+['"]/, what: 'shell command' },
-  { re: /\/bin\/(ba|z)?sh\b/, what: 'shell path' },
-  { re: /\b(nc|ncat|netcat)\s+(-\w+\s+)*-e\b/, what: 'reverse shell' },
-  { re: /\bpowershell(\.exe)?\s+(-\w+\s+)*-(enc|e|command|c)\b/i, what: 'PowerShell command' },
-  { re: /\brequire\s*\(\s*['"]child_process['"]\s*\)/, what: 'Node.js child_process' },
-  { re: /\brm\s+-rf\s+[/~]/, what: 'destructive shell command' },
-];
-
 function suspiciousText(key: string, text: string): TextFinding[] {
   const out: TextFinding[] = [];
-  for (const { re, what } of CODE_PATTERNS) {
-    const m = re.exec(text);
-    if (m) {
-      const start = Math.max(0, m.index - 20);
-      out.push({
-        message: `value contains code (${what})`,
-        evidence: clip(text.slice(start, m.index + m[0].length + 40)),
-      });
-      break;
-    }
-  }
+  const command = findCommand(text);
+  if (command)
+    out.push({ message: `value contains code (${command.what})`, evidence: command.evidence });
   for (const url of findUrls(text)) {
     const why = riskyUrl(url, URL_KEYS.test(key));
     if (why) out.push({ message: `value holds a URL ${why}`, evidence: clip(url) });
@@ -184,15 +129,6 @@ function riskyUrl(url: string, urlKey: boolean): string | undefined {
     return 'pointing at a raw IP address';
   if (EXECUTABLE_PATH.test(parsed.pathname)) return 'pointing at a script or executable';
   if (!urlKey && /^(localhost|.*\.onion)$/i.test(host)) return 'pointing at a local or hidden host';
-  return undefined;
-}
-
-/** Base64 text that decodes to a pickle (protocol 2–5 header). */
-function decodeHiddenPickle(text: string): Buffer | undefined {
-  const t = text.trim();
-  if (t.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(t)) return undefined;
-  const bytes = Buffer.from(t, /[-_]/.test(t) ? 'base64url' : 'base64');
-  if (bytes.length >= 2 && bytes[0] === 0x80 && bytes[1]! >= 2 && bytes[1]! <= 5) return bytes;
   return undefined;
 }
 

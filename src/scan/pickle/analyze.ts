@@ -18,6 +18,7 @@ import { readOpcodes } from '../../analysis/pickle/reader.js';
 import { Recorder } from '../../analysis/pickle/recorder.js';
 import { sweepForImports } from '../../analysis/pickle/sweep.js';
 import { render } from '../../analysis/pickle/values.js';
+import { scanHiddenPayload } from '../shared/hidden-payloads.js';
 
 /** Bytes swept for hidden imports after a fault. */
 const SWEEP_LIMIT = 64 * 1024 * 1024;
@@ -80,6 +81,12 @@ export async function analyzePickle(
     for (const f of recorder.findings()) ctx.report(f);
   }
   await scanEmbedded(target, ctx, machine.embedded);
+  if (machine.embeddedDropped > 0)
+    ctx.report({
+      ruleId: 'MA1002',
+      message: `${machine.embeddedDropped} more constants that may hold a nested or encoded payload were not examined (only the first ${machine.embedded.length} are)`,
+      evidence: 'embedded payload candidates',
+    });
   return { ...summary, complete };
 }
 
@@ -152,6 +159,9 @@ async function sweep(
   }
 }
 
+/** Encoded values longer than this are not read back from the file to be decoded. */
+const MAX_ENCODED_READ_BACK = 16 * 1024 * 1024;
+
 async function scanEmbedded(
   target: ScanTarget,
   ctx: ScanContext,
@@ -160,13 +170,23 @@ async function scanEmbedded(
   for (const c of candidates) {
     const v = c.value;
     const outer = target.source;
-    // Small pickles were kept whole; larger raw ones are read back from the outer file.
+    // Small values were kept whole; larger ones are read back from the outer file.
     const source = c.data
       ? new BufferSource(c.data)
-      : outer && v.k === 'bytes' && v.dataOffset !== undefined
+      : outer &&
+          v.dataOffset !== undefined &&
+          (c.encoding === 'raw' || v.length <= MAX_ENCODED_READ_BACK)
         ? sliceOf(outer, v.dataOffset, v.length)
         : undefined;
     if (!source) continue;
+    if (c.encoding === 'encoded') {
+      await scanHiddenPayload(ctx, target, await source.read(0, source.size), {
+        label: `constant at offset ${c.site.offset}`,
+        offset: c.site.offset,
+        opcodeIndex: c.site.opcodeIndex,
+      });
+      continue;
+    }
     const label = `embedded pickle at offset ${c.site.offset}`;
     const member: ScanTarget = {
       path: target.path,
@@ -181,7 +201,7 @@ async function scanEmbedded(
     if (result.findings > 0) {
       ctx.report({
         ruleId: 'MA2022',
-        message: `a ${c.encoding === 'base64' ? 'base64-encoded ' : ''}pickle is embedded in a constant (${result.findings} findings inside, worst ${result.worst})`,
+        message: `a pickle is embedded in a constant (${result.findings} findings inside, worst ${result.worst})`,
         evidence: render(v, 80),
         offset: c.site.offset,
         opcodeIndex: c.site.opcodeIndex,

@@ -10,7 +10,6 @@ import { HEAD_BYTES } from '../../identify/identify.js';
 import { findSecrets, lineOf } from '../formats/common/secrets.js';
 import { decodeUtf8, readWhole } from '../formats/common/read.js';
 import { analyzePython, type PyAnalysis } from '../../analysis/python/analyze.js';
-import { isInModelDirectory } from './model-dir.js';
 
 /** Largest source file analysed; real modeling files stay well below. */
 export const MAX_PYTHON_SOURCE = 8 * 1024 * 1024;
@@ -77,12 +76,13 @@ export const pythonSourceScanner: Scanner = {
   formats: ['python-source'],
   rules: [...PYTHON_RULES, 'MA1003'],
   async scan(target, ctx) {
-    // Members of model archives are model code; a file on disk only next to a model.
-    if (target.member === undefined && !(await isInModelDirectory(target.path))) {
+    // Members of model archives are model code; a file on disk only inside a model unit
+    // (discovery finds them by name: config.json, MLmodel, hubconf.py…).
+    if (target.member === undefined && ctx.unit === undefined) {
       ctx.report({
         ruleId: 'MA1003',
         message:
-          'Python source outside a model directory: analysed only as code shipped with a model (next to config.json, weights…)',
+          'Python source outside a model directory: analysed only as code shipped with a model (in a directory with config.json, MLmodel, hubconf.py…)',
         evidence: 'python-source',
       });
       return;
@@ -116,7 +116,7 @@ export const pythonBytecodeScanner: Scanner = {
   formats: ['python-bytecode'],
   rules: ['MA5412', 'MA5413', 'MA1003'],
   async scan(target, ctx) {
-    if (target.member === undefined && !(await isInModelDirectory(target.path))) {
+    if (target.member === undefined && ctx.unit === undefined) {
       ctx.report({
         ruleId: 'MA1003',
         message:

@@ -3,7 +3,10 @@
  * credentials in keys named like secrets, URLs in fields loaders fetch, Hydra `_target_`
  * instantiation of callables, and interpolation resolvers that evaluate code.
  */
-import type { ScanContext } from '../../base.js';
+import { mayHidePayload } from '../../../analysis/encoded/sniff.js';
+import { MIN_ENCODED_LENGTH } from '../../../analysis/encoded/text-encodings.js';
+import type { ScanContext, ScanTarget } from '../../base.js';
+import { scanHiddenPayload } from '../../shared/hidden-payloads.js';
 import { judgeReference } from './refs.js';
 import { isLoaderKey, isSecretKeyValue, isUrl, mask } from './secrets.js';
 
@@ -19,8 +22,14 @@ export interface MetadataOptions {
   readonly remoteReferences?: boolean;
 }
 
-export function checkMetadataTree(root: unknown, ctx: ScanContext, opts: MetadataOptions): void {
+export async function checkMetadataTree(
+  root: unknown,
+  ctx: ScanContext,
+  target: ScanTarget,
+  opts: MetadataOptions,
+): Promise<void> {
   let nodes = 0;
+  const encoded: { path: string; value: string }[] = [];
   let reports = 0;
   const report = (f: Parameters<ScanContext['report']>[0]): void => {
     if (reports++ < MAX_REPORTS) ctx.report(f);
@@ -28,6 +37,8 @@ export function checkMetadataTree(root: unknown, ctx: ScanContext, opts: Metadat
   const visit = (value: unknown, path: string, key: string, depth: number): void => {
     if (++nodes > MAX_NODES || depth > MAX_DEPTH) return;
     if (typeof value === 'string') {
+      if (value.length >= MIN_ENCODED_LENGTH && mayHidePayload(value))
+        encoded.push({ path, value });
       if (isSecretKeyValue(key, value))
         report({
           ruleId: 'MA5502',
@@ -73,6 +84,9 @@ export function checkMetadataTree(root: unknown, ctx: ScanContext, opts: Metadat
     }
   };
   visit(root, '', '', 0);
+  // Values hiding a payload behind encodings are decoded and scanned as members.
+  for (const { path, value } of encoded)
+    await scanHiddenPayload(ctx, target, value, { label: `${opts.where}:${path || '$'}` });
 }
 
 /** Secrets found in raw text, reported with their line. */
