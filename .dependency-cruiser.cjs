@@ -14,6 +14,7 @@ const LAYERS = [
   ['scan', '^src/scan/'],
   ['discover', '^src/discover/'],
   ['policy', '^src/policy/'],
+  ['verdict', '^src/verdict/'],
   ['signing', '^src/signing/'],
   ['options', '^src/options/'],
   ['pipeline', '^src/pipeline/'],

@@ -5,6 +5,7 @@
  * received by the upload endpoint (valid against the official SARIF 2.1.0 schema) and the exit
  * status.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,7 +153,7 @@ describe('pull_request', () => {
       '2',
       '3',
     ]);
-    expect(pages.every((r) => r.authorization === 'Bearer test-token')).toBe(true);
+    expect(pages.every((r) => r.authorization === 'token test-token')).toBe(true);
   });
 
   test('scans only the changed model files, the SavedModel as a whole, never unchanged models', () => {
@@ -195,9 +196,11 @@ describe('pull_request', () => {
     const log = expectValidSarif(sarif);
     const run0 = log.runs[0]!;
     expect(run0.automationDetails?.id).toBe('modelaudit/changed/');
+    // Every counted finding, the file that was not identified (MA1003, INFO) included.
     expect(resultUris(log)).toEqual([
       'models/lfs/model.safetensors',
       'models/malicious/evil.pkl',
+      'models/saved_model/variables/variables.index',
       'models/suspicious/custom_class.pkl',
     ]);
     for (const r of run0.results) {
@@ -229,7 +232,7 @@ describe('pull_request', () => {
   test('writes the job summary: verdict, table, details, deletions, renames, units', () => {
     const s = run.summary;
     expect(s).toContain('## modelaudit: ❌ failed');
-    expect(s).toContain('**1 ERROR · 2 WARNING · 0 INFO**');
+    expect(s).toContain('**1 ERROR · 2 WARNING · 1 INFO**');
     expect(s).toContain('| `models/malicious/evil.pkl` | `pickle` | ❌ ERROR | 1 | 0 | 0 |');
     expect(s).toContain('<details><summary>models/malicious/evil.pkl: 1 ERROR</summary>');
     expect(s).toContain('pull request #7');
@@ -244,15 +247,17 @@ describe('pull_request', () => {
     expect(Buffer.byteLength(s)).toBeLessThan(1024 * 1024);
   });
 
-  test('the log counts what the summary counts: files that are not models are set aside', () => {
+  test('the log counts what the summary counts, files not identified included', () => {
     expect(run.stdout).toMatch(
-      /Scanned 8 files .*: 3 with findings — 1 ERROR, 2 WARNING, 0 INFO\n/,
+      /Scanned 8 files .*: 4 with findings — 1 ERROR, 2 WARNING, 1 INFO\n/,
     );
-    expect(run.stdout).toContain(
-      '1 file is not a model format modelaudit knows (MA1003: source, docs, data): not counted as findings',
-    );
+    expect(run.stdout).toContain('Verdict: failed. modelaudit found 1 finding at or above ERROR');
     expect(run.stdout).not.toContain('--verbose');
-    expect(run.summary).toContain('1 file not recognised as a model format');
+    expect(run.summary).toContain('1 file not identified as any known format (MA1003');
+    expect(run.outputs['info-count']).toBe('1');
+    const notice = run.annotations.find((a) => a.properties.title?.includes('not identified'));
+    expect(notice?.command).toBe('notice');
+    expect(notice?.message).toContain('models/saved_model/variables/variables.index');
   });
 
   test('fails last, naming the worst file, and never runs the model', () => {
@@ -660,6 +665,7 @@ test('a crafted file name cannot inject workflow commands', async () => {
     const dir = tempDir('modelaudit-action-inject-');
     const evil = readFileSync(join(ROOT, 'fixtures', 'action', 'models', 'malicious', 'evil.pkl'));
     writeFileSync(join(dir, 'x\n::set-output name=status::clean\n::warning::injected\n.pkl'), evil);
+    writeFileSync(join(dir, 'clear\u001b[2J\u0007\r\u202elkp.pkl'), evil);
     const run = await runAction({
       workspace: dir,
       event: 'workflow_dispatch',
@@ -678,10 +684,80 @@ test('a crafted file name cannot inject workflow commands', async () => {
     expect(run.annotations.some((a) => a.message === 'injected')).toBe(false);
     expect(run.outputs.status).toBe('failed');
     const error = run.annotations.find((a) => a.command === 'error' && a.properties.file);
-    expect(error?.properties.file).toBe(
+    expect(
+      run.annotations
+        .filter((a) => a.command === 'error' && a.properties.file)
+        .map((a) => a.properties.file)
+        .sort(),
+    ).toEqual([
+      'clear\u001b[2J\u0007\r\u202elkp.pkl',
       'x\n::set-output name=status::clean\n::warning::injected\n.pkl',
-    );
+    ]);
+    // eslint-disable-next-line no-control-regex -- control characters are what this checks
+    expect(error?.message).not.toMatch(/[\u001b\u0007\u202e]/);
+    // ESC, BEL and bidi overrides reach the log only inside a workflow command's file property
+    // (GitHub needs the exact path to place the annotation), never as text.
+    for (const line of run.stdout.split(/\r?\n|\r/)) {
+      // eslint-disable-next-line no-control-regex -- control characters are what this checks
+      const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+      if (!unsafe.test(line)) continue;
+      const m = /^::(error|warning|notice) ([^:]*)::(.*)$/.exec(line);
+      expect({ line, command: Boolean(m) }).toEqual({ line, command: true });
+      const others = m![2]!.split(',').filter((p) => !p.startsWith('file='));
+      expect(others.some((p) => unsafe.test(p))).toBe(false);
+      expect(unsafe.test(m![3]!)).toBe(false);
+    }
+    // eslint-disable-next-line no-control-regex -- control characters are what this checks
+    expect(run.summary).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(run.code).toBe(1);
+  } finally {
+    await api.close();
+  }
+});
+
+test('a file not identified fails fail-on: info in the Action as in the CLI (the bundles)', async () => {
+  const api = await startFakeApi();
+  try {
+    const dir = tempDir('modelaudit-action-blob-');
+    writeFileSync(
+      join(dir, 'weights.bin'),
+      Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 37 + 11) % 256)),
+    );
+    writeFileSync(join(dir, 'README.md'), '# not a model\n');
+    for (const [failOn, code] of [
+      ['info', 1],
+      ['warning', 0],
+    ] as const) {
+      const run = await runAction({
+        workspace: dir,
+        event: 'workflow_dispatch',
+        payload: {},
+        sha: '',
+        ref: 'refs/heads/main',
+        api,
+        inputs: { scan: 'all', 'upload-sarif': 'false', 'fail-on': failOn },
+      });
+      record(`workflow_dispatch, random blob, fail-on ${failOn}`, `exit ${code}, as the CLI`, run);
+      const cli = spawnSync(
+        process.execPath,
+        [join(ROOT, 'dist', 'cli.js'), 'scan', '--fail-on', failOn, dir],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect({ failOn, action: run.code, cli: cli.status }).toEqual({
+        failOn,
+        action: code,
+        cli: code,
+      });
+      expect(run.outputs['info-count']).toBe('1');
+      if (code === 1) {
+        expect(run.annotations[run.annotations.length - 1]!.message).toContain(
+          '1 file was not identified as any format modelaudit knows',
+        );
+        expect(cli.stdout).toContain('1 file was not identified as any format modelaudit knows');
+      }
+    }
   } finally {
     await api.close();
   }
@@ -818,9 +894,10 @@ describe('name policy inputs', () => {
       expect(gate.command).toBe('error');
       expect(gate.properties.file).toBeUndefined();
       expect(gate.message).toContain(
-        'All of them are name-policy findings (no security finding reached fail-on); the name policy fails 2 models: ' +
+        'The name policy fails 2 models with 2 findings at or above ERROR (fail-on: error): ' +
           'models/chat-assistant (MA6001 name-policy-denied, by config.json:model_type), ' +
-          'models/gguf/assistant-q4_k_m.gguf (MA6001 name-policy-denied, by gguf:general.name).',
+          'models/gguf/assistant-q4_k_m.gguf (MA6001 name-policy-denied, by gguf:general.name). ' +
+          'No security finding reached fail-on: the name policy alone fails the run.',
       );
       // The summary shows the whole message (escaped), not a clipped cell.
       expect(run.summary).toContain(
@@ -908,7 +985,7 @@ describe('name policy inputs', () => {
       expect(run.summary).toContain('6 models · ❌ 2 violating the name policy · ✅ 4 passing');
       const gate = run.annotations[run.annotations.length - 1]!;
       expect(gate.message).toContain(
-        'the name policy fails 2 models: models/chat-assistant (MA6002 name-policy-not-allowed, by config.json:model_type), ' +
+        'The name policy fails 2 models with 2 findings at or above ERROR (fail-on: error): models/chat-assistant (MA6002 name-policy-not-allowed, by config.json:model_type), ' +
           'models/gguf/assistant-q4_k_m.gguf (MA6002 name-policy-not-allowed, by gguf:general.name).',
       );
     });

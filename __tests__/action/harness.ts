@@ -1,7 +1,7 @@
 /**
  * End-to-end harness for the GitHub Action: a temporary git "origin" of fixture models and
  * clones of it as workspaces, a local HTTP server standing in for the GitHub API (pull request
- * file list with pagination, SARIF upload recorder), and a runner that spawns the committed
+ * file list with pagination, SARIF upload recorder and its processing status), and a runner that spawns the committed
  * dist/index.js the way the Actions runner does (INPUT_* variables, GITHUB_EVENT_PATH,
  * GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) and parses what it printed and wrote. No network.
  */
@@ -238,6 +238,15 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
           headers.link = `<${next.href}>; rel="next", <${base}/last>; rel="last"`;
         }
         res.writeHead(200, headers).end(JSON.stringify(slice));
+        return;
+      }
+      const status = new RegExp(`^/repos/${OWNER}/${REPO}/code-scanning/sarifs/([^/]+)$`).exec(
+        url.pathname,
+      );
+      if (req.method === 'GET' && status) {
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ processing_status: 'complete', analyses_url: null, errors: null }));
         return;
       }
       if (

@@ -25,28 +25,33 @@ describe('parseInputs', () => {
       paths: ['**'],
       exclude: [],
       scan: 'changed',
-      failOn: 'ERROR',
+      failOn: 'error',
       uploadSarif: true,
+      waitForProcessing: true,
       sarifFile: undefined,
       category: undefined,
-      maxFileBytes: undefined,
-      followSymlinks: false,
       annotateFrom: 'INFO',
       token: '',
       shardIndex: 1,
       shardCount: 1,
-      blacklist: [],
       policyFile: undefined,
+      settings: {
+        failOn: 'error',
+        maxFileBytes: undefined,
+        timeoutMs: undefined,
+        followSymlinks: false,
+        blacklist: [],
+      },
     });
   });
 
-  test('multi-line lists drop blanks and comments', () => {
+  test('lists take lines or commas, drop blanks and comments, keep {a,b} globs whole', () => {
     const i = parse({
-      paths: 'models/**\n\n# comment\n!models/tmp\r\n',
-      blacklist: 'llama\n  Mistral-7B  \n',
+      paths: 'models/**\n\n# comment\n!models/tmp\r\nweights/{a,b}/*.pkl, more/**',
+      blacklist: 'llama\n  Mistral-7B  , qwen\n',
     });
-    expect(i.paths).toEqual(['models/**', '!models/tmp']);
-    expect(i.blacklist).toEqual(['llama', 'Mistral-7B']);
+    expect(i.paths).toEqual(['models/**', '!models/tmp', 'weights/{a,b}/*.pkl', 'more/**']);
+    expect(i.settings.blacklist).toEqual(['llama', 'Mistral-7B', 'qwen']);
   });
 
   test.each([
@@ -54,9 +59,10 @@ describe('parseInputs', () => {
     ['512K', 512 * 1024],
     ['10G', 10 * 1024 ** 3],
     ['1.5 GiB', 1.5 * 1024 ** 3],
+    ['512MB', 512 * 1024 ** 2],
     ['2tb', 2 * 1024 ** 4],
   ])('max-file-size %s', (value, bytes) => {
-    expect(parse({ 'max-file-size': value }).maxFileBytes).toBe(bytes);
+    expect(parse({ 'max-file-size': value }).settings.maxFileBytes).toBe(bytes);
   });
 
   test.each([
@@ -71,7 +77,7 @@ describe('parseInputs', () => {
 
   test('fail-on and scan accept any case; none disables the gate', () => {
     expect(parse({ 'fail-on': 'Warning', scan: 'ALL' })).toMatchObject({
-      failOn: 'WARNING',
+      failOn: 'warning',
       scan: 'all',
     });
     expect(parse({ 'fail-on': 'none' }).failOn).toBe('none');
@@ -83,6 +89,8 @@ describe('parseInputs', () => {
       scan: 'some',
       'upload-sarif': 'maybe',
       'max-file-size': '-1',
+      timeout: 'soon',
+      'follow-symlinks': 'perhaps',
       annotations: 'loud',
       'shard-index': '0',
       'shard-count': 'two',
@@ -94,9 +102,11 @@ describe('parseInputs', () => {
         'scan must be changed or all, not "some"',
         'upload-sarif must be true or false, not "maybe"',
         expect.stringContaining('max-file-size must be a positive size'),
+        expect.stringContaining('timeout must be a positive duration'),
+        'follow-symlinks must be true or false, not "perhaps"',
         expect.stringContaining('annotations must be true, false'),
-        'shard-index must be a whole number of at least 1, not "0"',
-        'shard-count must be a whole number of at least 1, not "two"',
+        'shard-index must be a whole number from 1 to 10000, not "0"',
+        'shard-count must be a whole number from 1 to 10000, not "two"',
         'paths and exclude stay inside the workspace: "../outside" uses ".."',
       ]),
     );

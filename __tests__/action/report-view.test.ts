@@ -1,7 +1,7 @@
 /**
- * What the Action makes of a report: the view (non-models set aside), annotations within
- * GitHub's per-level limits, the gate, the job summary (escaping, 1 MiB fallback), the findings
- * output and the code scanning category.
+ * What the Action makes of a report and its verdict: the view (counted findings; files not
+ * identified grouped), annotations within GitHub's per-level limits, the gate, the job summary
+ * (escaping, 1 MiB fallback), the findings output and the code scanning category.
  */
 import { planAnnotations, lfsWarning } from '../../src/action/annotations.js';
 import { evaluateGate } from '../../src/action/gate.js';
@@ -14,6 +14,8 @@ import { formatLogReport } from '../../src/action/text-log.js';
 import { viewOf } from '../../src/action/view.js';
 import { buildReport } from '../../src/pipeline/engine.js';
 import type { FileResult, Finding, ModelResult, Severity } from '../../src/findings/finding.js';
+import type { FailOn } from '../../src/findings/verdict.js';
+import { decideVerdict } from '../../src/verdict/verdict.js';
 
 function finding(ruleId: string, severity: Severity, path: string, evidence?: string): Finding {
   return {
@@ -43,8 +45,10 @@ function report(
   files: FileResult[],
   errors: { path: string; message: string }[] = [],
   models: ModelResult[] = [],
+  failOn: FailOn = 'error',
 ) {
-  return buildReport(files, errors, new Date('2026-01-01T00:00:00Z'), 1234, models);
+  const r = buildReport(files, errors, new Date('2026-01-01T00:00:00Z'), 1234, models);
+  return { ...r, verdict: decideVerdict(r, { failOn }) };
 }
 
 const sample = report([
@@ -56,11 +60,11 @@ const sample = report([
 ]);
 
 describe('viewOf', () => {
-  test('sets non-models aside and finds LFS pointers', () => {
+  test('groups files not identified (still counted) and finds LFS pointers', () => {
     const v = viewOf(sample);
-    expect(v.notModels).toEqual(['README.md']);
+    expect(v.unidentified).toEqual(['README.md']);
     expect(v.lfsPointers).toEqual(['model.safetensors']);
-    expect(v.counts).toEqual({ ERROR: 1, WARNING: 2, INFO: 0 });
+    expect(v.counts).toEqual({ ERROR: 1, WARNING: 2, INFO: 1 });
     expect(v.files.map((f) => f.path)).toEqual([
       'evil.pkl',
       'odd.pkl',
@@ -118,6 +122,17 @@ describe('planAnnotations', () => {
     expect(a!.message).toContain('#ma2001-pickle-dangerous-call');
   });
 
+  test('files not identified share one notice, listed by name, and only from INFO', () => {
+    const plan = planAnnotations(viewOf(sample), 'INFO');
+    const notice = plan.annotations.find((a) => a.title?.includes('not identified'));
+    expect(notice).toMatchObject({ level: 'notice', title: 'modelaudit: 1 file not identified' });
+    expect(notice?.message).toContain('README.md');
+    expect(notice?.message).toContain('fail-on: info');
+    expect(plan.annotations.some((a) => a.file === 'README.md')).toBe(false);
+    const fromWarning = planAnnotations(viewOf(sample), 'WARNING');
+    expect(fromWarning.annotations.some((a) => a.title?.includes('not identified'))).toBe(false);
+  });
+
   test('unscannable paths are errors on their file', () => {
     const r = report([], [{ path: 'gone.pkl', message: 'permission denied' }]);
     const [a] = planAnnotations(viewOf(r), 'INFO').annotations;
@@ -135,29 +150,35 @@ describe('planAnnotations', () => {
 });
 
 describe('evaluateGate', () => {
-  test('fails at or above fail-on, naming the worst files first', () => {
-    const v = viewOf(sample);
-    const error = evaluateGate(v, 'ERROR');
+  const at = (failOn: FailOn, r = sample) =>
+    evaluateGate(viewOf(report([...r.files], [...r.errors], [...(r.models ?? [])], failOn)));
+
+  test('renders the verdict: fails at or above fail-on, naming the worst files first', () => {
+    const error = at('error');
     expect(error.failed).toBe(true);
-    expect(error.message).toContain('1 finding at or above ERROR');
+    expect(error.message).toContain('1 finding at or above ERROR (fail-on: error) in 1 file');
     expect(error.message).toContain('evil.pkl (1 ERROR)');
-    const warning = evaluateGate(v, 'WARNING');
-    expect(warning.offending.map((f) => f.path)).toEqual([
-      'evil.pkl',
-      'model.safetensors',
-      'odd.pkl',
-    ]);
-    expect(evaluateGate(v, 'none').failed).toBe(false);
+    expect(at('warning').message).toContain(
+      'evil.pkl (1 ERROR), model.safetensors (1 WARNING), odd.pkl (1 WARNING)',
+    );
+    expect(at('none')).toEqual({
+      failed: false,
+      message: 'fail-on is none: findings never fail the run.',
+    });
   });
 
-  test('non-models never fail the gate, unscannable paths always do (unless none)', () => {
-    const v = viewOf(
-      report([file('README.md', [finding('MA1003', 'INFO', 'README.md')], 'unknown')]),
+  test('files not identified fail info (as in the CLI); unscannable paths always fail', () => {
+    const unknown = report([file('blob.bin', [finding('MA1003', 'INFO', 'blob.bin')], 'unknown')]);
+    expect(at('warning', unknown).failed).toBe(false);
+    const info = at('info', unknown);
+    expect(info.failed).toBe(true);
+    expect(info.message).toContain('1 file was not identified as any format modelaudit knows');
+    expect(info.message).toContain('blob.bin');
+    const broken = report([], [{ path: 'x.pkl', message: 'permission denied' }]);
+    expect(at('error', broken).message).toContain(
+      '1 path could not be scanned: x.pkl (permission denied)',
     );
-    expect(evaluateGate(v, 'INFO').failed).toBe(false);
-    const broken = viewOf(report([], [{ path: 'x.pkl', message: 'permission denied' }]));
-    expect(evaluateGate(broken, 'ERROR').message).toContain('1 path could not be scanned: x.pkl');
-    expect(evaluateGate(broken, 'none').failed).toBe(false);
+    expect(at('none', broken).failed).toBe(true);
   });
 });
 
@@ -165,7 +186,7 @@ function summaryInput(r = sample): SummaryInput {
   const view = viewOf(r);
   return {
     view,
-    gate: evaluateGate(view, 'ERROR'),
+    gate: evaluateGate(view),
     failOn: 'error',
     scopeText: 'changed files of pull request #1',
     notes: [],
@@ -187,7 +208,7 @@ describe('renderSummary', () => {
     expect(markdown).toContain('| `evil.pkl` | `pickle` | ❌ ERROR | 1 | 0 | 0 |');
     expect(markdown).toContain('<details><summary>evil.pkl: 1 ERROR</summary>');
     expect(markdown).toContain("`os.system('id')`");
-    expect(markdown).toContain('1 file not recognised as a model format');
+    expect(markdown).toContain('1 file not identified as any known format (MA1003');
     expect(markdown).toContain('1 deleted file');
     expect(markdown).toContain('Git LFS pointer');
   });
@@ -196,7 +217,7 @@ describe('renderSummary', () => {
     expect(code('a|b')).toBe('`a\\|b`');
     expect(code('x `y` z')).toBe('``x `y` z``');
     expect(code('`')).toBe('`` ` ``');
-    expect(code('line\nbreak')).toBe('`line↵break`');
+    expect(code('line\nbreak')).toBe('`line\\u000abreak`');
     expect(text('<img src=x onerror=alert(1)> *bold* [link](http://x)')).toBe(
       '\\<img src=x onerror=alert(1)\\> \\*bold\\* \\[link\\](http://x)',
     );
@@ -208,7 +229,7 @@ describe('renderSummary', () => {
     const md = renderSummary(summaryInput(evil)).markdown;
     // Raw HTML only ever appears inside code spans, where GitHub shows it as text.
     expect(md).toContain('| ``<script>\\|x`.pkl`` |');
-    expect(md).toContain('| `</details><img src=x>↵# heading` |');
+    expect(md).toContain('| `</details><img src=x>\\u000a# heading` |');
     expect(md).toContain('<details><summary>&#60;script&#62;&#124;x&#96;.pkl: 1 ERROR</summary>');
     expect(md.split('\n').some((l) => l.startsWith('# heading'))).toBe(false);
   });
@@ -241,7 +262,7 @@ describe('outputs and categories', () => {
     const { json, truncated } = findingsJson(viewOf(sample));
     const rows = JSON.parse(json) as { path: string; severity: string; rule: string }[];
     expect(truncated).toBe(false);
-    expect(rows.map((r) => r.severity)).toEqual(['ERROR', 'WARNING', 'WARNING']);
+    expect(rows.map((r) => r.severity)).toEqual(['ERROR', 'WARNING', 'WARNING', 'INFO']);
     expect(rows[0]).toMatchObject({ path: 'evil.pkl', rule: 'pickle-dangerous-call' });
     const huge = report(
       Array.from({ length: 2000 }, (_, i) =>
@@ -435,10 +456,12 @@ describe('models and the name policy', () => {
   });
 
   test('the gate names the models the policy fails, and says when it alone fails the step', () => {
-    const mixed = evaluateGate(viewOf(withPolicy), 'ERROR');
+    const mixed = evaluateGate(viewOf(withPolicy));
     expect(mixed.message).toContain(
-      '1 of them is a name-policy finding; the name policy fails 1 model: llama (MA6001 name-policy-denied, by config.json:model_type).',
+      'The name policy fails 1 model with 1 finding at or above ERROR (fail-on: error): llama (MA6001 name-policy-denied, by config.json:model_type).',
     );
+    expect(mixed.message).toContain('evil.pkl (1 ERROR)');
+    expect(mixed.message).not.toContain('the name policy alone');
     const policyOnly = report(
       [file('llama/config.json', [denied], 'hf-config')],
       [],
@@ -449,24 +472,23 @@ describe('models and the name policy', () => {
         }),
       ],
     );
-    const gate = evaluateGate(viewOf(policyOnly), 'ERROR');
+    const gate = evaluateGate(viewOf(policyOnly));
+    expect(gate.message).toContain('The name policy fails 1 model');
     expect(gate.message).toContain(
-      'It is a name-policy finding (no security finding reached fail-on); the name policy fails 1 model: llama',
+      'No security finding reached fail-on: the name policy alone fails the run.',
     );
-    expect(evaluateGate(viewOf(sample), 'ERROR').message).not.toContain('name-policy');
+    expect(evaluateGate(viewOf(sample)).message).not.toContain('name policy');
     // The whole message reaches the summary, not a 300-character cell.
     const md = renderSummary({ ...summaryInput(policyOnly), gate }).markdown;
     expect(md).toContain('by config.json:model\\_type).');
   });
 
-  test('the log counts what the summary counts: MA1003-only files are set aside and counted', () => {
+  test('the log is the text report of the same verdict: it counts what the summary counts', () => {
     const log = formatLogReport(viewOf(sample), { models: false });
     expect(log).toContain('Scanned 5 files');
-    expect(log).toContain('3 with findings — 1 ERROR, 2 WARNING, 0 INFO');
-    expect(log).toContain(
-      '1 file is not a model format modelaudit knows (MA1003: source, docs, data): not counted as findings',
-    );
-    expect(log).not.toContain('README.md');
+    expect(log).toContain('4 with findings — 1 ERROR, 2 WARNING, 1 INFO');
+    expect(log).toContain('1 INFO finding not shown (listed in the job summary)');
+    expect(log).toContain('Verdict: failed. modelaudit found 1 finding at or above ERROR');
     expect(log).not.toContain('--verbose');
     expect(log).not.toContain('Models');
     const info = report([file('a.pkl', [finding('MA2016', 'INFO', 'a.pkl')])]);

@@ -12,6 +12,7 @@ import type { Report } from '../../src/findings/finding.js';
 import { evaluateGate } from '../../src/action/gate.js';
 import { renderSummary } from '../../src/action/summary.js';
 import { viewOf } from '../../src/action/view.js';
+import { decideVerdict } from '../../src/verdict/verdict.js';
 import { charDevice, cleanupTrees, EVIL, fifo, IS_ROOT, put, tempDir } from './tree.js';
 
 afterAll(cleanupTrees);
@@ -97,10 +98,10 @@ async function expectListedEverywhere(
     );
   }
   // The Action's job summary: the entries are files with a WARNING, and fail-on warning fails.
-  const view = viewOf(report);
+  const view = viewOf({ ...report, verdict: decideVerdict(report, { failOn: 'warning' }) });
   const summary = renderSummary({
     view,
-    gate: evaluateGate(view, 'WARNING'),
+    gate: evaluateGate(view),
     failOn: 'warning',
     scopeText: 'all files selected by paths',
     notes: [],

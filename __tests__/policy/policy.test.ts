@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { main, namePolicyOptions, type CliIO } from '../../src/cli/main.js';
+import { main, type CliIO } from '../../src/cli/main.js';
+import { splitList } from '../../src/options/grammar.js';
 import { ConfigError, resolveOptions, type NamePolicyInput } from '../../src/options/options.js';
 import { scan } from '../../src/pipeline/engine.js';
 import type { Report } from '../../src/findings/finding.js';
@@ -318,10 +319,8 @@ describe('CLI', () => {
   });
 
   test('commas separate --blacklist names, except inside a regular expression', () => {
-    expect(namePolicyOptions(['llama, alpaca', '/llama-\\d{1,2}b/'], 'p.yaml')).toEqual({
-      namePolicy: { blacklist: ['llama', 'alpaca', '/llama-\\d{1,2}b/'], policyFile: 'p.yaml' },
-    });
-    expect(namePolicyOptions(undefined, undefined)).toEqual({});
+    expect(splitList('llama, alpaca')).toEqual(['llama', 'alpaca']);
+    expect(splitList('/llama-\\d{1,2}b/, /a,b/i')).toEqual(['/llama-\\d{1,2}b/', '/a,b/i']);
   });
 
   test('--help documents both options', async () => {
@@ -344,7 +343,7 @@ describe('CLI', () => {
     expect(r.out).toContain('policy: violation (MA6001)');
   });
 
-  test('JSON reports with models, units and claims validate against the schema (1.3)', async () => {
+  test('JSON reports with models, units and claims validate against the schema (1.4)', async () => {
     const schema = JSON.parse(readFileSync('schema/report.schema.json', 'utf8')) as object;
     const ajv = new Ajv2020.default({ allErrors: true, strict: true });
     addFormats.default(ajv);
@@ -352,7 +351,7 @@ describe('CLI', () => {
     for (const report of Object.values(reports)) {
       expect(validate(JSON.parse(JSON.stringify(report)))).toBe(true);
       expect(validate.errors ?? []).toEqual([]);
-      expect(report.schemaVersion).toBe('1.3.0');
+      expect(report.schemaVersion).toBe('1.4.0');
     }
   });
 

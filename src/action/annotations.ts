@@ -2,9 +2,15 @@
  * Findings as GitHub annotations on their files: ERROR → error, WARNING → warning, INFO →
  * notice. GitHub keeps only 10 annotations of each level per step, so the most severe go first,
  * a few slots stay free for the Action's own messages (the gate, the LFS warning, upload
- * problems), and a final notice says how many findings were not shown.
+ * problems), and a final notice says how many findings were not shown. Files not identified as
+ * any known format share one notice instead of one each.
+ *
+ * Messages and titles quote scanned content and file names: each part goes through `printable`
+ * (@actions/core escapes line breaks in workflow commands, but not ESC, bidi or invisible
+ * characters). The `file` property stays exact, or GitHub could not place the annotation.
  */
 import { severityRank, type Finding, type Severity } from '../findings/finding.js';
+import { printable } from '../report/escape.js';
 import { findRule, ruleHelpUrl } from '../rules/registry.js';
 import type { ReportView } from './view.js';
 
@@ -70,7 +76,7 @@ export function planAnnotations(
     take('ERROR', {
       level: 'error',
       title: 'modelaudit: could not scan',
-      message: `${e.path} could not be scanned: ${e.message}. A file that cannot be read is never reported clean.`,
+      message: `${printable(e.path)} could not be scanned: ${printable(e.message)}. A file that cannot be read is never reported clean.`,
       file: e.path,
     });
 
@@ -84,6 +90,8 @@ export function planAnnotations(
       severityRank(b.f.severity) - severityRank(a.f.severity) || a.path.localeCompare(b.path),
   );
   for (const { path, f } of all) take(f.severity, findingAnnotation(path, f));
+  const unidentified = unidentifiedNotice(view.unidentified);
+  if (unidentified && threshold <= severityRank('INFO')) take('INFO', unidentified);
 
   const total = hidden.ERROR + hidden.WARNING + hidden.INFO;
   const overflow: Annotation | undefined =
@@ -103,8 +111,8 @@ export function planAnnotations(
 
 export function findingAnnotation(path: string, f: Finding): Annotation {
   const rule = findRule(f.ruleId);
-  const lines = [f.message];
-  if (f.evidence) lines.push(`Evidence: ${clip(f.evidence)}`);
+  const lines = [printable(f.message)];
+  if (f.evidence) lines.push(`Evidence: ${printable(clip(f.evidence))}`);
   const where = describeLocation(f);
   if (where) lines.push(`Where: ${where}`);
   if (rule) {
@@ -123,7 +131,7 @@ export function findingAnnotation(path: string, f: Finding): Annotation {
 /** Member, offset, opcode and line of a finding, for people. */
 export function describeLocation(f: Finding): string {
   const parts: string[] = [];
-  if (f.location.member) parts.push(f.location.member);
+  if (f.location.member) parts.push(printable(f.location.member));
   if (f.location.offset !== undefined) parts.push(`offset ${f.location.offset}`);
   if (f.location.opcodeIndex !== undefined) parts.push(`opcode #${f.location.opcodeIndex}`);
   if (f.location.line !== undefined) parts.push(`line ${f.location.line}`);
@@ -134,7 +142,8 @@ export function describeLocation(f: Finding): string {
 export function lfsWarning(pointers: readonly string[]): Annotation | undefined {
   if (pointers.length === 0) return undefined;
   const n = pointers.length;
-  const named = pointers.slice(0, 5).join(', ') + (n > 5 ? `, and ${n - 5} more` : '');
+  const named =
+    pointers.slice(0, 5).map(printable).join(', ') + (n > 5 ? `, and ${n - 5} more` : '');
   return {
     level: 'warning',
     title: 'modelaudit: Git LFS models were not checked out',
@@ -143,6 +152,21 @@ export function lfsWarning(pointers: readonly string[]): Annotation | undefined 
       `(${named}): the checkout did not fetch LFS objects, so ${n === 1 ? 'the real model was' : 'the real models were'} not scanned. ` +
       'Fix the checkout: add `lfs: true` to the actions/checkout step (with: lfs: true), ' +
       'or run `git lfs pull` before modelaudit.',
+  };
+}
+
+/** One notice for the files not identified as any format: they count as INFO findings. */
+export function unidentifiedNotice(paths: readonly string[]): Annotation | undefined {
+  if (paths.length === 0) return undefined;
+  const n = paths.length;
+  const named =
+    paths.slice(0, 10).map(printable).join(', ') + (n > 10 ? `, and ${n - 10} more` : '');
+  return {
+    level: 'notice',
+    title: `modelaudit: ${n} file${n === 1 ? '' : 's'} not identified`,
+    message:
+      `${n === 1 ? 'This file was' : `${n} files were`} not identified as any format modelaudit knows, so ${n === 1 ? 'it was' : 'they were'} not scanned for code (MA1003, counted as INFO: \`fail-on: info\` fails on ${n === 1 ? 'it' : 'them'}): ${named}. ` +
+      'If one is a model, please report its format; otherwise narrow `paths` or add it to `exclude`.',
   };
 }
 

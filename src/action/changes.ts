@@ -2,11 +2,13 @@
  * Which files an event changed. Pull requests: the REST file list (paginated; it stops at
  * 3,000 files, so larger pull requests fall back to a git diff). Pushes: before..after, or a new
  * branch against the default branch. Merge groups: base_sha..head_sha. When no change set can
- * be had, the caller scans everything selected: scanning more is slower, never unsafe.
+ * be had, the caller scans everything selected: scanning more is slower, never unsafe. A file
+ * list of the wrong shape is not trusted at all (not even for a git diff fallback): everything
+ * selected is scanned, with a warning.
  */
 import { isPullRequestEvent, ZERO_SHA, type ActionContext } from './context.js';
 import type { ChangeStatus, DiffEntry, Git } from './git.js';
-import type { GitHubApi } from './github-api.js';
+import { ResponseShapeError, type GitHubClient } from './github-client.js';
 
 /** GitHub's pull request file list returns at most this many files. */
 export const PR_FILES_API_LIMIT = 3000;
@@ -32,15 +34,10 @@ export interface FullScan {
 export type Scope = ChangeSet | FullScan;
 
 export interface ChangeDeps {
-  readonly api: GitHubApi;
+  /** Undefined when there is no token. */
+  readonly api: GitHubClient | undefined;
   readonly git: Git;
   readonly log: (message: string) => void;
-}
-
-interface PullRequestFile {
-  readonly filename: string;
-  readonly status: string;
-  readonly previous_filename?: string;
 }
 
 export async function detectChanges(ctx: ActionContext, deps: ChangeDeps): Promise<Scope> {
@@ -63,12 +60,14 @@ async function pullRequestChanges(ctx: ActionContext, deps: ChangeDeps): Promise
     note = 'the event payload has no pull request number';
   } else if ((pr?.changed_files ?? 0) >= PR_FILES_API_LIMIT) {
     note = `the pull request changes ${pr!.changed_files} files; the API lists at most ${PR_FILES_API_LIMIT}`;
-  } else if (!deps.api.hasToken) {
+  } else if (!deps.api) {
     note = 'no token to read the pull request file list';
   } else {
     try {
-      const files = await deps.api.paginate<PullRequestFile>(
-        `/repos/${ctx.owner}/${ctx.repo}/pulls/${number}/files?per_page=100`,
+      const files = await deps.api.pullRequestFiles(
+        ctx.owner,
+        ctx.repo,
+        number,
         PR_FILES_API_LIMIT,
       );
       if (files.length < PR_FILES_API_LIMIT) {
@@ -86,6 +85,10 @@ async function pullRequestChanges(ctx: ActionContext, deps: ChangeDeps): Promise
       }
       note = `the API listed ${PR_FILES_API_LIMIT} files, its limit: the list may be incomplete`;
     } catch (err) {
+      if (err instanceof ResponseShapeError)
+        return unavailable(
+          `${description}: the pull request file list was malformed (${err.problem})`,
+        );
       note = `the pull request file list could not be read: ${err instanceof Error ? err.message : String(err)}`;
     }
   }

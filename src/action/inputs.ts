@@ -1,10 +1,28 @@
 /**
  * The Action's inputs: declared once (names, defaults, descriptions: a test keeps action.yml
- * equal to this table), parsed and validated in one place. Every problem is collected, so a
- * workflow with three bad inputs learns about all three in one run.
+ * equal to this table), parsed and validated in one place with the grammar every face shares
+ * (src/options): the scan options through the shared schema, the Action's own inputs through
+ * the same value schemas. Every problem is collected, so a workflow with three bad inputs learns
+ * about all three in one run.
  */
+import type { z } from 'zod';
+import type { FailOn } from '../findings/verdict.js';
+import {
+  booleanSchema,
+  enumSchema,
+  integerSchema,
+  lineSchema,
+  listSchema,
+} from '../options/grammar.js';
+import type { ScanOptionsInput } from '../options/options.js';
+import {
+  OptionsError,
+  parseScanSettings,
+  type RawScanOptions,
+  type ScanSettings,
+} from '../options/schema.js';
 import { compileGlob, GlobError } from '../discover/globs.js';
-import { SEVERITIES, type Severity } from '../findings/finding.js';
+import type { Severity } from '../findings/finding.js';
 import {
   parseSignatureInputs,
   SIGNATURE_INPUT_SPECS,
@@ -22,12 +40,12 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'paths',
     description:
-      'Files, directories or globs to scan, one per line, relative to the workspace (`**` matches any depth; a directory selects everything under it; a line starting with `!` takes paths back out).',
+      'Files, directories or globs to scan, one per line or comma-separated, relative to the workspace (`**` matches any depth; a directory selects everything under it; a line starting with `!` takes paths back out).',
     default: '**',
   },
   {
     name: 'exclude',
-    description: 'Globs to leave out, one per line (e.g. `tests/fixtures/**`).',
+    description: 'Globs to leave out, one per line or comma-separated (e.g. `tests/fixtures/**`).',
     default: '',
   },
   {
@@ -39,7 +57,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'fail-on',
     description:
-      'Fail the step when a finding is at or above this severity: `error`, `warning`, `info` or `none`.',
+      'Fail the step when a counted finding is at or above this severity: `error`, `warning`, `info` or `none`. Files not identified as any known format (MA1003) are INFO findings; a path that cannot be read fails the step whatever this says.',
     default: 'error',
   },
   {
@@ -61,7 +79,13 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'max-file-size',
     description:
-      'Skip (and report) files larger than this: bytes, or a number with K, M, G or T (1024-based). Default: 256G.',
+      'Skip (and report) files larger than this: bytes, or a number with K, M, G or T (binary: 1G = 1024³ bytes; G, GB and GiB mean the same). Default: 256G.',
+    default: '',
+  },
+  {
+    name: 'timeout',
+    description:
+      'Time limit per file: seconds, or a number with ms, s, m or h (`90s`, `2m`). Default: 120.',
     default: '',
   },
   {
@@ -73,6 +97,12 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     name: 'annotations',
     description:
       'Annotate findings on their files: `true` (all), `false`, or the lowest severity to annotate (`error`, `warning`, `info`).',
+    default: 'true',
+  },
+  {
+    name: 'wait-for-processing',
+    description:
+      'After uploading SARIF, wait (up to 2 minutes) for code scanning to process it and report its errors.',
     default: 'true',
   },
   {
@@ -92,7 +122,8 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   },
   {
     name: 'blacklist',
-    description: 'Model names or families that must not be used, one per line.',
+    description:
+      'Model names or families that must not be used, one per line or comma-separated (globs and `/regex/` accepted).',
     default: '',
   },
   {
@@ -109,18 +140,20 @@ export interface ActionInputs {
   readonly paths: readonly string[];
   readonly exclude: readonly string[];
   readonly scan: ScanMode;
-  readonly failOn: Severity | 'none';
   readonly uploadSarif: boolean;
+  readonly waitForProcessing: boolean;
   readonly sarifFile: string | undefined;
   readonly category: string | undefined;
-  readonly maxFileBytes: number | undefined;
-  readonly followSymlinks: boolean;
   /** Lowest severity annotated, or undefined for no annotations. */
   readonly annotateFrom: Severity | undefined;
   readonly token: string;
   readonly shardIndex: number;
   readonly shardCount: number;
-  readonly blacklist: readonly string[];
+  /** The scan options every face shares, resolved (fail-on, limits, name policy…). */
+  readonly settings: ScanSettings;
+  /** The same options as given, for scan() (which parses them with the same schema). */
+  readonly scanOptions: ScanOptionsInput;
+  readonly failOn: FailOn;
   readonly policyFile: string | undefined;
   readonly signatures: SignatureInputs;
 }
@@ -139,45 +172,37 @@ export class InputError extends Error {
 /** Reads a raw input value ("" when unset), like @actions/core's getInput without trimming. */
 export type InputReader = (name: string) => string;
 
-const TRUE = new Set(['true', 'yes', 'on', '1']);
-const FALSE = new Set(['false', 'no', 'off', '0']);
-const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+const annotationsSchema = enumSchema(
+  ['true', 'false', 'none', 'error', 'warning', 'info', 'yes', 'no', 'on', 'off', '1', '0'],
+  'true, false, or the lowest severity to annotate',
+);
 
 export function parseInputs(read: InputReader): ActionInputs {
   const problems: string[] = [];
   const defaults = new Map(INPUT_SPECS.map((s) => [s.name, s.default]));
+  /** The input's text; an empty input takes its default, and "" means unset. */
   const raw = (name: string): string => {
     const v = read(name).trim();
     if (v !== '') return v;
     const d = defaults.get(name) ?? '';
     return d.startsWith('${{') ? '' : d;
   };
-  const lines = (name: string): string[] =>
-    raw(name)
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l !== '' && !l.startsWith('#'));
-  const bool = (name: string): boolean => {
-    const v = raw(name).toLowerCase();
-    if (TRUE.has(v)) return true;
-    if (FALSE.has(v)) return false;
-    problems.push(`${name} must be true or false, not "${raw(name)}"`);
-    return false;
-  };
-  const int = (name: string, min: number): number => {
-    const v = raw(name);
-    if (!/^\d+$/.test(v) || Number(v) < min) {
-      problems.push(`${name} must be a whole number of at least ${min}, not "${v}"`);
-      return min;
-    }
-    return Number(v);
-  };
+  const given = (name: string): string | undefined => raw(name) || undefined;
+  function value<T>(name: string, schema: z.ZodType<T, unknown>, fallback: T): T {
+    const text = raw(name);
+    if (text === '') return fallback;
+    const r = schema.safeParse(text);
+    if (r.success) return r.data;
+    problems.push(...r.error.issues.map((i) => `${name} ${i.message}`));
+    return fallback;
+  }
 
-  const paths = lines('paths');
+  const paths = value('paths', listSchema, []);
+  const exclude = value('exclude', listSchema, []);
   if (paths.length === 0) problems.push('paths must name at least one file, directory or glob');
   for (const [input, list] of [
     ['paths', paths],
-    ['exclude', lines('exclude')],
+    ['exclude', exclude],
   ] as const) {
     for (const p of list) {
       const pattern = p.replace(/^!/, '');
@@ -192,71 +217,59 @@ export function parseInputs(read: InputReader): ActionInputs {
     }
   }
 
-  const scanValue = raw('scan').toLowerCase();
-  let scan: ScanMode = 'changed';
-  if (scanValue === 'changed' || scanValue === 'all') scan = scanValue;
-  else problems.push(`scan must be changed or all, not "${raw('scan')}"`);
-
-  const failValue = raw('fail-on').toUpperCase();
-  let failOn: Severity | 'none' = 'ERROR';
-  if (failValue === 'NONE') failOn = 'none';
-  else if ((SEVERITIES as readonly string[]).includes(failValue)) failOn = failValue as Severity;
-  else problems.push(`fail-on must be error, warning, info or none, not "${raw('fail-on')}"`);
-
-  let maxFileBytes: number | undefined;
-  const sizeValue = raw('max-file-size');
-  if (sizeValue !== '') {
-    const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?$/i.exec(sizeValue);
-    if (!m || Number(m[1]) <= 0) {
-      problems.push(
-        `max-file-size must be a positive size such as 500000000, 512M or 10G, not "${sizeValue}"`,
-      );
-    } else {
-      maxFileBytes = Math.floor(Number(m[1]) * UNITS[m[2]!.toLowerCase()]!);
-    }
-  }
-
-  const annotationsValue = raw('annotations').toLowerCase();
-  let annotateFrom: Severity | undefined = 'INFO';
-  if (TRUE.has(annotationsValue)) annotateFrom = 'INFO';
-  else if (FALSE.has(annotationsValue) || annotationsValue === 'none') annotateFrom = undefined;
-  else if (['error', 'warning', 'info'].includes(annotationsValue))
-    annotateFrom = annotationsValue.toUpperCase() as Severity;
-  else
-    problems.push(
-      `annotations must be true, false, error, warning or info, not "${raw('annotations')}"`,
-    );
-
-  const shardCount = int('shard-count', 1);
-  const shardIndex = int('shard-index', 1);
+  const scan = value('scan', enumSchema(['changed', 'all'] as const, 'scan mode'), 'changed');
+  const annotations = value('annotations', annotationsSchema, 'true');
+  const annotateFrom: Severity | undefined = ['error', 'warning', 'info'].includes(annotations)
+    ? (annotations.toUpperCase() as Severity)
+    : ['false', 'none', 'no', 'off', '0'].includes(annotations)
+      ? undefined
+      : 'INFO';
+  const shardCount = value('shard-count', integerSchema(1, 10_000, 'shards'), 1);
+  const shardIndex = value('shard-index', integerSchema(1, 10_000, 'shard'), 1);
   if (shardIndex > shardCount)
     problems.push(`shard-index (${shardIndex}) must be between 1 and shard-count (${shardCount})`);
 
-  const category = raw('category') || undefined;
-  if (category !== undefined && /[\r\n]/.test(category))
-    problems.push('category must be a single line');
+  // The options every face shares, in their grammar; problems are named as inputs.
+  const scanOptions: RawScanOptions & ScanOptionsInput = {
+    failOn: given('fail-on'),
+    maxFileSize: given('max-file-size'),
+    timeout: given('timeout'),
+    followSymlinks: given('follow-symlinks'),
+    blacklist: given('blacklist'),
+    policy: given('policy'),
+  };
+  let settings: ScanSettings | undefined;
+  try {
+    settings = parseScanSettings(scanOptions, 'action');
+  } catch (err) {
+    if (!(err instanceof OptionsError)) throw err;
+    problems.push(...err.issues.map((i) => `${i.name} ${i.message}`));
+  }
 
+  const lines = (name: string): string[] => value(name, listSchema, []);
   const signatures = parseSignatureInputs(raw, lines);
   problems.push(...signatures.problems);
 
-  const inputs: ActionInputs = {
+  const inputs = {
     paths,
-    exclude: lines('exclude'),
+    exclude,
     scan,
-    failOn,
-    uploadSarif: bool('upload-sarif'),
-    sarifFile: raw('sarif-file') || undefined,
-    category,
-    maxFileBytes,
-    followSymlinks: bool('follow-symlinks'),
+    uploadSarif: value('upload-sarif', booleanSchema, true),
+    waitForProcessing: value('wait-for-processing', booleanSchema, true),
+    sarifFile: given('sarif-file'),
+    category: value('category', lineSchema.optional(), undefined),
     annotateFrom,
     token: raw('token'),
     shardIndex,
     shardCount,
-    blacklist: lines('blacklist'),
-    policyFile: raw('policy') || undefined,
     signatures: signatures.value,
   };
-  if (problems.length > 0) throw new InputError(problems);
-  return Object.freeze(inputs);
+  if (problems.length > 0 || settings === undefined) throw new InputError(problems);
+  return Object.freeze({
+    ...inputs,
+    settings,
+    scanOptions,
+    failOn: settings.failOn,
+    policyFile: settings.policyFile,
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * The models of a report (`report.models`: what each model is, the evidence for it and the name
  * policy's outcome) as the Action shows them: one row per model for the job summary, and the
- * models behind the name-policy findings that fail the gate.
+ * evidence source that decided each model, for the gate's message.
  *
  * The policy's findings (MA6xxx) are attached to a file of the model; the evidence the most
  * severe of them rests on is on the model's policy result (`policy.evidence`). Without one, the
@@ -59,12 +59,6 @@ export function modelRows(view: ReportView): ModelRow[] {
     };
   });
   return rows.sort((a, b) => order(a) - order(b) || a.root.localeCompare(b.root));
-}
-
-/** Models with name-policy findings at or above `threshold`: the ones that fail the gate. */
-export function failingModels(view: ReportView, threshold: Severity): ModelRow[] {
-  const rank = severityRank(threshold);
-  return modelRows(view).filter((r) => r.findings.some((f) => severityRank(f.severity) >= rank));
 }
 
 /** The rule IDs of a row's findings at or above `threshold`, with their names. */

@@ -11,8 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, type ScanOptionsInput } from '../options/options.js';
 import { scanDiscovery } from '../pipeline/engine.js';
 import { GlobError } from '../discover/globs.js';
-import type { Report } from '../findings/finding.js';
+import { printable } from '../report/escape.js';
 import { buildSarif } from '../report/sarif.js';
+import { countedFindings } from '../verdict/verdict.js';
 import { findRule } from '../rules/registry.js';
 import {
   lfsWarning,
@@ -25,15 +26,15 @@ import { categoryOf, uploadDecision, uploadRef } from './code-scanning.js';
 import { isForkPullRequest, readContext, type ActionContext } from './context.js';
 import { evaluateGate } from './gate.js';
 import { Git } from './git.js';
-import { GitHubApi } from './github-api.js';
+import { GitHubClient } from './github-client.js';
 import { InputError, parseInputs, type ActionInputs } from './inputs.js';
 import { withSignatureFindings } from './signatures.js';
-import { printable, writeUntrusted } from './log.js';
+import { writeUntrusted } from './log.js';
 import { selectTargets, type Selection } from './select.js';
 import { renderSummary } from './summary.js';
 import { formatLogReport } from './text-log.js';
-import { uploadSarif } from './upload.js';
-import { isShownFinding, viewOf, type ReportView } from './view.js';
+import { processingNotice, uploadSarif } from './upload.js';
+import { viewOf, type JudgedReport, type ReportView } from './view.js';
 
 /** The findings output is capped so it stays usable with fromJSON() and job outputs. */
 const MAX_FINDINGS_OUTPUT_BYTES = 256 * 1024;
@@ -99,7 +100,9 @@ function checkPolicyFile(inputs: ActionInputs, ctx: ActionContext): void {
 async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Promise<void> {
   const startedAt = new Date().toISOString();
   const annotator = new Annotator();
-  const api = new GitHubApi(ctx.apiUrl, inputs.token);
+  const api = inputs.token
+    ? new GitHubClient({ baseUrl: ctx.apiUrl, token: inputs.token })
+    : undefined;
   const git = new Git(ctx.workspace);
 
   // Which files.
@@ -108,7 +111,7 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
     workspace: '.', // run() moved into the workspace: reported paths are relative to it
     paths: inputs.paths,
     exclude: inputs.exclude,
-    followSymlinks: inputs.followSymlinks,
+    followSymlinks: inputs.settings.followSymlinks,
     shardIndex: inputs.shardIndex,
     shardCount: inputs.shardCount,
   });
@@ -120,17 +123,20 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
   // counting what the summary counts; with a name policy, the models and their verdicts too.
   const scanStart = performance.now();
   const options = scanOptions(inputs, ctx);
-  const report = await withSignatureFindings(
+  const report = (await withSignatureFindings(
     await scanDiscovery(selection.discovery, options),
     inputs.signatures,
     ctx.workspace,
-  );
+  )) as JudgedReport;
   const scanSeconds = (performance.now() - scanStart) / 1000;
+  // Everything below renders the verdict the scan returned; nothing decides again.
   const view = viewOf(report);
   core.startGroup('modelaudit report');
   writeUntrusted(
     (s) => process.stdout.write(s),
-    formatLogReport(view, { models: options?.namePolicy !== undefined }),
+    formatLogReport(view, {
+      models: inputs.settings.blacklist.length > 0 || inputs.policyFile !== undefined,
+    }),
   );
   core.endGroup();
 
@@ -162,7 +168,6 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
             },
           }
         : {}),
-      include: isShownFinding,
     }),
     null,
     2,
@@ -174,9 +179,9 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
   let uploadText: string;
   let sarifId = '';
   const decision = uploadDecision(scope, ctx, inputs, ref, headSha);
-  if (!decision.upload) {
-    uploadText = decision.text;
-    if (decision.annotation) annotator.emit(decision.annotation);
+  if (!decision.upload || !api) {
+    uploadText = decision.upload ? 'not uploaded (no token)' : decision.text;
+    if (!decision.upload && decision.annotation) annotator.emit(decision.annotation);
   } else {
     const result = await uploadSarif(api, {
       owner: ctx.owner,
@@ -188,11 +193,25 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
       startedAt,
       fork: isForkPullRequest(ctx),
       sarifPath: files.sarifPath,
+      waitForProcessing: inputs.waitForProcessing,
     });
     if (result.status === 'uploaded') {
       sarifId = result.id;
-      uploadText = `uploaded to code scanning (${ref}, id ${result.id})`;
+      const processed =
+        result.processing.status === 'complete'
+          ? ', processed'
+          : result.processing.status === 'failed'
+            ? ', processing failed'
+            : '';
+      uploadText = `uploaded to code scanning (${ref}, id ${result.id}${processed})`;
       core.info(printable(`modelaudit: SARIF uploaded to code scanning: ${result.id}`));
+      const notice = processingNotice(result.processing, files.sarifPath);
+      if (notice)
+        annotator.emit({
+          level: notice.level,
+          title: 'modelaudit: code scanning processing',
+          message: notice.message,
+        });
     } else {
       uploadText = `upload failed${result.httpStatus ? ` (HTTP ${result.httpStatus})` : ''}`;
       annotator.emit({
@@ -204,7 +223,7 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
   }
 
   // The summary and the outputs, then the gate, last.
-  const gate = evaluateGate(view, inputs.failOn);
+  const gate = evaluateGate(view);
   const notes: string[] = [];
   if (scope.kind === 'all' && scope.fallback)
     notes.push(`Changed files unknown (${scope.reason}): every selected file was scanned.`);
@@ -213,7 +232,7 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
   const summary = renderSummary({
     view,
     gate,
-    failOn: inputs.failOn.toLowerCase(),
+    failOn: inputs.failOn,
     scopeText,
     notes,
     shard: { index: inputs.shardIndex, count: inputs.shardCount },
@@ -225,14 +244,15 @@ async function runScan(inputs: ActionInputs, ctx: ActionContext, t0: number): Pr
     sarif: { file: files.sarifPath, category, upload: uploadText },
   });
   await writeSummary(summary.markdown);
-  setOutputs(view, report, gate.failed, { ...files, sarifId, category });
+  setOutputs(view, gate.failed, { ...files, sarifId, category });
   if (gate.failed) core.setFailed(gate.message);
+  else core.info(`modelaudit: passed. ${gate.message}`);
 }
 
 async function findScope(
   inputs: ActionInputs,
   ctx: ActionContext,
-  api: GitHubApi,
+  api: GitHubClient | undefined,
   git: Git,
   annotator: Annotator,
 ): Promise<Scope> {
@@ -249,20 +269,13 @@ async function findScope(
   return scope;
 }
 
+/** The shared options as the inputs gave them (scan() parses them with the same schema). */
 function scanOptions(inputs: ActionInputs, ctx: ActionContext): ScanOptionsInput {
-  const namePolicy =
-    inputs.blacklist.length > 0 || inputs.policyFile !== undefined
-      ? {
-          ...(inputs.blacklist.length > 0 ? { blacklist: inputs.blacklist } : {}),
-          ...(inputs.policyFile !== undefined
-            ? { policyFile: resolve(ctx.workspace, inputs.policyFile) }
-            : {}),
-        }
-      : undefined;
   return {
-    limits: inputs.maxFileBytes !== undefined ? { maxFileBytes: inputs.maxFileBytes } : {},
-    followSymlinks: inputs.followSymlinks,
-    ...(namePolicy ? { namePolicy } : {}),
+    ...inputs.scanOptions,
+    ...(inputs.policyFile !== undefined
+      ? { policy: resolve(ctx.workspace, inputs.policyFile) }
+      : {}),
   };
 }
 
@@ -343,7 +356,6 @@ async function writeSummary(markdown: string): Promise<void> {
 
 function setOutputs(
   view: ReportView,
-  report: Report,
   failed: boolean,
   files: { sarifPath: string; sarifId: string; category: string; reportPath: string },
 ): void {
@@ -352,7 +364,7 @@ function setOutputs(
   const { json, truncated } = findingsJson(view);
   const outputs: Record<(typeof OUTPUT_NAMES)[number], string | number | boolean> = {
     status: failed ? 'failed' : total > 0 ? 'findings' : 'clean',
-    'files-scanned': report.totals.files,
+    'files-scanned': view.report.totals.files,
     'error-count': c.ERROR,
     'warning-count': c.WARNING,
     'info-count': c.INFO,
@@ -367,12 +379,12 @@ function setOutputs(
   for (const name of OUTPUT_NAMES) core.setOutput(name, outputs[name]);
 }
 
-/** The findings as compact JSON, most severe first, cut to a size job outputs can carry. */
+/** The counted findings as compact JSON, most severe first, cut to a size outputs can carry. */
 export function findingsJson(view: ReportView): { json: string; truncated: boolean } {
   const rank = { ERROR: 2, WARNING: 1, INFO: 0 } as const;
-  const rows = view.files
+  const rows = view.report.files
     .flatMap((file) =>
-      file.findings.map((f) => ({
+      countedFindings(view.verdict, file).map((f) => ({
         path: file.path,
         ruleId: f.ruleId,
         rule: findRule(f.ruleId)?.name ?? f.ruleId,

@@ -1,11 +1,12 @@
 /**
  * Verifies the models named by `verify-signature` and adds the findings to the scan report, so
- * annotations, the job summary, SARIF and the gate treat them like every other finding.
+ * annotations, the job summary, SARIF and the verdict treat them like every other finding.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Report } from '../findings/finding.js';
 import { buildReport } from '../pipeline/engine.js';
+import { decideVerdict } from '../verdict/verdict.js';
 import { loadPublicKey } from '../signing/keys.js';
 import { parseTrustedRoot, type TrustPolicy } from '../signing/signature-check.js';
 import { verificationFileResults, verifyModel } from '../signing/verify.js';
@@ -61,11 +62,18 @@ export async function withSignatureFindings(
     const result = await verifyModel(resolve(workspace, path), { policy, requireSignature: true });
     files.push(...verificationFileResults(result));
   }
-  return buildReport(
+  const rebuilt = buildReport(
     files,
     report.errors,
     new Date(report.startedAt),
     report.durationMs,
     report.models ?? [],
+    report.skipped,
   );
+  // The verification findings count like any other: the one verdict function decides again,
+  // at the same threshold, before anything renders it.
+  return {
+    ...rebuilt,
+    verdict: decideVerdict(rebuilt, { failOn: report.verdict?.failOn ?? 'error' }),
+  };
 }

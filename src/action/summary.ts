@@ -5,14 +5,17 @@
  * summaries over 1 MiB, so a short form (totals, the worst files and the models the policy did
  * not pass) replaces the full one when it would not fit, and a minimal one after that.
  *
- * Paths, evidence and messages come from scanned files and pull requests: they are written as
- * code spans or escaped text, never as Markdown or HTML that GitHub would interpret.
+ * Paths, evidence and messages come from scanned files and pull requests: control, bidi and
+ * invisible characters are escaped (`printable`, as in every renderer), then the text is written
+ * as code spans or escaped text, never as Markdown or HTML that GitHub would interpret.
  */
 import type { Finding } from '../findings/finding.js';
+import { printable } from '../report/escape.js';
 import { formatBytes } from '../report/text.js';
+import { describeCounts } from '../report/verdict-text.js';
 import { findRule, ruleHelpUrl } from '../rules/registry.js';
 import { describeLocation } from './annotations.js';
-import { describeCounts, type GateResult } from './gate.js';
+import type { GateResult } from './gate.js';
 import { describeRules, modelRows, type ModelRow } from './models.js';
 import { worstFirst, type FileView, type ReportView } from './view.js';
 
@@ -68,11 +71,12 @@ function render(input: SummaryInput, form: 'full' | 'short' | 'minimal'): string
   const out: string[] = [];
   const c = view.counts;
   const withFindings = view.files.filter((f) => f.findings.length > 0);
-  const verdict = gate.failed
-    ? '❌ failed'
-    : c.ERROR + c.WARNING + c.INFO > 0
-      ? '⚠️ findings below the gate'
-      : '✅ no findings';
+  const verdict =
+    view.verdict.outcome !== 'pass'
+      ? '❌ failed'
+      : c.ERROR + c.WARNING + c.INFO > 0
+        ? '⚠️ findings below the gate'
+        : '✅ no findings';
   out.push(`## modelaudit: ${verdict}`, '');
   out.push(
     `**${c.ERROR} ERROR · ${c.WARNING} WARNING · ${c.INFO} INFO** in ${withFindings.length} of ` +
@@ -129,11 +133,11 @@ function render(input: SummaryInput, form: 'full' | 'short' | 'minimal'): string
             input.units.map((u) => `- ${code(u.path)}: ${text(u.format)}`),
           ),
         );
-      if (view.notModels.length > 0)
+      if (view.unidentified.length > 0)
         out.push(
           details(
-            `${view.notModels.length} file${view.notModels.length === 1 ? '' : 's'} not recognised as a model format (not scanned for code)`,
-            view.notModels.map((p) => `- ${code(p)}`),
+            `${view.unidentified.length} file${view.unidentified.length === 1 ? '' : 's'} not identified as any known format (MA1003: not scanned for code, counted as INFO)`,
+            view.unidentified.map((p) => `- ${code(p)}`),
           ),
         );
       if (input.deleted.length > 0)
@@ -244,7 +248,7 @@ function fileDetails(f: FileView): string[] {
   const rows = f.findings.slice(0, MAX_FINDINGS_PER_FILE).map(findingRow);
   const more = f.findings.length - rows.length;
   return [
-    `<details><summary>${escapeHtml(f.path)}: ${describeCounts(f)}</summary>`,
+    `<details><summary>${escapeHtml(f.path)}: ${describeCounts(f.counts)}</summary>`,
     '',
     '| Severity | Rule | Finding | Where | Evidence |',
     '|---|---|---|---|---|',
@@ -269,13 +273,10 @@ function details(summary: string, lines: readonly string[]): string {
 /**
  * Untrusted text as a code span inside a table cell: nothing inside is interpreted, the fence is
  * longer than any backtick run inside, pipes are escaped (GitHub splits cells on them even in
- * code), and line breaks become a visible ↵.
+ * code), and line breaks and other unsafe characters are shown as escapes.
  */
 export function code(s: string): string {
-  const flat = clipCell(s)
-    .replace(/\r\n|\r|\n/g, '↵')
-    .replace(/\p{Cc}/gu, '�')
-    .replace(/\|/g, '\\|');
+  const flat = printable(clipCell(s)).replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
@@ -287,16 +288,11 @@ export function code(s: string): string {
  * entities, strike-through or table cells are backslash-escaped.
  */
 export function text(s: string, max = MAX_CELL): string {
-  return clipCell(s, max)
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/\p{Cc}/gu, '�')
-    .replace(/[\\`*_[\]<>|~&]/g, (ch) => `\\${ch}`);
+  return printable(clipCell(s, max)).replace(/[\\`*_[\]<>|~&]/g, (ch) => `\\${ch}`);
 }
 
 function escapeHtml(s: string): string {
-  return clipCell(s)
-    .replace(/\p{Cc}/gu, '�')
-    .replace(/[&<>"'`|*_[\]\\~#!()]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return printable(clipCell(s)).replace(/[&<>"'`|*_[\]\\~#!()]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 function clipCell(s: string, max = MAX_CELL): string {

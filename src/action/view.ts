@@ -1,10 +1,9 @@
 /**
- * The report as the Action presents it. One rule is set aside: MA1003 (unknown-format) marks
- * files that are not a model format modelaudit knows. Formats are identified by content, so a
- * pickle named README.md is still a pickle; what remains under MA1003 is source, docs and data
- * in a pull request. Those files are listed in the job summary but do not become annotations,
- * code scanning alerts or gate failures: a changed-files scan of an ordinary pull request would
- * otherwise annotate every source file.
+ * The report as the Action presents it, from the verdict: the counted findings of each file (the
+ * verdict's `setAside` are left out), their totals, and two groupings for presentation only:
+ * files not identified as any known format (their only counted finding is MA1003), listed
+ * together in the summary and in one annotation rather than one each, and Git LFS pointers.
+ * Nothing here decides what counts or fails: src/verdict does, once, for every face.
  */
 import {
   countBySeverity,
@@ -18,8 +17,9 @@ import {
   type Severity,
   type SeverityCounts,
 } from '../findings/finding.js';
+import type { Verdict } from '../findings/verdict.js';
+import { countedFindings, findingKind } from '../verdict/verdict.js';
 
-export const NOT_A_MODEL_RULE = 'MA1003';
 export const LFS_POINTER_RULE = 'MA7001';
 
 export interface FileView {
@@ -27,59 +27,61 @@ export interface FileView {
   readonly format: string;
   readonly size: number;
   readonly durationMs: number;
-  /** Findings shown by the Action (most severe first, as the engine sorts them). */
+  /** The file's counted findings (most severe first, as the engine sorts them). */
   readonly findings: readonly Finding[];
   readonly counts: SeverityCounts;
   readonly worst: Severity | undefined;
 }
 
+/** A report with its verdict, as scan() returns it. */
+export type JudgedReport = Report & { readonly verdict: Verdict };
+
 export interface ReportView {
-  readonly report: Report;
-  /** Every scanned file that is a model or has findings. */
+  readonly report: JudgedReport;
+  readonly verdict: Verdict;
+  /** Every scanned file but those only listed as not identified. */
   readonly files: readonly FileView[];
-  /** Files whose only finding is "not a recognised format". */
-  readonly notModels: readonly string[];
+  /** Files whose only counted findings say their format was not identified (MA1003). */
+  readonly unidentified: readonly string[];
   /** Files that are Git LFS pointers (the model itself was not checked out). */
   readonly lfsPointers: readonly string[];
   readonly errors: readonly OperationalError[];
+  /** Counted findings by severity: the verdict's counts. */
   readonly counts: SeverityCounts;
 }
 
-export function isShownFinding(f: Finding): boolean {
-  return f.ruleId !== NOT_A_MODEL_RULE;
-}
-
-export function viewOf(report: Report): ReportView {
+export function viewOf(report: JudgedReport): ReportView {
   const files: FileView[] = [];
-  const notModels: string[] = [];
+  const unidentified: string[] = [];
   const lfsPointers: string[] = [];
-  const counts = emptyCounts();
   for (const file of report.files) {
-    const shown = file.findings.filter(isShownFinding);
-    if (shown.length === 0 && file.findings.length > 0) {
-      notModels.push(file.path);
+    const counted = countedFindings(report.verdict, file);
+    if (counted.length > 0 && counted.every((f) => findingKind(f) === 'unidentified')) {
+      unidentified.push(file.path);
       continue;
     }
-    if (shown.some((f) => f.ruleId === LFS_POINTER_RULE)) lfsPointers.push(file.path);
-    const c = countBySeverity(shown);
-    for (const s of ['INFO', 'WARNING', 'ERROR'] as const) counts[s] += c[s];
-    files.push(fileView(file, shown, c));
+    if (counted.some((f) => f.ruleId === LFS_POINTER_RULE)) lfsPointers.push(file.path);
+    files.push(fileView(file, counted));
   }
-  return { report, files, notModels, lfsPointers, errors: report.errors, counts };
+  return {
+    report,
+    verdict: report.verdict,
+    files,
+    unidentified,
+    lfsPointers,
+    errors: report.errors,
+    counts: { ...emptyCounts(), ...report.verdict.counted },
+  };
 }
 
-function fileView(
-  file: FileResult,
-  findings: readonly Finding[],
-  counts: SeverityCounts,
-): FileView {
+function fileView(file: FileResult, findings: readonly Finding[]): FileView {
   return {
     path: file.path,
     format: file.format,
     size: file.size,
     durationMs: file.durationMs,
     findings,
-    counts,
+    counts: countBySeverity(findings),
     worst: worstSeverity(findings),
   };
 }

@@ -4,9 +4,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, type NamePolicyInput, type ScanEvent } from '../options/options.js';
+import { ConfigError, type ScanEvent, type ScanOptionsInput } from '../options/options.js';
+import { parseScanSettings, type ScanSettings } from '../options/schema.js';
 import { scan } from '../pipeline/engine.js';
-import { SEVERITIES, severityRank, type Report, type Severity } from '../findings/finding.js';
+import type { Verdict } from '../findings/verdict.js';
+import { printable } from '../report/escape.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
@@ -48,27 +50,31 @@ content; names are only hints.
 Options:
   -f, --format <fmt>          text (default), json, or sarif (SARIF 2.1.0, for code scanning)
   -o, --output <file>         write the report to a file instead of stdout
-      --fail-on <level>       exit 1 when a finding is at or above: error, warning, info,
-                              or none (default: error)
+      --fail-on <level>       exit 1 when a counted finding is at or above: error, warning,
+                              info, or none (default: error); files not identified (MA1003)
+                              are INFO findings
   -q, --quiet                 no progress output; text reports list findings only
   -v, --verbose               also list clean files, INFO findings, skipped entries, details
-      --timeout <seconds>     time limit per file (default: 120)
-      --max-file-size <bytes> skip (and report) files larger than this (default: 256 GiB)
+      --timeout <duration>    time limit per file: seconds, or 90s, 2m, 500ms (default: 120)
+      --max-file-size <size>  skip (and report) files larger than this: bytes, or 512M, 10G,
+                              10GiB (binary units: 1G = 1024^3 bytes; default: 256G)
       --follow-symlinks       follow symbolic links inside the given directories
                               (links inside a Hugging Face cache entry always are)
       --blacklist <name>      fail on models whose name or family (from their own metadata)
                               matches, case-insensitively and word-bounded: "llama" matches
                               Llama-2-7b, TinyLlama and Llama fine-tunes, not llamaindex;
-                              repeat or comma-separate; globs and /regex/ accepted
+                              repeat, or separate with commas or new lines; globs and /regex/
+                              accepted
       --policy <file>         name policy file (YAML or JSON): allow/deny lists, version
                               and licence rules, exceptions (docs/name-policies.md)
       --no-color              never colour the text report (also: NO_COLOR=1)
   -h, --help                  print this help
 
 Exit codes:
-  0  no finding at or above --fail-on
-  1  at least one finding at or above --fail-on
-  2  usage error, or a path that could not be read (takes precedence over 1)
+  0  no counted finding at or above --fail-on
+  1  at least one counted finding at or above --fail-on
+  2  usage error, or a path that could not be read (takes precedence over 1, whatever
+     --fail-on says)
 `;
 
 export const RULES_HELP = `Usage: modelaudit rules [options] [RULE]
@@ -100,7 +106,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || isParseArgsError(err)) {
       io.stderr.write(
-        `modelaudit: ${(err as Error).message}\nRun "modelaudit --help" for usage.\n`,
+        `modelaudit: ${printable((err as Error).message)}\nRun "modelaudit --help" for usage.\n`,
       );
       return EXIT_ERROR;
     }
@@ -129,23 +135,8 @@ function parseScanFormat(value: string | undefined): 'text' | 'json' | 'sarif' {
   throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
 }
 
-function parseFailOn(value: string | undefined): Severity | 'none' {
-  const v = (value ?? 'error').toUpperCase();
-  if (v === 'NONE') return 'none';
-  if ((SEVERITIES as readonly string[]).includes(v)) return v as Severity;
-  throw new UsageError(`--fail-on must be error, warning, info or none, not "${value}"`);
-}
-
-function parsePositive(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new UsageError(`${name} must be a positive number, not "${value}"`);
-  return n;
-}
-
-async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
+function scanArgs(args: readonly string[]) {
+  return parseArgs({
     args: [...args],
     allowPositionals: true,
     strict: true,
@@ -164,28 +155,42 @@ async function scanCommand(args: readonly string[], io: CliIO): Promise<number> 
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+/**
+ * The scan options every face shares, as `scan`'s flags give them, checked in the shared
+ * grammar (errors name the flag). scan() receives the same values and parses them alike.
+ */
+export function scanOptionsFromArgs(args: readonly string[]): {
+  options: ScanOptionsInput;
+  settings: ScanSettings;
+} {
+  const { values } = scanArgs(args);
+  const options: ScanOptionsInput = {
+    failOn: values['fail-on'],
+    maxFileSize: values['max-file-size'],
+    timeout: values.timeout,
+    followSymlinks: values['follow-symlinks'],
+    blacklist: values.blacklist,
+    policy: values.policy,
+  };
+  return { options, settings: parseScanSettings(options, 'cli') };
+}
+
+async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = scanArgs(args);
   if (values.help) {
     io.stdout.write(SCAN_HELP);
     return EXIT_OK;
   }
   const format = parseScanFormat(values.format);
-  const failOn = parseFailOn(values['fail-on']);
   if (values.quiet && values.verbose)
     throw new UsageError('--quiet and --verbose cannot be used together');
   if (positionals.length === 0) throw new UsageError('scan needs at least one path');
-  const timeout = parsePositive('--timeout', values.timeout);
-  const maxFileBytes = parsePositive('--max-file-size', values['max-file-size']);
+  const { options } = scanOptionsFromArgs(args);
 
   const progress = makeProgress(io, Boolean(values.quiet), Boolean(values.verbose));
-  const report = await scan(positionals, {
-    limits: {
-      ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
-      ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
-    },
-    followSymlinks: Boolean(values['follow-symlinks']),
-    ...namePolicyOptions(values.blacklist, values.policy),
-    onEvent: progress.onEvent,
-  });
+  const report = await scan(positionals, { ...options, onEvent: progress.onEvent });
   progress.done();
 
   const toFile = values.output !== undefined;
@@ -203,37 +208,12 @@ async function scanCommand(args: readonly string[], io: CliIO): Promise<number> 
         : formatText(report, { color, verbose: Boolean(values.verbose) });
   if (toFile) await writeFile(values.output!, output);
   else io.stdout.write(output);
-  return exitCode(report, failOn);
+  return exitCode(report.verdict!);
 }
 
-/** --blacklist (repeatable; commas separate names, except inside a /regex/) and --policy. */
-export function namePolicyOptions(
-  blacklist: readonly string[] | undefined,
-  policyFile: string | undefined,
-): { namePolicy?: NamePolicyInput } {
-  const names = (blacklist ?? []).flatMap((v) =>
-    /^\s*\/.*\/[a-z]*\s*$/s.test(v) ? [v.trim()] : v.split(',').map((s) => s.trim()),
-  );
-  if (names.some((n) => n === '')) throw new UsageError('--blacklist needs a non-empty name');
-  if (policyFile !== undefined && !policyFile.trim())
-    throw new UsageError('--policy needs a file name');
-  if (names.length === 0 && policyFile === undefined) return {};
-  return {
-    namePolicy: {
-      ...(names.length ? { blacklist: names } : {}),
-      ...(policyFile !== undefined ? { policyFile } : {}),
-    },
-  };
-}
-
-export function exitCode(report: Report, failOn: Severity | 'none'): number {
-  if (report.errors.length > 0) return EXIT_ERROR;
-  if (failOn === 'none') return EXIT_OK;
-  const threshold = severityRank(failOn);
-  const hit = report.files.some((f) =>
-    f.findings.some((x) => severityRank(x.severity) >= threshold),
-  );
-  return hit ? EXIT_FINDINGS : EXIT_OK;
+/** The exit code that renders the verdict: 0 pass, 1 fail, 2 a path could not be scanned. */
+export function exitCode(verdict: Verdict): number {
+  return { pass: EXIT_OK, fail: EXIT_FINDINGS, error: EXIT_ERROR }[verdict.outcome];
 }
 
 function makeProgress(
@@ -252,17 +232,19 @@ function makeProgress(
     onEvent(e) {
       if (e.type === 'operational-error') {
         clear();
-        if (!quiet) io.stderr.write(`modelaudit: ${e.path}: ${e.message}\n`);
+        if (!quiet) io.stderr.write(`modelaudit: ${printable(e.path)}: ${printable(e.message)}\n`);
         return;
       }
       if (e.type === 'file-done') {
         scanned++;
         if (verbose && !live)
-          io.stderr.write(`scanned ${e.path} (${e.findings} findings, ${e.durationMs} ms)\n`);
+          io.stderr.write(
+            `scanned ${printable(e.path)} (${e.findings} findings, ${e.durationMs} ms)\n`,
+          );
         return;
       }
       if (live) {
-        const line = `scanning [${scanned + 1}] ${e.path}`.slice(0, 120);
+        const line = `scanning [${scanned + 1}] ${printable(e.path)}`.slice(0, 120);
         clear();
         io.stderr.write(line);
         lastLen = line.length;

@@ -3,18 +3,11 @@
  * Values are plain frozen objects so they serialise to JSON unchanged.
  */
 import type { ClaimField, IdentityClaim, ModelMetadataClaim } from './claims.js';
+import { emptyCounts, severityRank, type Severity, type SeverityCounts } from './severity.js';
+import type { Verdict } from './verdict.js';
 
-export const SEVERITIES = ['INFO', 'WARNING', 'ERROR'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-/** Numeric rank for threshold comparisons: INFO < WARNING < ERROR. */
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
-}
-
-export function isSeverity(value: unknown): value is Severity {
-  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
-}
+export { SEVERITIES, severityRank, isSeverity, emptyCounts } from './severity.js';
+export type { Severity, SeverityCounts } from './severity.js';
 
 /** Where a finding sits: the file, the archive member chain inside it, and a position. */
 export interface Location {
@@ -133,8 +126,6 @@ export interface FileResult {
   readonly modelMetadata?: ModelMetadataClaim;
 }
 
-export type SeverityCounts = Record<Severity, number>;
-
 /** A path that could not be scanned at all (missing, unreadable): not a finding but a failure. */
 export interface OperationalError {
   readonly path: string;
@@ -207,16 +198,14 @@ export interface Report {
   readonly models?: readonly ModelResult[];
   /** Entries discovery passed over, with the reason (schema 1.2). */
   readonly skipped: readonly SkippedEntry[];
+  /** Which findings count, whether the run fails and why (schema 1.4; see src/verdict/). */
+  readonly verdict?: Verdict;
   readonly totals: {
     readonly files: number;
     readonly filesWithFindings: number;
     readonly bytesRead: number;
     readonly findings: SeverityCounts;
   };
-}
-
-export function emptyCounts(): SeverityCounts {
-  return { INFO: 0, WARNING: 0, ERROR: 0 };
 }
 
 export function countBySeverity(findings: Iterable<Finding>): SeverityCounts {

@@ -21,7 +21,20 @@ export type {
   ModelUnit,
 } from '../discover/types.js';
 export { GlobError } from '../discover/globs.js';
-export { resolveLimits, resolveOptions, ConfigError } from '../options/options.js';
+export { resolveLimits, resolveOptions, ConfigError, OptionsError } from '../options/options.js';
+export { parseSize, parseDuration, splitList } from '../options/grammar.js';
+export { decideVerdict, countedFindings, NOT_IDENTIFIED_RULES } from '../verdict/verdict.js';
+export type { Triage, VerdictOptions } from '../verdict/verdict.js';
+export { FAIL_ON_LEVELS } from '../findings/verdict.js';
+export type {
+  FailOn,
+  Verdict,
+  VerdictOutcome,
+  VerdictReason,
+  SetAsideFinding,
+  SetAsideReason,
+} from '../findings/verdict.js';
+export { printable } from '../report/escape.js';
 export { DEFAULT_LIMITS } from '../io/limits.js';
 export type { ScanOptions, ScanOptionsInput, ScanEvent } from '../options/options.js';
 export type { Limits } from '../io/limits.js';

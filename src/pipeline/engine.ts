@@ -25,13 +25,14 @@ import { type ScanTarget } from '../scan/base.js';
 import { HEAD_BYTES } from '../identify/identify.js';
 import { ScanInterrupted } from '../io/limits.js';
 import { VERSION } from '../version.js';
+import { decideVerdict } from '../verdict/verdict.js';
 import { EngineContext, FileCollector } from './context.js';
 import { discover, findUnit } from '../discover/discover.js';
 import { describeError } from '../discover/entries.js';
 import type { DiscoveredFile, Discovery } from '../discover/types.js';
 import { skippedResult, unreadableErrors } from './skipped.js';
 
-export const REPORT_SCHEMA_VERSION = '1.3.0';
+export const REPORT_SCHEMA_VERSION = '1.4.0';
 
 /** Scans files and directories; never throws for bad input, only for bad options. */
 export async function scan(
@@ -99,7 +100,10 @@ async function scanFound(
   const all = [...files, ...notRead].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
-  return buildReport(all, errors, startedAt, performance.now() - t0, models, found.skipped);
+  const report = buildReport(all, errors, startedAt, performance.now() - t0, models, found.skipped);
+  // Verdict: which findings count (skipped entries' included), whether the run fails and why,
+  // decided once for every face.
+  return { ...report, verdict: decideVerdict(report, { failOn: options.failOn }) };
 }
 
 export function buildReport(

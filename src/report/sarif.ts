@@ -10,7 +10,9 @@ import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Report, Severity } from '../findings/finding.js';
+import type { SetAsideFinding } from '../findings/verdict.js';
 import { findRule, ruleHelpUrl, type Rule } from '../rules/registry.js';
+import { printable } from './escape.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -85,6 +87,8 @@ export interface SarifResult {
   locations: SarifLocation[];
   partialFingerprints: Record<string, string>;
   properties: Record<string, string | number>;
+  /** Present when the verdict set the finding aside (suppressed, in a baseline). */
+  suppressions?: { kind: 'external'; status: 'accepted'; justification: string }[];
 }
 export interface SarifRun {
   tool: {
@@ -112,7 +116,7 @@ export interface SarifRun {
   artifacts: { location: SarifArtifactLocation; length: number; properties: { format: string } }[];
   results: SarifResult[];
   columnKind: 'utf16CodeUnits';
-  properties: Record<string, number>;
+  properties: Record<string, number | string>;
 }
 export interface SarifLog {
   $schema: string;
@@ -128,6 +132,9 @@ export function buildSarif(report: Report, options: SarifOptions = {}): SarifLog
   const artifactIndex = new Map<string, number>();
   const results: SarifResult[] = [];
   const occurrences = new Map<string, number>();
+  const setAside = new Map(
+    (report.verdict?.setAside ?? []).map((s) => [`${s.index}\u0000${s.path}`, s]),
+  );
 
   const indexOfRule = (id: string): number => {
     let i = ruleIndex.get(id);
@@ -140,13 +147,16 @@ export function buildSarif(report: Report, options: SarifOptions = {}): SarifLog
   };
 
   for (const file of report.files) {
-    const findings = file.findings.filter((f) => options.include?.(f, file.path) ?? true);
+    const findings = file.findings
+      .map((f, index) => ({ f, index }))
+      .filter(({ f }) => options.include?.(f, file.path) ?? true);
     if (findings.length === 0) continue;
     const location = artifactLocation(file.path);
     const index = artifacts.length;
     artifacts.push({ location, length: file.size, properties: { format: file.format } });
     artifactIndex.set(file.path, index);
-    for (const f of findings) {
+    for (const { f, index: findingIndex } of findings) {
+      const aside = setAside.get(`${findingIndex}\u0000${file.path}`);
       const fingerprintInput = [
         f.ruleId,
         location.uri,
@@ -171,6 +181,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): SarifLog
         ],
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint([...fingerprintInput, String(n)]) },
         properties: resultProperties(f),
+        ...(aside ? { suppressions: [suppression(aside)] } : {}),
       });
     }
   }
@@ -208,14 +219,16 @@ export function buildSarif(report: Report, options: SarifOptions = {}): SarifLog
         toolExecutionNotifications: [
           ...report.errors.map((e) => ({
             level: 'error' as const,
-            message: { text: `could not be scanned: ${e.message}` },
+            message: { text: `could not be scanned: ${printable(e.message)}` },
             locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
           })),
           // Entries discovery passed over (FIFOs and links out of the root are results too).
           ...report.skipped.slice(0, MAX_SKIPPED_NOTIFICATIONS).map((s) => ({
             level: 'note' as const,
             message: {
-              text: `not scanned (${s.kind}): ${s.reason}${s.target !== undefined ? ` -> ${s.target}` : ''}`,
+              text: printable(
+                `not scanned (${s.kind}): ${s.reason}${s.target !== undefined ? ` -> ${s.target}` : ''}`,
+              ),
             },
             locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path) } }],
           })),
@@ -229,6 +242,13 @@ export function buildSarif(report: Report, options: SarifOptions = {}): SarifLog
       filesScanned: report.totals.files,
       filesWithResults: artifacts.length,
       bytesRead: report.totals.bytesRead,
+      ...(report.verdict
+        ? {
+            verdict: report.verdict.outcome,
+            failOn: report.verdict.failOn,
+            failingFindings: report.verdict.failing,
+          }
+        : {}),
     },
   };
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
@@ -310,12 +330,22 @@ function sarifRule(rule: Rule | undefined, id: string): SarifRule {
   };
 }
 
+/** The result's message for people: scanned content escaped (properties keep it exact). */
 function resultText(f: Finding): string {
-  const parts = [f.message.replace(/\.$/, '')];
-  if (f.location.member) parts.push(`in ${f.location.member}`);
+  const parts = [printable(f.message).replace(/\.$/, '')];
+  if (f.location.member) parts.push(`in ${printable(f.location.member)}`);
   let text = parts.join(' ') + '.';
-  if (f.evidence) text += ` Evidence: ${clip(f.evidence)}`;
+  if (f.evidence) text += ` Evidence: ${printable(clip(f.evidence))}`;
   return text;
+}
+
+function suppression(s: SetAsideFinding): NonNullable<SarifResult['suppressions']>[number] {
+  const where = s.why.source ? ` (${s.why.source})` : '';
+  return {
+    kind: 'external',
+    status: 'accepted',
+    justification: `${s.why.kind}${where}: ${s.why.reason}`,
+  };
 }
 
 function resultProperties(f: Finding): Record<string, string | number> {

@@ -1,8 +1,13 @@
 /**
- * The report for people: one block per file with findings, then a summary line.
+ * The report for people: one block per file with findings, a summary line, then the verdict.
+ * Every string that comes from a scanned file or a file name goes through `printable`: a name
+ * with a line break must not start a line of its own (a workflow command, in a CI log), and
+ * escape sequences must not reach the terminal.
  */
 import type { Finding, ModelResult, Report, Severity } from '../findings/finding.js';
 import { findRule } from '../rules/registry.js';
+import { printable } from './escape.js';
+import { verdictLine } from './verdict-text.js';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -36,7 +41,7 @@ export function formatBytes(n: number): string {
 
 function formatLocation(f: Finding): string {
   const parts: string[] = [];
-  if (f.location.member) parts.push(f.location.member);
+  if (f.location.member) parts.push(printable(f.location.member));
   if (f.location.offset !== undefined) parts.push(`offset ${f.location.offset}`);
   if (f.location.opcodeIndex !== undefined) parts.push(`opcode #${f.location.opcodeIndex}`);
   if (f.location.line !== undefined) parts.push(`line ${f.location.line}`);
@@ -51,26 +56,30 @@ export function formatText(report: Report, options: TextOptions): string {
     const shown = file.findings.filter((f) => options.verbose || f.severity !== 'INFO');
     hiddenInfo += file.findings.length - shown.length;
     if (shown.length === 0 && !options.verbose) continue;
-    const header = `${paint(c, 'bold', file.path)}  ${paint(c, 'dim', `(${file.format}, ${formatBytes(file.size)}, ${file.durationMs} ms)`)}`;
+    const header = `${paint(c, 'bold', printable(file.path))}  ${paint(c, 'dim', `(${printable(file.format)}, ${formatBytes(file.size)}, ${file.durationMs} ms)`)}`;
     lines.push(header);
     if (shown.length === 0) lines.push(`  ${paint(c, 'green', 'clean')}`);
     for (const f of shown) {
       const rule = findRule(f.ruleId);
       const sev = paint(c, SEVERITY_COLOR[f.severity], f.severity.padEnd(7));
       lines.push(`  ${sev}  ${f.ruleId}  ${rule?.name ?? ''}`);
-      lines.push(`           ${f.message}`);
+      lines.push(`           ${printable(f.message)}`);
       const where = formatLocation(f);
       if (where) lines.push(`           ${paint(c, 'dim', 'at')} ${where}`);
-      if (f.evidence) lines.push(`           ${paint(c, 'dim', 'evidence:')} ${f.evidence}`);
+      if (f.evidence)
+        lines.push(`           ${paint(c, 'dim', 'evidence:')} ${printable(f.evidence)}`);
     }
     if (options.verbose && Object.keys(file.details).length > 0) {
-      lines.push(`  ${paint(c, 'dim', 'details: ' + JSON.stringify(file.details).slice(0, 2000))}`);
+      lines.push(
+        `  ${paint(c, 'dim', 'details: ' + printable(JSON.stringify(file.details).slice(0, 2000)))}`,
+      );
     }
     lines.push('');
   }
   if (options.verbose && report.models?.length) lines.push(...formatModels(report.models, c), '');
   if (options.verbose && report.skipped.length) lines.push(...formatSkipped(report, c), '');
-  for (const e of report.errors) lines.push(`${paint(c, 'red', 'error')}: ${e.path}: ${e.message}`);
+  for (const e of report.errors)
+    lines.push(`${paint(c, 'red', 'error')}: ${printable(e.path)}: ${printable(e.message)}`);
   if (report.errors.length) lines.push('');
 
   const t = report.totals;
@@ -93,6 +102,10 @@ export function formatText(report: Report, options: TextOptions): string {
         `${hiddenInfo} INFO finding${hiddenInfo === 1 ? '' : 's'} not shown (use --verbose)`,
       ),
     );
+  if (report.verdict) {
+    const color = report.verdict.outcome === 'pass' ? 'green' : 'red';
+    lines.push(paint(c, color, verdictLine(report.verdict)));
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -101,7 +114,7 @@ export function formatSkipped(report: Report, c: boolean): string[] {
   const lines = [paint(c, 'bold', 'Skipped')];
   for (const s of report.skipped)
     lines.push(
-      `  ${s.path}  ${paint(c, 'dim', `${s.kind}: ${s.reason}${s.target !== undefined ? ` -> ${s.target}` : ''}`)}`,
+      `  ${printable(s.path)}  ${paint(c, 'dim', printable(`${s.kind}: ${s.reason}${s.target !== undefined ? ` -> ${s.target}` : ''}`))}`,
     );
   return lines;
 }
@@ -115,7 +128,7 @@ export function formatModels(models: readonly ModelResult[], c: boolean): string
   for (const m of models) {
     const n = m.files.length;
     lines.push(
-      `  ${paint(c, 'bold', m.root)}  ${paint(c, 'dim', `(${m.kind}, ${n} file${n === 1 ? '' : 's'})`)}`,
+      `  ${paint(c, 'bold', printable(m.root))}  ${paint(c, 'dim', `(${m.kind}, ${n} file${n === 1 ? '' : 's'})`)}`,
     );
     const id = m.identity;
     const parts = [
@@ -128,16 +141,17 @@ export function formatModels(models: readonly ModelResult[], c: boolean): string
       id.license && `licence ${id.license}`,
     ].filter(Boolean);
     lines.push(
-      `    identity: ${parts.length ? parts.join(', ') : 'unknown'}${id.determined ? '' : paint(c, 'dim', ' (not determined from metadata)')}`,
+      `    identity: ${parts.length ? printable(parts.join(', ')) : 'unknown'}${id.determined ? '' : paint(c, 'dim', ' (not determined from metadata)')}`,
     );
     const shown = m.evidence.filter((e) => !e.component);
     for (const e of shown.slice(0, MAX_EVIDENCE_LINES))
-      lines.push(`    ${paint(c, 'dim', 'evidence:')} ${e.source} = ${e.value}`);
+      lines.push(`    ${paint(c, 'dim', 'evidence:')} ${printable(`${e.source} = ${e.value}`)}`);
     if (shown.length > MAX_EVIDENCE_LINES)
       lines.push(
         paint(c, 'dim', `    … ${shown.length - MAX_EVIDENCE_LINES} more (see --format json)`),
       );
-    for (const p of m.problems ?? []) lines.push(`    ${paint(c, 'yellow', 'problem:')} ${p}`);
+    for (const p of m.problems ?? [])
+      lines.push(`    ${paint(c, 'yellow', 'problem:')} ${printable(p)}`);
     if (m.policy) {
       const color =
         m.policy.decision === 'violation'
@@ -147,7 +161,7 @@ export function formatModels(models: readonly ModelResult[], c: boolean): string
             : 'yellow';
       const rules = m.policy.rules.length ? ` (${m.policy.rules.join(', ')})` : '';
       lines.push(
-        `    policy: ${paint(c, color, m.policy.decision)}${rules}${m.policy.exception ? ` — exception: ${m.policy.exception}` : ''}`,
+        `    policy: ${paint(c, color, m.policy.decision)}${rules}${m.policy.exception ? ` — exception: ${printable(m.policy.exception)}` : ''}`,
       );
     }
   }
