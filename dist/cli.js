@@ -8701,7 +8701,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2068);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(623);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -8715,7 +8715,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2068:
+/***/ 623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19359,6 +19359,19 @@ const GENERAL_RULES = [
             'file, or remove it.',
     },
     {
+        id: 'MA1009',
+        name: 'malformed-input',
+        title: 'File or member is malformed',
+        family: 'general',
+        severity: 'ERROR',
+        cwe: 'CWE-20',
+        description: 'A reader found the content is not what its format says (a length past the end, a broken ' +
+            'structure, an impossible value) and no family rule names the problem more precisely. ' +
+            'Nothing after that point was examined, and loaders are often more lenient than the ' +
+            'format: whatever they would read there is unchecked.',
+        remediation: 'Do not load the file; re-export it with the framework that made it.',
+    },
+    {
         id: 'MA1020',
         name: 'encoded-payload',
         title: 'A value hides a payload behind encodings',
@@ -23993,6 +24006,24 @@ const NO_NEIGHBOURHOOD = {
     sibling: () => Promise.resolve(undefined),
     listDir: () => Promise.resolve(undefined),
 };
+
+;// CONCATENATED MODULE: ./src/io/malformed.ts
+/**
+ * The one base of every reader's "this input is not what its format says" error. Readers throw
+ * their own subclass (with the offset where they know it); scanners catch the ones they can
+ * name with a family rule, and the engine turns any other into one finding (MA1009), so a
+ * malformed file is always a finding and never a crash or "clean".
+ */
+class MalformedInput extends Error {
+    offset;
+    name = 'MalformedInput';
+    constructor(message, 
+    /** Byte offset in the file or member where the reader gave up, when known. */
+    offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/io/zip.ts
 const SIG_LOCAL = 0x04034b50;
@@ -31871,7 +31902,13 @@ const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/io/bytes-input.ts
-class DecodeError extends Error {
+/**
+ * A refillable input buffer over a ByteStream for the decoders of our own (LZMA, bzip2, LZ4):
+ * they decode synchronously from memory and ask for more input between bounded steps, so the
+ * compressed data is never held whole.
+ */
+
+class DecodeError extends MalformedInput {
     name = 'DecodeError';
 }
 /**
@@ -39112,9 +39149,10 @@ async function checkLegacyValues(src, found, ctx) {
 
 
 
+
 const SEVEN_ZIP_MAGIC = Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]);
 const sevenzip_MAX_HEADER = 64 * 1024 * 1024;
-class SevenZipError extends Error {
+class SevenZipError extends MalformedInput {
     name = 'SevenZipError';
 }
 const CODERS = {
@@ -40201,8 +40239,14 @@ const undecodableScanner = {
 };
 
 ;// CONCATENATED MODULE: ./src/io/paged.ts
+/**
+ * Positioned reads through a small page cache, for formats whose structures point anywhere in
+ * the file (flatbuffers, protobuf messages reached by offsets). Every access is bounds-checked
+ * against the source size and throws FormatError when it falls outside.
+ */
+
 /** A structural violation of the format being parsed; scanners report it as MA5900. */
-class FormatError extends Error {
+class FormatError extends MalformedInput {
     name = 'FormatError';
 }
 const PAGE = 64 * 1024;
@@ -49312,7 +49356,21 @@ const formatsPlugin = {
 };
 
 ;// CONCATENATED MODULE: ./src/io/hdf5.ts
-class Hdf5Error extends Error {
+/**
+ * A bounded HDF5 reader: just enough of the format (superblock versions 0–3, object headers
+ * v1/v2 with continuation blocks, attribute messages v1–v3 in compact and dense storage,
+ * symbol-table groups with v1 B-trees and local heaps, link messages and dense link storage,
+ * fractal heaps, v2 B-trees and global heaps) to list the attributes of the root group and of
+ * its child groups, which is where Keras stores `model_config`, `training_config`,
+ * `keras_version` and `backend`.
+ *
+ * Memory: every structure is read with a positioned read of its own (bounded size); datasets
+ * (the weights) are never touched, so a 2 GB weights file costs a few kilobytes of reads.
+ * Attribute values are read only up to `maxValueBytes`. Every loop has a bound and every
+ * address is checked against the file size, so a crafted file fails with Hdf5Error.
+ */
+
+class Hdf5Error extends MalformedInput {
     offset;
     name = 'Hdf5Error';
     constructor(message, offset) {
@@ -50253,7 +50311,8 @@ const KERAS_NAMES = new Set(NAMES.split(/\s+/).filter(Boolean));
  * The code-object layout differs by Python version (2.x, 3.0–3.7, 3.8–3.10, 3.11+); each is
  * tried in turn and the first that decodes to a consistent code object wins.
  */
-class MarshalError extends Error {
+
+class MarshalError extends MalformedInput {
     name = 'MarshalError';
 }
 const marshal_MAX_OBJECTS = 200_000;
@@ -51199,8 +51258,9 @@ function kerasType(name) {
  */
 
 
+
 /** The bytes are not a well-formed protobuf message. */
-class MalformedProtobuf extends Error {
+class MalformedProtobuf extends MalformedInput {
     offset;
     name = 'MalformedProtobuf';
     constructor(message, offset) {
@@ -53618,9 +53678,15 @@ const graphPlugin = {
 };
 
 ;// CONCATENATED MODULE: ./src/io/source-cursor.ts
+/**
+ * A bounds-checked, buffered little/big-endian reader over a RandomAccessSource: headers made
+ * of many small fields (GGUF key-values, token lists) are read through a 1 MiB window, and
+ * skipping a payload moves the position without reading it.
+ */
+
 const source_cursor_WINDOW = 1 << 20;
 /** The source ended before a field did. */
-class Truncated extends Error {
+class Truncated extends MalformedInput {
     offset;
     wanted;
     name = 'Truncated';
@@ -53843,7 +53909,8 @@ class ClaimSink {
  * duplicate keys are kept and reported (JSON.parse silently keeps the last), numbers keep their
  * source text (so integers above 2^53 are not rounded), and nesting is bounded.
  */
-class JsonSyntaxError extends Error {
+
+class JsonSyntaxError extends MalformedInput {
     offset;
     name = 'JsonSyntaxError';
     constructor(message, offset) {
@@ -55407,6 +55474,7 @@ async function checkNameMismatch(target, id, ctx) {
 
 
 
+
 const MAX_MEMBER_DETAILS = 2000;
 const MAX_CLAIMS = 500;
 /** Longest claim value and source kept; metadata values are names, not documents. */
@@ -55699,6 +55767,15 @@ class EngineContext {
                     ruleId: 'MA1002',
                     message: `scan incomplete: ${err.message}`,
                     evidence: err.limit,
+                });
+                return;
+            }
+            if (err instanceof MalformedInput) {
+                this.report({
+                    ruleId: 'MA1009',
+                    message: `${target.member ?? target.name} is malformed: ${err.message}; the rest was not examined`,
+                    evidence: err.message.slice(0, 200),
+                    ...(err.offset !== undefined && err.offset >= 0 ? { offset: err.offset } : {}),
                 });
                 return;
             }

@@ -3,9 +3,10 @@
  * they decode synchronously from memory and ask for more input between bounded steps, so the
  * compressed data is never held whole.
  */
+import { MalformedInput } from './malformed.js';
 import type { ByteStream } from './stream.js';
 
-export class DecodeError extends Error {
+export class DecodeError extends MalformedInput {
   override name = 'DecodeError';
 }
 

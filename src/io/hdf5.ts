@@ -11,13 +11,14 @@
  * Attribute values are read only up to `maxValueBytes`. Every loop has a bound and every
  * address is checked against the file size, so a crafted file fails with Hdf5Error.
  */
+import { MalformedInput } from './malformed.js';
 import type { RandomAccessSource } from './source.js';
 
-export class Hdf5Error extends Error {
+export class Hdf5Error extends MalformedInput {
   override name = 'Hdf5Error';
   constructor(
     message: string,
-    readonly offset: number,
+    override readonly offset: number,
   ) {
     super(`${message} (at offset ${offset})`);
   }

@@ -6,6 +6,7 @@
  * The code-object layout differs by Python version (2.x, 3.0–3.7, 3.8–3.10, 3.11+); each is
  * tried in turn and the first that decodes to a consistent code object wins.
  */
+import { MalformedInput } from './malformed.js';
 
 export interface CodeSummary {
   /** Python version family whose layout matched. */
@@ -23,7 +24,7 @@ export interface CodeSummary {
   readonly nested: number;
 }
 
-export class MarshalError extends Error {
+export class MarshalError extends MalformedInput {
   override name = 'MarshalError';
 }
 

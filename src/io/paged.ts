@@ -3,10 +3,11 @@
  * the file (flatbuffers, protobuf messages reached by offsets). Every access is bounds-checked
  * against the source size and throws FormatError when it falls outside.
  */
+import { MalformedInput } from './malformed.js';
 import type { RandomAccessSource } from './source.js';
 
 /** A structural violation of the format being parsed; scanners report it as MA5900. */
-export class FormatError extends Error {
+export class FormatError extends MalformedInput {
   override name = 'FormatError';
 }
 

@@ -5,6 +5,7 @@
  * start and skipping, never by holding it whole. AES-encrypted folders and other coders are
  * reported as unreadable.
  */
+import { MalformedInput } from './malformed.js';
 import { BytesInput } from './bytes-input.js';
 import { bzip2 } from './bzip2.js';
 import { decompress } from './decompress.js';
@@ -15,7 +16,7 @@ import { IterableStream, SourceStream, readAll, type ByteStream } from './stream
 export const SEVEN_ZIP_MAGIC = Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]);
 const MAX_HEADER = 64 * 1024 * 1024;
 
-export class SevenZipError extends Error {
+export class SevenZipError extends MalformedInput {
   override name = 'SevenZipError';
 }
 

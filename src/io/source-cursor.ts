@@ -3,15 +3,16 @@
  * of many small fields (GGUF key-values, token lists) are read through a 1 MiB window, and
  * skipping a payload moves the position without reading it.
  */
+import { MalformedInput } from './malformed.js';
 import type { RandomAccessSource } from './source.js';
 
 const WINDOW = 1 << 20;
 
 /** The source ended before a field did. */
-export class Truncated extends Error {
+export class Truncated extends MalformedInput {
   override name = 'Truncated';
   constructor(
-    readonly offset: number,
+    override readonly offset: number,
     readonly wanted: number,
   ) {
     super(`needs ${wanted} bytes at offset ${offset}, past the end of the file`);

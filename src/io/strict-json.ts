@@ -3,6 +3,7 @@
  * duplicate keys are kept and reported (JSON.parse silently keeps the last), numbers keep their
  * source text (so integers above 2^53 are not rounded), and nesting is bounded.
  */
+import { MalformedInput } from './malformed.js';
 
 export type JsonValue =
   | {
@@ -23,11 +24,11 @@ export interface DuplicateKey {
   readonly offset: number;
 }
 
-export class JsonSyntaxError extends Error {
+export class JsonSyntaxError extends MalformedInput {
   override name = 'JsonSyntaxError';
   constructor(
     message: string,
-    readonly offset: number,
+    override readonly offset: number,
   ) {
     super(`${message} at offset ${offset}`);
   }

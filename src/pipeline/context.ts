@@ -25,6 +25,7 @@ import {
 import { DirectoryNeighbourhood, NO_NEIGHBOURHOOD } from './neighbourhood.js';
 import { type FindingInput } from '../findings/finding.js';
 import { LimitExceeded, ScanInterrupted } from '../io/limits.js';
+import { MalformedInput } from '../io/malformed.js';
 import { ARCHIVE_LAYOUTS, DETECTORS, detectorFor, scannerFor } from '../scan/registry.js';
 import type { ArchiveLayout } from '../scan/base.js';
 import { identify, isExtensionMismatch } from '../identify/identify.js';
@@ -345,6 +346,15 @@ export class EngineContext implements ScanContext {
           ruleId: 'MA1002',
           message: `scan incomplete: ${err.message}`,
           evidence: err.limit,
+        });
+        return;
+      }
+      if (err instanceof MalformedInput) {
+        this.report({
+          ruleId: 'MA1009',
+          message: `${target.member ?? target.name} is malformed: ${err.message}; the rest was not examined`,
+          evidence: err.message.slice(0, 200),
+          ...(err.offset !== undefined && err.offset >= 0 ? { offset: err.offset } : {}),
         });
         return;
       }

@@ -127,6 +127,20 @@ export const GENERAL_RULES: readonly Rule[] = [
       'file, or remove it.',
   },
   {
+    id: 'MA1009',
+    name: 'malformed-input',
+    title: 'File or member is malformed',
+    family: 'general',
+    severity: 'ERROR',
+    cwe: 'CWE-20',
+    description:
+      'A reader found the content is not what its format says (a length past the end, a broken ' +
+      'structure, an impossible value) and no family rule names the problem more precisely. ' +
+      'Nothing after that point was examined, and loaders are often more lenient than the ' +
+      'format: whatever they would read there is unchecked.',
+    remediation: 'Do not load the file; re-export it with the framework that made it.',
+  },
+  {
     id: 'MA1020',
     name: 'encoded-payload',
     title: 'A value hides a payload behind encodings',

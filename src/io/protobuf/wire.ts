@@ -13,6 +13,7 @@
  * Memory is bounded by what the schema keeps: the names, op types and attributes of a graph,
  * never its weights. A budget on kept bytes and decoded messages fails closed (LimitExceeded).
  */
+import { MalformedInput } from '../malformed.js';
 import protobuf from 'protobufjs';
 import type { RandomAccessSource } from '../source.js';
 import { LimitExceeded } from '../limits.js';
@@ -35,11 +36,11 @@ export interface LazyMessage {
 }
 
 /** The bytes are not a well-formed protobuf message. */
-export class MalformedProtobuf extends Error {
+export class MalformedProtobuf extends MalformedInput {
   override name = 'MalformedProtobuf';
   constructor(
     message: string,
-    readonly offset: number,
+    override readonly offset: number,
   ) {
     super(`${message} at offset ${offset}`);
   }
